@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { bigint, char, check, date, index, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { coverageFormEnum, coverageStatusEnum } from './enums';
+import { insurers, medicalOrganisations, subjects } from './directories';
+import { persons } from './persons';
+
+/**
+ * Coverage periods, bitemporal. Valid time: [valid_from, valid_to) — when the person was covered in this
+ * state. Record time: [recorded_from, recorded_to) — when the register believed it. A change never
+ * updates a period's facts: it closes the believed row (recorded_to) and inserts its successors, so
+ * "coverage on D as known at T" stays answerable after retroactive corrections. An exclusion constraint
+ * (migration 0001) forbids overlapping currently-believed periods of one person.
+ */
+export const coverages = pgTable(
+  'coverages',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    personId: bigint('person_id', { mode: 'number' })
+      .notNull()
+      .references(() => persons.id),
+    insurerCode: char('insurer_code', { length: 5 })
+      .notNull()
+      .references(() => insurers.code),
+    subjectCode: char('subject_code', { length: 2 })
+      .notNull()
+      .references(() => subjects.code),
+    status: coverageStatusEnum('status').notNull(),
+    /** Why the period has this status (e.g. `military_service`, `death`); code from lib/domain/coverage. */
+    reason: varchar('reason', { length: 32 }).notNull(),
+    form: coverageFormEnum('form').notNull().default('electronic'),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+    recordedFrom: timestamp('recorded_from', { withTimezone: true }).notNull().defaultNow(),
+    recordedTo: timestamp('recorded_to', { withTimezone: true }),
+  },
+  (t) => [
+    index('coverages_insurer_idx').on(t.insurerCode).where(sql`${t.recordedTo} is null and ${t.validTo} is null`),
+    check('coverages_valid_range', sql`${t.validTo} is null or ${t.validTo} > ${t.validFrom}`),
+  ],
+);
+
+/** Attachment to a primary-care МО, with its period; history kept by closing periods. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    personId: bigint('person_id', { mode: 'number' })
+      .notNull()
+      .references(() => persons.id),
+    moCode: char('mo_code', { length: 6 })
+      .notNull()
+      .references(() => medicalOrganisations.code),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+    reason: text('reason'),
+  },
+  (t) => [check('attachments_valid_range', sql`${t.validTo} is null or ${t.validTo} > ${t.validFrom}`)],
+);

@@ -1,0 +1,7 @@
+export * from './enums';
+export * from './directories';
+export * from './persons';
+export * from './coverage';
+export * from './applications';
+export * from './events';
+export * from './access-log';

@@ -1,0 +1,97 @@
+import { fieldIssue } from '@/lib/errors';
+import { invalid, valid, type Checked } from './result';
+
+/**
+ * A calendar date without time or zone, as ISO `YYYY-MM-DD`. Dates of birth, coverage periods and
+ * working days are calendar dates: carrying them as strings keeps them free of time-zone shifts.
+ */
+export type LocalDate = string & { readonly __brand: 'LocalDate' };
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const RU_DATE = /^(\d{2})\.(\d{2})\.(\d{4})$/;
+const DAY_MS = 86_400_000;
+
+/** The register works on Moscow time: deadlines and "today" are counted there. */
+export const REGISTER_TIME_ZONE = 'Europe/Moscow';
+const MOSCOW_OFFSET_MS = 3 * 3_600_000; // no DST in Russia since 2014
+
+function fromParts(year: number, month: number, day: number): LocalDate | null {
+  const t = Date.UTC(year, month - 1, day);
+  const d = new Date(t);
+  if (year < 1 || d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) {
+    return null;
+  }
+  return d.toISOString().slice(0, 10) as LocalDate;
+}
+
+/** Parses `YYYY-MM-DD` (APIs) or `ДД.ММ.ГГГГ` (people); rejects impossible dates like 31.02. */
+export function parseDate(field: string, input: string): Checked<LocalDate> {
+  const s = input.trim();
+  const iso = ISO_DATE.exec(s);
+  const ru = iso ? null : RU_DATE.exec(s);
+  const parts = iso ? [iso[1], iso[2], iso[3]] : ru ? [ru[3], ru[2], ru[1]] : null;
+  if (!parts) return invalid(fieldIssue(field, 'DATE_INVALID'));
+  const date = fromParts(Number(parts[0]), Number(parts[1]), Number(parts[2]));
+  return date ? valid(date) : invalid(fieldIssue(field, 'DATE_INVALID'));
+}
+
+/** For trusted sources (database rows, constants): throws on a malformed value. */
+export function toLocalDate(input: string | Date): LocalDate {
+  if (input instanceof Date) return input.toISOString().slice(0, 10) as LocalDate;
+  const checked = parseDate('date', input);
+  if (!checked.ok) throw new RangeError(`Not an ISO date: ${input}`);
+  return checked.value;
+}
+
+export function dateToEpochDays(date: LocalDate): number {
+  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+}
+
+export function epochDaysToDate(days: number): LocalDate {
+  return new Date(days * DAY_MS).toISOString().slice(0, 10) as LocalDate;
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return epochDaysToDate(dateToEpochDays(date) + days);
+}
+
+/** Negative when a < b, zero when equal, positive when a > b. */
+export function compareDates(a: LocalDate, b: LocalDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function yearOf(date: LocalDate): number {
+  return Number(date.slice(0, 4));
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(date: LocalDate): number {
+  return new Date(`${date}T00:00:00Z`).getUTCDay();
+}
+
+export function makeDate(year: number, month: number, day: number): LocalDate {
+  const d = fromParts(year, month, day);
+  if (!d) throw new RangeError(`Impossible date ${year}-${month}-${day}`);
+  return d;
+}
+
+/** `ДД.ММ.ГГГГ`, the way dates are shown on screen and in documents. */
+export function formatDateRu(date: LocalDate): string {
+  return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
+}
+
+/** The calendar date in Moscow at the given instant. */
+export function moscowDate(instant: Date): LocalDate {
+  return new Date(instant.getTime() + MOSCOW_OFFSET_MS).toISOString().slice(0, 10) as LocalDate;
+}
+
+/** The last millisecond of the given date in Moscow, as an instant. */
+export function endOfMoscowDay(date: LocalDate): Date {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS - 1 - MOSCOW_OFFSET_MS);
+}
+
+/** Full years between birth and the given date (the birthday itself counts). */
+export function ageOn(birthDate: LocalDate, on: LocalDate): number {
+  const years = yearOf(on) - yearOf(birthDate);
+  return on.slice(5) >= birthDate.slice(5) ? years : years - 1;
+}

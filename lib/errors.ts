@@ -1,0 +1,147 @@
+/**
+ * The typed error catalogue: every error the register shows to a person or an API client has a stable
+ * code, an HTTP status and a Russian message here, and nowhere else. Pure data and one class, no I/O, so
+ * domain rules may use it too.
+ */
+export const errorCatalogue = {
+  // Generic
+  VALIDATION_FAILED: { status: 400, message: 'Проверьте правильность заполнения полей.' },
+  FIELD_REQUIRED: { status: 400, message: 'Заполните поле.' },
+  NOT_FOUND: { status: 404, message: 'Запрошенные данные не найдены.' },
+  FORBIDDEN: { status: 403, message: 'Недостаточно прав для этого действия.' },
+  UNAUTHENTICATED: { status: 401, message: 'Войдите в систему.' },
+  CONFLICT: {
+    status: 409,
+    message: 'Данные изменились, пока выполнялся запрос. Обновите страницу и повторите действие.',
+  },
+  RATE_LIMITED: { status: 429, message: 'Слишком много запросов. Повторите позже.' },
+  REGISTER_UNAVAILABLE: {
+    status: 503,
+    message: 'Регистр временно недоступен. Право на медицинскую помощь сохраняется до восстановления работы.',
+  },
+  INTERNAL: { status: 500, message: 'Внутренняя ошибка. Повторите попытку позже.' },
+
+  // Dates
+  DATE_INVALID: { status: 400, message: 'Укажите дату в формате ДД.ММ.ГГГГ.' },
+  DATE_IN_FUTURE: { status: 400, message: 'Дата не может быть позже сегодняшней.' },
+  DATE_TOO_EARLY: { status: 400, message: 'Дата слишком ранняя.' },
+  DATE_RANGE_INVALID: { status: 400, message: 'Дата окончания должна быть позже даты начала.' },
+  CALENDAR_YEAR_MISSING: {
+    status: 200,
+    message: 'Производственный календарь на этот год не загружен: сроки рассчитаны по обычной пятидневке.',
+  },
+
+  // Identifiers
+  ENP_INVALID_FORMAT: { status: 400, message: 'ЕНП состоит из 16 цифр.' },
+  ENP_INVALID_CHECKSUM: { status: 400, message: 'ЕНП указан с ошибкой: не сходится контрольная цифра.' },
+  ENP_UNKNOWN_PREFIX: { status: 400, message: 'Первые две цифры ЕНП не соответствуют коду субъекта РФ.' },
+  SNILS_INVALID_FORMAT: { status: 400, message: 'СНИЛС состоит из 11 цифр: XXX-XXX-XXX YY.' },
+  SNILS_INVALID_CHECKSUM: { status: 400, message: 'СНИЛС указан с ошибкой: не сходится контрольное число.' },
+  SUBJECT_UNKNOWN: { status: 400, message: 'Неизвестный код субъекта РФ.' },
+
+  // Identity documents (F011)
+  DOCUMENT_KIND_UNKNOWN: { status: 400, message: 'Неизвестный вид документа.' },
+  DOCUMENT_SERIES_INVALID: { status: 400, message: 'Серия документа указана неверно.' },
+  DOCUMENT_NUMBER_INVALID: { status: 400, message: 'Номер документа указан неверно.' },
+  DOCUMENT_EXPIRED: { status: 400, message: 'Срок действия документа истёк.' },
+
+  // Person
+  PERSON_NAME_INVALID: {
+    status: 400,
+    message: 'Используйте русские буквы, дефис, апостроф или пробел.',
+  },
+  PERSON_SEX_INVALID: { status: 400, message: 'Укажите пол: мужской или женский.' },
+  PERSON_DECEASED: { status: 409, message: 'Человек умер: изменения полиса невозможны.' },
+  PERSON_NOT_FOUND: { status: 404, message: 'Застрахованное лицо не найдено в регистре.' },
+  DOCUMENT_ALREADY_REGISTERED: {
+    status: 409,
+    message: 'Документ с такими серией и номером уже есть в регистре у другого человека.',
+  },
+  SNILS_ALREADY_REGISTERED: { status: 409, message: 'Этот СНИЛС уже есть в регистре у другого человека.' },
+  ENP_ALREADY_ASSIGNED: { status: 409, message: 'У человека уже есть ЕНП.' },
+
+  // Coverage (state machine)
+  COVERAGE_ALREADY_ACTIVE: { status: 409, message: 'Полис уже действует.' },
+  COVERAGE_NOT_ACTIVE: { status: 409, message: 'Полис не действует: действие невозможно.' },
+  COVERAGE_NOT_SUSPENDED: { status: 409, message: 'Полис не приостановлен: возобновлять нечего.' },
+  COVERAGE_TERMINATED: { status: 409, message: 'Действие полиса прекращено.' },
+  COVERAGE_NONE: { status: 409, message: 'У человека нет полиса ОМС.' },
+  COVERAGE_REASON_INVALID: { status: 400, message: 'Основание не подходит для этого действия.' },
+  COVERAGE_DATE_BEFORE_CURRENT: {
+    status: 409,
+    message: 'Дата изменения раньше начала текущего периода страхования.',
+  },
+  COVERAGE_OVERLAP: { status: 409, message: 'Периоды страхования одного человека не могут пересекаться.' },
+  COVERAGE_SAME_INSURER: { status: 409, message: 'Вы уже застрахованы в этой страховой компании.' },
+  COVERAGE_SAME_REGION: { status: 409, message: 'Вы уже застрахованы в этом регионе.' },
+
+  // Insurers, clinics
+  INSURER_UNKNOWN: { status: 400, message: 'Страховая медицинская организация не найдена.' },
+  INSURER_NOT_SERVING_REGION: {
+    status: 409,
+    message: 'Эта страховая медицинская организация не работает в выбранном регионе.',
+  },
+  INSURER_CHANGE_LIMIT: {
+    status: 409,
+    message: 'Страховую компанию можно менять не чаще одного раза в календарный год.',
+  },
+  INSURER_CHANGE_AFTER_DEADLINE: {
+    status: 409,
+    message: 'Заявление о замене страховой компании в этом году подаётся не позднее 1 ноября.',
+  },
+  MO_UNKNOWN: { status: 400, message: 'Медицинская организация не найдена.' },
+  MO_NOT_IN_REGION: { status: 409, message: 'Поликлиника находится в другом регионе.' },
+  MO_NOT_PRIMARY_CARE: { status: 409, message: 'Эта медицинская организация не оказывает первичную помощь.' },
+  ATTACHMENT_LIMIT: {
+    status: 409,
+    message: 'Поликлинику можно менять не чаще одного раза в год, если вы не переезжали.',
+  },
+  ATTACHMENT_SAME_MO: { status: 409, message: 'Вы уже прикреплены к этой поликлинике.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** One invalid field: the field's name in the input, why, and the words for a person. */
+export interface FieldIssue {
+  field: string;
+  code: ErrorCode;
+  message: string;
+}
+
+export function fieldIssue(field: string, code: ErrorCode, message?: string): FieldIssue {
+  return { field, code, message: message ?? errorCatalogue[code].message };
+}
+
+export interface AppErrorOptions {
+  /** Overrides the catalogue's message when the situation allows a more precise one. */
+  message?: string;
+  fields?: FieldIssue[];
+  /** Machine-readable details for API clients (e.g. the next allowed date). */
+  details?: Record<string, unknown>;
+  /** Kept for the logs, never shown. */
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields: FieldIssue[];
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, options: AppErrorOptions = {}) {
+    super(options.message ?? errorCatalogue[code].message, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorCatalogue[code].status;
+    this.fields = options.fields ?? [];
+    this.details = options.details ?? {};
+  }
+
+  static validation(fields: FieldIssue[]): AppError {
+    return new AppError('VALIDATION_FAILED', { fields });
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

