@@ -6,7 +6,7 @@ import { persons } from './persons';
 export const accessLog = pgTable(
   'access_log',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorKind: actorKindEnum('actor_kind').notNull(),
     actorId: varchar('actor_id', { length: 128 }).notNull(),

@@ -8,7 +8,7 @@ import { persons } from './persons';
 export const applications = pgTable(
   'applications',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     /** The number shown to people, e.g. `2026-00000042`. */
     number: varchar('number', { length: 20 }).notNull(),
     kind: applicationKindEnum('kind').notNull(),
@@ -47,7 +47,7 @@ export const applications = pgTable(
 export const applicationStatusHistory = pgTable(
   'application_status_history',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     applicationId: bigint('application_id', { mode: 'number' })
       .notNull()
       .references(() => applications.id),

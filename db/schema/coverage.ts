@@ -14,7 +14,7 @@ import { persons } from './persons';
 export const coverages = pgTable(
   'coverages',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     personId: bigint('person_id', { mode: 'number' })
       .notNull()
       .references(() => persons.id),
@@ -43,7 +43,7 @@ export const coverages = pgTable(
 export const attachments = pgTable(
   'attachments',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     personId: bigint('person_id', { mode: 'number' })
       .notNull()
       .references(() => persons.id),

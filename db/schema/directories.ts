@@ -82,5 +82,7 @@ export const calendarDays = pgTable('calendar_days', {
 export const calendarYears = pgTable('calendar_years', {
   year: integer('year').primaryKey(),
   source: text('source').notNull(),
+  /** False while the year's transfer decree is not known (statutory holidays only): flagged to admins. */
+  complete: boolean('complete').notNull(),
   loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
 });

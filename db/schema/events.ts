@@ -11,7 +11,7 @@ import { persons } from './persons';
 export const registerEvents = pgTable(
   'register_events',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     personId: bigint('person_id', { mode: 'number' })
       .notNull()
       .references(() => persons.id),

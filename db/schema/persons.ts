@@ -21,7 +21,7 @@ import { sexEnum } from './enums';
 export const persons = pgTable(
   'persons',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     enp: char('enp', { length: 16 }).notNull(),
     lastName: text('last_name').notNull(),
     firstName: text('first_name').notNull(),
@@ -55,7 +55,7 @@ export const persons = pgTable(
 export const identityDocuments = pgTable(
   'identity_documents',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     personId: bigint('person_id', { mode: 'number' })
       .notNull()
       .references(() => persons.id),
@@ -81,7 +81,7 @@ export const identityDocuments = pgTable(
 export const representations = pgTable(
   'representations',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     representativeId: bigint('representative_id', { mode: 'number' })
       .notNull()
       .references(() => persons.id),

@@ -1,0 +1,52 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Database = NodePgDatabase<typeof schema> & { $client: pg.Pool };
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** Either the pool-backed database or an open transaction: queries accept both. */
+export type Executor = Database | Transaction;
+
+// Dates stay ISO strings (valid-time columns are calendar dates, not instants).
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+// bigint ids fit in a JS number for the register's lifetime (2^53 ≫ rows).
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+interface Cached {
+  url: string;
+  pool: pg.Pool;
+  db: Database;
+}
+
+// Next's dev server reloads modules; keep one pool per process across reloads.
+const cache = globalThis as unknown as { __omsDb?: Cached };
+
+/**
+ * The one database handle. `DATABASE_URL` always names the server: the launcher (`scripts/serve.ts`)
+ * starts the embedded PostgreSQL and sets it when the developer did not.
+ */
+export function getDb(): Database {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error('DATABASE_URL is not set: start the app with `npm run dev` / `npm start`, which provide it.');
+  }
+  if (cache.__omsDb?.url === url) return cache.__omsDb.db;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_MAX ?? 20),
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5_000,
+    application_name: 'oms-register',
+  });
+  // An idle client losing its server must not crash the process; the next query reports the failure.
+  pool.on('error', (err) => console.error('[db] idle client error:', err.message));
+  const db = drizzle(pool, { schema, casing: 'snake_case' }) as Database;
+  cache.__omsDb = { url, pool, db };
+  return db;
+}
+
+export async function closeDb(): Promise<void> {
+  const cached = cache.__omsDb;
+  delete cache.__omsDb;
+  await cached?.pool.end();
+}

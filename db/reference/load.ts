@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../client';
+import { calendarDays, calendarYears, insurerRegions, insurers, medicalOrganisations, subjects } from '../schema';
+import { readCsv } from './csv';
+import { insurerFixtures, medicalOrganisationFixtures } from './fixtures';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const CALENDAR_SOURCE = 'ru-nonworking-days.csv (Decree 1335 of 04.10.2024; 2026 decree of 24.09.2025)';
+/** Years in the CSV whose transfer decree is not yet known: statutory holidays only. */
+const INCOMPLETE_YEARS = new Set([2027]);
+
+type DayKind = 'holiday' | 'transfer' | 'weekend-workday';
+const DAY_KINDS: ReadonlySet<string> = new Set<DayKind>(['holiday', 'transfer', 'weekend-workday']);
+
+/**
+ * Loads the directories every register needs: subjects, the production calendar, and fixture insurers
+ * and clinics. Idempotent: subjects and calendar are upserted from the files; fixtures are inserted only
+ * where missing, so administrators' edits survive a restart.
+ */
+export async function loadReferenceData(db: Executor): Promise<void> {
+  const regionRows = readCsv(path.join(here, 'regions.csv')).map((r) => ({
+    code: r.subject_code!,
+    okato: r.okato!,
+    nameRu: r.name_ru!,
+    nameEn: r.name_en!,
+    federalDistrict: r.federal_district || null,
+    codeStatus: r.code_status!,
+  }));
+  await db
+    .insert(subjects)
+    .values(regionRows)
+    .onConflictDoUpdate({
+      target: subjects.code,
+      set: {
+        okato: sql`excluded.okato`,
+        nameRu: sql`excluded.name_ru`,
+        nameEn: sql`excluded.name_en`,
+        federalDistrict: sql`excluded.federal_district`,
+        codeStatus: sql`excluded.code_status`,
+      },
+    });
+
+  const dayRows = readCsv(path.join(here, 'ru-nonworking-days.csv')).map((r) => {
+    if (!DAY_KINDS.has(r.kind!)) throw new Error(`Unknown calendar day kind: ${r.kind}`);
+    return { day: r.date!, kind: r.kind as DayKind };
+  });
+  await db
+    .insert(calendarDays)
+    .values(dayRows)
+    .onConflictDoUpdate({ target: calendarDays.day, set: { kind: sql`excluded.kind` } });
+  const years = [...new Set(dayRows.map((d) => Number(d.day.slice(0, 4))))];
+  await db
+    .insert(calendarYears)
+    .values(years.map((year) => ({ year, source: CALENDAR_SOURCE, complete: !INCOMPLETE_YEARS.has(year) })))
+    .onConflictDoUpdate({
+      target: calendarYears.year,
+      set: { source: sql`excluded.source`, complete: sql`excluded.complete` },
+    });
+
+  const ins = insurerFixtures(regionRows);
+  await db
+    .insert(insurers)
+    .values(ins.map(({ servedFrom: _f, servedTo: _t, ...row }) => row))
+    .onConflictDoNothing();
+  await db
+    .insert(insurerRegions)
+    .values(ins.map((i) => ({ insurerCode: i.code, subjectCode: i.subjectCode, servedFrom: i.servedFrom, servedTo: i.servedTo })))
+    .onConflictDoNothing();
+  await db.insert(medicalOrganisations).values(medicalOrganisationFixtures(regionRows)).onConflictDoNothing();
+}

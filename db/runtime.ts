@@ -1,0 +1,58 @@
+import pg from 'pg';
+import { databaseUrl, startEmbeddedPostgres, type EmbeddedServer } from './embedded';
+import { migrateDatabase } from './migrate';
+
+export const EMBEDDED_DATA_DIR = '.data/pg';
+export const EMBEDDED_DATABASE = 'oms_register';
+
+export interface RunningDatabase {
+  url: string;
+  /** The embedded server, when this process started one. */
+  embedded: EmbeddedServer | null;
+  stop(): Promise<void>;
+}
+
+async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Brings up the register's database: `DATABASE_URL` when set, otherwise the embedded PostgreSQL with its
+ * data under .data/. Either way the schema is migrated and the directories loaded before it is returned.
+ */
+export async function startDatabase(log: (line: string) => void = () => undefined): Promise<RunningDatabase> {
+  let url = process.env.DATABASE_URL;
+  let embedded: EmbeddedServer | null = null;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR, log });
+    await ensureDatabase(embedded.url, EMBEDDED_DATABASE);
+    url = databaseUrl(embedded.url, EMBEDDED_DATABASE);
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  try {
+    await migrateDatabase(pool);
+  } catch (err) {
+    await pool.end();
+    await embedded?.stop();
+    throw err;
+  }
+  await pool.end();
+  return { url, embedded, stop: async () => embedded?.stop() };
+}
+
+/** Runs a command-line task against the started database and always stops an embedded server after. */
+export async function withDatabase<T>(task: (db: RunningDatabase) => Promise<T>): Promise<T> {
+  const running = await startDatabase();
+  try {
+    return await task(running);
+  } finally {
+    await running.stop();
+  }
+}
