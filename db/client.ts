@@ -28,7 +28,9 @@ const cache = globalThis as unknown as { __omsDb?: Cached };
 export function getDb(): Database {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    throw new Error('DATABASE_URL is not set: start the app with `npm run dev` / `npm start`, which provide it.');
+    throw new Error(
+      'DATABASE_URL is not set: start the app with `npm run dev` / `npm start`, which provide it.',
+    );
   }
   if (cache.__omsDb?.url === url) return cache.__omsDb.db;
   const pool = new pg.Pool({

@@ -27,11 +27,16 @@ async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
  * Brings up the register's database: `DATABASE_URL` when set, otherwise the embedded PostgreSQL with its
  * data under .data/. Either way the schema is migrated and the directories loaded before it is returned.
  */
-export async function startDatabase(log: (line: string) => void = () => undefined): Promise<RunningDatabase> {
+export async function startDatabase(
+  options: { dataDir?: string; log?: (line: string) => void } = {},
+): Promise<RunningDatabase> {
   let url = process.env.DATABASE_URL;
   let embedded: EmbeddedServer | null = null;
   if (!url) {
-    embedded = await startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR, log });
+    embedded = await startEmbeddedPostgres({
+      dataDir: options.dataDir ?? EMBEDDED_DATA_DIR,
+      log: options.log,
+    });
     await ensureDatabase(embedded.url, EMBEDDED_DATABASE);
     url = databaseUrl(embedded.url, EMBEDDED_DATABASE);
   }

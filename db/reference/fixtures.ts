@@ -147,7 +147,9 @@ export function insurerFixtures(subjectRows: readonly SubjectRow[]): InsurerFixt
   return out;
 }
 
-export function medicalOrganisationFixtures(subjectRows: readonly SubjectRow[]): MedicalOrganisationFixture[] {
+export function medicalOrganisationFixtures(
+  subjectRows: readonly SubjectRow[],
+): MedicalOrganisationFixture[] {
   const out: MedicalOrganisationFixture[] = [];
   for (const s of subjectRows) {
     const n = Number(s.code);

@@ -2,7 +2,7 @@
 
 /** ОГРН: 13 digits; the last is (first 12 mod 11) mod 10. */
 export function ogrnFrom(body12: string): string {
-  return body12 + String((Number(BigInt(body12) % 11n) % 10));
+  return body12 + String(Number(BigInt(body12) % 11n) % 10);
 }
 
 /** ИНН of a legal entity: 10 digits with one weighted check digit. */

@@ -2,7 +2,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { calendarDays, calendarYears, insurerRegions, insurers, medicalOrganisations, subjects } from '../schema';
+import {
+  calendarDays,
+  calendarYears,
+  insurerRegions,
+  insurers,
+  medicalOrganisations,
+  subjects,
+} from '../schema';
 import { readCsv } from './csv';
 import { insurerFixtures, medicalOrganisationFixtures } from './fixtures';
 
@@ -66,7 +73,14 @@ export async function loadReferenceData(db: Executor): Promise<void> {
     .onConflictDoNothing();
   await db
     .insert(insurerRegions)
-    .values(ins.map((i) => ({ insurerCode: i.code, subjectCode: i.subjectCode, servedFrom: i.servedFrom, servedTo: i.servedTo })))
+    .values(
+      ins.map((i) => ({
+        insurerCode: i.code,
+        subjectCode: i.subjectCode,
+        servedFrom: i.servedFrom,
+        servedTo: i.servedTo,
+      })),
+    )
     .onConflictDoNothing();
   await db.insert(medicalOrganisations).values(medicalOrganisationFixtures(regionRows)).onConflictDoNothing();
 }

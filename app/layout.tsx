@@ -1,0 +1,42 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Единый регистр застрахованных лиц ОМС', template: '%s — ЕРЗ ОМС' },
+  description:
+    'Полис ОМС онлайн: электронный полис, замена страховой компании, прикрепление к поликлинике, проверка полиса.',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="ru">
+      <body>
+        <a className="skip-link" href="#main">
+          Перейти к основному содержанию
+        </a>
+        <header className="site-header">
+          <div className="container">
+            <a href="/" className="site-title">
+              ЕРЗ ОМС
+            </a>
+            <span className="site-subtitle">Единый регистр застрахованных лиц</span>
+          </div>
+        </header>
+        <main id="main" className="container" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="container">
+            <p>
+              Федеральный фонд обязательного медицинского страхования. Данные в демонстрационной версии
+              вымышлены.
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * Who is acting. Every use case takes one; authorisation is decided from it inside the use case, never
+ * only in the UI. Identity comes from the session or the API key, never from request data.
+ */
+export type StaffRole = 'ffoms_admin' | 'tfoms_operator' | 'smo_operator';
+export type FeedSource = 'zags' | 'mvd' | 'military';
+
+export type Actor =
+  | {
+      kind: 'citizen';
+      /** Subject of the identity-provider account. */
+      id: string;
+      /** The citizen's own register record, once known. */
+      personId: number | null;
+      /** Persons the citizen may act for besides themselves (their children), resolved at sign-in. */
+      representedPersonIds: readonly number[];
+      /** A verified (подтверждённая) account. */
+      trusted: boolean;
+    }
+  | { kind: 'staff'; id: string; role: 'ffoms_admin' }
+  | { kind: 'staff'; id: string; role: 'tfoms_operator'; subjectCode: string }
+  | { kind: 'staff'; id: string; role: 'smo_operator'; insurerCode: string }
+  | { kind: 'clinic'; id: string; moCode: string }
+  | { kind: 'api_key'; id: string; moCode: string }
+  | { kind: 'feed'; id: string; source: FeedSource }
+  | { kind: 'system'; id: string };
+
+export const systemActor = (id: string): Actor => ({ kind: 'system', id });
+
+/** The organisation an actor works for, as written to the access log. */
+export function actorOrganisation(actor: Actor): string | null {
+  switch (actor.kind) {
+    case 'staff':
+      return actor.role === 'tfoms_operator'
+        ? `tfoms:${actor.subjectCode}`
+        : actor.role === 'smo_operator'
+          ? `smo:${actor.insurerCode}`
+          : 'ffoms';
+    case 'clinic':
+    case 'api_key':
+      return actor.moCode;
+    case 'feed':
+      return `feed:${actor.source}`;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,74 @@
+import { AppError } from '@/lib/errors';
+import type { Actor } from './actor';
+
+/**
+ * Named permissions. A use case asks for one with the scope it touches; the answer depends only on the
+ * actor and that scope, so it is the same from the portal, the console, the APIs and the feeds.
+ */
+export type Permission =
+  | 'person:register' // create a person with ЕНП, documents and first coverage
+  | 'person:correct' // change a person's data or documents
+  | 'coverage:change' // issue, suspend, renew, terminate, change insurer or region
+  | 'attachment:change'
+  | 'person:read' // read a person's register data
+  | 'policy:lookup'; // the clinic lookup
+
+export interface PermissionScope {
+  /** The person touched, when known. */
+  personId?: number | null;
+  /** The region the person is (or will be) insured in. */
+  subjectCode?: string | null;
+  /** The insurer concerned. */
+  insurerCode?: string | null;
+}
+
+const FEED_PERMISSIONS: Record<'zags' | 'mvd' | 'military', readonly Permission[]> = {
+  zags: ['person:register', 'person:correct', 'coverage:change'],
+  mvd: ['person:register', 'person:correct', 'coverage:change'],
+  military: ['coverage:change'],
+};
+
+const CITIZEN_PERMISSIONS: readonly Permission[] = ['coverage:change', 'attachment:change', 'person:read'];
+
+export function can(actor: Actor, permission: Permission, scope: PermissionScope = {}): boolean {
+  switch (actor.kind) {
+    case 'system':
+      return true;
+    case 'feed':
+      return FEED_PERMISSIONS[actor.source].includes(permission);
+    case 'clinic':
+    case 'api_key':
+      return permission === 'policy:lookup';
+    case 'citizen': {
+      if (!CITIZEN_PERMISSIONS.includes(permission) || scope.personId == null) return false;
+      if (permission !== 'person:read' && !actor.trusted) return false;
+      return scope.personId === actor.personId || actor.representedPersonIds.includes(scope.personId);
+    }
+    case 'staff':
+      switch (actor.role) {
+        case 'ffoms_admin':
+          return permission !== 'policy:lookup';
+        case 'tfoms_operator':
+          return (
+            permission !== 'policy:lookup' &&
+            scope.subjectCode != null &&
+            scope.subjectCode === actor.subjectCode
+          );
+        case 'smo_operator':
+          return (
+            (permission === 'person:read' ||
+              permission === 'person:register' ||
+              permission === 'coverage:change') &&
+            scope.insurerCode != null &&
+            scope.insurerCode === actor.insurerCode
+          );
+      }
+  }
+}
+
+/** Throws FORBIDDEN unless the actor holds the permission for this scope. */
+export function requirePermission(actor: Actor, permission: Permission, scope: PermissionScope = {}): void {
+  if (!can(actor, permission, scope)) {
+    throw new AppError('FORBIDDEN', { details: { permission } });
+  }
+}

@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { moscowDate, yearOf } from '@/lib/domain/dates';
+
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  checkedAt: string;
+  app: { name: 'oms-register'; version: string; uptimeSeconds: number };
+  database: { status: 'up' | 'down'; latencyMs: number | null; error?: string };
+  /** Years the deadlines need (this and next) whose production calendar is missing or incomplete. */
+  calendar: { missingYears: number[]; incompleteYears: number[] } | null;
+}
+
+const startedAt = Date.now();
+
+/** Whether the app can serve: the database answers, the migrations ran, the calendar covers the deadlines. */
+export async function checkHealth(now = new Date()): Promise<HealthReport> {
+  const base = {
+    checkedAt: now.toISOString(),
+    app: {
+      name: 'oms-register' as const,
+      version: process.env.npm_package_version ?? '0.1.0',
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    },
+  };
+  const t0 = performance.now();
+  try {
+    const year = yearOf(moscowDate(now));
+    const { rows } = await getDb().execute<{ year: number; complete: boolean }>(
+      sql`select year, complete from calendar_years where year in (${year}, ${year + 1})`,
+    );
+    const latencyMs = Math.round((performance.now() - t0) * 10) / 10;
+    const loaded = new Map(rows.map((r) => [Number(r.year), r.complete]));
+    const needed = [year, year + 1];
+    return {
+      ...base,
+      status: 'ok',
+      database: { status: 'up', latencyMs },
+      calendar: {
+        missingYears: needed.filter((y) => !loaded.has(y)),
+        incompleteYears: needed.filter((y) => loaded.get(y) === false),
+      },
+    };
+  } catch (err) {
+    console.error('[health] database check failed:', err);
+    return {
+      ...base,
+      status: 'degraded',
+      database: { status: 'down', latencyMs: null, error: 'База данных регистра недоступна.' },
+      calendar: null,
+    };
+  }
+}

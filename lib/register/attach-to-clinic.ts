@@ -1,0 +1,123 @@
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { attachments, registerEvents } from '@/db/schema';
+import { requirePermission } from '@/lib/auth/permissions';
+import { attachmentEligibility } from '@/lib/domain/attachment-change';
+import type { LocalDate } from '@/lib/domain/dates';
+import { AppError, fieldIssue } from '@/lib/errors';
+import { latestCoverage } from './coverage-queries';
+import { findMedicalOrganisation } from './directory-queries';
+import { runWrite, type WriteMeta } from './writer';
+
+export interface AttachToClinicInput {
+  personId: number;
+  moCode: string;
+  expectedVersion?: number;
+}
+
+export interface AttachmentResult {
+  personId: number;
+  moCode: string;
+  validFrom: LocalDate;
+  basis: 'first' | 'annual' | 'after_move';
+}
+
+/**
+ * Attaches the person to a primary-care clinic of their region (323-ФЗ ст. 21): the first time freely,
+ * then no more than once a calendar year unless they moved. Closes the previous attachment.
+ */
+export async function attachToClinic(input: AttachToClinicInput, meta: WriteMeta): Promise<AttachmentResult> {
+  return runWrite(meta, async (w) => {
+    const person = await w.lockPerson(input.personId, input.expectedVersion);
+    const coverage = await latestCoverage(w.tx, person.id);
+    requirePermission(meta.actor, 'attachment:change', {
+      personId: person.id,
+      subjectCode: coverage?.subjectCode ?? null,
+    });
+    if (person.deathDate) throw new AppError('PERSON_DECEASED');
+    if (
+      !coverage ||
+      coverage.status === 'terminated' ||
+      (coverage.validTo !== null && coverage.validTo <= w.today)
+    ) {
+      throw new AppError('COVERAGE_NONE');
+    }
+    const mo = await findMedicalOrganisation(w.tx, input.moCode);
+    if (!mo) throw AppError.validation([fieldIssue('moCode', 'MO_UNKNOWN')]);
+    if (mo.subjectCode !== coverage.subjectCode)
+      throw new AppError('MO_NOT_IN_REGION', { fields: [fieldIssue('moCode', 'MO_NOT_IN_REGION')] });
+    if (!mo.primaryCare)
+      throw new AppError('MO_NOT_PRIMARY_CARE', { fields: [fieldIssue('moCode', 'MO_NOT_PRIMARY_CARE')] });
+
+    const [current] = await w.tx
+      .select()
+      .from(attachments)
+      .where(and(eq(attachments.personId, person.id), isNull(attachments.validTo)))
+      .orderBy(desc(attachments.validFrom))
+      .limit(1);
+    if (current?.moCode === input.moCode) throw new AppError('ATTACHMENT_SAME_MO');
+
+    const history = await w.tx
+      .select({
+        action: registerEvents.action,
+        effectiveDate: registerEvents.effectiveDate,
+        data: registerEvents.data,
+      })
+      .from(registerEvents)
+      .where(
+        and(
+          eq(registerEvents.personId, person.id),
+          inArray(registerEvents.action, [
+            'attachment.created',
+            'attachment.changed',
+            'coverage.region_changed',
+            'person.moved',
+          ]),
+        ),
+      );
+    const changes = history
+      .filter(
+        (e) => e.action === 'attachment.changed' && (e.data as { basis?: string } | null)?.basis === 'annual',
+      )
+      .map((e) => ({ date: e.effectiveDate as LocalDate }));
+    const moves = history
+      .filter((e) => e.action === 'coverage.region_changed' || e.action === 'person.moved')
+      .map((e) => e.effectiveDate);
+    const lastMove = (moves.sort().at(-1) as LocalDate | undefined) ?? null;
+    const eligibility = attachmentEligibility({
+      today: w.today,
+      lastAttachedOn: (current?.validFrom as LocalDate | undefined) ?? null,
+      changes,
+      lastMove,
+    });
+    if (!eligibility.allowed) {
+      throw new AppError('ATTACHMENT_LIMIT', {
+        message: eligibility.message,
+        details: { nextAllowedDate: eligibility.nextAllowedDate },
+      });
+    }
+
+    const on = w.today;
+    if (current) {
+      if (current.validFrom === on) {
+        // Re-attached the same day: the earlier choice never took effect; the event keeps it in history.
+        await w.tx.delete(attachments).where(eq(attachments.id, current.id));
+      } else {
+        await w.tx.update(attachments).set({ validTo: on }).where(eq(attachments.id, current.id));
+      }
+    }
+    const [row] = await w.tx
+      .insert(attachments)
+      .values({ personId: person.id, moCode: mo.code, validFrom: on, reason: eligibility.basis })
+      .returning({ id: attachments.id });
+    await w.record({
+      personId: person.id,
+      entity: 'attachment',
+      entityId: row!.id,
+      action: current ? 'attachment.changed' : 'attachment.created',
+      effectiveDate: on,
+      data: { moCode: mo.code, previousMoCode: current?.moCode ?? null, basis: eligibility.basis },
+    });
+    await w.touchPerson(person.id);
+    return { personId: person.id, moCode: mo.code, validFrom: on, basis: eligibility.basis };
+  });
+}

@@ -1,0 +1,105 @@
+import { eq } from 'drizzle-orm';
+import { coverages, persons } from '@/db/schema';
+import { requirePermission } from '@/lib/auth/permissions';
+import { applyCoverageCommand, type CoverageCommand, type CoveragePeriod } from '@/lib/domain/coverage';
+import { AppError } from '@/lib/errors';
+import { latestCoverage, toPeriod, type CoverageRow } from './coverage-queries';
+import type { PersonRow, Writer } from './writer';
+
+export interface CoverageChangeResult {
+  personId: number;
+  opened: CoveragePeriod;
+  truncated: CoveragePeriod | null;
+}
+
+const ACTIONS: Record<CoverageCommand['type'], string> = {
+  issue: 'coverage.issued',
+  suspend: 'coverage.suspended',
+  renew: 'coverage.renewed',
+  terminate: 'coverage.terminated',
+  change_insurer: 'coverage.insurer_changed',
+  change_region: 'coverage.region_changed',
+};
+
+export interface CoverageChangeOptions {
+  personId: number;
+  /** Plans the change once the person and their latest period are known (and locked). */
+  plan: (ctx: { person: PersonRow; latest: CoverageRow | null }) => Promise<PlannedChange> | PlannedChange;
+  expectedVersion?: number;
+}
+
+export interface PlannedChange {
+  command: CoverageCommand;
+  /** Extra facts for the event (e.g. the basis of an insurer change). */
+  eventData?: Record<string, unknown>;
+}
+
+/**
+ * The shared write of every coverage change: lock the person, authorise, ask the state machine, then
+ * retract the latest believed period and insert its truncated copy and the new period (record time moves,
+ * history stays), with the event, in the caller's transaction.
+ */
+export async function changeCoverage(
+  w: Writer,
+  options: CoverageChangeOptions,
+): Promise<CoverageChangeResult> {
+  const person = await w.lockPerson(options.personId, options.expectedVersion);
+  const latestRow = await latestCoverage(w.tx, person.id);
+  const { command, eventData } = await options.plan({ person, latest: latestRow });
+  requirePermission(w.meta.actor, 'coverage:change', {
+    personId: person.id,
+    subjectCode: latestRow?.subjectCode ?? (command.type === 'issue' ? command.subjectCode : null),
+    insurerCode: latestRow?.insurerCode ?? (command.type === 'issue' ? command.insurerCode : null),
+  });
+  if (person.deathDate && command.type !== 'terminate') throw new AppError('PERSON_DECEASED');
+  if (command.on < person.birthDate) {
+    throw new AppError('DATE_RANGE_INVALID', {
+      message: 'Дата изменения не может быть раньше даты рождения.',
+    });
+  }
+
+  const latest = latestRow ? toPeriod(latestRow) : null;
+  const transition = applyCoverageCommand(latest, command);
+  if (!transition.ok) throw new AppError(transition.code, { message: transition.message });
+
+  const { truncated, opened } = transition;
+  const latestChanged = latestRow !== null && (truncated === null || truncated.validTo !== latest?.validTo);
+  const recordedAt = await w.recordTime();
+  if (latestChanged) {
+    await w.tx.update(coverages).set({ recordedTo: recordedAt }).where(eq(coverages.id, latestRow.id));
+    if (truncated) {
+      await w.tx
+        .insert(coverages)
+        .values({ personId: person.id, ...truncated, form: latestRow.form, recordedFrom: recordedAt });
+    }
+  }
+  const [row] = await w.tx
+    .insert(coverages)
+    .values({ personId: person.id, ...opened, recordedFrom: recordedAt })
+    .returning({ id: coverages.id });
+  await w.record({
+    personId: person.id,
+    entity: 'coverage',
+    entityId: row!.id,
+    action: ACTIONS[command.type],
+    effectiveDate: command.on,
+    data: { opened, truncated, ...eventData },
+  });
+  if (
+    command.type === 'terminate' &&
+    (command.reason === 'death' || command.reason === 'declared_dead') &&
+    !person.deathDate
+  ) {
+    await w.tx.update(persons).set({ deathDate: command.on }).where(eq(persons.id, person.id));
+    await w.record({
+      personId: person.id,
+      entity: 'person',
+      entityId: person.id,
+      action: 'person.died',
+      effectiveDate: command.on,
+      data: { deathDate: command.on },
+    });
+  }
+  await w.touchPerson(person.id);
+  return { personId: person.id, opened, truncated };
+}

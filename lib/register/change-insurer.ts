@@ -1,0 +1,58 @@
+import { insurerChangeEligibility } from '@/lib/domain/insurer-change';
+import { AppError, fieldIssue } from '@/lib/errors';
+import { changeCoverage, type CoverageChangeResult } from './change-coverage';
+import { findInsurer, insurerServiceInRegion } from './directory-queries';
+import { loadInsurerChangeFacts } from './insurer-change-facts';
+import { runWrite, type WriteMeta } from './writer';
+
+export interface ChangeInsurerInput {
+  personId: number;
+  insurerCode: string;
+  expectedVersion?: number;
+}
+
+/**
+ * Replaces the insurer (326-ФЗ ст. 16): once a calendar year with the application by 1 November, more
+ * often after a move or when the insurer leaves the region. Takes effect on the day it is entered in the
+ * register (the application's date); the new insurer must serve the person's region.
+ */
+export async function changeInsurer(
+  input: ChangeInsurerInput,
+  meta: WriteMeta,
+): Promise<CoverageChangeResult> {
+  return runWrite(meta, (w) =>
+    changeCoverage(w, {
+      personId: input.personId,
+      expectedVersion: input.expectedVersion,
+      plan: async ({ latest }) => {
+        if (!latest) throw new AppError('COVERAGE_NONE');
+        const on = w.today;
+        if (!(await findInsurer(w.tx, input.insurerCode))) {
+          throw AppError.validation([fieldIssue('insurerCode', 'INSURER_UNKNOWN')]);
+        }
+        if (!(await insurerServiceInRegion(w.tx, input.insurerCode, latest.subjectCode, on)).serves) {
+          throw new AppError('INSURER_NOT_SERVING_REGION', {
+            fields: [fieldIssue('insurerCode', 'INSURER_NOT_SERVING_REGION')],
+          });
+        }
+        let basis: string | undefined;
+        if (latest.insurerCode !== input.insurerCode && latest.status === 'active') {
+          const eligibility = insurerChangeEligibility(
+            await loadInsurerChangeFacts(w.tx, input.personId, latest, on),
+          );
+          if (!eligibility.allowed) {
+            throw new AppError(eligibility.code, {
+              message: eligibility.message,
+              details: { nextAllowedDate: eligibility.nextAllowedDate },
+            });
+          }
+          basis = eligibility.basis;
+        }
+        return {
+          command: { type: 'change_insurer', on, insurerCode: input.insurerCode },
+          eventData: { basis },
+        };
+      },
+    }),
+  );
+}

@@ -1,0 +1,68 @@
+import { and, desc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { coverages } from '@/db/schema';
+import type { CoveragePeriod, CoverageReason } from '@/lib/domain/coverage';
+import type { LocalDate } from '@/lib/domain/dates';
+
+export type CoverageRow = typeof coverages.$inferSelect;
+
+export function toPeriod(row: CoverageRow): CoveragePeriod {
+  return {
+    insurerCode: row.insurerCode,
+    subjectCode: row.subjectCode,
+    status: row.status,
+    reason: row.reason as CoverageReason,
+    validFrom: row.validFrom as LocalDate,
+    validTo: row.validTo as LocalDate | null,
+  };
+}
+
+/** The person's most recent currently-believed period (the one a new change follows). */
+export async function latestCoverage(db: Executor, personId: number): Promise<CoverageRow | null> {
+  const [row] = await db
+    .select()
+    .from(coverages)
+    .where(and(eq(coverages.personId, personId), isNull(coverages.recordedTo)))
+    .orderBy(desc(coverages.validFrom))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Coverage on date D — as the register believes now, or, with `knownAt`, as it believed at that instant
+ * (before later corrections). Answered from the bitemporal history, not from a "current" flag.
+ */
+export async function coverageOnDate(
+  db: Executor,
+  personId: number,
+  on: LocalDate,
+  knownAt?: Date,
+): Promise<CoverageRow | null> {
+  const recorded = knownAt
+    ? and(
+        lte(coverages.recordedFrom, knownAt),
+        or(isNull(coverages.recordedTo), gt(coverages.recordedTo, knownAt)),
+      )
+    : isNull(coverages.recordedTo);
+  const [row] = await db
+    .select()
+    .from(coverages)
+    .where(
+      and(
+        eq(coverages.personId, personId),
+        recorded,
+        sql`daterange(${coverages.validFrom}, ${coverages.validTo}, '[)') @> ${on}::date`,
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/** The person's whole believed timeline, oldest first. */
+export async function coverageTimeline(db: Executor, personId: number): Promise<CoverageRow[]> {
+  return db
+    .select()
+    .from(coverages)
+    .where(and(eq(coverages.personId, personId), isNull(coverages.recordedTo)))
+    .orderBy(coverages.validFrom);
+}

@@ -1,0 +1,55 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { registerEvents } from '@/db/schema';
+import type { LocalDate } from '@/lib/domain/dates';
+import type { InsurerChangeBasis, InsurerChangeFacts } from '@/lib/domain/insurer-change';
+import type { CoverageRow } from './coverage-queries';
+import { insurerServiceInRegion } from './directory-queries';
+
+interface CoverageEventData {
+  basis?: InsurerChangeBasis;
+  insurerChanged?: boolean;
+}
+
+/**
+ * The facts the insurer-change rule needs, read from the person's register history: earlier changes
+ * with their basis, and moves. A move that also changed the insurer counts as both (the move's one extra
+ * change is then used).
+ */
+export async function loadInsurerChangeFacts(
+  db: Executor,
+  personId: number,
+  latest: CoverageRow,
+  today: LocalDate,
+): Promise<InsurerChangeFacts> {
+  const events = await db
+    .select({
+      action: registerEvents.action,
+      effectiveDate: registerEvents.effectiveDate,
+      data: registerEvents.data,
+    })
+    .from(registerEvents)
+    .where(
+      and(
+        eq(registerEvents.personId, personId),
+        inArray(registerEvents.action, [
+          'coverage.insurer_changed',
+          'coverage.region_changed',
+          'person.moved',
+        ]),
+      ),
+    );
+  const changes: InsurerChangeFacts['changes'][number][] = [];
+  const moves: LocalDate[] = [];
+  for (const e of events) {
+    const date = e.effectiveDate as LocalDate;
+    const data = (e.data ?? {}) as CoverageEventData;
+    if (e.action === 'coverage.insurer_changed') changes.push({ date, basis: data.basis ?? 'annual' });
+    else {
+      moves.push(date);
+      if (data.insurerChanged) changes.push({ date, basis: 'after_move' });
+    }
+  }
+  const service = await insurerServiceInRegion(db, latest.insurerCode, latest.subjectCode, today);
+  return { today, changes, moves, insurerLeavingRegion: !service.serves || service.leavingOn !== null };
+}

@@ -1,0 +1,55 @@
+import { ISSUE_REASONS, type IssueReason } from '@/lib/domain/coverage';
+import { parseDate } from '@/lib/domain/dates';
+import { AppError, fieldIssue } from '@/lib/errors';
+import { changeCoverage, type CoverageChangeResult } from './change-coverage';
+import { findInsurer, insurerServiceInRegion, subjectExists } from './directory-queries';
+import { effectiveDate } from './effective-date';
+import { runWrite, type WriteMeta } from './writer';
+
+export interface IssuePolicyInput {
+  personId: number;
+  insurerCode: string;
+  subjectCode: string;
+  reason: IssueReason;
+  on?: string | null;
+  validTo?: string | null;
+  expectedVersion?: number;
+}
+
+/** Issues a policy to a person already in the register who has none now (e.g. citizenship regained). */
+export async function issuePolicy(input: IssuePolicyInput, meta: WriteMeta): Promise<CoverageChangeResult> {
+  if (!ISSUE_REASONS.includes(input.reason))
+    throw AppError.validation([fieldIssue('reason', 'COVERAGE_REASON_INVALID')]);
+  return runWrite(meta, (w) =>
+    changeCoverage(w, {
+      personId: input.personId,
+      expectedVersion: input.expectedVersion,
+      plan: async () => {
+        const on = effectiveDate(input.on, w.today);
+        const validTo = input.validTo ? parseDate('validTo', input.validTo) : null;
+        if (validTo && !validTo.ok) throw AppError.validation(validTo.issues);
+        if (!(await subjectExists(w.tx, input.subjectCode))) {
+          throw AppError.validation([fieldIssue('subjectCode', 'SUBJECT_UNKNOWN')]);
+        }
+        if (!(await findInsurer(w.tx, input.insurerCode))) {
+          throw AppError.validation([fieldIssue('insurerCode', 'INSURER_UNKNOWN')]);
+        }
+        if (!(await insurerServiceInRegion(w.tx, input.insurerCode, input.subjectCode, on)).serves) {
+          throw new AppError('INSURER_NOT_SERVING_REGION', {
+            fields: [fieldIssue('insurerCode', 'INSURER_NOT_SERVING_REGION')],
+          });
+        }
+        return {
+          command: {
+            type: 'issue',
+            on,
+            insurerCode: input.insurerCode,
+            subjectCode: input.subjectCode,
+            reason: input.reason,
+            validTo: validTo?.value ?? null,
+          },
+        };
+      },
+    }),
+  );
+}

@@ -1,0 +1,107 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { getDb, type Transaction } from '@/db/client';
+import { persons, registerEvents } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { moscowDate, type LocalDate } from '@/lib/domain/dates';
+import { AppError } from '@/lib/errors';
+import { toAppError } from './db-errors';
+
+/** Who, through what, and why: carried by every change into its register event. */
+export interface WriteMeta {
+  actor: Actor;
+  /** The channel or feed: `portal`, `console`, `api`, `feed:zags`, `system`, … */
+  source: string;
+  reason?: string | null;
+  /** The clock, injectable so rules about dates are testable; defaults to now. */
+  now?: Date;
+}
+
+export type EventEntity = 'person' | 'document' | 'coverage' | 'attachment' | 'representation';
+
+export interface RegisterEventInput {
+  personId: number;
+  entity: EventEntity;
+  entityId: number | null;
+  action: string;
+  effectiveDate: LocalDate;
+  data?: unknown;
+}
+
+export type PersonRow = typeof persons.$inferSelect;
+
+/** The one write path: a transaction, the person's row lock, and the event written with the new state. */
+export class Writer {
+  constructor(
+    readonly tx: Transaction,
+    readonly meta: WriteMeta,
+  ) {}
+
+  get now(): Date {
+    return this.meta.now ?? new Date();
+  }
+
+  get today(): LocalDate {
+    return moscowDate(this.now);
+  }
+
+  private recordTimeText: string | null = null;
+
+  /**
+   * The record time of this write, read once after the locks are held and kept at full precision: the
+   * retraction of a period and the insert of its successors share it exactly, and it is later than any
+   * write this one waited for (a transaction's now() would be its start, possibly earlier).
+   */
+  async recordTime(): Promise<SQL> {
+    if (!this.recordTimeText) {
+      const { rows } = await this.tx.execute<{ t: string }>(sql`select clock_timestamp()::text as t`);
+      this.recordTimeText = rows[0]!.t;
+    }
+    return sql`${this.recordTimeText}::timestamptz`;
+  }
+
+  /**
+   * Locks the person's row for the rest of the transaction, so concurrent writes to one person are
+   * serialised: the second sees the first's result and is judged on it. With `expectedVersion`, a write
+   * prepared from an older view is refused with CONFLICT instead.
+   */
+  async lockPerson(personId: number, expectedVersion?: number): Promise<PersonRow> {
+    const [row] = await this.tx.select().from(persons).where(eq(persons.id, personId)).for('update');
+    if (!row) throw new AppError('PERSON_NOT_FOUND');
+    if (expectedVersion !== undefined && row.version !== expectedVersion) {
+      throw new AppError('CONFLICT', { details: { expectedVersion, actualVersion: row.version } });
+    }
+    return row;
+  }
+
+  /** Marks the person's aggregate as changed (version and updated_at). */
+  async touchPerson(personId: number): Promise<void> {
+    await this.tx
+      .update(persons)
+      .set({ version: sql`${persons.version} + 1`, updatedAt: this.now })
+      .where(and(eq(persons.id, personId)));
+  }
+
+  async record(event: RegisterEventInput): Promise<void> {
+    await this.tx.insert(registerEvents).values({
+      personId: event.personId,
+      entity: event.entity,
+      entityId: event.entityId,
+      action: event.action,
+      effectiveDate: event.effectiveDate,
+      actorKind: this.meta.actor.kind,
+      actorId: this.meta.actor.id,
+      source: this.meta.source,
+      reason: this.meta.reason ?? null,
+      data: event.data ?? null,
+    });
+  }
+}
+
+/** Runs a write use case in one transaction; any failure rolls everything back and becomes an AppError. */
+export async function runWrite<T>(meta: WriteMeta, work: (w: Writer) => Promise<T>): Promise<T> {
+  try {
+    return await getDb().transaction((tx) => work(new Writer(tx, meta)));
+  } catch (error) {
+    throw toAppError(error);
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The launcher behind `npm run dev` and `npm start`: brings up the database (DATABASE_URL, or the embedded
+ * PostgreSQL under .data/), migrates it, seeds the demo register into an empty one, then serves the app
+ * from one Node HTTP server. Ctrl-C stops the app and the embedded database cleanly.
+ */
+import { createServer } from 'node:http';
+import next from 'next';
+import pg from 'pg';
+import { closeDb } from '@/db/client';
+import { startDatabase } from '@/db/runtime';
+import { seedRegister } from '@/db/seed/seed-register';
+import { parseServeArgs, SERVE_USAGE } from './serve-args';
+
+const parsed = parseServeArgs(process.argv.slice(2));
+if (!parsed.ok) {
+  console.error(`${parsed.error}\n${SERVE_USAGE}`);
+  process.exit(2);
+}
+const args = parsed.args;
+if (args.prod) (process.env as Record<string, string>).NODE_ENV = 'production';
+
+const database = await startDatabase({ dataDir: args.dataDir });
+process.env.DATABASE_URL = database.url;
+console.log(
+  database.embedded
+    ? `Database: embedded PostgreSQL on port ${database.embedded.port} (data in ${args.dataDir})`
+    : 'Database: DATABASE_URL',
+);
+
+async function seedIfEmpty(): Promise<void> {
+  const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+  try {
+    const { rows } = await pool.query<{ n: string }>('select count(*) as n from persons');
+    if (Number(rows[0]?.n) > 0 || args.demoPersons === 0) return;
+    console.log(`Empty register: seeding the demo people and ${args.demoPersons} generated persons…`);
+    await seedRegister(pool, { persons: args.demoPersons, seed: 1 });
+  } finally {
+    await pool.end();
+  }
+}
+await seedIfEmpty();
+
+const app = next({
+  dev: !args.prod,
+  turbopack: !args.prod,
+  dir: process.cwd(),
+  hostname: args.hostname,
+  port: args.port,
+});
+await app.prepare();
+const handle = app.getRequestHandler();
+const server = createServer((req, res) => {
+  void handle(req, res);
+});
+server.listen(args.port, args.hostname, () => {
+  console.log(
+    `oms-register (${args.prod ? 'production' : 'development'}) on http://${args.hostname}:${args.port}`,
+  );
+});
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stopping…`);
+  const force = setTimeout(() => process.exit(1), 15_000);
+  force.unref();
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+  await closeDb().catch(() => undefined);
+  await database.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
