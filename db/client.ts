@@ -42,7 +42,7 @@ export function getDb(): Database {
   });
   // An idle client losing its server must not crash the process; the next query reports the failure.
   pool.on('error', (err) => console.error('[db] idle client error:', err.message));
-  const db = drizzle(pool, { schema, casing: 'snake_case' }) as Database;
+  const db: Database = drizzle({ client: pool, schema, casing: 'snake_case' });
   cache.__omsDb = { url, pool, db };
   return db;
 }

@@ -69,7 +69,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   await mkdir(path.dirname(dataDir), { recursive: true });
   await stopLeftover(dataDir);
   const port = await freePort();
-  const quiet = (line: string | unknown) => options.log?.(String(line).trim());
+  const quiet = (line: unknown) => options.log?.(String(line).trim());
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,

@@ -11,6 +11,9 @@ import { startDatabase } from '@/db/runtime';
 import { seedRegister } from '@/db/seed/seed-register';
 import { parseServeArgs, SERVE_USAGE } from './serve-args';
 
+// Our machines have no route to Next's telemetry endpoint; do not try.
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
+
 const parsed = parseServeArgs(process.argv.slice(2));
 if (!parsed.ok) {
   console.error(`${parsed.error}\n${SERVE_USAGE}`);

@@ -88,17 +88,19 @@ describe('two concurrent conflicting writes for one person', () => {
 describe('constraints in the database itself', () => {
   it('an overlapping coverage period cannot be written even bypassing the use cases', async () => {
     const { personId } = await registerPerson(adultInput(), meta);
-    const insert = getDb()
-      .insert(coverages)
-      .values({
-        personId,
-        insurerCode: '77002',
-        subjectCode: '77',
-        status: 'active',
-        reason: 'new_policy',
-        validFrom: '2026-06-01',
-      });
-    await expect(insert).rejects.toMatchObject({ cause: expect.objectContaining({ code: '23P01' }) });
+    const insert = getDb().insert(coverages).values({
+      personId,
+      insurerCode: '77002',
+      subjectCode: '77',
+      status: 'active',
+      reason: 'new_policy',
+      validFrom: '2026-06-01',
+    });
+    const error = await insert.then(
+      () => null,
+      (e: unknown) => e as { cause?: { code?: string; constraint?: string } },
+    );
+    expect(error?.cause).toMatchObject({ code: '23P01', constraint: 'coverages_no_overlap' });
   });
 
   it('the register history is append-only', async () => {

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+
+/** Years the production-calendar file covers; the health check must flag this year or the next if absent. */
+function calendarYearsInFile(): Set<number> {
+  const lines = readFileSync('db/reference/ru-nonworking-days.csv', 'utf8').trim().split('\n').slice(1);
+  return new Set(lines.map((l) => Number(l.slice(0, 4))));
+}
+
+test('the first page says in Russian what the service is', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Полис ОМС онлайн');
+  await expect(page.getByText('Единый регистр застрахованных лиц хранит сведения')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Получить электронный полис' })).toBeVisible();
+  await expect(page).toHaveTitle(/Единый регистр застрахованных лиц ОМС/);
+});
+
+test('the skip link moves focus to the main content', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Перейти к основному содержанию' });
+  await expect(skip).toBeFocused();
+  await skip.press('Enter');
+  await expect(page).toHaveURL(/#main$/);
+});
+
+test('health reports the app and a working database with the calendar loaded', async ({ request }) => {
+  const response = await request.get('/api/health');
+  expect(response.status()).toBe(200);
+  expect(response.headers()['cache-control']).toBe('no-store');
+  const body = (await response.json()) as {
+    status: string;
+    app: { name: string };
+    database: { status: string; latencyMs: number };
+    calendar: { missingYears: number[] };
+  };
+  expect(body.status).toBe('ok');
+  expect(body.app.name).toBe('oms-register');
+  expect(body.database.status).toBe('up');
+  expect(body.database.latencyMs).toBeGreaterThanOrEqual(0);
+  const year = Number(
+    new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Moscow' }).format(new Date()),
+  );
+  const inFile = calendarYearsInFile();
+  expect(body.calendar.missingYears).toEqual([year, year + 1].filter((y) => !inFile.has(y)));
+});
