@@ -43,9 +43,24 @@ export default tseslint.config(
             { group: frameworkAndIo, message: 'Domain rules are pure: no framework, no I/O.' },
             { group: ['@/db/*', '@/app/*', 'node:*', 'fs', 'path'], message: 'Domain rules are pure: no I/O.' },
             {
-              regex: '^@/lib/(?!domain/)',
-              message: 'Domain rules depend only on other domain rules.',
+              regex: '^@/lib/(?!domain/|errors$)',
+              message: 'Domain rules depend only on other domain rules and the error catalogue.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests of the rules may read the reference files they are checked against.
+    files: ['lib/domain/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: frameworkAndIo, message: 'Domain rules are pure: no framework, no I/O.' },
+            { group: ['@/db/*', '@/app/*'], message: 'Domain tests need no database.' },
           ],
         },
       ],

@@ -35,9 +35,16 @@ export function parseDate(field: string, input: string): Checked<LocalDate> {
   return date ? valid(date) : invalid(fieldIssue(field, 'DATE_INVALID'));
 }
 
-/** For trusted sources (database rows, constants): throws on a malformed value. */
+/**
+ * For trusted sources (database rows, constants): throws on a malformed value. An instant is taken
+ * as its Moscow calendar date (the register's time zone), so a UTC-midnight `Date` keeps its date and
+ * Moscow midnight (21:00 UTC the day before) is not shifted back a day.
+ */
 export function toLocalDate(input: string | Date): LocalDate {
-  if (input instanceof Date) return input.toISOString().slice(0, 10) as LocalDate;
+  if (input instanceof Date) {
+    if (Number.isNaN(input.getTime())) throw new RangeError('Invalid Date');
+    return moscowDate(input);
+  }
   const checked = parseDate('date', input);
   if (!checked.ok) throw new RangeError(`Not an ISO date: ${input}`);
   return checked.value;

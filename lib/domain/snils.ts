@@ -19,7 +19,8 @@ export function snilsCheckNumber(body: string): number {
 
 /** Builds a valid СНИЛС from its 9-digit body (for the seeder and tests). */
 export function snilsFromBody(body: number): Snils {
-  if (!Number.isInteger(body) || body < 0 || body > 999_999_999) throw new RangeError(`Bad СНИЛС body ${body}`);
+  if (!Number.isInteger(body) || body < 0 || body > 999_999_999)
+    throw new RangeError(`Bad СНИЛС body ${body}`);
   const b = String(body).padStart(9, '0');
   return (b + String(snilsCheckNumber(b)).padStart(2, '0')) as Snils;
 }
