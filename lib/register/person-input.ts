@@ -1,9 +1,9 @@
 import { parseDate, type LocalDate } from '@/lib/domain/dates';
 import { normalizeDocument, type NormalizedDocument } from '@/lib/domain/documents';
 import { validateBirthDate, validatePersonName, validateSex, type Sex } from '@/lib/domain/person';
-import type { Checked } from '@/lib/domain/result';
+import { IssueCollector } from '@/lib/domain/result';
 import { validateSnils } from '@/lib/domain/snils';
-import { fieldIssue, type FieldIssue } from '@/lib/errors';
+import { fieldIssue } from '@/lib/errors';
 
 /** A person's data as it arrives from any edge (form, API, feed): strings, not yet trusted. */
 export interface PersonDataInput {
@@ -41,21 +41,6 @@ export interface DocumentData extends NormalizedDocument {
   issueDate: LocalDate | null;
   issuer: string | null;
   validTo: LocalDate | null;
-}
-
-/** Collects every issue of many checks, so the person sees all invalid fields at once. */
-export class IssueCollector {
-  readonly issues: FieldIssue[] = [];
-
-  take<T>(checked: Checked<T>): T | undefined {
-    if (checked.ok) return checked.value;
-    this.issues.push(...checked.issues);
-    return undefined;
-  }
-
-  add(issue: FieldIssue): void {
-    this.issues.push(issue);
-  }
 }
 
 function optionalDate(c: IssueCollector, field: string, value: string | null | undefined): LocalDate | null {

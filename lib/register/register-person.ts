@@ -5,6 +5,7 @@ import { ISSUE_REASONS, type IssueReason } from '@/lib/domain/coverage';
 import { ageOn, parseDate, type LocalDate } from '@/lib/domain/dates';
 import { generateEnp, type Enp } from '@/lib/domain/enp';
 import { isMinor } from '@/lib/domain/person';
+import { IssueCollector } from '@/lib/domain/result';
 import { AppError, fieldIssue } from '@/lib/errors';
 import {
   findInsurer,
@@ -15,7 +16,6 @@ import {
 import {
   checkDocumentData,
   checkPersonData,
-  IssueCollector,
   type DocumentDataInput,
   type PersonDataInput,
 } from './person-input';
