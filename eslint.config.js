@@ -91,7 +91,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['app/**/*.ts', 'app/**/*.tsx'],
+    files: ['app/**/*.ts', 'app/**/*.tsx', 'api/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -9,6 +9,7 @@ export const errorCatalogue = {
   FIELD_REQUIRED: { status: 400, message: 'Заполните поле.' },
   NOT_FOUND: { status: 404, message: 'Запрошенные данные не найдены.' },
   FORBIDDEN: { status: 403, message: 'Недостаточно прав для этого действия.' },
+  METHOD_NOT_ALLOWED: { status: 405, message: 'Метод не поддерживается для этого адреса.' },
   UNAUTHENTICATED: { status: 401, message: 'Войдите в систему.' },
   CONFLICT: {
     status: 409,

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { closeDb } from '@/db/client';
 import { startDatabase } from '@/db/runtime';
 import { seedRegister } from '@/db/seed/seed-register';
+import { routeApiRequest } from '@/api/router';
 import { parseServeArgs, SERVE_USAGE } from './serve-args';
 
 // Our machines have no route to Next's telemetry endpoint; do not try.
@@ -53,7 +54,8 @@ const app = next({
 await app.prepare();
 const handle = app.getRequestHandler();
 const server = createServer((req, res) => {
-  void handle(req, res);
+  // Machine APIs take the lean path (ADR 0006); pages and everything else go through Next.
+  if (!routeApiRequest(req, res)) void handle(req, res);
 });
 server.listen(args.port, args.hostname, () => {
   console.log(

@@ -5,3 +5,4 @@ export * from './coverage';
 export * from './applications';
 export * from './events';
 export * from './access-log';
+export * from './api-keys';

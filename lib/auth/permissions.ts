@@ -11,7 +11,8 @@ export type Permission =
   | 'coverage:change' // issue, suspend, renew, terminate, change insurer or region
   | 'attachment:change'
   | 'person:read' // read a person's register data
-  | 'policy:lookup'; // the clinic lookup
+  | 'policy:lookup' // the clinic lookup
+  | 'api_key:manage'; // issue and revoke clinics' API keys
 
 export interface PermissionScope {
   /** The person touched, when known. */

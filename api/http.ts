@@ -1,0 +1,115 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AppError, errorCatalogue, isAppError, type ErrorCode } from '@/lib/errors';
+
+/**
+ * The lean HTTP layer of the machine APIs (REST, FHIR): plain node:http handlers that parse, call a use
+ * case and serialise, without the page-rendering pipeline (ADR 0006). Routes only: no SQL, no rules here.
+ */
+export interface ApiContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+}
+
+export type ApiHandler = (ctx: ApiContext) => Promise<void>;
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-store',
+  'Referrer-Policy': 'no-referrer',
+};
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  contentType = 'application/json; charset=utf-8',
+  headers: Record<string, string> = {},
+): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': contentType,
+    'Content-Length': Buffer.byteLength(payload),
+    ...headers,
+  });
+  res.end(payload);
+}
+
+/** RFC 9457 problem details with our stable `code` and, for 400, one entry per invalid field. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode | string;
+  instance?: string;
+  errors?: { field: string; code: string; message: string }[];
+  [extension: string]: unknown;
+}
+
+export const PROBLEM_BASE = 'https://oms-register.ru/problems/';
+
+export function problemFrom(error: AppError, instance?: string): Problem {
+  return {
+    type: `${PROBLEM_BASE}${error.code.toLowerCase().replace(/_/g, '-')}`,
+    title: errorCatalogue[error.code].message,
+    status: error.status,
+    detail: error.message,
+    code: error.code,
+    ...(instance ? { instance } : {}),
+    ...(error.fields.length
+      ? { errors: error.fields.map(({ field, code, message }) => ({ field, code, message })) }
+      : {}),
+    ...error.details,
+  };
+}
+
+export function sendProblem(
+  res: ServerResponse,
+  error: unknown,
+  instance?: string,
+  headers: Record<string, string> = {},
+): void {
+  const appError = isAppError(error) ? error : new AppError('INTERNAL', { cause: error });
+  if (appError.status >= 500) console.error('[api]', instance ?? '', appError.cause ?? appError);
+  sendJson(
+    res,
+    appError.status,
+    problemFrom(appError, instance),
+    'application/problem+json; charset=utf-8',
+    headers,
+  );
+}
+
+/** Reads a request body up to a limit; larger bodies are refused with 413 rather than buffered. */
+export async function readBody(req: IncomingMessage, limitBytes = 1_000_000): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > limitBytes) {
+      throw new AppError('VALIDATION_FAILED', {
+        message: 'Слишком большой запрос.',
+        details: { limitBytes },
+      });
+    }
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+export interface Route {
+  method: 'GET' | 'POST';
+  /** Exact path, or a prefix ending in `/*`. */
+  path: string;
+  handler: ApiHandler;
+}
+
+/** One API surface (REST, FHIR): its routes and how it answers an unknown path or method. */
+export interface RouteModule {
+  prefix: string;
+  routes: Route[];
+  notFound: (ctx: ApiContext, why: 'path' | 'method') => Promise<void>;
+}
