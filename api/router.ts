@@ -16,13 +16,13 @@ function matches(route: Route, pathname: string): boolean {
  */
 export function routeApiRequest(req: IncomingMessage, res: ServerResponse): Promise<void> | null {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const module = modules.find((m) => url.pathname === m.prefix || url.pathname.startsWith(`${m.prefix}/`));
-  if (!module) return null;
-  const candidates = module.routes.filter((r) => matches(r, url.pathname));
+  const surface = modules.find((m) => url.pathname === m.prefix || url.pathname.startsWith(`${m.prefix}/`));
+  if (!surface) return null;
+  const candidates = surface.routes.filter((r) => matches(r, url.pathname));
   const route = candidates.find((r) => r.method === req.method);
   const work = route
     ? route.handler({ req, res, url })
-    : module.notFound({ req, res, url }, candidates.length ? 'method' : 'path');
+    : surface.notFound({ req, res, url }, candidates.length ? 'method' : 'path');
   // Handlers answer their own errors; this is the last line for a bug, so a request never hangs.
   return work.catch((error: unknown) => {
     if (!res.headersSent) sendProblem(res, error, url.pathname);
