@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AppError, errorCatalogue, isAppError, type ErrorCode } from '@/lib/errors';
+import { AppError, errorCatalogue, isAppError } from '@/lib/errors';
 
 /**
  * The lean HTTP layer of the machine APIs (REST, FHIR): plain node:http handlers that parse, call a use
@@ -42,7 +42,7 @@ export interface Problem {
   title: string;
   status: number;
   detail: string;
-  code: ErrorCode | string;
+  code: string;
   instance?: string;
   errors?: { field: string; code: string; message: string }[];
   [extension: string]: unknown;
