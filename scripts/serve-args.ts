@@ -6,7 +6,8 @@ export const serveArgsSchema = z.object({
   port: z.coerce.number().int().min(1).max(65_535),
   hostname: z.string().min(1),
   dataDir: z.string().min(1),
-  demoPersons: z.coerce.number().int().min(0).max(10_000_000),
+  /** Unset: 5,000 on the embedded database, none on a DATABASE_URL server (never demo data by accident). */
+  demoPersons: z.coerce.number().int().min(0).max(10_000_000).optional(),
 });
 export type ServeArgs = z.infer<typeof serveArgsSchema>;
 
@@ -15,7 +16,8 @@ export const SERVE_USAGE = `usage: tsx scripts/serve.ts [--prod] [--port N] [--h
   --port N          HTTP port (default: $PORT or 3000)
   --hostname H      interface to listen on (default: localhost)
   --data-dir DIR    embedded PostgreSQL data directory when DATABASE_URL is unset (default: .data/pg)
-  --demo-persons N  size of the generated register seeded into an empty database (default: 5000)`;
+  --demo-persons N  seed an empty register with the demo people and N generated persons
+                    (default: 5000 on the embedded database, 0 with DATABASE_URL)`;
 
 export function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env) {
   const raw: Record<string, unknown> = {
@@ -23,7 +25,6 @@ export function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     port: env.PORT ?? 3000,
     hostname: env.HOSTNAME_BIND ?? 'localhost',
     dataDir: '.data/pg',
-    demoPersons: 5000,
   };
   const flags: Record<string, string> = {
     '--port': 'port',

@@ -8,8 +8,10 @@ import next from 'next';
 import pg from 'pg';
 import { closeDb } from '@/db/client';
 import { startDatabase } from '@/db/runtime';
-import { seedRegister } from '@/db/seed/seed-register';
+import { registerHasPersons, seedRegister } from '@/db/seed/seed-register';
+import { seedDemoStaff } from '@/lib/auth/demo-staff';
 import { routeApiRequest } from '@/api/router';
+import { localAuthSecret } from './auth-secret';
 import { parseServeArgs, SERVE_USAGE } from './serve-args';
 
 // Our machines have no route to Next's telemetry endpoint; do not try.
@@ -21,9 +23,10 @@ if (!parsed.ok) {
   process.exit(2);
 }
 const args = parsed.args;
-if (args.prod) (process.env as Record<string, string>).NODE_ENV = 'production';
 
 const database = await startDatabase({ dataDir: args.dataDir });
+process.env.NEXTAUTH_URL ??= `http://${args.hostname}:${args.port}`;
+process.env.NEXTAUTH_SECRET ??= localAuthSecret(database.embedded !== null, args.dataDir, args.prod);
 process.env.DATABASE_URL = database.url;
 console.log(
   database.embedded
@@ -31,16 +34,21 @@ console.log(
     : 'Database: DATABASE_URL',
 );
 
+const demoPersons = args.demoPersons ?? (database.embedded ? 5000 : 0);
+
+/** Demo data goes only into an empty register, and only on the embedded database unless asked for. */
 async function seedIfEmpty(): Promise<void> {
+  if (demoPersons === 0) return;
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
   try {
-    const { rows } = await pool.query<{ n: string }>('select count(*) as n from persons');
-    if (Number(rows[0]?.n) > 0 || args.demoPersons === 0) return;
-    console.log(`Empty register: seeding the demo people and ${args.demoPersons} generated persons…`);
-    await seedRegister(pool, { persons: args.demoPersons, seed: 1 });
+    if (await registerHasPersons(pool)) return;
+    console.log(`Empty register: seeding the demo people and ${demoPersons} generated persons…`);
+    await seedRegister(pool, { persons: demoPersons, seed: 1 });
   } finally {
     await pool.end();
   }
+  const staff = await seedDemoStaff();
+  if (staff) console.log(`Demo staff accounts: ${staff} (see README).`);
 }
 await seedIfEmpty();
 

@@ -6,3 +6,4 @@ export * from './applications';
 export * from './events';
 export * from './access-log';
 export * from './api-keys';
+export * from './staff';
