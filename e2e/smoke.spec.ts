@@ -45,3 +45,20 @@ test('health reports the app and a working database with the calendar loaded', a
   const inFile = calendarYearsInFile();
   expect(body.calendar.missingYears).toEqual([year, year + 1].filter((y) => !inFile.has(y)));
 });
+
+test('pages carry a strict content security policy and anti-framing headers', async ({ page }) => {
+  const scriptErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) scriptErrors.push(m.text());
+  });
+  const response = await page.goto('/vhod');
+  const csp = response?.headers()['content-security-policy'] ?? '';
+  const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+  expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+  expect(scriptSrc).not.toContain('unsafe-inline');
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(response?.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  // The page's own scripts run under that policy: the sign-in form hydrates and no script is blocked.
+  await page.getByLabel('Логин').fill('x');
+  expect(scriptErrors).toEqual([]);
+});
