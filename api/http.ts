@@ -73,13 +73,16 @@ export function sendProblem(
 ): void {
   const appError = isAppError(error) ? error : new AppError('INTERNAL', { cause: error });
   if (appError.status >= 500) console.error('[api]', instance ?? '', appError.cause ?? appError);
-  sendJson(
-    res,
-    appError.status,
-    problemFrom(appError, instance),
-    'application/problem+json; charset=utf-8',
-    headers,
-  );
+  // A 429 (or 503) that knows when to come back says it the standard way too (RFC 9110 §10.2.3).
+  const retryAfter = appError.details.retryAfter;
+  const retry: Record<string, string> =
+    typeof retryAfter === 'number' && Number.isInteger(retryAfter) && retryAfter >= 1
+      ? { 'Retry-After': String(retryAfter) }
+      : {};
+  sendJson(res, appError.status, problemFrom(appError, instance), 'application/problem+json; charset=utf-8', {
+    ...retry,
+    ...headers,
+  });
 }
 
 /** Reads a request body up to a limit; larger bodies are refused with 413 rather than buffered. */

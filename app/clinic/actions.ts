@@ -2,6 +2,7 @@
 
 import { currentIdentity } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
+import { enforceRateLimit } from '@/lib/rate-limit/rate-limits';
 import { lookupPolicy, lookupToday } from '@/lib/lookup/lookup-policy';
 import { parseLookupQuery, type LookupInput } from '@/lib/lookup/lookup-query';
 import type { LookupOutcome } from '@/lib/lookup/policy-answer';
@@ -34,6 +35,7 @@ export async function lookupAction(_prev: LookupFormState, form: FormData): Prom
             onDate: values.onDate,
           };
   try {
+    enforceRateLimit(identity.actor);
     const outcome = await lookupPolicy(parseLookupQuery(input, lookupToday()), {
       actor: identity.actor,
       channel: 'clinic_ui',

@@ -3,12 +3,15 @@
  * insurer and region, and write the access-log row — all in one statement (a data-modifying CTE runs even
  * when nothing is found, so a miss is logged too). Named, so PostgreSQL prepares it once per connection.
  *
+ * (`series = $8 or both null` rather than `is not distinct from`: only the former can use the unique index.)
+ *
  * Parameters: $1 as-of date, $2 actor kind, $3 actor id, $4 organisation, $5 channel, $6 details, then the
  * finder's own parameters from $7.
  */
 const FINDERS = {
   document: `select pe.* from identity_documents d join persons pe on pe.id = d.person_id
-              where d.kind = $7 and d.series is not distinct from $8 and d.number = $9 and pe.birth_date = $10
+              where d.kind = $7 and (d.series = $8 or (d.series is null and $8::varchar is null)) and d.number = $9
+                and pe.birth_date = $10
               order by d.is_current desc limit 1`,
   enp: `select pe.* from persons pe where pe.enp = $7`,
   snils: `select pe.* from persons pe where pe.snils = $7 and pe.birth_date = $8`,

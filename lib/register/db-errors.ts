@@ -5,16 +5,23 @@ interface PgErrorLike {
   constraint?: string;
 }
 
-/** drizzle wraps driver errors; the PostgreSQL error with its SQLSTATE sits somewhere in the cause chain. */
-function findPgError(error: unknown): PgErrorLike | null {
-  let e: unknown = error;
-  for (let depth = 0; e && depth < 5; depth++) {
-    if (typeof e === 'object' && 'code' in e && typeof (e as PgErrorLike).code === 'string')
-      return e as PgErrorLike;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return null;
+/** drizzle wraps driver errors (and pg wraps socket errors): look along the cause chain. */
+function causeChain(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let e = error, depth = 0; e && depth < 5; depth++, e = (e as { cause?: unknown }).cause) chain.push(e);
+  return chain;
 }
+
+/** The PostgreSQL (or socket) error with its code, wherever it sits in the chain. */
+function findPgError(error: unknown): PgErrorLike | null {
+  const found = causeChain(error).find(
+    (e) => typeof e === 'object' && e !== null && typeof (e as PgErrorLike).code === 'string',
+  );
+  return (found as PgErrorLike | undefined) ?? null;
+}
+
+const CONNECTION_LOST =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i;
 
 const UNIQUE_CONSTRAINTS: Record<string, () => AppError> = {
   identity_documents_kind_series_number_key: () =>
@@ -50,10 +57,7 @@ export function toAppError(error: unknown): AppError {
   ) {
     return new AppError('REGISTER_UNAVAILABLE', { cause: error });
   }
-  if (
-    error instanceof Error &&
-    /Connection terminated|timeout exceeded when trying to connect/i.test(error.message)
-  ) {
+  if (causeChain(error).some((e) => e instanceof Error && CONNECTION_LOST.test(e.message))) {
     return new AppError('REGISTER_UNAVAILABLE', { cause: error });
   }
   console.error('[register] unexpected error:', error);

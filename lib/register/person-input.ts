@@ -1,7 +1,7 @@
 import { parseDate, type LocalDate } from '@/lib/domain/dates';
 import { normalizeDocument, type NormalizedDocument } from '@/lib/domain/documents';
 import { validateBirthDate, validatePersonName, validateSex, type Sex } from '@/lib/domain/person';
-import { IssueCollector } from '@/lib/domain/result';
+import type { IssueCollector } from '@/lib/domain/result';
 import { validateSnils } from '@/lib/domain/snils';
 import { fieldIssue } from '@/lib/errors';
 

@@ -1,0 +1,61 @@
+import { describeNotFound } from '@/lib/domain/policy-status';
+import { AppError } from '@/lib/errors';
+import { searchsetBundle, type SearchEntry } from '@/lib/fhir/bundle';
+import { enpFromCoverageId, toCoverage } from '@/lib/fhir/coverage';
+import { lookupStatusOutcome, staleAnswerOutcome } from '@/lib/fhir/operation-outcome';
+import { coverageSearch } from '@/lib/fhir/search-params';
+import { ENP_SYSTEM } from '@/lib/fhir/systems';
+import { runLookup } from './lookup';
+import { requestUrl, sendResource, type AuthenticatedContext } from './respond';
+
+/** GET /fhir/Coverage?identifier=<oms>|<ЕНП> or ?beneficiary.identifier=…[&beneficiary.birthdate=…] */
+export async function searchCoverage({ req, res, url, base, actor }: AuthenticatedContext): Promise<void> {
+  const { lookup } = coverageSearch(url.searchParams);
+  const outcome = await runLookup(lookup, actor);
+  const entries: SearchEntry[] = [];
+  if (outcome.kind === 'not_found') {
+    entries.push({ resource: lookupStatusOutcome(outcome.status), mode: 'outcome' });
+  } else {
+    const { answer } = outcome;
+    const coverage = toCoverage(answer);
+    entries.push(
+      coverage
+        ? { resource: coverage, mode: 'match' }
+        : {
+            resource: lookupStatusOutcome({
+              code: answer.statusCode,
+              text: answer.statusText,
+              nextStep: answer.nextStep,
+            }),
+            mode: 'outcome',
+          },
+    );
+    if (answer.stale) entries.push({ resource: staleAnswerOutcome(answer), mode: 'outcome' });
+  }
+  sendResource(res, 200, searchsetBundle({ baseUrl: base, selfUrl: requestUrl(req, url), entries }));
+}
+
+/** GET /fhir/Coverage/oms-<ЕНП> — the policy as of today; 404 when the person had none. */
+export async function readCoverage({ res, url, actor }: AuthenticatedContext): Promise<void> {
+  const id = decodeURIComponent(url.pathname.slice('/fhir/Coverage/'.length));
+  const enp = enpFromCoverageId(id);
+  if (!enp)
+    throw new AppError('NOT_FOUND', { message: 'Полис с таким id не найден. Id полиса — oms-<ЕНП>.' });
+  const outcome = await runLookup(
+    {
+      input: { enp },
+      names: { identifier: 'id', birthDate: 'id', onDate: 'id' },
+      asked: { system: ENP_SYSTEM, value: enp },
+    },
+    actor,
+  );
+  if (outcome.kind === 'not_found')
+    throw new AppError('PERSON_NOT_FOUND', { message: describeNotFound().text });
+  const coverage = toCoverage(outcome.answer);
+  if (!coverage) {
+    throw new AppError('NOT_FOUND', {
+      message: `${outcome.answer.statusText} ${outcome.answer.nextStep ?? ''}`.trim(),
+    });
+  }
+  sendResource(res, 200, coverage);
+}

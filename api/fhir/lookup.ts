@@ -1,0 +1,27 @@
+import type { Actor } from '@/lib/auth/actor';
+import { describeNotFound } from '@/lib/domain/policy-status';
+import { AppError } from '@/lib/errors';
+import { toLookupQuery, matchesBirthDate, type FhirLookup } from '@/lib/fhir/search-params';
+import { lookupPolicy, lookupToday } from '@/lib/lookup/lookup-policy';
+import type { LookupOutcome } from '@/lib/lookup/policy-answer';
+
+export type KnownOutcome = Exclude<LookupOutcome, { kind: 'unavailable' }>;
+
+/**
+ * Every FHIR interaction that reads a person goes through the clinic lookup use case, so it is authorised,
+ * answered from the coverage history as of the date and written to the access log with channel `fhir`.
+ * When the register is down and nothing is known of the person, that is a 503 (the OperationOutcome says
+ * the right to care is kept), never "not insured".
+ */
+export async function runLookup(lookup: FhirLookup, actor: Actor): Promise<KnownOutcome> {
+  const query = toLookupQuery(lookup, lookupToday());
+  const outcome = await lookupPolicy(query, { actor, channel: 'fhir' });
+  if (outcome.kind === 'unavailable') {
+    throw new AppError('REGISTER_UNAVAILABLE', { message: outcome.message, details: { asOf: outcome.asOf } });
+  }
+  // A search by ЕНП that also names a birth date finds nobody unless both match (FHIR: parameters AND).
+  if (outcome.kind === 'found' && !matchesBirthDate(lookup, outcome.answer)) {
+    return { kind: 'not_found', status: describeNotFound(), asOf: outcome.answer.asOf };
+  }
+  return outcome;
+}

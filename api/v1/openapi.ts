@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { SECURITY_HEADERS, type ApiContext } from '../http';
+import { lookupQuerySchema, policyAnswerSchema, problemSchema } from './schemas';
+
+/**
+ * The OpenAPI 3.1 document of the REST API, generated from the zod schemas that validate the requests and
+ * type the answers (schemas.ts). OpenAPI 3.1 schemas are JSON Schema 2020-12, which zod emits directly.
+ */
+type JsonSchema = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io });
+  return rest;
+}
+
+const PROBLEM = 'application/problem+json';
+
+function problemResponse(description: string, headers?: Record<string, unknown>) {
+  return {
+    description,
+    ...(headers ? { headers } : {}),
+    content: { [PROBLEM]: { schema: { $ref: '#/components/schemas/Problem' } } },
+  };
+}
+
+function queryParameters(): JsonSchema[] {
+  const schema = jsonSchema(lookupQuerySchema, 'input') as { properties: Record<string, JsonSchema> };
+  return Object.entries(schema.properties).map(([name, property]) => {
+    const { description, ...rest } = property;
+    return { name, in: 'query', required: false, description, schema: rest };
+  });
+}
+
+const LOOKUP_DESCRIPTION = `Who insures this patient on the visit date, and if nobody does, why and what to do next.
+
+Exactly one of three query forms (a document or СНИЛС only together with the birth date, which guards
+against enumerating the register):
+
+- by identity document: \`?docType=passport&series=4510&number=123456&birthDate=1985-03-14\`
+- by ЕНП: \`?enp=7700000000000016\`
+- by СНИЛС: \`?snils=112-233-445 95&birthDate=1985-03-14\`
+
+Each may add \`onDate=YYYY-MM-DD\` (the visit date; default today in Moscow), answered from the coverage
+history. Every lookup is written to the access log with the key and its medical organisation.
+
+If the register cannot be read, the answer is the last known state marked \`stale: true\` (200), or 503
+when nothing is known — never "not insured": the right to care is kept until the system is restored.`;
+
+function buildDocument() {
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title: 'ЕРЗ ОМС — clinic lookup API',
+      version: '1.0.0',
+      description:
+        'The unified register of insured persons of compulsory medical insurance (ОМС): the policy lookup ' +
+        'for medical organisations’ information systems (МИС). Errors are RFC 9457 problem details with a ' +
+        'stable `code`; messages for people are in Russian.',
+    },
+    servers: [{ url: '/' }],
+    tags: [{ name: 'lookup', description: 'Policy lookup' }],
+    paths: {
+      '/api/v1/lookup': {
+        get: {
+          operationId: 'lookupPolicy',
+          tags: ['lookup'],
+          summary: 'Look up a patient’s ОМС policy',
+          description: LOOKUP_DESCRIPTION,
+          security: [{ bearerAuth: [] }],
+          parameters: queryParameters(),
+          responses: {
+            '200': {
+              description:
+                'The person was found: their policy on the as-of date (possibly not insured, with why).',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/PolicyAnswer' } } },
+            },
+            '400': problemResponse(
+              'Invalid query (`VALIDATION_FAILED`): `errors` names each invalid parameter, with a code and a message.',
+            ),
+            '401': problemResponse('No key, a malformed, unknown or revoked key (`UNAUTHENTICATED`).'),
+            '403': problemResponse(
+              'The key is valid but out of scope (`FORBIDDEN`): its medical organisation is not working on ' +
+                'today’s date (`reasonCode: MO_INACTIVE`).',
+            ),
+            '404': problemResponse(
+              'Nobody in the register matches (`PERSON_NOT_FOUND`): `reasonCode`, `nextStep` and `asOf` say why ' +
+                'and what to do. This does not mean "not insured".',
+            ),
+            '405': problemResponse('Only GET is allowed (`METHOD_NOT_ALLOWED`).', {
+              Allow: { schema: { type: 'string' } },
+            }),
+            '429': problemResponse('Over the key’s rate limit (`RATE_LIMITED`).', {
+              'Retry-After': { $ref: '#/components/headers/RetryAfter' },
+            }),
+            '503': problemResponse(
+              'The register cannot be read and nothing is known of this person (`REGISTER_UNAVAILABLE`): the ' +
+                'right to care is kept until the system is restored.',
+            ),
+          },
+        },
+      },
+      '/api/v1/openapi.json': {
+        get: {
+          operationId: 'getOpenApiDocument',
+          summary: 'This document',
+          security: [],
+          responses: {
+            '200': {
+              description: 'OpenAPI 3.1',
+              content: { 'application/json': { schema: { type: 'object' } } },
+            },
+          },
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'oms_<prefix>_<secret>',
+          description:
+            'One key per medical organisation, issued by the register (shown once, stored hashed).',
+        },
+      },
+      headers: {
+        RetryAfter: {
+          description: 'Whole seconds to wait before the next request.',
+          schema: { type: 'integer', minimum: 1 },
+        },
+      },
+      schemas: {
+        PolicyAnswer: jsonSchema(policyAnswerSchema, 'output'),
+        Problem: jsonSchema(problemSchema, 'output'),
+      },
+    },
+  };
+}
+
+/** The document as data (for tests and tools). */
+export function openApiDocument(): ReturnType<typeof buildDocument> {
+  return buildDocument();
+}
+
+let serialised: string | null = null;
+
+/** GET /api/v1/openapi.json — public: the contract is no secret. Built once per process. */
+export function getOpenApi({ res }: ApiContext): Promise<void> {
+  serialised ??= JSON.stringify(buildDocument());
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Cache-Control': 'public, max-age=300',
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(serialised),
+  });
+  res.end(serialised);
+  return Promise.resolve();
+}

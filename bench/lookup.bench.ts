@@ -1,0 +1,437 @@
+/**
+ * Lookup benchmark: `npm run bench:lookup [-- --persons N] [--duration S] [--connections 16,64]`.
+ *
+ * On a register of N generated persons (default 1,000,000) in an embedded PostgreSQL under
+ * .data/bench-lookup — kept between runs and re-seeded only when N changes — it starts the production
+ * server (`scripts/serve.ts --prod`; needs `npm run build`) and, as the baseline measured in the same run,
+ * a minimal node:http + pg server answering the same lookup with the same prepared statement
+ * (bench/baseline/lookup-server.ts). Both are driven by autocannon with random existing persons — by
+ * passport + birth date (the goal's query) and by ЕНП — at each connection count, and FHIR
+ * `Coverage?beneficiary.identifier=…` (ЕНП) too when the server answers it. Prints requests/s, p50/p99
+ * latency and non-2xx answers, each target's ratio to the baseline answering the same query, and the goals.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { closeDb } from '../db/client';
+import { databaseUrl, freePort, startEmbeddedPostgres } from '../db/embedded';
+import { migrateDatabase } from '../db/migrate';
+import { seedRegister } from '../db/seed/seed-register';
+import { createApiKey } from '../lib/api-keys/create-api-key';
+import { systemActor } from '../lib/auth/actor';
+import { fixed, int, table } from './lib/format';
+
+const DATA_DIR = '.data/bench-lookup';
+const APP_DATA_DIR = '.data/bench-lookup-app';
+const DATABASE = 'oms_bench_lookup';
+const SEED = 1;
+const GOAL_RATIO = 0.5;
+const GOAL_P99_MS = 25;
+const GOAL_CONNECTIONS = 16;
+const OMS_SYSTEM = 'https://fhir.ru/ig/core/systems/oms';
+
+const USAGE = `usage: npm run bench:lookup -- [--persons N] [--duration S] [--warmup S] [--connections 16,64] [--samples N]
+  --persons N        register size (default 1000000); the database in ${DATA_DIR} is re-seeded when it changes
+  --duration S       seconds of load per target and connection count (default 15)
+  --warmup S         seconds of load before each measurement, not counted (default 3)
+  --connections L    comma-separated connection counts (default 16,64)
+  --samples N        random documents to cycle through (default 10000)
+Needs the production build: run \`npm run build\` first.`;
+
+interface Options {
+  persons: number;
+  duration: number;
+  warmup: number;
+  connections: number[];
+  samples: number;
+}
+
+function parseArgs(argv: readonly string[]): Options | string {
+  const o: Options = { persons: 1_000_000, duration: 15, warmup: 3, connections: [16, 64], samples: 10_000 };
+  const seen = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = argv[++i];
+    if (value === undefined) return `${flag} needs a value`;
+    if (seen.has(flag)) return `${flag} given twice`;
+    seen.add(flag);
+    const whole = (min: number, max: number) => {
+      if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+        throw new RangeError(`${flag} must be a whole number in ${min}…${max}, got ${value}`);
+      return Number(value);
+    };
+    try {
+      if (flag === '--persons') o.persons = whole(1, 200_000_000);
+      else if (flag === '--duration') o.duration = whole(1, 3600);
+      else if (flag === '--warmup') o.warmup = whole(0, 600);
+      else if (flag === '--samples') o.samples = whole(1, 1_000_000);
+      else if (flag === '--connections') {
+        o.connections = value.split(',').map((c) => {
+          if (!/^\d+$/.test(c) || Number(c) < 1 || Number(c) > 1000)
+            throw new RangeError(`--connections: whole numbers in 1…1000, got ${value}`);
+          return Number(c);
+        });
+      } else return `unknown argument: ${flag}`;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+  return o;
+}
+
+const log = (line: string) => console.log(`[bench:lookup] ${line}`);
+
+/** The bench database: migrated, and seeded with exactly N persons (the database's comment records it). */
+async function prepareRegister(serverUrl: string, persons: number): Promise<string> {
+  const marker = `bench-lookup persons=${persons} seed=${SEED}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ comment: string | null }>(
+      `select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1`,
+      [DATABASE],
+    );
+    if (rows[0]?.comment === marker) {
+      log(`reusing the register of ${int(persons)} persons in ${DATA_DIR}`);
+      return databaseUrl(serverUrl, DATABASE);
+    }
+    if (rows[0]) {
+      log(`the register in ${DATA_DIR} is not of ${int(persons)} persons: re-creating it`);
+      await admin.query(`drop database "${DATABASE}" with (force)`);
+    }
+    await admin.query(`create database "${DATABASE}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = databaseUrl(serverUrl, DATABASE);
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  try {
+    await migrateDatabase(pool);
+    log(`seeding ${int(persons)} persons…`);
+    let lastReport = 0;
+    const summary = await seedRegister(pool, {
+      persons,
+      seed: SEED,
+      onProgress: (p) => {
+        const now = performance.now();
+        if (now - lastReport < 5000 && p.phase !== 'done') return;
+        lastReport = now;
+        log(`  ${p.phase}: ${int(p.persons)} / ${int(p.total)}${p.detail ? ` (${p.detail})` : ''}`);
+      },
+    });
+    log(`seeded in ${fixed(summary.seconds, 1)} s`);
+    await pool.query('vacuum analyze');
+    await pool.query(`comment on database "${DATABASE}" is '${marker}'`);
+  } finally {
+    await pool.end();
+  }
+  return url;
+}
+
+interface Sample {
+  kind: number;
+  series: string | null;
+  number: string;
+  birthDate: string;
+  enp: string;
+}
+
+async function pickSamples(url: string, count: number): Promise<Sample[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<Sample>(
+      `select d.kind, d.series, d.number, p.birth_date::text as "birthDate", p.enp
+         from identity_documents d join persons p on p.id = d.person_id
+        where d.kind = 14 and d.is_current and p.merged_into_id is null and p.enp is not null
+        order by random() limit $1`,
+      [count],
+    );
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
+function startProcess(label: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(path.resolve('node_modules/.bin/tsx'), args, {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const forward = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) console.log(`  [${label}] ${line}`);
+  };
+  child.stdout?.on('data', forward);
+  child.stderr?.on('data', forward);
+  return child;
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGINT');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`the server exited (code ${child.exitCode}) before answering`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`no answer from ${url} within ${timeoutMs / 1000} s`);
+}
+
+interface Target {
+  name: string;
+  /** The baseline target answering the same query, for the ratio; null for a baseline. */
+  baseline: string | null;
+  base: string;
+  paths: string[];
+  headers: Record<string, string>;
+}
+
+interface Measurement {
+  target: string;
+  connections: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  statuses: string;
+}
+
+async function drive(target: Target, connections: number, seconds: number): Promise<autocannon.Result> {
+  let next = 0;
+  const { paths } = target;
+  return autocannon({
+    url: target.base,
+    connections,
+    duration: seconds,
+    timeout: 10,
+    headers: target.headers,
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }),
+      },
+    ],
+  });
+}
+
+async function measure(target: Target, connections: number, options: Options): Promise<Measurement> {
+  if (options.warmup > 0) await drive(target, connections, options.warmup);
+  const r = await drive(target, connections, options.duration);
+  const statuses = Object.entries(r.statusCodeStats ?? {})
+    .map(([code, s]) => `${code}×${s.count ?? 0}`)
+    .join(' ');
+  const m: Measurement = {
+    target: target.name,
+    connections,
+    rps: r.requests.total / r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+    statuses,
+  };
+  log(
+    `${target.name} @ ${connections}: ${int(m.rps)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ` +
+      `non-2xx ${m.non2xx}, errors ${m.errors} (${statuses})`,
+  );
+  return m;
+}
+
+function documentPath(s: Sample): string {
+  const q = new URLSearchParams({
+    docType: 'passport',
+    series: s.series ?? '',
+    number: s.number,
+    birthDate: s.birthDate,
+  });
+  return `/api/v1/lookup?${q.toString()}`;
+}
+
+function enpPath(s: Sample): string {
+  return `/api/v1/lookup?enp=${s.enp}`;
+}
+
+function coveragePath(s: Sample): string {
+  return `/fhir/Coverage?beneficiary.identifier=${encodeURIComponent(`${OMS_SYSTEM}|${s.enp}`)}`;
+}
+
+async function main(): Promise<void> {
+  const parsed = parseArgs(process.argv.slice(2));
+  if (typeof parsed === 'string') {
+    console.error(`${parsed}\n${USAGE}`);
+    process.exit(2);
+  }
+  const options = parsed;
+  if (!existsSync('.next/BUILD_ID')) {
+    console.error('No production build (.next/BUILD_ID): run `npm run build` first, then this benchmark.');
+    process.exit(1);
+  }
+
+  const started = performance.now();
+  const database = await startEmbeddedPostgres({ dataDir: DATA_DIR });
+  const children: ChildProcess[] = [];
+  try {
+    const url = await prepareRegister(database.url, options.persons);
+    const samples = await pickSamples(url, options.samples);
+    if (samples.length === 0) throw new Error('the register has no current passports to look up');
+    log(`${int(samples.length)} random existing passports (+ birth date) to look up`);
+
+    process.env.DATABASE_URL = url;
+    const { key } = await createApiKey(
+      { moCode: '770001', label: 'bench:lookup' },
+      systemActor('bench-lookup'),
+    );
+    await closeDb();
+
+    const serverEnv = {
+      ...process.env,
+      DATABASE_URL: url,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      // A production server on DATABASE_URL wants its session key; this run's sessions are throw-away.
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString('base64url'),
+      // Citizen sign-in is not measured: without a configured ЕСИА, run the development provider.
+      ...(process.env.ESIA_ISSUER ? {} : { ESIA_DEV_PROVIDER: 'true' }),
+      // The limiter stays in the path (its cost is measured), but must not refuse the load.
+      API_RATE_LIMIT_PER_SECOND: '10000000',
+      API_RATE_LIMIT_BURST: '10000000',
+    } satisfies NodeJS.ProcessEnv;
+    const basePort = await freePort();
+    const oursPort = await freePort();
+    const baseline = startProcess(
+      'baseline',
+      ['bench/baseline/lookup-server.ts', '--port', String(basePort)],
+      serverEnv,
+    );
+    children.push(baseline);
+    const ours = startProcess(
+      'server',
+      [
+        'scripts/serve.ts',
+        '--prod',
+        '--port',
+        String(oursPort),
+        '--hostname',
+        '127.0.0.1',
+        '--demo-persons',
+        '0',
+        // The launcher keeps its own files (session key, sign-in provider keys) beside this directory.
+        '--data-dir',
+        APP_DATA_DIR,
+      ],
+      serverEnv,
+    );
+    children.push(ours);
+    const baseUrl = `http://127.0.0.1:${basePort}`;
+    const oursUrl = `http://127.0.0.1:${oursPort}`;
+    await waitFor(`${baseUrl}/health`, baseline);
+    await waitFor(`${oursUrl}/api/v1/openapi.json`, ours);
+    log('both servers answer');
+
+    const auth = { authorization: `Bearer ${key}` };
+    const probe = await fetch(`${oursUrl}${documentPath(samples[0]!)}`, { headers: auth });
+    if (probe.status !== 200)
+      throw new Error(`the REST lookup answered ${probe.status}: ${await probe.text()}`);
+
+    const documents = samples.map(documentPath);
+    const enps = samples.map(enpPath);
+    const targets: Target[] = [
+      { name: 'baseline, document', baseline: null, base: baseUrl, paths: documents, headers: {} },
+      {
+        name: 'REST, document',
+        baseline: 'baseline, document',
+        base: oursUrl,
+        paths: documents,
+        headers: auth,
+      },
+      { name: 'baseline, ЕНП', baseline: null, base: baseUrl, paths: enps, headers: {} },
+      { name: 'REST, ЕНП', baseline: 'baseline, ЕНП', base: oursUrl, paths: enps, headers: auth },
+    ];
+    const fhirProbe = await fetch(`${oursUrl}${coveragePath(samples[0]!)}`, { headers: auth });
+    if (fhirProbe.status === 200) {
+      targets.push({
+        name: 'FHIR Coverage, ЕНП',
+        baseline: 'baseline, ЕНП',
+        base: oursUrl,
+        paths: samples.map(coveragePath),
+        headers: auth,
+      });
+    } else {
+      log(`FHIR Coverage search answered ${fhirProbe.status}: not measured in this run`);
+    }
+
+    const results: Measurement[] = [];
+    for (const connections of options.connections) {
+      for (const target of targets) results.push(await measure(target, connections, options));
+    }
+    printReport(results, targets, options, performance.now() - started);
+  } finally {
+    for (const child of children) await stopProcess(child);
+    await closeDb().catch(() => undefined);
+    await database.stop();
+  }
+}
+
+function printReport(results: Measurement[], targets: Target[], options: Options, ms: number): void {
+  const rows = [['target', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'vs baseline']];
+  const find = (name: string | null, c: number) =>
+    results.find((r) => r.target === name && r.connections === c);
+  const baselineOf = (name: string) => targets.find((t) => t.name === name)?.baseline ?? null;
+  for (const r of results) {
+    const base = find(baselineOf(r.target), r.connections);
+    rows.push([
+      r.target,
+      String(r.connections),
+      int(r.rps),
+      String(r.p50),
+      String(r.p99),
+      int(r.non2xx),
+      int(r.errors),
+      base ? fixed(r.rps / base.rps) : '',
+    ]);
+  }
+  console.log(
+    `\nLookup, ${int(options.persons)} persons, ${options.duration} s per run ` +
+      `(+${options.warmup} s warm-up), ${int(ms / 1000)} s in all\n`,
+  );
+  console.log(table(rows));
+  console.log(
+    `\nGoals at ${GOAL_CONNECTIONS} connections: ≥ ${GOAL_RATIO} of the baseline's throughput, p99 ≤ ${GOAL_P99_MS} ms`,
+  );
+  for (const t of targets.filter((t) => t.baseline !== null)) {
+    const r = find(t.name, GOAL_CONNECTIONS);
+    const base = find(t.baseline, GOAL_CONNECTIONS);
+    if (!r || !base) {
+      console.log(`  ${t.name}: not measured at ${GOAL_CONNECTIONS} connections`);
+      continue;
+    }
+    const ratio = r.rps / base.rps;
+    const clean = r.non2xx === 0 && r.errors === 0;
+    const ok = ratio >= GOAL_RATIO && r.p99 <= GOAL_P99_MS && clean;
+    console.log(
+      `  ${t.name}: ratio ${fixed(ratio)} ${ratio >= GOAL_RATIO ? '✓' : '✗'}, p99 ${r.p99} ms ` +
+        `${r.p99 <= GOAL_P99_MS ? '✓' : '✗'}${clean ? '' : `, ${r.non2xx} non-2xx / ${r.errors} errors ✗`}` +
+        ` → ${ok ? 'met' : 'NOT met'}`,
+    );
+  }
+}
+
+await main();

@@ -1,0 +1,36 @@
+import { asc, eq } from 'drizzle-orm';
+import { apiKeys } from '@/db/schema';
+import { getDb } from '@/db/client';
+import type { Actor } from '@/lib/auth/actor';
+import { requirePermission } from '@/lib/auth/permissions';
+import { AppError, fieldIssue } from '@/lib/errors';
+import { findMedicalOrganisation } from '@/lib/register/directory-queries';
+
+/** What may be shown about a key: never the key, never its hash. */
+export interface ApiKeyListing {
+  prefix: string;
+  label: string | null;
+  createdAt: Date;
+  createdBy: string;
+  revokedAt: Date | null;
+  revokedBy: string | null;
+}
+
+/** The keys issued to a medical organisation, oldest first, revoked ones included (the audit trail). */
+export async function listApiKeys(input: { moCode: string }, actor: Actor): Promise<ApiKeyListing[]> {
+  const mo = await findMedicalOrganisation(getDb(), input.moCode);
+  if (!mo) throw AppError.validation([fieldIssue('moCode', 'MO_UNKNOWN')]);
+  requirePermission(actor, 'api_key:manage', { subjectCode: mo.subjectCode });
+  return getDb()
+    .select({
+      prefix: apiKeys.prefix,
+      label: apiKeys.label,
+      createdAt: apiKeys.createdAt,
+      createdBy: apiKeys.createdBy,
+      revokedAt: apiKeys.revokedAt,
+      revokedBy: apiKeys.revokedBy,
+    })
+    .from(apiKeys)
+    .where(eq(apiKeys.moCode, mo.code))
+    .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id));
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { Actor } from '@/lib/auth/actor';
+import { AppError } from '@/lib/errors';
+import { TokenBucketLimiter, type RateLimit } from './token-bucket';
+
+/** An unset or empty variable takes the default; anything else must be a valid number. */
+const fromEnv = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' || v === undefined ? undefined : v), schema);
+
+/**
+ * Limits from the environment, checked at first use like every other edge. Defaults: a clinic system
+ * (МИС) may send 50 lookups a second with bursts of 100 — a large polyclinic's registry at its morning
+ * peak asks a few a second; a registrar in the workspace, one a second with bursts of 30 — no person
+ * types faster, a script does.
+ */
+const rateEnvSchema = z.object({
+  API_RATE_LIMIT_PER_SECOND: fromEnv(z.coerce.number().positive().finite().default(50)),
+  API_RATE_LIMIT_BURST: fromEnv(z.coerce.number().int().min(1).default(100)),
+  USER_RATE_LIMIT_PER_SECOND: fromEnv(z.coerce.number().positive().finite().default(1)),
+  USER_RATE_LIMIT_BURST: fromEnv(z.coerce.number().int().min(1).default(30)),
+});
+
+export type LimitedKind = 'api_key' | 'user';
+
+export function rateLimitsFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): Record<LimitedKind, RateLimit> {
+  const parsed = rateEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(
+      `Invalid rate-limit settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  }
+  const e = parsed.data;
+  return {
+    api_key: { ratePerSecond: e.API_RATE_LIMIT_PER_SECOND, burst: e.API_RATE_LIMIT_BURST },
+    user: { ratePerSecond: e.USER_RATE_LIMIT_PER_SECOND, burst: e.USER_RATE_LIMIT_BURST },
+  };
+}
+
+// One limiter per kind per process, shared by every channel (REST and FHIR count against the same key).
+let limiters: Record<LimitedKind, TokenBucketLimiter> | null = null;
+
+function limiterFor(kind: LimitedKind): TokenBucketLimiter {
+  if (!limiters) {
+    const limits = rateLimitsFromEnv();
+    limiters = {
+      api_key: new TokenBucketLimiter(limits.api_key),
+      user: new TokenBucketLimiter(limits.user),
+    };
+  }
+  return limiters[kind];
+}
+
+/** Which bucket an actor draws from; system jobs and the agencies' feeds are not limited here. */
+function limitedAs(actor: Actor): LimitedKind | null {
+  switch (actor.kind) {
+    case 'api_key':
+      return 'api_key';
+    case 'clinic':
+    case 'staff':
+    case 'citizen':
+      return 'user';
+    case 'feed':
+    case 'system':
+      return null;
+  }
+}
+
+/**
+ * Counts one request of this actor (per API key, per signed-in user) and throws RATE_LIMITED over the
+ * limit, with `retryAfter` (whole seconds, ≥ 1) for the `Retry-After` header. Per process: with several
+ * app processes each allows the limit, which is acceptable for a guard against runaway clients.
+ */
+export function enforceRateLimit(actor: Actor): void {
+  const kind = limitedAs(actor);
+  if (!kind) return;
+  const decision = limiterFor(kind).take(`${actor.kind}:${actor.id}`);
+  if (!decision.allowed) {
+    throw new AppError('RATE_LIMITED', {
+      message: `Слишком много запросов. Повторите через ${decision.retryAfterSeconds} с.`,
+      details: { retryAfter: decision.retryAfterSeconds },
+    });
+  }
+}
