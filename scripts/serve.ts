@@ -10,6 +10,7 @@ import { closeDb } from '@/db/client';
 import { startDatabase } from '@/db/runtime';
 import { registerHasPersons, seedRegister } from '@/db/seed/seed-register';
 import { seedDemoStaff } from '@/lib/auth/demo-staff';
+import { startCitizenSignIn } from '@/lib/auth/esia-dev/mount';
 import { routeApiRequest } from '@/api/router';
 import { localAuthSecret } from './auth-secret';
 import { parseServeArgs, SERVE_USAGE } from './serve-args';
@@ -33,6 +34,19 @@ console.log(
     ? `Database: embedded PostgreSQL on port ${database.embedded.port} (data in ${args.dataDir})`
     : 'Database: DATABASE_URL',
 );
+// Citizen sign-in (ADR 0007): ЕСИА from the environment, or the development provider mounted at /esia-dev.
+let esiaDev: Awaited<ReturnType<typeof startCitizenSignIn>>;
+try {
+  esiaDev = await startCitizenSignIn({
+    prod: args.prod,
+    embedded: database.embedded !== null,
+    dataDir: args.dataDir,
+  });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await database.stop();
+  process.exit(2);
+}
 
 const demoPersons = args.demoPersons ?? (database.embedded ? 5000 : 0);
 
@@ -62,6 +76,7 @@ const app = next({
 await app.prepare();
 const handle = app.getRequestHandler();
 const server = createServer((req, res) => {
+  if (esiaDev?.handle(req, res)) return;
   // Machine APIs take the lean path (ADR 0006); pages and everything else go through Next.
   if (!routeApiRequest(req, res)) void handle(req, res);
 });

@@ -1,6 +1,9 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { Actor } from './actor';
+import { citizenSessionExpired, type CitizenSessionPart } from './citizen-claims';
+import { ESIA_PROVIDER_ID, parseCitizenAuthEnv } from './citizen-config';
+import { esiaProvider } from './citizen-provider';
 import { verifyStaffCredentials, type StaffAccountRole } from './staff-accounts';
 
 /** What the session carries: the actor (identity and scope, never taken from the browser) and display data. */
@@ -8,6 +11,8 @@ export interface SessionIdentity {
   actor: Actor;
   displayName: string;
   staffRole: StaffAccountRole | null;
+  /** A citizen signed in through ЕСИА: the provider's verified claims and the session's end. */
+  citizen?: CitizenSessionPart;
 }
 
 declare module 'next-auth' {
@@ -28,11 +33,21 @@ declare module 'next-auth/jwt' {
 /** Staff sessions end after a working shift at most. */
 const STAFF_SESSION_SECONDS = Number(process.env.STAFF_SESSION_SECONDS ?? 8 * 3600);
 
+/**
+ * Citizens sign in through ЕСИА (lib/auth/citizen-config.ts). The launcher validates the configuration at
+ * start and refuses to run without it; here a missing configuration (e.g. while `next build` collects
+ * pages) only leaves the provider out.
+ */
+const citizenAuth = parseCitizenAuthEnv();
+
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: 'jwt', maxAge: STAFF_SESSION_SECONDS },
-  pages: { signIn: '/vhod', error: '/vhod' },
+  // Staff sign in with a server action (app/vhod), never through next-auth's pages: the only flow that
+  // next-auth sends back to a sign-in or error page is the citizens' ЕСИА sign-in.
+  pages: { signIn: '/lk/vhod', error: '/lk/vhod' },
   providers: [
+    ...(citizenAuth.ok ? [esiaProvider(citizenAuth.config)] : []),
     CredentialsProvider({
       id: 'staff',
       name: 'Сотрудник',
@@ -54,8 +69,17 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    signIn({ user, account }) {
+      // Claims the portal cannot use (no name, no subject) end the sign-in with a message, not a session.
+      if (account?.provider === ESIA_PROVIDER_ID && !user.identity?.citizen) return '/lk/vhod?error=Claims';
+      return true;
+    },
     jwt({ token, user }) {
       if (user?.identity) token.identity = user.identity;
+      // A citizen session ends at a fixed time after sign-in (CITIZEN_SESSION_SECONDS), however often used.
+      if (token.identity && citizenSessionExpired(token.identity, Math.floor(Date.now() / 1000))) {
+        delete token.identity;
+      }
       return token;
     },
     session({ session, token }) {
