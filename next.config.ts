@@ -1,6 +1,8 @@
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
+  // Lets two builds of one checkout coexist (e.g. a benchmark build beside a test build).
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   // The register must never leak its stack to people: no "X-Powered-By", no source maps in the browser.
   poweredByHeader: false,
   productionBrowserSourceMaps: false,
