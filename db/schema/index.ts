@@ -7,3 +7,5 @@ export * from './events';
 export * from './access-log';
 export * from './api-keys';
 export * from './staff';
+export * from './notifications';
+export * from './extracts';

@@ -1,0 +1,349 @@
+import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { persons, representations } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { formatDateRu, moscowDate, parseDate } from '@/lib/domain/dates';
+import { formatEnp } from '@/lib/domain/enp';
+import { isMinor } from '@/lib/domain/person';
+import { IssueCollector } from '@/lib/domain/result';
+import { AppError, fieldIssue, isAppError } from '@/lib/errors';
+import { latestCoverage } from '@/lib/register/coverage-queries';
+import { findInsurer, insurerServiceInRegion } from '@/lib/register/directory-queries';
+import { checkDocumentData, checkPersonData } from '@/lib/register/person-input';
+import { registerPerson } from '@/lib/register/register-person';
+import type { WriteMeta } from '@/lib/register/writer';
+import {
+  changeApplicationStatus,
+  createApplication,
+  findApplicationByKey,
+  idempotencyKey,
+  setReviewReason,
+  toApplicationView,
+  type ApplicationRow,
+  type ApplicationView,
+} from './application-store';
+import { sameName, summariseReview, type ReviewReason } from './automatic-checks';
+import { loadCalendar } from './calendar';
+import { loadCitizenContext, requireCitizen, requireTrusted, type UseCaseOptions } from './citizen-context';
+import { applicationReason, AUTO_DECIDER, PORTAL_SOURCE } from './immediate-application';
+import { childPolicyPlan, matchChild, type ChildPolicyPlan } from './match-child';
+import { findPeopleByNameAndBirth, findPersonByDocument } from './register-search';
+import { CHOOSE_INSURER_MESSAGE } from './submit-insurer-change';
+
+export interface SubmitChildRegistrationInput {
+  child: {
+    lastName: string;
+    firstName: string;
+    patronymic?: string | null;
+    /** `M`/`F` (also `М`/`Ж`). */
+    sex: string;
+    birthDate: string;
+    birthPlace?: string | null;
+  };
+  /** The Russian birth certificate (F011 3). */
+  certificate: { series: string; number: string; issueDate: string; zagsName: string };
+  /** SMOCOD of an insurer serving the parent's region. */
+  insurerCode: string;
+}
+
+export interface ChildRegistrationResult {
+  /**
+   * `registered`: a new person with an ЕНП and a policy. `matched`: the child was already in the register
+   * (formed from a ЗАГС record) and is now linked to the parent. `queued`: an operator decides by the due
+   * time (see `reviewReasons`). `refused`/`cancelled`: an operator's later decision, seen on re-submission.
+   */
+  outcome: 'registered' | 'matched' | 'queued' | 'refused' | 'cancelled';
+  child: { personId: number; enp: string } | null;
+  /** What happened to the policy: issued, the insurer chosen for the first time, or an earlier one kept. */
+  policy: 'issued' | 'insurer_chosen' | 'kept' | null;
+  application: ApplicationView;
+  reviewReasons: ReviewReason[];
+  repeated: boolean;
+}
+
+const PARENT_NOT_IN_REGISTER =
+  'Вас пока нет в регистре застрахованных лиц. Сначала оформите свой полис ОМС, затем зарегистрируйте ребёнка.';
+const PARENT_NO_REGION =
+  'У вас нет действующего полиса ОМС, поэтому не удалось определить регион страхования ребёнка. Обратитесь в страховую медицинскую организацию с документами ребёнка.';
+
+async function fromApplication(
+  row: ApplicationRow,
+  now: Date,
+  repeated: boolean,
+): Promise<ChildRegistrationResult> {
+  const payload = (row.payload ?? {}) as {
+    review?: ReviewReason[];
+    result?: { policy?: ChildRegistrationResult['policy']; matched?: boolean };
+  };
+  let child: ChildRegistrationResult['child'] = null;
+  if (row.status === 'done' && row.subjectPersonId !== null) {
+    const [p] = await getDb()
+      .select({ enp: persons.enp })
+      .from(persons)
+      .where(eq(persons.id, row.subjectPersonId));
+    if (p) child = { personId: row.subjectPersonId, enp: p.enp };
+  }
+  const outcome =
+    row.status === 'done'
+      ? payload.result?.matched
+        ? 'matched'
+        : 'registered'
+      : row.status === 'refused' || row.status === 'cancelled'
+        ? row.status
+        : 'queued';
+  return {
+    outcome,
+    child,
+    policy: row.status === 'done' ? (payload.result?.policy ?? null) : null,
+    application: toApplicationView(row, now),
+    reviewReasons: payload.review ?? [],
+    repeated,
+  };
+}
+
+const POLICY_NOTICE: Record<ChildPolicyPlan['kind'], string> = {
+  issue: 'Полис ОМС ребёнка оформлен',
+  first_choice: 'Страховая компания ребёнка выбрана',
+  keep: 'Полис ребёнка, оформленный ранее, сохранён',
+};
+
+/**
+ * Journey 2: register a child from the birth certificate (rule 2). A verified parent who is in the
+ * register gives the child's ФИО, sex, birth date, certificate and ЗАГС and chooses an insurer serving
+ * the parent's region. A child already formed from a ЗАГС record (same certificate) is matched — the
+ * parent becomes the representative and the policy is issued or the first insurer chosen — instead of
+ * creating a second person; otherwise the child is registered with an ЕНП, a policy and the parent as
+ * representative. Data that disagree with the register, another representative already on record, or a
+ * possible duplicate go to an operator. The child is then among the parent's represented persons.
+ * Idempotent per parent account and certificate.
+ */
+export async function submitChildRegistration(
+  input: SubmitChildRegistrationInput,
+  actor: Actor,
+  options: UseCaseOptions = {},
+): Promise<ChildRegistrationResult> {
+  const now = options.now ?? new Date();
+  const today = moscowDate(now);
+  const citizen = requireCitizen(actor);
+  requireTrusted(citizen);
+  const db = getDb();
+  const ctx = await loadCitizenContext(db, actor, today);
+  const parentId = ctx.selfId;
+  if (parentId === null) {
+    throw new AppError('PERSON_NOT_FOUND', {
+      message: PARENT_NOT_IN_REGISTER,
+      details: { reason: 'not_in_register' },
+    });
+  }
+
+  // The form: every issue at once.
+  const c = new IssueCollector();
+  const child = checkPersonData(
+    c,
+    { ...input.child, patronymic: input.child.patronymic ?? null, citizenship: 'RUS', snils: null },
+    today,
+    'child.',
+  );
+  const cert = input.certificate;
+  if (!cert.issueDate?.trim()) {
+    c.add(
+      fieldIssue('certificate.issueDate', 'FIELD_REQUIRED', 'Укажите дату выдачи свидетельства о рождении.'),
+    );
+  }
+  const zagsName = cert.zagsName?.trim() ?? '';
+  if (!zagsName) {
+    c.add(
+      fieldIssue(
+        'certificate.zagsName',
+        'FIELD_REQUIRED',
+        'Укажите орган ЗАГС, который выдал свидетельство.',
+      ),
+    );
+  } else if (zagsName.length > 300) {
+    c.add(fieldIssue('certificate.zagsName', 'VALIDATION_FAILED', 'Не длиннее 300 символов.'));
+  }
+  const document = checkDocumentData(
+    c,
+    { kind: 3, series: cert.series, number: cert.number, issueDate: cert.issueDate, issuer: zagsName },
+    'certificate.',
+  );
+  const parsedIssue = cert.issueDate?.trim() ? parseDate('certificate.issueDate', cert.issueDate) : null;
+  const issueDate = document?.issueDate ?? (parsedIssue?.ok ? parsedIssue.value : null);
+  if (issueDate && issueDate > today) {
+    c.add(
+      fieldIssue('certificate.issueDate', 'DATE_IN_FUTURE', 'Дата выдачи не может быть позже сегодняшней.'),
+    );
+  }
+  // Cross-field checks need the dates even when another field is wrong.
+  const parsedBirth = parseDate('child.birthDate', input.child.birthDate ?? '');
+  const birthDate = child?.birthDate ?? (parsedBirth.ok ? parsedBirth.value : null);
+  if (birthDate && issueDate && issueDate < birthDate) {
+    c.add(
+      fieldIssue(
+        'certificate.issueDate',
+        'DATE_RANGE_INVALID',
+        'Свидетельство не может быть выдано раньше даты рождения.',
+      ),
+    );
+  }
+  if (birthDate && birthDate <= today && !isMinor(birthDate, today)) {
+    c.add(
+      fieldIssue(
+        'child.birthDate',
+        'VALIDATION_FAILED',
+        'Зарегистрировать можно ребёнка младше 18 лет. Взрослый оформляет полис сам.',
+      ),
+    );
+  }
+  const insurerCode = (input.insurerCode ?? '').trim();
+  const insurer = /^\d{5}$/.test(insurerCode) ? await findInsurer(db, insurerCode) : null;
+  if (!insurer) c.add(fieldIssue('insurerCode', 'INSURER_UNKNOWN', CHOOSE_INSURER_MESSAGE));
+  const parentCoverage = await latestCoverage(db, parentId);
+  if (!parentCoverage || parentCoverage.status === 'terminated') {
+    throw new AppError('COVERAGE_NONE', { message: PARENT_NO_REGION });
+  }
+  const subjectCode = parentCoverage.subjectCode;
+  if (insurer && !(await insurerServiceInRegion(db, insurerCode, subjectCode, today)).serves) {
+    c.add(fieldIssue('insurerCode', 'INSURER_NOT_SERVING_REGION'));
+  }
+  if (c.issues.length || !child || !document || !insurer) throw AppError.validation(c.issues);
+
+  const key = idempotencyKey(
+    'child_registration',
+    citizen.id,
+    String(document.kind),
+    document.series ?? '',
+    document.number,
+  );
+  const earlier = await findApplicationByKey(db, key);
+  if (earlier) return fromApplication(earlier, now, true);
+
+  // Is the child in the register already (a ЗАГС record), or someone who looks like them?
+  const review: ReviewReason[] = [];
+  const known = await findPersonByDocument(db, document);
+  let plan: ChildPolicyPlan | null = null;
+  if (known) {
+    if (
+      known.id === parentId ||
+      known.birthDate !== child.birthDate ||
+      !sameName(known.lastName, child.lastName) ||
+      !sameName(known.firstName, child.firstName)
+    ) {
+      review.push({
+        code: 'DATA_MISMATCH',
+        text: 'свидетельство о рождении есть в регистре, но данные ребёнка в заявлении с ним не совпадают',
+      });
+    } else {
+      const reps = await db
+        .select({ representativeId: representations.representativeId })
+        .from(representations)
+        .where(
+          and(
+            eq(representations.childId, known.id),
+            lte(representations.validFrom, today),
+            or(isNull(representations.validTo), gt(representations.validTo, today)),
+          ),
+        );
+      if (reps.length > 0 && !reps.some((r) => r.representativeId === parentId)) {
+        review.push({
+          code: 'OTHER_REPRESENTATIVE',
+          text: 'у ребёнка в регистре уже указан другой законный представитель',
+        });
+      }
+      const childCoverage = await latestCoverage(db, known.id);
+      plan = childPolicyPlan(childCoverage, insurerCode, today);
+      if (plan.kind === 'first_choice' && childCoverage?.subjectCode !== subjectCode) {
+        review.push({ code: 'REGION_MISMATCH', text: 'ребёнок застрахован в другом регионе, чем вы' });
+      }
+    }
+  } else if ((await findPeopleByNameAndBirth(db, child)).length > 0) {
+    review.push({
+      code: 'DUPLICATE_PERSON',
+      text: 'в регистре уже есть ребёнок с такими же ФИО и датой рождения, но без этого свидетельства',
+    });
+  }
+
+  const calendar = await loadCalendar(db);
+  const { row, created } = await db.transaction((tx) =>
+    createApplication(tx, {
+      kind: 'child_registration',
+      applicant: ctx.actor,
+      applicantPersonId: parentId,
+      subjectPersonId: null,
+      payload: {
+        child,
+        certificate: document,
+        input: { insurerCode },
+        review,
+        knownPersonId: known?.id ?? null,
+      },
+      idempotencyKey: key,
+      subjectCode,
+      insurerCode,
+      now,
+      calendar,
+      reviewReason: summariseReview(review),
+    }),
+  );
+  if (!created) return fromApplication(row, now, true);
+  if (review.length) return fromApplication(row, now, false);
+
+  const meta: WriteMeta = {
+    actor: AUTO_DECIDER,
+    source: PORTAL_SOURCE,
+    reason: applicationReason(row.number),
+    now,
+  };
+  const fio = [child.lastName, child.firstName, child.patronymic].filter(Boolean).join(' ');
+  try {
+    let personId: number;
+    let enp: string;
+    let policy: ChildRegistrationResult['policy'];
+    let notice: string;
+    if (known && plan) {
+      await matchChild({ childId: known.id, parentId, insurerCode, subjectCode, plan }, meta);
+      personId = known.id;
+      enp = known.enp;
+      policy = plan.kind === 'issue' ? 'issued' : plan.kind === 'first_choice' ? 'insurer_chosen' : 'kept';
+      notice = `${fio} теперь в вашем личном кабинете. Номер полиса (ЕНП) ребёнка: ${formatEnp(enp)}. ${POLICY_NOTICE[plan.kind]}.`;
+    } else {
+      const registered = await registerPerson(
+        {
+          person: { ...child, category: 2 },
+          document: { ...document, kind: 3 },
+          coverage: { insurerCode, subjectCode, reason: 'birth' },
+          attachment: null,
+          representative: { personId: parentId, kind: 'parent' },
+        },
+        meta,
+      );
+      personId = registered.personId;
+      enp = registered.enp;
+      policy = 'issued';
+      notice = `Полис ОМС ребёнка (${fio}) оформлен: ЕНП ${formatEnp(enp)}, страховая компания — ${insurer.nameShort}, действует с ${formatDateRu(registered.coverageFrom)}.`;
+    }
+    const done = await db.transaction((tx) =>
+      changeApplicationStatus(tx, row, {
+        to: 'done',
+        actor: AUTO_DECIDER,
+        now,
+        subjectPersonId: personId,
+        result: { personId, enp, policy, matched: Boolean(known) },
+        notice,
+      }),
+    );
+    return fromApplication(done, now, false);
+  } catch (error) {
+    if (!isAppError(error) || ['CONFLICT', 'REGISTER_UNAVAILABLE', 'INTERNAL'].includes(error.code))
+      throw error;
+    const reason: ReviewReason =
+      error.code === 'DOCUMENT_ALREADY_REGISTERED'
+        ? {
+            code: 'DUPLICATE_DOCUMENT',
+            text: 'свидетельство о рождении появилось в регистре во время проверки',
+          }
+        : { code: 'AUTO_CHECK_FAILED', text: error.message };
+    const queued = await db.transaction((tx) => setReviewReason(tx, row, [reason], now));
+    return fromApplication(queued, now, false);
+  }
+}

@@ -1,0 +1,370 @@
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { persons } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { formatDateRu, moscowDate, parseDate } from '@/lib/domain/dates';
+import { normalizeDocument } from '@/lib/domain/documents';
+import { formatEnp } from '@/lib/domain/enp';
+import { IssueCollector } from '@/lib/domain/result';
+import { AppError, fieldIssue, isAppError, type FieldIssue } from '@/lib/errors';
+import { findInsurer, insurerServiceInRegion } from '@/lib/register/directory-queries';
+import { checkDocumentData, checkPersonData } from '@/lib/register/person-input';
+import { registerPerson, type RegisterPersonInput } from '@/lib/register/register-person';
+import {
+  changeApplicationStatus,
+  createApplication,
+  findApplicationByKey,
+  idempotencyKey,
+  setReviewReason,
+  toApplicationView,
+  type ApplicationRow,
+  type ApplicationView,
+} from './application-store';
+import { passportValidity, sameName, summariseReview, type ReviewReason } from './automatic-checks';
+import { loadCalendar } from './calendar';
+import { loadCitizenContext, requireCitizen, requireTrusted, type UseCaseOptions } from './citizen-context';
+import { findRegion } from './directory-views';
+import { applicationReason, AUTO_DECIDER, PORTAL_SOURCE } from './immediate-application';
+import { findPeopleByNameAndBirth, findPersonByDocument, findPersonBySnils } from './register-search';
+import { CHOOSE_INSURER_MESSAGE } from './submit-insurer-change';
+import { CHOOSE_REGION_MESSAGE } from './submit-region-change';
+
+/**
+ * The verified identity of the account holder, as the identity provider returned it. It must come from
+ * the session (the provider's claims, e.g. `CitizenClaims` of lib/auth/citizen-claims), never from a form.
+ */
+export interface VerifiedIdentity {
+  lastName: string;
+  firstName: string;
+  patronymic?: string | null;
+  birthDate: string | null;
+  sex: string | null;
+  snils?: string | null;
+  birthPlace?: string | null;
+  passport?: { series: string; number: string; issueDate?: string | null; issuer?: string | null } | null;
+}
+
+export interface SubmitPolicyApplicationInput {
+  identity: VerifiedIdentity;
+  /** The subject of the RF where the citizen lives (2-digit subject code). */
+  subjectCode: string;
+  /** SMOCOD of the chosen insurer serving that region. */
+  insurerCode: string;
+}
+
+export interface PolicyApplicationResult {
+  /**
+   * `existing`: the citizen has an ЕНП already (no application). `issued`: the checks passed and the
+   * policy was issued at once. `queued`: an operator will decide by the due time (see `reviewReasons`;
+   * also while a concurrent identical submission is still being processed). `refused`/`cancelled`: what an
+   * operator later decided, seen on re-submission.
+   */
+  outcome: 'existing' | 'issued' | 'queued' | 'refused' | 'cancelled';
+  personId: number | null;
+  enp: string | null;
+  application: ApplicationView | null;
+  reviewReasons: ReviewReason[];
+  /** The same application had been submitted before: this request changed nothing. */
+  repeated: boolean;
+}
+
+const NO_BIRTH_DATE_MESSAGE =
+  'В вашей учётной записи не указана дата рождения. Добавьте её в профиль на Госуслугах и войдите снова.';
+const NO_SEX_MESSAGE =
+  'В вашей учётной записи не указан пол. Добавьте его в профиль на Госуслугах и войдите снова.';
+const NO_PASSPORT_MESSAGE =
+  'В вашей учётной записи нет данных паспорта гражданина РФ. Добавьте паспорт в профиль на Госуслугах и войдите снова.';
+
+async function existing(personId: number): Promise<PolicyApplicationResult> {
+  const [row] = await getDb().select({ enp: persons.enp }).from(persons).where(eq(persons.id, personId));
+  if (!row) throw new AppError('PERSON_NOT_FOUND');
+  return {
+    outcome: 'existing',
+    personId,
+    enp: row.enp,
+    application: null,
+    reviewReasons: [],
+    repeated: false,
+  };
+}
+
+async function fromApplication(
+  row: ApplicationRow,
+  now: Date,
+  repeated: boolean,
+): Promise<PolicyApplicationResult> {
+  const payload = (row.payload ?? {}) as { review?: ReviewReason[] };
+  let enp: string | null = null;
+  if (row.status === 'done' && row.subjectPersonId !== null) {
+    const [p] = await getDb()
+      .select({ enp: persons.enp })
+      .from(persons)
+      .where(eq(persons.id, row.subjectPersonId));
+    enp = p?.enp ?? null;
+  }
+  const outcome =
+    row.status === 'done'
+      ? 'issued'
+      : row.status === 'refused'
+        ? 'refused'
+        : row.status === 'cancelled'
+          ? 'cancelled'
+          : 'queued';
+  return {
+    outcome,
+    personId: row.status === 'done' ? row.subjectPersonId : null,
+    enp,
+    application: toApplicationView(row, now),
+    reviewReasons: payload.review ?? [],
+    repeated,
+  };
+}
+
+/**
+ * Journey 1: get an electronic policy (rule 1 of the brief). Only a verified account applies. A citizen
+ * who has an ЕНП gets it at once, without an application. Otherwise the application is checked
+ * automatically — the passport's format and validity, duplicates in the register (same document, same
+ * СНИЛС, same ФИО and birth date), the insurer serving the region — and the policy is issued at once when
+ * every check passes; else the application waits for an operator until its due time, with the reasons.
+ *
+ * Idempotent on passport + birth date: a re-submission (or a concurrent one) returns the first
+ * application and never registers a second person. The registration itself runs as the portal's
+ * automatic decider (citizens hold no `person:register` permission) with the application number as the
+ * reason of its register events.
+ */
+export async function submitPolicyApplication(
+  input: SubmitPolicyApplicationInput,
+  actor: Actor,
+  options: UseCaseOptions = {},
+): Promise<PolicyApplicationResult> {
+  const now = options.now ?? new Date();
+  const today = moscowDate(now);
+  const citizen = requireCitizen(actor);
+  requireTrusted(citizen);
+  const db = getDb();
+  const ctx = await loadCitizenContext(db, actor, today);
+  const identity = input.identity;
+  const passport = identity.passport;
+
+  // A re-submission (same passport and birth date) returns the first application, whatever happened since.
+  const key =
+    passport?.number?.trim() && identity.birthDate?.trim() ? policyKey(passport, identity.birthDate) : null;
+  const earlier = key ? await findApplicationByKey(db, key) : null;
+  if (earlier) {
+    if (earlier.applicantSub !== citizen.id) throw anotherAccount();
+    return fromApplication(earlier, now, true);
+  }
+  if (ctx.selfId !== null) return existing(ctx.selfId);
+
+  // The choices on the form: unknown values are the form's errors, not an operator's case.
+  const subjectCode = (input.subjectCode ?? '').trim();
+  const insurerCode = (input.insurerCode ?? '').trim();
+  const formIssues: FieldIssue[] = [];
+  const region = /^\d{2}$/.test(subjectCode) ? await findRegion(db, subjectCode) : null;
+  if (!region) formIssues.push(fieldIssue('subjectCode', 'SUBJECT_UNKNOWN', CHOOSE_REGION_MESSAGE));
+  const insurer = /^\d{5}$/.test(insurerCode) ? await findInsurer(db, insurerCode) : null;
+  if (!insurer) formIssues.push(fieldIssue('insurerCode', 'INSURER_UNKNOWN', CHOOSE_INSURER_MESSAGE));
+  if (!passport || !passport.number?.trim()) {
+    formIssues.push(fieldIssue('identity.passport', 'FIELD_REQUIRED', NO_PASSPORT_MESSAGE));
+  }
+  if (!identity.birthDate?.trim()) {
+    formIssues.push(fieldIssue('identity.birthDate', 'FIELD_REQUIRED', NO_BIRTH_DATE_MESSAGE));
+  }
+  if (!identity.sex?.trim()) formIssues.push(fieldIssue('identity.sex', 'FIELD_REQUIRED', NO_SEX_MESSAGE));
+  if (formIssues.length || !region || !insurer || !passport || !key || !identity.birthDate || !identity.sex) {
+    throw AppError.validation(formIssues);
+  }
+
+  // Checks of the verified data: failures send the application to an operator.
+  const review: ReviewReason[] = [];
+  const personCheck = new IssueCollector();
+  const person = checkPersonData(
+    personCheck,
+    {
+      lastName: identity.lastName,
+      firstName: identity.firstName,
+      patronymic: identity.patronymic ?? null,
+      sex: identity.sex,
+      birthDate: identity.birthDate,
+      birthPlace: identity.birthPlace ?? null,
+      citizenship: 'RUS',
+      snils: identity.snils ?? null,
+    },
+    today,
+    'identity.',
+  );
+  if (personCheck.issues.length) {
+    review.push({
+      code: 'PERSON_DATA_INVALID',
+      text: `данные учётной записи не прошли проверку (${personCheck.issues.map((i) => i.message.replace(/\.$/, '')).join('; ')})`,
+    });
+  }
+  const docCheck = new IssueCollector();
+  const document = checkDocumentData(
+    docCheck,
+    {
+      kind: 14,
+      series: passport.series,
+      number: passport.number,
+      issueDate: passport.issueDate,
+      issuer: passport.issuer,
+    },
+    'identity.passport.',
+  );
+  if (docCheck.issues.length) {
+    review.push({
+      code: 'DOCUMENT_INVALID',
+      text: `паспорт не прошёл проверку формата (${docCheck.issues.map((i) => i.message.replace(/\.$/, '')).join('; ')})`,
+    });
+  }
+  if (person && document) {
+    const validity = passportValidity(person.birthDate, document.issueDate, today);
+    if (!validity.valid) review.push({ code: validity.code, text: validity.text });
+  }
+
+  // The register: is this the citizen's own record, or a possible duplicate?
+  if (person && document) {
+    const byDocument = await findPersonByDocument(db, document);
+    if (byDocument && byDocument.birthDate === person.birthDate) return existing(byDocument.id);
+    const bySnils = person.snils ? await findPersonBySnils(db, person.snils) : null;
+    if (
+      bySnils &&
+      bySnils.birthDate === person.birthDate &&
+      sameName(bySnils.lastName, person.lastName) &&
+      sameName(bySnils.firstName, person.firstName)
+    ) {
+      return existing(bySnils.id);
+    }
+    if (byDocument) {
+      review.push({
+        code: 'DUPLICATE_DOCUMENT',
+        text: 'паспорт с такими серией и номером уже есть в регистре с другой датой рождения',
+      });
+    }
+    if (bySnils) {
+      review.push({
+        code: 'DUPLICATE_SNILS',
+        text: 'этот СНИЛС уже есть в регистре у человека с другими данными',
+      });
+    }
+    if (!byDocument && !bySnils && (await findPeopleByNameAndBirth(db, person)).length > 0) {
+      review.push({
+        code: 'DUPLICATE_PERSON',
+        text: 'в регистре уже есть человек с такими же ФИО и датой рождения, но другими документами',
+      });
+    }
+  }
+  if (!(await insurerServiceInRegion(db, insurerCode, subjectCode, today)).serves) {
+    review.push({
+      code: 'INSURER_NOT_SERVING_REGION',
+      text: `страховая компания ${insurer.nameShort} не работает в регионе «${region.name}»`,
+    });
+  }
+
+  const summary = summariseReview(review);
+  const calendar = await loadCalendar(db);
+  const { row, created } = await db.transaction((tx) =>
+    createApplication(tx, {
+      kind: 'electronic_policy',
+      applicant: ctx.actor,
+      applicantPersonId: null,
+      subjectPersonId: null,
+      payload: {
+        identity: person ?? {
+          lastName: identity.lastName,
+          firstName: identity.firstName,
+          patronymic: identity.patronymic ?? null,
+          birthDate: identity.birthDate,
+          sex: identity.sex,
+          snils: identity.snils ?? null,
+        },
+        passport: document ?? passport,
+        input: { subjectCode, insurerCode },
+        review,
+      },
+      idempotencyKey: key,
+      subjectCode,
+      insurerCode,
+      now,
+      calendar,
+      reviewReason: summary,
+    }),
+  );
+  if (!created) {
+    if (row.applicantSub !== citizen.id) throw anotherAccount();
+    return fromApplication(row, now, true);
+  }
+  if (summary || !person || !document) return fromApplication(row, now, false);
+
+  const registration: RegisterPersonInput = {
+    person: { ...person, category: null },
+    document: {
+      kind: document.kind,
+      series: document.series,
+      number: document.number,
+      issueDate: document.issueDate,
+      issuer: document.issuer,
+      validTo: document.validTo,
+    },
+    coverage: { insurerCode, subjectCode, reason: 'new_policy' },
+    attachment: null,
+  };
+  try {
+    const registered = await registerPerson(registration, {
+      actor: AUTO_DECIDER,
+      source: PORTAL_SOURCE,
+      reason: applicationReason(row.number),
+      now,
+    });
+    const done = await db.transaction((tx) =>
+      changeApplicationStatus(tx, row, {
+        to: 'done',
+        actor: AUTO_DECIDER,
+        now,
+        subjectPersonId: registered.personId,
+        result: { enp: registered.enp, personId: registered.personId, coverageFrom: registered.coverageFrom },
+        notice: `Полис ОМС оформлен: номер полиса (ЕНП) ${formatEnp(registered.enp)}, страховая компания — ${insurer.nameShort}, действует с ${formatDateRu(registered.coverageFrom)}.`,
+      }),
+    );
+    return {
+      ...(await fromApplication(done, now, false)),
+      enp: registered.enp,
+      personId: registered.personId,
+    };
+  } catch (error) {
+    if (!isAppError(error) || ['CONFLICT', 'REGISTER_UNAVAILABLE', 'INTERNAL'].includes(error.code))
+      throw error;
+    // Someone with this document or СНИЛС was registered meanwhile (another channel): an operator decides.
+    const reason: ReviewReason =
+      error.code === 'DOCUMENT_ALREADY_REGISTERED'
+        ? {
+            code: 'DUPLICATE_DOCUMENT',
+            text: 'паспорт с такими серией и номером появился в регистре во время проверки',
+          }
+        : error.code === 'SNILS_ALREADY_REGISTERED'
+          ? { code: 'DUPLICATE_SNILS', text: 'этот СНИЛС появился в регистре во время проверки' }
+          : { code: 'AUTO_CHECK_FAILED', text: error.message };
+    const queued = await db.transaction((tx) => setReviewReason(tx, row, [reason], now));
+    return fromApplication(queued, now, false);
+  }
+}
+
+/**
+ * Idempotency on passport + birth date, normalised the way the register stores them when they are valid
+ * (so «45 10» and «4510» are one passport), as typed otherwise.
+ */
+function policyKey(passport: NonNullable<VerifiedIdentity['passport']>, birthDate: string): string {
+  const normalised = normalizeDocument({ kind: 14, series: passport.series, number: passport.number });
+  const parts = normalised.ok
+    ? [String(normalised.value.kind), normalised.value.series ?? '', normalised.value.number]
+    : ['14', (passport.series ?? '').replace(/\s/g, ''), passport.number.replace(/\s/g, '')];
+  const date = parseDate('birthDate', birthDate);
+  return idempotencyKey('electronic_policy', ...parts, date.ok ? date.value : birthDate.trim());
+}
+
+function anotherAccount(): AppError {
+  return new AppError('CONFLICT', {
+    message:
+      'Заявление с этими паспортными данными уже подано из другой учётной записи. Обратитесь в страховую медицинскую организацию с паспортом.',
+  });
+}

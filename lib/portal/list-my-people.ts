@@ -1,0 +1,42 @@
+import { inArray } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { persons } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { loadCitizenContext, type UseCaseOptions } from '@/lib/applications/citizen-context';
+import { moscowDate, type LocalDate } from '@/lib/domain/dates';
+
+export interface MyPerson {
+  personId: number;
+  self: boolean;
+  enp: string;
+  lastName: string;
+  firstName: string;
+  patronymic: string | null;
+  birthDate: LocalDate;
+}
+
+/**
+ * The people the signed-in citizen may see and act for: themselves (when in the register) and the
+ * children they represent today, as the register says now — a child registered a minute ago included.
+ */
+export async function listMyPeople(actor: Actor, options: UseCaseOptions = {}): Promise<MyPerson[]> {
+  const now = options.now ?? new Date();
+  const db = getDb();
+  const ctx = await loadCitizenContext(db, actor, moscowDate(now));
+  const ids = [...(ctx.selfId !== null ? [ctx.selfId] : []), ...ctx.childIds];
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({
+      personId: persons.id,
+      enp: persons.enp,
+      lastName: persons.lastName,
+      firstName: persons.firstName,
+      patronymic: persons.patronymic,
+      birthDate: persons.birthDate,
+    })
+    .from(persons)
+    .where(inArray(persons.id, ids));
+  return rows
+    .map((r) => ({ ...r, birthDate: r.birthDate as LocalDate, self: r.personId === ctx.selfId }))
+    .sort((a, b) => (a.self !== b.self ? (a.self ? -1 : 1) : a.birthDate.localeCompare(b.birthDate)));
+}
