@@ -1,0 +1,344 @@
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { isKnownSubjectCode } from '@/lib/domain/subjects';
+import { moscowDate, parseDate } from '@/lib/domain/dates';
+import { epochDay } from './copy-text';
+import { DEMO_RESERVED_DOCUMENTS, demoRecords } from './demo-people';
+import { loadSeedDirectory, type SeedDirectory } from './directory';
+import { PersonGenerator } from './generator';
+import { BatchWriter, COPY_COLUMNS, REGISTER_TABLES, type Batch, type RegisterTable } from './records';
+import {
+  diffSchemaObjects,
+  dropSchemaObjects,
+  migrationObjectNames,
+  registerTableOptions,
+  setAutovacuum,
+  registerSchemaObjects,
+  restoreSchemaObjects,
+} from './schema-objects';
+
+export { REGISTER_TABLES, type RegisterTable } from './records';
+
+/** The most persons one seed may load (the whole of Russia is ~146 million). */
+export const MAX_PERSONS = 200_000_000;
+/** Persons per COPY batch: large enough to amortise each COPY, small enough to keep memory flat. */
+export const DEFAULT_BATCH = 20_000;
+/** Sessions re-creating keys and constraints after the load. */
+const REBUILD_SESSIONS = 3;
+/** Serialises seeders on one database. */
+const SEED_LOCK = 7_705_002;
+
+export interface SeedProgress {
+  phase: 'load' | 'indexes' | 'done';
+  /** Persons loaded so far. */
+  persons: number;
+  total: number;
+  /** During `indexes`: the object being built. */
+  detail?: string;
+}
+
+export interface SeedOptions {
+  /** Persons in the register after the seed, the demo people included (they are always loaded). */
+  persons: number;
+  /** Same seed, count, seeding date and directories ⇒ the same rows. */
+  seed: number;
+  /** The date the register is seeded "as of" (ISO); default: today in Moscow. */
+  asOf?: string;
+  batchSize?: number;
+  onProgress?: (progress: SeedProgress) => void;
+}
+
+export interface RowCounts {
+  persons: number;
+  documents: number;
+  representations: number;
+  coverages: number;
+  attachments: number;
+  events: number;
+}
+
+export interface SeedSummary extends RowCounts {
+  seed: number;
+  asOf: string;
+  seconds: number;
+  /** Seconds spent streaming rows, and re-building indexes and constraints. */
+  loadSeconds: number;
+  indexSeconds: number;
+}
+
+export class RegisterNotEmptyError extends Error {
+  constructor() {
+    super('The register already has persons: seed only an empty register (the CLI resets it with --reset).');
+    this.name = 'RegisterNotEmptyError';
+  }
+}
+
+/** The seeding date used when none is given: today in Moscow. */
+export function defaultAsOf(): string {
+  return moscowDate(new Date());
+}
+
+function checkOptions(options: SeedOptions): { asOf: string; batchSize: number } {
+  const { persons, seed } = options;
+  if (!Number.isSafeInteger(persons) || persons < 0 || persons > MAX_PERSONS) {
+    throw new RangeError(`persons must be an integer in 0…${MAX_PERSONS}, got ${persons}`);
+  }
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffff_ffff) {
+    throw new RangeError(`seed must be an integer in 0…4294967295, got ${seed}`);
+  }
+  const asOf = options.asOf ?? defaultAsOf();
+  const parsed = parseDate('asOf', asOf);
+  if (!parsed.ok || parsed.value !== asOf) throw new RangeError(`asOf must be an ISO date, got ${asOf}`);
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1)
+    throw new RangeError(`batchSize must be positive, got ${batchSize}`);
+  return { asOf, batchSize };
+}
+
+/** Whether the register holds any person. */
+export async function registerHasPersons(db: pg.Pool | pg.ClientBase): Promise<boolean> {
+  const { rows } = await db.query<{ any: boolean }>('select exists (select 1 from persons) as any');
+  return rows[0]!.any;
+}
+
+export class RegisterSchemaIncompleteError extends Error {
+  constructor(missing: readonly string[]) {
+    super(
+      `The register's schema lacks ${missing.join(', ')} (an interrupted load?): reset the database ` +
+        '(the CLI does it with --reset) before seeding.',
+    );
+    this.name = 'RegisterSchemaIncompleteError';
+  }
+}
+
+/**
+ * Loads a synthetic register into an empty database: the demo people first, then generated persons with
+ * their documents, representations, coverage history, attachments and one `person.loaded` event each.
+ *
+ * 1. One transaction: check the register is empty and its schema complete, drop the keys, indexes,
+ *    exclusion constraints and foreign keys of the register tables, stream the rows in through COPY
+ *    (the next batch is generated while the server ingests the current one), commit.
+ * 2. Re-create everything from the catalogue's own definitions on two connections in parallel, check the
+ *    catalogue equals what it was, and move the identity sequences and `enp_serial_seq` past the loaded
+ *    values.
+ * If step 1 fails nothing is left behind. If step 2 fails the rows stay without some keys: the error says
+ * so, and the register must be reset (the CLI's --reset) — it is never left looking complete.
+ */
+export async function seedRegister(pool: pg.Pool, options: SeedOptions): Promise<SeedSummary> {
+  const { asOf, batchSize } = checkOptions(options);
+  const started = performance.now();
+  const main = await pool.connect();
+  const clients: pg.ClientBase[] = [main];
+  const helpers: pg.Client[] = [];
+  let committed = false;
+  try {
+    await main.query('begin');
+    await main.query('select pg_advisory_xact_lock($1)', [SEED_LOCK]);
+    if (await registerHasPersons(main)) throw new RegisterNotEmptyError();
+    const directory = await loadSeedDirectory(main, asOf);
+    checkDemoAgainstDirectory(directory, asOf);
+
+    const objects = await registerSchemaObjects(main);
+    const present = new Set(objects.map((o) => o.name));
+    const missing = [...migrationObjectNames()].filter((n) => !present.has(n)).sort();
+    if (missing.length > 0) throw new RegisterSchemaIncompleteError(missing);
+    const options0 = await registerTableOptions(main);
+    await dropSchemaObjects(main, objects);
+    await setAutovacuum(main, false);
+
+    const counts = await streamRegisterRows(main, {
+      persons: options.persons,
+      seed: options.seed,
+      asOf,
+      batchSize,
+      directory,
+      onBatch: (done, total) => options.onProgress?.({ phase: 'load', persons: done, total }),
+    });
+    await main.query('commit');
+    committed = true;
+    const loaded = performance.now();
+
+    const progress = (detail?: string) =>
+      options.onProgress?.({ phase: 'indexes', persons: counts.persons, total: counts.persons, detail });
+    progress();
+    // Sessions of its own (not from the pool, which the caller may be using up): the two exclusion
+    // constraints' row-by-row checks run side by side while a third session builds the rest, which packs
+    // the work onto the machine's cores (the generator is idle by now).
+    for (let i = 0; i < REBUILD_SESSIONS - 1; i++) {
+      const helper = new pg.Client(pool.options);
+      helpers.push(helper);
+      await helper.connect();
+      clients.push(helper);
+    }
+    // Index builds sort whole tables: give them room (reset when the connections go back to the pool).
+    for (const c of clients) await c.query(`set maintenance_work_mem = '1GB'`);
+    await restoreSchemaObjects(clients, objects, (o) => progress(o.name));
+    await setAutovacuum(main, true);
+    const differences = [
+      ...diffSchemaObjects(objects, await registerSchemaObjects(main)),
+      ...diffStrings(options0, await registerTableOptions(main), 'table options'),
+    ];
+    if (differences.length > 0)
+      throw new Error(`The schema differs after the load:\n${differences.join('\n')}`);
+    await advanceSequences(main);
+    const finished = performance.now();
+    options.onProgress?.({ phase: 'done', persons: counts.persons, total: counts.persons });
+    return {
+      ...counts,
+      seed: options.seed,
+      asOf,
+      seconds: (finished - started) / 1000,
+      loadSeconds: (loaded - started) / 1000,
+      indexSeconds: (finished - loaded) / 1000,
+    };
+  } catch (err) {
+    if (!committed) {
+      await main.query('rollback').catch(() => undefined);
+      throw err;
+    }
+    throw new Error(
+      'The rows were loaded but re-creating the keys and constraints failed; the register is incomplete: ' +
+        `reset it (the CLI's --reset) and seed again. Cause: ${err instanceof Error ? err.message : String(err)}`,
+      { cause: err },
+    );
+  } finally {
+    await main.query('reset maintenance_work_mem').catch(() => undefined);
+    main.release();
+    for (const h of helpers) await h.end().catch(() => undefined);
+  }
+}
+
+export interface StreamOptions {
+  persons: number;
+  seed: number;
+  asOf: string;
+  directory: SeedDirectory;
+  batchSize?: number;
+  /** Target table per register table (default: the table itself), e.g. unindexed copies for a baseline. */
+  tables?: Partial<Record<RegisterTable, string>>;
+  onBatch?: (personsDone: number, total: number) => void;
+}
+
+/**
+ * Streams the register's rows into the given tables through COPY, batch after batch: while the server
+ * ingests one batch, the next one is generated (the generator yields to the event loop often, so the
+ * socket keeps flowing). Memory holds at most two batches.
+ */
+export async function streamRegisterRows(client: pg.ClientBase, options: StreamOptions): Promise<RowCounts> {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const demo = demoRecords(options.asOf);
+  const total = Math.max(options.persons, demo.length);
+  const generator = new PersonGenerator({
+    seed: options.seed,
+    asOf: options.asOf,
+    directory: options.directory,
+    firstId: demo.length + 1,
+    reservedDocuments: DEMO_RESERVED_DOCUMENTS,
+  });
+  const writer = new BatchWriter(epochDay(options.asOf));
+  const target = (t: RegisterTable) => options.tables?.[t] ?? t;
+  const counts: RowCounts = {
+    persons: 0,
+    documents: 0,
+    representations: 0,
+    coverages: 0,
+    attachments: 0,
+    events: 0,
+  };
+  for (const p of demo) writer.add(p);
+
+  let produced = demo.length;
+  const produce = async (): Promise<Batch> => {
+    const until = Math.min(total, produced + batchSize - writer.size);
+    while (produced < until) {
+      const sliceEnd = Math.min(until, produced + 250);
+      for (; produced < sliceEnd; produced++) writer.add(generator.next());
+      // Let the pending COPY write its data and start its next statement.
+      if (produced < until) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return writer.take();
+  };
+
+  let sending: Promise<void> = Promise.resolve();
+  let done = 0;
+  for (;;) {
+    const batch = await produce();
+    await sending;
+    if (batch.persons === 0) break;
+    sending = copyBatch(client, batch, target).then(() => {
+      done += batch.persons;
+      counts.persons += batch.rows.persons;
+      counts.documents += batch.rows.identity_documents;
+      counts.representations += batch.rows.representations;
+      counts.coverages += batch.rows.coverages;
+      counts.attachments += batch.rows.attachments;
+      counts.events += batch.rows.register_events;
+      options.onBatch?.(done, total);
+    });
+    // Never leave a rejected promise unobserved while the next batch is being generated.
+    sending.catch(() => undefined);
+  }
+  return counts;
+}
+
+async function copyBatch(
+  client: pg.ClientBase,
+  batch: Batch,
+  target: (t: RegisterTable) => string,
+): Promise<void> {
+  for (const table of REGISTER_TABLES) {
+    if (batch.rows[table] === 0) continue;
+    const stream = client.query(
+      copyFrom(`copy ${target(table)} (${COPY_COLUMNS[table].join(', ')}) from stdin`),
+    );
+    await new Promise<void>((resolve, reject) => {
+      stream.on('error', reject);
+      stream.on('finish', resolve);
+      stream.end(batch.text[table]);
+    });
+  }
+}
+
+function diffStrings(before: readonly string[], after: readonly string[], what: string): string[] {
+  return before.join('\n') === after.join('\n')
+    ? []
+    : [`${what}: was [${before.join('; ')}], now [${after.join('; ')}]`];
+}
+
+/** Moves the identity sequences and the ЕНП serial sequence past the loaded values. */
+async function advanceSequences(client: pg.ClientBase): Promise<void> {
+  for (const table of REGISTER_TABLES) {
+    await client.query(
+      `select setval(pg_get_serial_sequence($1, 'id'), coalesce((select max(id) from ${table}), 0) + 1, false)`,
+      [table],
+    );
+  }
+  // ЕНП serials are the person ids (1…N): demo people first, then the generated ones.
+  await client.query(
+    `select setval('enp_serial_seq', coalesce((select max(id) from persons), 0) + 1, false)`,
+  );
+}
+
+/** The demo people refer to fixture insurers and clinics: fail early and clearly if the directory lacks one. */
+function checkDemoAgainstDirectory(directory: SeedDirectory, asOf: string): void {
+  const problems: string[] = [];
+  for (const p of demoRecords(asOf)) {
+    for (const c of p.coverages) {
+      const serving = directory.insurers.get(c.subjectCode)?.find((i) => i.code === c.insurerCode);
+      if (!isKnownSubjectCode(c.subjectCode) || !serving || serving.fromDay > c.fromDay) {
+        problems.push(`${p.lastName}: insurer ${c.insurerCode} does not serve ${c.subjectCode}`);
+      }
+    }
+    for (const a of p.attachments) {
+      const subject = a.moCode.slice(0, 2);
+      const known = [
+        ...(directory.adultClinics.get(subject) ?? []),
+        ...(directory.childClinics.get(subject) ?? []),
+      ];
+      if (!known.includes(a.moCode))
+        problems.push(`${p.lastName}: clinic ${a.moCode} is not a primary-care clinic`);
+    }
+  }
+  if (problems.length > 0)
+    throw new Error(`The demo people do not fit the directories:\n${problems.join('\n')}`);
+}
