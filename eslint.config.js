@@ -13,6 +13,8 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       '.next/',
+      '.next-*/',
+      'bench/**/*.tmp.ts',
       '.data/',
       'db/migrations/',
       'test-results/',

@@ -1,25 +1,83 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
-import { currentCitizen } from '@/lib/auth/citizen';
 import { ACCOUNT_LEVEL_NAMES } from '@/lib/auth/citizen-claims';
-import { SignOutForm } from './vyhod/sign-out-form';
+import { formatEnp } from '@/lib/domain/enp';
+import { getMyPolicy, type MyPolicy } from '@/lib/portal/get-my-policy';
+import { listMyPeople } from '@/lib/portal/list-my-people';
+import { dateRu, settle, signedInCitizen } from './_cabinet/cabinet';
+import { PolicyStatusTag, personName } from './_cabinet/parts';
 
 export const metadata: Metadata = { title: 'Личный кабинет' };
 
-/** The cabinet's start page. Kept small: the journeys add their own sections and links. */
+const JOURNEYS: readonly { href: string; title: string; text: string }[] = [
+  {
+    href: '/lk/poluchit-polis',
+    title: 'Получить электронный полис',
+    text: 'Если полиса ещё нет: ЕНП выдаётся сразу или в течение рабочего дня.',
+  },
+  {
+    href: '/lk/rebenok',
+    title: 'Оформить полис ребёнку',
+    text: 'По свидетельству о рождении; ребёнок появится в вашем кабинете.',
+  },
+  {
+    href: '/lk/smena-smo',
+    title: 'Сменить страховую компанию',
+    text: 'Раз в календарный год, заявление — до 1 ноября; после переезда — ещё раз.',
+  },
+  {
+    href: '/lk/pereezd',
+    title: 'Сменить регион страхования',
+    text: 'При переезде: ЕНП остаётся прежним, выберите страховую компанию нового региона.',
+  },
+  {
+    href: '/lk/priostanovit',
+    title: 'Приостановить полис',
+    text: 'На время военной службы и в других случаях, указанных в законе.',
+  },
+  {
+    href: '/lk/vozobnovit',
+    title: 'Возобновить полис',
+    text: 'После окончания военной службы или другого основания приостановления.',
+  },
+  {
+    href: '/lk/poliklinika',
+    title: 'Прикрепиться к поликлинике',
+    text: 'Поликлиника своего региона — раз в год или после переезда.',
+  },
+];
+
+const SECTIONS: readonly { href: string; title: string; text: string }[] = [
+  { href: '/lk/polis', title: 'Мой полис', text: 'ЕНП, статус, страховая компания, QR-код, выписка в PDF.' },
+  { href: '/lk/zayavleniya', title: 'Мои заявления', text: 'Поданные заявления, их статусы и сроки.' },
+  { href: '/lk/uvedomleniya', title: 'Уведомления', text: 'Сообщения об изменении статуса заявлений.' },
+  {
+    href: '/lk/prosmotry',
+    title: 'Кто смотрел мой полис',
+    text: 'Когда и какие медицинские организации проверяли ваш полис.',
+  },
+];
+
+/** The cabinet's start page: who is signed in, whose policies they see, and every journey. */
 export default async function CabinetPage() {
-  const citizen = await currentCitizen();
-  if (!citizen) redirect('/lk/vhod');
+  const citizen = await signedInCitizen('/lk');
   const { claims, actor } = citizen;
   const level = ACCOUNT_LEVEL_NAMES[claims.accountLevel];
+  // The register's people and their policies at once: the ids resolved at sign-in time of this request
+  // start the policy reads; anyone only the register's own lookup finds is read after.
+  const policyOf = (personId: number) =>
+    settle(getMyPolicy({ subjectPersonId: personId }, actor)).then((o) => (o.ok ? o.value : null));
+  const early = new Map<number, Promise<MyPolicy | null>>(
+    [actor.personId, ...actor.representedPersonIds]
+      .filter((id): id is number => id !== null)
+      .map((id) => [id, policyOf(id)]),
+  );
+  const people = await listMyPeople(actor);
+  const policies = await Promise.all(people.map((p) => early.get(p.personId) ?? policyOf(p.personId)));
+  await Promise.all(early.values()); // none left unawaited (a bug there still reaches the error page)
+  const inRegister = people.some((p) => p.self);
+
   return (
     <>
-      <div className="user-bar">
-        <p>
-          Вы вошли как <strong>{citizen.displayName}</strong>
-        </p>
-        <SignOutForm />
-      </div>
       <h1>Личный кабинет</h1>
       <p className="lead">Здравствуйте, {[claims.firstName, claims.patronymic].filter(Boolean).join(' ')}!</p>
       <p>Учётная запись Госуслуг: {level}.</p>
@@ -47,18 +105,102 @@ export default async function CabinetPage() {
         </div>
       )}
 
-      {actor.personId === null ? (
-        <p>
-          {claims.accountLevel === 'simplified'
-            ? 'По упрощённой учётной записи мы не можем найти вас в регистре застрахованных лиц.'
-            : 'Мы не нашли вас в регистре застрахованных лиц.'}
-        </p>
-      ) : (
+      {inRegister ? (
         <p>Ваши сведения найдены в регистре застрахованных лиц.</p>
+      ) : (
+        <div className="panel panel--action" data-testid="not-in-register">
+          <p>
+            {claims.accountLevel === 'simplified'
+              ? 'По упрощённой учётной записи мы не можем найти вас в регистре застрахованных лиц.'
+              : 'Мы не нашли вас в регистре застрахованных лиц.'}
+          </p>
+          <p>
+            Если полиса ОМС у вас нет, оформите электронный полис: единый номер полиса (ЕНП) выдаётся сразу,
+            когда проверки пройдены, или в течение рабочего дня.
+          </p>
+          <p>
+            <a className="button" href="/lk/poluchit-polis">
+              Оформить полис ОМС
+            </a>
+          </p>
+        </div>
       )}
       {actor.representedPersonIds.length > 0 ? (
         <p>Вы можете действовать за детей: {actor.representedPersonIds.length}.</p>
       ) : null}
+
+      {people.length > 0 ? (
+        <>
+          <h2>{people.length > 1 ? 'Полисы — ваш и детей' : 'Ваш полис'}</h2>
+          <ul className="people-list">
+            {people.map((p, i) => {
+              const policy = policies[i];
+              const query = p.self ? '' : `?chelovek=${p.personId}`;
+              return (
+                <li key={p.personId} className="panel" data-testid="person-card">
+                  <h3>
+                    {personName(p)}
+                    {p.self ? null : <span className="hint-inline"> — ребёнок</span>}
+                  </h3>
+                  <dl className="summary-list">
+                    <dt>Дата рождения</dt>
+                    <dd>{dateRu(p.birthDate)}</dd>
+                    <dt>ЕНП</dt>
+                    <dd className="enp">{formatEnp(p.enp)}</dd>
+                    <dt>Полис</dt>
+                    <dd>{policy ? <PolicyStatusTag status={policy.status.status} /> : 'нет сведений'}</dd>
+                    {policy?.insurer ? (
+                      <>
+                        <dt>Страховая компания</dt>
+                        <dd>{policy.insurer.nameShort}</dd>
+                      </>
+                    ) : null}
+                  </dl>
+                  <ul className="link-list">
+                    <li>
+                      <a href={`/lk/polis${query}`}>
+                        Полис и выписка<span className="visually-hidden">: {personName(p)}</span>
+                      </a>
+                    </li>
+                    <li>
+                      <a href={`/lk/prosmotry${query}`}>
+                        Кто смотрел полис<span className="visually-hidden">: {personName(p)}</span>
+                      </a>
+                    </li>
+                  </ul>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+
+      <h2>Заявления</h2>
+      {actor.trusted ? null : (
+        <p className="hint">Подать заявление можно после подтверждения учётной записи Госуслуг.</p>
+      )}
+      <ul className="cards cards--links">
+        {JOURNEYS.map((j) => (
+          <li key={j.href} className="card">
+            <h3>
+              <a href={j.href}>{j.title}</a>
+            </h3>
+            <p>{j.text}</p>
+          </li>
+        ))}
+      </ul>
+
+      <h2>Сведения</h2>
+      <ul className="cards cards--links">
+        {SECTIONS.map((s) => (
+          <li key={s.href} className="card">
+            <h3>
+              <a href={s.href}>{s.title}</a>
+            </h3>
+            <p>{s.text}</p>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

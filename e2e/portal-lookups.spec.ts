@@ -1,0 +1,78 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './support/axe';
+import { signInAsCitizen } from './support/citizen';
+import { demoPerson } from './support/demo';
+import {
+  REGISTRAR_CLINIC,
+  downloadExtract,
+  expectNoHorizontalScroll,
+  extractCode,
+  lookUpAsRegistrar,
+  pdfText,
+  todayRu,
+} from './support/portal';
+
+/** Journey 9, «Кто смотрел мой полис»: the clinics' lookups of the citizen's (and the child's) policy. */
+
+const parent = demoPerson('active-moscow-parent');
+const child = demoPerson('child-with-birth-certificate');
+
+test.describe('journey 9: who looked up my policy', () => {
+  test('after a registrar’s lookup the citizen sees the clinic and the date', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    await lookUpAsRegistrar(browser, baseURL!, parent.enp);
+    await signInAsCitizen(page, parent.key, '/lk/prosmotry');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Кто смотрел мой полис');
+    const latest = page.getByTestId('lookup').first();
+    await expect(latest).toContainText(REGISTRAR_CLINIC);
+    await expect(latest).toContainText(todayRu());
+    await expect(latest).toContainText('Регистратура медицинской организации');
+    await expect(latest).toContainText('Сведения о полисе получены');
+    // Never the staff member.
+    await expect(page.locator('main')).not.toContainText('Кузнецова');
+    await expectAccessible(page);
+  });
+
+  test('the parent sees the lookups of the child’s policy', async ({ page, browser, baseURL }) => {
+    await lookUpAsRegistrar(browser, baseURL!, child.enp);
+    await signInAsCitizen(page, parent.key, `/lk/prosmotry?chelovek=${child.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      `Кто смотрел полис: ${child.lastName} ${child.firstName} ${child.patronymic}`,
+    );
+    const latest = page.getByTestId('lookup').first();
+    await expect(latest).toContainText(REGISTRAR_CLINIC);
+    await expect(latest).toContainText(todayRu());
+    await expectAccessible(page);
+  });
+
+  test('a check of the citizen’s extract by its code is listed too', async ({ page }) => {
+    await signInAsCitizen(page, parent.key, '/lk/polis');
+    const code = extractCode(await pdfText((await downloadExtract(page)).pdf));
+    await page.goto(`/verify/${code}`);
+    await expect(page.getByTestId('verify-result').getByRole('heading')).toHaveText('Выписка подлинная');
+    await page.goto('/lk/prosmotry');
+    const latest = page.getByTestId('lookup').first();
+    await expect(latest).toContainText('Проверка выписки по коду');
+    await expect(latest).toContainText('Выписка подтверждена');
+    await expect(latest).toContainText(todayRu());
+  });
+});
+
+test.describe('journey 9 on a phone and without JavaScript', () => {
+  test.use({ viewport: { width: 375, height: 740 }, javaScriptEnabled: false });
+
+  test('the list shows and fits the screen', async ({ page, browser, baseURL }) => {
+    await lookUpAsRegistrar(browser, baseURL!, parent.enp);
+    await signInAsCitizen(page, parent.key, '/lk/prosmotry');
+    await expect(page.getByTestId('lookup').first()).toContainText(REGISTRAR_CLINIC);
+    await page
+      .getByRole('navigation', { name: 'Чей полис' })
+      .getByRole('link', { name: new RegExp(child.firstName) })
+      .click();
+    await expect(page).toHaveURL(new RegExp(`/lk/prosmotry\\?chelovek=${child.id}$`));
+    await expectNoHorizontalScroll(page);
+  });
+});
