@@ -3,12 +3,14 @@
  * current page's fields to one server action, which validates the page and answers with the next step.
  * Nothing is stored until the final "Отправить", so an abandoned journey leaves no trace.
  */
-export interface JourneyState<TResult = unknown> {
+export interface JourneyState<TResult = unknown, TView = unknown> {
   step: string;
   answers: Record<string, string>;
   errors: { field: string; message: string }[];
   formError: string | null;
   result: TResult | null;
+  /** What the step needs on screen (choices, the pre-check), loaded by the server for this step. */
+  view: TView | null;
 }
 
 export const ANSWER_PREFIX = 'answer.';
@@ -16,7 +18,11 @@ export const ANSWER_PREFIX = 'answer.';
 /** What the person pressed: go on, go back to change one answer, or send the application. */
 export type JourneyIntent = { kind: 'continue' } | { kind: 'change'; step: string } | { kind: 'submit' };
 
-export function readJourneyForm(form: FormData): { step: string; answers: Record<string, string>; intent: JourneyIntent } {
+export function readJourneyForm(form: FormData): {
+  step: string;
+  answers: Record<string, string>;
+  intent: JourneyIntent;
+} {
   const answers: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
     if (typeof value !== 'string') continue;
@@ -24,7 +30,12 @@ export function readJourneyForm(form: FormData): { step: string; answers: Record
   }
   // Fields of the current page override what was carried along.
   for (const [key, value] of form.entries()) {
-    if (typeof value === 'string' && !key.startsWith(ANSWER_PREFIX) && !key.startsWith('$') && !key.startsWith('_')) {
+    if (
+      typeof value === 'string' &&
+      !key.startsWith(ANSWER_PREFIX) &&
+      !key.startsWith('$') &&
+      !key.startsWith('_')
+    ) {
       answers[key] = value.trim();
     }
   }
@@ -39,6 +50,10 @@ export function readJourneyForm(form: FormData): { step: string; answers: Record
   return { step: typeof step === 'string' ? step : '', answers, intent };
 }
 
-export function journeyAt<T>(step: string, answers: Record<string, string>, extra: Partial<JourneyState<T>> = {}): JourneyState<T> {
-  return { step, answers, errors: [], formError: null, result: null, ...extra };
+export function journeyAt<T, V = unknown>(
+  step: string,
+  answers: Record<string, string>,
+  extra: Partial<JourneyState<T, V>> = {},
+): JourneyState<T, V> {
+  return { step, answers, errors: [], formError: null, result: null, view: null, ...extra };
 }

@@ -1,0 +1,356 @@
+'use client';
+
+import { useEffect, useRef, type ReactNode } from 'react';
+import { ErrorSummary } from '../../_components/error-summary';
+import { Field } from '../../_components/field';
+import { CarriedAnswers, CheckAnswers, Confirmation, type AnswerRow } from './journey-parts';
+import type { JourneyState } from './journey-state';
+
+type FormAction = (form: FormData) => void;
+
+/**
+ * The frame of every journey page: the error summary on top and, with JavaScript, focus moved to the new
+ * page's heading when the page changes (without JavaScript the browser loads a new page anyway).
+ */
+export function JourneyFrame({
+  state,
+  children,
+}: {
+  state: JourneyState<unknown, unknown>;
+  children: ReactNode;
+}) {
+  const frame = useRef<HTMLDivElement>(null);
+  const first = useRef(true);
+  const hasErrors = state.errors.length > 0 || Boolean(state.formError);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (!hasErrors) frame.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [state.step, hasErrors]);
+  return (
+    <div ref={frame} className="journey">
+      <ErrorSummary errors={state.errors} formError={state.formError} />
+      {children}
+    </div>
+  );
+}
+
+/** The message beside a field, the same words as in the summary. */
+export function errorOf(state: JourneyState<unknown, unknown>, field: string): string | undefined {
+  return state.errors.find((e) => e.field === field)?.message;
+}
+
+/**
+ * One question page: a plain form post (works without JavaScript) carrying the answers so far, this
+ * page's fields, «Продолжить» and, where there is a page before, «Назад» (which keeps what was typed).
+ */
+export function StepForm({
+  action,
+  state,
+  fields,
+  pending,
+  back,
+  submitLabel = 'Продолжить',
+  children,
+}: {
+  action: FormAction;
+  state: JourneyState<unknown, unknown>;
+  fields: readonly string[];
+  pending: boolean;
+  back?: string;
+  submitLabel?: string;
+  children: ReactNode;
+}) {
+  return (
+    <form action={action} noValidate>
+      <input type="hidden" name="_step" value={state.step} />
+      <CarriedAnswers answers={state.answers} except={[...fields]} />
+      {children}
+      <div className="button-row">
+        <button className="button" type="submit" disabled={pending}>
+          {submitLabel}
+        </button>
+        {back ? (
+          <button
+            className="button button--secondary"
+            type="submit"
+            name="_intent"
+            value={`change:${back}`}
+            disabled={pending}
+          >
+            Назад
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+/** A question page's heading (focusable, so the page change can move focus to it). */
+export function Question({ caption, children }: { caption?: string; children: ReactNode }) {
+  return (
+    <>
+      {caption ? <p className="journey-caption">{caption}</p> : null}
+      <h1 tabIndex={-1}>{children}</h1>
+    </>
+  );
+}
+
+export interface RadioOption {
+  value: string;
+  label: ReactNode;
+  hint?: ReactNode;
+}
+
+/**
+ * A group of radios with its legend, hint and error. The first radio carries the field's id, so the error
+ * summary's link lands on the group.
+ */
+export function Radios({
+  name,
+  legend,
+  options,
+  value,
+  error,
+  hint,
+  headingLegend = false,
+}: {
+  name: string;
+  legend: string;
+  options: RadioOption[];
+  value: string | undefined;
+  error?: string;
+  hint?: ReactNode;
+  /** The legend is the page's question (its h1). */
+  headingLegend?: boolean;
+}) {
+  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={`form-group${error ? ' form-group--error' : ''}`}>
+      <fieldset className="radios" aria-describedby={describedBy || undefined}>
+        <legend className={headingLegend ? 'radios__legend--page' : undefined}>
+          {headingLegend ? <h1 tabIndex={-1}>{legend}</h1> : legend}
+        </legend>
+        {hint ? (
+          <div className="hint" id={`${name}-hint`}>
+            {hint}
+          </div>
+        ) : null}
+        {error ? (
+          <p className="error-message" id={`${name}-error`}>
+            <span className="visually-hidden">Ошибка: </span>
+            {error}
+          </p>
+        ) : null}
+        {options.map((o, i) => {
+          const id = i === 0 ? name : `${name}-${i}`;
+          return (
+            <div className="radio" key={o.value}>
+              <input
+                type="radio"
+                id={id}
+                name={name}
+                value={o.value}
+                defaultChecked={value === o.value}
+                aria-describedby={o.hint ? `${id}-item-hint` : undefined}
+              />
+              <div>
+                <label htmlFor={id}>{o.label}</label>
+                {o.hint ? (
+                  <div className="hint radio__hint" id={`${id}-item-hint`}>
+                    {o.hint}
+                  </div>
+                ) : null}
+              </div>
+            </div>
+          );
+        })}
+      </fieldset>
+    </div>
+  );
+}
+
+/** A text field whose value survives an error (what the person typed comes back from the server). */
+export function TextField({
+  state,
+  name,
+  label,
+  hint,
+  short = false,
+  numeric = false,
+  autoComplete = 'off',
+}: {
+  state: JourneyState<unknown, unknown>;
+  name: string;
+  label: string;
+  hint?: string;
+  short?: boolean;
+  numeric?: boolean;
+  autoComplete?: string;
+}) {
+  return (
+    <Field id={name} name={name} label={label} hint={hint} error={errorOf(state, name)}>
+      {(p) => (
+        <input
+          {...p}
+          className={`input${short ? ' input--short' : ''}`}
+          type="text"
+          inputMode={numeric ? 'numeric' : undefined}
+          autoComplete={autoComplete}
+          spellCheck={false}
+          defaultValue={state.answers[name] ?? ''}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A date typed as ДД.ММ.ГГГГ. */
+export function DateField(props: {
+  state: JourneyState<unknown, unknown>;
+  name: string;
+  label: string;
+  hint?: string;
+}) {
+  return <TextField {...props} hint={props.hint ?? 'Например, 27.03.2020'} short numeric />;
+}
+
+/**
+ * «Проверьте ответы»: every answer with «Изменить» (back to its page, answers kept) and the button that
+ * sends the application. The answers travel as hidden fields, including the form's token, so a double
+ * post is the same application.
+ */
+export function CheckForm({
+  action,
+  state,
+  pending,
+  rows,
+  submitLabel = 'Отправить заявление',
+  children,
+}: {
+  action: FormAction;
+  state: JourneyState<unknown, unknown>;
+  pending: boolean;
+  rows: AnswerRow[];
+  submitLabel?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <form action={action} noValidate>
+      <input type="hidden" name="_step" value="check" />
+      <CarriedAnswers answers={state.answers} />
+      <Question>Проверьте ответы</Question>
+      <CheckAnswers rows={rows} />
+      {children}
+      <button className="button" type="submit" name="_intent" value="submit" disabled={pending}>
+        {submitLabel}
+      </button>
+    </form>
+  );
+}
+
+/** The start page's button: a post, so the journey starts on the server (and gets its form token). */
+export function StartForm({ action, pending }: { action: FormAction; pending: boolean }) {
+  return (
+    <form action={action}>
+      <input type="hidden" name="_step" value="start" />
+      <button className="button button--start" type="submit" disabled={pending}>
+        Начать
+      </button>
+    </form>
+  );
+}
+
+/** The «За кого» question: the citizen or one of the children they represent. */
+export function PersonStep({
+  action,
+  state,
+  pending,
+  people,
+  question = 'За кого вы подаёте заявление?',
+}: {
+  action: FormAction;
+  state: JourneyState<unknown, unknown>;
+  pending: boolean;
+  people: { value: string; name: string; birthDate: string; self: boolean }[];
+  question?: string;
+}) {
+  return (
+    <StepForm action={action} state={state} fields={['person']} pending={pending}>
+      <Radios
+        name="person"
+        legend={question}
+        headingLegend
+        hint="Родитель подаёт заявления за своих детей до 18 лет."
+        value={state.answers.person}
+        error={errorOf(state, 'person')}
+        options={people.map((p) => ({
+          value: p.value,
+          label: p.self ? `За себя — ${p.name}` : `${p.name}, ${p.birthDate}`,
+        }))}
+      />
+    </StepForm>
+  );
+}
+
+/** The outcome of journeys 3–6, decided by the register at once (or waiting when it could not be). */
+export function DecidedConfirmation({
+  outcome,
+  doneTitle,
+  refusedTitle,
+  children,
+}: {
+  outcome: {
+    status: 'done' | 'refused' | 'submitted';
+    number: string;
+    repeated: boolean;
+    refusal: string | null;
+    nextAllowedDate: string | null;
+    dueAt: string | null;
+  };
+  doneTitle: string;
+  refusedTitle: string;
+  /** What the change means, for a done application. */
+  children: ReactNode;
+}) {
+  const repeated = outcome.repeated ? (
+    <p className="inset">Это заявление уже было отправлено раньше: показываем его результат.</p>
+  ) : null;
+  if (outcome.status === 'refused') {
+    return (
+      <Confirmation title={refusedTitle} number={outcome.number} tone="refused">
+        {repeated}
+        <h2>Почему</h2>
+        <p data-testid="refusal">{outcome.refusal}</p>
+        {outcome.nextAllowedDate ? (
+          <p>
+            Подать заявление снова можно <strong>с {outcome.nextAllowedDate}</strong>.
+          </p>
+        ) : null}
+      </Confirmation>
+    );
+  }
+  if (outcome.status === 'submitted') {
+    return (
+      <Confirmation title="Заявление принято" number={outcome.number} tone="waiting">
+        {repeated}
+        <h2>Что дальше</h2>
+        <p>
+          Регистр не смог рассмотреть заявление сразу. Его рассмотрит сотрудник до{' '}
+          <strong>{outcome.dueAt}</strong> (по московскому времени).
+        </p>
+      </Confirmation>
+    );
+  }
+  return (
+    <Confirmation title={doneTitle} number={outcome.number}>
+      {repeated}
+      <h2>Что дальше</h2>
+      {children}
+    </Confirmation>
+  );
+}

@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import { NOT_VERIFIED_MESSAGE } from '@/lib/applications/citizen-context';
+import { ACCOUNT_LEVEL_NAMES, type CitizenClaims } from '@/lib/auth/citizen-claims';
+
+/** Why an unverified account cannot apply, and how to get verified (instead of the «Начать» button). */
+export function UnverifiedNotice({ claims }: { claims: CitizenClaims }) {
+  return (
+    <div className="notice" role="region" aria-labelledby="cannot-apply-title" data-testid="cannot-apply">
+      <h2 id="cannot-apply-title">Почему нельзя подать заявление</h2>
+      <p>{NOT_VERIFIED_MESSAGE}</p>
+      <p>Ваша учётная запись на Госуслугах — {ACCOUNT_LEVEL_NAMES[claims.accountLevel]}.</p>
+      {claims.accountLevel === 'simplified' ? (
+        <p>
+          Сначала укажите в профиле на Госуслугах паспорт и СНИЛС и дождитесь их проверки — учётная запись
+          станет стандартной.
+        </p>
+      ) : null}
+      <p>Подтвердить учётную запись можно:</p>
+      <ul>
+        <li>лично в МФЦ или другом центре обслуживания — с паспортом и СНИЛС;</li>
+        <li>онлайн через банк — в интернет-банке или приложении банка, если вы его клиент;</li>
+        <li>через Почту России — заказным письмом с кодом подтверждения.</li>
+      </ul>
+      <p>После подтверждения выйдите из личного кабинета и войдите снова.</p>
+    </div>
+  );
+}
+
+/** For journeys about an existing policy, when the citizen is not in the register yet. */
+export function NotInRegisterNotice({ children }: { children?: ReactNode }) {
+  return (
+    <div className="notice" role="region" aria-labelledby="not-in-register-title" data-testid="cannot-apply">
+      <h2 id="not-in-register-title">Сначала оформите полис</h2>
+      <p>Мы не нашли вас в регистре застрахованных лиц, поэтому это заявление подать пока нельзя.</p>
+      {children}
+      <p>
+        <a href="/lk/poluchit-polis">Получить электронный полис ОМС</a>
+      </p>
+    </div>
+  );
+}

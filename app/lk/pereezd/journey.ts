@@ -1,0 +1,143 @@
+import { regionChangeOptions, type RegionChangeOptions } from '@/lib/applications/region-change-options';
+import { CHOOSE_INSURER_MESSAGE } from '@/lib/applications/submit-insurer-change';
+import { CHOOSE_REGION_MESSAGE, submitRegionChange } from '@/lib/applications/submit-region-change';
+import type { CitizenActor } from '@/lib/auth/citizen-claims';
+import { decidedOutcome, resultText, type DecidedOutcome } from '../_journey/decided';
+import { formToken, type Answers, type JourneySpec } from '../_journey/journey-flow';
+import {
+  checkPerson,
+  PERSON_FIELD,
+  personChoices,
+  personName,
+  SELF,
+  subjectPersonId,
+  type PersonChoice,
+} from '../_journey/people';
+
+/** Journey 4: moving to another region — for whom, the new region, an insurer serving it, check, decision. */
+
+export interface RegionChangeView {
+  people?: PersonChoice[];
+  person?: string;
+  regions?: { code: string; name: string }[];
+  currentRegion?: string | null;
+  currentInsurer?: string | null;
+  region?: string;
+  insurers?: { code: string; name: string; contacts: string }[];
+  summary?: { person: string | null; region: string; insurer: string };
+}
+
+export interface RegionChangeOutcome extends DecidedOutcome {
+  regionName: string;
+  insurerName: string;
+}
+
+interface Ctx {
+  actor: CitizenActor;
+  people: PersonChoice[];
+  options: (answers: Answers, withRegion: boolean) => Promise<RegionChangeOptions>;
+}
+
+function contacts(i: RegionChangeOptions['insurers'][number]): string {
+  return [i.hotLine ? `горячая линия ${i.hotLine}` : `телефон ${i.phone}`, i.website]
+    .filter(Boolean)
+    .join(', ');
+}
+
+export const regionChangeJourney: JourneySpec<Ctx, RegionChangeOutcome, RegionChangeView> = {
+  path: '/lk/pereezd',
+  begin: (answers) => ({ ...answers, token: formToken() }),
+  async context(citizen) {
+    const cache = new Map<string, Promise<RegionChangeOptions>>();
+    return {
+      actor: citizen.actor,
+      people: await personChoices(citizen.actor),
+      options(answers, withRegion) {
+        const subjectCode = withRegion ? (answers.subjectCode ?? '') : '';
+        const key = `${answers[PERSON_FIELD] ?? SELF}|${subjectCode}`;
+        let p = cache.get(key);
+        if (!p) {
+          p = regionChangeOptions({ subjectPersonId: subjectPersonId(answers), subjectCode }, citizen.actor);
+          cache.set(key, p);
+        }
+        return p;
+      },
+    };
+  },
+  steps: [
+    {
+      id: 'person',
+      fields: [PERSON_FIELD],
+      applies: (ctx) => ctx.people.length > 1,
+      check: (answers, ctx) => checkPerson(answers, ctx.people),
+    },
+    {
+      id: 'region',
+      fields: ['subjectCode'],
+      async check(answers, ctx) {
+        const { regions } = await ctx.options(answers, false);
+        return regions.some((r) => r.code === answers.subjectCode)
+          ? []
+          : [{ field: 'subjectCode', message: CHOOSE_REGION_MESSAGE }];
+      },
+    },
+    {
+      id: 'insurer',
+      fields: ['insurerCode'],
+      async check(answers, ctx) {
+        const { insurers } = await ctx.options(answers, true);
+        return insurers.some((i) => i.code === answers.insurerCode)
+          ? []
+          : [{ field: 'insurerCode', message: CHOOSE_INSURER_MESSAGE }];
+      },
+    },
+  ],
+  async view(step, answers, ctx) {
+    if (step === 'person') return { people: ctx.people };
+    if (step === 'region') {
+      const o = await ctx.options(answers, false);
+      return {
+        person: ctx.people.length > 1 ? personName(answers, ctx.people) : undefined,
+        regions: o.regions.map((r) => ({ code: r.code, name: r.name })),
+        currentRegion: o.currentRegion?.name ?? null,
+        currentInsurer: o.currentInsurer?.nameShort ?? null,
+      };
+    }
+    if (step === 'insurer' || step === 'check') {
+      const o = await ctx.options(answers, true);
+      const insurers = o.insurers.map((i) => ({ code: i.code, name: i.nameShort, contacts: contacts(i) }));
+      if (step === 'insurer') {
+        return {
+          region: o.chosenRegion?.name ?? '',
+          insurers,
+          currentInsurer: o.currentInsurer?.nameShort ?? null,
+        };
+      }
+      return {
+        summary: {
+          person: ctx.people.length > 1 ? personName(answers, ctx.people) : null,
+          region: o.chosenRegion?.name ?? '',
+          insurer: insurers.find((i) => i.code === answers.insurerCode)?.name ?? '',
+        },
+      };
+    }
+    return null;
+  },
+  async submit(answers, ctx) {
+    const decided = await submitRegionChange(
+      {
+        subjectPersonId: subjectPersonId(answers),
+        subjectCode: answers.subjectCode ?? '',
+        insurerCode: answers.insurerCode ?? '',
+        idempotencyToken: answers.token,
+      },
+      ctx.actor,
+    );
+    const result = decided.application.result ?? {};
+    return {
+      ...decidedOutcome(decided),
+      regionName: resultText(result.regionName),
+      insurerName: resultText(result.insurerName),
+    };
+  },
+};

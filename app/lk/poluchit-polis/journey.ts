@@ -1,0 +1,161 @@
+import { formatMoscowDateTime } from '@/lib/applications/labels';
+import {
+  policyApplicationOptions,
+  type PolicyApplicationOptions,
+} from '@/lib/applications/policy-application-options';
+import { CHOOSE_INSURER_MESSAGE } from '@/lib/applications/submit-insurer-change';
+import { submitPolicyApplication, type VerifiedIdentity } from '@/lib/applications/submit-policy-application';
+import { CHOOSE_REGION_MESSAGE } from '@/lib/applications/submit-region-change';
+import type { SignedInCitizen } from '@/lib/auth/citizen';
+import type { CitizenClaims } from '@/lib/auth/citizen-claims';
+import { formatEnp } from '@/lib/domain/enp';
+import { ruDate } from '../_journey/decided';
+import type { Answers, JourneySpec } from '../_journey/journey-flow';
+
+/** Journey 1: an electronic policy — the region, the insurer, check (with the ЕСИА data), the outcome. */
+
+export interface IdentityRow {
+  label: string;
+  value: string;
+}
+
+export interface PolicyView {
+  regions?: { code: string; name: string }[];
+  region?: string;
+  insurers?: { code: string; name: string; contacts: string }[];
+  summary?: { region: string; insurer: string; identity: IdentityRow[] };
+}
+
+export interface PolicyOutcome {
+  outcome: 'existing' | 'issued' | 'queued' | 'refused' | 'cancelled';
+  number: string | null;
+  /** Spaced for reading (`7700 0000 …`). */
+  enp: string | null;
+  insurerName: string;
+  coverageFrom: string | null;
+  dueAt: string | null;
+  reviewReasons: string[];
+  refusal: string | null;
+  repeated: boolean;
+}
+
+interface Ctx {
+  citizen: SignedInCitizen;
+  options: (subjectCode: string | undefined) => Promise<PolicyApplicationOptions>;
+}
+
+/** The identity the application carries: the session's verified claims, never the form. */
+export function identityOf(claims: CitizenClaims): VerifiedIdentity {
+  return {
+    lastName: claims.lastName,
+    firstName: claims.firstName,
+    patronymic: claims.patronymic,
+    birthDate: claims.birthDate,
+    sex: claims.sex,
+    snils: claims.snils,
+    passport: claims.passport,
+  };
+}
+
+/** The ЕСИА data shown on the check page, as the person knows it. */
+export function identityRows(claims: CitizenClaims): IdentityRow[] {
+  const snils = claims.snils?.replace(/^(\d{3})(\d{3})(\d{3})(\d{2})$/, '$1-$2-$3 $4');
+  return [
+    { label: 'ФИО', value: [claims.lastName, claims.firstName, claims.patronymic].filter(Boolean).join(' ') },
+    { label: 'Дата рождения', value: ruDate(claims.birthDate) ?? 'не указана' },
+    { label: 'Пол', value: claims.sex === 'M' ? 'мужской' : claims.sex === 'F' ? 'женский' : 'не указан' },
+    { label: 'СНИЛС', value: snils ?? 'не указан' },
+    {
+      label: 'Паспорт гражданина РФ',
+      value: claims.passport ? `серия ${claims.passport.series}, № ${claims.passport.number}` : 'не указан',
+    },
+  ];
+}
+
+function contacts(i: PolicyApplicationOptions['insurers'][number]): string {
+  return [i.hotLine ? `горячая линия ${i.hotLine}` : `телефон ${i.phone}`, i.website]
+    .filter(Boolean)
+    .join(', ');
+}
+
+export const policyJourney: JourneySpec<Ctx, PolicyOutcome, PolicyView> = {
+  path: '/lk/poluchit-polis',
+  context(citizen) {
+    const cache = new Map<string, Promise<PolicyApplicationOptions>>();
+    return Promise.resolve({
+      citizen,
+      options(subjectCode) {
+        const key = subjectCode ?? '';
+        let p = cache.get(key);
+        if (!p) {
+          p = policyApplicationOptions({ subjectCode: key }, citizen.actor);
+          cache.set(key, p);
+        }
+        return p;
+      },
+    });
+  },
+  steps: [
+    {
+      id: 'region',
+      fields: ['subjectCode'],
+      async check(answers, ctx) {
+        const { chosenRegion } = await ctx.options(answers.subjectCode);
+        return chosenRegion ? [] : [{ field: 'subjectCode', message: CHOOSE_REGION_MESSAGE }];
+      },
+    },
+    {
+      id: 'insurer',
+      fields: ['insurerCode'],
+      async check(answers, ctx) {
+        const { insurers } = await ctx.options(answers.subjectCode);
+        return insurers.some((i) => i.code === answers.insurerCode)
+          ? []
+          : [{ field: 'insurerCode', message: CHOOSE_INSURER_MESSAGE }];
+      },
+    },
+  ],
+  async view(step, answers: Answers, ctx) {
+    if (step === 'region') {
+      const { regions } = await ctx.options(undefined);
+      return { regions: regions.map((r) => ({ code: r.code, name: r.name })) };
+    }
+    if (step === 'insurer' || step === 'check') {
+      const { chosenRegion, insurers } = await ctx.options(answers.subjectCode);
+      const options = insurers.map((i) => ({ code: i.code, name: i.nameShort, contacts: contacts(i) }));
+      if (step === 'insurer') return { region: chosenRegion?.name ?? '', insurers: options };
+      return {
+        summary: {
+          region: chosenRegion?.name ?? '',
+          insurer: options.find((i) => i.code === answers.insurerCode)?.name ?? '',
+          identity: identityRows(ctx.citizen.claims),
+        },
+      };
+    }
+    return null;
+  },
+  async submit(answers, ctx) {
+    const result = await submitPolicyApplication(
+      {
+        identity: identityOf(ctx.citizen.claims),
+        subjectCode: answers.subjectCode ?? '',
+        insurerCode: answers.insurerCode ?? '',
+      },
+      ctx.citizen.actor,
+    );
+    const { insurers } = await ctx.options(answers.subjectCode);
+    const app = result.application;
+    const coverageFrom = app?.result?.coverageFrom;
+    return {
+      outcome: result.outcome,
+      number: app?.number ?? null,
+      enp: result.enp ? formatEnp(result.enp) : null,
+      insurerName: insurers.find((i) => i.code === answers.insurerCode)?.nameShort ?? '',
+      coverageFrom: typeof coverageFrom === 'string' ? ruDate(coverageFrom) : null,
+      dueAt: result.outcome === 'queued' && app?.dueAt ? formatMoscowDateTime(app.dueAt) : null,
+      reviewReasons: result.reviewReasons.map((r) => r.text),
+      refusal: result.outcome === 'refused' ? (app?.reasonText ?? null) : null,
+      repeated: result.repeated,
+    };
+  },
+};

@@ -1,0 +1,192 @@
+'use client';
+
+import { Fragment, useActionState, type ReactNode } from 'react';
+import { Field } from '../../_components/field';
+import { Confirmation } from '../_journey/journey-parts';
+import {
+  CheckForm,
+  errorOf,
+  JourneyFrame,
+  Question,
+  Radios,
+  StartForm,
+  StepForm,
+} from '../_journey/journey-ui';
+import { policyStep, type PolicyState } from './actions';
+import type { PolicyOutcome } from './journey';
+
+function Outcome({ r }: { r: PolicyOutcome }) {
+  const repeated = r.repeated ? (
+    <p className="inset">Это заявление уже было отправлено раньше: показываем его результат.</p>
+  ) : null;
+  switch (r.outcome) {
+    case 'issued':
+    case 'existing':
+      return (
+        <Confirmation
+          title={r.outcome === 'issued' ? 'Полис ОМС оформлен' : 'У вас уже есть полис ОМС'}
+          number={r.number ?? undefined}
+        >
+          {repeated}
+          <p className="lead">
+            Номер полиса (ЕНП):{' '}
+            <strong className="enp" data-testid="enp">
+              {r.enp}
+            </strong>
+          </p>
+          <h2>Что дальше</h2>
+          {r.outcome === 'issued' ? (
+            <p>
+              Полис действует{r.coverageFrom ? ` с ${r.coverageFrom}` : ''}, страховая компания —{' '}
+              {r.insurerName}. Электронный полис — это номер ЕНП: называйте его в поликлинике или покажите
+              QR-код со страницы «Мой полис». Пластиковая карта или бумажный бланк не нужны.
+            </p>
+          ) : (
+            <p>Новое заявление не нужно: полис и его QR-код — на странице «Мой полис».</p>
+          )}
+          <p>
+            <a href="/lk/polis">Мой полис</a> — QR-код, выписка из регистра в PDF и контакты страховой
+            компании.
+          </p>
+          <p>
+            Следующий шаг — <a href="/lk/poliklinika">прикрепиться к поликлинике</a>.
+          </p>
+        </Confirmation>
+      );
+    case 'queued':
+      return (
+        <Confirmation title="Заявление принято" number={r.number ?? undefined} tone="waiting">
+          {repeated}
+          <h2>Что дальше</h2>
+          <p>
+            Автоматическая проверка не смогла оформить полис сразу, поэтому заявление рассмотрит сотрудник
+            страховой медицинской организации до <strong data-testid="due">{r.dueAt}</strong> (по московскому
+            времени).
+          </p>
+          {r.reviewReasons.length ? (
+            <>
+              <p>Что нужно проверить:</p>
+              <ul>
+                {r.reviewReasons.map((t) => (
+                  <li key={t}>{t}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <p>Пока заявление рассматривается, право на бесплатную медицинскую помощь по ОМС сохраняется.</p>
+        </Confirmation>
+      );
+    default:
+      return (
+        <Confirmation
+          title={r.outcome === 'refused' ? 'В оформлении полиса отказано' : 'Заявление отменено'}
+          number={r.number ?? undefined}
+          tone="refused"
+        >
+          {repeated}
+          {r.refusal ? <p>{r.refusal}</p> : null}
+          <p>С паспортом можно обратиться в любую страховую медицинскую организацию вашего региона.</p>
+        </Confirmation>
+      );
+  }
+}
+
+export function PolicyJourney({
+  initial,
+  canStart,
+  children,
+}: {
+  initial: PolicyState;
+  /** False when the start page explains why this citizen cannot apply (no «Начать»). */
+  canStart: boolean;
+  children: ReactNode;
+}) {
+  const [state, action, pending] = useActionState(policyStep, initial);
+  const view = state.view ?? {};
+  let page: ReactNode;
+  switch (state.step) {
+    case 'region':
+      page = (
+        <StepForm action={action} state={state} fields={['subjectCode']} pending={pending}>
+          <Question>В каком регионе вы живёте?</Question>
+          <Field
+            id="subjectCode"
+            name="subjectCode"
+            label="Регион (субъект РФ)"
+            hint="Там, где вы живёте сейчас, — даже без регистрации по месту жительства."
+            error={errorOf(state, 'subjectCode')}
+          >
+            {(p) => (
+              <select {...p} className="select" defaultValue={state.answers.subjectCode ?? ''}>
+                <option value="">Выберите регион</option>
+                {(view.regions ?? []).map((r) => (
+                  <option key={r.code} value={r.code}>
+                    {r.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </StepForm>
+      );
+      break;
+    case 'insurer':
+      page = (
+        <StepForm action={action} state={state} fields={['insurerCode']} pending={pending} back="region">
+          <Radios
+            name="insurerCode"
+            legend="Выберите страховую медицинскую организацию"
+            headingLegend
+            hint={`Страховые компании, которые работают в регионе «${view.region ?? ''}». Она выдаст полис и поможет, если с медицинской помощью что-то не так.`}
+            value={state.answers.insurerCode}
+            error={errorOf(state, 'insurerCode')}
+            options={(view.insurers ?? []).map((i) => ({ value: i.code, label: i.name, hint: i.contacts }))}
+          />
+        </StepForm>
+      );
+      break;
+    case 'check': {
+      const s = view.summary;
+      page = (
+        <CheckForm
+          action={action}
+          state={state}
+          pending={pending}
+          rows={[
+            { label: 'Регион', value: s?.region ?? '', step: 'region' },
+            { label: 'Страховая компания', value: s?.insurer ?? '', step: 'insurer' },
+          ]}
+        >
+          <h2>Данные из Госуслуг</h2>
+          <dl className="summary-list journey-identity">
+            {(s?.identity ?? []).map((row) => (
+              <Fragment key={row.label}>
+                <dt>{row.label}</dt>
+                <dd>{row.value}</dd>
+              </Fragment>
+            ))}
+          </dl>
+          <p>
+            Эти данные подтверждены Госуслугами и здесь не меняются. Если в них ошибка, исправьте её в профиле
+            на Госуслугах и войдите снова.
+          </p>
+          <p>
+            Отправляя заявление, вы соглашаетесь, что эти данные будут внесены в регистр застрахованных лиц.
+          </p>
+        </CheckForm>
+      );
+      break;
+    }
+    case 'done':
+      page = <Outcome r={state.result!} />;
+      break;
+    default:
+      page = (
+        <>
+          {children}
+          {canStart ? <StartForm action={action} pending={pending} /> : null}
+        </>
+      );
+  }
+  return <JourneyFrame state={state}>{page}</JourneyFrame>;
+}

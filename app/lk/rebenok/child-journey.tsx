@@ -1,0 +1,230 @@
+'use client';
+
+import { useActionState, type ReactNode } from 'react';
+import { Confirmation } from '../_journey/journey-parts';
+import {
+  CheckForm,
+  DateField,
+  errorOf,
+  JourneyFrame,
+  Question,
+  Radios,
+  StartForm,
+  StepForm,
+  TextField,
+} from '../_journey/journey-ui';
+import { childStep, type ChildState } from './actions';
+import type { ChildOutcome } from './journey';
+
+const CHILD_FIELDS = [
+  'child.lastName',
+  'child.firstName',
+  'child.patronymic',
+  'child.sex',
+  'child.birthDate',
+];
+const CERTIFICATE_FIELDS = [
+  'certificate.series',
+  'certificate.number',
+  'certificate.issueDate',
+  'certificate.zagsName',
+];
+
+function Outcome({ r }: { r: ChildOutcome }) {
+  const repeated = r.repeated ? (
+    <p className="inset">Это заявление уже было отправлено раньше: показываем его результат.</p>
+  ) : null;
+  if (r.outcome === 'registered' || r.outcome === 'matched') {
+    return (
+      <Confirmation title="Ребёнок зарегистрирован" number={r.number}>
+        {repeated}
+        <p className="lead">
+          {r.childName}: номер полиса (ЕНП){' '}
+          <strong className="enp" data-testid="enp">
+            {r.enp}
+          </strong>
+        </p>
+        <h2>Что дальше</h2>
+        <p>
+          {r.outcome === 'matched'
+            ? 'Ребёнок уже был в регистре по записи ЗАГС — мы нашли его и добавили в ваш личный кабинет. '
+            : 'Полис ребёнка оформлен и действует с сегодняшнего дня. '}
+          {r.policy === 'insurer_chosen'
+            ? 'Выбранная страховая компания записана в регистр.'
+            : r.policy === 'kept'
+              ? 'Полис, оформленный ранее, сохранён.'
+              : null}
+        </p>
+        <p>
+          Ребёнок появился в вашем личном кабинете: вы можете смотреть его полис и подавать заявления за него.
+        </p>
+        {r.personId !== null ? (
+          <p>
+            <a href={`/lk/polis?chelovek=${r.personId}`}>Полис ребёнка</a> — QR-код и выписка из регистра.
+          </p>
+        ) : null}
+        <p>
+          Следующий шаг — <a href="/lk/poliklinika">прикрепить ребёнка к детской поликлинике</a>.
+        </p>
+      </Confirmation>
+    );
+  }
+  if (r.outcome === 'queued') {
+    return (
+      <Confirmation title="Заявление принято" number={r.number} tone="waiting">
+        {repeated}
+        <h2>Что дальше</h2>
+        <p>
+          Заявление рассмотрит сотрудник страховой медицинской организации до <strong>{r.dueAt}</strong> (по
+          московскому времени).
+        </p>
+        {r.reviewReasons.length ? (
+          <>
+            <p>Что нужно проверить:</p>
+            <ul>
+              {r.reviewReasons.map((t) => (
+                <li key={t}>{t}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <p>Право ребёнка на бесплатную медицинскую помощь по ОМС сохраняется.</p>
+      </Confirmation>
+    );
+  }
+  return (
+    <Confirmation
+      title={r.outcome === 'refused' ? 'В регистрации ребёнка отказано' : 'Заявление отменено'}
+      number={r.number}
+      tone="refused"
+    >
+      {repeated}
+      {r.refusal ? <p>{r.refusal}</p> : null}
+    </Confirmation>
+  );
+}
+
+export function ChildJourney({
+  initial,
+  canStart,
+  children,
+}: {
+  initial: ChildState;
+  /** False when the start page explains why this citizen cannot apply (no «Начать»). */
+  canStart: boolean;
+  children: ReactNode;
+}) {
+  const [state, action, pending] = useActionState(childStep, initial);
+  const view = state.view ?? {};
+  const a = state.answers;
+  let page: ReactNode;
+  switch (state.step) {
+    case 'child':
+      page = (
+        <StepForm action={action} state={state} fields={CHILD_FIELDS} pending={pending}>
+          <Question>Сведения о ребёнке</Question>
+          <p>Как в свидетельстве о рождении.</p>
+          <TextField state={state} name="child.lastName" label="Фамилия" />
+          <TextField state={state} name="child.firstName" label="Имя" />
+          <TextField state={state} name="child.patronymic" label="Отчество (если есть)" />
+          <Radios
+            name="child.sex"
+            legend="Пол"
+            value={a['child.sex']}
+            error={errorOf(state, 'child.sex')}
+            options={[
+              { value: 'M', label: 'Мужской' },
+              { value: 'F', label: 'Женский' },
+            ]}
+          />
+          <DateField
+            state={state}
+            name="child.birthDate"
+            label="Дата рождения"
+            hint="ДД.ММ.ГГГГ, например 27.03.2020"
+          />
+        </StepForm>
+      );
+      break;
+    case 'certificate':
+      page = (
+        <StepForm action={action} state={state} fields={CERTIFICATE_FIELDS} pending={pending} back="child">
+          <Question>Свидетельство о рождении</Question>
+          <p>Российское свидетельство о рождении ребёнка.</p>
+          <TextField
+            state={state}
+            name="certificate.series"
+            label="Серия"
+            hint="Римские цифры и две русские буквы, например IV-МЮ"
+            short
+          />
+          <TextField state={state} name="certificate.number" label="Номер" hint="6 цифр" short numeric />
+          <DateField state={state} name="certificate.issueDate" label="Дата выдачи" hint="ДД.ММ.ГГГГ" />
+          <TextField
+            state={state}
+            name="certificate.zagsName"
+            label="Кем выдано (орган ЗАГС)"
+            hint="Как написано в свидетельстве, например «Отдел ЗАГС Москвы № 3»"
+          />
+        </StepForm>
+      );
+      break;
+    case 'insurer':
+      page = (
+        <StepForm action={action} state={state} fields={['insurerCode']} pending={pending} back="certificate">
+          <Radios
+            name="insurerCode"
+            legend="Выберите страховую компанию для ребёнка"
+            headingLegend
+            hint={`Страховые компании, которые работают в вашем регионе («${view.region ?? ''}»). Ребёнок будет застрахован там же, где вы.`}
+            value={a.insurerCode}
+            error={errorOf(state, 'insurerCode')}
+            options={(view.insurers ?? []).map((i) => ({ value: i.code, label: i.name, hint: i.contacts }))}
+          />
+        </StepForm>
+      );
+      break;
+    case 'check': {
+      const fio = [a['child.lastName'], a['child.firstName'], a['child.patronymic']]
+        .filter(Boolean)
+        .join(' ');
+      page = (
+        <CheckForm
+          action={action}
+          state={state}
+          pending={pending}
+          rows={[
+            { label: 'ФИО ребёнка', value: fio, step: 'child' },
+            { label: 'Пол', value: a['child.sex'] === 'M' ? 'мужской' : 'женский', step: 'child' },
+            { label: 'Дата рождения', value: a['child.birthDate'] ?? '', step: 'child' },
+            {
+              label: 'Свидетельство о рождении',
+              value: `${a['certificate.series'] ?? ''} № ${a['certificate.number'] ?? ''}, выдано ${a['certificate.issueDate'] ?? ''}`,
+              step: 'certificate',
+            },
+            { label: 'Орган ЗАГС', value: a['certificate.zagsName'] ?? '', step: 'certificate' },
+            { label: 'Страховая компания', value: view.summary?.insurer ?? '', step: 'insurer' },
+          ]}
+        >
+          <p>
+            Отправляя заявление, вы подтверждаете, что вы — родитель или законный представитель ребёнка. Мы
+            сверим данные с регистром: если ребёнок уже есть в нём по записи ЗАГС, мы найдём его, а не
+            создадим второй раз.
+          </p>
+        </CheckForm>
+      );
+      break;
+    }
+    case 'done':
+      page = <Outcome r={state.result!} />;
+      break;
+    default:
+      page = (
+        <>
+          {children}
+          {canStart ? <StartForm action={action} pending={pending} /> : null}
+        </>
+      );
+  }
+  return <JourneyFrame state={state}>{page}</JourneyFrame>;
+}

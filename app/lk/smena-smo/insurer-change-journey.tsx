@@ -1,0 +1,155 @@
+'use client';
+
+import { useActionState, type ReactNode } from 'react';
+import {
+  CheckForm,
+  DecidedConfirmation,
+  errorOf,
+  JourneyFrame,
+  PersonStep,
+  Question,
+  Radios,
+  StartForm,
+  StepForm,
+} from '../_journey/journey-ui';
+import { insurerChangeStep, type InsurerChangeState } from './actions';
+
+export function InsurerChangeJourney({
+  initial,
+  canStart,
+  children,
+}: {
+  initial: InsurerChangeState;
+  /** False when the start page explains why this citizen cannot apply (no «Начать»). */
+  canStart: boolean;
+  children: ReactNode;
+}) {
+  const [state, action, pending] = useActionState(insurerChangeStep, initial);
+  const view = state.view ?? {};
+  const multiple = (view.people?.length ?? 0) > 1 || state.answers.person !== undefined;
+
+  let page: ReactNode;
+  switch (state.step) {
+    case 'person':
+      page = <PersonStep action={action} state={state} pending={pending} people={view.people ?? []} />;
+      break;
+    case 'precheck': {
+      const p = view.precheck;
+      page = p?.allowed ? (
+        <StepForm
+          action={action}
+          state={state}
+          fields={['precheckFor']}
+          pending={pending}
+          back={multiple ? 'person' : undefined}
+        >
+          <input type="hidden" name="precheckFor" value={state.answers.person ?? 'self'} />
+          <Question caption={p.person}>Сменить страховую компанию можно</Question>
+          <p data-testid="precheck">{p.message}</p>
+          <dl className="summary-list">
+            <dt>Сейчас</dt>
+            <dd>{p.currentInsurer}</dd>
+            <dt>Регион</dt>
+            <dd>{p.region}</dd>
+          </dl>
+          <p>На следующей странице выберите новую страховую компанию из тех, что работают в вашем регионе.</p>
+        </StepForm>
+      ) : (
+        <>
+          <Question caption={p?.person}>Сменить страховую компанию сейчас нельзя</Question>
+          <div className="status status--bad" data-testid="precheck">
+            <h2>Почему</h2>
+            <p>{p?.message}</p>
+            {p?.nextAllowedDate ? (
+              <p>
+                Сменить страховую компанию можно будет <strong>с {p.nextAllowedDate}</strong>.
+              </p>
+            ) : null}
+          </div>
+          {p?.currentInsurer ? (
+            <p>
+              Сейчас: {p.currentInsurer}
+              {p.region ? `, ${p.region}` : ''}. Полис продолжает действовать, ничего делать не нужно.
+            </p>
+          ) : null}
+          {multiple ? (
+            <form action={action}>
+              <input type="hidden" name="_step" value="precheck" />
+              <button className="button button--secondary" type="submit" name="_intent" value="change:person">
+                Выбрать другого человека
+              </button>
+            </form>
+          ) : null}
+          <p>
+            <a href="/lk">Вернуться в личный кабинет</a>
+          </p>
+        </>
+      );
+      break;
+    }
+    case 'insurer':
+      page = (
+        <StepForm action={action} state={state} fields={['insurerCode']} pending={pending} back="precheck">
+          <Radios
+            name="insurerCode"
+            legend="Выберите новую страховую компанию"
+            headingLegend
+            hint={`Здесь только страховые компании, которые работают в регионе «${view.precheck?.region ?? ''}». Сейчас: ${view.precheck?.currentInsurer ?? '—'}.`}
+            value={state.answers.insurerCode}
+            error={errorOf(state, 'insurerCode')}
+            options={(view.insurers ?? []).map((i) => ({ value: i.code, label: i.name, hint: i.contacts }))}
+          />
+        </StepForm>
+      );
+      break;
+    case 'check': {
+      const s = view.summary;
+      page = (
+        <CheckForm
+          action={action}
+          state={state}
+          pending={pending}
+          rows={[
+            ...(s?.person ? [{ label: 'За кого', value: s.person, step: 'person' }] : []),
+            { label: 'Новая страховая компания', value: s?.insurer ?? '', step: 'insurer' },
+          ]}
+        >
+          <p>
+            Сейчас: {s?.current}. Замена вступит в силу в день, когда заявление будет внесено в регистр, —
+            обычно сразу после отправки. Номер полиса (ЕНП) не изменится.
+          </p>
+        </CheckForm>
+      );
+      break;
+    }
+    case 'done': {
+      const r = state.result!;
+      page = (
+        <DecidedConfirmation
+          outcome={r}
+          doneTitle="Страховая компания сменена"
+          refusedTitle="В смене страховой компании отказано"
+        >
+          <p>
+            С <strong data-testid="effective-date">{r.effectiveDate}</strong> ваша страховая медицинская
+            организация — <strong>{r.insurerName}</strong>. Номер полиса (ЕНП) остался прежним, полис
+            действует без перерыва.
+          </p>
+          <p>
+            Сведения о новой страховой компании и её контакты — на странице{' '}
+            <a href="/lk/polis">«Мой полис»</a>.
+          </p>
+        </DecidedConfirmation>
+      );
+      break;
+    }
+    default:
+      page = (
+        <>
+          {children}
+          {canStart ? <StartForm action={action} pending={pending} /> : null}
+        </>
+      );
+  }
+  return <JourneyFrame state={state}>{page}</JourneyFrame>;
+}

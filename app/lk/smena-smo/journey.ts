@@ -1,0 +1,149 @@
+import { checkInsurerChange, type InsurerChangeCheck } from '@/lib/applications/check-insurer-change';
+import { CHOOSE_INSURER_MESSAGE, submitInsurerChange } from '@/lib/applications/submit-insurer-change';
+import type { CitizenActor } from '@/lib/auth/citizen-claims';
+import { decidedOutcome, resultText, ruDate, type DecidedOutcome } from '../_journey/decided';
+import { formToken, type Answers, type JourneySpec } from '../_journey/journey-flow';
+import {
+  checkPerson,
+  PERSON_FIELD,
+  personChoices,
+  personName,
+  SELF,
+  subjectPersonId,
+  type PersonChoice,
+} from '../_journey/people';
+
+/** Journey 3: change of insurer — for whom, the pre-check, the new insurer, check, the register's decision. */
+
+export interface InsurerOption {
+  code: string;
+  name: string;
+  contacts: string;
+}
+
+export interface PrecheckView {
+  allowed: boolean;
+  message: string;
+  nextAllowedDate: string | null;
+  currentInsurer: string | null;
+  region: string | null;
+  person: string;
+}
+
+export interface InsurerChangeView {
+  people?: PersonChoice[];
+  precheck?: PrecheckView;
+  insurers?: InsurerOption[];
+  summary?: { person: string | null; insurer: string; current: string };
+}
+
+export interface InsurerChangeOutcome extends DecidedOutcome {
+  insurerName: string;
+}
+
+interface Ctx {
+  actor: CitizenActor;
+  people: PersonChoice[];
+  precheck: (answers: Answers) => Promise<InsurerChangeCheck>;
+}
+
+const PRECHECK_FOR = 'precheckFor';
+
+function insurerOption(i: InsurerChangeCheck['insurers'][number]): InsurerOption {
+  return {
+    code: i.code,
+    name: i.nameShort,
+    contacts: [i.hotLine ? `горячая линия ${i.hotLine}` : `телефон ${i.phone}`, i.website]
+      .filter(Boolean)
+      .join(', '),
+  };
+}
+
+export const insurerChangeJourney: JourneySpec<Ctx, InsurerChangeOutcome, InsurerChangeView> = {
+  path: '/lk/smena-smo',
+  begin: (answers) => ({ ...answers, token: formToken() }),
+  async context(citizen) {
+    const cache = new Map<string, Promise<InsurerChangeCheck>>();
+    return {
+      actor: citizen.actor,
+      people: await personChoices(citizen.actor),
+      precheck(answers) {
+        const key = answers[PERSON_FIELD] ?? SELF;
+        let p = cache.get(key);
+        if (!p) {
+          p = checkInsurerChange({ subjectPersonId: subjectPersonId(answers) }, citizen.actor);
+          cache.set(key, p);
+        }
+        return p;
+      },
+    };
+  },
+  steps: [
+    {
+      id: 'person',
+      fields: [PERSON_FIELD],
+      applies: (ctx) => ctx.people.length > 1,
+      check: (answers, ctx) => checkPerson(answers, ctx.people),
+    },
+    {
+      // The pre-check: passed only while it allows the change, for the person chosen now.
+      id: 'precheck',
+      fields: [PRECHECK_FOR],
+      async check(answers, ctx) {
+        const check = await ctx.precheck(answers);
+        if (!check.allowed) return [{ field: '', message: check.message }];
+        return answers[PRECHECK_FOR] === (answers[PERSON_FIELD] ?? SELF)
+          ? []
+          : [{ field: '', message: 'Сначала посмотрите, можно ли сменить страховую компанию.' }];
+      },
+    },
+    {
+      id: 'insurer',
+      fields: ['insurerCode'],
+      async check(answers, ctx) {
+        const check = await ctx.precheck(answers);
+        return check.insurers.some((i) => i.code === answers.insurerCode)
+          ? []
+          : [{ field: 'insurerCode', message: CHOOSE_INSURER_MESSAGE }];
+      },
+    },
+  ],
+  async view(step, answers, ctx) {
+    if (step === 'person') return { people: ctx.people };
+    if (step === 'precheck' || step === 'insurer' || step === 'check') {
+      const check = await ctx.precheck(answers);
+      const precheck: PrecheckView = {
+        allowed: check.allowed,
+        message: check.message,
+        nextAllowedDate: ruDate(check.nextAllowedDate),
+        currentInsurer: check.currentInsurer?.nameShort ?? null,
+        region: check.region?.name ?? null,
+        person: personName(answers, ctx.people),
+      };
+      const insurers = check.insurers.map(insurerOption);
+      if (step !== 'check') return { precheck, insurers };
+      return {
+        summary: {
+          person: ctx.people.length > 1 ? personName(answers, ctx.people) : null,
+          insurer: insurers.find((i) => i.code === answers.insurerCode)?.name ?? '',
+          current: precheck.currentInsurer ?? '',
+        },
+      };
+    }
+    return null;
+  },
+  async submit(answers, ctx) {
+    const decided = await submitInsurerChange(
+      {
+        subjectPersonId: subjectPersonId(answers),
+        insurerCode: answers.insurerCode ?? '',
+        idempotencyToken: answers.token,
+      },
+      ctx.actor,
+    );
+    return {
+      ...decidedOutcome(decided),
+      insurerName: resultText(decided.application.result?.insurerName),
+    };
+  },
+};
