@@ -50,9 +50,9 @@ describe('journey 4: change of region', () => {
     expect(latest).toMatchObject({ subjectCode: '50', insurerCode: '50001' });
     const [row] = await getDb().select({ enp: persons.enp }).from(persons).where(eq(persons.id, personId));
     expect(row?.enp).toBe(enp);
-    // The move chose a new insurer itself, so it used its extra change; the check says so.
+    // The insurer picked with the move is part of the move: it unlocks one more change (ADR 0005).
     const check = await checkInsurerChange({}, actor, { now: new Date('2026-04-02T09:00:00Z') });
-    expect(check.allowed).toBe(false);
+    expect(check).toMatchObject({ allowed: true, basis: 'after_move' });
   });
 
   it('after a move the clinic may be chosen again, among the new region’s clinics', async () => {

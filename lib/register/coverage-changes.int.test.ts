@@ -112,9 +112,18 @@ describe('coverage changes', () => {
     // Extra clinic change after the move (the yearly one was used in February)…
     const att = await attachToClinic({ personId: id, moCode: '500002' }, at('2026-04-02'));
     expect(att.basis).toBe('after_move');
-    // …but the move already used its extra insurer change (a new insurer was chosen with it).
-    const change = await rejection(changeInsurer({ personId: id, insurerCode: '50002' }, at('2026-05-01')));
-    expect(change.code).toBe('INSURER_CHANGE_LIMIT');
+    // …and one extra change of insurer, even after 1 November: the insurer picked in the new region at
+    // the move itself does not use it up (the person had to pick one there).
+    const extra = await changeInsurer({ personId: id, insurerCode: '50002' }, at('2026-11-20'));
+    expect(extra.opened).toMatchObject({ insurerCode: '50002', subjectCode: '50' });
+    const events = await getDb()
+      .select()
+      .from(registerEvents)
+      .where(and(eq(registerEvents.personId, id), eq(registerEvents.action, 'coverage.insurer_changed')));
+    expect(events.map((e) => (e.data as { basis?: string }).basis)).toEqual(['annual', 'after_move']);
+    // Both the yearly change and the move's extra one are used now.
+    const third = await rejection(changeInsurer({ personId: id, insurerCode: '50003' }, at('2026-11-21')));
+    expect(third.code).toBe('INSURER_CHANGE_LIMIT');
   });
 
   it('records a move with the region it came from and whether the insurer changed', async () => {

@@ -8,13 +8,12 @@ import { insurerServiceInRegion } from './directory-queries';
 
 interface CoverageEventData {
   basis?: InsurerChangeBasis;
-  insurerChanged?: boolean;
 }
 
 /**
  * The facts the insurer-change rule needs, read from the person's register history: earlier changes
- * with their basis, and moves. A move that also changed the insurer counts as both (the move's one extra
- * change is then used).
+ * with their basis, and moves. The insurer chosen with a move is part of the move (ADR 0005): the move
+ * still unlocks one extra change afterwards.
  */
 export async function loadInsurerChangeFacts(
   db: Executor,
@@ -46,8 +45,8 @@ export async function loadInsurerChangeFacts(
     const data = (e.data ?? {}) as CoverageEventData;
     if (e.action === 'coverage.insurer_changed') changes.push({ date, basis: data.basis ?? 'annual' });
     else {
+      // Choosing an insurer in the new region is part of the move, not the extra change it unlocks.
       moves.push(date);
-      if (data.insurerChanged) changes.push({ date, basis: 'after_move' });
     }
   }
   const service = await insurerServiceInRegion(db, latest.insurerCode, latest.subjectCode, today);
