@@ -47,8 +47,34 @@ export function getDb(): Database {
   return db;
 }
 
+const readCache = globalThis as unknown as { __omsLoggedReads?: { url: string; pool: pg.Pool } };
+
+/**
+ * A pool for reads whose only write is their access-log row (the clinic lookup): its commits do not wait
+ * for the WAL flush (`synchronous_commit = off`, ADR 0009). A database crash can lose at most the last
+ * fraction of a second of such log rows, never corrupt anything; register changes never use this pool.
+ */
+export function getLoggedReadPool(): pg.Pool {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set.');
+  if (readCache.__omsLoggedReads?.url === url) return readCache.__omsLoggedReads.pool;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_MAX ?? 20),
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5_000,
+    application_name: 'oms-register-lookup',
+    options: '-c synchronous_commit=off',
+  });
+  pool.on('error', (err) => console.error('[db] idle lookup client error:', err.message));
+  readCache.__omsLoggedReads = { url, pool };
+  return pool;
+}
+
 export async function closeDb(): Promise<void> {
   const cached = cache.__omsDb;
+  const reads = readCache.__omsLoggedReads;
   delete cache.__omsDb;
-  await cached?.pool.end();
+  delete readCache.__omsLoggedReads;
+  await Promise.all([cached?.pool.end(), reads?.pool.end()]);
 }

@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { getLoggedReadPool } from '@/db/client';
 import { actorOrganisation, type Actor } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
 import { keepAccessForLater, flushPendingAccess, pendingAccessCount } from '@/lib/audit/access-log';
@@ -110,7 +110,7 @@ export async function lookupPolicy(query: LookupQuery, ctx: LookupContext): Prom
   const details = query.by;
   try {
     if (pendingAccessCount() > 0) await flushPendingAccess();
-    const { rows } = await getDb().$client.query<LookupRow>({
+    const { rows } = await getLoggedReadPool().query<LookupRow>({
       name: statement.name,
       text: statement.text,
       values: [
