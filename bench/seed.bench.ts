@@ -10,6 +10,7 @@ import pg from 'pg';
 import { loadSeedDirectory } from '../db/seed/directory';
 import {
   defaultAsOf,
+  FREEZABLE,
   REGISTER_TABLES,
   seedRegister,
   streamRegisterRows,
@@ -131,12 +132,14 @@ async function main(): Promise<void> {
         RegisterTable,
         string
       >;
+      // The same COPY statements as the seed, FREEZE included (the bare tables are new in this transaction).
       const counts = await streamRegisterRows(admin, {
         persons,
         seed,
         asOf,
         directory,
         tables,
+        freeze: FREEZABLE,
         onBatch: bareProgress,
       });
       await admin.query('commit');

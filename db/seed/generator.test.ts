@@ -36,10 +36,14 @@ describe('PersonGenerator', () => {
     const b = new BatchWriter(asOfDay);
     for (const p of people.slice(0, 500)) a.add(p);
     for (const p of generate(42, 500)) b.add(p);
-    const ta = a.take();
-    const tb = b.take();
-    for (const t of Object.keys(ta.text) as (keyof typeof ta.text)[])
-      expect(ta.text[t].equals(tb.text[t])).toBe(true);
+    const ta = a.takeAll();
+    const tb = b.takeAll();
+    expect(ta.map((c) => c.rows)).toEqual(tb.map((c) => c.rows));
+    ta.forEach((c, i) => expect(c.text.equals(tb[i]!.text)).toBe(true));
+    // COPY text: one line per row, tab-separated, UTF-8.
+    const persons = ta[0]!.text.toString('utf8').split('\n');
+    expect(persons.length).toBe(501);
+    expect(persons[0]!.split('\t')).toHaveLength(16);
   });
 
   it('gives valid, unique identifiers; the ЕНП prefix is the first region of coverage', () => {

@@ -102,11 +102,11 @@ export interface PersonRecord {
   eventData: string | null;
 }
 
-/** Rows of one batch, as COPY text per table, plus row counts. */
-export interface Batch {
-  persons: number;
-  text: Record<RegisterTable, Buffer>;
-  rows: Record<RegisterTable, number>;
+/** COPY text of one table, ready to send. */
+export interface Chunk {
+  table: RegisterTable;
+  text: Buffer;
+  rows: number;
 }
 
 export interface IdCounters {
@@ -117,7 +117,7 @@ export interface IdCounters {
   event: number;
 }
 
-/** Accumulates COPY rows of many persons; `take()` hands them over as one batch. */
+/** Accumulates COPY rows of many persons, per table; `take(table)` hands a table's rows over. */
 export class BatchWriter {
   private readonly sinks: Record<RegisterTable, CopySink> = {
     persons: new CopySink(),
@@ -127,7 +127,6 @@ export class BatchWriter {
     attachments: new CopySink(),
     register_events: new CopySink(),
   };
-  private personCount = 0;
   /** The last id used per child table (ids are explicit, so the seeder knows them). */
   readonly ids: IdCounters = { document: 0, representation: 0, coverage: 0, attachment: 0, event: 0 };
 
@@ -135,10 +134,6 @@ export class BatchWriter {
     /** Record time of the `person.loaded` events (the load), as an epoch day. */
     private readonly loadDay: number,
   ) {}
-
-  get size(): number {
-    return this.personCount;
-  }
 
   /**
    * Appends a person and everything that hangs off it. Record times are simulated: a row is "recorded"
@@ -261,18 +256,21 @@ export class BatchWriter {
       .tab()
       .text('seed');
     es.tab().nul().tab().opt(p.eventData).end();
-    this.personCount++;
   }
 
-  take(): Batch {
-    const text = {} as Record<RegisterTable, Buffer>;
-    const rows = {} as Record<RegisterTable, number>;
-    for (const table of REGISTER_TABLES) {
-      rows[table] = this.sinks[table].rows;
-      text[table] = this.sinks[table].take();
-    }
-    const batch: Batch = { persons: this.personCount, text, rows };
-    this.personCount = 0;
-    return batch;
+  /** Bytes of COPY text waiting for the table. */
+  bytes(table: RegisterTable): number {
+    return this.sinks[table].length;
+  }
+
+  /** Hands over the table's rows written so far. */
+  take(table: RegisterTable): Chunk {
+    const rows = this.sinks[table].rows;
+    return { table, rows, text: this.sinks[table].take() };
+  }
+
+  /** Hands over every table's rows (empty ones included). */
+  takeAll(): Chunk[] {
+    return REGISTER_TABLES.map((t) => this.take(t));
   }
 }

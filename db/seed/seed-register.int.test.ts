@@ -428,7 +428,7 @@ describe('seedRegister', () => {
     await seedRegister(pool, { persons: PERSONS, seed: 42, asOf: AS_OF });
     const first = await digest();
     await resetRegister(pool);
-    await seedRegister(pool, { persons: PERSONS, seed: 42, asOf: AS_OF, batchSize: 700 });
+    await seedRegister(pool, { persons: PERSONS, seed: 42, asOf: AS_OF, chunkBytes: 64 * 1024 });
     expect(await digest()).toBe(first);
     await resetRegister(pool);
     await seedRegister(pool, { persons: PERSONS, seed: 43, asOf: AS_OF });

@@ -6,7 +6,7 @@ import { epochDay } from './copy-text';
 import { DEMO_RESERVED_DOCUMENTS, demoRecords } from './demo-people';
 import { loadSeedDirectory, type SeedDirectory } from './directory';
 import { PersonGenerator } from './generator';
-import { BatchWriter, COPY_COLUMNS, REGISTER_TABLES, type Batch, type RegisterTable } from './records';
+import { BatchWriter, COPY_COLUMNS, REGISTER_TABLES, type Chunk, type RegisterTable } from './records';
 import {
   diffSchemaObjects,
   dropSchemaObjects,
@@ -21,8 +21,14 @@ export { REGISTER_TABLES, type RegisterTable } from './records';
 
 /** The most persons one seed may load (the whole of Russia is ~146 million). */
 export const MAX_PERSONS = 200_000_000;
-/** Persons per COPY batch: large enough to amortise each COPY, small enough to keep memory flat. */
-export const DEFAULT_BATCH = 20_000;
+/**
+ * COPY text per table and statement. Large, because a COPY into a table emptied in the same transaction
+ * (COPY FREEZE) skips the free-space map: the pages it pre-extends but leaves unused are lost, so every
+ * statement wastes up to ~0.5 MB per table. Memory stays bounded: about two chunks per table at most.
+ */
+export const DEFAULT_CHUNK_BYTES = 16 << 20;
+/** The register tables loaded with COPY FREEZE (all but the append-only register_events). */
+export const FREEZABLE: readonly RegisterTable[] = REGISTER_TABLES.filter((t) => t !== 'register_events');
 /** Sessions re-creating keys and constraints after the load. */
 const REBUILD_SESSIONS = 3;
 /** Serialises seeders on one database. */
@@ -44,7 +50,8 @@ export interface SeedOptions {
   seed: number;
   /** The date the register is seeded "as of" (ISO); default: today in Moscow. */
   asOf?: string;
-  batchSize?: number;
+  /** Bytes of COPY text per statement (default DEFAULT_CHUNK_BYTES). */
+  chunkBytes?: number;
   onProgress?: (progress: SeedProgress) => void;
 }
 
@@ -78,7 +85,7 @@ export function defaultAsOf(): string {
   return moscowDate(new Date());
 }
 
-function checkOptions(options: SeedOptions): { asOf: string; batchSize: number } {
+function checkOptions(options: SeedOptions): { asOf: string; chunkBytes: number } {
   const { persons, seed } = options;
   if (!Number.isSafeInteger(persons) || persons < 0 || persons > MAX_PERSONS) {
     throw new RangeError(`persons must be an integer in 0…${MAX_PERSONS}, got ${persons}`);
@@ -89,10 +96,11 @@ function checkOptions(options: SeedOptions): { asOf: string; batchSize: number }
   const asOf = options.asOf ?? defaultAsOf();
   const parsed = parseDate('asOf', asOf);
   if (!parsed.ok || parsed.value !== asOf) throw new RangeError(`asOf must be an ISO date, got ${asOf}`);
-  const batchSize = options.batchSize ?? DEFAULT_BATCH;
-  if (!Number.isSafeInteger(batchSize) || batchSize < 1)
-    throw new RangeError(`batchSize must be positive, got ${batchSize}`);
-  return { asOf, batchSize };
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  if (!Number.isSafeInteger(chunkBytes) || chunkBytes < 1) {
+    throw new RangeError(`chunkBytes must be positive, got ${chunkBytes}`);
+  }
+  return { asOf, chunkBytes };
 }
 
 /** Whether the register holds any person. */
@@ -125,7 +133,7 @@ export class RegisterSchemaIncompleteError extends Error {
  * so, and the register must be reset (the CLI's --reset) — it is never left looking complete.
  */
 export async function seedRegister(pool: pg.Pool, options: SeedOptions): Promise<SeedSummary> {
-  const { asOf, batchSize } = checkOptions(options);
+  const { asOf, chunkBytes } = checkOptions(options);
   const started = performance.now();
   const main = await pool.connect();
   const clients: pg.ClientBase[] = [main];
@@ -145,13 +153,19 @@ export async function seedRegister(pool: pg.Pool, options: SeedOptions): Promise
     const options0 = await registerTableOptions(main);
     await dropSchemaObjects(main, objects);
     await setAutovacuum(main, false);
+    // Emptied in this transaction (they are empty already, and nothing references them any more), the
+    // tables accept COPY FREEZE: rows land frozen and hinted, so the rebuild's scans do not rewrite every
+    // page to set hint bits, and vacuum has nothing to freeze later. register_events refuses TRUNCATE by
+    // design (append-only) and is loaded normally.
+    await main.query(`truncate ${FREEZABLE.join(', ')}`);
 
     const counts = await streamRegisterRows(main, {
       persons: options.persons,
       seed: options.seed,
       asOf,
-      batchSize,
+      chunkBytes,
       directory,
+      freeze: FREEZABLE,
       onBatch: (done, total) => options.onProgress?.({ phase: 'load', persons: done, total }),
     });
     await main.query('commit');
@@ -213,9 +227,14 @@ export interface StreamOptions {
   seed: number;
   asOf: string;
   directory: SeedDirectory;
-  batchSize?: number;
+  chunkBytes?: number;
   /** Target table per register table (default: the table itself), e.g. unindexed copies for a baseline. */
   tables?: Partial<Record<RegisterTable, string>>;
+  /**
+   * Register tables to load with COPY FREEZE: their targets must have been created or truncated in the
+   * current transaction.
+   */
+  freeze?: readonly RegisterTable[];
   onBatch?: (personsDone: number, total: number) => void;
 }
 
@@ -225,7 +244,7 @@ export interface StreamOptions {
  * socket keeps flowing). Memory holds at most two batches.
  */
 export async function streamRegisterRows(client: pg.ClientBase, options: StreamOptions): Promise<RowCounts> {
-  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   const demo = demoRecords(options.asOf);
   const total = Math.max(options.persons, demo.length);
   const generator = new PersonGenerator({
@@ -237,6 +256,7 @@ export async function streamRegisterRows(client: pg.ClientBase, options: StreamO
   });
   const writer = new BatchWriter(epochDay(options.asOf));
   const target = (t: RegisterTable) => options.tables?.[t] ?? t;
+  const freeze = options.freeze ?? [];
   const counts: RowCounts = {
     persons: 0,
     documents: 0,
@@ -245,58 +265,89 @@ export async function streamRegisterRows(client: pg.ClientBase, options: StreamO
     attachments: 0,
     events: 0,
   };
-  for (const p of demo) writer.add(p);
-
-  let produced = demo.length;
-  const produce = async (): Promise<Batch> => {
-    const until = Math.min(total, produced + batchSize - writer.size);
-    while (produced < until) {
-      const sliceEnd = Math.min(until, produced + 250);
-      for (; produced < sliceEnd; produced++) writer.add(generator.next());
-      // Let the pending COPY write its data and start its next statement.
-      if (produced < until) await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    return writer.take();
+  const field: Record<RegisterTable, keyof RowCounts> = {
+    persons: 'persons',
+    identity_documents: 'documents',
+    representations: 'representations',
+    coverages: 'coverages',
+    attachments: 'attachments',
+    register_events: 'events',
   };
 
-  let sending: Promise<void> = Promise.resolve();
-  let done = 0;
-  for (;;) {
-    const batch = await produce();
-    await sending;
-    if (batch.persons === 0) break;
-    sending = copyBatch(client, batch, target).then(() => {
-      done += batch.persons;
-      counts.persons += batch.rows.persons;
-      counts.documents += batch.rows.identity_documents;
-      counts.representations += batch.rows.representations;
-      counts.coverages += batch.rows.coverages;
-      counts.attachments += batch.rows.attachments;
-      counts.events += batch.rows.register_events;
-      options.onBatch?.(done, total);
-    });
-    // Never leave a rejected promise unobserved while the next batch is being generated.
-    sending.catch(() => undefined);
+  // One COPY at a time on the connection; chunks wait in a short queue while the generator goes on.
+  const queue: Chunk[] = [];
+  let queued = 0;
+  let inflight: Promise<void> | null = null;
+  let failure: Error | null = null;
+  const pump = () => {
+    if (inflight || failure !== null) return;
+    const chunk = queue.shift();
+    if (!chunk) return;
+    inflight = copyChunk(client, chunk, target(chunk.table), freeze.includes(chunk.table)).then(
+      () => {
+        queued -= chunk.text.length;
+        counts[field[chunk.table]] += chunk.rows;
+        inflight = null;
+        pump();
+      },
+      (err: unknown) => {
+        failure = err instanceof Error ? err : new Error('COPY failed', { cause: err });
+        inflight = null;
+      },
+    );
+  };
+  const flush = (all: boolean) => {
+    for (const table of REGISTER_TABLES) {
+      if (writer.bytes(table) === 0 || (!all && writer.bytes(table) < chunkBytes)) continue;
+      const chunk = writer.take(table);
+      queue.push(chunk);
+      queued += chunk.text.length;
+    }
+    pump();
+  };
+  const settle = async (limit: number) => {
+    while (inflight && queued > limit) await inflight;
+    if (failure !== null) throw failure;
+  };
+
+  for (const p of demo) writer.add(p);
+  let produced = demo.length;
+  let reported = 0;
+  while (produced < total) {
+    const sliceEnd = Math.min(total, produced + 250);
+    for (; produced < sliceEnd; produced++) writer.add(generator.next());
+    flush(false);
+    await settle(2 * chunkBytes);
+    // Let the pending COPY write its data and start its next statement.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (produced - reported >= 20_000) {
+      reported = produced;
+      options.onBatch?.(produced, total);
+    }
   }
+  flush(true);
+  await settle(0);
+  options.onBatch?.(total, total);
   return counts;
 }
 
-async function copyBatch(
+/** Sends one chunk through COPY (text format). */
+async function copyChunk(
   client: pg.ClientBase,
-  batch: Batch,
-  target: (t: RegisterTable) => string,
+  chunk: Chunk,
+  target: string,
+  freeze: boolean,
 ): Promise<void> {
-  for (const table of REGISTER_TABLES) {
-    if (batch.rows[table] === 0) continue;
-    const stream = client.query(
-      copyFrom(`copy ${target(table)} (${COPY_COLUMNS[table].join(', ')}) from stdin`),
-    );
-    await new Promise<void>((resolve, reject) => {
-      stream.on('error', reject);
-      stream.on('finish', resolve);
-      stream.end(batch.text[table]);
-    });
-  }
+  const stream = client.query(
+    copyFrom(
+      `copy ${target} (${COPY_COLUMNS[chunk.table].join(', ')}) from stdin${freeze ? ' with (freeze)' : ''}`,
+    ),
+  );
+  await new Promise<void>((resolve, reject) => {
+    stream.on('error', reject);
+    stream.on('finish', resolve);
+    stream.end(chunk.text);
+  });
 }
 
 function diffStrings(before: readonly string[], after: readonly string[], what: string): string[] {
