@@ -1,6 +1,6 @@
 import { generateEnp } from '@/lib/domain/enp';
 import { epochDay } from './copy-text';
-import type { CoverageForm, CoverageReason, CoverageStatus, PersonRecord } from './records';
+import type { CoverageForm, CoverageReason, CoverageStatus, HistoryEvent, PersonRecord } from './records';
 
 /**
  * Fixed demo people, loaded first (ids 1…k, ЕНП serials 1…k) on every seed, one per journey to try in the
@@ -320,7 +320,7 @@ const SPECS: readonly DemoSpec[] = [
         insurer: '77002',
         subject: '77',
         status: 'active',
-        reason: 'insurer_change',
+        reason: 'region_change',
         form: 'electronic',
         from: thisYear('04-20'),
         to: null,
@@ -572,5 +572,35 @@ export function demoRecords(asOf: string): PersonRecord[] {
             },
           ],
     eventData: JSON.stringify({ demo: s.key }),
+    history: historyOf(s.coverages, day),
   }));
+}
+
+/** The events a demo person's coverage periods imply, as the write path would have recorded them. */
+function historyOf(coverages: DemoSpec['coverages'], day: (d: Day) => number): HistoryEvent[] {
+  const events: HistoryEvent[] = [];
+  coverages.forEach((cur, i) => {
+    const prev = coverages[i - 1];
+    if (!prev) return;
+    const at = day(cur.from);
+    if (cur.subject !== prev.subject) {
+      const data = { fromSubjectCode: prev.subject, insurerChanged: cur.insurer !== prev.insurer };
+      events.push({ action: 'coverage.region_changed', effectiveDay: at, data: JSON.stringify(data) });
+    } else if (cur.insurer !== prev.insurer) {
+      events.push({
+        action: 'coverage.insurer_changed',
+        effectiveDay: at,
+        data: JSON.stringify({ basis: 'annual' }),
+      });
+    } else if (cur.status !== prev.status) {
+      const action =
+        cur.status === 'suspended'
+          ? 'coverage.suspended'
+          : cur.status === 'terminated'
+            ? 'coverage.terminated'
+            : 'coverage.renewed';
+      events.push({ action, effectiveDay: at, data: JSON.stringify({ reason: cur.reason }) });
+    }
+  });
+  return events;
 }

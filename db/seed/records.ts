@@ -40,7 +40,13 @@ export const COPY_COLUMNS: Readonly<Record<RegisterTable, readonly string[]>> = 
 
 /** Coverage reasons (codes of lib/domain/coverage). */
 export type CoverageReason =
-  'initial_load' | 'insurer_change' | 'military_service' | 'death' | 'permit_expired' | 'birth';
+  | 'initial_load'
+  | 'insurer_change'
+  | 'region_change'
+  | 'military_service'
+  | 'death'
+  | 'permit_expired'
+  | 'birth';
 export type CoverageStatus = 'active' | 'suspended' | 'terminated';
 export type CoverageForm = 'electronic' | 'paper_extract' | 'legacy_card';
 
@@ -100,6 +106,23 @@ export interface PersonRecord {
   representatives: RepresentationRecord[];
   /** The `person.loaded` event's data as JSON text, or null. */
   eventData: string | null;
+  /**
+   * Past changes the register's rules read back (an insurer change this year, a move), written as their
+   * own events so the demo people's stories hold; generated persons have none.
+   */
+  history?: HistoryEvent[];
+}
+
+export interface HistoryEvent {
+  action:
+    | 'coverage.insurer_changed'
+    | 'coverage.region_changed'
+    | 'coverage.suspended'
+    | 'coverage.renewed'
+    | 'coverage.terminated';
+  effectiveDay: number;
+  /** JSON text. */
+  data: string;
 }
 
 /** COPY text of one table, ready to send. */
@@ -256,6 +279,18 @@ export class BatchWriter {
       .tab()
       .text('seed');
     es.tab().nul().tab().opt(p.eventData).end();
+    for (const h of p.history ?? []) {
+      es.int(++this.ids.event).tab().int(id).tab().text('coverage').tab().nul().tab().text(h.action).tab();
+      es.date(h.effectiveDay)
+        .tab()
+        .moscowMidnight(this.loadDay)
+        .tab()
+        .text('system')
+        .tab()
+        .text('seeder')
+        .tab();
+      es.text('seed').tab().nul().tab().text(h.data).end();
+    }
   }
 
   /** Bytes of COPY text waiting for the table. */

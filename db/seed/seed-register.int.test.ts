@@ -63,7 +63,9 @@ describe('seedRegister', () => {
   it('loads the requested number of persons with their rows', async () => {
     expect(summary.persons).toBe(PERSONS);
     expect(await value<string>('select count(*)::text as v from persons')).toBe(String(PERSONS));
-    expect(await value<string>('select count(*)::text as v from register_events')).toBe(String(PERSONS));
+    expect(
+      await value<string>(`select count(*)::text as v from register_events where action = 'person.loaded'`),
+    ).toBe(String(PERSONS));
     expect(summary.documents).toBeGreaterThan(PERSONS);
     expect(summary.coverages).toBeGreaterThan(PERSONS);
     expect(summary.attachments).toBeGreaterThan(PERSONS * 0.85);
@@ -262,11 +264,26 @@ describe('seedRegister', () => {
     const wrong = await value<string>(
       `select count(*)::text as v from persons p
          join register_events e on e.person_id = p.id
-        where e.entity <> 'person' or e.action <> 'person.loaded' or e.source <> 'seed' or e.actor_kind <> 'system'
+        where e.action = 'person.loaded' and (e.entity <> 'person' or e.source <> 'seed' or e.actor_kind <> 'system'
            or e.actor_id <> 'seeder' or e.entity_id <> p.id
-           or e.effective_date <> (select min(valid_from) from coverages c where c.person_id = p.id)`,
+           or e.effective_date <> (select min(valid_from) from coverages c where c.person_id = p.id))`,
     );
     expect(wrong).toBe('0');
+    // Only the demo people carry history besides: the changes their stories need (a move, an insurer change…).
+    const history = await rows<{ person_id: number; action: string; data: unknown }>(
+      `select person_id, action, data from register_events where action <> 'person.loaded' order by person_id, id`,
+    );
+    expect(history.every((e) => e.person_id <= 8)).toBe(true);
+    expect(history).toContainEqual({
+      person_id: 5,
+      action: 'coverage.region_changed',
+      data: { fromSubjectCode: '63', insurerChanged: true },
+    });
+    expect(history).toContainEqual({
+      person_id: 4,
+      action: 'coverage.insurer_changed',
+      data: { basis: 'annual' },
+    });
   });
 
   it('loads the demo people with their identifiers, and not the unregistered identity', async () => {
@@ -309,7 +326,7 @@ describe('seedRegister', () => {
     expect(await current(3)).toMatchObject({ status: 'suspended', reason: 'military_service' });
     expect(await current(7)).toMatchObject({ status: 'terminated', reason: 'death' });
     expect(await current(8)).toMatchObject({ status: 'active', insurer_code: '77004' });
-    expect(await current(5)).toMatchObject({ subject_code: '77', reason: 'insurer_change' });
+    expect(await current(5)).toMatchObject({ subject_code: '77', reason: 'region_change' });
     expect(await current(4)).toMatchObject({ reason: 'insurer_change' });
     expect(
       await value<string>(
