@@ -10,10 +10,9 @@
  * `Coverage?beneficiary.identifier=…` (ЕНП) too when the server answers it. Prints requests/s, p50/p99
  * latency and non-2xx answers, each target's ratio to the baseline answering the same query, and the goals.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { closeDb } from '../db/client';
@@ -23,6 +22,7 @@ import { seedRegister } from '../db/seed/seed-register';
 import { createApiKey } from '../lib/api-keys/create-api-key';
 import { systemActor } from '../lib/auth/actor';
 import { fixed, int, table } from './lib/format';
+import { startProcess, stopProcess, waitFor } from './lib/child-process';
 
 const DATA_DIR = '.data/bench-lookup';
 const APP_DATA_DIR = '.data/bench-lookup-app';
@@ -154,44 +154,6 @@ async function pickSamples(url: string, count: number): Promise<Sample[]> {
   } finally {
     await client.end();
   }
-}
-
-function startProcess(label: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(path.resolve('node_modules/.bin/tsx'), args, {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const forward = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n').filter(Boolean)) console.log(`  [${label}] ${line}`);
-  };
-  child.stdout?.on('data', forward);
-  child.stderr?.on('data', forward);
-  return child;
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGINT');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function waitFor(url: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`the server exited (code ${child.exitCode}) before answering`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`no answer from ${url} within ${timeoutMs / 1000} s`);
 }
 
 interface Target {

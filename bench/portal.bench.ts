@@ -15,7 +15,7 @@
  * persons there; otherwise a database of its own in the same cluster (`oms_bench_portal`), kept between
  * runs and re-seeded only when N changes — a register of another size made by `bench:lookup` is left alone.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
@@ -29,6 +29,7 @@ import { seedRegister } from '../db/seed/seed-register';
 import { citizenClaimsFrom, citizenIdentity } from '../lib/auth/citizen-claims';
 import { testCitizen, testCitizenClaims } from '../lib/auth/esia-dev/test-citizens';
 import { fixed, int, table } from './lib/format';
+import { startProcess, stopProcess, waitFor } from './lib/child-process';
 
 const DATA_DIR = '.data/bench-lookup';
 const APP_DATA_DIR = '.data/bench-portal-app';
@@ -173,47 +174,6 @@ async function prepareRegister(serverUrl: string, persons: number): Promise<stri
   return url;
 }
 
-function startServer(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(path.resolve('node_modules/.bin/tsx'), args, {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const forward = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n').filter(Boolean)) console.log(`  [server] ${line}`);
-  };
-  child.stdout?.on('data', forward);
-  child.stderr?.on('data', forward);
-  return child;
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGINT');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function waitFor(url: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`the server exited (code ${child.exitCode}) before answering`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`no answer from ${url} within ${timeoutMs / 1000} s`);
-}
-
-/**
- * The session cookie next-auth would set after the ЕСИА sign-in of the test citizen: the same claims
- * normalisation and session identity as the real callback, encrypted with this run's secret.
- */
 async function citizenCookie(secret: string): Promise<string> {
   const claims = citizenClaimsFrom(testCitizenClaims(testCitizen(CITIZEN)));
   if (!claims) throw new Error(`the test citizen ${CITIZEN} has no usable claims`);
@@ -380,7 +340,8 @@ async function main(): Promise<void> {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const secret = randomBytes(32).toString('base64url');
-    server = startServer(
+    server = startProcess(
+      'server',
       [
         'scripts/serve.ts',
         '--prod',
@@ -434,7 +395,7 @@ async function main(): Promise<void> {
     }
     report(js, timings, options, performance.now() - started);
   } finally {
-    if (server) await stopServer(server);
+    if (server) await stopProcess(server);
     agent.destroy();
     await database.stop();
   }

@@ -3,7 +3,7 @@ import { currentCitizen } from '@/lib/auth/citizen';
 import { isAppError } from '@/lib/errors';
 import { issuePolicyExtract } from '@/lib/portal/issue-policy-extract';
 import { personChoice } from '../../_cabinet/cabinet';
-import { fromOwnSite } from '../../_cabinet/same-site';
+import { fromOwnSite } from '@/lib/auth/same-site';
 
 /**
  * «Скачать выписку (PDF)»: a form post (issuing an extract records its verification code, so it is a

@@ -4,6 +4,7 @@ import { NextRequest, NextResponse } from 'next/server';
 import { authOptions } from '@/lib/auth/auth-options';
 import { ESIA_PROVIDER_ID } from '@/lib/auth/citizen-config';
 import { cabinetPath } from '@/lib/auth/citizen-paths';
+import { fromOwnSite } from '@/lib/auth/same-site';
 
 /**
  * Starts the ЕСИА sign-in from a plain form post (ADR 0007). next-auth v4 starts an OAuth flow only on a
@@ -18,13 +19,6 @@ const nextAuth = NextAuth(authOptions) as (req: NextRequest, ctx: RouteContext) 
 
 function siteUrl(request: NextRequest): string {
   return (process.env.NEXTAUTH_URL ?? request.nextUrl.origin).replace(/\/+$/, '');
-}
-
-/** A form post from our own pages: the Origin header, or Fetch Metadata where a browser sends Origin: null. */
-function fromOwnSite(request: NextRequest, site: string): boolean {
-  const origin = request.headers.get('origin');
-  if (origin && origin !== 'null') return origin === new URL(site).origin;
-  return request.headers.get('sec-fetch-site') === 'same-origin';
 }
 
 function callNextAuth(site: string, action: string[], init?: { body: URLSearchParams }): Promise<Response> {

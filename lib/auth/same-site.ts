@@ -1,7 +1,6 @@
 /**
  * A form post from our own pages: the Origin header, or Fetch Metadata where a browser sends `Origin: null`.
- * The same check as the sign-in post's (app/lk/vhod/esia); route handlers need it, server actions get
- * Next's own.
+ * Route handlers that accept form posts need it; server actions get Next's own origin check.
  */
 export function fromOwnSite(request: Request, siteUrl: string | undefined): boolean {
   const origin = request.headers.get('origin');
