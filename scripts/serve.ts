@@ -13,6 +13,7 @@ import { seedDemoStaff } from '@/lib/auth/demo-staff';
 import { startCitizenSignIn } from '@/lib/auth/esia-dev/mount';
 import { routeApiRequest } from '@/api/router';
 import { localAuthSecret } from './auth-secret';
+import { deliverWithoutFrameworkScripts, isPortalPage } from './portal-html';
 import { parseServeArgs, SERVE_USAGE } from './serve-args';
 
 // Our machines have no route to Next's telemetry endpoint; do not try.
@@ -78,7 +79,11 @@ const handle = app.getRequestHandler();
 const server = createServer((req, res) => {
   if (esiaDev?.handle(req, res)) return;
   // Machine APIs take the lean path (ADR 0006); pages and everything else go through Next.
-  if (!routeApiRequest(req, res)) void handle(req, res);
+  if (routeApiRequest(req, res)) return;
+  // The citizen portal's pages go out as plain HTML with one small enhancement script (ADR 0008).
+  if (isPortalPage(new URL(req.url ?? '/', 'http://localhost').pathname))
+    deliverWithoutFrameworkScripts(req, res);
+  void handle(req, res);
 });
 server.listen(args.port, args.hostname, () => {
   console.log(
