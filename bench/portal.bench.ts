@@ -31,6 +31,7 @@ import { citizenClaimsFrom, citizenIdentity } from '../lib/auth/citizen-claims';
 import { testCitizen, testCitizenClaims } from '../lib/auth/esia-dev/test-citizens';
 import { fixed, int, table } from './lib/format';
 import { startProcess, stopProcess, waitFor } from './lib/child-process';
+import { builtFirstLoadJs } from './lib/next-build-js';
 
 const DATA_DIR = '.data/bench-lookup';
 const APP_DATA_DIR = '.data/bench-portal-app';
@@ -225,6 +226,8 @@ interface PageJs {
   inline: number;
   raw: number;
   gzip: number;
+  /** What the Next build would have the page load (not sent: the portal strips it, ADR 0008). */
+  built: number;
 }
 
 /** `<script src>` of a page's HTML as a module-capable browser loads it, in order, without duplicates. */
@@ -250,13 +253,16 @@ function inlineScripts(html: string): string {
   return text;
 }
 
-async function measureFirstLoadJs(base: string, cookie: string): Promise<PageJs[]> {
+/** The app route a page's path is served by. */
+const routeOf = (page: string) => (page.startsWith('/verify/') ? '/verify/[code]' : page);
+
+async function measureFirstLoadJs(base: string, cookie: string, distDir: string): Promise<PageJs[]> {
   const sizes = new Map<string, { raw: number; gzip: number }>();
   const results: PageJs[] = [];
   for (const page of PAGES) {
     const res = await get(base, page, { cookie });
     if (res.status !== 200) {
-      results.push({ page, status: res.status, scripts: 0, inline: 0, raw: 0, gzip: 0 });
+      results.push({ page, status: res.status, scripts: 0, inline: 0, raw: 0, gzip: 0, built: 0 });
       continue;
     }
     const html = res.body.toString('utf8');
@@ -277,7 +283,8 @@ async function measureFirstLoadJs(base: string, cookie: string): Promise<PageJs[
       raw += size.raw;
       gzip += size.gzip;
     }
-    results.push({ page, status: 200, scripts: sources.length, inline, raw, gzip });
+    const built = builtFirstLoadJs(distDir, routeOf(page)).gzip;
+    results.push({ page, status: 200, scripts: sources.length, inline, raw, gzip, built });
   }
   return results;
 }
@@ -397,7 +404,7 @@ async function main(): Promise<void> {
     }
     log(`signed in as the test citizen «${CITIZEN}»; «Мой полис» answers (${kb(probe.body.length)} of HTML)`);
 
-    const js = await measureFirstLoadJs(base, cookie);
+    const js = await measureFirstLoadJs(base, cookie, distDir);
 
     const timings: Timing[] = [];
     for (const users of options.users) {
@@ -421,10 +428,10 @@ function report(js: PageJs[], timings: Timing[], options: Options, ms: number): 
   console.log(
     `\nFirst-load JavaScript per portal page (<script src> files + inline scripts; gzip level 9), goal ≤ ${GOAL_JS_KB} KB compressed\n`,
   );
-  const rows = [['page', 'files', 'inline gzip', 'raw', 'gzip', 'goal']];
+  const rows = [['page', 'files', 'inline gzip', 'raw', 'gzip', 'goal', 'Next build gzip (not sent)']];
   for (const p of js) {
     if (p.status !== 200) {
-      rows.push([p.page, '', '', '', '', `answered ${p.status}`]);
+      rows.push([p.page, '', '', '', '', `answered ${p.status}`, '']);
       continue;
     }
     rows.push([
@@ -434,6 +441,7 @@ function report(js: PageJs[], timings: Timing[], options: Options, ms: number): 
       kb(p.raw),
       kb(p.gzip),
       p.gzip <= GOAL_JS_KB * 1024 ? '✓' : '✗',
+      kb(p.built),
     ]);
   }
   console.log(table(rows));

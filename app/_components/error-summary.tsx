@@ -4,7 +4,8 @@ import { useEffect, useRef } from 'react';
 
 /**
  * GOV.UK-style error summary: at the top of the form, focused when it appears, linking to each invalid
- * field with the same words as the message beside the field.
+ * field with the same words as the message beside the field. The focus comes from the effect below where
+ * React runs in the browser (staff pages), and from `public/portal.js` on the portal's plain HTML pages.
  */
 export function ErrorSummary({
   errors,

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { ErrorSummary } from '../../_components/error-summary';
 import { Field } from '../../_components/field';
 import { CarriedAnswers, CheckAnswers, Confirmation, type AnswerRow } from './journey-parts';
@@ -9,8 +9,8 @@ import type { JourneyState } from './journey-state';
 type FormAction = (form: FormData) => void;
 
 /**
- * The frame of every journey page: the error summary on top and, with JavaScript, focus moved to the new
- * page's heading when the page changes (without JavaScript the browser loads a new page anyway).
+ * The frame of every journey page: the error summary on top. Portal pages are served as plain HTML
+ * (ADR 0008): every step is a new page, and `public/portal.js` moves the focus to the summary.
  */
 export function JourneyFrame({
   state,
@@ -19,18 +19,8 @@ export function JourneyFrame({
   state: JourneyState<unknown, unknown>;
   children: ReactNode;
 }) {
-  const frame = useRef<HTMLDivElement>(null);
-  const first = useRef(true);
-  const hasErrors = state.errors.length > 0 || Boolean(state.formError);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    if (!hasErrors) frame.current?.querySelector<HTMLElement>('h1')?.focus();
-  }, [state.step, hasErrors]);
   return (
-    <div ref={frame} className="journey">
+    <div className="journey">
       <ErrorSummary errors={state.errors} formError={state.formError} />
       {children}
     </div>
@@ -50,7 +40,6 @@ export function StepForm({
   action,
   state,
   fields,
-  pending,
   back,
   submitLabel = 'Продолжить',
   children,
@@ -58,7 +47,6 @@ export function StepForm({
   action: FormAction;
   state: JourneyState<unknown, unknown>;
   fields: readonly string[];
-  pending: boolean;
   back?: string;
   submitLabel?: string;
   children: ReactNode;
@@ -69,17 +57,11 @@ export function StepForm({
       <CarriedAnswers answers={state.answers} except={[...fields]} />
       {children}
       <div className="button-row">
-        <button className="button" type="submit" disabled={pending}>
+        <button className="button" type="submit">
           {submitLabel}
         </button>
         {back ? (
-          <button
-            className="button button--secondary"
-            type="submit"
-            name="_intent"
-            value={`change:${back}`}
-            disabled={pending}
-          >
+          <button className="button button--secondary" type="submit" name="_intent" value={`change:${back}`}>
             Назад
           </button>
         ) : null}
@@ -88,12 +70,12 @@ export function StepForm({
   );
 }
 
-/** A question page's heading (focusable, so the page change can move focus to it). */
+/** A question page's heading. */
 export function Question({ caption, children }: { caption?: string; children: ReactNode }) {
   return (
     <>
       {caption ? <p className="journey-caption">{caption}</p> : null}
-      <h1 tabIndex={-1}>{children}</h1>
+      <h1>{children}</h1>
     </>
   );
 }
@@ -133,7 +115,7 @@ export function Radios({
     <div className={`form-group${error ? ' form-group--error' : ''}`}>
       <fieldset className="radios" aria-describedby={describedBy || undefined}>
         <legend className={headingLegend ? 'radios__legend--page' : undefined}>
-          {headingLegend ? <h1 tabIndex={-1}>{legend}</h1> : legend}
+          {headingLegend ? <h1>{legend}</h1> : legend}
         </legend>
         {hint ? (
           <div className="hint" id={`${name}-hint`}>
@@ -227,14 +209,12 @@ export function DateField(props: {
 export function CheckForm({
   action,
   state,
-  pending,
   rows,
   submitLabel = 'Отправить заявление',
   children,
 }: {
   action: FormAction;
   state: JourneyState<unknown, unknown>;
-  pending: boolean;
   rows: AnswerRow[];
   submitLabel?: string;
   children?: ReactNode;
@@ -246,7 +226,7 @@ export function CheckForm({
       <Question>Проверьте ответы</Question>
       <CheckAnswers rows={rows} />
       {children}
-      <button className="button" type="submit" name="_intent" value="submit" disabled={pending}>
+      <button className="button" type="submit" name="_intent" value="submit">
         {submitLabel}
       </button>
     </form>
@@ -254,11 +234,11 @@ export function CheckForm({
 }
 
 /** The start page's button: a post, so the journey starts on the server (and gets its form token). */
-export function StartForm({ action, pending }: { action: FormAction; pending: boolean }) {
+export function StartForm({ action }: { action: FormAction }) {
   return (
     <form action={action}>
       <input type="hidden" name="_step" value="start" />
-      <button className="button button--start" type="submit" disabled={pending}>
+      <button className="button button--start" type="submit">
         Начать
       </button>
     </form>
@@ -269,18 +249,16 @@ export function StartForm({ action, pending }: { action: FormAction; pending: bo
 export function PersonStep({
   action,
   state,
-  pending,
   people,
   question = 'За кого вы подаёте заявление?',
 }: {
   action: FormAction;
   state: JourneyState<unknown, unknown>;
-  pending: boolean;
   people: { value: string; name: string; birthDate: string; self: boolean }[];
   question?: string;
 }) {
   return (
-    <StepForm action={action} state={state} fields={['person']} pending={pending}>
+    <StepForm action={action} state={state} fields={['person']}>
       <Radios
         name="person"
         legend={question}

@@ -25,21 +25,13 @@ export function RegionChangeJourney({
   canStart: boolean;
   children: ReactNode;
 }) {
-  const [state, action, pending] = useActionState(regionChangeStep, initial);
+  const [state, action] = useActionState(regionChangeStep, initial);
   const view = state.view ?? {};
   const multiple = state.answers.person !== undefined || (view.people?.length ?? 0) > 1;
   let page: ReactNode;
   switch (state.step) {
     case 'person':
-      page = (
-        <PersonStep
-          action={action}
-          state={state}
-          pending={pending}
-          people={view.people ?? []}
-          question="Кто переехал?"
-        />
-      );
+      page = <PersonStep action={action} state={state} people={view.people ?? []} question="Кто переехал?" />;
       break;
     case 'region':
       page = (
@@ -47,7 +39,6 @@ export function RegionChangeJourney({
           action={action}
           state={state}
           fields={['subjectCode']}
-          pending={pending}
           back={multiple ? 'person' : undefined}
         >
           <Question caption={view.person}>В какой регион вы переехали?</Question>
@@ -78,7 +69,7 @@ export function RegionChangeJourney({
       break;
     case 'insurer':
       page = (
-        <StepForm action={action} state={state} fields={['insurerCode']} pending={pending} back="region">
+        <StepForm action={action} state={state} fields={['insurerCode']} back="region">
           <Radios
             name="insurerCode"
             legend="Выберите страховую компанию в новом регионе"
@@ -97,7 +88,6 @@ export function RegionChangeJourney({
         <CheckForm
           action={action}
           state={state}
-          pending={pending}
           rows={[
             ...(s?.person ? [{ label: 'Кто переехал', value: s.person, step: 'person' }] : []),
             { label: 'Новый регион', value: s?.region ?? '', step: 'region' },
@@ -137,7 +127,7 @@ export function RegionChangeJourney({
       page = (
         <>
           {children}
-          {canStart ? <StartForm action={action} pending={pending} /> : null}
+          {canStart ? <StartForm action={action} /> : null}
         </>
       );
   }

@@ -24,7 +24,7 @@ export function AttachmentJourney({
   canStart: boolean;
   children: ReactNode;
 }) {
-  const [state, action, pending] = useActionState(attachmentStep, initial);
+  const [state, action] = useActionState(attachmentStep, initial);
   const view = state.view ?? {};
   const multiple = state.answers.person !== undefined || (view.people?.length ?? 0) > 1;
   let page: ReactNode;
@@ -34,7 +34,6 @@ export function AttachmentJourney({
         <PersonStep
           action={action}
           state={state}
-          pending={pending}
           people={view.people ?? []}
           question="Кого прикрепить к поликлинике?"
         />
@@ -43,13 +42,7 @@ export function AttachmentJourney({
     case 'clinic': {
       const c = view.clinic;
       page = c?.allowed ? (
-        <StepForm
-          action={action}
-          state={state}
-          fields={['moCode']}
-          pending={pending}
-          back={multiple ? 'person' : undefined}
-        >
+        <StepForm action={action} state={state} fields={['moCode']} back={multiple ? 'person' : undefined}>
           {c.person ? <p className="journey-caption">{c.person}</p> : null}
           <Radios
             name="moCode"
@@ -98,7 +91,6 @@ export function AttachmentJourney({
         <CheckForm
           action={action}
           state={state}
-          pending={pending}
           rows={[
             ...(s?.person ? [{ label: 'Кого прикрепить', value: s.person, step: 'person' }] : []),
             { label: 'Поликлиника', value: s?.clinic ?? '', step: 'clinic' },
@@ -134,7 +126,7 @@ export function AttachmentJourney({
       page = (
         <>
           {children}
-          {canStart ? <StartForm action={action} pending={pending} /> : null}
+          {canStart ? <StartForm action={action} /> : null}
         </>
       );
   }

@@ -101,13 +101,13 @@ export function PolicyJourney({
   canStart: boolean;
   children: ReactNode;
 }) {
-  const [state, action, pending] = useActionState(policyStep, initial);
+  const [state, action] = useActionState(policyStep, initial);
   const view = state.view ?? {};
   let page: ReactNode;
   switch (state.step) {
     case 'region':
       page = (
-        <StepForm action={action} state={state} fields={['subjectCode']} pending={pending}>
+        <StepForm action={action} state={state} fields={['subjectCode']}>
           <Question>В каком регионе вы живёте?</Question>
           <Field
             id="subjectCode"
@@ -132,7 +132,7 @@ export function PolicyJourney({
       break;
     case 'insurer':
       page = (
-        <StepForm action={action} state={state} fields={['insurerCode']} pending={pending} back="region">
+        <StepForm action={action} state={state} fields={['insurerCode']} back="region">
           <Radios
             name="insurerCode"
             legend="Выберите страховую медицинскую организацию"
@@ -151,7 +151,6 @@ export function PolicyJourney({
         <CheckForm
           action={action}
           state={state}
-          pending={pending}
           rows={[
             { label: 'Регион', value: s?.region ?? '', step: 'region' },
             { label: 'Страховая компания', value: s?.insurer ?? '', step: 'insurer' },
@@ -184,7 +183,7 @@ export function PolicyJourney({
       page = (
         <>
           {children}
-          {canStart ? <StartForm action={action} pending={pending} /> : null}
+          {canStart ? <StartForm action={action} /> : null}
         </>
       );
   }

@@ -24,13 +24,13 @@ export function SuspensionJourney({
   canStart: boolean;
   children: ReactNode;
 }) {
-  const [state, action, pending] = useActionState(suspensionStep, initial);
+  const [state, action] = useActionState(suspensionStep, initial);
   const view = state.view ?? {};
   let page: ReactNode;
   switch (state.step) {
     case 'reason':
       page = (
-        <StepForm action={action} state={state} fields={['reason']} pending={pending}>
+        <StepForm action={action} state={state} fields={['reason']}>
           <Radios
             name="reason"
             legend="На какую службу вы поступили?"
@@ -45,7 +45,7 @@ export function SuspensionJourney({
       break;
     case 'date':
       page = (
-        <StepForm action={action} state={state} fields={['serviceStartDate']} pending={pending} back="reason">
+        <StepForm action={action} state={state} fields={['serviceStartDate']} back="reason">
           <Question caption={view.reasonLabel}>Когда началась служба?</Question>
           <DateField
             state={state}
@@ -61,7 +61,6 @@ export function SuspensionJourney({
         <CheckForm
           action={action}
           state={state}
-          pending={pending}
           rows={[
             { label: 'Основание', value: view.reasonLabel ?? '', step: 'reason' },
             { label: 'Дата начала службы', value: state.answers.serviceStartDate ?? '', step: 'date' },
@@ -98,7 +97,7 @@ export function SuspensionJourney({
       page = (
         <>
           {children}
-          {canStart ? <StartForm action={action} pending={pending} /> : null}
+          {canStart ? <StartForm action={action} /> : null}
         </>
       );
   }

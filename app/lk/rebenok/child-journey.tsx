@@ -114,14 +114,14 @@ export function ChildJourney({
   canStart: boolean;
   children: ReactNode;
 }) {
-  const [state, action, pending] = useActionState(childStep, initial);
+  const [state, action] = useActionState(childStep, initial);
   const view = state.view ?? {};
   const a = state.answers;
   let page: ReactNode;
   switch (state.step) {
     case 'child':
       page = (
-        <StepForm action={action} state={state} fields={CHILD_FIELDS} pending={pending}>
+        <StepForm action={action} state={state} fields={CHILD_FIELDS}>
           <Question>Сведения о ребёнке</Question>
           <p>Как в свидетельстве о рождении.</p>
           <TextField state={state} name="child.lastName" label="Фамилия" />
@@ -148,7 +148,7 @@ export function ChildJourney({
       break;
     case 'certificate':
       page = (
-        <StepForm action={action} state={state} fields={CERTIFICATE_FIELDS} pending={pending} back="child">
+        <StepForm action={action} state={state} fields={CERTIFICATE_FIELDS} back="child">
           <Question>Свидетельство о рождении</Question>
           <p>Российское свидетельство о рождении ребёнка.</p>
           <TextField
@@ -171,7 +171,7 @@ export function ChildJourney({
       break;
     case 'insurer':
       page = (
-        <StepForm action={action} state={state} fields={['insurerCode']} pending={pending} back="certificate">
+        <StepForm action={action} state={state} fields={['insurerCode']} back="certificate">
           <Radios
             name="insurerCode"
             legend="Выберите страховую компанию для ребёнка"
@@ -192,7 +192,6 @@ export function ChildJourney({
         <CheckForm
           action={action}
           state={state}
-          pending={pending}
           rows={[
             { label: 'ФИО ребёнка', value: fio, step: 'child' },
             { label: 'Пол', value: a['child.sex'] === 'M' ? 'мужской' : 'женский', step: 'child' },
@@ -222,7 +221,7 @@ export function ChildJourney({
       page = (
         <>
           {children}
-          {canStart ? <StartForm action={action} pending={pending} /> : null}
+          {canStart ? <StartForm action={action} /> : null}
         </>
       );
   }

@@ -24,14 +24,14 @@ export function InsurerChangeJourney({
   canStart: boolean;
   children: ReactNode;
 }) {
-  const [state, action, pending] = useActionState(insurerChangeStep, initial);
+  const [state, action] = useActionState(insurerChangeStep, initial);
   const view = state.view ?? {};
   const multiple = (view.people?.length ?? 0) > 1 || state.answers.person !== undefined;
 
   let page: ReactNode;
   switch (state.step) {
     case 'person':
-      page = <PersonStep action={action} state={state} pending={pending} people={view.people ?? []} />;
+      page = <PersonStep action={action} state={state} people={view.people ?? []} />;
       break;
     case 'precheck': {
       const p = view.precheck;
@@ -40,7 +40,6 @@ export function InsurerChangeJourney({
           action={action}
           state={state}
           fields={['precheckFor']}
-          pending={pending}
           back={multiple ? 'person' : undefined}
         >
           <input type="hidden" name="precheckFor" value={state.answers.person ?? 'self'} />
@@ -89,7 +88,7 @@ export function InsurerChangeJourney({
     }
     case 'insurer':
       page = (
-        <StepForm action={action} state={state} fields={['insurerCode']} pending={pending} back="precheck">
+        <StepForm action={action} state={state} fields={['insurerCode']} back="precheck">
           <Radios
             name="insurerCode"
             legend="Выберите новую страховую компанию"
@@ -108,7 +107,6 @@ export function InsurerChangeJourney({
         <CheckForm
           action={action}
           state={state}
-          pending={pending}
           rows={[
             ...(s?.person ? [{ label: 'За кого', value: s.person, step: 'person' }] : []),
             { label: 'Новая страховая компания', value: s?.insurer ?? '', step: 'insurer' },
@@ -147,7 +145,7 @@ export function InsurerChangeJourney({
       page = (
         <>
           {children}
-          {canStart ? <StartForm action={action} pending={pending} /> : null}
+          {canStart ? <StartForm action={action} /> : null}
         </>
       );
   }

@@ -22,12 +22,12 @@ export function RenewalJourney({
   canStart: boolean;
   children: ReactNode;
 }) {
-  const [state, action, pending] = useActionState(renewalStep, initial);
+  const [state, action] = useActionState(renewalStep, initial);
   let page: ReactNode;
   switch (state.step) {
     case 'date':
       page = (
-        <StepForm action={action} state={state} fields={['serviceEndDate']} pending={pending}>
+        <StepForm action={action} state={state} fields={['serviceEndDate']}>
           <Question>Когда закончилась служба?</Question>
           <DateField
             state={state}
@@ -43,7 +43,6 @@ export function RenewalJourney({
         <CheckForm
           action={action}
           state={state}
-          pending={pending}
           rows={[{ label: 'Дата окончания службы', value: state.answers.serviceEndDate ?? '', step: 'date' }]}
         >
           <p>
@@ -75,7 +74,7 @@ export function RenewalJourney({
       page = (
         <>
           {children}
-          {canStart ? <StartForm action={action} pending={pending} /> : null}
+          {canStart ? <StartForm action={action} /> : null}
         </>
       );
   }
