@@ -6,10 +6,12 @@ import { formatDateRu, moscowDate, parseDate } from '@/lib/domain/dates';
 import { formatEnp } from '@/lib/domain/enp';
 import { isMinor } from '@/lib/domain/person';
 import { IssueCollector } from '@/lib/domain/result';
+import { sameName } from '@/lib/domain/person';
 import { AppError, fieldIssue, isAppError } from '@/lib/errors';
 import { latestCoverage } from '@/lib/register/coverage-queries';
 import { findInsurer, insurerServiceInRegion } from '@/lib/register/directory-queries';
 import { checkDocumentData, checkPersonData } from '@/lib/register/person-input';
+import { childPolicyPlan, matchChild, type ChildPolicyPlan } from '@/lib/register/match-child';
 import { registerPerson } from '@/lib/register/register-person';
 import type { WriteMeta } from '@/lib/register/writer';
 import {
@@ -22,11 +24,10 @@ import {
   type ApplicationRow,
   type ApplicationView,
 } from './application-store';
-import { sameName, summariseReview, type ReviewReason } from './automatic-checks';
+import { summariseReview, type ReviewReason } from './automatic-checks';
 import { loadCalendar } from './calendar';
 import { loadCitizenContext, requireCitizen, requireTrusted, type UseCaseOptions } from './citizen-context';
 import { applicationReason, AUTO_DECIDER, PORTAL_SOURCE } from './immediate-application';
-import { childPolicyPlan, matchChild, type ChildPolicyPlan } from './match-child';
 import { findPeopleByNameAndBirth, findPersonByDocument } from './register-search';
 import { CHOOSE_INSURER_MESSAGE } from './submit-insurer-change';
 

@@ -6,6 +6,8 @@ import { formatDateRu, moscowDate, parseDate } from '@/lib/domain/dates';
 import { normalizeDocument } from '@/lib/domain/documents';
 import { formatEnp } from '@/lib/domain/enp';
 import { IssueCollector } from '@/lib/domain/result';
+import { passportValidity } from '@/lib/domain/passport-validity';
+import { sameName } from '@/lib/domain/person';
 import { AppError, fieldIssue, isAppError, type FieldIssue } from '@/lib/errors';
 import { findInsurer, insurerServiceInRegion } from '@/lib/register/directory-queries';
 import { checkDocumentData, checkPersonData } from '@/lib/register/person-input';
@@ -20,7 +22,7 @@ import {
   type ApplicationRow,
   type ApplicationView,
 } from './application-store';
-import { passportValidity, sameName, summariseReview, type ReviewReason } from './automatic-checks';
+import { summariseReview, type ReviewReason } from './automatic-checks';
 import { loadCalendar } from './calendar';
 import { loadCitizenContext, requireCitizen, requireTrusted, type UseCaseOptions } from './citizen-context';
 import { findRegion } from './directory-views';

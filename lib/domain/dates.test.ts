@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   ageOn,
+  birthdayAt,
   compareDates,
   dateToEpochDays,
   dayOfWeek,
@@ -141,5 +142,18 @@ describe('ageOn', () => {
     expect(ageOn(d('2008-02-29'), d('2026-02-28'))).toBe(17);
     expect(ageOn(d('2008-02-29'), d('2026-03-01'))).toBe(18);
     expect(ageOn(d('2008-02-29'), d('2028-02-29'))).toBe(20);
+  });
+});
+
+describe('birthdayAt', () => {
+  it('is the same day and month, age years later', () => {
+    expect(birthdayAt(d('1990-06-15'), 20)).toBe('2010-06-15');
+    expect(birthdayAt(d('2025-12-31'), 18)).toBe('2043-12-31');
+  });
+  it('moves 29 February to 1 March in common years only, agreeing with ageOn', () => {
+    expect(birthdayAt(d('2004-02-29'), 14)).toBe('2018-03-01');
+    expect(birthdayAt(d('2004-02-29'), 20)).toBe('2024-02-29');
+    expect(ageOn(d('2004-02-29'), d('2018-02-28'))).toBe(13);
+    expect(ageOn(d('2004-02-29'), birthdayAt(d('2004-02-29'), 14))).toBe(14);
   });
 });

@@ -102,3 +102,14 @@ export function ageOn(birthDate: LocalDate, on: LocalDate): number {
   const years = yearOf(on) - yearOf(birthDate);
   return on.slice(5) >= birthDate.slice(5) ? years : years - 1;
 }
+
+/**
+ * The day a person born on `birthDate` reaches `age` (a 29 February birth reaches it on 1 March in common
+ * years, as ageOn counts it).
+ */
+export function birthdayAt(birthDate: LocalDate, age: number): LocalDate {
+  const year = yearOf(birthDate) + age;
+  const monthDay = birthDate.slice(5);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return `${year}-${monthDay === '02-29' && !leap ? '03-01' : monthDay}` as LocalDate;
+}

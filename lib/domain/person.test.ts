@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { LocalDate } from './dates';
 import {
   canActAlone,
+  majorityDate,
+  sameName,
   isMinor,
   sexToExchangeCode,
   validateBirthDate,
@@ -174,5 +176,21 @@ describe('age thresholds', () => {
     expect(canActAlone(d('2012-11-22'), d('2026-11-22'))).toBe(true);
     expect(canActAlone(d('2012-01-01'), d('2025-12-31'))).toBe(false);
     expect(canActAlone(d('1950-06-01'), d('2026-11-22'))).toBe(true);
+  });
+});
+
+describe('sameName', () => {
+  it('ignores case, ё/е and extra spaces', () => {
+    expect(sameName('Алёна', ' АЛЕНА ')).toBe(true);
+    expect(sameName('Анна', 'Алёна')).toBe(false);
+    expect(sameName(null, '')).toBe(true);
+  });
+});
+
+describe('majorityDate', () => {
+  it('representation ends on the 18th birthday', () => {
+    expect(majorityDate(d('2025-10-01'))).toBe('2043-10-01');
+    expect(majorityDate(d('2024-02-29'))).toBe('2042-03-01');
+    expect(majorityDate(d('2012-02-29'))).toBe('2030-03-01');
   });
 });

@@ -1,5 +1,5 @@
 import { fieldIssue } from '@/lib/errors';
-import { ageOn, formatDateRu, makeDate, parseDate, type LocalDate } from './dates';
+import { ageOn, birthdayAt, formatDateRu, makeDate, parseDate, type LocalDate } from './dates';
 import { invalid, valid, type Checked } from './result';
 
 /** Pure checks of a person's data: ФИО, sex, date of birth, age thresholds. */
@@ -141,4 +141,16 @@ export function isMinor(birthDate: LocalDate, on: LocalDate): boolean {
 /** 14 or older on the given date: the person may apply on their own. */
 export function canActAlone(birthDate: LocalDate, on: LocalDate): boolean {
   return ageOn(birthDate, on) >= AGE_OF_OWN_APPLICATION;
+}
+
+/** Names compared the way people write them: case, ё/е and extra spaces do not matter. */
+export function sameName(a: string | null | undefined, b: string | null | undefined): boolean {
+  const norm = (s: string | null | undefined) =>
+    (s ?? '').trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+  return norm(a) === norm(b);
+}
+
+/** The 18th birthday: a parent's representation of the child ends that day. */
+export function majorityDate(birthDate: LocalDate): LocalDate {
+  return birthdayAt(birthDate, AGE_OF_MAJORITY);
 }

@@ -1,18 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { representations } from '@/db/schema';
 import type { LocalDate } from '@/lib/domain/dates';
+import { majorityDate } from '@/lib/domain/person';
 import { AppError } from '@/lib/errors';
-import { changeCoverage } from '@/lib/register/change-coverage';
-import { latestCoverage, type CoverageRow } from '@/lib/register/coverage-queries';
-import { runWrite, type WriteMeta } from '@/lib/register/writer';
-
-/** The 18th birthday, when a parent's representation ends (29 February → 1 March in common years). */
-export function majorityDate(birthDate: LocalDate): LocalDate {
-  const year = Number(birthDate.slice(0, 4)) + 18;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const monthDay = birthDate.slice(5) === '02-29' && !leap ? '03-01' : birthDate.slice(5);
-  return `${year}-${monthDay}` as LocalDate;
-}
+import { changeCoverage } from './change-coverage';
+import { latestCoverage, type CoverageRow } from './coverage-queries';
+import { runWrite, type WriteMeta } from './writer';
 
 /** What matching a child already in the register does to the child's policy. */
 export type ChildPolicyPlan =
@@ -54,8 +47,8 @@ export interface MatchChildInput {
 
 /**
  * Links a parent to a child already in the register and applies the policy plan, in one transaction
- * through the register's write path (row lock, state, event). The register has no use case for adding a
- * representative to an existing person yet; this is the portal's, written the register's way.
+ * through the register's write path (row lock, state, event). Used by the child registration journey when
+ * the child is already in the register (formed from a ЗАГС record).
  */
 export async function matchChild(
   input: MatchChildInput,
