@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { expectAccessible } from './support/axe';
 
 /** Years the production-calendar file covers; the health check must flag this year or the next if absent. */
 function calendarYearsInFile(): Set<number> {
@@ -14,6 +15,19 @@ test('the first page says in Russian what the service is', async ({ page }) => {
   await expect(page.getByText('Единый регистр застрахованных лиц хранит сведения')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Получить электронный полис' })).toBeVisible();
   await expect(page).toHaveTitle(/Единый регистр застрахованных лиц ОМС/);
+});
+
+test('an unknown address answers 404 with a Russian page and a way on, on the portal and beside it', async ({
+  page,
+}) => {
+  for (const path of ['/lk/net-takoy-stranicy', '/net-takoy-stranicy']) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 }), path).toHaveText('Страница не найдена');
+    await expect(page, path).toHaveTitle('Страница не найдена — ЕРЗ ОМС');
+    await expect(page.getByRole('link', { name: 'Главная страница' }), path).toHaveAttribute('href', '/');
+  }
+  await expectAccessible(page);
 });
 
 test('the skip link moves focus to the main content', async ({ page }) => {

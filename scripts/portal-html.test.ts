@@ -8,6 +8,7 @@ import {
   isPortalPage,
   nonceOf,
   PORTAL_SCRIPT,
+  SERVER_ERROR_PAGE,
   withoutFrameworkScripts,
   withoutScriptPreloads,
 } from './portal-html';
@@ -178,6 +179,22 @@ describe('deliverWithoutFrameworkScripts behind Next’s compression', () => {
     expect(res.status).toBe(404);
     expect(res.headers['x-test']).toBe('kept');
     expect(res.body.toString('utf8')).toBe(withoutFrameworkScripts(PAGE, undefined));
+  });
+
+  it('answers a server error with the Russian error page, keeping the status (Next’s shell needs its runtime)', async () => {
+    const base = await serve((res) => {
+      res.statusCode = 500;
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.end(
+        '<!DOCTYPE html><html id="__next_error__"><head></head><body><script>fill()</script></body></html>',
+      );
+    });
+    const res = await get(`${base}/verify/00000000000000000000000000`);
+    expect(res.status).toBe(500);
+    const html = res.body.toString('utf8');
+    expect(html).toBe(SERVER_ERROR_PAGE);
+    expect(html).toContain('<h1>Сервис временно недоступен</h1>');
+    expect(html).not.toMatch(/<script/i);
   });
 
   it('passes other answers through untouched (a PDF, a redirect)', async () => {

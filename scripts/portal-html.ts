@@ -48,6 +48,26 @@ export function withoutScriptPreloads(link: string): string {
     .trim();
 }
 
+/**
+ * What a citizen sees when a portal page fails on the server (the database is down, say). Next's own
+ * error page is an empty shell that its client runtime fills in, and portal pages carry no runtime, so the
+ * launcher answers with this page instead, keeping the status. Self-contained: the site's stylesheet has a
+ * build-specific name.
+ */
+export const SERVER_ERROR_PAGE = `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"/>\
+<meta name="viewport" content="width=device-width, initial-scale=1"/><meta name="robots" content="noindex"/>\
+<title>Сервис временно недоступен — ЕРЗ ОМС</title><style>\
+body{margin:0;font:1.0625rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#0b0c0c}\
+header{background:#0d4cd3;color:#fff;padding:.75rem 1rem}header a{color:#fff;font-weight:700;text-decoration:none}\
+main{max-width:40rem;padding:1rem}a{color:#0d4cd3}a:focus{outline:3px solid #ffbf47;outline-offset:0}\
+</style></head><body><header><a href="/">ЕРЗ ОМС</a> — Единый регистр застрахованных лиц</header>\
+<main id="main"><h1>Сервис временно недоступен</h1>\
+<p>Страницу не удалось открыть. Попробуйте обновить её через несколько минут.</p>\
+<p>Если вы отправляли заявление, оно либо принято целиком, либо не принято совсем: проверьте раздел \
+<a href="/lk/zayavleniya">«Мои заявления»</a>, когда сервис снова заработает.</p>\
+<p>Перерыв в работе сайта не влияет на действие полиса ОМС: медицинская помощь оказывается по полису \
+как обычно.</p></main></body></html>`;
+
 const headerText = (value: OutgoingHttpHeaders[string]) =>
   value === undefined ? undefined : Array.isArray(value) ? value.join(', ') : String(value);
 
@@ -131,7 +151,8 @@ export function deliverWithoutFrameworkScripts(req: IncomingMessage, res: Server
     if (buffer) chunks.push(buffer);
     const html = Buffer.concat(chunks).toString('utf8');
     const nonce = nonceOf(headerText(this.getHeader('content-security-policy')));
-    let body = Buffer.from(withoutFrameworkScripts(html, nonce), 'utf8');
+    const page = this.statusCode >= 500 ? SERVER_ERROR_PAGE : withoutFrameworkScripts(html, nonce);
+    let body = Buffer.from(page, 'utf8');
     const link = headerText(this.getHeader('link'));
     if (link !== undefined) {
       const kept = withoutScriptPreloads(link);
