@@ -8,6 +8,7 @@ import type {
 } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
+import { moscowDate } from '@/lib/domain/dates';
 import { generateEnp } from '@/lib/domain/enp';
 import { policyStateOf } from '@/lib/fhir/coverage';
 import { fhirAccessLog } from '@/lib/fhir/testing/access-log';
@@ -301,10 +302,11 @@ describe('POST /fhir/CoverageEligibilityRequest', () => {
     const { enp } = people.active;
     const res = await post(eligibilityRequest(containedPatient([{ system: OMS, value: enp }])));
     expect(res.status).toBe(200);
+    // Without servicedDate the server answers for its own today (Moscow time).
     expect(res.body).toMatchObject({
       resourceType: 'CoverageEligibilityResponse',
       outcome: 'complete',
-      servicedDate: '2026-11-22',
+      servicedDate: moscowDate(new Date()),
       request: { identifier: { system: 'urn:mis:requests', value: 'req-42' } },
       insurance: [{ inforce: true, benefitPeriod: { start: '2025-01-10' } }],
     });
