@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signInAsCitizen } from './support/citizen';
+import { citizen, signInAsCitizen } from './support/citizen';
 import {
   accessible,
   answer,
@@ -13,7 +13,7 @@ import {
 } from './support/journeys';
 
 /**
- * Journey 1, «Получить электронный полис», for the test citizen 'not-registered' (verified, not in the
+ * Journey 1, «Получить электронный полис», for the test citizen 'new-applicant' (verified, not in the
  * register; reserved to this spec). One test drives two browser tabs of the same account — one without
  * JavaScript, one with it — through the questions to «Проверьте ответы»; the tab without JavaScript sends
  * the application (the policy is issued at once), the very same form is posted again (a double post), and
@@ -68,8 +68,8 @@ async function answerQuestions(page: Page, axe: boolean): Promise<void> {
   await expect(answer(page, 'Страховая компания')).toHaveText(insurerName);
   // The ЕСИА data is shown, not asked.
   const identity = page.locator('.journey-identity');
-  await expect(identity).toContainText('Васильев Андрей Игоревич');
-  await expect(identity).toContainText('14.03.1996');
+  await expect(identity).toContainText(citizen('new-applicant').name);
+  await expect(identity).toContainText('21.05.1999');
   await check();
   // «Изменить» goes back to the question with the answer kept, and «Продолжить» returns here.
   await change(page, 'Регион');
@@ -97,17 +97,17 @@ async function formFields(page: Page, button: string): Promise<Record<string, st
 test.describe('journey 1: electronic policy, without JavaScript (and a second tab with it)', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('not-registered gets an ЕНП at once; a double post and a second submission show the same', async ({
+  test('new-applicant gets an ЕНП at once; a double post and a second submission show the same', async ({
     page,
     browser,
     baseURL,
   }) => {
     test.setTimeout(120_000);
-    await signInAsCitizen(page, 'not-registered', '/lk/poluchit-polis');
+    await signInAsCitizen(page, 'new-applicant', '/lk/poluchit-polis');
     if (await heading(page, 'У вас уже есть полис ОМС').isVisible()) {
       // A rerun: the first run issued the policy, and the start page shows it at once.
       await expect(page.getByTestId('enp')).toHaveText(/^\d{4} \d{4} \d{4} \d{4}$/);
-      test.info().annotations.push({ type: 'rerun', description: 'not-registered already has a policy' });
+      test.info().annotations.push({ type: 'rerun', description: 'new-applicant already has a policy' });
       return;
     }
     await answerQuestions(page, false);
@@ -115,7 +115,7 @@ test.describe('journey 1: electronic policy, without JavaScript (and a second ta
     // A second tab with JavaScript, same account, up to its own check page.
     const withJs = await browser.newContext({ baseURL, javaScriptEnabled: true, locale: 'ru-RU' });
     const tab = await withJs.newPage();
-    await signInAsCitizen(tab, 'not-registered', '/lk/poluchit-polis');
+    await signInAsCitizen(tab, 'new-applicant', '/lk/poluchit-polis');
     await answerQuestions(tab, true);
 
     const posted = await formFields(page, 'Отправить заявление');

@@ -52,6 +52,24 @@ export const DEMO_NOT_REGISTERED = {
   snils: '19280461785',
 } as const;
 
+/**
+ * A second verified person outside the register: journey 1's browser test gets her a policy, so
+ * `DEMO_NOT_REGISTERED` stays outside the register for the tests of signing in as such a person.
+ */
+export const DEMO_NEW_APPLICANT = {
+  lastName: 'Кузнецова',
+  firstName: 'Мария',
+  patronymic: 'Олеговна',
+  sex: 'F',
+  birthDate: '1999-05-21',
+  birthPlace: 'г. Москва',
+  subjectCode: '77',
+  document: { kind: 14, series: '4519', number: '302718' },
+  documentIssueDate: '2019-06-11',
+  documentIssuer: 'ГУ МВД России по г. Москве',
+  snils: '19507231675',
+} as const;
+
 /** The earliest seeding date the demo stories fit (their past events are in 2024–2025). */
 export const DEMO_EARLIEST_AS_OF = '2026-01-01';
 
@@ -508,7 +526,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = SPECS.map((s) => ({
 /** Documents the generator must never issue to anyone else (`kind|series|number`). */
 export const DEMO_RESERVED_DOCUMENTS: ReadonlySet<string> = new Set([
   ...SPECS.flatMap((s) => s.documents.map((d) => `${d.kind}|${d.series ?? ''}|${d.number}`)),
-  `${DEMO_NOT_REGISTERED.document.kind}|${DEMO_NOT_REGISTERED.document.series}|${DEMO_NOT_REGISTERED.document.number}`,
+  ...[DEMO_NOT_REGISTERED, DEMO_NEW_APPLICANT].map(({ document: d }) => `${d.kind}|${d.series}|${d.number}`),
 ]);
 
 /** The demo people as rows, dated for a register seeded as of `asOf`. */

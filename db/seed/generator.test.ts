@@ -3,7 +3,13 @@ import { normalizeDocument } from '@/lib/domain/documents';
 import { validateEnp } from '@/lib/domain/enp';
 import { validateSnils } from '@/lib/domain/snils';
 import { epochDay, fullYears } from './copy-text';
-import { DEMO_NOT_REGISTERED, DEMO_PEOPLE, DEMO_RESERVED_DOCUMENTS, demoRecords } from './demo-people';
+import {
+  DEMO_NEW_APPLICANT,
+  DEMO_NOT_REGISTERED,
+  DEMO_PEOPLE,
+  DEMO_RESERVED_DOCUMENTS,
+  demoRecords,
+} from './demo-people';
 import { fixtureDirectory } from './fixture-directory';
 import { PersonGenerator } from './generator';
 import { BatchWriter, type PersonRecord } from './records';
@@ -151,11 +157,14 @@ describe('demo people', () => {
       const n = normalizeDocument(d.document);
       expect(n.ok && n.value).toEqual(d.document);
     }
-    expect(validateSnils(DEMO_NOT_REGISTERED.snils).ok).toBe(true);
-    expect(normalizeDocument(DEMO_NOT_REGISTERED.document).ok).toBe(true);
+    const outside = [DEMO_NOT_REGISTERED, DEMO_NEW_APPLICANT];
+    for (const o of outside) {
+      expect(validateSnils(o.snils).ok).toBe(true);
+      expect(normalizeDocument(o.document).ok).toBe(true);
+    }
     const generated = generate(42, 2000);
     const snils = new Set(DEMO_PEOPLE.map((d) => d.snils));
-    snils.add(DEMO_NOT_REGISTERED.snils);
+    for (const o of outside) snils.add(o.snils);
     for (const p of generated) expect(snils.has(p.snils)).toBe(false);
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_NOT_REGISTERED, DEMO_PEOPLE } from '@/db/seed/demo-people';
+import { DEMO_NEW_APPLICANT, DEMO_NOT_REGISTERED, DEMO_PEOPLE } from '@/db/seed/demo-people';
+import { normalizeDocument } from '@/lib/domain/documents';
+import { validateSnils } from '@/lib/domain/snils';
 import { ageOn } from '@/lib/domain/dates';
 import { toLocalDate } from '@/lib/domain/dates';
 import { renderSignInPage } from './pages';
@@ -47,7 +49,16 @@ describe('test citizens of the development provider', () => {
       snils: DEMO_NOT_REGISTERED.snils,
       passport: { series: '4516', number: '587240' },
     });
-    expect(DEMO_PEOPLE.some((p) => p.snils === DEMO_NOT_REGISTERED.snils)).toBe(false);
+    expect(testCitizen('new-applicant')).toMatchObject({
+      level: 'verified',
+      snils: DEMO_NEW_APPLICANT.snils,
+      passport: { series: '4519', number: '302718' },
+    });
+    for (const outside of [DEMO_NOT_REGISTERED, DEMO_NEW_APPLICANT]) {
+      expect(DEMO_PEOPLE.some((p) => p.snils === outside.snils)).toBe(false);
+      expect(validateSnils(outside.snils).ok).toBe(true);
+      expect(normalizeDocument(outside.document).ok).toBe(true);
+    }
     expect(testCitizen('simplified')).toMatchObject({ level: 'simplified', snils: null, passport: null });
   });
 });

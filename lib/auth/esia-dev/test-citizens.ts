@@ -1,4 +1,4 @@
-import { DEMO_NOT_REGISTERED, DEMO_PEOPLE, type DemoPerson } from '@/db/seed/demo-people';
+import { DEMO_NEW_APPLICANT, DEMO_NOT_REGISTERED, DEMO_PEOPLE, type DemoPerson } from '@/db/seed/demo-people';
 import type { AccountLevel } from '../citizen-claims';
 
 /**
@@ -48,6 +48,25 @@ const fromDemo = (key: string, level: AccountLevel, sub: string, note: string): 
   };
 };
 
+/** A verified account of someone the register does not know yet: they can get a policy. */
+const unregistered = (
+  key: string,
+  sub: string,
+  p: typeof DEMO_NOT_REGISTERED | typeof DEMO_NEW_APPLICANT,
+): TestCitizen => ({
+  key,
+  sub,
+  level: 'verified',
+  familyName: p.lastName,
+  givenName: p.firstName,
+  middleName: p.patronymic,
+  birthdate: p.birthDate,
+  gender: p.sex === 'M' ? 'male' : 'female',
+  snils: p.snils,
+  passport: { series: p.document.series, number: p.document.number },
+  note: 'Ещё нет в регистре: можно получить электронный полис.',
+});
+
 export const TEST_CITIZENS: readonly TestCitizen[] = [
   fromDemo(
     'active-moscow-parent',
@@ -74,19 +93,8 @@ export const TEST_CITIZENS: readonly TestCitizen[] = [
     '1000100008',
     'Страховая компания уходит из региона — нужно выбрать другую.',
   ),
-  {
-    key: 'not-registered',
-    sub: '1000100101',
-    level: 'verified',
-    familyName: DEMO_NOT_REGISTERED.lastName,
-    givenName: DEMO_NOT_REGISTERED.firstName,
-    middleName: DEMO_NOT_REGISTERED.patronymic,
-    birthdate: DEMO_NOT_REGISTERED.birthDate,
-    gender: DEMO_NOT_REGISTERED.sex === 'M' ? 'male' : 'female',
-    snils: DEMO_NOT_REGISTERED.snils,
-    passport: { series: DEMO_NOT_REGISTERED.document.series, number: DEMO_NOT_REGISTERED.document.number },
-    note: 'Ещё нет в регистре: можно получить электронный полис.',
-  },
+  unregistered('not-registered', '1000100101', DEMO_NOT_REGISTERED),
+  unregistered('new-applicant', '1000100102', DEMO_NEW_APPLICANT),
   fromDemo(
     'foreign-resident',
     'standard',
