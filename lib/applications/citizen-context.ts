@@ -1,8 +1,8 @@
 import { and, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
-import type { Executor } from '@/db/client';
+import { getDb, type Database, type Executor } from '@/db/client';
 import { applications, persons, representations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import type { LocalDate } from '@/lib/domain/dates';
+import { moscowDate, type LocalDate } from '@/lib/domain/dates';
 import { AppError } from '@/lib/errors';
 
 export type CitizenActor = Extract<Actor, { kind: 'citizen' }>;
@@ -128,4 +128,22 @@ export function resolveSubject(ctx: CitizenContext, subjectPersonId?: number | n
     return subjectPersonId;
   }
   throw new AppError('FORBIDDEN', { message: NOT_YOURS_MESSAGE, details: { reason: 'not_represented' } });
+}
+
+/** Where every application of a citizen starts: the clock, the database and whom they may act for. */
+export interface CitizenRequest {
+  now: Date;
+  /** The calendar day in Moscow, for every rule that counts in days. */
+  today: LocalDate;
+  db: Database;
+  ctx: CitizenContext;
+}
+
+/** A verified citizen's request, with their context read from the register (never from the session). */
+export async function verifiedCitizenRequest(actor: Actor, options: UseCaseOptions): Promise<CitizenRequest> {
+  const now = options.now ?? new Date();
+  const today = moscowDate(now);
+  requireTrusted(requireCitizen(actor));
+  const db = getDb();
+  return { now, today, db, ctx: await loadCitizenContext(db, actor, today) };
 }

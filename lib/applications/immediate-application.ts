@@ -1,7 +1,8 @@
-import { getDb } from '@/db/client';
-import { systemActor } from '@/lib/auth/actor';
+import { getDb, type Database } from '@/db/client';
+import { systemActor, type Actor } from '@/lib/auth/actor';
 import type { LocalDate } from '@/lib/domain/dates';
 import { AppError, fieldIssue, isAppError } from '@/lib/errors';
+import { latestCoverage, type CoverageRow } from '@/lib/register/coverage-queries';
 import type { WriteMeta } from '@/lib/register/writer';
 import {
   changeApplicationStatus,
@@ -13,7 +14,12 @@ import {
   type ApplicationView,
 } from './application-store';
 import { loadCalendar } from './calendar';
-import type { CitizenContext } from './citizen-context';
+import {
+  resolveSubject,
+  verifiedCitizenRequest,
+  type CitizenContext,
+  type UseCaseOptions,
+} from './citizen-context';
 import type { ApplicationKind } from './labels';
 
 /** The result of a journey the register decides at once (insurer, region, suspension, renewal, clinic). */
@@ -74,15 +80,8 @@ function fromRow(row: ApplicationRow, now: Date, repeated: boolean): DecidedAppl
   };
 }
 
-/**
- * The shape of journeys 3–6: the application is recorded (submitted, with its due time) before the
- * register is asked, so its number goes into the register event and a crash in between leaves it in the
- * operators' queue rather than a change without an application. The register's answer then decides it:
- * done with the effective date, or refused with the rule's reason and the next allowed date.
- * A transient failure (lost race, database down) is rethrown and the application stays submitted.
- */
 /** The key of a form's token, per account and kind; null without a token. Throws on a malformed token. */
-export function formKey(
+function formKey(
   kind: ApplicationKind,
   ctx: CitizenContext,
   token: string | null | undefined,
@@ -105,7 +104,7 @@ export function formKey(
  * The application this form already produced, if it was posted before: checked before the form is
  * validated again (the first post may have changed what is valid — the insurer is now the chosen one).
  */
-export async function repeatedApplication(
+async function repeatedApplication(
   kind: ApplicationKind,
   ctx: CitizenContext,
   token: string | null | undefined,
@@ -118,6 +117,13 @@ export async function repeatedApplication(
   return fromRow(row, now, true);
 }
 
+/**
+ * The shape of journeys 3–6: the application is recorded (submitted, with its due time) before the
+ * register is asked, so its number goes into the register event and a crash in between leaves it in the
+ * operators' queue rather than a change without an application. The register's answer then decides it:
+ * done with the effective date, or refused with the rule's reason and the next allowed date.
+ * A transient failure (lost race, database down) is rethrown and the application stays submitted.
+ */
 export async function runImmediateApplication(spec: ImmediateApplicationSpec): Promise<DecidedApplication> {
   const { ctx, now } = spec;
   const key = formKey(spec.kind, ctx, spec.idempotencyToken);
@@ -179,4 +185,56 @@ export async function runImmediateApplication(spec: ImmediateApplicationSpec): P
     );
   }
   return fromRow(decided, now, false);
+}
+
+/** The fields every journey decided at once takes besides its own. */
+export interface ImmediateApplicationInput {
+  /** One of the citizen's children; the citizen when empty. */
+  subjectPersonId?: number | null;
+  /** A random token rendered into the form: the same form posted twice gives one application. */
+  idempotencyToken?: string | null;
+}
+
+/** What a journey's own checks start from: the clock, the citizen, for whom, and that person's coverage. */
+export interface ApplicationScope {
+  db: Database;
+  now: Date;
+  today: LocalDate;
+  ctx: CitizenContext;
+  personId: number;
+  latest: CoverageRow | null;
+}
+
+/** What a journey's checks hand on once the form is valid: what is recorded and how it is performed. */
+export type ImmediateApplicationPlan = Pick<
+  ImmediateApplicationSpec,
+  'payload' | 'subjectCode' | 'insurerCode' | 'perform'
+>;
+
+/**
+ * A use case of journeys 3–6. Every one of them goes the same way: a verified citizen only, for themself or
+ * a child they represent (checked in the register, not the session), a form posted again answers with its
+ * first application before anything is validated anew; then the journey's own checks (`plan`: per-field
+ * errors, nothing recorded) and `runImmediateApplication`.
+ */
+export function immediateApplication<I extends ImmediateApplicationInput>(
+  kind: ApplicationKind,
+  plan: (input: I, scope: ApplicationScope) => ImmediateApplicationPlan | Promise<ImmediateApplicationPlan>,
+): (input: I, actor: Actor, options?: UseCaseOptions) => Promise<DecidedApplication> {
+  return async (input, actor, options = {}) => {
+    const { now, today, db, ctx } = await verifiedCitizenRequest(actor, options);
+    const personId = resolveSubject(ctx, input.subjectPersonId);
+    const repeated = await repeatedApplication(kind, ctx, input.idempotencyToken, now);
+    if (repeated) return repeated;
+    const latest = await latestCoverage(db, personId);
+    const planned = await plan(input, { db, now, today, ctx, personId, latest });
+    return runImmediateApplication({
+      ...planned,
+      kind,
+      ctx,
+      subjectPersonId: personId,
+      idempotencyToken: input.idempotencyToken,
+      now,
+    });
+  };
 }

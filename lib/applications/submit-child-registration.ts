@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { persons, representations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { formatDateRu, moscowDate, parseDate } from '@/lib/domain/dates';
+import { formatDateRu, parseDate } from '@/lib/domain/dates';
 import { formatEnp } from '@/lib/domain/enp';
 import { isMinor } from '@/lib/domain/person';
 import { IssueCollector } from '@/lib/domain/result';
@@ -26,7 +26,7 @@ import {
 } from './application-store';
 import { summariseReview, type ReviewReason } from './automatic-checks';
 import { loadCalendar } from './calendar';
-import { loadCitizenContext, requireCitizen, requireTrusted, type UseCaseOptions } from './citizen-context';
+import { verifiedCitizenRequest, type UseCaseOptions } from './citizen-context';
 import { applicationReason, AUTO_DECIDER, PORTAL_SOURCE } from './immediate-application';
 import { findPeopleByNameAndBirth, findPersonByDocument } from './register-search';
 import { CHOOSE_INSURER_MESSAGE } from './submit-insurer-change';
@@ -123,12 +123,8 @@ export async function submitChildRegistration(
   actor: Actor,
   options: UseCaseOptions = {},
 ): Promise<ChildRegistrationResult> {
-  const now = options.now ?? new Date();
-  const today = moscowDate(now);
-  const citizen = requireCitizen(actor);
-  requireTrusted(citizen);
-  const db = getDb();
-  const ctx = await loadCitizenContext(db, actor, today);
+  const { now, today, db, ctx } = await verifiedCitizenRequest(actor, options);
+  const citizen = ctx.actor;
   const parentId = ctx.selfId;
   if (parentId === null) {
     throw new AppError('PERSON_NOT_FOUND', {

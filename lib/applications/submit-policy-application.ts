@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { persons } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { formatDateRu, moscowDate, parseDate } from '@/lib/domain/dates';
+import { formatDateRu, parseDate } from '@/lib/domain/dates';
 import { normalizeDocument } from '@/lib/domain/documents';
 import { formatEnp } from '@/lib/domain/enp';
 import { IssueCollector } from '@/lib/domain/result';
@@ -24,7 +24,7 @@ import {
 } from './application-store';
 import { summariseReview, type ReviewReason } from './automatic-checks';
 import { loadCalendar } from './calendar';
-import { loadCitizenContext, requireCitizen, requireTrusted, type UseCaseOptions } from './citizen-context';
+import { verifiedCitizenRequest, type UseCaseOptions } from './citizen-context';
 import { findRegion } from './directory-views';
 import { applicationReason, AUTO_DECIDER, PORTAL_SOURCE } from './immediate-application';
 import { findPeopleByNameAndBirth, findPersonByDocument, findPersonBySnils } from './register-search';
@@ -139,12 +139,8 @@ export async function submitPolicyApplication(
   actor: Actor,
   options: UseCaseOptions = {},
 ): Promise<PolicyApplicationResult> {
-  const now = options.now ?? new Date();
-  const today = moscowDate(now);
-  const citizen = requireCitizen(actor);
-  requireTrusted(citizen);
-  const db = getDb();
-  const ctx = await loadCitizenContext(db, actor, today);
+  const { now, today, db, ctx } = await verifiedCitizenRequest(actor, options);
+  const citizen = ctx.actor;
   const identity = input.identity;
   const passport = identity.passport;
 
