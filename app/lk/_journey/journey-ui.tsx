@@ -234,7 +234,7 @@ export function CheckForm({
 }
 
 /** The start page's button: a post, so the journey starts on the server (and gets its form token). */
-export function StartForm({ action }: { action: FormAction }) {
+function StartForm({ action }: { action: FormAction }) {
   return (
     <form action={action}>
       <input type="hidden" name="_step" value="start" />
@@ -242,6 +242,24 @@ export function StartForm({ action }: { action: FormAction }) {
         Начать
       </button>
     </form>
+  );
+}
+
+/** The start page: what the journey's page says about it, and «Начать» for those who may apply. */
+export function StartPage({
+  action,
+  canStart,
+  children,
+}: {
+  action: FormAction;
+  canStart: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {children}
+      {canStart ? <StartForm action={action} /> : null}
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 import { listMyPeople } from '@/lib/portal/list-my-people';
 import type { CitizenActor } from '@/lib/auth/citizen-claims';
 import { formatDateRu } from '@/lib/domain/dates';
-import type { Answers, Issue } from './journey-flow';
+import type { Answers, Issue, StepSpec } from './journey-flow';
 
 /** Someone the citizen may act for, as the «За кого» question offers them. */
 export interface PersonChoice {
@@ -45,4 +45,14 @@ export function personName(answers: Answers, people: PersonChoice[]): string {
   const p = people.find((x) => x.value === v);
   if (!p) return '';
   return p.self ? `За себя (${p.name})` : `${p.name}, ${p.birthDate}`;
+}
+
+/** The «За кого» page, asked only of a citizen who can act for someone besides themself. */
+export function personStep<C extends { people: PersonChoice[] }>(): StepSpec<C> {
+  return {
+    id: 'person',
+    fields: [PERSON_FIELD],
+    applies: (ctx) => ctx.people.length > 1,
+    check: (answers, ctx) => checkPerson(answers, ctx.people),
+  };
 }

@@ -2,13 +2,14 @@ import { regionChangeOptions, type RegionChangeOptions } from '@/lib/application
 import { CHOOSE_INSURER_MESSAGE } from '@/lib/applications/submit-insurer-change';
 import { CHOOSE_REGION_MESSAGE, submitRegionChange } from '@/lib/applications/submit-region-change';
 import type { CitizenActor } from '@/lib/auth/citizen-claims';
+import { insurerOption, oncePerKey, type InsurerOption } from '../_journey/choices';
 import { decidedOutcome, resultText, type DecidedOutcome } from '../_journey/decided';
 import { formToken, type Answers, type JourneySpec } from '../_journey/journey-flow';
 import {
-  checkPerson,
   PERSON_FIELD,
   personChoices,
   personName,
+  personStep,
   SELF,
   subjectPersonId,
   type PersonChoice,
@@ -23,7 +24,7 @@ export interface RegionChangeView {
   currentRegion?: string | null;
   currentInsurer?: string | null;
   region?: string;
-  insurers?: { code: string; name: string; contacts: string }[];
+  insurers?: InsurerOption[];
   summary?: { person: string | null; region: string; insurer: string };
 }
 
@@ -38,39 +39,26 @@ interface Ctx {
   options: (answers: Answers, withRegion: boolean) => Promise<RegionChangeOptions>;
 }
 
-function contacts(i: RegionChangeOptions['insurers'][number]): string {
-  return [i.hotLine ? `горячая линия ${i.hotLine}` : `телефон ${i.phone}`, i.website]
-    .filter(Boolean)
-    .join(', ');
-}
-
 export const regionChangeJourney: JourneySpec<Ctx, RegionChangeOutcome, RegionChangeView> = {
   path: '/lk/pereezd',
   begin: (answers) => ({ ...answers, token: formToken() }),
   async context(citizen) {
-    const cache = new Map<string, Promise<RegionChangeOptions>>();
+    const load = oncePerKey((key) => {
+      const [person, subjectCode = ''] = key.split('|');
+      return regionChangeOptions(
+        { subjectPersonId: subjectPersonId({ [PERSON_FIELD]: person ?? SELF }), subjectCode },
+        citizen.actor,
+      );
+    });
     return {
       actor: citizen.actor,
       people: await personChoices(citizen.actor),
-      options(answers, withRegion) {
-        const subjectCode = withRegion ? (answers.subjectCode ?? '') : '';
-        const key = `${answers[PERSON_FIELD] ?? SELF}|${subjectCode}`;
-        let p = cache.get(key);
-        if (!p) {
-          p = regionChangeOptions({ subjectPersonId: subjectPersonId(answers), subjectCode }, citizen.actor);
-          cache.set(key, p);
-        }
-        return p;
-      },
+      options: (answers, withRegion) =>
+        load(`${answers[PERSON_FIELD] ?? SELF}|${withRegion ? (answers.subjectCode ?? '') : ''}`),
     };
   },
   steps: [
-    {
-      id: 'person',
-      fields: [PERSON_FIELD],
-      applies: (ctx) => ctx.people.length > 1,
-      check: (answers, ctx) => checkPerson(answers, ctx.people),
-    },
+    personStep(),
     {
       id: 'region',
       fields: ['subjectCode'],
@@ -105,7 +93,7 @@ export const regionChangeJourney: JourneySpec<Ctx, RegionChangeOutcome, RegionCh
     }
     if (step === 'insurer' || step === 'check') {
       const o = await ctx.options(answers, true);
-      const insurers = o.insurers.map((i) => ({ code: i.code, name: i.nameShort, contacts: contacts(i) }));
+      const insurers = o.insurers.map(insurerOption);
       if (step === 'insurer') {
         return {
           region: o.chosenRegion?.name ?? '',

@@ -1,18 +1,16 @@
 'use client';
 
 import { useActionState, type ReactNode } from 'react';
-import { Field } from '../../_components/field';
 import {
   CheckForm,
   DecidedConfirmation,
-  errorOf,
   JourneyFrame,
   PersonStep,
   Question,
-  Radios,
-  StartForm,
+  StartPage,
   StepForm,
 } from '../_journey/journey-ui';
+import { InsurerRadios, RegionSelect } from '../_journey/choice-fields';
 import { regionChangeStep, type RegionChangeState } from './actions';
 
 export function RegionChangeJourney({
@@ -46,38 +44,23 @@ export function RegionChangeJourney({
             Сейчас полис оформлен в регионе «{view.currentRegion}», страховая компания — {view.currentInsurer}
             .
           </p>
-          <Field
-            id="subjectCode"
-            name="subjectCode"
+          <RegionSelect
+            state={state}
+            regions={view.regions}
             label="Новый регион (субъект РФ)"
             hint="Регион, где вы теперь живёте."
-            error={errorOf(state, 'subjectCode')}
-          >
-            {(p) => (
-              <select {...p} className="select" defaultValue={state.answers.subjectCode ?? ''}>
-                <option value="">Выберите регион</option>
-                {(view.regions ?? []).map((r) => (
-                  <option key={r.code} value={r.code}>
-                    {r.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          />
         </StepForm>
       );
       break;
     case 'insurer':
       page = (
         <StepForm action={action} state={state} fields={['insurerCode']} back="region">
-          <Radios
-            name="insurerCode"
+          <InsurerRadios
+            state={state}
+            insurers={view.insurers}
             legend="Выберите страховую компанию в новом регионе"
-            headingLegend
             hint={`Страховые компании, которые работают в регионе «${view.region ?? ''}».`}
-            value={state.answers.insurerCode}
-            error={errorOf(state, 'insurerCode')}
-            options={(view.insurers ?? []).map((i) => ({ value: i.code, label: i.name, hint: i.contacts }))}
           />
         </StepForm>
       );
@@ -125,10 +108,9 @@ export function RegionChangeJourney({
     }
     default:
       page = (
-        <>
+        <StartPage action={action} canStart={canStart}>
           {children}
-          {canStart ? <StartForm action={action} /> : null}
-        </>
+        </StartPage>
       );
   }
   return <JourneyFrame state={state}>{page}</JourneyFrame>;

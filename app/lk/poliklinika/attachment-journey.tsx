@@ -9,7 +9,7 @@ import {
   PersonStep,
   Question,
   Radios,
-  StartForm,
+  StartPage,
   StepForm,
 } from '../_journey/journey-ui';
 import { attachmentStep, type AttachmentState } from './actions';
@@ -124,10 +124,9 @@ export function AttachmentJourney({
     }
     default:
       page = (
-        <>
+        <StartPage action={action} canStart={canStart}>
           {children}
-          {canStart ? <StartForm action={action} /> : null}
-        </>
+        </StartPage>
       );
   }
   return <JourneyFrame state={state}>{page}</JourneyFrame>;

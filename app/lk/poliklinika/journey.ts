@@ -1,13 +1,14 @@
 import { listClinics, type ClinicChoice } from '@/lib/applications/list-clinics';
-import { submitAttachment } from '@/lib/applications/submit-attachment';
+import { CHOOSE_CLINIC_MESSAGE, submitAttachment } from '@/lib/applications/submit-attachment';
 import type { CitizenActor } from '@/lib/auth/citizen-claims';
+import { oncePerKey } from '../_journey/choices';
 import { decidedOutcome, resultText, ruDate, type DecidedOutcome } from '../_journey/decided';
 import { formToken, type Answers, type JourneySpec } from '../_journey/journey-flow';
 import {
-  checkPerson,
   PERSON_FIELD,
   personChoices,
   personName,
+  personStep,
   SELF,
   subjectPersonId,
   type PersonChoice,
@@ -45,8 +46,6 @@ interface Ctx {
   choice: (answers: Answers) => Promise<ClinicChoice>;
 }
 
-const CHOOSE_CLINIC = 'Выберите поликлинику из списка.';
-
 function option(c: ClinicChoice['clinics'][number]): ClinicOption {
   return { code: c.code, name: c.nameShort, details: [c.address, c.phone].filter(Boolean).join(', ') };
 }
@@ -55,28 +54,17 @@ export const attachmentJourney: JourneySpec<Ctx, AttachmentOutcome, AttachmentVi
   path: '/lk/poliklinika',
   begin: (answers) => ({ ...answers, token: formToken() }),
   async context(citizen) {
-    const cache = new Map<string, Promise<ClinicChoice>>();
+    const load = oncePerKey((person) =>
+      listClinics({ subjectPersonId: subjectPersonId({ [PERSON_FIELD]: person }) }, citizen.actor),
+    );
     return {
       actor: citizen.actor,
       people: await personChoices(citizen.actor),
-      choice(answers) {
-        const key = answers[PERSON_FIELD] ?? SELF;
-        let p = cache.get(key);
-        if (!p) {
-          p = listClinics({ subjectPersonId: subjectPersonId(answers) }, citizen.actor);
-          cache.set(key, p);
-        }
-        return p;
-      },
+      choice: (answers) => load(answers[PERSON_FIELD] ?? SELF),
     };
   },
   steps: [
-    {
-      id: 'person',
-      fields: [PERSON_FIELD],
-      applies: (ctx) => ctx.people.length > 1,
-      check: (answers, ctx) => checkPerson(answers, ctx.people),
-    },
+    personStep(),
     {
       id: 'clinic',
       fields: ['moCode'],
@@ -85,7 +73,7 @@ export const attachmentJourney: JourneySpec<Ctx, AttachmentOutcome, AttachmentVi
         if (!choice.allowed) return [{ field: '', message: choice.message }];
         return choice.clinics.some((c) => c.code === answers.moCode)
           ? []
-          : [{ field: 'moCode', message: CHOOSE_CLINIC }];
+          : [{ field: 'moCode', message: CHOOSE_CLINIC_MESSAGE }];
       },
     },
   ],

@@ -9,6 +9,7 @@ import { CHOOSE_REGION_MESSAGE } from '@/lib/applications/submit-region-change';
 import type { SignedInCitizen } from '@/lib/auth/citizen';
 import type { CitizenClaims } from '@/lib/auth/citizen-claims';
 import { formatEnp } from '@/lib/domain/enp';
+import { insurerOption, oncePerKey } from '../_journey/choices';
 import { ruDate } from '../_journey/decided';
 import type { Answers, JourneySpec } from '../_journey/journey-flow';
 
@@ -72,28 +73,11 @@ export function identityRows(claims: CitizenClaims): IdentityRow[] {
   ];
 }
 
-function contacts(i: PolicyApplicationOptions['insurers'][number]): string {
-  return [i.hotLine ? `горячая линия ${i.hotLine}` : `телефон ${i.phone}`, i.website]
-    .filter(Boolean)
-    .join(', ');
-}
-
 export const policyJourney: JourneySpec<Ctx, PolicyOutcome, PolicyView> = {
   path: '/lk/poluchit-polis',
   context(citizen) {
-    const cache = new Map<string, Promise<PolicyApplicationOptions>>();
-    return Promise.resolve({
-      citizen,
-      options(subjectCode) {
-        const key = subjectCode ?? '';
-        let p = cache.get(key);
-        if (!p) {
-          p = policyApplicationOptions({ subjectCode: key }, citizen.actor);
-          cache.set(key, p);
-        }
-        return p;
-      },
-    });
+    const load = oncePerKey((subjectCode) => policyApplicationOptions({ subjectCode }, citizen.actor));
+    return Promise.resolve({ citizen, options: (subjectCode) => load(subjectCode ?? '') });
   },
   steps: [
     {
@@ -122,7 +106,7 @@ export const policyJourney: JourneySpec<Ctx, PolicyOutcome, PolicyView> = {
     }
     if (step === 'insurer' || step === 'check') {
       const { chosenRegion, insurers } = await ctx.options(answers.subjectCode);
-      const options = insurers.map((i) => ({ code: i.code, name: i.nameShort, contacts: contacts(i) }));
+      const options = insurers.map(insurerOption);
       if (step === 'insurer') return { region: chosenRegion?.name ?? '', insurers: options };
       return {
         summary: {

@@ -1,17 +1,9 @@
 'use client';
 
 import { Fragment, useActionState, type ReactNode } from 'react';
-import { Field } from '../../_components/field';
 import { Confirmation } from '../_journey/journey-parts';
-import {
-  CheckForm,
-  errorOf,
-  JourneyFrame,
-  Question,
-  Radios,
-  StartForm,
-  StepForm,
-} from '../_journey/journey-ui';
+import { CheckForm, JourneyFrame, Question, StartPage, StepForm } from '../_journey/journey-ui';
+import { InsurerRadios, RegionSelect } from '../_journey/choice-fields';
 import { policyStep, type PolicyState } from './actions';
 import type { PolicyOutcome } from './journey';
 
@@ -109,38 +101,23 @@ export function PolicyJourney({
       page = (
         <StepForm action={action} state={state} fields={['subjectCode']}>
           <Question>В каком регионе вы живёте?</Question>
-          <Field
-            id="subjectCode"
-            name="subjectCode"
+          <RegionSelect
+            state={state}
+            regions={view.regions}
             label="Регион (субъект РФ)"
             hint="Там, где вы живёте сейчас, — даже без регистрации по месту жительства."
-            error={errorOf(state, 'subjectCode')}
-          >
-            {(p) => (
-              <select {...p} className="select" defaultValue={state.answers.subjectCode ?? ''}>
-                <option value="">Выберите регион</option>
-                {(view.regions ?? []).map((r) => (
-                  <option key={r.code} value={r.code}>
-                    {r.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          />
         </StepForm>
       );
       break;
     case 'insurer':
       page = (
         <StepForm action={action} state={state} fields={['insurerCode']} back="region">
-          <Radios
-            name="insurerCode"
+          <InsurerRadios
+            state={state}
+            insurers={view.insurers}
             legend="Выберите страховую медицинскую организацию"
-            headingLegend
             hint={`Страховые компании, которые работают в регионе «${view.region ?? ''}». Она выдаст полис и поможет, если с медицинской помощью что-то не так.`}
-            value={state.answers.insurerCode}
-            error={errorOf(state, 'insurerCode')}
-            options={(view.insurers ?? []).map((i) => ({ value: i.code, label: i.name, hint: i.contacts }))}
           />
         </StepForm>
       );
@@ -181,10 +158,9 @@ export function PolicyJourney({
       break;
     default:
       page = (
-        <>
+        <StartPage action={action} canStart={canStart}>
           {children}
-          {canStart ? <StartForm action={action} /> : null}
-        </>
+        </StartPage>
       );
   }
   return <JourneyFrame state={state}>{page}</JourneyFrame>;

@@ -9,7 +9,7 @@ import {
   JourneyFrame,
   Question,
   Radios,
-  StartForm,
+  StartPage,
   StepForm,
 } from '../_journey/journey-ui';
 import { suspensionStep, type SuspensionState } from './actions';
@@ -95,10 +95,9 @@ export function SuspensionJourney({
     }
     default:
       page = (
-        <>
+        <StartPage action={action} canStart={canStart}>
           {children}
-          {canStart ? <StartForm action={action} /> : null}
-        </>
+        </StartPage>
       );
   }
   return <JourneyFrame state={state}>{page}</JourneyFrame>;

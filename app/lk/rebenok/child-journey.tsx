@@ -9,10 +9,11 @@ import {
   JourneyFrame,
   Question,
   Radios,
-  StartForm,
+  StartPage,
   StepForm,
   TextField,
 } from '../_journey/journey-ui';
+import { InsurerRadios } from '../_journey/choice-fields';
 import { childStep, type ChildState } from './actions';
 import type { ChildOutcome } from './journey';
 
@@ -172,14 +173,11 @@ export function ChildJourney({
     case 'insurer':
       page = (
         <StepForm action={action} state={state} fields={['insurerCode']} back="certificate">
-          <Radios
-            name="insurerCode"
+          <InsurerRadios
+            state={state}
+            insurers={view.insurers}
             legend="Выберите страховую компанию для ребёнка"
-            headingLegend
             hint={`Страховые компании, которые работают в вашем регионе («${view.region ?? ''}»). Ребёнок будет застрахован там же, где вы.`}
-            value={a.insurerCode}
-            error={errorOf(state, 'insurerCode')}
-            options={(view.insurers ?? []).map((i) => ({ value: i.code, label: i.name, hint: i.contacts }))}
           />
         </StepForm>
       );
@@ -219,10 +217,9 @@ export function ChildJourney({
       break;
     default:
       page = (
-        <>
+        <StartPage action={action} canStart={canStart}>
           {children}
-          {canStart ? <StartForm action={action} /> : null}
-        </>
+        </StartPage>
       );
   }
   return <JourneyFrame state={state}>{page}</JourneyFrame>;

@@ -9,6 +9,7 @@ import { isMinor } from '@/lib/domain/person';
 import { IssueCollector } from '@/lib/domain/result';
 import { fieldIssue } from '@/lib/errors';
 import { checkDocumentData, checkPersonData } from '@/lib/register/person-input';
+import { insurerOption } from '../_journey/choices';
 import type { Answers, Issue, JourneySpec } from '../_journey/journey-flow';
 
 /**
@@ -152,12 +153,6 @@ function checkCertificate(answers: Answers): Issue[] {
     .filter((i) => !seen.has(i.field) && seen.add(i.field));
 }
 
-function contacts(i: RegionChangeOptions['insurers'][number]): string {
-  return [i.hotLine ? `горячая линия ${i.hotLine}` : `телефон ${i.phone}`, i.website]
-    .filter(Boolean)
-    .join(', ');
-}
-
 export function childName(answers: Answers): string {
   return [answers['child.lastName'], answers['child.firstName'], answers['child.patronymic']]
     .filter(Boolean)
@@ -198,7 +193,7 @@ export const childJourney: JourneySpec<Ctx, ChildOutcome, ChildView> = {
     if (step !== 'insurer' && step !== 'check') return null;
     const { chosenRegion, insurers } = await ctx.insurers();
     const region = chosenRegion?.name ?? '';
-    const options = insurers.map((i) => ({ code: i.code, name: i.nameShort, contacts: contacts(i) }));
+    const options = insurers.map(insurerOption);
     if (step === 'insurer') return { region, insurers: options };
     return { summary: { region, insurer: options.find((i) => i.code === answers.insurerCode)?.name ?? '' } };
   },

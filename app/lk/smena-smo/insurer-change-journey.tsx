@@ -4,14 +4,13 @@ import { useActionState, type ReactNode } from 'react';
 import {
   CheckForm,
   DecidedConfirmation,
-  errorOf,
   JourneyFrame,
   PersonStep,
   Question,
-  Radios,
-  StartForm,
+  StartPage,
   StepForm,
 } from '../_journey/journey-ui';
+import { InsurerRadios } from '../_journey/choice-fields';
 import { insurerChangeStep, type InsurerChangeState } from './actions';
 
 export function InsurerChangeJourney({
@@ -89,14 +88,11 @@ export function InsurerChangeJourney({
     case 'insurer':
       page = (
         <StepForm action={action} state={state} fields={['insurerCode']} back="precheck">
-          <Radios
-            name="insurerCode"
+          <InsurerRadios
+            state={state}
+            insurers={view.insurers}
             legend="Выберите новую страховую компанию"
-            headingLegend
             hint={`Здесь только страховые компании, которые работают в регионе «${view.precheck?.region ?? ''}». Сейчас: ${view.precheck?.currentInsurer ?? '—'}.`}
-            value={state.answers.insurerCode}
-            error={errorOf(state, 'insurerCode')}
-            options={(view.insurers ?? []).map((i) => ({ value: i.code, label: i.name, hint: i.contacts }))}
           />
         </StepForm>
       );
@@ -143,10 +139,9 @@ export function InsurerChangeJourney({
     }
     default:
       page = (
-        <>
+        <StartPage action={action} canStart={canStart}>
           {children}
-          {canStart ? <StartForm action={action} /> : null}
-        </>
+        </StartPage>
       );
   }
   return <JourneyFrame state={state}>{page}</JourneyFrame>;

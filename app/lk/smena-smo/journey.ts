@@ -1,25 +1,20 @@
 import { checkInsurerChange, type InsurerChangeCheck } from '@/lib/applications/check-insurer-change';
 import { CHOOSE_INSURER_MESSAGE, submitInsurerChange } from '@/lib/applications/submit-insurer-change';
 import type { CitizenActor } from '@/lib/auth/citizen-claims';
+import { insurerOption, oncePerKey, type InsurerOption } from '../_journey/choices';
 import { decidedOutcome, resultText, ruDate, type DecidedOutcome } from '../_journey/decided';
 import { formToken, type Answers, type JourneySpec } from '../_journey/journey-flow';
 import {
-  checkPerson,
   PERSON_FIELD,
   personChoices,
   personName,
+  personStep,
   SELF,
   subjectPersonId,
   type PersonChoice,
 } from '../_journey/people';
 
 /** Journey 3: change of insurer — for whom, the pre-check, the new insurer, check, the register's decision. */
-
-export interface InsurerOption {
-  code: string;
-  name: string;
-  contacts: string;
-}
 
 export interface PrecheckView {
   allowed: boolean;
@@ -49,42 +44,21 @@ interface Ctx {
 
 const PRECHECK_FOR = 'precheckFor';
 
-function insurerOption(i: InsurerChangeCheck['insurers'][number]): InsurerOption {
-  return {
-    code: i.code,
-    name: i.nameShort,
-    contacts: [i.hotLine ? `горячая линия ${i.hotLine}` : `телефон ${i.phone}`, i.website]
-      .filter(Boolean)
-      .join(', '),
-  };
-}
-
 export const insurerChangeJourney: JourneySpec<Ctx, InsurerChangeOutcome, InsurerChangeView> = {
   path: '/lk/smena-smo',
   begin: (answers) => ({ ...answers, token: formToken() }),
   async context(citizen) {
-    const cache = new Map<string, Promise<InsurerChangeCheck>>();
+    const load = oncePerKey((person) =>
+      checkInsurerChange({ subjectPersonId: subjectPersonId({ [PERSON_FIELD]: person }) }, citizen.actor),
+    );
     return {
       actor: citizen.actor,
       people: await personChoices(citizen.actor),
-      precheck(answers) {
-        const key = answers[PERSON_FIELD] ?? SELF;
-        let p = cache.get(key);
-        if (!p) {
-          p = checkInsurerChange({ subjectPersonId: subjectPersonId(answers) }, citizen.actor);
-          cache.set(key, p);
-        }
-        return p;
-      },
+      precheck: (answers) => load(answers[PERSON_FIELD] ?? SELF),
     };
   },
   steps: [
-    {
-      id: 'person',
-      fields: [PERSON_FIELD],
-      applies: (ctx) => ctx.people.length > 1,
-      check: (answers, ctx) => checkPerson(answers, ctx.people),
-    },
+    personStep(),
     {
       // The pre-check: passed only while it allows the change, for the person chosen now.
       id: 'precheck',

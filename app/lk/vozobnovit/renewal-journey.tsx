@@ -7,7 +7,7 @@ import {
   DecidedConfirmation,
   JourneyFrame,
   Question,
-  StartForm,
+  StartPage,
   StepForm,
 } from '../_journey/journey-ui';
 import { renewalStep, type RenewalState } from './actions';
@@ -72,10 +72,9 @@ export function RenewalJourney({
     }
     default:
       page = (
-        <>
+        <StartPage action={action} canStart={canStart}>
           {children}
-          {canStart ? <StartForm action={action} /> : null}
-        </>
+        </StartPage>
       );
   }
   return <JourneyFrame state={state}>{page}</JourneyFrame>;
