@@ -46,6 +46,7 @@ const WARMUP_REQUESTS = 100;
 
 /** The portal's pages, as a citizen opens them (journey pages of issue 3 included). */
 const PAGES = [
+  '/',
   '/lk',
   '/lk/polis',
   '/lk/zayavleniya',
