@@ -26,6 +26,18 @@ export interface TestCitizen {
   note: string;
 }
 
+type NamedPerson = Pick<DemoPerson, 'lastName' | 'firstName' | 'patronymic' | 'birthDate' | 'sex' | 'snils'>;
+
+/** The claims ЕСИА holds about a person, in the provider's names. */
+const identityOf = (p: NamedPerson) => ({
+  familyName: p.lastName,
+  givenName: p.firstName,
+  middleName: p.patronymic,
+  birthdate: p.birthDate,
+  gender: p.sex === 'M' ? ('male' as const) : ('female' as const),
+  snils: p.snils,
+});
+
 const fromDemo = (key: string, level: AccountLevel, sub: string, note: string): TestCitizen => {
   const p: DemoPerson | undefined = DEMO_PEOPLE.find((d) => d.key === key);
   if (!p) throw new Error(`No demo person ${key}`);
@@ -33,12 +45,7 @@ const fromDemo = (key: string, level: AccountLevel, sub: string, note: string): 
     key,
     sub,
     level,
-    familyName: p.lastName,
-    givenName: p.firstName,
-    middleName: p.patronymic,
-    birthdate: p.birthDate,
-    gender: p.sex === 'M' ? 'male' : 'female',
-    snils: p.snils,
+    ...identityOf(p),
     // Only a Russian passport (F011 kind 14) travels as the passport claims.
     passport:
       p.document.kind === 14 && p.document.series
@@ -57,12 +64,7 @@ const unregistered = (
   key,
   sub,
   level: 'verified',
-  familyName: p.lastName,
-  givenName: p.firstName,
-  middleName: p.patronymic,
-  birthdate: p.birthDate,
-  gender: p.sex === 'M' ? 'male' : 'female',
-  snils: p.snils,
+  ...identityOf(p),
   passport: { series: p.document.series, number: p.document.number },
   note: 'Ещё нет в регистре: можно получить электронный полис.',
 });
