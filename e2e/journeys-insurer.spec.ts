@@ -21,7 +21,7 @@ import {
  * Journey 3, «Смена страховой медицинской организации», with its pre-check.
  *
  * Who: the full journey (with and without JavaScript) is made for a child that PARENT ('insurer-leaving-
- * region') registers first with the Moscow branch 77004, which stops serving the region on 31.12.2026 — so
+ * region') registers first with the Moscow branch 77004, which stops serving the region on 31 December of this year — so
  * the change is allowed whatever the date (the yearly limit and the 1 November deadline do not apply), and
  * every run has its own child. PARENT herself (insured by 77004 in the demo register) changes once; a
  * rerun finds the change made and is told why not. 'changed-insurer-this-year' is refused.

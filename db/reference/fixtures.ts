@@ -107,15 +107,26 @@ const STREETS = ['ул. Ленина', 'ул. Советская', 'пр-т Ми
 /** Subjects whose market has four insurers instead of three (the largest regions). */
 const LARGE = new Set(['77', '50', '78', '23', '66', '61', '02', '16', '52', '54', '63', '74']);
 
-/** One branch in a fixture region stops working there at the end of 2026, so "insurer leaving" is real. */
-export const LEAVING_INSURER_TO = '2026-12-31';
+/**
+ * One branch in a fixture region (Moscow's last) stops working there at the end of the year the directories
+ * are loaded in (Moscow time), so "the insurer leaves the region" is a live story in every new register,
+ * whatever the year. A fixed date would turn it into "the insurer has left" once that date passed.
+ */
+export function leavingInsurerTo(loadedAt: Date): string {
+  const year = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Moscow', year: 'numeric' }).format(loadedAt);
+  return `${year}-12-31`;
+}
 
 function regionPhone(subjectCode: string, n: number): string {
   const area = (300 + Number(subjectCode) * 7) % 900;
   return `+7 (${String(area + 100).slice(0, 3)}) ${String(200 + n * 37).slice(0, 3)}-${String(10 + n).padStart(2, '0')}-${String(40 + n).padStart(2, '0')}`;
 }
 
-export function insurerFixtures(subjectRows: readonly SubjectRow[]): InsurerFixture[] {
+export function insurerFixtures(
+  subjectRows: readonly SubjectRow[],
+  loadedAt: Date = new Date(),
+): InsurerFixture[] {
+  const leavingTo = leavingInsurerTo(loadedAt);
   const out: InsurerFixture[] = [];
   for (const s of subjectRows) {
     const n = Number(s.code);
@@ -140,7 +151,7 @@ export function insurerFixtures(subjectRows: readonly SubjectRow[]): InsurerFixt
         activeFrom: '2011-01-01',
         activeTo: null,
         servedFrom: '2011-01-01',
-        servedTo: leaving ? LEAVING_INSURER_TO : null,
+        servedTo: leaving ? leavingTo : null,
       });
     }
   }

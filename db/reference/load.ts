@@ -24,7 +24,8 @@ const DAY_KINDS: ReadonlySet<string> = new Set<DayKind>(['holiday', 'transfer', 
 /**
  * Loads the directories every register needs: subjects, the production calendar, and fixture insurers
  * and clinics. Idempotent: subjects and calendar are upserted from the files; fixtures are inserted only
- * where missing, so administrators' edits survive a restart.
+ * where missing, so administrators' edits survive a restart (and the leaving branch keeps the end date it
+ * was first loaded with).
  */
 export async function loadReferenceData(db: Executor): Promise<void> {
   const regionRows = readCsv(path.join(here, 'regions.csv')).map((r) => ({

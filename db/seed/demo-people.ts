@@ -470,7 +470,7 @@ const SPECS: readonly DemoSpec[] = [
     snils: '11673948584',
     enp: generateEnp('77', 8),
     journey:
-      'Insured by the Moscow branch 77004 that leaves the region on 31.12.2026: must choose another insurer.',
+      'Insured by the Moscow branch 77004 that leaves the region on 31 December (of the year the directories were loaded): must choose another insurer.',
     documents: [
       {
         kind: 14,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeDocument } from '@/lib/domain/documents';
 import { validateEnp } from '@/lib/domain/enp';
 import { validateSnils } from '@/lib/domain/snils';
+import { leavingInsurerTo } from '../reference/fixtures';
 import { DEMO_NOT_REGISTERED, DEMO_PEOPLE } from './demo-people';
 import { resetRegister } from './reset';
 import {
@@ -344,7 +345,7 @@ describe('seedRegister', () => {
       await value<string>(
         `select to_char(served_to, 'YYYY-MM-DD') as v from insurer_regions where insurer_code = '77004'`,
       ),
-    ).toBe('2026-12-31');
+    ).toBe(leavingInsurerTo(new Date()));
     const absent = await rows(
       `select 1 from persons where snils = $1 or (last_name = $2 and first_name = $3 and birth_date = $4)
         union all select 1 from identity_documents where kind = $5 and series = $6 and number = $7`,
