@@ -82,14 +82,13 @@ export interface ListedApplication {
 
 /**
  * The newest application of a citizen (an application about their child counts), making one when they
- * have none: an attachment to a clinic through journey 6 (`/lk/poliklinika`). Null when there is none and
- * that journey page is not there to make one.
+ * have none: an attachment to a clinic through journey 6 (`/lk/poliklinika`). Fails when none can be had.
  */
 export async function ensureApplicationOf(
   browser: Browser,
   baseURL: string,
   key: string,
-): Promise<ListedApplication | null> {
+): Promise<ListedApplication> {
   const context = await browser.newContext({ baseURL });
   try {
     const page = await context.newPage();
@@ -98,7 +97,7 @@ export async function ensureApplicationOf(
       // Another test may be making one at the same time: whichever way, look at the list again.
       await makeAttachmentApplication(page);
       await page.goto('/lk/zayavleniya');
-      if ((await page.getByTestId('application').count()) === 0) return null;
+      expect(await page.getByTestId('application').count(), `an application of ${key}`).toBeGreaterThan(0);
     }
     return await listedApplication(page);
   } finally {
@@ -117,12 +116,12 @@ export async function listedApplication(page: Page, index = 0): Promise<ListedAp
 
 /**
  * Journey 6 through its own pages, by the demo parent for his daughter (so his own policy and clinic stay
- * as seeded): the child is moved to the other children's polyclinic of Moscow. Returns false when the page
- * is not there or the register allows no change now (the child was moved this year already).
+ * as seeded): the child is moved to the other children's polyclinic of Moscow. Returns false when the
+ * register allows no change now (a parallel test moved the child this year already).
  */
 export async function makeAttachmentApplication(page: Page): Promise<boolean> {
   const response = await page.goto('/lk/poliklinika');
-  if (!response || response.status() === 404) return false;
+  expect(response?.status()).toBe(200);
   await page.getByRole('button', { name: 'Начать' }).click();
   await page.getByLabel('Иванова Анна Сергеевна').check();
   await page.getByRole('button', { name: 'Продолжить' }).click();
