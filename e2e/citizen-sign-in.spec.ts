@@ -102,7 +102,9 @@ test.describe('citizen sign-in', () => {
     await page.getByRole('button', { name: `Войти как ${citizen('insurer-leaving-region').name}` }).click();
     await expect(page).toHaveURL(/\/lk\/vyhod$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Выход из личного кабинета');
-    await expect(page.getByRole('main')).toContainText(`Вы вошли как ${citizen('insurer-leaving-region').name}`);
+    await expect(page.getByRole('main')).toContainText(
+      `Вы вошли как ${citizen('insurer-leaving-region').name}`,
+    );
   });
 
   test('cancelling at the provider returns to the sign-in page with a message and no session', async ({

@@ -34,7 +34,9 @@ export const coverages = pgTable(
     recordedTo: timestamp('recorded_to', { withTimezone: true }),
   },
   (t) => [
-    index('coverages_insurer_idx').on(t.insurerCode).where(sql`${t.recordedTo} is null and ${t.validTo} is null`),
+    index('coverages_insurer_idx')
+      .on(t.insurerCode)
+      .where(sql`${t.recordedTo} is null and ${t.validTo} is null`),
     check('coverages_valid_range', sql`${t.validTo} is null or ${t.validTo} > ${t.validFrom}`),
   ],
 );

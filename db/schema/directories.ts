@@ -1,4 +1,15 @@
-import { boolean, char, date, index, integer, pgTable, primaryKey, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  char,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { calendarDayKindEnum } from './enums';
 
 /** Subjects of the RF (F010), keyed by the 2-digit subject code used in ЕНП, SMOCOD and MCOD. */
@@ -48,7 +59,10 @@ export const insurerRegions = pgTable(
     servedFrom: date('served_from', { mode: 'string' }).notNull(),
     servedTo: date('served_to', { mode: 'string' }),
   },
-  (t) => [primaryKey({ columns: [t.insurerCode, t.subjectCode] }), index('insurer_regions_subject_idx').on(t.subjectCode)],
+  (t) => [
+    primaryKey({ columns: [t.insurerCode, t.subjectCode] }),
+    index('insurer_regions_subject_idx').on(t.subjectCode),
+  ],
 );
 
 /** Medical organisations (F003-like); MCOD starts with the subject code. */

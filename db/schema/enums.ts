@@ -4,7 +4,14 @@ export const sexEnum = pgEnum('sex', ['M', 'F']);
 export const coverageStatusEnum = pgEnum('coverage_status', ['active', 'suspended', 'terminated']);
 export const coverageFormEnum = pgEnum('coverage_form', ['electronic', 'paper_extract', 'legacy_card']);
 export const calendarDayKindEnum = pgEnum('calendar_day_kind', ['holiday', 'transfer', 'weekend-workday']);
-export const actorKindEnum = pgEnum('actor_kind', ['citizen', 'staff', 'clinic', 'api_key', 'feed', 'system']);
+export const actorKindEnum = pgEnum('actor_kind', [
+  'citizen',
+  'staff',
+  'clinic',
+  'api_key',
+  'feed',
+  'system',
+]);
 export const eventEntityEnum = pgEnum('event_entity', [
   'person',
   'document',
@@ -29,4 +36,11 @@ export const applicationStatusEnum = pgEnum('application_status', [
   'refused',
   'cancelled',
 ]);
-export const accessChannelEnum = pgEnum('access_channel', ['portal', 'console', 'clinic_ui', 'rest', 'fhir', 'feed']);
+export const accessChannelEnum = pgEnum('access_channel', [
+  'portal',
+  'console',
+  'clinic_ui',
+  'rest',
+  'fhir',
+  'feed',
+]);

@@ -72,7 +72,9 @@ export const identityDocuments = pgTable(
   (t) => [
     // A document identifies one person: the same kind + series + number cannot belong to two.
     unique('identity_documents_kind_series_number_key').on(t.kind, t.series, t.number).nullsNotDistinct(),
-    uniqueIndex('identity_documents_one_current_per_kind').on(t.personId, t.kind).where(sql`${t.isCurrent}`),
+    uniqueIndex('identity_documents_one_current_per_kind')
+      .on(t.personId, t.kind)
+      .where(sql`${t.isCurrent}`),
     check('identity_documents_kind', sql`${t.kind} in (3, 9, 10, 11, 12, 13, 14, 21, 22, 23, 24, 25, 26)`),
   ],
 );

@@ -1,8 +1,24 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, char, check, pgEnum, pgTable, text, timestamp, unique, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  char,
+  check,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { insurers, medicalOrganisations, subjects } from './directories';
 
-export const staffRoleEnum = pgEnum('staff_role', ['ffoms_admin', 'tfoms_operator', 'smo_operator', 'clinic_registrar']);
+export const staffRoleEnum = pgEnum('staff_role', [
+  'ffoms_admin',
+  'tfoms_operator',
+  'smo_operator',
+  'clinic_registrar',
+]);
 
 /**
  * Accounts of the people who work the register: fund and insurer staff, clinic registrars. Each role is
