@@ -98,10 +98,13 @@ test.describe('notifications without JavaScript', () => {
     await signInAsCitizen(page, parent.key, '/lk/uvedomleniya');
     const unread = page.locator('[data-testid="notification"].notification--unread');
     const before = await unread.count();
+    // Only this test marks notifications read, so a fresh register (npm test, CI) always has some; a local
+    // rerun against an older database may have none left to mark.
     test.skip(
-      before === 0,
+      before === 0 && !process.env.CI,
       'Every notification of the demo parent is read already: run on a fresh database (npm test resets it).',
     );
+    expect(before, 'unread notifications of the demo parent').toBeGreaterThan(0);
     await expect(unreadBadge(page)).toContainText(`${before} непрочитанных`);
     await expectNoHorizontalScroll(page);
 

@@ -113,6 +113,7 @@ const LARGE = new Set(['77', '50', '78', '23', '66', '61', '02', '16', '52', '54
  * whatever the year. A fixed date would turn it into "the insurer has left" once that date passed.
  */
 export function leavingInsurerTo(loadedAt: Date): string {
+  // The register's zone (lib/domain/dates REGISTER_TIME_ZONE); db/ does not import lib/.
   const year = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Moscow', year: 'numeric' }).format(loadedAt);
   return `${year}-12-31`;
 }

@@ -124,7 +124,7 @@ async function repeatedApplication(
  * done with the effective date, or refused with the rule's reason and the next allowed date.
  * A transient failure (lost race, database down) is rethrown and the application stays submitted.
  */
-export async function runImmediateApplication(spec: ImmediateApplicationSpec): Promise<DecidedApplication> {
+async function runImmediateApplication(spec: ImmediateApplicationSpec): Promise<DecidedApplication> {
   const { ctx, now } = spec;
   const key = formKey(spec.kind, ctx, spec.idempotencyToken);
   const db = getDb();

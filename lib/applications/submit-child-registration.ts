@@ -124,7 +124,6 @@ export async function submitChildRegistration(
   options: UseCaseOptions = {},
 ): Promise<ChildRegistrationResult> {
   const { now, today, db, ctx } = await verifiedCitizenRequest(actor, options);
-  const citizen = ctx.actor;
   const parentId = ctx.selfId;
   if (parentId === null) {
     throw new AppError('PERSON_NOT_FOUND', {
@@ -207,7 +206,7 @@ export async function submitChildRegistration(
 
   const key = idempotencyKey(
     'child_registration',
-    citizen.id,
+    ctx.actor.id,
     String(document.kind),
     document.series ?? '',
     document.number,

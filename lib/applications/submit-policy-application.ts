@@ -140,7 +140,6 @@ export async function submitPolicyApplication(
   options: UseCaseOptions = {},
 ): Promise<PolicyApplicationResult> {
   const { now, today, db, ctx } = await verifiedCitizenRequest(actor, options);
-  const citizen = ctx.actor;
   const identity = input.identity;
   const passport = identity.passport;
 
@@ -149,7 +148,7 @@ export async function submitPolicyApplication(
     passport?.number?.trim() && identity.birthDate?.trim() ? policyKey(passport, identity.birthDate) : null;
   const earlier = key ? await findApplicationByKey(db, key) : null;
   if (earlier) {
-    if (earlier.applicantSub !== citizen.id) throw anotherAccount();
+    if (earlier.applicantSub !== ctx.actor.id) throw anotherAccount();
     return fromApplication(earlier, now, true);
   }
   if (ctx.selfId !== null) return existing(ctx.selfId);
@@ -289,7 +288,7 @@ export async function submitPolicyApplication(
     }),
   );
   if (!created) {
-    if (row.applicantSub !== citizen.id) throw anotherAccount();
+    if (row.applicantSub !== ctx.actor.id) throw anotherAccount();
     return fromApplication(row, now, true);
   }
   if (summary || !person || !document) return fromApplication(row, now, false);

@@ -12,6 +12,8 @@ export const SUSPENSION_GROUNDS: readonly { code: SuspensionReason; label: strin
     return { code, label: text.charAt(0).toUpperCase() + text.slice(1) };
   });
 
+export const CHOOSE_GROUNDS_MESSAGE = 'Выберите основание из списка.';
+
 export interface SubmitSuspensionInput extends ImmediateApplicationInput {
   /** One of SUSPENSION_REASONS. */
   reason: string;
@@ -28,8 +30,7 @@ export const submitSuspension = immediateApplication<SubmitSuspensionInput>(
   (input, { personId, today, latest }) => {
     const issues: FieldIssue[] = [];
     const reason = SUSPENSION_REASONS.find((r) => r === input.reason?.trim());
-    if (!reason)
-      issues.push(fieldIssue('reason', 'COVERAGE_REASON_INVALID', 'Выберите основание из списка.'));
+    if (!reason) issues.push(fieldIssue('reason', 'COVERAGE_REASON_INVALID', CHOOSE_GROUNDS_MESSAGE));
     const on = serviceDate('serviceStartDate', input.serviceStartDate, today, latest, issues);
     if (issues.length || !reason || !on) throw AppError.validation(issues);
 

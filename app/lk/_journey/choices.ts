@@ -21,12 +21,12 @@ export function insurerOption(i: InsurerView): InsurerOption {
  * One request renders a page and checks several steps that read the same options (the insurers of a
  * region, the pre-check for a child): each is loaded once per key and request.
  */
-export function oncePerKey<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
+export function oncePerKey<T>(): (key: string, load: () => Promise<T>) => Promise<T> {
   const cache = new Map<string, Promise<T>>();
-  return (key) => {
+  return (key, load) => {
     let p = cache.get(key);
     if (!p) {
-      p = load(key);
+      p = load();
       cache.set(key, p);
     }
     return p;

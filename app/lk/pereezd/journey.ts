@@ -43,18 +43,16 @@ export const regionChangeJourney: JourneySpec<Ctx, RegionChangeOutcome, RegionCh
   path: '/lk/pereezd',
   begin: (answers) => ({ ...answers, token: formToken() }),
   async context(citizen) {
-    const load = oncePerKey((key) => {
-      const [person, subjectCode = ''] = key.split('|');
-      return regionChangeOptions(
-        { subjectPersonId: subjectPersonId({ [PERSON_FIELD]: person ?? SELF }), subjectCode },
-        citizen.actor,
-      );
-    });
+    const once = oncePerKey<RegionChangeOptions>();
     return {
       actor: citizen.actor,
       people: await personChoices(citizen.actor),
-      options: (answers, withRegion) =>
-        load(`${answers[PERSON_FIELD] ?? SELF}|${withRegion ? (answers.subjectCode ?? '') : ''}`),
+      options(answers, withRegion) {
+        const subjectCode = withRegion ? (answers.subjectCode ?? '') : '';
+        return once(`${answers[PERSON_FIELD] ?? SELF}|${subjectCode}`, () =>
+          regionChangeOptions({ subjectPersonId: subjectPersonId(answers), subjectCode }, citizen.actor),
+        );
+      },
     };
   },
   steps: [

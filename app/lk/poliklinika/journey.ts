@@ -54,13 +54,14 @@ export const attachmentJourney: JourneySpec<Ctx, AttachmentOutcome, AttachmentVi
   path: '/lk/poliklinika',
   begin: (answers) => ({ ...answers, token: formToken() }),
   async context(citizen) {
-    const load = oncePerKey((person) =>
-      listClinics({ subjectPersonId: subjectPersonId({ [PERSON_FIELD]: person }) }, citizen.actor),
-    );
+    const once = oncePerKey<ClinicChoice>();
     return {
       actor: citizen.actor,
       people: await personChoices(citizen.actor),
-      choice: (answers) => load(answers[PERSON_FIELD] ?? SELF),
+      choice: (answers) =>
+        once(answers[PERSON_FIELD] ?? SELF, () =>
+          listClinics({ subjectPersonId: subjectPersonId(answers) }, citizen.actor),
+        ),
     };
   },
   steps: [

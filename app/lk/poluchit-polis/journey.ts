@@ -76,8 +76,12 @@ export function identityRows(claims: CitizenClaims): IdentityRow[] {
 export const policyJourney: JourneySpec<Ctx, PolicyOutcome, PolicyView> = {
   path: '/lk/poluchit-polis',
   context(citizen) {
-    const load = oncePerKey((subjectCode) => policyApplicationOptions({ subjectCode }, citizen.actor));
-    return Promise.resolve({ citizen, options: (subjectCode) => load(subjectCode ?? '') });
+    const once = oncePerKey<PolicyApplicationOptions>();
+    return Promise.resolve({
+      citizen,
+      options: (subjectCode = '') =>
+        once(subjectCode, () => policyApplicationOptions({ subjectCode }, citizen.actor)),
+    });
   },
   steps: [
     {

@@ -1,4 +1,8 @@
-import { SUSPENSION_GROUNDS, submitSuspension } from '@/lib/applications/submit-suspension';
+import {
+  CHOOSE_GROUNDS_MESSAGE,
+  SUSPENSION_GROUNDS,
+  submitSuspension,
+} from '@/lib/applications/submit-suspension';
 import type { CitizenActor } from '@/lib/auth/citizen-claims';
 import { checkPastDate } from '../_journey/checks';
 import { decidedOutcome, type DecidedOutcome } from '../_journey/decided';
@@ -22,7 +26,6 @@ interface Ctx {
   actor: CitizenActor;
 }
 
-const CHOOSE_GROUNDS = 'Выберите основание из списка.';
 const groundLabel = (code: string | undefined) =>
   SUSPENSION_GROUNDS.find((g) => g.code === code)?.label ?? '';
 
@@ -37,7 +40,7 @@ export const suspensionJourney: JourneySpec<Ctx, SuspensionOutcome, SuspensionVi
       check: (answers) =>
         SUSPENSION_GROUNDS.some((g) => g.code === answers.reason)
           ? []
-          : [{ field: 'reason', message: CHOOSE_GROUNDS }],
+          : [{ field: 'reason', message: CHOOSE_GROUNDS_MESSAGE }],
     },
     {
       id: 'date',

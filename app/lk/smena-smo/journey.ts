@@ -48,13 +48,14 @@ export const insurerChangeJourney: JourneySpec<Ctx, InsurerChangeOutcome, Insure
   path: '/lk/smena-smo',
   begin: (answers) => ({ ...answers, token: formToken() }),
   async context(citizen) {
-    const load = oncePerKey((person) =>
-      checkInsurerChange({ subjectPersonId: subjectPersonId({ [PERSON_FIELD]: person }) }, citizen.actor),
-    );
+    const once = oncePerKey<InsurerChangeCheck>();
     return {
       actor: citizen.actor,
       people: await personChoices(citizen.actor),
-      precheck: (answers) => load(answers[PERSON_FIELD] ?? SELF),
+      precheck: (answers) =>
+        once(answers[PERSON_FIELD] ?? SELF, () =>
+          checkInsurerChange({ subjectPersonId: subjectPersonId(answers) }, citizen.actor),
+        ),
     };
   },
   steps: [
