@@ -1,15 +1,20 @@
 /**
- * The benchmark's baseline: the least a server can do to answer the REST lookup (`?docType=passport&…`
+ * The benchmark's baselines: the least a server can do to answer the REST lookup (`?docType=passport&…`
  * or `?enp=…`) — node:http, one pg pool, one prepared statement — with no key check, no validation, no
- * answer mapping. It runs the very statements of the lookup use case (lib/lookup/lookup-sql.ts),
- * access-log write included, so `ours / baseline` measures what our HTTP layer and use case cost on top
- * of the database work.
+ * answer mapping.
+ *
+ * - `/api/v1/lookup` runs the very statement of the lookup use case (lib/lookup/lookup-sql.ts), access-log
+ *   write included, on a pool with the product's commit settings (`synchronous_commit = off`, ADR 0009),
+ *   so `ours / baseline` measures only what our HTTP layer and use case cost on top of the same database
+ *   work.
+ * - `/read-only/api/v1/lookup` gives the same answer without the access-log row: the physical limit of a
+ *   lookup on this machine (no door may skip the log; the ratio to it shows what logging every read costs).
  *
  *   DATABASE_URL=… tsx bench/baseline/lookup-server.ts --port 4000
  */
 import { createServer } from 'node:http';
 import pg from 'pg';
-import { LOOKUP_STATEMENTS } from '@/lib/lookup/lookup-sql';
+import { LOOKUP_STATEMENTS, UNLOGGED_LOOKUP_STATEMENTS_FOR_BENCHMARK } from '@/lib/lookup/lookup-sql';
 
 const portArg = process.argv.indexOf('--port');
 const port = Number(portArg >= 0 ? process.argv[portArg + 1] : NaN);
@@ -20,8 +25,14 @@ if (!Number.isInteger(port) || port < 1 || port > 65_535 || !url) {
 }
 
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
-const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 20) });
+// The same pool settings as the product's lookup pool (db/client.ts getLoggedReadPool).
+const pool = new pg.Pool({
+  connectionString: url,
+  max: Number(process.env.DATABASE_POOL_MAX ?? 20),
+  options: '-c synchronous_commit=off',
+});
 const MOSCOW_OFFSET_MS = 3 * 3600_000;
+const READ_ONLY_PREFIX = '/read-only';
 
 const server = createServer((req, res) => {
   const u = new URL(req.url ?? '/', 'http://localhost');
@@ -29,14 +40,17 @@ const server = createServer((req, res) => {
     res.writeHead(200).end('ok');
     return;
   }
-  if (u.pathname !== '/api/v1/lookup') {
+  const readOnly = u.pathname.startsWith(READ_ONLY_PREFIX);
+  const path = readOnly ? u.pathname.slice(READ_ONLY_PREFIX.length) : u.pathname;
+  if (path !== '/api/v1/lookup') {
     res.writeHead(404).end();
     return;
   }
   const q = u.searchParams;
   const today = new Date(Date.now() + MOSCOW_OFFSET_MS).toISOString().slice(0, 10);
   const enp = q.get('enp');
-  const statement = enp ? LOOKUP_STATEMENTS.enp : LOOKUP_STATEMENTS.document;
+  const statements = readOnly ? UNLOGGED_LOOKUP_STATEMENTS_FOR_BENCHMARK : LOOKUP_STATEMENTS;
+  const statement = enp ? statements.enp : statements.document;
   const finder = enp
     ? [enp]
     : [

@@ -19,7 +19,22 @@ const FINDERS = {
 
 export type FinderKind = keyof typeof FINDERS;
 
-function statement(finder: FinderKind): string {
+/**
+ * `logged: false` leaves out the access-log row: no door may run that (every read is logged); the lookup
+ * benchmark's read-only baseline does, as the physical limit of a lookup.
+ */
+function statement(finder: FinderKind, logged = true): string {
+  const log = logged
+    ? `,
+logged as (
+  insert into access_log (actor_kind, actor_id, organisation_code, person_id, channel, purpose, result, details)
+  select $2::actor_kind, $3, $4, (select id from p), $5::access_channel, 'policy_lookup',
+         case when exists (select 1 from p) then 'found' else 'not_found' end, $6
+  returning id
+)`
+    : // The log's parameters keep their numbers (and types), so both variants take the same values.
+      `,
+unused_log_parameters as (select $2::text, $3::text, $4::text, $5::text, $6::text)`;
   return `
 with found as (${FINDERS[finder]}),
 p as (
@@ -44,20 +59,14 @@ a as (
     from attachments a join p on a.person_id = p.id join medical_organisations mo on mo.code = a.mo_code
    where daterange(a.valid_from, a.valid_to, '[)') @> $1::date
    limit 1
-),
-logged as (
-  insert into access_log (actor_kind, actor_id, organisation_code, person_id, channel, purpose, result, details)
-  select $2::actor_kind, $3, $4, (select id from p), $5::access_channel, 'policy_lookup',
-         case when exists (select 1 from p) then 'found' else 'not_found' end, $6
-  returning id
-)
+)${log}
 select p.id as person_id, p.enp, p.last_name, p.first_name, p.patronymic, p.birth_date, p.death_date,
        c.insurer_code, c.subject_code, c.status, c.reason, c.valid_from, c.valid_to,
        lp.status as last_status, lp.reason as last_reason, lp.valid_from as last_valid_from,
        lp.valid_to as last_valid_to, lp.insurer_code as last_insurer_code, lp.subject_code as last_subject_code,
        i.name_short as insurer_name, coalesce(i.hot_line, i.phone) as insurer_phone,
        s.name_ru as subject_name, a.mo_code, a.mo_name,
-       (select count(*) from logged)::int as logged
+       ${logged ? '(select count(*) from logged)::int' : '0'} as logged
   from (select 1) one
   left join p on true
   left join c on true
@@ -67,11 +76,17 @@ select p.id as person_id, p.enp, p.last_name, p.first_name, p.patronymic, p.birt
   left join a on true`;
 }
 
-export const LOOKUP_STATEMENTS: Record<FinderKind, { name: string; text: string }> = {
-  document: { name: 'lookup_policy_by_document', text: statement('document') },
-  enp: { name: 'lookup_policy_by_enp', text: statement('enp') },
-  snils: { name: 'lookup_policy_by_snils', text: statement('snils') },
-};
+type Statements = Record<FinderKind, { name: string; text: string }>;
+const statements = (prefix: string, logged: boolean): Statements => ({
+  document: { name: `${prefix}_by_document`, text: statement('document', logged) },
+  enp: { name: `${prefix}_by_enp`, text: statement('enp', logged) },
+  snils: { name: `${prefix}_by_snils`, text: statement('snils', logged) },
+});
+
+export const LOOKUP_STATEMENTS: Statements = statements('lookup_policy', true);
+
+/** The same answer without the access-log row — for the lookup benchmark's read-only baseline only. */
+export const UNLOGGED_LOOKUP_STATEMENTS_FOR_BENCHMARK: Statements = statements('lookup_unlogged', false);
 
 export interface LookupRow {
   person_id: number | null;
