@@ -20,12 +20,11 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { closeDb } from '../db/client';
 import { databaseUrl, freePort, startEmbeddedPostgres } from '../db/embedded';
-import { migrateDatabase } from '../db/migrate';
-import { seedRegister } from '../db/seed/seed-register';
 import { createApiKey } from '../lib/api-keys/create-api-key';
 import { systemActor } from '../lib/auth/actor';
 import { fixed, int, table } from './lib/format';
 import { startProcess, stopProcess, waitFor } from './lib/child-process';
+import { databaseComment, seedBenchRegister } from './lib/seeded-register';
 
 const DATA_DIR = '.data/bench-lookup';
 const APP_DATA_DIR = '.data/bench-lookup-app';
@@ -93,15 +92,12 @@ async function prepareRegister(serverUrl: string, persons: number): Promise<stri
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    const { rows } = await admin.query<{ comment: string | null }>(
-      `select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1`,
-      [DATABASE],
-    );
-    if (rows[0]?.comment === marker) {
+    const comment = await databaseComment(admin, DATABASE);
+    if (comment === marker) {
       log(`reusing the register of ${int(persons)} persons in ${DATA_DIR}`);
       return databaseUrl(serverUrl, DATABASE);
     }
-    if (rows[0]) {
+    if (comment !== undefined) {
       log(`the register in ${DATA_DIR} is not of ${int(persons)} persons: re-creating it`);
       await admin.query(`drop database "${DATABASE}" with (force)`);
     }
@@ -109,29 +105,7 @@ async function prepareRegister(serverUrl: string, persons: number): Promise<stri
   } finally {
     await admin.end();
   }
-  const url = databaseUrl(serverUrl, DATABASE);
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
-  try {
-    await migrateDatabase(pool);
-    log(`seeding ${int(persons)} persons…`);
-    let lastReport = 0;
-    const summary = await seedRegister(pool, {
-      persons,
-      seed: SEED,
-      onProgress: (p) => {
-        const now = performance.now();
-        if (now - lastReport < 5000 && p.phase !== 'done') return;
-        lastReport = now;
-        log(`  ${p.phase}: ${int(p.persons)} / ${int(p.total)}${p.detail ? ` (${p.detail})` : ''}`);
-      },
-    });
-    log(`seeded in ${fixed(summary.seconds, 1)} s`);
-    await pool.query('vacuum analyze');
-    await pool.query(`comment on database "${DATABASE}" is '${marker}'`);
-  } finally {
-    await pool.end();
-  }
-  return url;
+  return seedBenchRegister(serverUrl, DATABASE, { persons, seed: SEED, marker, log });
 }
 
 interface Sample {

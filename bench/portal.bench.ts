@@ -25,13 +25,12 @@ import { gzipSync } from 'node:zlib';
 import { encode } from 'next-auth/jwt';
 import pg from 'pg';
 import { databaseUrl, freePort, startEmbeddedPostgres } from '../db/embedded';
-import { migrateDatabase } from '../db/migrate';
-import { seedRegister } from '../db/seed/seed-register';
 import { citizenClaimsFrom, citizenIdentity } from '../lib/auth/citizen-claims';
 import { testCitizen, testCitizenClaims } from '../lib/auth/esia-dev/test-citizens';
 import { fixed, int, table } from './lib/format';
 import { startProcess, stopProcess, waitFor } from './lib/child-process';
 import { builtFirstLoadJs } from './lib/next-build-js';
+import { databaseComment, seedBenchRegister } from './lib/seeded-register';
 
 const DATA_DIR = '.data/bench-lookup';
 const APP_DATA_DIR = '.data/bench-portal-app';
@@ -108,14 +107,6 @@ function parseArgs(argv: readonly string[]): Options | string {
 
 const log = (line: string) => console.log(`[bench:portal] ${line}`);
 
-async function databaseComment(admin: pg.Client, name: string): Promise<string | null | undefined> {
-  const { rows } = await admin.query<{ comment: string | null }>(
-    `select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1`,
-    [name],
-  );
-  return rows[0] ? rows[0].comment : undefined;
-}
-
 /**
  * A migrated register of exactly N persons (demo people included): the lookup benchmark's when it has N
  * (or when there is none yet: then it is made the way bench:lookup makes it, for both to reuse), else
@@ -152,29 +143,7 @@ async function prepareRegister(serverUrl: string, persons: number): Promise<stri
   } finally {
     await admin.end();
   }
-  const url = databaseUrl(serverUrl, name);
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
-  try {
-    await migrateDatabase(pool);
-    log(`seeding ${int(persons)} persons into ${name}…`);
-    let lastReport = 0;
-    const summary = await seedRegister(pool, {
-      persons,
-      seed: SEED,
-      onProgress: (p) => {
-        const now = performance.now();
-        if (now - lastReport < 5000 && p.phase !== 'done') return;
-        lastReport = now;
-        log(`  ${p.phase}: ${int(p.persons)} / ${int(p.total)}${p.detail ? ` (${p.detail})` : ''}`);
-      },
-    });
-    log(`seeded in ${fixed(summary.seconds, 1)} s`);
-    await pool.query('vacuum analyze');
-    await pool.query(`comment on database "${name}" is '${marker}'`);
-  } finally {
-    await pool.end();
-  }
-  return url;
+  return seedBenchRegister(serverUrl, name, { persons, seed: SEED, marker, log });
 }
 
 async function citizenCookie(secret: string): Promise<string> {
