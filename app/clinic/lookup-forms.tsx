@@ -17,38 +17,29 @@ export function LookupForms({ documentKinds }: { documentKinds: { code: number; 
   const mode = state.values.mode ?? 'document';
   const err = (m: string, f: string) => (mode === m ? errorFor(state, f) : undefined);
   const val = (m: string, f: string) => (mode === m ? state.values[f] : undefined);
-  const onDate = (m: string) => (
-    <Field
-      id={`${m}-onDate`}
-      name="onDate"
-      label="Дата обращения"
-      hint="ДД.ММ.ГГГГ, если не сегодня"
-      error={err(m, 'onDate')}
-    >
-      {(p) => (
-        <input {...p} className="input input--short" inputMode="numeric" defaultValue={val(m, 'onDate')} />
-      )}
-    </Field>
-  );
-  const birthDate = (m: string) => (
-    <Field
-      id={`${m}-birthDate`}
-      name="birthDate"
-      label="Дата рождения"
-      hint="ДД.ММ.ГГГГ"
-      error={err(m, 'birthDate')}
-    >
+  /** One text field of form `m`: its id prefixed by the form, its value and error kept from the last post. */
+  const text = (
+    m: string,
+    name: string,
+    label: string,
+    opts: { hint?: string; className?: string; numeric?: boolean } = {},
+  ) => (
+    <Field id={`${m}-${name}`} name={name} label={label} hint={opts.hint} error={err(m, name)}>
       {(p) => (
         <input
           {...p}
-          className="input input--short"
-          inputMode="numeric"
+          className={opts.className ?? 'input input--short'}
+          inputMode={opts.numeric ? 'numeric' : undefined}
           autoComplete="off"
-          defaultValue={val(m, 'birthDate')}
+          defaultValue={val(m, name)}
         />
       )}
     </Field>
   );
+  const onDate = (m: string) =>
+    text(m, 'onDate', 'Дата обращения', { hint: 'ДД.ММ.ГГГГ, если не сегодня', numeric: true });
+  const birthDate = (m: string) =>
+    text(m, 'birthDate', 'Дата рождения', { hint: 'ДД.ММ.ГГГГ', numeric: true });
   return (
     <>
       <ErrorSummary errors={state.errors} formError={state.formError} idPrefix={`${mode}-`} />
@@ -72,32 +63,8 @@ export function LookupForms({ documentKinds }: { documentKinds: { code: number; 
               </select>
             )}
           </Field>
-          <Field
-            id="document-series"
-            name="series"
-            label="Серия"
-            hint="Например, 45 10 или IV-МЮ"
-            error={err('document', 'series')}
-          >
-            {(p) => (
-              <input
-                {...p}
-                className="input input--short"
-                autoComplete="off"
-                defaultValue={val('document', 'series')}
-              />
-            )}
-          </Field>
-          <Field id="document-number" name="number" label="Номер" error={err('document', 'number')}>
-            {(p) => (
-              <input
-                {...p}
-                className="input input--short"
-                autoComplete="off"
-                defaultValue={val('document', 'number')}
-              />
-            )}
-          </Field>
+          {text('document', 'series', 'Серия', { hint: 'Например, 45 10 или IV-МЮ' })}
+          {text('document', 'number', 'Номер')}
           {birthDate('document')}
           {onDate('document')}
           <button className="button" type="submit" disabled={pending}>
@@ -107,17 +74,7 @@ export function LookupForms({ documentKinds }: { documentKinds: { code: number; 
         <form action={action} className="panel" aria-labelledby="by-enp" noValidate>
           <h2 id="by-enp">По ЕНП</h2>
           <input type="hidden" name="mode" value="enp" />
-          <Field id="enp-enp" name="enp" label="ЕНП" hint="16 цифр" error={err('enp', 'enp')}>
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                inputMode="numeric"
-                autoComplete="off"
-                defaultValue={val('enp', 'enp')}
-              />
-            )}
-          </Field>
+          {text('enp', 'enp', 'ЕНП', { hint: '16 цифр', className: 'input', numeric: true })}
           {onDate('enp')}
           <button className="button" type="submit" disabled={pending}>
             Проверить по ЕНП
@@ -126,23 +83,7 @@ export function LookupForms({ documentKinds }: { documentKinds: { code: number; 
         <form action={action} className="panel" aria-labelledby="by-snils" noValidate>
           <h2 id="by-snils">По СНИЛС</h2>
           <input type="hidden" name="mode" value="snils" />
-          <Field
-            id="snils-snils"
-            name="snils"
-            label="СНИЛС"
-            hint="XXX-XXX-XXX YY"
-            error={err('snils', 'snils')}
-          >
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                inputMode="numeric"
-                autoComplete="off"
-                defaultValue={val('snils', 'snils')}
-              />
-            )}
-          </Field>
+          {text('snils', 'snils', 'СНИЛС', { hint: 'XXX-XXX-XXX YY', className: 'input', numeric: true })}
           {birthDate('snils')}
           {onDate('snils')}
           <button className="button" type="submit" disabled={pending}>
