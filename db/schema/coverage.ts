@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, char, check, date, index, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { coverageFormEnum, coverageStatusEnum } from './enums';
-import { insurers, medicalOrganisations, subjects } from './directories';
+import { insurers, medicalOrganisations, subjectCodeColumn } from './directories';
 import { persons } from './persons';
 
 /**
@@ -21,9 +21,7 @@ export const coverages = pgTable(
     insurerCode: char('insurer_code', { length: 5 })
       .notNull()
       .references(() => insurers.code),
-    subjectCode: char('subject_code', { length: 2 })
-      .notNull()
-      .references(() => subjects.code),
+    subjectCode: subjectCodeColumn(),
     status: coverageStatusEnum('status').notNull(),
     /** Why the period has this status (e.g. `military_service`, `death`); code from lib/domain/coverage. */
     reason: varchar('reason', { length: 32 }).notNull(),

@@ -23,17 +23,26 @@ export const subjects = pgTable('subjects', {
   codeStatus: varchar('code_status', { length: 16 }).notNull(),
 });
 
+/** A reference to a subject of the RF (its 2-digit code), required. */
+export const subjectCodeColumn = () =>
+  char('subject_code', { length: 2 })
+    .notNull()
+    .references(() => subjects.code);
+
+/** The legal identity shared by insurers and medical organisations (names and ОГРН). */
+const organisationIdentity = () => ({
+  nameFull: text('name_full').notNull(),
+  nameShort: text('name_short').notNull(),
+  ogrn: varchar('ogrn', { length: 13 }).notNull(),
+});
+
 /** Insurers (F002-like): each row is a regional branch; SMOCOD starts with its subject code. */
 export const insurers = pgTable(
   'insurers',
   {
     code: char('code', { length: 5 }).primaryKey(),
-    subjectCode: char('subject_code', { length: 2 })
-      .notNull()
-      .references(() => subjects.code),
-    nameFull: text('name_full').notNull(),
-    nameShort: text('name_short').notNull(),
-    ogrn: varchar('ogrn', { length: 13 }).notNull(),
+    subjectCode: subjectCodeColumn(),
+    ...organisationIdentity(),
     inn: varchar('inn', { length: 10 }).notNull(),
     address: text('address').notNull(),
     phone: varchar('phone', { length: 32 }).notNull(),
@@ -53,9 +62,7 @@ export const insurerRegions = pgTable(
     insurerCode: char('insurer_code', { length: 5 })
       .notNull()
       .references(() => insurers.code),
-    subjectCode: char('subject_code', { length: 2 })
-      .notNull()
-      .references(() => subjects.code),
+    subjectCode: subjectCodeColumn(),
     servedFrom: date('served_from', { mode: 'string' }).notNull(),
     servedTo: date('served_to', { mode: 'string' }),
   },
@@ -70,12 +77,8 @@ export const medicalOrganisations = pgTable(
   'medical_organisations',
   {
     code: char('code', { length: 6 }).primaryKey(),
-    subjectCode: char('subject_code', { length: 2 })
-      .notNull()
-      .references(() => subjects.code),
-    nameFull: text('name_full').notNull(),
-    nameShort: text('name_short').notNull(),
-    ogrn: varchar('ogrn', { length: 13 }).notNull(),
+    subjectCode: subjectCodeColumn(),
+    ...organisationIdentity(),
     address: text('address').notNull(),
     phone: varchar('phone', { length: 32 }),
     /** Offers primary care, so people may attach to it. */
