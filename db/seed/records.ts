@@ -269,7 +269,19 @@ export class BatchWriter {
       .tab()
       .text('person.loaded')
       .tab();
-    es.date(firstDay)
+    this.loadedBy(firstDay);
+    es.tab().nul().tab().opt(p.eventData).end();
+    for (const h of p.history ?? []) {
+      es.int(++this.ids.event).tab().int(id).tab().text('coverage').tab().nul().tab().text(h.action).tab();
+      this.loadedBy(h.effectiveDay);
+      es.tab().nul().tab().text(h.data).end();
+    }
+  }
+
+  /** An event's effective day, then its record time, actor and source: every seeded event is the seeder's. */
+  private loadedBy(effectiveDay: number): void {
+    this.sinks.register_events
+      .date(effectiveDay)
       .tab()
       .moscowMidnight(this.loadDay)
       .tab()
@@ -278,19 +290,6 @@ export class BatchWriter {
       .text('seeder')
       .tab()
       .text('seed');
-    es.tab().nul().tab().opt(p.eventData).end();
-    for (const h of p.history ?? []) {
-      es.int(++this.ids.event).tab().int(id).tab().text('coverage').tab().nul().tab().text(h.action).tab();
-      es.date(h.effectiveDay)
-        .tab()
-        .moscowMidnight(this.loadDay)
-        .tab()
-        .text('system')
-        .tab()
-        .text('seeder')
-        .tab();
-      es.text('seed').tab().nul().tab().text(h.data).end();
-    }
   }
 
   /** Bytes of COPY text waiting for the table. */
