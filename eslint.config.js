@@ -8,6 +8,9 @@ import nextPlugin from '@next/eslint-plugin-next';
 /** Imports that break the one-way flow route → use case → (domain rules + db). */
 const frameworkAndIo = ['next', 'next/*', 'react', 'react-dom', 'drizzle-orm', 'drizzle-orm/*', 'pg', 'pg-*'];
 
+/** Test support (testing/) is for tests only; every production block below carries this pattern. */
+const noTestSupport = { group: ['@/testing/*'], message: 'Production code never imports test support.' };
+
 export default tseslint.config(
   {
     ignores: [
@@ -44,6 +47,12 @@ export default tseslint.config(
     },
   },
   {
+    // The layers below narrow this further; tests (which may use testing/) are left to them.
+    files: ['lib/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTestSupport] }] },
+  },
+  {
     files: ['lib/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -59,6 +68,7 @@ export default tseslint.config(
               regex: '^@/lib/(?!domain/|errors$)',
               message: 'Domain rules depend only on other domain rules and the error catalogue.',
             },
+            noTestSupport,
           ],
         },
       ],
@@ -91,6 +101,7 @@ export default tseslint.config(
               group: ['@/lib/*', '@/app/*', 'next', 'next/*', 'react'],
               message: 'db never imports lib or app.',
             },
+            noTestSupport,
           ],
         },
       ],
@@ -108,6 +119,7 @@ export default tseslint.config(
               regex: '^@/lib/(?!domain/)',
               message: 'The seeder uses only the pure domain rules (identifiers).',
             },
+            noTestSupport,
           ],
         },
       ],
@@ -124,6 +136,7 @@ export default tseslint.config(
               group: ['@/db/*', 'drizzle-orm', 'drizzle-orm/*', 'pg'],
               message: 'Routes never talk SQL: call a use case in lib/.',
             },
+            noTestSupport,
           ],
         },
       ],
@@ -131,7 +144,13 @@ export default tseslint.config(
   },
   {
     // API tests arrange data and read the access log directly; the handlers themselves never do.
-    files: ['api/**/*.int.test.ts', 'api/**/testing/**/*.ts'],
+    files: ['api/**/*.int.test.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // Test support (testing/) is shared by the tests of every layer: it may reach any of them; only tests
+    // may reach it (noTestSupport).
+    files: ['testing/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -11,7 +11,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts', 'testing/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
         },
@@ -23,8 +23,8 @@ export default defineConfig({
           include: ['**/*.int.test.ts'],
           exclude: ['node_modules/**', '.next/**'],
           environment: 'node',
-          globalSetup: ['./db/testing/global-setup.ts'],
-          setupFiles: ['./db/testing/per-file-database.ts'],
+          globalSetup: ['./testing/db/global-setup.ts'],
+          setupFiles: ['./testing/db/per-file-database.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // Each file gets its own database, so files may run in parallel.

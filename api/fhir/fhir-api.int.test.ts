@@ -11,14 +11,15 @@ import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { moscowDate } from '@/lib/domain/dates';
 import { generateEnp } from '@/lib/domain/enp';
 import { policyStateOf } from '@/lib/fhir/coverage';
-import { fhirAccessLog } from '@/lib/fhir/testing/access-log';
-import { whileRegisterDown } from '@/lib/fhir/testing/outage';
+import { fhirAccessLog } from '@/testing/fhir/access-log';
+import { whileRegisterDown } from '@/testing/outage/register-down';
 import { changeInsurer } from '@/lib/register/change-insurer';
 import { registerPerson } from '@/lib/register/register-person';
 import { suspendPolicy } from '@/lib/register/suspend-policy';
 import { terminatePolicy } from '@/lib/register/terminate-policy';
-import { adultInput, metaAt } from '@/lib/register/testing/people';
-import { fhir, startFhirServer } from './testing/fhir-server';
+import { adultInput, metaAt } from '@/testing/register/people';
+import { startApiServer } from '@/testing/api/api-server';
+import { fhir } from '@/testing/api/fhir-call';
 
 const OMS = 'https://fhir.ru/ig/core/systems/oms';
 const SNILS = 'https://fhir.ru/ig/core/systems/snils';
@@ -44,7 +45,7 @@ async function person(on = '2025-01-10') {
 }
 
 beforeAll(async () => {
-  ({ base, close } = await startFhirServer());
+  ({ base, close } = await startApiServer());
   ({ key } = await createApiKey({ moCode: '770001' }, { kind: 'system', id: 'test' }));
   people.active = await person();
   people.changed = await person();

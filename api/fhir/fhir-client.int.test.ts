@@ -9,10 +9,10 @@ import type {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { policyStateOf } from '@/lib/fhir/coverage';
-import { expectValidFhir } from '@/lib/fhir/testing/fhir-validator';
+import { expectValidFhir } from '@/testing/fhir/fhir-validator';
 import { registerPerson } from '@/lib/register/register-person';
-import { adultInput, metaAt } from '@/lib/register/testing/people';
-import { startFhirServer } from './testing/fhir-server';
+import { adultInput, metaAt } from '@/testing/register/people';
+import { startApiServer } from '@/testing/api/api-server';
 
 /**
  * A clinic's system as it would really talk to us: through a published FHIR client library
@@ -27,7 +27,7 @@ let enp = '';
 let snils = '';
 
 beforeAll(async () => {
-  const server = await startFhirServer();
+  const server = await startApiServer();
   close = server.close;
   const { key } = await createApiKey({ moCode: '770001' }, { kind: 'system', id: 'test' });
   const input = adultInput({

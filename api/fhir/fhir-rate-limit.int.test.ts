@@ -1,7 +1,8 @@
 import type { Bundle, OperationOutcome } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
-import { fhir, startFhirServer } from './testing/fhir-server';
+import { startApiServer } from '@/testing/api/api-server';
+import { fhir } from '@/testing/api/fhir-call';
 
 // The shared per-key limiter reads its limits from the environment: set them before any module loads, so
 // this file's process allows a burst of 2 and practically no refill.
@@ -16,7 +17,7 @@ let close: () => Promise<void>;
 let key = '';
 
 beforeAll(async () => {
-  ({ base, close } = await startFhirServer());
+  ({ base, close } = await startApiServer());
   ({ key } = await createApiKey({ moCode: '770001' }, { kind: 'system', id: 'test' }));
 });
 

@@ -11,10 +11,10 @@ import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { systemActor } from '@/lib/auth/actor';
 import { generateEnp } from '@/lib/domain/enp';
 import { registerPerson } from '@/lib/register/register-person';
-import { adultInput, metaAt } from '@/lib/register/testing/people';
-import { call, query, startApiServer, type TestApiServer } from './testing/api-server';
-import { Contract } from './testing/contract';
-import { startTcpProxy, type TcpProxy } from './testing/tcp-proxy';
+import { adultInput, metaAt } from '@/testing/register/people';
+import { call, query, startApiServer, type TestApiServer } from '@/testing/api/api-server';
+import { Contract } from '@/testing/api/contract';
+import { startTcpProxy, type TcpProxy } from '@/testing/outage/tcp-proxy';
 
 /**
  * Rule 10 under a running server: the register's PostgreSQL is stopped and started again. A server of

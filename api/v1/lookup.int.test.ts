@@ -7,16 +7,16 @@ import { revokeApiKey } from '@/lib/api-keys/revoke-api-key';
 import { systemActor } from '@/lib/auth/actor';
 import { generateEnp } from '@/lib/domain/enp';
 import { registerPerson } from '@/lib/register/register-person';
-import { rejection } from '@/lib/register/testing/expect-error';
-import { adultInput, metaAt } from '@/lib/register/testing/people';
+import { rejection } from '@/testing/expect-error';
+import { adultInput, metaAt } from '@/testing/register/people';
 import {
   call as rawCall,
   query,
   startApiServer,
   type ApiResponse,
   type TestApiServer,
-} from './testing/api-server';
-import { Contract } from './testing/contract';
+} from '@/testing/api/api-server';
+import { Contract } from '@/testing/api/contract';
 
 const admin = systemActor('test-admin');
 const LOOKUP = '/api/v1/lookup';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startApiServer, type TestApiServer } from './testing/api-server';
-import { Contract } from './testing/contract';
+import { call, startApiServer, type TestApiServer } from '@/testing/api/api-server';
+import { Contract } from '@/testing/api/contract';
 
 let server: TestApiServer;
 

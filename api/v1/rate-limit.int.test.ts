@@ -5,8 +5,8 @@ import { accessLog } from '@/db/schema';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { systemActor } from '@/lib/auth/actor';
 import { generateEnp } from '@/lib/domain/enp';
-import { call, query, startApiServer, type TestApiServer } from './testing/api-server';
-import { Contract } from './testing/contract';
+import { call, query, startApiServer, type TestApiServer } from '@/testing/api/api-server';
+import { Contract } from '@/testing/api/contract';
 
 // This file's process gets small limits; the limiter reads them at its first use, below.
 process.env.API_RATE_LIMIT_BURST = '3';

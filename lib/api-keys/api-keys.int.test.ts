@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { apiKeys, medicalOrganisations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { systemActor } from '@/lib/auth/actor';
-import { rejection } from '@/lib/register/testing/expect-error';
+import { rejection } from '@/testing/expect-error';
 import { createApiKey } from './create-api-key';
 import { hashApiKey } from './key-format';
 import { listApiKeys } from './list-api-keys';

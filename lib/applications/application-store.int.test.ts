@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { applicationStatusHistory } from '@/db/schema';
 import { systemActor } from '@/lib/auth/actor';
-import { rejection } from '@/lib/register/testing/expect-error';
+import { rejection } from '@/testing/expect-error';
 import {
   changeApplicationStatus,
   createApplication,
@@ -11,7 +11,7 @@ import {
   toApplicationView,
 } from './application-store';
 import { loadCalendar } from './calendar';
-import { citizen, notificationsOf } from './testing/citizens';
+import { citizen, notificationsOf } from '@/testing/applications/citizens';
 
 async function submit(now: Date, actor = citizen(), key: string | null = null) {
   const calendar = await loadCalendar();

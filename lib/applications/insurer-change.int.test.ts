@@ -4,12 +4,12 @@ import { getDb } from '@/db/client';
 import { applicationStatusHistory } from '@/db/schema';
 import { latestCoverage } from '@/lib/register/coverage-queries';
 import { suspendPolicy } from '@/lib/register/suspend-policy';
-import { rejection } from '@/lib/register/testing/expect-error';
-import { metaAt } from '@/lib/register/testing/people';
+import { rejection } from '@/testing/expect-error';
+import { metaAt } from '@/testing/register/people';
 import { checkInsurerChange } from './check-insurer-change';
 import { submitInsurerChange } from './submit-insurer-change';
-import { childOf } from './testing/children';
-import { applicationsOf, notificationsOf, registeredCitizen } from './testing/citizens';
+import { childOf } from '@/testing/applications/children';
+import { applicationsOf, notificationsOf, registeredCitizen } from '@/testing/applications/citizens';
 
 const now = new Date('2026-03-10T09:00:00Z');
 const since2025 = {

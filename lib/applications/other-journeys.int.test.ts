@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { persons } from '@/db/schema';
 import { latestCoverage } from '@/lib/register/coverage-queries';
-import { rejection } from '@/lib/register/testing/expect-error';
+import { rejection } from '@/testing/expect-error';
 import { checkInsurerChange } from './check-insurer-change';
 import { listClinics } from './list-clinics';
 import { regionChangeOptions } from './region-change-options';
@@ -12,8 +12,8 @@ import { submitInsurerChange } from './submit-insurer-change';
 import { submitRegionChange } from './submit-region-change';
 import { submitRenewal } from './submit-renewal';
 import { SUSPENSION_GROUNDS, submitSuspension } from './submit-suspension';
-import { childOf } from './testing/children';
-import { applicationsOf, notificationsOf, registeredCitizen } from './testing/citizens';
+import { childOf } from '@/testing/applications/children';
+import { applicationsOf, notificationsOf, registeredCitizen } from '@/testing/applications/citizens';
 
 const now = new Date('2026-03-10T09:00:00Z');
 const since2025 = {

@@ -7,8 +7,8 @@ import { getMyPolicy } from '@/lib/portal/get-my-policy';
 import { listMyPeople } from '@/lib/portal/list-my-people';
 import { registerPerson } from '@/lib/register/register-person';
 import { terminatePolicy } from '@/lib/register/terminate-policy';
-import { rejection } from '@/lib/register/testing/expect-error';
-import { metaAt } from '@/lib/register/testing/people';
+import { rejection } from '@/testing/expect-error';
+import { metaAt } from '@/testing/register/people';
 import { checkInsurerChange } from './check-insurer-change';
 import { submitChildRegistration, type SubmitChildRegistrationInput } from './submit-child-registration';
 import {
@@ -18,7 +18,7 @@ import {
   newCertificate,
   notificationsOf,
   registeredCitizen,
-} from './testing/citizens';
+} from '@/testing/applications/citizens';
 
 const now = new Date('2026-03-10T09:00:00Z');
 

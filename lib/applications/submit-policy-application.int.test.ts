@@ -5,7 +5,7 @@ import { applicationStatusHistory, coverages, persons, registerEvents } from '@/
 import type { CitizenClaims } from '@/lib/auth/citizen-claims';
 import { validateEnp } from '@/lib/domain/enp';
 import { getMyPolicy } from '@/lib/portal/get-my-policy';
-import { rejection } from '@/lib/register/testing/expect-error';
+import { rejection } from '@/testing/expect-error';
 import { submitPolicyApplication } from './submit-policy-application';
 import {
   applicationsOf,
@@ -14,7 +14,7 @@ import {
   newIdentity,
   notificationsOf,
   registeredCitizen,
-} from './testing/citizens';
+} from '@/testing/applications/citizens';
 
 const now = new Date('2026-03-10T09:00:00Z'); // Tuesday, 12:00 in Moscow
 const choice = { subjectCode: '77', insurerCode: '77002' };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { persons, representations } from '@/db/schema';
 import { registerPerson, type RegisterPersonInput } from '@/lib/register/register-person';
-import { adultInput, metaAt } from '@/lib/register/testing/people';
+import { adultInput, metaAt } from '@/testing/register/people';
 import type { CitizenClaims } from './citizen-claims';
 import { resolveCitizen } from './citizen-resolve';
 

@@ -4,8 +4,8 @@ import { toCoverage } from './coverage';
 import { lookupStatusOutcome } from './operation-outcome';
 import { toPatient } from './patient';
 import { STALE_TAG } from './systems';
-import { activeAnswer, ENP } from './testing/answers';
-import { expectValidFhir } from './testing/fhir-validator';
+import { activeAnswer, ENP } from '@/testing/fhir/answers';
+import { expectValidFhir } from '@/testing/fhir/fhir-validator';
 
 const base = 'http://localhost/fhir';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capabilityStatement } from './capability-statement';
 import { COVERAGE_SEARCH_PARAMS, PATIENT_SEARCH_PARAMS, REVINCLUDE_COVERAGE } from './search-params';
-import { expectValidFhir } from './testing/fhir-validator';
+import { expectValidFhir } from '@/testing/fhir/fhir-validator';
 
 describe('capabilityStatement', () => {
   const cs = capabilityStatement('http://localhost/fhir');

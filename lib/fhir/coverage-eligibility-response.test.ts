@@ -3,8 +3,8 @@ import { describeNotFound } from '@/lib/domain/policy-status';
 import { policyStateOf } from './coverage';
 import { toEligibilityResponse, type EligibilityContext } from './coverage-eligibility-response';
 import { ENP_SYSTEM, STALE_TAG } from './systems';
-import { activeAnswer, deceasedAnswer, ENP, suspendedAnswer, uninsuredAnswer } from './testing/answers';
-import { expectValidFhir } from './testing/fhir-validator';
+import { activeAnswer, deceasedAnswer, ENP, suspendedAnswer, uninsuredAnswer } from '@/testing/fhir/answers';
+import { expectValidFhir } from '@/testing/fhir/fhir-validator';
 import type { Coverage } from '@medplum/fhirtypes';
 
 const ctx: EligibilityContext = {

@@ -9,8 +9,8 @@ import {
   STALE_TAG,
   TERRITORY_EXTENSION,
 } from './systems';
-import { activeAnswer, deceasedAnswer, ENP, suspendedAnswer, uninsuredAnswer } from './testing/answers';
-import { expectValidFhir } from './testing/fhir-validator';
+import { activeAnswer, deceasedAnswer, ENP, suspendedAnswer, uninsuredAnswer } from '@/testing/fhir/answers';
+import { expectValidFhir } from '@/testing/fhir/fhir-validator';
 
 describe('toCoverage', () => {
   it('an active policy: status active, the period in force, the insurer as contained payor, ОМС type', () => {

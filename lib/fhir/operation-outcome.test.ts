@@ -8,7 +8,7 @@ import {
   toOperationOutcome,
 } from './operation-outcome';
 import { ERROR_CODE_SYSTEM } from './systems';
-import { expectValidFhir } from './testing/fhir-validator';
+import { expectValidFhir } from '@/testing/fhir/fhir-validator';
 
 describe('toOperationOutcome', () => {
   it('gives one issue per invalid field, naming the parameter, in Russian, with our code', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clinicOrganization, insurerOrganization, registerOrganization } from './organization';
 import { MCOD_SYSTEM, SMOCOD_SYSTEM } from './systems';
-import { expectValidFhir } from './testing/fhir-validator';
+import { expectValidFhir } from '@/testing/fhir/fhir-validator';
 
 describe('organisations', () => {
   it('the insurer: SMOCOD identifier, name, phone', () => {

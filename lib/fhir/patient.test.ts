@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { enpFromPatientId, patientId, toPatient } from './patient';
 import { ENP_SYSTEM, MCOD_SYSTEM, STALE_TAG } from './systems';
-import { activeAnswer, deceasedAnswer, ENP } from './testing/answers';
-import { expectValidFhir } from './testing/fhir-validator';
+import { activeAnswer, deceasedAnswer, ENP } from '@/testing/fhir/answers';
+import { expectValidFhir } from '@/testing/fhir/fhir-validator';
 
 describe('toPatient', () => {
   it('tells the ЕНП, ФИО with the patronymic as given[1], the birth date and the attached МО — nothing more', () => {

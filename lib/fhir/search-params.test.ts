@@ -9,7 +9,7 @@ import {
   splitToken,
   toLookupQuery,
 } from './search-params';
-import { ENP } from './testing/answers';
+import { ENP } from '@/testing/fhir/answers';
 
 const today = '2026-11-22' as never;
 const SNILS = '112-233-445 95';

@@ -9,8 +9,8 @@ import { changeInsurer } from '@/lib/register/change-insurer';
 import { registerPerson } from '@/lib/register/register-person';
 import { suspendPolicy } from '@/lib/register/suspend-policy';
 import { terminatePolicy } from '@/lib/register/terminate-policy';
-import { rejection } from '@/lib/register/testing/expect-error';
-import { adultInput, metaAt } from '@/lib/register/testing/people';
+import { rejection } from '@/testing/expect-error';
+import { adultInput, metaAt } from '@/testing/register/people';
 import { lookupPolicy } from './lookup-policy';
 import { parseLookupQuery } from './lookup-query';
 

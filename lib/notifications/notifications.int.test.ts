@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { submitInsurerChange } from '@/lib/applications/submit-insurer-change';
-import { registeredCitizen } from '@/lib/applications/testing/citizens';
-import { rejection } from '@/lib/register/testing/expect-error';
+import { registeredCitizen } from '@/testing/applications/citizens';
+import { rejection } from '@/testing/expect-error';
 import { countUnreadNotifications } from './count-unread-notifications';
 import { listNotifications } from './list-notifications';
 import { markNotificationsRead } from './mark-notifications-read';

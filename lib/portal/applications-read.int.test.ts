@@ -3,9 +3,9 @@ import { getDb } from '@/db/client';
 import { representations } from '@/db/schema';
 import { submitInsurerChange } from '@/lib/applications/submit-insurer-change';
 import { submitPolicyApplication } from '@/lib/applications/submit-policy-application';
-import { childOf } from '@/lib/applications/testing/children';
-import { citizen, newIdentity, registeredCitizen } from '@/lib/applications/testing/citizens';
-import { rejection } from '@/lib/register/testing/expect-error';
+import { childOf } from '@/testing/applications/children';
+import { citizen, newIdentity, registeredCitizen } from '@/testing/applications/citizens';
+import { rejection } from '@/testing/expect-error';
 import { getApplication } from './get-application';
 import { listMyApplications } from './list-my-applications';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { childOf } from '@/lib/applications/testing/children';
-import { registeredCitizen } from '@/lib/applications/testing/citizens';
+import { childOf } from '@/testing/applications/children';
+import { registeredCitizen } from '@/testing/applications/citizens';
 import type { LocalDate } from '@/lib/domain/dates';
 import { lookupPolicy } from '@/lib/lookup/lookup-policy';
-import { rejection } from '@/lib/register/testing/expect-error';
+import { rejection } from '@/testing/expect-error';
 import { getMyPolicy } from './get-my-policy';
 import { whoLookedMeUp } from './who-looked-me-up';
 

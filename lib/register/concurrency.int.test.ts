@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors';
 import { changeInsurer } from './change-insurer';
 import { registerPerson } from './register-person';
 import { suspendPolicy } from './suspend-policy';
-import { adultInput, metaAt } from './testing/people';
+import { adultInput, metaAt } from '@/testing/register/people';
 
 const meta = metaAt('2026-03-10T09:00:00Z');
 

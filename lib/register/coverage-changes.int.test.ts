@@ -11,8 +11,8 @@ import { registerPerson } from './register-person';
 import { renewPolicy } from './renew-policy';
 import { suspendPolicy } from './suspend-policy';
 import { terminatePolicy } from './terminate-policy';
-import { rejection } from './testing/expect-error';
-import { adultInput, metaAt } from './testing/people';
+import { rejection } from '@/testing/expect-error';
+import { adultInput, metaAt } from '@/testing/register/people';
 
 const at = (iso: string) => metaAt(`${iso}T09:00:00Z`);
 

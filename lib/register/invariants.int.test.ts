@@ -10,7 +10,7 @@ import { registerPerson } from './register-person';
 import { renewPolicy } from './renew-policy';
 import { suspendPolicy } from './suspend-policy';
 import { terminatePolicy } from './terminate-policy';
-import { adultInput, metaAt } from './testing/people';
+import { adultInput, metaAt } from '@/testing/register/people';
 
 type Step =
   | { op: 'suspend' }

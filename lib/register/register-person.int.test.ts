@@ -11,8 +11,8 @@ import {
 } from '@/db/schema';
 import { validateEnp } from '@/lib/domain/enp';
 import { registerPerson } from './register-person';
-import { rejection } from './testing/expect-error';
-import { adultInput, metaAt } from './testing/people';
+import { rejection } from '@/testing/expect-error';
+import { adultInput, metaAt } from '@/testing/register/people';
 
 const meta = metaAt('2026-03-10T09:00:00Z');
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
-import { closeDb } from '../client';
-import { databaseUrl } from '../embedded';
+import { closeDb } from '@/db/client';
+import { databaseUrl } from '@/db/embedded';
 
 /** Each integration test file runs on a fresh clone of the migrated template database. */
 const serverUrl = inject('testServerUrl');

@@ -4,9 +4,9 @@ import { getDb } from '@/db/client';
 import { applications, identityDocuments, notifications, persons } from '@/db/schema';
 import { snilsFromBody } from '@/lib/domain/snils';
 import { registerPerson, type RegisterPersonInput } from '@/lib/register/register-person';
-import { adultInput, metaAt } from '@/lib/register/testing/people';
-import type { CitizenActor } from '../citizen-context';
-import type { VerifiedIdentity } from '../submit-policy-application';
+import { adultInput, metaAt } from '@/testing/register/people';
+import type { CitizenActor } from '@/lib/applications/citizen-context';
+import type { VerifiedIdentity } from '@/lib/applications/submit-policy-application';
 
 /** Test citizens: accounts of the identity provider, with or without a register record (all invented). */
 let counter = 0;

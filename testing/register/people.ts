@@ -1,7 +1,7 @@
 import type { Actor } from '@/lib/auth/actor';
 import { snilsFromBody } from '@/lib/domain/snils';
-import type { RegisterPersonInput } from '../register-person';
-import type { WriteMeta } from '../writer';
+import type { RegisterPersonInput } from '@/lib/register/register-person';
+import type { WriteMeta } from '@/lib/register/writer';
 
 /** Test data builders: valid, unique synthetic people (never real persons). */
 let counter = 0;

@@ -1,10 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { routeApiRequest } from '../../router';
+import { routeApiRequest } from '@/api/router';
 
 export interface TestApiServer {
   base: string;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** The lean API router alone on a loopback port: what `scripts/serve.ts` runs in front of Next. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fhirValidationErrors } from './fhir-validator';
+import { fhirValidationErrors } from '@/testing/fhir/fhir-validator';
 
 /** The validator must reject what is invalid, or "every response validates" would prove nothing. */
 describe('the FHIR R4 validator used by the tests', () => {

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { databaseUrl, startEmbeddedPostgres, type EmbeddedServer } from '../embedded';
-import { migrateDatabase } from '../migrate';
+import { databaseUrl, startEmbeddedPostgres, type EmbeddedServer } from '@/db/embedded';
+import { migrateDatabase } from '@/db/migrate';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { registerPerson } from '@/lib/register/register-person';
-import { metaAt } from '@/lib/register/testing/people';
-import { newCertificate } from './citizens';
+import { metaAt } from '@/testing/register/people';
+import { newCertificate } from '@/testing/applications/citizens';
 
 /** A child already in the register with the given parent as representative. */
 export async function childOf(
