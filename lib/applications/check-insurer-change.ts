@@ -9,7 +9,7 @@ import { AppError } from '@/lib/errors';
 import { latestCoverage } from '@/lib/register/coverage-queries';
 import { findInsurer, insurersServingRegion } from '@/lib/register/directory-queries';
 import { loadInsurerChangeFacts } from '@/lib/register/insurer-change-facts';
-import { loadCitizenContext, resolveSubject, type UseCaseOptions } from './citizen-context';
+import { citizenContext, resolveSubject, type UseCaseOptions } from '@/lib/auth/citizen-actor';
 import { findRegion, toInsurerView, type InsurerView, type RegionView } from './directory-views';
 
 export interface CheckInsurerChangeInput {
@@ -56,7 +56,7 @@ export async function checkInsurerChange(
   const now = options.now ?? new Date();
   const today = moscowDate(now);
   const db = getDb();
-  const ctx = await loadCitizenContext(db, actor, today);
+  const ctx = await citizenContext(actor, now);
   const personId = resolveSubject(ctx, input.subjectPersonId);
   const [person] = await db
     .select({ deathDate: persons.deathDate })

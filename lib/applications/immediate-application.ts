@@ -14,12 +14,8 @@ import {
   type ApplicationView,
 } from './application-store';
 import { loadCalendar } from './calendar';
-import {
-  resolveSubject,
-  verifiedCitizenRequest,
-  type CitizenContext,
-  type UseCaseOptions,
-} from './citizen-context';
+import { resolveSubject, type CitizenContext, type UseCaseOptions } from '@/lib/auth/citizen-actor';
+import { verifiedCitizenRequest } from './citizen-context';
 import type { ApplicationKind } from './labels';
 
 /** The result of a journey the register decides at once (insurer, region, suspension, renewal, clinic). */

@@ -1,8 +1,9 @@
-import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { persons, representations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { formatDateRu, parseDate } from '@/lib/domain/dates';
+import { representationValidOn } from '@/lib/register/representation-queries';
 import { formatEnp } from '@/lib/domain/enp';
 import { isMinor } from '@/lib/domain/person';
 import { IssueCollector } from '@/lib/domain/result';
@@ -26,7 +27,8 @@ import {
 } from './application-store';
 import { summariseReview, type ReviewReason } from './automatic-checks';
 import { loadCalendar } from './calendar';
-import { verifiedCitizenRequest, type UseCaseOptions } from './citizen-context';
+import type { UseCaseOptions } from '@/lib/auth/citizen-actor';
+import { verifiedCitizenRequest } from './citizen-context';
 import { applicationReason, AUTO_DECIDER, PORTAL_SOURCE } from './immediate-application';
 import { findPeopleByNameAndBirth, findPersonByDocument } from './register-search';
 import { CHOOSE_INSURER_MESSAGE } from './submit-insurer-change';
@@ -233,13 +235,7 @@ export async function submitChildRegistration(
       const reps = await db
         .select({ representativeId: representations.representativeId })
         .from(representations)
-        .where(
-          and(
-            eq(representations.childId, known.id),
-            lte(representations.validFrom, today),
-            or(isNull(representations.validTo), gt(representations.validTo, today)),
-          ),
-        );
+        .where(and(eq(representations.childId, known.id), representationValidOn(today)));
       if (reps.length > 0 && !reps.some((r) => r.representativeId === parentId)) {
         review.push({
           code: 'OTHER_REPRESENTATIVE',

@@ -24,7 +24,8 @@ import {
 } from './application-store';
 import { summariseReview, type ReviewReason } from './automatic-checks';
 import { loadCalendar } from './calendar';
-import { verifiedCitizenRequest, type UseCaseOptions } from './citizen-context';
+import type { UseCaseOptions } from '@/lib/auth/citizen-actor';
+import { verifiedCitizenRequest } from './citizen-context';
 import { findRegion } from './directory-views';
 import { applicationReason, AUTO_DECIDER, PORTAL_SOURCE } from './immediate-application';
 import { findPeopleByNameAndBirth, findPersonByDocument, findPersonBySnils } from './register-search';

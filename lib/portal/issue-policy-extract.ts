@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { extracts } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { formatMoscowDateTime } from '@/lib/applications/labels';
-import { loadCitizenContext, resolveSubject, type UseCaseOptions } from '@/lib/applications/citizen-context';
+import { citizenContext, resolveSubject, type UseCaseOptions } from '@/lib/auth/citizen-actor';
 import { formatDateRu, moscowDate } from '@/lib/domain/dates';
 import { formatEnp } from '@/lib/domain/enp';
 import { AppError } from '@/lib/errors';
@@ -88,7 +88,7 @@ export async function issuePolicyExtract(
 ): Promise<IssuedExtract> {
   const now = options.now ?? new Date();
   const db = getDb();
-  const ctx = await loadCitizenContext(db, actor, moscowDate(now));
+  const ctx = await citizenContext(actor, now);
   const personId = resolveSubject(ctx, input.subjectPersonId);
   const snapshot = await loadPolicySnapshot(db, personId, now);
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { redirect } from 'next/navigation';
-import { NOT_VERIFIED_MESSAGE } from '@/lib/applications/citizen-context';
+import { NOT_VERIFIED_MESSAGE } from '@/lib/auth/citizen-actor';
 import { currentCitizen, type SignedInCitizen } from '@/lib/auth/citizen';
 import { isAppError } from '@/lib/errors';
 import { journeyAt, readJourneyForm, type JourneyState } from './journey-state';

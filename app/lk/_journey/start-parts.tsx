@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { NOT_VERIFIED_MESSAGE } from '@/lib/applications/citizen-context';
+import { NOT_VERIFIED_MESSAGE } from '@/lib/auth/citizen-actor';
 import { ACCOUNT_LEVEL_NAMES, type CitizenClaims } from '@/lib/auth/citizen-claims';
 
 /** Why an unverified account cannot apply, and how to get verified (instead of the «Начать» button). */
