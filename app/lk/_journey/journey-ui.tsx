@@ -1,5 +1,3 @@
-'use client';
-
 import type { ReactNode } from 'react';
 import { ErrorSummary } from '../../_components/error-summary';
 import { Field } from '../../_components/field';
@@ -39,29 +37,28 @@ export function errorOf(state: JourneyState<unknown, unknown>, field: string): s
 export function StepForm({
   action,
   state,
-  fields,
-  back,
-  submitLabel = 'Продолжить',
   children,
 }: {
   action: FormAction;
   state: JourneyState<unknown, unknown>;
-  fields: readonly string[];
-  back?: string;
-  submitLabel?: string;
   children: ReactNode;
 }) {
   return (
     <form action={action} noValidate>
       <input type="hidden" name="_step" value={state.step} />
-      <CarriedAnswers answers={state.answers} except={[...fields]} />
+      <CarriedAnswers answers={state.answers} except={[...state.fields]} />
       {children}
       <div className="button-row">
         <button className="button" type="submit">
-          {submitLabel}
+          Продолжить
         </button>
-        {back ? (
-          <button className="button button--secondary" type="submit" name="_intent" value={`change:${back}`}>
+        {state.back ? (
+          <button
+            className="button button--secondary"
+            type="submit"
+            name="_intent"
+            value={`change:${state.back}`}
+          >
             Назад
           </button>
         ) : null}
@@ -210,13 +207,11 @@ export function CheckForm({
   action,
   state,
   rows,
-  submitLabel = 'Отправить заявление',
   children,
 }: {
   action: FormAction;
   state: JourneyState<unknown, unknown>;
   rows: AnswerRow[];
-  submitLabel?: string;
   children?: ReactNode;
 }) {
   return (
@@ -227,14 +222,14 @@ export function CheckForm({
       <CheckAnswers rows={rows} />
       {children}
       <button className="button" type="submit" name="_intent" value="submit">
-        {submitLabel}
+        Отправить заявление
       </button>
     </form>
   );
 }
 
 /** The start page's button: a post, so the journey starts on the server (and gets its form token). */
-function StartForm({ action }: { action: FormAction }) {
+export function StartForm({ action }: { action: FormAction }) {
   return (
     <form action={action}>
       <input type="hidden" name="_step" value="start" />
@@ -245,52 +240,109 @@ function StartForm({ action }: { action: FormAction }) {
   );
 }
 
-/** The start page: what the journey's page says about it, and «Начать» for those who may apply. */
-export function StartPage({
-  action,
-  canStart,
-  children,
-}: {
-  action: FormAction;
-  canStart: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <>
-      {children}
-      {canStart ? <StartForm action={action} /> : null}
-    </>
-  );
-}
-
 /** The «За кого» question: the citizen or one of the children they represent. */
-export function PersonStep({
-  action,
+export function PersonQuestion({
   state,
   people,
   question = 'За кого вы подаёте заявление?',
 }: {
-  action: FormAction;
   state: JourneyState<unknown, unknown>;
-  people: { value: string; name: string; birthDate: string; self: boolean }[];
+  people: readonly { value: string; name: string; birthDate: string; self: boolean }[];
   question?: string;
 }) {
   return (
-    <StepForm action={action} state={state} fields={['person']}>
-      <Radios
-        name="person"
-        legend={question}
-        headingLegend
-        hint="Родитель подаёт заявления за своих детей до 18 лет."
-        value={state.answers.person}
-        error={errorOf(state, 'person')}
-        options={people.map((p) => ({
-          value: p.value,
-          label: p.self ? `За себя — ${p.name}` : `${p.name}, ${p.birthDate}`,
-        }))}
-      />
-    </StepForm>
+    <Radios
+      name="person"
+      legend={question}
+      headingLegend
+      hint="Родитель подаёт заявления за своих детей до 18 лет."
+      value={state.answers.person}
+      error={errorOf(state, 'person')}
+      options={people.map((p) => ({
+        value: p.value,
+        label: p.self ? `За себя — ${p.name}` : `${p.name}, ${p.birthDate}`,
+      }))}
+    />
   );
+}
+
+/** Why a step cannot go on now (the register's pre-check said no), as a page of its own without a form. */
+export interface Stop {
+  /** Whose application, when the citizen chose someone. */
+  caption?: string;
+  /** What cannot be changed, in the accusative: «страховую компанию», «поликлинику». */
+  what: string;
+  message: string;
+  nextAllowedDate: string | null;
+  /** What stays as it is (the current insurer, the current clinic). */
+  after: ReactNode;
+  /** Below the buttons. */
+  closing?: ReactNode;
+}
+
+/**
+ * The page of a step that cannot go on: the reason, from when it will be possible, and — where there was a
+ * page before (the «За кого» question) — a button to go back and choose someone else.
+ */
+export function StopPage({
+  action,
+  state,
+  stop,
+}: {
+  action: FormAction;
+  state: JourneyState<unknown, unknown>;
+  stop: Stop;
+}) {
+  return (
+    <>
+      <Question caption={stop.caption}>Сменить {stop.what} сейчас нельзя</Question>
+      <div className="status status--bad" data-testid="precheck">
+        <h2>Почему</h2>
+        <p>{stop.message}</p>
+        {stop.nextAllowedDate ? (
+          <p>
+            Сменить {stop.what} можно будет <strong>с {stop.nextAllowedDate}</strong>.
+          </p>
+        ) : null}
+      </div>
+      {stop.after}
+      {state.back ? (
+        <form action={action}>
+          <input type="hidden" name="_step" value={state.step} />
+          <button
+            className="button button--secondary"
+            type="submit"
+            name="_intent"
+            value={`change:${state.back}`}
+          >
+            Выбрать другого человека
+          </button>
+        </form>
+      ) : null}
+      {stop.closing}
+    </>
+  );
+}
+
+/** The same form had been sent before: the outcome shown is the first application's. */
+export function Repeated({ repeated }: { repeated: boolean }) {
+  return repeated ? (
+    <p className="inset">Это заявление уже было отправлено раньше: показываем его результат.</p>
+  ) : null;
+}
+
+/** What an operator is to check in an application the automatic check could not decide. */
+export function ReviewReasons({ reasons }: { reasons: readonly string[] }) {
+  return reasons.length ? (
+    <>
+      <p>Что нужно проверить:</p>
+      <ul>
+        {reasons.map((t) => (
+          <li key={t}>{t}</li>
+        ))}
+      </ul>
+    </>
+  ) : null;
 }
 
 /** The outcome of journeys 3–6, decided by the register at once (or waiting when it could not be). */
@@ -313,9 +365,7 @@ export function DecidedConfirmation({
   /** What the change means, for a done application. */
   children: ReactNode;
 }) {
-  const repeated = outcome.repeated ? (
-    <p className="inset">Это заявление уже было отправлено раньше: показываем его результат.</p>
-  ) : null;
+  const repeated = <Repeated repeated={outcome.repeated} />;
   if (outcome.status === 'refused') {
     return (
       <Confirmation title={refusedTitle} number={outcome.number} tone="refused">

@@ -1,5 +1,5 @@
 import { listMyPeople } from '@/lib/portal/list-my-people';
-import type { CitizenActor } from '@/lib/auth/citizen-claims';
+import type { CitizenActor } from '@/lib/auth/actor';
 import { formatDateRu } from '@/lib/domain/dates';
 import type { Answers, Issue, StepSpec } from './journey-flow';
 

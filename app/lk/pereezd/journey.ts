@@ -1,7 +1,7 @@
 import { regionChangeOptions, type RegionChangeOptions } from '@/lib/applications/region-change-options';
 import { CHOOSE_INSURER_MESSAGE } from '@/lib/applications/submit-insurer-change';
 import { CHOOSE_REGION_MESSAGE, submitRegionChange } from '@/lib/applications/submit-region-change';
-import type { CitizenActor } from '@/lib/auth/citizen-claims';
+import type { CitizenActor } from '@/lib/auth/actor';
 import { insurerOption, oncePerKey, type InsurerOption } from '../_journey/choices';
 import { decidedOutcome, resultText, type DecidedOutcome } from '../_journey/decided';
 import { formToken, type Answers, type JourneySpec } from '../_journey/journey-flow';
@@ -40,7 +40,7 @@ interface Ctx {
 }
 
 export const regionChangeJourney: JourneySpec<Ctx, RegionChangeOutcome, RegionChangeView> = {
-  path: '/lk/pereezd',
+  id: 'pereezd',
   begin: (answers) => ({ ...answers, token: formToken() }),
   async context(citizen) {
     const once = oncePerKey<RegionChangeOptions>();

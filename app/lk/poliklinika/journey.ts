@@ -1,6 +1,6 @@
 import { listClinics, type ClinicChoice } from '@/lib/applications/list-clinics';
 import { CHOOSE_CLINIC_MESSAGE, submitAttachment } from '@/lib/applications/submit-attachment';
-import type { CitizenActor } from '@/lib/auth/citizen-claims';
+import type { CitizenActor } from '@/lib/auth/actor';
 import { oncePerKey } from '../_journey/choices';
 import { decidedOutcome, resultText, ruDate, type DecidedOutcome } from '../_journey/decided';
 import { formToken, type Answers, type JourneySpec } from '../_journey/journey-flow';
@@ -51,7 +51,7 @@ function option(c: ClinicChoice['clinics'][number]): ClinicOption {
 }
 
 export const attachmentJourney: JourneySpec<Ctx, AttachmentOutcome, AttachmentView> = {
-  path: '/lk/poliklinika',
+  id: 'poliklinika',
   begin: (answers) => ({ ...answers, token: formToken() }),
   async context(citizen) {
     const once = oncePerKey<ClinicChoice>();

@@ -74,7 +74,7 @@ export function identityRows(claims: CitizenClaims): IdentityRow[] {
 }
 
 export const policyJourney: JourneySpec<Ctx, PolicyOutcome, PolicyView> = {
-  path: '/lk/poluchit-polis',
+  id: 'poluchit-polis',
   context(citizen) {
     const once = oncePerKey<PolicyApplicationOptions>();
     return Promise.resolve({

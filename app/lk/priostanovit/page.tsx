@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
-import { citizenForPage } from '../_journey/citizen-page';
-import { journeyAt } from '../_journey/journey-state';
+import { signedInCitizen } from '../_cabinet/cabinet';
+import { JourneyPage } from '../_journey/journey-page';
 import { ownPolicyStatus } from '../_journey/own-policy';
-import { NotInRegisterNotice, UnverifiedNotice } from '../_journey/start-parts';
-import { SuspensionJourney } from './suspension-journey';
+import { NotInRegisterNotice } from '../_journey/start-parts';
 
 export const metadata: Metadata = { title: 'Приостановить полис ОМС на время службы' };
 
 export default async function SuspensionPage() {
-  const citizen = await citizenForPage('/lk/priostanovit');
+  const citizen = await signedInCitizen('/lk/priostanovit');
   const policy = await ownPolicyStatus(citizen.actor);
   const start = (
     <>
@@ -29,9 +28,7 @@ export default async function SuspensionPage() {
       ) : null}
     </>
   );
-  const blocker = !citizen.actor.trusted ? (
-    <UnverifiedNotice claims={citizen.claims} />
-  ) : !policy ? (
+  const blocker = !policy ? (
     <NotInRegisterNotice />
   ) : policy.status !== 'active' ? (
     <div className="notice" role="region" aria-labelledby="cannot-suspend" data-testid="cannot-apply">
@@ -44,11 +41,5 @@ export default async function SuspensionPage() {
       ) : null}
     </div>
   ) : null;
-  // The journey is always rendered (also when it cannot start): a posted form is answered by it.
-  return (
-    <SuspensionJourney initial={journeyAt('start', {})} canStart={!blocker}>
-      {start}
-      {blocker}
-    </SuspensionJourney>
-  );
+  return <JourneyPage journey="priostanovit" citizen={citizen} start={start} blocker={blocker} />;
 }

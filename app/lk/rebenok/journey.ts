@@ -2,7 +2,7 @@ import { formatMoscowDateTime } from '@/lib/applications/labels';
 import { regionChangeOptions, type RegionChangeOptions } from '@/lib/applications/region-change-options';
 import { submitChildRegistration } from '@/lib/applications/submit-child-registration';
 import { CHOOSE_INSURER_MESSAGE } from '@/lib/applications/submit-insurer-change';
-import type { CitizenActor } from '@/lib/auth/citizen-claims';
+import type { CitizenActor } from '@/lib/auth/actor';
 import { moscowDate, parseDate } from '@/lib/domain/dates';
 import { formatEnp } from '@/lib/domain/enp';
 import { isMinor } from '@/lib/domain/person';
@@ -160,7 +160,7 @@ export function childName(answers: Answers): string {
 }
 
 export const childJourney: JourneySpec<Ctx, ChildOutcome, ChildView> = {
-  path: '/lk/rebenok',
+  id: 'rebenok',
   context(citizen) {
     let options: Promise<RegionChangeOptions> | null = null;
     return Promise.resolve({

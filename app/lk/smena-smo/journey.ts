@@ -1,6 +1,6 @@
 import { checkInsurerChange, type InsurerChangeCheck } from '@/lib/applications/check-insurer-change';
 import { CHOOSE_INSURER_MESSAGE, submitInsurerChange } from '@/lib/applications/submit-insurer-change';
-import type { CitizenActor } from '@/lib/auth/citizen-claims';
+import type { CitizenActor } from '@/lib/auth/actor';
 import { insurerOption, oncePerKey, type InsurerOption } from '../_journey/choices';
 import { decidedOutcome, resultText, ruDate, type DecidedOutcome } from '../_journey/decided';
 import { formToken, type Answers, type JourneySpec } from '../_journey/journey-flow';
@@ -45,7 +45,7 @@ interface Ctx {
 const PRECHECK_FOR = 'precheckFor';
 
 export const insurerChangeJourney: JourneySpec<Ctx, InsurerChangeOutcome, InsurerChangeView> = {
-  path: '/lk/smena-smo',
+  id: 'smena-smo',
   begin: (answers) => ({ ...answers, token: formToken() }),
   async context(citizen) {
     const once = oncePerKey<InsurerChangeCheck>();

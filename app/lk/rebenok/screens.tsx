@@ -1,40 +1,19 @@
-'use client';
-
-import { useActionState, type ReactNode } from 'react';
+import { InsurerRadios } from '../_journey/choice-fields';
 import { Confirmation } from '../_journey/journey-parts';
+import type { JourneyScreens } from '../_journey/journey-screen';
 import {
-  CheckForm,
   DateField,
   errorOf,
-  JourneyFrame,
   Question,
   Radios,
-  StartPage,
-  StepForm,
+  Repeated,
+  ReviewReasons,
   TextField,
 } from '../_journey/journey-ui';
-import { InsurerRadios } from '../_journey/choice-fields';
-import { childStep, type ChildState } from './actions';
-import type { ChildOutcome } from './journey';
-
-const CHILD_FIELDS = [
-  'child.lastName',
-  'child.firstName',
-  'child.patronymic',
-  'child.sex',
-  'child.birthDate',
-];
-const CERTIFICATE_FIELDS = [
-  'certificate.series',
-  'certificate.number',
-  'certificate.issueDate',
-  'certificate.zagsName',
-];
+import type { ChildOutcome, ChildView } from './journey';
 
 function Outcome({ r }: { r: ChildOutcome }) {
-  const repeated = r.repeated ? (
-    <p className="inset">Это заявление уже было отправлено раньше: показываем его результат.</p>
-  ) : null;
+  const repeated = <Repeated repeated={r.repeated} />;
   if (r.outcome === 'registered' || r.outcome === 'matched') {
     return (
       <Confirmation title="Ребёнок зарегистрирован" number={r.number}>
@@ -79,16 +58,7 @@ function Outcome({ r }: { r: ChildOutcome }) {
           Заявление рассмотрит сотрудник страховой медицинской организации до <strong>{r.dueAt}</strong> (по
           московскому времени).
         </p>
-        {r.reviewReasons.length ? (
-          <>
-            <p>Что нужно проверить:</p>
-            <ul>
-              {r.reviewReasons.map((t) => (
-                <li key={t}>{t}</li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        <ReviewReasons reasons={r.reviewReasons} />
         <p>Право ребёнка на бесплатную медицинскую помощь по ОМС сохраняется.</p>
       </Confirmation>
     );
@@ -105,24 +75,13 @@ function Outcome({ r }: { r: ChildOutcome }) {
   );
 }
 
-export function ChildJourney({
-  initial,
-  canStart,
-  children,
-}: {
-  initial: ChildState;
-  /** False when the start page explains why this citizen cannot apply (no «Начать»). */
-  canStart: boolean;
-  children: ReactNode;
-}) {
-  const [state, action] = useActionState(childStep, initial);
-  const view = state.view ?? {};
-  const a = state.answers;
-  let page: ReactNode;
-  switch (state.step) {
-    case 'child':
-      page = (
-        <StepForm action={action} state={state} fields={CHILD_FIELDS}>
+/** Journey 2's words: a child registered from the birth certificate. */
+export const childScreens: JourneyScreens<ChildOutcome, ChildView> = {
+  id: 'rebenok',
+  steps: {
+    child: {
+      form: ({ state, answers }) => (
+        <>
           <Question>Сведения о ребёнке</Question>
           <p>Как в свидетельстве о рождении.</p>
           <TextField state={state} name="child.lastName" label="Фамилия" />
@@ -131,7 +90,7 @@ export function ChildJourney({
           <Radios
             name="child.sex"
             legend="Пол"
-            value={a['child.sex']}
+            value={answers['child.sex']}
             error={errorOf(state, 'child.sex')}
             options={[
               { value: 'M', label: 'Мужской' },
@@ -144,12 +103,12 @@ export function ChildJourney({
             label="Дата рождения"
             hint="ДД.ММ.ГГГГ, например 27.03.2020"
           />
-        </StepForm>
-      );
-      break;
-    case 'certificate':
-      page = (
-        <StepForm action={action} state={state} fields={CERTIFICATE_FIELDS} back="child">
+        </>
+      ),
+    },
+    certificate: {
+      form: ({ state }) => (
+        <>
           <Question>Свидетельство о рождении</Question>
           <p>Российское свидетельство о рождении ребёнка.</p>
           <TextField
@@ -167,60 +126,44 @@ export function ChildJourney({
             label="Кем выдано (орган ЗАГС)"
             hint="Как написано в свидетельстве, например «Отдел ЗАГС Москвы № 3»"
           />
-        </StepForm>
-      );
-      break;
-    case 'insurer':
-      page = (
-        <StepForm action={action} state={state} fields={['insurerCode']} back="certificate">
-          <InsurerRadios
-            state={state}
-            insurers={view.insurers}
-            legend="Выберите страховую компанию для ребёнка"
-            hint={`Страховые компании, которые работают в вашем регионе («${view.region ?? ''}»). Ребёнок будет застрахован там же, где вы.`}
-          />
-        </StepForm>
-      );
-      break;
-    case 'check': {
-      const fio = [a['child.lastName'], a['child.firstName'], a['child.patronymic']]
-        .filter(Boolean)
-        .join(' ');
-      page = (
-        <CheckForm
-          action={action}
+        </>
+      ),
+    },
+    insurer: {
+      form: ({ state, view }) => (
+        <InsurerRadios
           state={state}
-          rows={[
-            { label: 'ФИО ребёнка', value: fio, step: 'child' },
-            { label: 'Пол', value: a['child.sex'] === 'M' ? 'мужской' : 'женский', step: 'child' },
-            { label: 'Дата рождения', value: a['child.birthDate'] ?? '', step: 'child' },
-            {
-              label: 'Свидетельство о рождении',
-              value: `${a['certificate.series'] ?? ''} № ${a['certificate.number'] ?? ''}, выдано ${a['certificate.issueDate'] ?? ''}`,
-              step: 'certificate',
-            },
-            { label: 'Орган ЗАГС', value: a['certificate.zagsName'] ?? '', step: 'certificate' },
-            { label: 'Страховая компания', value: view.summary?.insurer ?? '', step: 'insurer' },
-          ]}
-        >
-          <p>
-            Отправляя заявление, вы подтверждаете, что вы — родитель или законный представитель ребёнка. Мы
-            сверим данные с регистром: если ребёнок уже есть в нём по записи ЗАГС, мы найдём его, а не
-            создадим второй раз.
-          </p>
-        </CheckForm>
-      );
-      break;
-    }
-    case 'done':
-      page = <Outcome r={state.result!} />;
-      break;
-    default:
-      page = (
-        <StartPage action={action} canStart={canStart}>
-          {children}
-        </StartPage>
-      );
-  }
-  return <JourneyFrame state={state}>{page}</JourneyFrame>;
-}
+          insurers={view.insurers}
+          legend="Выберите страховую компанию для ребёнка"
+          hint={`Страховые компании, которые работают в вашем регионе («${view.region ?? ''}»). Ребёнок будет застрахован там же, где вы.`}
+        />
+      ),
+    },
+  },
+  check: {
+    rows: ({ answers: a, view }) => [
+      {
+        label: 'ФИО ребёнка',
+        value: [a['child.lastName'], a['child.firstName'], a['child.patronymic']].filter(Boolean).join(' '),
+        step: 'child',
+      },
+      { label: 'Пол', value: a['child.sex'] === 'M' ? 'мужской' : 'женский', step: 'child' },
+      { label: 'Дата рождения', value: a['child.birthDate'] ?? '', step: 'child' },
+      {
+        label: 'Свидетельство о рождении',
+        value: `${a['certificate.series'] ?? ''} № ${a['certificate.number'] ?? ''}, выдано ${a['certificate.issueDate'] ?? ''}`,
+        step: 'certificate',
+      },
+      { label: 'Орган ЗАГС', value: a['certificate.zagsName'] ?? '', step: 'certificate' },
+      { label: 'Страховая компания', value: view.summary?.insurer ?? '', step: 'insurer' },
+    ],
+    note: () => (
+      <p>
+        Отправляя заявление, вы подтверждаете, что вы — родитель или законный представитель ребёнка. Мы сверим
+        данные с регистром: если ребёнок уже есть в нём по записи ЗАГС, мы найдём его, а не создадим второй
+        раз.
+      </p>
+    ),
+  },
+  done: (r) => <Outcome r={r} />,
+};

@@ -1,16 +1,12 @@
-'use client';
-
-import { Fragment, useActionState, type ReactNode } from 'react';
-import { Confirmation } from '../_journey/journey-parts';
-import { CheckForm, JourneyFrame, Question, StartPage, StepForm } from '../_journey/journey-ui';
+import { Fragment } from 'react';
 import { InsurerRadios, RegionSelect } from '../_journey/choice-fields';
-import { policyStep, type PolicyState } from './actions';
-import type { PolicyOutcome } from './journey';
+import { Confirmation } from '../_journey/journey-parts';
+import type { JourneyScreens } from '../_journey/journey-screen';
+import { Question, Repeated, ReviewReasons } from '../_journey/journey-ui';
+import type { PolicyOutcome, PolicyView } from './journey';
 
 function Outcome({ r }: { r: PolicyOutcome }) {
-  const repeated = r.repeated ? (
-    <p className="inset">Это заявление уже было отправлено раньше: показываем его результат.</p>
-  ) : null;
+  const repeated = <Repeated repeated={r.repeated} />;
   switch (r.outcome) {
     case 'issued':
     case 'existing':
@@ -55,16 +51,7 @@ function Outcome({ r }: { r: PolicyOutcome }) {
             страховой медицинской организации до <strong data-testid="due">{r.dueAt}</strong> (по московскому
             времени).
           </p>
-          {r.reviewReasons.length ? (
-            <>
-              <p>Что нужно проверить:</p>
-              <ul>
-                {r.reviewReasons.map((t) => (
-                  <li key={t}>{t}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <ReviewReasons reasons={r.reviewReasons} />
           <p>Пока заявление рассматривается, право на бесплатную медицинскую помощь по ОМС сохраняется.</p>
         </Confirmation>
       );
@@ -83,23 +70,13 @@ function Outcome({ r }: { r: PolicyOutcome }) {
   }
 }
 
-export function PolicyJourney({
-  initial,
-  canStart,
-  children,
-}: {
-  initial: PolicyState;
-  /** False when the start page explains why this citizen cannot apply (no «Начать»). */
-  canStart: boolean;
-  children: ReactNode;
-}) {
-  const [state, action] = useActionState(policyStep, initial);
-  const view = state.view ?? {};
-  let page: ReactNode;
-  switch (state.step) {
-    case 'region':
-      page = (
-        <StepForm action={action} state={state} fields={['subjectCode']}>
+/** Journey 1's words: the electronic policy for a citizen with a passport. */
+export const policyScreens: JourneyScreens<PolicyOutcome, PolicyView> = {
+  id: 'poluchit-polis',
+  steps: {
+    region: {
+      form: ({ state, view }) => (
+        <>
           <Question>В каком регионе вы живёте?</Question>
           <RegionSelect
             state={state}
@@ -107,61 +84,45 @@ export function PolicyJourney({
             label="Регион (субъект РФ)"
             hint="Там, где вы живёте сейчас, — даже без регистрации по месту жительства."
           />
-        </StepForm>
-      );
-      break;
-    case 'insurer':
-      page = (
-        <StepForm action={action} state={state} fields={['insurerCode']} back="region">
-          <InsurerRadios
-            state={state}
-            insurers={view.insurers}
-            legend="Выберите страховую медицинскую организацию"
-            hint={`Страховые компании, которые работают в регионе «${view.region ?? ''}». Она выдаст полис и поможет, если с медицинской помощью что-то не так.`}
-          />
-        </StepForm>
-      );
-      break;
-    case 'check': {
-      const s = view.summary;
-      page = (
-        <CheckForm
-          action={action}
+        </>
+      ),
+    },
+    insurer: {
+      form: ({ state, view }) => (
+        <InsurerRadios
           state={state}
-          rows={[
-            { label: 'Регион', value: s?.region ?? '', step: 'region' },
-            { label: 'Страховая компания', value: s?.insurer ?? '', step: 'insurer' },
-          ]}
-        >
-          <h2>Данные из Госуслуг</h2>
-          <dl className="summary-list journey-identity">
-            {(s?.identity ?? []).map((row) => (
-              <Fragment key={row.label}>
-                <dt>{row.label}</dt>
-                <dd>{row.value}</dd>
-              </Fragment>
-            ))}
-          </dl>
-          <p>
-            Эти данные подтверждены Госуслугами и здесь не меняются. Если в них ошибка, исправьте её в профиле
-            на Госуслугах и войдите снова.
-          </p>
-          <p>
-            Отправляя заявление, вы соглашаетесь, что эти данные будут внесены в регистр застрахованных лиц.
-          </p>
-        </CheckForm>
-      );
-      break;
-    }
-    case 'done':
-      page = <Outcome r={state.result!} />;
-      break;
-    default:
-      page = (
-        <StartPage action={action} canStart={canStart}>
-          {children}
-        </StartPage>
-      );
-  }
-  return <JourneyFrame state={state}>{page}</JourneyFrame>;
-}
+          insurers={view.insurers}
+          legend="Выберите страховую медицинскую организацию"
+          hint={`Страховые компании, которые работают в регионе «${view.region ?? ''}». Она выдаст полис и поможет, если с медицинской помощью что-то не так.`}
+        />
+      ),
+    },
+  },
+  check: {
+    rows: ({ view: { summary: s } }) => [
+      { label: 'Регион', value: s?.region ?? '', step: 'region' },
+      { label: 'Страховая компания', value: s?.insurer ?? '', step: 'insurer' },
+    ],
+    note: ({ view: { summary: s } }) => (
+      <>
+        <h2>Данные из Госуслуг</h2>
+        <dl className="summary-list journey-identity">
+          {(s?.identity ?? []).map((row) => (
+            <Fragment key={row.label}>
+              <dt>{row.label}</dt>
+              <dd>{row.value}</dd>
+            </Fragment>
+          ))}
+        </dl>
+        <p>
+          Эти данные подтверждены Госуслугами и здесь не меняются. Если в них ошибка, исправьте её в профиле
+          на Госуслугах и войдите снова.
+        </p>
+        <p>
+          Отправляя заявление, вы соглашаетесь, что эти данные будут внесены в регистр застрахованных лиц.
+        </p>
+      </>
+    ),
+  },
+  done: (r) => <Outcome r={r} />,
+};
