@@ -34,6 +34,11 @@ export interface JourneyScreens<R, V> {
   done: (result: R) => ReactNode;
 }
 
+/** The «За кого» row of a check page: only for a citizen who was asked (someone with children). */
+export function personRow(label: string, person: string | null | undefined): AnswerRow[] {
+  return person ? [{ label, value: person, step: 'person' }] : [];
+}
+
 /**
  * The page of a journey for the state the server answered with. Rendered on the server only (ADR 0016):
  * the browser gets plain HTML whose forms post to the journey's action.

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { DecidedOutcome } from './decided';
 import { ErrorSummary } from '../../_components/error-summary';
 import { Field } from '../../_components/field';
 import { CarriedAnswers, CheckAnswers, Confirmation, type AnswerRow } from './journey-parts';
@@ -8,7 +9,7 @@ type FormAction = (form: FormData) => void;
 
 /**
  * The frame of every journey page: the error summary on top. Portal pages are served as plain HTML
- * (ADR 0008): every step is a new page, and `public/portal.js` moves the focus to the summary.
+ * (ADR 0016): every step is a new page, and `public/portal.js` moves the focus to the summary.
  */
 export function JourneyFrame({
   state,
@@ -280,6 +281,32 @@ export interface Stop {
   closing?: ReactNode;
 }
 
+/** What a pre-check of the register said (may the person change their insurer, their clinic now). */
+export interface Precheck {
+  allowed: boolean;
+  message: string;
+  nextAllowedDate: string | null;
+  person?: string;
+}
+
+/** The stop page of a pre-check that said no (null when it allows going on). */
+export function stopUnlessAllowed<P extends Precheck>(
+  check: P | undefined,
+  what: string,
+  after: (check: P) => ReactNode,
+  closing?: ReactNode,
+): Stop | null {
+  if (check?.allowed) return null;
+  return {
+    caption: check?.person,
+    what,
+    message: check?.message ?? '',
+    nextAllowedDate: check?.nextAllowedDate ?? null,
+    after: check ? after(check) : null,
+    closing,
+  };
+}
+
 /**
  * The page of a step that cannot go on: the reason, from when it will be possible, and — where there was a
  * page before (the «За кого» question) — a button to go back and choose someone else.
@@ -345,21 +372,57 @@ export function ReviewReasons({ reasons }: { reasons: readonly string[] }) {
   ) : null;
 }
 
+/** An application the register could not decide at once: an operator will (what they check, by when). */
+export function WaitingConfirmation({
+  number,
+  repeated,
+  children,
+}: {
+  number: string | undefined;
+  repeated: boolean;
+  /** Who decides by when, and what that means meanwhile. */
+  children: ReactNode;
+}) {
+  return (
+    <Confirmation title="Заявление принято" number={number} tone="waiting">
+      <Repeated repeated={repeated} />
+      <h2>Что дальше</h2>
+      {children}
+    </Confirmation>
+  );
+}
+
+/** An application refused (or cancelled) by the register or an operator, with the reason when there is one. */
+export function ClosedConfirmation({
+  title,
+  number,
+  repeated,
+  refusal,
+  children,
+}: {
+  title: string;
+  number: string | undefined;
+  repeated: boolean;
+  refusal: string | null;
+  children?: ReactNode;
+}) {
+  return (
+    <Confirmation title={title} number={number} tone="refused">
+      <Repeated repeated={repeated} />
+      {refusal ? <p>{refusal}</p> : null}
+      {children}
+    </Confirmation>
+  );
+}
+
 /** The outcome of journeys 3–6, decided by the register at once (or waiting when it could not be). */
-export function DecidedConfirmation({
+function DecidedConfirmation({
   outcome,
   doneTitle,
   refusedTitle,
   children,
 }: {
-  outcome: {
-    status: 'done' | 'refused' | 'submitted';
-    number: string;
-    repeated: boolean;
-    refusal: string | null;
-    nextAllowedDate: string | null;
-    dueAt: string | null;
-  };
+  outcome: DecidedOutcome;
   doneTitle: string;
   refusedTitle: string;
   /** What the change means, for a done application. */
@@ -382,14 +445,12 @@ export function DecidedConfirmation({
   }
   if (outcome.status === 'submitted') {
     return (
-      <Confirmation title="Заявление принято" number={outcome.number} tone="waiting">
-        {repeated}
-        <h2>Что дальше</h2>
+      <WaitingConfirmation number={outcome.number} repeated={outcome.repeated}>
         <p>
           Регистр не смог рассмотреть заявление сразу. Его рассмотрит сотрудник до{' '}
           <strong>{outcome.dueAt}</strong> (по московскому времени).
         </p>
-      </Confirmation>
+      </WaitingConfirmation>
     );
   }
   return (
@@ -399,4 +460,22 @@ export function DecidedConfirmation({
       {children}
     </Confirmation>
   );
+}
+
+/**
+ * The outcome screen of a journey the register decides at once (3–6): its titles for done and refused,
+ * and what a done change means.
+ */
+export function decidedScreen<R extends DecidedOutcome>(
+  doneTitle: string,
+  refusedTitle: string,
+  meaning: (r: R) => ReactNode,
+): (r: R) => ReactNode {
+  return function DecidedScreen(r) {
+    return (
+      <DecidedConfirmation outcome={r} doneTitle={doneTitle} refusedTitle={refusedTitle}>
+        {meaning(r)}
+      </DecidedConfirmation>
+    );
+  };
 }

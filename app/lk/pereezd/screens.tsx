@@ -1,48 +1,31 @@
-import { InsurerRadios, RegionSelect } from '../_journey/choice-fields';
-import type { JourneyScreens } from '../_journey/journey-screen';
-import { DecidedConfirmation, PersonQuestion, Question } from '../_journey/journey-ui';
+import { insurerScreen, personScreen, regionScreen } from '../_journey/choice-fields';
+import { personRow, type JourneyScreens } from '../_journey/journey-screen';
+import { decidedScreen } from '../_journey/journey-ui';
 import type { RegionChangeOutcome, RegionChangeView } from './journey';
 
 /** Journey 4's words: moving to another region. */
 export const regionChangeScreens: JourneyScreens<RegionChangeOutcome, RegionChangeView> = {
   id: 'pereezd',
   steps: {
-    person: {
-      form: ({ state, view }) => (
-        <PersonQuestion state={state} people={view.people ?? []} question="Кто переехал?" />
+    person: personScreen('Кто переехал?'),
+    region: regionScreen({
+      question: 'В какой регион вы переехали?',
+      label: 'Новый регион (субъект РФ)',
+      hint: 'Регион, где вы теперь живёте.',
+      intro: (view) => (
+        <p>
+          Сейчас полис оформлен в регионе «{view.currentRegion}», страховая компания — {view.currentInsurer}.
+        </p>
       ),
-    },
-    region: {
-      form: ({ state, view }) => (
-        <>
-          <Question caption={view.person}>В какой регион вы переехали?</Question>
-          <p>
-            Сейчас полис оформлен в регионе «{view.currentRegion}», страховая компания — {view.currentInsurer}
-            .
-          </p>
-          <RegionSelect
-            state={state}
-            regions={view.regions}
-            label="Новый регион (субъект РФ)"
-            hint="Регион, где вы теперь живёте."
-          />
-        </>
-      ),
-    },
-    insurer: {
-      form: ({ state, view }) => (
-        <InsurerRadios
-          state={state}
-          insurers={view.insurers}
-          legend="Выберите страховую компанию в новом регионе"
-          hint={`Страховые компании, которые работают в регионе «${view.region ?? ''}».`}
-        />
-      ),
-    },
+    }),
+    insurer: insurerScreen(
+      'Выберите страховую компанию в новом регионе',
+      (view) => `Страховые компании, которые работают в регионе «${view.region ?? ''}».`,
+    ),
   },
   check: {
     rows: ({ view: { summary: s } }) => [
-      ...(s?.person ? [{ label: 'Кто переехал', value: s.person, step: 'person' }] : []),
+      ...personRow('Кто переехал', s?.person),
       { label: 'Новый регион', value: s?.region ?? '', step: 'region' },
       { label: 'Страховая компания', value: s?.insurer ?? '', step: 'insurer' },
     ],
@@ -50,12 +33,8 @@ export const regionChangeScreens: JourneyScreens<RegionChangeOutcome, RegionChan
       <p>Полис продолжит действовать в новом регионе с сегодняшнего дня, номер полиса (ЕНП) не изменится.</p>
     ),
   },
-  done: (r) => (
-    <DecidedConfirmation
-      outcome={r}
-      doneTitle="Регион страхования изменён"
-      refusedTitle="В смене региона отказано"
-    >
+  done: decidedScreen('Регион страхования изменён', 'В смене региона отказано', (r) => (
+    <>
       <p>
         С <strong data-testid="effective-date">{r.effectiveDate}</strong> полис действует в регионе «
         {r.regionName}», страховая компания — {r.insurerName}. Номер полиса (ЕНП) не изменился.
@@ -66,6 +45,6 @@ export const regionChangeScreens: JourneyScreens<RegionChangeOutcome, RegionChan
         можно вне ежегодного ограничения, если при переезде вы её не меняли:{' '}
         <a href="/lk/smena-smo">смена страховой компании</a>.
       </p>
-    </DecidedConfirmation>
-  ),
+    </>
+  )),
 };

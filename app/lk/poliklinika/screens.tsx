@@ -1,27 +1,18 @@
-import type { JourneyScreens } from '../_journey/journey-screen';
-import { DecidedConfirmation, errorOf, PersonQuestion, Radios } from '../_journey/journey-ui';
+import { personRow, type JourneyScreens } from '../_journey/journey-screen';
+import { personScreen } from '../_journey/choice-fields';
+import { decidedScreen, errorOf, Radios, stopUnlessAllowed } from '../_journey/journey-ui';
 import type { AttachmentOutcome, AttachmentView } from './journey';
 
 /** Journey 6's words: attachment to a clinic. */
 export const attachmentScreens: JourneyScreens<AttachmentOutcome, AttachmentView> = {
   id: 'poliklinika',
   steps: {
-    person: {
-      form: ({ state, view }) => (
-        <PersonQuestion state={state} people={view.people ?? []} question="Кого прикрепить к поликлинике?" />
-      ),
-    },
+    person: personScreen('Кого прикрепить к поликлинике?'),
     clinic: {
-      stop: ({ view: { clinic: c } }) =>
-        c?.allowed
-          ? null
-          : {
-              caption: c?.person,
-              what: 'поликлинику',
-              message: c?.message ?? '',
-              nextAllowedDate: c?.nextAllowedDate ?? null,
-              after: c?.current ? <p>Сейчас: {c.current}.</p> : null,
-            },
+      stop: ({ view }) =>
+        stopUnlessAllowed(view.clinic, 'поликлинику', (c) =>
+          c.current ? <p>Сейчас: {c.current}.</p> : null,
+        ),
       form: ({ state, view: { clinic: c } }) => (
         <>
           {c?.person ? <p className="journey-caption">{c.person}</p> : null}
@@ -46,7 +37,7 @@ export const attachmentScreens: JourneyScreens<AttachmentOutcome, AttachmentView
   },
   check: {
     rows: ({ view: { summary: s } }) => [
-      ...(s?.person ? [{ label: 'Кого прикрепить', value: s.person, step: 'person' }] : []),
+      ...personRow('Кого прикрепить', s?.person),
       { label: 'Поликлиника', value: s?.clinic ?? '', step: 'clinic' },
     ],
     note: ({ view: { summary: s } }) => (
@@ -56,18 +47,14 @@ export const attachmentScreens: JourneyScreens<AttachmentOutcome, AttachmentView
       </p>
     ),
   },
-  done: (r) => (
-    <DecidedConfirmation
-      outcome={r}
-      doneTitle="Прикрепление оформлено"
-      refusedTitle="В прикреплении отказано"
-    >
+  done: decidedScreen('Прикрепление оформлено', 'В прикреплении отказано', (r) => (
+    <>
       <p>
         С <strong data-testid="effective-date">{r.effectiveDate}</strong> — прикрепление к поликлинике{' '}
         <strong>{r.clinicName}</strong>. Записаться к врачу можно в регистратуре поликлиники или на
         Госуслугах.
       </p>
       <p>Следующая смена поликлиники — не раньше чем через год, если не будет переезда.</p>
-    </DecidedConfirmation>
-  ),
+    </>
+  )),
 };

@@ -1,8 +1,8 @@
 import { Fragment } from 'react';
-import { InsurerRadios, RegionSelect } from '../_journey/choice-fields';
+import { insurerScreen, regionScreen } from '../_journey/choice-fields';
 import { Confirmation } from '../_journey/journey-parts';
 import type { JourneyScreens } from '../_journey/journey-screen';
-import { Question, Repeated, ReviewReasons } from '../_journey/journey-ui';
+import { ClosedConfirmation, Repeated, ReviewReasons, WaitingConfirmation } from '../_journey/journey-ui';
 import type { PolicyOutcome, PolicyView } from './journey';
 
 function Outcome({ r }: { r: PolicyOutcome }) {
@@ -43,9 +43,7 @@ function Outcome({ r }: { r: PolicyOutcome }) {
       );
     case 'queued':
       return (
-        <Confirmation title="Заявление принято" number={r.number ?? undefined} tone="waiting">
-          {repeated}
-          <h2>Что дальше</h2>
+        <WaitingConfirmation number={r.number ?? undefined} repeated={r.repeated}>
           <p>
             Автоматическая проверка не смогла оформить полис сразу, поэтому заявление рассмотрит сотрудник
             страховой медицинской организации до <strong data-testid="due">{r.dueAt}</strong> (по московскому
@@ -53,19 +51,18 @@ function Outcome({ r }: { r: PolicyOutcome }) {
           </p>
           <ReviewReasons reasons={r.reviewReasons} />
           <p>Пока заявление рассматривается, право на бесплатную медицинскую помощь по ОМС сохраняется.</p>
-        </Confirmation>
+        </WaitingConfirmation>
       );
     default:
       return (
-        <Confirmation
+        <ClosedConfirmation
           title={r.outcome === 'refused' ? 'В оформлении полиса отказано' : 'Заявление отменено'}
           number={r.number ?? undefined}
-          tone="refused"
+          repeated={r.repeated}
+          refusal={r.refusal}
         >
-          {repeated}
-          {r.refusal ? <p>{r.refusal}</p> : null}
           <p>С паспортом можно обратиться в любую страховую медицинскую организацию вашего региона.</p>
-        </Confirmation>
+        </ClosedConfirmation>
       );
   }
 }
@@ -74,29 +71,16 @@ function Outcome({ r }: { r: PolicyOutcome }) {
 export const policyScreens: JourneyScreens<PolicyOutcome, PolicyView> = {
   id: 'poluchit-polis',
   steps: {
-    region: {
-      form: ({ state, view }) => (
-        <>
-          <Question>В каком регионе вы живёте?</Question>
-          <RegionSelect
-            state={state}
-            regions={view.regions}
-            label="Регион (субъект РФ)"
-            hint="Там, где вы живёте сейчас, — даже без регистрации по месту жительства."
-          />
-        </>
-      ),
-    },
-    insurer: {
-      form: ({ state, view }) => (
-        <InsurerRadios
-          state={state}
-          insurers={view.insurers}
-          legend="Выберите страховую медицинскую организацию"
-          hint={`Страховые компании, которые работают в регионе «${view.region ?? ''}». Она выдаст полис и поможет, если с медицинской помощью что-то не так.`}
-        />
-      ),
-    },
+    region: regionScreen({
+      question: 'В каком регионе вы живёте?',
+      label: 'Регион (субъект РФ)',
+      hint: 'Там, где вы живёте сейчас, — даже без регистрации по месту жительства.',
+    }),
+    insurer: insurerScreen(
+      'Выберите страховую медицинскую организацию',
+      (view) =>
+        `Страховые компании, которые работают в регионе «${view.region ?? ''}». Она выдаст полис и поможет, если с медицинской помощью что-то не так.`,
+    ),
   },
   check: {
     rows: ({ view: { summary: s } }) => [

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { signedInCitizen } from '../_cabinet/cabinet';
 import { JourneyPage } from '../_journey/journey-page';
 import { ownPolicyStatus } from '../_journey/own-policy';
-import { NotInRegisterNotice } from '../_journey/start-parts';
+import { NotApplicableNotice, NotInRegisterNotice, PolicyStatusLine } from '../_journey/start-parts';
 
 export const metadata: Metadata = { title: 'Приостановить полис ОМС на время службы' };
 
@@ -21,25 +21,20 @@ export default async function SuspensionPage() {
         сохранится. После службы полис возобновляют отдельным заявлением.
       </p>
       <p>Это займёт 2 минуты.</p>
-      {policy ? (
-        <p data-testid="policy-status">
-          <strong>Ваш полис сейчас:</strong> {policy.text}
-        </p>
-      ) : null}
+      <PolicyStatusLine policy={policy} />
     </>
   );
   const blocker = !policy ? (
     <NotInRegisterNotice />
   ) : policy.status !== 'active' ? (
-    <div className="notice" role="region" aria-labelledby="cannot-suspend" data-testid="cannot-apply">
-      <h2 id="cannot-suspend">Приостановить полис сейчас нельзя</h2>
+    <NotApplicableNotice id="cannot-suspend" title="Приостановить полис сейчас нельзя">
       <p>Приостановить можно только действующий полис.</p>
       {policy.status === 'suspended' ? (
         <p>
           Если служба закончилась, <a href="/lk/vozobnovit">возобновите полис</a>.
         </p>
       ) : null}
-    </div>
+    </NotApplicableNotice>
   ) : null;
   return <JourneyPage journey="priostanovit" citizen={citizen} start={start} blocker={blocker} />;
 }

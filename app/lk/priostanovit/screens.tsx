@@ -1,5 +1,5 @@
 import type { JourneyScreens } from '../_journey/journey-screen';
-import { DateField, DecidedConfirmation, errorOf, Question, Radios } from '../_journey/journey-ui';
+import { DateField, decidedScreen, errorOf, Question, Radios } from '../_journey/journey-ui';
 import type { SuspensionOutcome, SuspensionView } from './journey';
 
 /** Journey 5's words (suspend): the policy suspended for the time of service. */
@@ -45,12 +45,8 @@ export const suspensionScreens: JourneyScreens<SuspensionOutcome, SuspensionView
       </p>
     ),
   },
-  done: (r) => (
-    <DecidedConfirmation
-      outcome={r}
-      doneTitle="Полис приостановлен"
-      refusedTitle="В приостановлении полиса отказано"
-    >
+  done: decidedScreen('Полис приостановлен', 'В приостановлении полиса отказано', (r) => (
+    <>
       <p>
         Полис приостановлен с <strong data-testid="effective-date">{r.effectiveDate}</strong>:{' '}
         {r.reasonLabel.toLowerCase()}. На время службы медицинскую помощь оказывает ведомство.
@@ -59,6 +55,6 @@ export const suspensionScreens: JourneyScreens<SuspensionOutcome, SuspensionView
         Когда служба закончится, <a href="/lk/vozobnovit">возобновите полис</a> — номер полиса останется
         прежним.
       </p>
-    </DecidedConfirmation>
-  ),
+    </>
+  )),
 };

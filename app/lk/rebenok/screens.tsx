@@ -1,4 +1,4 @@
-import { InsurerRadios } from '../_journey/choice-fields';
+import { insurerScreen } from '../_journey/choice-fields';
 import { Confirmation } from '../_journey/journey-parts';
 import type { JourneyScreens } from '../_journey/journey-screen';
 import {
@@ -6,9 +6,11 @@ import {
   errorOf,
   Question,
   Radios,
+  ClosedConfirmation,
   Repeated,
   ReviewReasons,
   TextField,
+  WaitingConfirmation,
 } from '../_journey/journey-ui';
 import type { ChildOutcome, ChildView } from './journey';
 
@@ -51,27 +53,23 @@ function Outcome({ r }: { r: ChildOutcome }) {
   }
   if (r.outcome === 'queued') {
     return (
-      <Confirmation title="Заявление принято" number={r.number} tone="waiting">
-        {repeated}
-        <h2>Что дальше</h2>
+      <WaitingConfirmation number={r.number} repeated={r.repeated}>
         <p>
           Заявление рассмотрит сотрудник страховой медицинской организации до <strong>{r.dueAt}</strong> (по
           московскому времени).
         </p>
         <ReviewReasons reasons={r.reviewReasons} />
         <p>Право ребёнка на бесплатную медицинскую помощь по ОМС сохраняется.</p>
-      </Confirmation>
+      </WaitingConfirmation>
     );
   }
   return (
-    <Confirmation
+    <ClosedConfirmation
       title={r.outcome === 'refused' ? 'В регистрации ребёнка отказано' : 'Заявление отменено'}
       number={r.number}
-      tone="refused"
-    >
-      {repeated}
-      {r.refusal ? <p>{r.refusal}</p> : null}
-    </Confirmation>
+      repeated={r.repeated}
+      refusal={r.refusal}
+    />
   );
 }
 
@@ -129,16 +127,11 @@ export const childScreens: JourneyScreens<ChildOutcome, ChildView> = {
         </>
       ),
     },
-    insurer: {
-      form: ({ state, view }) => (
-        <InsurerRadios
-          state={state}
-          insurers={view.insurers}
-          legend="Выберите страховую компанию для ребёнка"
-          hint={`Страховые компании, которые работают в вашем регионе («${view.region ?? ''}»). Ребёнок будет застрахован там же, где вы.`}
-        />
-      ),
-    },
+    insurer: insurerScreen(
+      'Выберите страховую компанию для ребёнка',
+      (view) =>
+        `Страховые компании, которые работают в вашем регионе («${view.region ?? ''}»). Ребёнок будет застрахован там же, где вы.`,
+    ),
   },
   check: {
     rows: ({ answers: a, view }) => [

@@ -1,36 +1,29 @@
-import { InsurerRadios } from '../_journey/choice-fields';
-import type { JourneyScreens } from '../_journey/journey-screen';
-import { DecidedConfirmation, PersonQuestion, Question } from '../_journey/journey-ui';
+import { insurerScreen, personScreen } from '../_journey/choice-fields';
+import { personRow, type JourneyScreens } from '../_journey/journey-screen';
+import { decidedScreen, Question, stopUnlessAllowed } from '../_journey/journey-ui';
 import type { InsurerChangeOutcome, InsurerChangeView } from './journey';
 
 /** Journey 3's words: change of insurer. */
 export const insurerChangeScreens: JourneyScreens<InsurerChangeOutcome, InsurerChangeView> = {
   id: 'smena-smo',
   steps: {
-    person: {
-      form: ({ state, view }) => <PersonQuestion state={state} people={view.people ?? []} />,
-    },
+    person: personScreen(),
     precheck: {
-      stop: ({ view: { precheck: p } }) =>
-        p?.allowed
-          ? null
-          : {
-              caption: p?.person,
-              what: 'страховую компанию',
-              message: p?.message ?? '',
-              nextAllowedDate: p?.nextAllowedDate ?? null,
-              after: p?.currentInsurer ? (
-                <p>
-                  Сейчас: {p.currentInsurer}
-                  {p.region ? `, ${p.region}` : ''}. Полис продолжает действовать, ничего делать не нужно.
-                </p>
-              ) : null,
-              closing: (
-                <p>
-                  <a href="/lk">Вернуться в личный кабинет</a>
-                </p>
-              ),
-            },
+      stop: ({ view }) =>
+        stopUnlessAllowed(
+          view.precheck,
+          'страховую компанию',
+          (p) =>
+            p.currentInsurer ? (
+              <p>
+                Сейчас: {p.currentInsurer}
+                {p.region ? `, ${p.region}` : ''}. Полис продолжает действовать, ничего делать не нужно.
+              </p>
+            ) : null,
+          <p>
+            <a href="/lk">Вернуться в личный кабинет</a>
+          </p>,
+        ),
       form: ({ answers, view: { precheck: p } }) => (
         <>
           <input type="hidden" name="precheckFor" value={answers.person ?? 'self'} />
@@ -46,20 +39,15 @@ export const insurerChangeScreens: JourneyScreens<InsurerChangeOutcome, InsurerC
         </>
       ),
     },
-    insurer: {
-      form: ({ state, view }) => (
-        <InsurerRadios
-          state={state}
-          insurers={view.insurers}
-          legend="Выберите новую страховую компанию"
-          hint={`Здесь только страховые компании, которые работают в регионе «${view.precheck?.region ?? ''}». Сейчас: ${view.precheck?.currentInsurer ?? '—'}.`}
-        />
-      ),
-    },
+    insurer: insurerScreen(
+      'Выберите новую страховую компанию',
+      (view) =>
+        `Здесь только страховые компании, которые работают в регионе «${view.precheck?.region ?? ''}». Сейчас: ${view.precheck?.currentInsurer ?? '—'}.`,
+    ),
   },
   check: {
     rows: ({ view: { summary: s } }) => [
-      ...(s?.person ? [{ label: 'За кого', value: s.person, step: 'person' }] : []),
+      ...personRow('За кого', s?.person),
       { label: 'Новая страховая компания', value: s?.insurer ?? '', step: 'insurer' },
     ],
     note: ({ view: { summary: s } }) => (
@@ -69,12 +57,8 @@ export const insurerChangeScreens: JourneyScreens<InsurerChangeOutcome, InsurerC
       </p>
     ),
   },
-  done: (r) => (
-    <DecidedConfirmation
-      outcome={r}
-      doneTitle="Страховая компания сменена"
-      refusedTitle="В смене страховой компании отказано"
-    >
+  done: decidedScreen('Страховая компания сменена', 'В смене страховой компании отказано', (r) => (
+    <>
       <p>
         С <strong data-testid="effective-date">{r.effectiveDate}</strong> ваша страховая медицинская
         организация — <strong>{r.insurerName}</strong>. Номер полиса (ЕНП) остался прежним, полис действует
@@ -83,6 +67,6 @@ export const insurerChangeScreens: JourneyScreens<InsurerChangeOutcome, InsurerC
       <p>
         Сведения о новой страховой компании и её контакты — на странице <a href="/lk/polis">«Мой полис»</a>.
       </p>
-    </DecidedConfirmation>
-  ),
+    </>
+  )),
 };

@@ -1,6 +1,6 @@
 import type { DecidedOutcome } from '../_journey/decided';
 import type { JourneyScreens } from '../_journey/journey-screen';
-import { DateField, DecidedConfirmation, Question } from '../_journey/journey-ui';
+import { DateField, decidedScreen, Question } from '../_journey/journey-ui';
 
 /** Journey 5's words (renew): the policy in force again after the service. */
 export const renewalScreens: JourneyScreens<DecidedOutcome, null> = {
@@ -28,12 +28,8 @@ export const renewalScreens: JourneyScreens<DecidedOutcome, null> = {
       <p>Полис снова будет действовать с указанного дня; номер полиса (ЕНП) и страховая компания прежние.</p>
     ),
   },
-  done: (r) => (
-    <DecidedConfirmation
-      outcome={r}
-      doneTitle="Полис возобновлён"
-      refusedTitle="В возобновлении полиса отказано"
-    >
+  done: decidedScreen('Полис возобновлён', 'В возобновлении полиса отказано', (r) => (
+    <>
       <p>
         Полис снова действует с <strong data-testid="effective-date">{r.effectiveDate}</strong>. Номер полиса
         (ЕНП) и страховая компания прежние.
@@ -41,6 +37,6 @@ export const renewalScreens: JourneyScreens<DecidedOutcome, null> = {
       <p>
         <a href="/lk/polis">Мой полис</a> — статус полиса, QR-код и выписка из регистра.
       </p>
-    </DecidedConfirmation>
-  ),
+    </>
+  )),
 };
