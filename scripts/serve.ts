@@ -80,7 +80,7 @@ const server = createServer((req, res) => {
   if (esiaDev?.handle(req, res)) return;
   // Machine APIs take the lean path (ADR 0006); pages and everything else go through Next.
   if (routeApiRequest(req, res)) return;
-  // The citizen portal's pages go out as plain HTML with one small enhancement script (ADR 0008).
+  // The citizen portal's pages go out as plain HTML with one small enhancement script (ADR 0016).
   if (isPortalPage(new URL(req.url ?? '/', 'http://localhost').pathname))
     deliverWithoutFrameworkScripts(req, res);
   void handle(req, res);
