@@ -9,7 +9,7 @@ import type { JourneyState } from './journey-state';
 type AnyState = JourneyState<unknown, unknown>;
 
 /** The subject of the RF, as a select of the regions offered (field `subjectCode`). */
-export function RegionSelect({
+function RegionSelect({
   state,
   regions,
   label,
@@ -43,7 +43,7 @@ export function RegionSelect({
 }
 
 /** The insurer question (field `insurerCode`): one radio per insurer, its contacts as the hint. */
-export function InsurerRadios({
+function InsurerRadios({
   state,
   insurers,
   legend,
