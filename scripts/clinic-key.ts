@@ -4,6 +4,7 @@
  * store); everything else goes to stderr. Runs as a system actor named after the operating-system user,
  * which is what the key's `created_by` / `revoked_by` records.
  */
+import { REGISTER_TIME_ZONE } from '@/config/time-zone';
 import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
@@ -50,7 +51,7 @@ function operator(): string {
   }
 }
 
-const when = (d: Date) => d.toLocaleString('ru-RU', { timeZone: 'Europe/Moscow' });
+const when = (d: Date) => d.toLocaleString('ru-RU', { timeZone: REGISTER_TIME_ZONE });
 
 async function run(cmd: Exclude<ClinicKeyCommand, { command: 'help' }>): Promise<void> {
   const actor = systemActor(operator());
