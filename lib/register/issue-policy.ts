@@ -24,6 +24,7 @@ export async function issuePolicy(input: IssuePolicyInput, meta: WriteMeta): Pro
     changeCoverage(w, {
       personId: input.personId,
       expectedVersion: input.expectedVersion,
+      target: { subjectCode: input.subjectCode, insurerCode: input.insurerCode },
       plan: async () => {
         const on = effectiveDate(input.on, w.today);
         const validTo = input.validTo ? parseDate('validTo', input.validTo) : null;

@@ -46,6 +46,8 @@ export interface RegisteredPerson {
  */
 export async function registerPerson(input: RegisterPersonInput, meta: WriteMeta): Promise<RegisteredPerson> {
   return runWrite(meta, async (w) => {
+    const { subjectCode, insurerCode } = input.coverage;
+    requirePermission(meta.actor, 'person:register', { subjectCode, insurerCode });
     const c = new IssueCollector();
     const person = checkPersonData(c, input.person, w.today, 'person.');
     const document = checkDocumentData(c, input.document);
@@ -61,8 +63,6 @@ export async function registerPerson(input: RegisterPersonInput, meta: WriteMeta
         fieldIssue('coverage.on', 'DATE_RANGE_INVALID', 'Полис не может начинаться раньше даты рождения.'),
       );
     }
-    const { subjectCode, insurerCode } = input.coverage;
-    requirePermission(meta.actor, 'person:register', { subjectCode, insurerCode });
     await checkDirectories(w, c, input, on ?? w.today);
     if (input.representative && person && !isMinor(person.birthDate, w.today)) {
       c.add(
