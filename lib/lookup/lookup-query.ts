@@ -25,7 +25,13 @@ export type LookupQuery =
       birthDate: LocalDate;
       onDate: LocalDate;
     }
-  | { by: 'enp'; enp: string; onDate: LocalDate }
+  | {
+      by: 'enp';
+      enp: string;
+      /** Given beside the ЕНП, it must match too: otherwise nobody is found (ADR 0014). */
+      birthDate?: LocalDate;
+      onDate: LocalDate;
+    }
   | { by: 'snils'; snils: string; birthDate: LocalDate; onDate: LocalDate };
 
 /** Names people and systems use for the common F011 kinds, besides the numeric code. */
@@ -46,7 +52,8 @@ const present = (v: string | number | null | undefined): boolean => v != null &&
 
 /**
  * Validates a lookup: exactly one way to find the person; a document or СНИЛС only together with the
- * birth date (guards against enumerating the register by trying numbers); every invalid field named.
+ * birth date (guards against enumerating the register by trying numbers); every invalid field named. A
+ * birth date given beside an ЕНП is kept and must match as well (ADR 0014: identifier AND birth date).
  */
 export function parseLookupQuery(input: LookupInput, today: LocalDate): LookupQuery {
   const c = new IssueCollector();
@@ -83,7 +90,7 @@ export function parseLookupQuery(input: LookupInput, today: LocalDate): LookupQu
   if (byEnp) {
     const enp = c.take(validateEnp(String(input.enp)));
     if (!enp || !onDate || c.issues.length) throw AppError.validation(c.issues);
-    return { by: 'enp', enp, onDate };
+    return birthDate ? { by: 'enp', enp, birthDate, onDate } : { by: 'enp', enp, onDate };
   }
   if (bySnils) {
     const snils = c.take(validateSnils(String(input.snils)));
@@ -119,7 +126,7 @@ export function lookupKey(q: LookupQuery): string {
     case 'document':
       return `doc|${q.kind}|${q.series ?? ''}|${q.number}|${q.birthDate}`;
     case 'enp':
-      return `enp|${q.enp}`;
+      return `enp|${q.enp}|${q.birthDate ?? ''}`;
     case 'snils':
       return `snils|${q.snils}|${q.birthDate}`;
   }
