@@ -35,7 +35,12 @@ export const errorCatalogue = {
   // Identifiers
   ENP_INVALID_FORMAT: { status: 400, message: 'ЕНП состоит из 16 цифр.' },
   ENP_INVALID_CHECKSUM: { status: 400, message: 'ЕНП указан с ошибкой: не сходится контрольная цифра.' },
-  ENP_UNKNOWN_PREFIX: { status: 400, message: 'Первые две цифры ЕНП не соответствуют коду субъекта РФ.' },
+  // A warning, never a refusal: the number is accepted (lib/domain/enp.ts enpWarnings).
+  ENP_UNKNOWN_PREFIX: {
+    status: 200,
+    message:
+      'Первые две цифры ЕНП не совпадают с кодом субъекта РФ по текущему справочнику: возможно, номер присвоен в субъекте, который позже объединился с другим. Номер принят.',
+  },
   SNILS_INVALID_FORMAT: { status: 400, message: 'СНИЛС состоит из 11 цифр: XXX-XXX-XXX YY.' },
   SNILS_INVALID_CHECKSUM: { status: 400, message: 'СНИЛС указан с ошибкой: не сходится контрольное число.' },
   SUBJECT_UNKNOWN: { status: 400, message: 'Неизвестный код субъекта РФ.' },

@@ -1,8 +1,8 @@
 import { parseDate, type LocalDate } from '@/lib/domain/dates';
 import { normalizeDocument, type DocumentKindCode } from '@/lib/domain/documents';
-import { validateEnp } from '@/lib/domain/enp';
+import { enpWarnings, validateEnp } from '@/lib/domain/enp';
 import { validateSnils } from '@/lib/domain/snils';
-import { AppError, fieldIssue } from '@/lib/errors';
+import { AppError, fieldIssue, type FieldIssue } from '@/lib/errors';
 import { IssueCollector } from '@/lib/domain/result';
 
 /** A lookup as it arrives from any channel: strings from a query string, a form or a FHIR search. */
@@ -31,6 +31,8 @@ export type LookupQuery =
       /** Given beside the ЕНП, it must match too: otherwise nobody is found (ADR 0014). */
       birthDate?: LocalDate;
       onDate: LocalDate;
+      /** What is worth telling the caller without refusing (an ЕНП prefix not in today's directory). */
+      warnings?: FieldIssue[];
     }
   | { by: 'snils'; snils: string; birthDate: LocalDate; onDate: LocalDate };
 
@@ -90,7 +92,14 @@ export function parseLookupQuery(input: LookupInput, today: LocalDate): LookupQu
   if (byEnp) {
     const enp = c.take(validateEnp(String(input.enp)));
     if (!enp || !onDate || c.issues.length) throw AppError.validation(c.issues);
-    return birthDate ? { by: 'enp', enp, birthDate, onDate } : { by: 'enp', enp, onDate };
+    const warnings = enpWarnings(enp);
+    return {
+      by: 'enp',
+      enp,
+      onDate,
+      ...(birthDate ? { birthDate } : {}),
+      ...(warnings.length ? { warnings } : {}),
+    };
   }
   if (bySnils) {
     const snils = c.take(validateSnils(String(input.snils)));
@@ -130,4 +139,9 @@ export function lookupKey(q: LookupQuery): string {
     case 'snils':
       return `snils|${q.snils}|${q.birthDate}`;
   }
+}
+
+/** The warnings a lookup's answer carries, whatever it found (empty when there is nothing to say). */
+export function lookupWarnings(q: LookupQuery): FieldIssue[] {
+  return q.by === 'enp' ? (q.warnings ?? []) : [];
 }

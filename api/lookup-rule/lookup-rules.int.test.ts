@@ -95,3 +95,33 @@ describe('ЕНП + birth date', () => {
     expect((await rowsOf(key.prefix)).map((r) => r.result)).toEqual(['found', 'found']);
   });
 });
+
+describe('ЕНП with a prefix outside today’s directory (issue 10, point 11a)', () => {
+  it('REST accepts it — looked up, not refused — and says so in `warnings`', async () => {
+    const key = await createApiKey({ moCode: '770001', label: 'prefix 84' }, admin);
+    const r = await call(server.base, query({ enp: '8451999122899990' }), { key: key.key });
+    expect(r.status).toBe(404);
+    expect(r.body).toMatchObject({
+      code: 'PERSON_NOT_FOUND',
+      warnings: [
+        { field: 'enp', code: 'ENP_UNKNOWN_PREFIX', message: expect.stringMatching(/принят/) as unknown },
+      ],
+    });
+    expect((await rowsOf(key.prefix)).map((row) => row.result)).toEqual(['not_found']);
+    // A known prefix carries no warnings at all.
+    const known = await call(server.base, query({ enp: person.enp }), { key: key.key });
+    expect(known.status).toBe(200);
+    expect(known.body).not.toHaveProperty('warnings');
+  });
+
+  it('FHIR accepts it as well: an empty searchset, not a 400', async () => {
+    const key = await createApiKey({ moCode: '770001', label: 'prefix 84 fhir' }, admin);
+    const r = await fhir<Bundle>(
+      server.base,
+      `/fhir/Patient?${new URLSearchParams({ identifier: `${OMS}|8451999122899990` }).toString()}`,
+      { key: key.key },
+    );
+    expect(r.status).toBe(200);
+    expect(r.body.total).toBe(0);
+  });
+});
