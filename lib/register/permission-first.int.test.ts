@@ -32,7 +32,8 @@ import { adultInput, metaAt } from './testing/people';
  * input is invalid (VALIDATION_FAILED) — and the register must be left as it was.
  */
 const now = new Date('2026-03-10T09:00:00Z');
-const at = metaAt('2026-03-10T09:00:00Z');
+/** A write on 10 March 2026 by `actor`. */
+const by = (actor: Actor) => metaAt('2026-03-10T09:00:00Z', actor);
 /** A regional operator of another region than the person's (77): no right over them. */
 const otherRegion: Actor = { kind: 'staff', id: 'tfoms50', role: 'tfoms_operator', subjectCode: '50' };
 /** An insurer's operator of another insurer than the person's (77001 → 77002). */
@@ -49,78 +50,58 @@ beforeAll(async () => {
   await changeInsurer({ personId, insurerCode: '77002' }, metaAt('2026-02-02T09:00:00Z'));
 });
 
-const registerCases: [string, Actor, () => Promise<unknown>][] = [
+const registerCases: [string, () => Promise<unknown>][] = [
   [
     'registerPerson (invalid input, unknown insurer)',
-    otherRegion,
     () =>
       registerPerson(
         adultInput({
           person: { birthDate: '2099-01-01' } as never,
           coverage: { insurerCode: '99999', subjectCode: '77', reason: 'new_policy', on: null },
         }),
-        metaAt(at.now!.toISOString(), otherRegion),
+        by(otherRegion),
       ),
   ],
   [
     'issuePolicy (unknown region, stale version)',
-    otherRegion,
     () =>
       issuePolicy(
         { personId, insurerCode: '00000', subjectCode: '00', reason: 'new_policy', expectedVersion: STALE },
-        metaAt(at.now!.toISOString(), otherRegion),
+        by(otherRegion),
       ),
   ],
   [
     'changeInsurer (already changed this year)',
-    otherInsurer,
-    () => changeInsurer({ personId, insurerCode: '77003' }, metaAt(at.now!.toISOString(), otherInsurer)),
+    () => changeInsurer({ personId, insurerCode: '77003' }, by(otherInsurer)),
   ],
   [
     'changeRegion (unknown region, stale version)',
-    otherRegion,
     () =>
       changeRegion(
         { personId, subjectCode: '00', insurerCode: '00000', expectedVersion: STALE },
-        metaAt(at.now!.toISOString(), otherRegion),
+        by(otherRegion),
       ),
   ],
   [
     'suspendPolicy (stale version)',
-    otherRegion,
-    () =>
-      suspendPolicy(
-        { personId, reason: 'military_service', expectedVersion: STALE },
-        metaAt(at.now!.toISOString(), otherRegion),
-      ),
+    () => suspendPolicy({ personId, reason: 'military_service', expectedVersion: STALE }, by(otherRegion)),
   ],
   [
     'renewPolicy (not suspended, stale version)',
-    otherRegion,
-    () => renewPolicy({ personId, expectedVersion: STALE }, metaAt(at.now!.toISOString(), otherRegion)),
+    () => renewPolicy({ personId, expectedVersion: STALE }, by(otherRegion)),
   ],
   [
     'terminatePolicy (stale version)',
-    otherRegion,
-    () =>
-      terminatePolicy(
-        { personId, reason: 'death', expectedVersion: STALE },
-        metaAt(at.now!.toISOString(), otherRegion),
-      ),
+    () => terminatePolicy({ personId, reason: 'death', expectedVersion: STALE }, by(otherRegion)),
   ],
   [
     'attachToClinic (unknown clinic, stale version)',
-    otherRegion,
-    () =>
-      attachToClinic(
-        { personId, moCode: '000000', expectedVersion: STALE },
-        metaAt(at.now!.toISOString(), otherRegion),
-      ),
+    () => attachToClinic({ personId, moCode: '000000', expectedVersion: STALE }, by(otherRegion)),
   ],
 ];
 
 describe('permission first: the register use cases', () => {
-  it.each(registerCases)('%s: FORBIDDEN, nothing else', async (_name, _actor, run) => {
+  it.each(registerCases)('%s: FORBIDDEN, nothing else', async (_name, run) => {
     const error = await rejection(run());
     expect(error.code).toBe('FORBIDDEN');
     expect(error.fields).toEqual([]);
