@@ -3,6 +3,8 @@
  * PostgreSQL under .data/), migrates it, seeds the demo register into an empty one, then serves the app
  * from one Node HTTP server. Ctrl-C stops the app and the embedded database cleanly.
  */
+// First: the whole configuration is checked before any other module reads it (scripts/check-env.ts).
+import './check-env';
 import { createServer } from 'node:http';
 import next from 'next';
 import pg from 'pg';

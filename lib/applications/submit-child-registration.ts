@@ -8,9 +8,9 @@ import { formatEnp } from '@/lib/domain/enp';
 import { isMinor } from '@/lib/domain/person';
 import { IssueCollector } from '@/lib/domain/result';
 import { sameName } from '@/lib/domain/person';
-import { AppError, fieldIssue, isAppError } from '@/lib/errors';
+import { AppError, fieldIssue, isDecisiveError } from '@/lib/errors';
 import { latestCoverage } from '@/lib/register/coverage-queries';
-import { findInsurer, insurerServiceInRegion } from '@/lib/register/directory-queries';
+import { checkInsurerChoice } from '@/lib/register/directory-queries';
 import { checkDocumentData, checkPersonData } from '@/lib/register/person-input';
 import { childPolicyPlan, matchChild, type ChildPolicyPlan } from '@/lib/register/match-child';
 import { registerPerson } from '@/lib/register/register-person';
@@ -31,7 +31,7 @@ import type { UseCaseOptions } from '@/lib/auth/citizen-actor';
 import { verifiedCitizenRequest } from './citizen-context';
 import { applicationReason, AUTO_DECIDER, PORTAL_SOURCE } from './immediate-application';
 import { findPeopleByNameAndBirth, findPersonByDocument } from './register-search';
-import { CHOOSE_INSURER_MESSAGE } from './submit-insurer-change';
+import { insurerChoiceIssue } from './submit-insurer-change';
 
 export interface SubmitChildRegistrationInput {
   child: {
@@ -194,16 +194,13 @@ export async function submitChildRegistration(
     );
   }
   const insurerCode = (input.insurerCode ?? '').trim();
-  const insurer = /^\d{5}$/.test(insurerCode) ? await findInsurer(db, insurerCode) : null;
-  if (!insurer) c.add(fieldIssue('insurerCode', 'INSURER_UNKNOWN', CHOOSE_INSURER_MESSAGE));
   const parentCoverage = await latestCoverage(db, parentId);
   if (!parentCoverage || parentCoverage.status === 'terminated') {
     throw new AppError('COVERAGE_NONE', { message: PARENT_NO_REGION });
   }
   const subjectCode = parentCoverage.subjectCode;
-  if (insurer && !(await insurerServiceInRegion(db, insurerCode, subjectCode, today)).serves) {
-    c.add(fieldIssue('insurerCode', 'INSURER_NOT_SERVING_REGION'));
-  }
+  const { insurer, issue } = await checkInsurerChoice(db, insurerCode, subjectCode, today);
+  if (issue) c.add(insurerChoiceIssue(issue));
   if (c.issues.length || !child || !document || !insurer) throw AppError.validation(c.issues);
 
   const key = idempotencyKey(
@@ -326,8 +323,7 @@ export async function submitChildRegistration(
     );
     return fromApplication(done, now, false);
   } catch (error) {
-    if (!isAppError(error) || ['CONFLICT', 'REGISTER_UNAVAILABLE', 'INTERNAL'].includes(error.code))
-      throw error;
+    if (!isDecisiveError(error)) throw error;
     const reason: ReviewReason =
       error.code === 'DOCUMENT_ALREADY_REGISTERED'
         ? {

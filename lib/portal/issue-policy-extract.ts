@@ -1,3 +1,4 @@
+import { env } from '@/config/env';
 import { createHash } from 'node:crypto';
 import { getDb } from '@/db/client';
 import { extracts } from '@/db/schema';
@@ -41,7 +42,7 @@ export interface ExtractSnapshot {
 }
 
 export function verifyBaseUrl(given?: string | null): string {
-  const raw = given ?? process.env.PUBLIC_BASE_URL ?? process.env.NEXTAUTH_URL ?? 'http://localhost:3000';
+  const raw = given ?? env().PUBLIC_BASE_URL ?? env().NEXTAUTH_URL ?? 'http://localhost:3000';
   let url: URL;
   try {
     url = new URL(raw);
