@@ -61,8 +61,9 @@ export default tseslint.config(
           patterns: [
             { group: frameworkAndIo, message: 'Domain rules are pure: no framework, no I/O.' },
             {
-              group: ['@/db/*', '@/app/*', 'node:*', 'fs', 'path'],
-              message: 'Domain rules are pure: no I/O.',
+              group: ['@/db/*', '@/app/*', '@/config/env', 'node:*', 'fs', 'path'],
+              message:
+                'Domain rules are pure: no I/O (the environment included; constants of config/ are fine).',
             },
             {
               regex: '^@/lib/(?!domain/|errors$)',
@@ -104,6 +105,16 @@ export default tseslint.config(
             noTestSupport,
           ],
         },
+      ],
+    },
+  },
+  {
+    // Configuration (environment, time zone) is read by every layer, db/ included, so it imports none.
+    files: ['config/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/*'], message: 'config/ imports nothing of the project.' }] },
       ],
     },
   },

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { env } from '@/config/env';
 
 /**
  * Security headers for every page: a per-request nonce lets Next's own inline scripts run while any other
@@ -7,9 +8,10 @@ import { NextResponse, type NextRequest } from 'next/server';
  */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const dev = process.env.NODE_ENV !== 'production';
+  const { NODE_ENV, ESIA_ISSUER } = env();
+  const dev = NODE_ENV !== 'production';
   // A production ЕСИА lives on another origin: the sign-in form's redirect must be allowed to reach it.
-  const esiaOrigin = process.env.ESIA_ISSUER ? new URL(process.env.ESIA_ISSUER).origin : '';
+  const esiaOrigin = ESIA_ISSUER ? new URL(ESIA_ISSUER).origin : '';
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,

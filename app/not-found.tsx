@@ -11,7 +11,7 @@ export default function NotFound() {
       <p>Если вы перешли по ссылке, возможно, страница перенесена или больше не существует.</p>
       <ul>
         <li>
-          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- portal pages are plain HTML (ADR 0008) */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- portal pages are plain HTML (ADR 0016) */}
           <a href="/">Главная страница</a>
         </li>
         <li>

@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { env } from '@/config/env';
 import * as schema from './schema';
 
 export type Database = NodePgDatabase<typeof schema> & { $client: pg.Pool };
@@ -26,7 +27,7 @@ const cache = globalThis as unknown as { __omsDb?: Cached };
  * starts the embedded PostgreSQL and sets it when the developer did not.
  */
 export function getDb(): Database {
-  const url = process.env.DATABASE_URL;
+  const { DATABASE_URL: url, DATABASE_POOL_MAX } = env();
   if (!url) {
     throw new Error(
       'DATABASE_URL is not set: start the app with `npm run dev` / `npm start`, which provide it.',
@@ -35,7 +36,7 @@ export function getDb(): Database {
   if (cache.__omsDb?.url === url) return cache.__omsDb.db;
   const pool = new pg.Pool({
     connectionString: url,
-    max: Number(process.env.DATABASE_POOL_MAX ?? 20),
+    max: DATABASE_POOL_MAX,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 5_000,
     application_name: 'oms-register',
@@ -55,12 +56,12 @@ const readCache = globalThis as unknown as { __omsLoggedReads?: { url: string; p
  * fraction of a second of such log rows, never corrupt anything; register changes never use this pool.
  */
 export function getLoggedReadPool(): pg.Pool {
-  const url = process.env.DATABASE_URL;
+  const { DATABASE_URL: url, DATABASE_POOL_MAX } = env();
   if (!url) throw new Error('DATABASE_URL is not set.');
   if (readCache.__omsLoggedReads?.url === url) return readCache.__omsLoggedReads.pool;
   const pool = new pg.Pool({
     connectionString: url,
-    max: Number(process.env.DATABASE_POOL_MAX ?? 20),
+    max: DATABASE_POOL_MAX,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 5_000,
     application_name: 'oms-register-lookup',

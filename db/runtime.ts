@@ -1,3 +1,4 @@
+import { env } from '@/config/env';
 import pg from 'pg';
 import { databaseUrl, startEmbeddedPostgres, type EmbeddedServer } from './embedded';
 import { migrateDatabase } from './migrate';
@@ -30,7 +31,7 @@ async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
 export async function startDatabase(
   options: { dataDir?: string; log?: (line: string) => void } = {},
 ): Promise<RunningDatabase> {
-  let url = process.env.DATABASE_URL;
+  let url = env().DATABASE_URL;
   let embedded: EmbeddedServer | null = null;
   if (!url) {
     embedded = await startEmbeddedPostgres({

@@ -29,13 +29,19 @@ export const errorCatalogue = {
   DATE_RANGE_INVALID: { status: 400, message: 'Дата окончания должна быть позже даты начала.' },
   CALENDAR_YEAR_MISSING: {
     status: 200,
-    message: 'Производственный календарь на этот год не загружен: сроки рассчитаны по обычной пятидневке.',
+    message:
+      'Срок рассчитан без официального производственного календаря (он ещё не утверждён) — по праздникам Трудового кодекса — и может сдвинуться, когда календарь утвердят.',
   },
 
   // Identifiers
   ENP_INVALID_FORMAT: { status: 400, message: 'ЕНП состоит из 16 цифр.' },
   ENP_INVALID_CHECKSUM: { status: 400, message: 'ЕНП указан с ошибкой: не сходится контрольная цифра.' },
-  ENP_UNKNOWN_PREFIX: { status: 400, message: 'Первые две цифры ЕНП не соответствуют коду субъекта РФ.' },
+  // A warning, never a refusal: the number is accepted (lib/domain/enp.ts enpWarnings).
+  ENP_UNKNOWN_PREFIX: {
+    status: 200,
+    message:
+      'Первые две цифры ЕНП не совпадают с кодом субъекта РФ по текущему справочнику: возможно, номер присвоен в субъекте, который позже объединился с другим. Номер принят.',
+  },
   SNILS_INVALID_FORMAT: { status: 400, message: 'СНИЛС состоит из 11 цифр: XXX-XXX-XXX YY.' },
   SNILS_INVALID_CHECKSUM: { status: 400, message: 'СНИЛС указан с ошибкой: не сходится контрольное число.' },
   SUBJECT_UNKNOWN: { status: 400, message: 'Неизвестный код субъекта РФ.' },
@@ -145,4 +151,15 @@ export class AppError extends Error {
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+/**
+ * Errors that say nothing about the request itself — a concurrent write, the register unreachable, a bug:
+ * trying again may succeed, so they are never recorded as a decision (an application stays submitted).
+ */
+const TRANSIENT_CODES: readonly ErrorCode[] = ['CONFLICT', 'REGISTER_UNAVAILABLE', 'INTERNAL'];
+
+/** An `AppError` that is a decision about the request (not transient, not a bug). */
+export function isDecisiveError(error: unknown): error is AppError {
+  return isAppError(error) && !TRANSIENT_CODES.includes(error.code);
 }

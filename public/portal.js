@@ -1,5 +1,5 @@
 /* global document, window, HTMLFormElement */
-// Progressive enhancement of the citizen portal (ADR 0008). Every page works without this script: it only
+// Progressive enhancement of the citizen portal (ADR 0016). Every page works without this script: it only
 // moves the focus to the error summary and keeps a form from being sent twice.
 (function () {
   'use strict';

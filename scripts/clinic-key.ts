@@ -4,6 +4,8 @@
  * store); everything else goes to stderr. Runs as a system actor named after the operating-system user,
  * which is what the key's `created_by` / `revoked_by` records.
  */
+import { env } from '@/config/env';
+import { REGISTER_TIME_ZONE } from '@/config/time-zone';
 import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
@@ -33,7 +35,7 @@ const command = parsed.args;
  */
 function embeddedServerInUse(): boolean {
   const pidFile = path.join(EMBEDDED_DATA_DIR, 'postmaster.pid');
-  if (process.env.DATABASE_URL || !existsSync(pidFile)) return false;
+  if (env().DATABASE_URL || !existsSync(pidFile)) return false;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   try {
     return Number.isInteger(pid) && pid > 0 && process.kill(pid, 0);
@@ -50,7 +52,7 @@ function operator(): string {
   }
 }
 
-const when = (d: Date) => d.toLocaleString('ru-RU', { timeZone: 'Europe/Moscow' });
+const when = (d: Date) => d.toLocaleString('ru-RU', { timeZone: REGISTER_TIME_ZONE });
 
 async function run(cmd: Exclude<ClinicKeyCommand, { command: 'help' }>): Promise<void> {
   const actor = systemActor(operator());

@@ -219,3 +219,16 @@ describe('deliverWithoutFrameworkScripts behind Next’s compression', () => {
     expect(res.body.length).toBe(0);
   });
 });
+
+describe('the Next version the stripping was checked against', () => {
+  it('is pinned: package.json names exactly the installed version, the one e2e/portal-delivery checks', () => {
+    const require = createRequire(import.meta.url);
+    const pkg = require('../package.json') as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    const installed = (require('next/package.json') as { version: string }).version;
+    expect(pkg.dependencies.next).toBe(installed);
+    expect(pkg.devDependencies['@next/eslint-plugin-next']).toBe(installed);
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * The citizen portal's pages go out as plain HTML (ADR 0008): every portal page works without JavaScript
+ * The citizen portal's pages go out as plain HTML (ADR 0016): every portal page works without JavaScript
  * (forms post to server actions), so the launcher removes the framework's scripts — React DOM and the App
  * Router runtime with their inline payload, ≈ 135 KB compressed — and adds one small first-party script
  * of progressive enhancement (`public/portal.js`). The pages stay rendered by Next as they are; only what

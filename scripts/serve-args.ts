@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { env, type AppEnv } from '@/config/env';
 
 /** Options of the launcher (`npm run dev`, `npm start`), validated like any other edge. */
 export const serveArgsSchema = z.object({
@@ -19,11 +20,14 @@ export const SERVE_USAGE = `usage: tsx scripts/serve.ts [--prod] [--port N] [--h
   --demo-persons N  seed an empty register with the demo people and N generated persons
                     (default: 5000 on the embedded database, 0 with DATABASE_URL)`;
 
-export function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env) {
+export function parseServeArgs(
+  argv: readonly string[],
+  defaults: Pick<AppEnv, 'PORT' | 'HOSTNAME_BIND'> = env(),
+) {
   const raw: Record<string, unknown> = {
     prod: false,
-    port: env.PORT ?? 3000,
-    hostname: env.HOSTNAME_BIND ?? 'localhost',
+    port: defaults.PORT,
+    hostname: defaults.HOSTNAME_BIND ?? 'localhost',
     dataDir: '.data/pg',
   };
   const flags: Record<string, string> = {

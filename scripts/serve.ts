@@ -3,6 +3,8 @@
  * PostgreSQL under .data/), migrates it, seeds the demo register into an empty one, then serves the app
  * from one Node HTTP server. Ctrl-C stops the app and the embedded database cleanly.
  */
+// First: the whole configuration is checked before any other module reads it (scripts/check-env.ts).
+import './check-env';
 import { createServer } from 'node:http';
 import next from 'next';
 import pg from 'pg';
@@ -80,7 +82,7 @@ const server = createServer((req, res) => {
   if (esiaDev?.handle(req, res)) return;
   // Machine APIs take the lean path (ADR 0006); pages and everything else go through Next.
   if (routeApiRequest(req, res)) return;
-  // The citizen portal's pages go out as plain HTML with one small enhancement script (ADR 0008).
+  // The citizen portal's pages go out as plain HTML with one small enhancement script (ADR 0016).
   if (isPortalPage(new URL(req.url ?? '/', 'http://localhost').pathname))
     deliverWithoutFrameworkScripts(req, res);
   void handle(req, res);

@@ -1,7 +1,6 @@
 import type { Actor } from '@/lib/auth/actor';
-import { describeNotFound } from '@/lib/domain/policy-status';
 import { AppError } from '@/lib/errors';
-import { toLookupQuery, matchesBirthDate, type FhirLookup } from '@/lib/fhir/search-params';
+import { toLookupQuery, type FhirLookup } from '@/lib/fhir/search-params';
 import { lookupPolicy, lookupToday } from '@/lib/lookup/lookup-policy';
 import type { LookupOutcome } from '@/lib/lookup/policy-answer';
 
@@ -10,7 +9,8 @@ export type KnownOutcome = Exclude<LookupOutcome, { kind: 'unavailable' }>;
 /**
  * Every FHIR interaction that reads a person goes through the clinic lookup use case, so it is authorised,
  * answered from the coverage history as of the date and written to the access log with channel `fhir`.
- * When the register is down and nothing is known of the person, that is a 503 (the OperationOutcome says
+ * A birth date beside the ЕНП is matched inside the use case (FHIR: parameters AND), so the log row says
+ * what the client was told. When the register is down and nothing is known of the person, that is a 503 (the OperationOutcome says
  * the right to care is kept), never "not insured".
  */
 export async function runLookup(lookup: FhirLookup, actor: Actor): Promise<KnownOutcome> {
@@ -18,10 +18,6 @@ export async function runLookup(lookup: FhirLookup, actor: Actor): Promise<Known
   const outcome = await lookupPolicy(query, { actor, channel: 'fhir' });
   if (outcome.kind === 'unavailable') {
     throw new AppError('REGISTER_UNAVAILABLE', { message: outcome.message, details: { asOf: outcome.asOf } });
-  }
-  // A search by ЕНП that also names a birth date finds nobody unless both match (FHIR: parameters AND).
-  if (outcome.kind === 'found' && !matchesBirthDate(lookup, outcome.answer)) {
-    return { kind: 'not_found', status: describeNotFound(), asOf: outcome.answer.asOf };
   }
   return outcome;
 }

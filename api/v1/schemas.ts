@@ -44,6 +44,15 @@ const STATUS_CODES = [
   'NOT_FOUND',
 ] as const satisfies readonly PolicyStatusCode[];
 
+export const fieldErrorSchema = z.strictObject({
+  field: z.string().describe('The query parameter (or `query` for the request as a whole)'),
+  code: z.string().describe('Stable code of the issue, e.g. FIELD_REQUIRED, ENP_INVALID_CHECKSUM'),
+  message: z.string().describe('What is wrong, in Russian'),
+});
+
+/** A warning: the request was accepted, but the caller should know (same shape as a field error). */
+const warningSchema = fieldErrorSchema.describe('A parameter that was accepted with a warning');
+
 /** The answer of a lookup: the person's policy on the as-of date, and nothing more (product §5). */
 export const policyAnswerSchema = z
   .strictObject({
@@ -78,14 +87,12 @@ export const policyAnswerSchema = z
     asOf: localDate,
     stale: z.boolean().describe('Served from the last known state because the register could not be read'),
     staleSince: z.iso.datetime().nullable().describe('When that last known state was read; null when fresh'),
+    warnings: z
+      .array(warningSchema)
+      .optional()
+      .describe('What is worth knowing without being wrong (e.g. ENP_UNKNOWN_PREFIX); absent when nothing'),
   })
   .meta({ title: 'PolicyAnswer' });
-
-export const fieldErrorSchema = z.strictObject({
-  field: z.string().describe('The query parameter (or `query` for the request as a whole)'),
-  code: z.string().describe('Stable code of the issue, e.g. FIELD_REQUIRED, ENP_INVALID_CHECKSUM'),
-  message: z.string().describe('What is wrong, in Russian'),
-});
 
 /** RFC 9457 problem details with our stable `code`; extensions are listed where they occur. */
 export const problemSchema = z
@@ -106,6 +113,7 @@ export const problemSchema = z
     nextStep: z.string().nullable().optional().describe('404: what to do next, in Russian'),
     asOf: localDate.optional().describe('404, 503: the as-of date of the lookup'),
     stale: z.boolean().optional(),
+    warnings: z.array(warningSchema).optional().describe('404: warnings about the accepted parameters'),
     retryAfter: z.int().min(1).optional().describe('429: seconds to wait, as in `Retry-After`'),
   })
   .meta({ title: 'Problem' });
@@ -115,6 +123,6 @@ type Fits<Sent, Schema extends z.ZodType> = Sent extends z.output<Schema> ? true
 type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : never) : never;
 const _schemaConformance: [
   Fits<PolicyAnswer, typeof policyAnswerSchema>,
-  SameKeys<PolicyAnswer, z.output<typeof policyAnswerSchema>>,
+  SameKeys<PolicyAnswer, Omit<z.output<typeof policyAnswerSchema>, 'warnings'>>,
   Fits<Pick<Problem, 'type' | 'title' | 'status' | 'detail' | 'code'>, typeof problemSchema>,
 ] = [true, true, true];

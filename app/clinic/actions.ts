@@ -4,11 +4,17 @@ import { currentIdentity } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
 import { enforceRateLimit } from '@/lib/rate-limit/rate-limits';
 import { lookupPolicy, lookupToday } from '@/lib/lookup/lookup-policy';
-import { parseLookupQuery, type LookupInput } from '@/lib/lookup/lookup-query';
+import { lookupWarnings, parseLookupQuery, type LookupInput } from '@/lib/lookup/lookup-query';
 import type { LookupOutcome } from '@/lib/lookup/policy-answer';
 import { formText, type FormState } from '../_components/form-state';
 
-export type LookupFormState = FormState<LookupOutcome>;
+/** The answer, and what is worth saying without refusing (an ЕНП prefix outside today's directory). */
+export interface LookupFormResult {
+  outcome: LookupOutcome;
+  warnings: string[];
+}
+
+export type LookupFormState = FormState<LookupFormResult>;
 
 const FIELDS = ['mode', 'docType', 'series', 'number', 'birthDate', 'enp', 'snils', 'onDate'] as const;
 
@@ -36,11 +42,10 @@ export async function lookupAction(_prev: LookupFormState, form: FormData): Prom
           };
   try {
     enforceRateLimit(identity.actor);
-    const outcome = await lookupPolicy(parseLookupQuery(input, lookupToday()), {
-      actor: identity.actor,
-      channel: 'clinic_ui',
-    });
-    return { values, errors: [], formError: null, result: outcome };
+    const query = parseLookupQuery(input, lookupToday());
+    const outcome = await lookupPolicy(query, { actor: identity.actor, channel: 'clinic_ui' });
+    const warnings = lookupWarnings(query).map((w) => w.message);
+    return { values, errors: [], formError: null, result: { outcome, warnings } };
   } catch (error) {
     if (!isAppError(error)) throw error;
     if (error.fields.length) {

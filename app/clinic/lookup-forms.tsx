@@ -91,7 +91,7 @@ export function LookupForms({ documentKinds }: { documentKinds: { code: number; 
           </button>
         </form>
       </div>
-      {state.result ? <LookupResult outcome={state.result} /> : null}
+      {state.result ? <LookupResult outcome={state.result.outcome} warnings={state.result.warnings} /> : null}
     </>
   );
 }

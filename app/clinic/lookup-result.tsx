@@ -1,3 +1,4 @@
+import { REGISTER_TIME_ZONE } from '@/config/time-zone';
 import { formatDateRu } from '@/lib/domain/dates';
 import { formatEnp } from '@/lib/domain/enp';
 import type { LookupOutcome } from '@/lib/lookup/policy-answer';
@@ -9,8 +10,23 @@ const HEADLINES = {
   none: { text: 'Не застрахован на эту дату', tone: 'bad' },
 } as const;
 
+/** Accepted, but worth knowing (e.g. an ЕНП first assigned in a subject that has since merged). */
+function Warnings({ warnings }: { warnings: readonly string[] }) {
+  return warnings.map((w) => (
+    <p key={w} className="hint-block" data-testid="lookup-warning">
+      {w}
+    </p>
+  ));
+}
+
 /** The answer, readable at a glance at the front desk: the verdict first, then who and with whom. */
-export function LookupResult({ outcome }: { outcome: LookupOutcome }) {
+export function LookupResult({
+  outcome,
+  warnings = [],
+}: {
+  outcome: LookupOutcome;
+  warnings?: readonly string[];
+}) {
   if (outcome.kind === 'unavailable') {
     return (
       <section className="status status--warn" aria-live="polite" data-testid="lookup-result">
@@ -26,6 +42,7 @@ export function LookupResult({ outcome }: { outcome: LookupOutcome }) {
     return (
       <section className="status status--bad" aria-live="polite" data-testid="lookup-result">
         <h2>Не найден в регистре</h2>
+        <Warnings warnings={warnings} />
         <p>{outcome.status.text}</p>
         {outcome.status.nextStep ? <p>{outcome.status.nextStep}</p> : null}
       </section>
@@ -37,12 +54,13 @@ export function LookupResult({ outcome }: { outcome: LookupOutcome }) {
   return (
     <section className={`status status--${headline.tone}`} aria-live="polite" data-testid="lookup-result">
       <h2>{headline.text}</h2>
+      <Warnings warnings={warnings} />
       {a.stale ? (
         <p>
           <strong>
             Регистр недоступен: показано последнее известное состояние на{' '}
             {a.staleSince
-              ? new Date(a.staleSince).toLocaleString('ru-RU', { timeZone: 'Europe/Moscow' })
+              ? new Date(a.staleSince).toLocaleString('ru-RU', { timeZone: REGISTER_TIME_ZONE })
               : '—'}
             . Право на медицинскую помощь сохраняется до восстановления работы.
           </strong>

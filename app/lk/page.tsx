@@ -5,6 +5,7 @@ import { getMyPolicy, type MyPolicy } from '@/lib/portal/get-my-policy';
 import { listMyPeople } from '@/lib/portal/list-my-people';
 import { dateRu, settle, signedInCitizen } from './_cabinet/cabinet';
 import { PolicyStatusTag, personName } from './_cabinet/parts';
+import { HowToVerify } from './_journey/start-parts';
 
 export const metadata: Metadata = { title: 'Личный кабинет' };
 
@@ -89,19 +90,7 @@ export default async function CabinetPage() {
             Ваша учётная запись на Госуслугах — {level}. Смотреть сведения можно, а подавать заявления —
             только с подтверждённой учётной записью: так мы уверены, что заявление подаёте именно вы.
           </p>
-          {claims.accountLevel === 'simplified' ? (
-            <p>
-              Сначала укажите в профиле на Госуслугах паспорт и СНИЛС и дождитесь их проверки — учётная запись
-              станет стандартной.
-            </p>
-          ) : null}
-          <p>Подтвердить учётную запись на Госуслугах можно:</p>
-          <ul>
-            <li>лично в МФЦ или другом центре обслуживания — с паспортом и СНИЛС;</li>
-            <li>онлайн через банк — в интернет-банке или приложении банка, если вы его клиент;</li>
-            <li>через Почту России — заказным письмом с кодом подтверждения.</li>
-          </ul>
-          <p>После подтверждения выйдите из личного кабинета и войдите снова.</p>
+          <HowToVerify claims={claims} where=" на Госуслугах" />
         </div>
       )}
 

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, char, index, jsonb, pgTable, text, timestamp, unique, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  char,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 import { actorKindEnum, applicationKindEnum, applicationStatusEnum } from './enums';
 import { persons } from './persons';
@@ -26,6 +37,11 @@ export const applications = pgTable(
     insurerCode: char('insurer_code', { length: 5 }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     dueAt: timestamp('due_at', { withTimezone: true }),
+    /**
+     * The due time was computed without the official production calendar of a year it spans (its decree
+     * not loaded yet): by the Labour Code's own holidays, so it may move once the year is loaded.
+     */
+    dueProvisional: boolean('due_provisional').notNull().default(false),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decidedBy: varchar('decided_by', { length: 128 }),
     reasonCode: varchar('reason_code', { length: 64 }),

@@ -1,3 +1,4 @@
+import { env } from '@/config/env';
 import { eq } from 'drizzle-orm';
 import { apiKeys, medicalOrganisations } from '@/db/schema';
 import { getDb } from '@/db/client';
@@ -23,7 +24,7 @@ interface Verified {
  * While the database cannot be read, a key seen before keeps working from memory, so clinics get the
  * last-known answers of the degraded mode (rule 10) rather than a refusal.
  */
-const TTL_MS = Number(process.env.API_KEY_CACHE_MS ?? 5_000);
+const TTL_MS = env().API_KEY_CACHE_MS;
 /** Keys of every МО of a large region fit; an attacker's made-up prefixes cannot grow the map further. */
 const MAX_CACHED = 50_000;
 const cache = new Map<string, Verified>();

@@ -8,6 +8,7 @@ import {
   changeApplicationStatus,
   createApplication,
   idempotencyKey,
+  PROVISIONAL_DUE_NOTE,
   toApplicationView,
 } from './application-store';
 import { loadCalendar } from './calendar';
@@ -41,13 +42,27 @@ describe('application infrastructure', () => {
     expect(b.row.dueAt).toEqual(new Date('2026-01-12T20:59:59.999Z'));
   });
 
-  it('loads the production calendar with complete years only; other years count Mon–Fri', async () => {
+  it('loads the production calendar with complete years only; other years count by the Labour Code, marked provisional', async () => {
     const calendar = await loadCalendar();
     expect([...calendar.loadedYears].sort()).toEqual([2025, 2026]);
     expect(calendar.days.get('2026-03-09' as never)).toBe('transfer');
     expect(calendar.days.get('2026-03-08' as never)).toBe('holiday');
-    const { row } = await submit(new Date('2028-03-03T09:00:00Z')); // Friday in a year with no data
+    const actor = citizen();
+    // Friday 3 March 2028, a year with no data: Monday 6th is a working day, so the due time is its end.
+    const { row } = await submit(new Date('2028-03-03T09:00:00Z'), actor);
     expect(row.dueAt).toEqual(new Date('2028-03-06T20:59:59.999Z'));
+    expect(row.dueProvisional).toBe(true);
+    expect(toApplicationView(row, new Date('2028-03-03T10:00:00Z')).dueProvisional).toBe(true);
+    // Tuesday 7 March 2028: 8 March is a holiday by art. 112 itself, not a plain Wednesday.
+    const beforeHoliday = await submit(new Date('2028-03-07T09:00:00Z'));
+    expect(beforeHoliday.row.dueAt).toEqual(new Date('2028-03-09T20:59:59.999Z'));
+    // The citizen is told, in the notification, that the due time may move.
+    const [note] = await notificationsOf(actor.id);
+    expect(note?.text).toContain(PROVISIONAL_DUE_NOTE);
+    // Within the loaded years the due time is official.
+    const official = await submit(new Date('2026-03-10T09:00:00Z'));
+    expect(official.row.dueProvisional).toBe(false);
+    expect(toApplicationView(official.row, new Date('2026-03-10T10:00:00Z')).dueProvisional).toBe(false);
   });
 
   it('an idempotency key makes a second submission return the first application', async () => {

@@ -5,7 +5,7 @@ import { applications, applicationStatusHistory } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { computeDueAt, isOverdue, type ProductionCalendar } from '@/lib/domain/calendar';
 import { moscowDate, yearOf } from '@/lib/domain/dates';
-import { AppError } from '@/lib/errors';
+import { AppError, errorCatalogue } from '@/lib/errors';
 import { summariseReview, type ReviewReason } from './automatic-checks';
 import { addNotification } from '@/lib/notifications/add-notification';
 import {
@@ -33,6 +33,8 @@ export interface ApplicationView {
   submittedAt: Date | null;
   /** End of the next working day after submission (Moscow), by the production calendar. */
   dueAt: Date | null;
+  /** `dueAt` was computed without the official calendar of a year it spans (Labour Code holidays only). */
+  dueProvisional: boolean;
   decidedAt: Date | null;
   /** Why it was refused, or why it waits for an operator. */
   reasonCode: string | null;
@@ -55,6 +57,7 @@ export function toApplicationView(row: ApplicationRow, now: Date): ApplicationVi
     subjectPersonId: row.subjectPersonId,
     submittedAt: row.submittedAt,
     dueAt: row.dueAt,
+    dueProvisional: row.dueProvisional,
     decidedAt: row.decidedAt,
     reasonCode: row.reasonCode,
     reasonText: row.reasonText,
@@ -108,9 +111,10 @@ export async function createApplication(tx: Executor, a: NewApplication): Promis
   const { rows } = await tx.execute<{ n: string }>(sql`select nextval('application_number_seq')::text as n`);
   const number = `${yearOf(moscowDate(a.now))}-${rows[0]!.n.padStart(8, '0')}`;
   const due = computeDueAt(a.calendar, a.now);
-  if (due.missingYears.length > 0) {
+  const dueProvisional = due.missingYears.length > 0;
+  if (dueProvisional) {
     console.warn(
-      `[applications] production calendar not loaded for ${due.missingYears.join(', ')}: due time of ${number} counted Mon–Fri`,
+      `[applications] production calendar not loaded for ${due.missingYears.join(', ')}: due time of ${number} counted by the Labour Code's holidays (CALENDAR_YEAR_MISSING)`,
     );
   }
   const [inserted] = await tx
@@ -128,6 +132,7 @@ export async function createApplication(tx: Executor, a: NewApplication): Promis
       insurerCode: a.insurerCode,
       submittedAt: a.now,
       dueAt: due.dueAt,
+      dueProvisional,
       reasonCode: a.reviewReason?.code ?? null,
       reasonText: a.reviewReason?.text ?? null,
       createdAt: a.now,
@@ -252,9 +257,12 @@ export async function setReviewReason(
   return updated ?? app;
 }
 
+/** Said wherever a provisional due time is shown to a citizen. */
+export const PROVISIONAL_DUE_NOTE = errorCatalogue.CALENDAR_YEAR_MISSING.message;
+
 /** The sentence a citizen receives when their application reaches a status. */
 export function statusNotificationText(
-  app: Pick<ApplicationRow, 'number' | 'kind' | 'dueAt'>,
+  app: Pick<ApplicationRow, 'number' | 'kind' | 'dueAt' | 'dueProvisional'>,
   status: ApplicationStatus,
   detail: string | null,
 ): string {
@@ -264,7 +272,9 @@ export function statusNotificationText(
     case 'draft':
       return `${head} сохранено как черновик.`;
     case 'submitted': {
-      const due = app.dueAt ? ` Срок рассмотрения — до ${formatMoscowDateTime(app.dueAt)} (мск).` : '';
+      const due = app.dueAt
+        ? ` Срок рассмотрения — до ${formatMoscowDateTime(app.dueAt)} (мск).${app.dueProvisional ? ` ${PROVISIONAL_DUE_NOTE}` : ''}`
+        : '';
       return `${head} отправлено.${due}${tail}`;
     }
     case 'in_progress':

@@ -1,15 +1,12 @@
-import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { persons } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { coverageReasonText, type CoverageReason } from '@/lib/domain/coverage';
-import { addDays, formatDateRu, moscowDate, type LocalDate } from '@/lib/domain/dates';
+import { policyChangeRefusal } from '@/lib/domain/coverage';
+import { moscowDate, type LocalDate } from '@/lib/domain/dates';
 import { insurerChangeEligibility, type InsurerChangeBasis } from '@/lib/domain/insurer-change';
-import { AppError } from '@/lib/errors';
-import { latestCoverage } from '@/lib/register/coverage-queries';
+import { latestCoverage, toPeriod } from '@/lib/register/coverage-queries';
 import { findInsurer, insurersServingRegion } from '@/lib/register/directory-queries';
 import { loadInsurerChangeFacts } from '@/lib/register/insurer-change-facts';
-import { loadCitizenContext, resolveSubject, type UseCaseOptions } from './citizen-context';
+import { citizenContext, resolveSubject, type UseCaseOptions } from '@/lib/auth/citizen-actor';
 import { findRegion, toInsurerView, type InsurerView, type RegionView } from './directory-views';
 
 export interface CheckInsurerChangeInput {
@@ -23,8 +20,7 @@ export type InsurerChangeCheckCode =
   | 'INSURER_CHANGE_AFTER_DEADLINE'
   | 'COVERAGE_NONE'
   | 'COVERAGE_NOT_ACTIVE'
-  | 'COVERAGE_TERMINATED'
-  | 'PERSON_DECEASED';
+  | 'COVERAGE_TERMINATED';
 
 export interface InsurerChangeCheck {
   personId: number;
@@ -56,59 +52,28 @@ export async function checkInsurerChange(
   const now = options.now ?? new Date();
   const today = moscowDate(now);
   const db = getDb();
-  const ctx = await loadCitizenContext(db, actor, today);
+  const ctx = await citizenContext(actor, now);
+  // The resolution already refuses a deceased person (and a deceased child) as someone to act for.
   const personId = resolveSubject(ctx, input.subjectPersonId);
-  const [person] = await db
-    .select({ deathDate: persons.deathDate })
-    .from(persons)
-    .where(eq(persons.id, personId));
-  if (!person) throw new AppError('PERSON_NOT_FOUND');
   const latest = await latestCoverage(db, personId);
 
   const base = { personId, basis: null, nextAllowedDate: null, asOf: today };
   const currentInsurerRow = latest ? await findInsurer(db, latest.insurerCode) : null;
   const currentInsurer = currentInsurerRow ? toInsurerView(currentInsurerRow) : null;
   const region = latest ? await findRegion(db, latest.subjectCode) : null;
-  const refuse = (code: InsurerChangeCheckCode, message: string): InsurerChangeCheck => ({
-    ...base,
-    allowed: false,
-    code,
-    message,
-    currentInsurer,
-    region,
-    insurers: [],
-  });
 
-  if (person.deathDate) return refuse('PERSON_DECEASED', 'Человек умер: изменения полиса невозможны.');
-  if (!latest) {
-    return refuse(
-      'COVERAGE_NONE',
-      'У вас нет полиса ОМС, поэтому менять страховую компанию не из чего. Сначала оформите полис.',
-    );
+  // The same refusal (code and words) the register gives when the change itself is asked for.
+  const refusal = policyChangeRefusal(latest ? toPeriod(latest) : null, today, 'change_insurer');
+  if (refusal) {
+    const code = refusal.code as InsurerChangeCheckCode;
+    return { ...base, allowed: false, code, message: refusal.message, currentInsurer, region, insurers: [] };
   }
-  if (latest.validTo !== null && latest.validTo <= today) {
-    return refuse(
-      'COVERAGE_NONE',
-      `Срок действия полиса истёк: он действовал по ${formatDateRu(addDays(latest.validTo as LocalDate, -1))}. Чтобы снова получить полис, подайте заявление о его оформлении.`,
-    );
-  }
-  const reasonText = coverageReasonText(latest.reason as CoverageReason);
-  if (latest.status === 'terminated') {
-    return refuse(
-      'COVERAGE_TERMINATED',
-      `Действие полиса прекращено с ${formatDateRu(latest.validFrom as LocalDate)} (основание: ${reasonText}): сменить страховую компанию нельзя.`,
-    );
-  }
-  if (latest.status === 'suspended') {
-    return refuse(
-      'COVERAGE_NOT_ACTIVE',
-      `Полис приостановлен с ${formatDateRu(latest.validFrom as LocalDate)} (основание: ${reasonText}). Сменить страховую компанию можно после возобновления полиса.`,
-    );
-  }
+  // No refusal means a policy in force, so there is a latest period.
+  const active = latest!;
 
-  const eligibility = insurerChangeEligibility(await loadInsurerChangeFacts(db, personId, latest, today));
-  const insurers = (await insurersServingRegion(db, latest.subjectCode, today))
-    .filter((i) => i.code !== latest.insurerCode)
+  const eligibility = insurerChangeEligibility(await loadInsurerChangeFacts(db, personId, active, today));
+  const insurers = (await insurersServingRegion(db, active.subjectCode, today))
+    .filter((i) => i.code !== active.insurerCode)
     .map(toInsurerView);
   if (!eligibility.allowed) {
     return {

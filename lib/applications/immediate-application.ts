@@ -1,7 +1,7 @@
 import { getDb, type Database } from '@/db/client';
 import { systemActor, type Actor } from '@/lib/auth/actor';
 import type { LocalDate } from '@/lib/domain/dates';
-import { AppError, fieldIssue, isAppError } from '@/lib/errors';
+import { AppError, fieldIssue, isDecisiveError } from '@/lib/errors';
 import { latestCoverage, type CoverageRow } from '@/lib/register/coverage-queries';
 import type { WriteMeta } from '@/lib/register/writer';
 import {
@@ -14,12 +14,8 @@ import {
   type ApplicationView,
 } from './application-store';
 import { loadCalendar } from './calendar';
-import {
-  resolveSubject,
-  verifiedCitizenRequest,
-  type CitizenContext,
-  type UseCaseOptions,
-} from './citizen-context';
+import { resolveSubject, type CitizenContext, type UseCaseOptions } from '@/lib/auth/citizen-actor';
+import { verifiedCitizenRequest } from './citizen-context';
 import type { ApplicationKind } from './labels';
 
 /** The result of a journey the register decides at once (insurer, region, suspension, renewal, clinic). */
@@ -33,9 +29,6 @@ export interface DecidedApplication {
   /** When the change takes effect (done only). */
   effectiveDate: LocalDate | null;
 }
-
-/** Errors that say nothing about the application itself: it stays submitted for an operator. */
-const TRANSIENT: readonly string[] = ['CONFLICT', 'REGISTER_UNAVAILABLE', 'INTERNAL'];
 
 export const PORTAL_SOURCE = 'portal';
 /** Who decides an application automatically (the register's rules, on the citizen's behalf). */
@@ -169,7 +162,8 @@ async function runImmediateApplication(spec: ImmediateApplicationSpec): Promise<
       }),
     );
   } catch (error) {
-    if (!isAppError(error) || TRANSIENT.includes(error.code)) throw error;
+    // A transient error leaves the application submitted for an operator.
+    if (!isDecisiveError(error)) throw error;
     const nextAllowedDate = (error.details.nextAllowedDate as LocalDate | undefined) ?? null;
     const fieldText = error.fields.map((f) => f.message).join(' ');
     const message = error.code === 'VALIDATION_FAILED' && fieldText ? fieldText : error.message;

@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { attachmentEligibility } from '@/lib/domain/attachment-change';
 import { moscowDate, type LocalDate } from '@/lib/domain/dates';
 import { latestCoverage } from '@/lib/register/coverage-queries';
-import { loadCitizenContext, resolveSubject, type UseCaseOptions } from './citizen-context';
+import { citizenContext, resolveSubject, type UseCaseOptions } from '@/lib/auth/citizen-actor';
 import { findRegion, toClinicView, type ClinicView, type RegionView } from './directory-views';
 
 export interface ListClinicsInput {
@@ -80,7 +80,7 @@ export async function listClinics(
   const now = options.now ?? new Date();
   const today = moscowDate(now);
   const db = getDb();
-  const ctx = await loadCitizenContext(db, actor, today);
+  const ctx = await citizenContext(actor, now);
   const personId = resolveSubject(ctx, input.subjectPersonId);
   const latest = await latestCoverage(db, personId);
   const { current, eligibility } = await attachmentFacts(db, personId, today);

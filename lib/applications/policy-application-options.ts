@@ -2,7 +2,7 @@ import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { moscowDate, type LocalDate } from '@/lib/domain/dates';
 import { insurersServingRegion } from '@/lib/register/directory-queries';
-import { requireCitizen, type UseCaseOptions } from './citizen-context';
+import { requireCitizen, type UseCaseOptions } from '@/lib/auth/citizen-actor';
 import { findRegion, listRegions, toInsurerView, type InsurerView, type RegionView } from './directory-views';
 
 export interface PolicyApplicationOptionsInput {

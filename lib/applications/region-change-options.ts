@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { moscowDate, type LocalDate } from '@/lib/domain/dates';
 import { latestCoverage } from '@/lib/register/coverage-queries';
 import { findInsurer, insurersServingRegion } from '@/lib/register/directory-queries';
-import { loadCitizenContext, resolveSubject, type UseCaseOptions } from './citizen-context';
+import { citizenContext, resolveSubject, type UseCaseOptions } from '@/lib/auth/citizen-actor';
 import { findRegion, listRegions, toInsurerView, type InsurerView, type RegionView } from './directory-views';
 
 export interface RegionChangeOptionsInput {
@@ -36,7 +36,7 @@ export async function regionChangeOptions(
   const now = options.now ?? new Date();
   const today = moscowDate(now);
   const db = getDb();
-  const ctx = await loadCitizenContext(db, actor, today);
+  const ctx = await citizenContext(actor, now);
   const personId = resolveSubject(ctx, input.subjectPersonId);
   const latest = await latestCoverage(db, personId);
   const [currentRegion, currentInsurerRow, regions] = await Promise.all([

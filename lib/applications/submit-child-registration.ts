@@ -1,15 +1,16 @@
-import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { persons, representations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { formatDateRu, parseDate } from '@/lib/domain/dates';
+import { representationValidOn } from '@/lib/register/representation-queries';
 import { formatEnp } from '@/lib/domain/enp';
 import { isMinor } from '@/lib/domain/person';
 import { IssueCollector } from '@/lib/domain/result';
 import { sameName } from '@/lib/domain/person';
-import { AppError, fieldIssue, isAppError } from '@/lib/errors';
+import { AppError, fieldIssue, isDecisiveError } from '@/lib/errors';
 import { latestCoverage } from '@/lib/register/coverage-queries';
-import { findInsurer, insurerServiceInRegion } from '@/lib/register/directory-queries';
+import { checkInsurerChoice } from '@/lib/register/directory-queries';
 import { checkDocumentData, checkPersonData } from '@/lib/register/person-input';
 import { childPolicyPlan, matchChild, type ChildPolicyPlan } from '@/lib/register/match-child';
 import { registerPerson } from '@/lib/register/register-person';
@@ -26,10 +27,11 @@ import {
 } from './application-store';
 import { summariseReview, type ReviewReason } from './automatic-checks';
 import { loadCalendar } from './calendar';
-import { verifiedCitizenRequest, type UseCaseOptions } from './citizen-context';
+import type { UseCaseOptions } from '@/lib/auth/citizen-actor';
+import { verifiedCitizenRequest } from './citizen-context';
 import { applicationReason, AUTO_DECIDER, PORTAL_SOURCE } from './immediate-application';
 import { findPeopleByNameAndBirth, findPersonByDocument } from './register-search';
-import { CHOOSE_INSURER_MESSAGE } from './submit-insurer-change';
+import { insurerChoiceIssue } from './submit-insurer-change';
 
 export interface SubmitChildRegistrationInput {
   child: {
@@ -192,16 +194,13 @@ export async function submitChildRegistration(
     );
   }
   const insurerCode = (input.insurerCode ?? '').trim();
-  const insurer = /^\d{5}$/.test(insurerCode) ? await findInsurer(db, insurerCode) : null;
-  if (!insurer) c.add(fieldIssue('insurerCode', 'INSURER_UNKNOWN', CHOOSE_INSURER_MESSAGE));
   const parentCoverage = await latestCoverage(db, parentId);
   if (!parentCoverage || parentCoverage.status === 'terminated') {
     throw new AppError('COVERAGE_NONE', { message: PARENT_NO_REGION });
   }
   const subjectCode = parentCoverage.subjectCode;
-  if (insurer && !(await insurerServiceInRegion(db, insurerCode, subjectCode, today)).serves) {
-    c.add(fieldIssue('insurerCode', 'INSURER_NOT_SERVING_REGION'));
-  }
+  const { insurer, issue } = await checkInsurerChoice(db, insurerCode, subjectCode, today);
+  if (issue) c.add(insurerChoiceIssue(issue));
   if (c.issues.length || !child || !document || !insurer) throw AppError.validation(c.issues);
 
   const key = idempotencyKey(
@@ -233,13 +232,7 @@ export async function submitChildRegistration(
       const reps = await db
         .select({ representativeId: representations.representativeId })
         .from(representations)
-        .where(
-          and(
-            eq(representations.childId, known.id),
-            lte(representations.validFrom, today),
-            or(isNull(representations.validTo), gt(representations.validTo, today)),
-          ),
-        );
+        .where(and(eq(representations.childId, known.id), representationValidOn(today)));
       if (reps.length > 0 && !reps.some((r) => r.representativeId === parentId)) {
         review.push({
           code: 'OTHER_REPRESENTATIVE',
@@ -330,8 +323,7 @@ export async function submitChildRegistration(
     );
     return fromApplication(done, now, false);
   } catch (error) {
-    if (!isAppError(error) || ['CONFLICT', 'REGISTER_UNAVAILABLE', 'INTERNAL'].includes(error.code))
-      throw error;
+    if (!isDecisiveError(error)) throw error;
     const reason: ReviewReason =
       error.code === 'DOCUMENT_ALREADY_REGISTERED'
         ? {

@@ -1,7 +1,7 @@
 import { formatDateRu } from '@/lib/domain/dates';
 import { AppError, fieldIssue, type FieldIssue } from '@/lib/errors';
 import { changeInsurer } from '@/lib/register/change-insurer';
-import { findInsurer, insurerServiceInRegion } from '@/lib/register/directory-queries';
+import { checkInsurerChoice, type InsurerChoice } from '@/lib/register/directory-queries';
 import { immediateApplication, type ImmediateApplicationInput } from './immediate-application';
 
 export interface SubmitInsurerChangeInput extends ImmediateApplicationInput {
@@ -10,6 +10,13 @@ export interface SubmitInsurerChangeInput extends ImmediateApplicationInput {
 }
 
 export const CHOOSE_INSURER_MESSAGE = 'Выберите страховую компанию из списка.';
+
+/** A citizen's choice of insurer that cannot be used, as the form's field says it. */
+export function insurerChoiceIssue(issue: NonNullable<InsurerChoice['issue']>): FieldIssue {
+  return issue === 'INSURER_UNKNOWN'
+    ? fieldIssue('insurerCode', issue, CHOOSE_INSURER_MESSAGE)
+    : fieldIssue('insurerCode', issue);
+}
 
 /**
  * Journey 3: replace the insurer. The choice is validated first (a known insurer serving the person's
@@ -22,13 +29,10 @@ export const submitInsurerChange = immediateApplication<SubmitInsurerChangeInput
   async (input, { db, personId, today, latest }) => {
     const insurerCode = (input.insurerCode ?? '').trim();
     const issues: FieldIssue[] = [];
-    const insurer = /^\d{5}$/.test(insurerCode) ? await findInsurer(db, insurerCode) : null;
-    if (!insurer) issues.push(fieldIssue('insurerCode', 'INSURER_UNKNOWN', CHOOSE_INSURER_MESSAGE));
-    else if (latest && latest.insurerCode === insurerCode) {
+    const { insurer, issue } = await checkInsurerChoice(db, insurerCode, latest?.subjectCode ?? null, today);
+    if (insurer && latest?.insurerCode === insurerCode) {
       issues.push(fieldIssue('insurerCode', 'COVERAGE_SAME_INSURER'));
-    } else if (latest && !(await insurerServiceInRegion(db, insurerCode, latest.subjectCode, today)).serves) {
-      issues.push(fieldIssue('insurerCode', 'INSURER_NOT_SERVING_REGION'));
-    }
+    } else if (issue) issues.push(insurerChoiceIssue(issue));
     if (issues.length || !insurer) throw AppError.validation(issues);
 
     return {

@@ -8,8 +8,8 @@ import { formatEnp } from '@/lib/domain/enp';
 import { IssueCollector } from '@/lib/domain/result';
 import { passportValidity } from '@/lib/domain/passport-validity';
 import { sameName } from '@/lib/domain/person';
-import { AppError, fieldIssue, isAppError, type FieldIssue } from '@/lib/errors';
-import { findInsurer, insurerServiceInRegion } from '@/lib/register/directory-queries';
+import { AppError, fieldIssue, isDecisiveError, type FieldIssue } from '@/lib/errors';
+import { checkInsurerChoice } from '@/lib/register/directory-queries';
 import { checkDocumentData, checkPersonData } from '@/lib/register/person-input';
 import { registerPerson, type RegisterPersonInput } from '@/lib/register/register-person';
 import {
@@ -24,11 +24,12 @@ import {
 } from './application-store';
 import { summariseReview, type ReviewReason } from './automatic-checks';
 import { loadCalendar } from './calendar';
-import { verifiedCitizenRequest, type UseCaseOptions } from './citizen-context';
+import type { UseCaseOptions } from '@/lib/auth/citizen-actor';
+import { verifiedCitizenRequest } from './citizen-context';
 import { findRegion } from './directory-views';
 import { applicationReason, AUTO_DECIDER, PORTAL_SOURCE } from './immediate-application';
 import { findPeopleByNameAndBirth, findPersonByDocument, findPersonBySnils } from './register-search';
-import { CHOOSE_INSURER_MESSAGE } from './submit-insurer-change';
+import { insurerChoiceIssue } from './submit-insurer-change';
 import { CHOOSE_REGION_MESSAGE } from './submit-region-change';
 
 /**
@@ -159,8 +160,9 @@ export async function submitPolicyApplication(
   const formIssues: FieldIssue[] = [];
   const region = /^\d{2}$/.test(subjectCode) ? await findRegion(db, subjectCode) : null;
   if (!region) formIssues.push(fieldIssue('subjectCode', 'SUBJECT_UNKNOWN', CHOOSE_REGION_MESSAGE));
-  const insurer = /^\d{5}$/.test(insurerCode) ? await findInsurer(db, insurerCode) : null;
-  if (!insurer) formIssues.push(fieldIssue('insurerCode', 'INSURER_UNKNOWN', CHOOSE_INSURER_MESSAGE));
+  const insurerChoice = await checkInsurerChoice(db, insurerCode, region ? subjectCode : null, today);
+  const insurer = insurerChoice.insurer;
+  if (insurerChoice.issue === 'INSURER_UNKNOWN') formIssues.push(insurerChoiceIssue(insurerChoice.issue));
   if (!passport || !passport.number?.trim()) {
     formIssues.push(fieldIssue('identity.passport', 'FIELD_REQUIRED', NO_PASSPORT_MESSAGE));
   }
@@ -251,7 +253,7 @@ export async function submitPolicyApplication(
       });
     }
   }
-  if (!(await insurerServiceInRegion(db, insurerCode, subjectCode, today)).serves) {
+  if (insurerChoice.issue === 'INSURER_NOT_SERVING_REGION') {
     review.push({
       code: 'INSURER_NOT_SERVING_REGION',
       text: `страховая компания ${insurer.nameShort} не работает в регионе «${region.name}»`,
@@ -329,8 +331,7 @@ export async function submitPolicyApplication(
       personId: registered.personId,
     };
   } catch (error) {
-    if (!isAppError(error) || ['CONFLICT', 'REGISTER_UNAVAILABLE', 'INTERNAL'].includes(error.code))
-      throw error;
+    if (!isDecisiveError(error)) throw error;
     // Someone with this document or СНИЛС was registered meanwhile (another channel): an operator decides.
     const reason: ReviewReason =
       error.code === 'DOCUMENT_ALREADY_REGISTERED'

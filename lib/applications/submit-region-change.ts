@@ -1,10 +1,10 @@
 import { formatDateRu } from '@/lib/domain/dates';
 import { AppError, fieldIssue, type FieldIssue } from '@/lib/errors';
 import { changeRegion } from '@/lib/register/change-region';
-import { findInsurer, insurerServiceInRegion } from '@/lib/register/directory-queries';
+import { checkInsurerChoice } from '@/lib/register/directory-queries';
 import { findRegion } from './directory-views';
 import { immediateApplication, type ImmediateApplicationInput } from './immediate-application';
-import { CHOOSE_INSURER_MESSAGE } from './submit-insurer-change';
+import { insurerChoiceIssue } from './submit-insurer-change';
 
 export interface SubmitRegionChangeInput extends ImmediateApplicationInput {
   /** The subject of the RF the person moved to (2-digit subject code). */
@@ -30,11 +30,8 @@ export const submitRegionChange = immediateApplication<SubmitRegionChangeInput>(
     else if (latest && latest.subjectCode === subjectCode && latest.status !== 'terminated') {
       issues.push(fieldIssue('subjectCode', 'COVERAGE_SAME_REGION'));
     }
-    const insurer = /^\d{5}$/.test(insurerCode) ? await findInsurer(db, insurerCode) : null;
-    if (!insurer) issues.push(fieldIssue('insurerCode', 'INSURER_UNKNOWN', CHOOSE_INSURER_MESSAGE));
-    else if (region && !(await insurerServiceInRegion(db, insurerCode, subjectCode, today)).serves) {
-      issues.push(fieldIssue('insurerCode', 'INSURER_NOT_SERVING_REGION'));
-    }
+    const { insurer, issue } = await checkInsurerChoice(db, insurerCode, region ? subjectCode : null, today);
+    if (issue) issues.push(insurerChoiceIssue(issue));
     if (issues.length || !region || !insurer) throw AppError.validation(issues);
 
     return {

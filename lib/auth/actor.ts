@@ -25,6 +25,9 @@ export type Actor =
   | { kind: 'feed'; id: string; source: FeedSource }
   | { kind: 'system'; id: string };
 
+/** A signed-in citizen: the one declaration of the type every citizen use case takes. */
+export type CitizenActor = Extract<Actor, { kind: 'citizen' }>;
+
 export const systemActor = (id: string): Actor => ({ kind: 'system', id });
 
 /** The organisation an actor works for, as written to the access log. */

@@ -1,3 +1,4 @@
+import { env } from '@/config/env';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { Actor } from './actor';
@@ -31,7 +32,7 @@ declare module 'next-auth/jwt' {
 }
 
 /** Staff sessions end after a working shift at most. */
-const STAFF_SESSION_SECONDS = Number(process.env.STAFF_SESSION_SECONDS ?? 8 * 3600);
+const STAFF_SESSION_SECONDS = env().STAFF_SESSION_SECONDS;
 
 /**
  * Citizens sign in through ЕСИА (lib/auth/citizen-config.ts). The launcher validates the configuration at
@@ -41,7 +42,7 @@ const STAFF_SESSION_SECONDS = Number(process.env.STAFF_SESSION_SECONDS ?? 8 * 36
 const citizenAuth = parseCitizenAuthEnv();
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: env().NEXTAUTH_SECRET,
   session: { strategy: 'jwt', maxAge: STAFF_SESSION_SECONDS },
   // Staff sign in with a server action (app/vhod), never through next-auth's pages: the only flow that
   // next-auth sends back to a sign-in or error page is the citizens' ЕСИА sign-in.

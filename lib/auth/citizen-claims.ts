@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseDate } from '@/lib/domain/dates';
 import { normalizeDocument } from '@/lib/domain/documents';
 import { validateSnils } from '@/lib/domain/snils';
-import type { Actor } from './actor';
+import type { CitizenActor } from './actor';
 import type { SessionIdentity } from './auth-options';
 
 /** ЕСИА account levels, lowest first. Only a verified (подтверждённая) account may apply for anything. */
@@ -15,7 +15,7 @@ export const ACCOUNT_LEVEL_NAMES: Record<AccountLevel, string> = {
   verified: 'подтверждённая',
 };
 
-export type CitizenActor = Extract<Actor, { kind: 'citizen' }>;
+export type { CitizenActor };
 
 /** What the identity provider vouched for, normalised. Lives in the encrypted session cookie. */
 export interface CitizenClaims {

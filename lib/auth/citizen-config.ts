@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { z } from 'zod';
+import { parseEnv, readEnv } from '@/config/env';
 
 /**
  * Where citizens sign in. Production names a ЕСИА-compatible OpenID Connect issuer and the portal's client
@@ -12,7 +12,8 @@ export const DEV_CLIENT_ID = 'erz-oms-portal';
 export const ESIA_PROVIDER_ID = 'esia';
 /** What the portal asks for: ФИО, birth date, sex, СНИЛС and the identity document (ЕСИА's scope names). */
 export const DEFAULT_ESIA_SCOPE = 'openid fullname birthdate gender snils id_doc';
-export const DEFAULT_CITIZEN_SESSION_SECONDS = 3600;
+/** The default of CITIZEN_SESSION_SECONDS (config/env.ts). */
+export const DEFAULT_CITIZEN_SESSION_SECONDS = readEnv({}).CITIZEN_SESSION_SECONDS;
 
 /** The environment, or any set of variables (tests). */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -30,73 +31,6 @@ export interface CitizenAuthConfig {
   sessionSeconds: number;
 }
 
-const unsetIfEmpty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());
-
-const parsedUrl = (s: string): URL | null => {
-  try {
-    return new URL(s);
-  } catch {
-    return null;
-  }
-};
-const isLocalHost = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-
-const httpUrl = z.url({ protocol: /^https?$/ }).transform((s) => s.replace(/\/+$/, ''));
-
-export const citizenAuthEnvSchema = z
-  .object({
-    NEXTAUTH_URL: optional(httpUrl),
-    NEXTAUTH_SECRET: optional(z.string().min(16)),
-    ESIA_ISSUER: optional(httpUrl),
-    ESIA_CLIENT_ID: optional(z.string().trim().min(1).max(200)),
-    ESIA_CLIENT_SECRET: optional(z.string().min(8).max(1000)),
-    ESIA_SCOPE: optional(
-      z
-        .string()
-        .trim()
-        .regex(/(^|\s)openid(\s|$)/, 'must include openid'),
-    ),
-    CITIZEN_SESSION_SECONDS: optional(
-      z.coerce
-        .number()
-        .int()
-        .min(60)
-        .max(24 * 3600),
-    ),
-  })
-  .superRefine((env, ctx) => {
-    if (!env.NEXTAUTH_URL) ctx.addIssue({ code: 'custom', path: ['NEXTAUTH_URL'], message: 'must be set' });
-    if (env.ESIA_ISSUER) {
-      for (const key of ['ESIA_CLIENT_ID', 'ESIA_CLIENT_SECRET'] as const) {
-        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'must be set with ESIA_ISSUER' });
-      }
-      const issuer = parsedUrl(env.ESIA_ISSUER); // a malformed URL is already reported by the field
-      if (issuer && issuer.protocol !== 'https:' && !isLocalHost(issuer)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['ESIA_ISSUER'],
-          message: 'must be https (http only for localhost)',
-        });
-      }
-    } else {
-      if (env.ESIA_CLIENT_ID || env.ESIA_CLIENT_SECRET) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['ESIA_ISSUER'],
-          message: 'must be set when ESIA_CLIENT_ID or ESIA_CLIENT_SECRET is',
-        });
-      }
-      if (!env.NEXTAUTH_SECRET) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['NEXTAUTH_SECRET'],
-          message: 'must be set (the development provider derives its client secret from it)',
-        });
-      }
-    }
-  });
-
 export type ParsedCitizenAuthConfig = { ok: true; config: CitizenAuthConfig } | { ok: false; error: string };
 
 /** The development client's secret: both ends of the same process derive it, it never leaves the server. */
@@ -105,21 +39,25 @@ export function devClientSecret(nextAuthSecret: string): string {
 }
 
 export function parseCitizenAuthEnv(env: Env = process.env): ParsedCitizenAuthConfig {
-  const parsed = citizenAuthEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      error: `Citizen sign-in configuration: ${parsed.error.issues
-        .map((i) => `${i.path.join('.')}: ${i.message}`)
-        .join('; ')}`,
-    };
+  // The variables' shapes and the ЕСИА rules are the configuration's (config/env.ts); what sign-in itself
+  // needs on top is a site URL, and a session key for the development provider.
+  const parsed = parseEnv(env);
+  const problems = parsed.ok ? [] : [parsed.error.message.replace(/^Invalid configuration: /, '')];
+  if (parsed.ok && !parsed.env.NEXTAUTH_URL) problems.push('NEXTAUTH_URL: must be set');
+  if (parsed.ok && !parsed.env.ESIA_ISSUER && !parsed.env.NEXTAUTH_SECRET) {
+    problems.push(
+      'NEXTAUTH_SECRET: must be set (the development provider derives its client secret from it)',
+    );
   }
-  const e = parsed.data;
+  if (!parsed.ok || problems.length) {
+    return { ok: false, error: `Citizen sign-in configuration: ${problems.join('; ')}` };
+  }
+  const e = parsed.env;
   const base = e.NEXTAUTH_URL!;
   const common = {
     scope: e.ESIA_SCOPE ?? DEFAULT_ESIA_SCOPE,
     callbackUrl: `${base}/api/auth/callback/${ESIA_PROVIDER_ID}`,
-    sessionSeconds: e.CITIZEN_SESSION_SECONDS ?? DEFAULT_CITIZEN_SESSION_SECONDS,
+    sessionSeconds: e.CITIZEN_SESSION_SECONDS,
   };
   return {
     ok: true,
@@ -155,6 +93,5 @@ export function citizenAuthConfig(env: Env = process.env): CitizenAuthConfig {
  * without ESIA_ISSUER refuses to start rather than open a door.
  */
 export function devProviderAllowed(opts: { prod: boolean; embedded: boolean; env?: Env }): boolean {
-  const env = opts.env ?? process.env;
-  return !opts.prod || opts.embedded || env.ESIA_DEV_PROVIDER === 'true';
+  return !opts.prod || opts.embedded || readEnv(opts.env ?? process.env).ESIA_DEV_PROVIDER === 'true';
 }

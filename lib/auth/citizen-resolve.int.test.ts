@@ -5,7 +5,8 @@ import { persons, representations } from '@/db/schema';
 import { registerPerson, type RegisterPersonInput } from '@/lib/register/register-person';
 import { adultInput, metaAt } from '@/testing/register/people';
 import type { CitizenClaims } from './citizen-claims';
-import { resolveCitizen } from './citizen-resolve';
+import { citizenContext } from './citizen-actor';
+import { citizenActorFromClaims, MAX_MERGE_HOPS, resolveCitizen } from './citizen-resolve';
 
 const meta = metaAt('2026-03-10T09:00:00Z');
 const now = new Date('2026-03-10T12:00:00Z');
@@ -137,5 +138,61 @@ describe('resolveCitizen', () => {
     const { input, personId } = await registered();
     await getDb().update(persons).set({ deathDate: '2026-02-01' }).where(eq(persons.id, personId));
     expect((await resolveCitizen(claimsOf(input), now)).personId).toBeNull();
+  });
+});
+
+describe('one resolution for the pages and the use cases', () => {
+  const bare = (personId: number | null) =>
+    ({
+      kind: 'citizen',
+      id: `bare-${Math.random()}`,
+      personId,
+      representedPersonIds: [],
+      trusted: true,
+    }) as const;
+
+  it('a use case resolves a bare actor by the same rule: merges followed, children read from the register', async () => {
+    const survivor = await registered();
+    const middle = await registered();
+    const first = await registered();
+    const kid = await child(survivor.personId);
+    const db = getDb();
+    await db.update(persons).set({ mergedIntoId: survivor.personId }).where(eq(persons.id, middle.personId));
+    await db.update(persons).set({ mergedIntoId: middle.personId }).where(eq(persons.id, first.personId));
+    const ctx = await citizenContext(bare(first.personId), now);
+    expect(ctx).toMatchObject({ selfId: survivor.personId, childIds: [kid] });
+    expect(ctx.actor).toMatchObject({ personId: survivor.personId, representedPersonIds: [kid] });
+  });
+
+  it(`a merge chain longer than ${MAX_MERGE_HOPS} hops matches nobody, at sign-in and in a use case alike`, async () => {
+    const chain = [];
+    for (let i = 0; i <= MAX_MERGE_HOPS + 1; i++) chain.push(await registered());
+    for (let i = 0; i < chain.length - 1; i++) {
+      await getDb()
+        .update(persons)
+        .set({ mergedIntoId: chain[i + 1]!.personId })
+        .where(eq(persons.id, chain[i]!.personId));
+    }
+    expect((await resolveCitizen(claimsOf(chain[0]!.input), now)).personId).toBeNull();
+    expect((await citizenContext(bare(chain[0]!.personId), now)).selfId).toBeNull();
+    // One hop fewer is still followed.
+    expect((await citizenContext(bare(chain[1]!.personId), now)).selfId).toBe(chain.at(-1)!.personId);
+  });
+
+  it('a deceased citizen acts for nobody in a use case either', async () => {
+    const { personId } = await registered();
+    await getDb().update(persons).set({ deathDate: '2026-02-01' }).where(eq(persons.id, personId));
+    expect(await citizenContext(bare(personId), now)).toMatchObject({ selfId: null, childIds: [] });
+  });
+
+  it('the request’s own actor is resolved once: a use case takes it as it is', async () => {
+    const { input, personId } = await registered();
+    const { actor } = await citizenActorFromClaims(claimsOf(input), now);
+    expect(actor.personId).toBe(personId);
+    // Merged away after the request resolved it: the request keeps its answer, a new request sees the change.
+    const survivor = await registered();
+    await getDb().update(persons).set({ mergedIntoId: survivor.personId }).where(eq(persons.id, personId));
+    expect((await citizenContext(actor, now)).actor).toBe(actor);
+    expect((await citizenActorFromClaims(claimsOf(input), now)).actor.personId).toBe(survivor.personId);
   });
 });

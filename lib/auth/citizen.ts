@@ -1,6 +1,7 @@
 import { cache } from 'react';
-import { citizenSessionExpired, type CitizenActor, type CitizenClaims } from './citizen-claims';
-import { resolveCitizen, type ResolvedCitizen } from './citizen-resolve';
+import type { CitizenActor } from './actor';
+import { citizenSessionExpired, type CitizenClaims } from './citizen-claims';
+import { citizenActorFromClaims, type ResolvedCitizen } from './citizen-resolve';
 import { currentIdentity } from './session';
 
 export interface SignedInCitizen {
@@ -16,26 +17,21 @@ export interface SignedInCitizen {
 
 /**
  * The citizen behind the current request, with their register person and represented children resolved
- * from the session's verified claims; null unless signed in as a citizen. Cached for one request, so a
- * layout and a page share one look-up.
+ * from the session's verified claims; null unless signed in as a citizen. Cached for one request (React
+ * `cache()`: pages, layouts and server actions alike), and the use cases it is passed to take its actor as
+ * already resolved — one resolution per request.
  */
 export const currentCitizen = cache(async (): Promise<SignedInCitizen | null> => {
   const identity = await currentIdentity();
   if (!identity?.citizen || identity.actor.kind !== 'citizen') return null;
   if (citizenSessionExpired(identity, Math.floor(Date.now() / 1000))) return null;
   const { claims, expiresAt } = identity.citizen;
-  const resolved = await resolveCitizen(claims);
+  const { actor, matchedBy } = await citizenActorFromClaims(claims);
   return {
-    actor: {
-      kind: 'citizen',
-      id: claims.sub,
-      personId: resolved.personId,
-      representedPersonIds: resolved.representedPersonIds,
-      trusted: claims.trusted,
-    },
+    actor,
     claims,
     displayName: identity.displayName,
-    matchedBy: resolved.matchedBy,
+    matchedBy,
     expiresAt: new Date(expiresAt * 1000),
   };
 });

@@ -1,10 +1,11 @@
+import { env } from '@/config/env';
 import { cookies } from 'next/headers';
 import { encode } from 'next-auth/jwt';
 import { authOptions, type SessionIdentity } from './auth-options';
 
 /** next-auth's session cookie name: `__Secure-` prefixed when the site runs on https. */
 export function sessionCookieName(): string {
-  return process.env.NEXTAUTH_URL?.startsWith('https://')
+  return env().NEXTAUTH_URL?.startsWith('https://')
     ? '__Secure-next-auth.session-token'
     : 'next-auth.session-token';
 }

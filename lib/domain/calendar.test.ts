@@ -12,6 +12,7 @@ import {
   type CalendarDayKind,
 } from './calendar';
 import { addDays, dateToEpochDays, epochDaysToDate, makeDate, type LocalDate } from './dates';
+import { labourCodeDaysOff } from './labour-code-holidays';
 
 const rows = readFileSync(new URL('../../db/reference/ru-nonworking-days.csv', import.meta.url), 'utf8')
   .trim()
@@ -79,21 +80,94 @@ describe('isWorkingDay on the real calendar', () => {
     expect(workingDaysIn(cal, d('2026-01-01'), d('2026-02-01'))).toBe(15);
   });
 
-  it('counts a year without data as a plain Mon–Fri week', () => {
-    expect(isWorkingDay(cal, d('2030-01-01'))).toBe(true); // Tuesday; no data, so not a holiday
+  it('counts a year without its decree by the Labour Code: fixed holidays, weekend holidays moved on', () => {
+    expect(isWorkingDay(cal, d('2030-01-01'))).toBe(false); // Tuesday, New Year
     expect(isWorkingDay(cal, d('2030-01-05'))).toBe(false); // Saturday
-    expect(isWorkingDay(cal, d('2030-01-07'))).toBe(true);
-    // A plain calendar: 2030 has 261 weekdays.
-    expect(workingDaysIn(cal, d('2030-01-01'), d('2031-01-01'))).toBe(261);
+    expect(isWorkingDay(cal, d('2030-01-07'))).toBe(false); // Monday, Christmas
+    expect(isWorkingDay(cal, d('2030-01-09'))).toBe(true); // Wednesday after the holidays
+    expect(isWorkingDay(cal, d('2030-02-25'))).toBe(false); // 23 February fell on a Saturday
+    expect(isWorkingDay(cal, d('2030-02-26'))).toBe(true);
+    // 2030: 261 weekdays; off on weekdays are 1–4, 7, 8 Jan, 25 Feb (moved), 8 Mar, 1 and 9 May,
+    // 12 Jun and 4 Nov — 12 days, so 249 working days.
+    expect(workingDaysIn(cal, d('2030-01-01'), d('2031-01-01'))).toBe(249);
   });
 
-  it('a plain calendar is exactly Mon–Fri', () => {
+  it('a calendar whose years are all loaded and list nothing is exactly Mon–Fri', () => {
+    const years = Array.from({ length: 170 }, (_, i) => 1970 + i);
+    const bare = buildCalendar([], years);
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 60_000 }), (n) => {
         const date = epochDaysToDate(n);
         const dow = new Date(n * 86_400_000).getUTCDay();
-        expect(isWorkingDay(plain, date)).toBe(dow !== 0 && dow !== 6);
+        expect(isWorkingDay(bare, date)).toBe(dow !== 0 && dow !== 6);
       }),
+    );
+  });
+
+  it('without a decree: a day is off exactly when a weekend or a Labour Code day off', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60_000 }), (n) => {
+        const date = epochDaysToDate(n);
+        const dow = new Date(n * 86_400_000).getUTCDay();
+        const off = dow === 0 || dow === 6 || labourCodeDaysOff(Number(date.slice(0, 4))).has(date);
+        expect(isWorkingDay(plain, date)).toBe(!off);
+      }),
+    );
+  });
+});
+
+describe('labourCodeDaysOff (ТК РФ ст. 112)', () => {
+  const HOLIDAYS = ['01-01', '01-02', '01-03', '01-04', '01-05', '01-06', '01-07', '01-08'].concat([
+    '02-23',
+    '03-08',
+    '05-01',
+    '05-09',
+    '06-12',
+    '11-04',
+  ]);
+
+  it('the example of the domain brief: 2027 moves 1 May, 9 May and 12 June, not 2–3 January', () => {
+    const days = labourCodeDaysOff(2027);
+    expect([...days].filter(([, kind]) => kind === 'transfer').map(([date]) => date)).toEqual([
+      '2027-05-03',
+      '2027-05-10',
+      '2027-06-14',
+    ]);
+  });
+
+  it('agrees with the decided 2026 where the decree only applied art. 112 part 2 (8 March, 9 May)', () => {
+    const days = labourCodeDaysOff(2026);
+    expect(days.get(d('2026-03-09'))).toBe('transfer');
+    expect(days.get(d('2026-05-11'))).toBe('transfer');
+    for (const date of ['2026-03-09', '2026-05-11']) expect(isWorkingDay(cal, d(date))).toBe(false);
+  });
+
+  it('every year: the fixed holidays, and one weekday moved for each non-January weekend holiday', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1992, max: 2200 }), (year) => {
+        const days = labourCodeDaysOff(year);
+        for (const md of HOLIDAYS) expect(days.get(d(`${year}-${md}`))).toBe('holiday');
+        const weekendHolidays = HOLIDAYS.filter((md) => {
+          const dow = new Date(`${year}-${md}T00:00:00Z`).getUTCDay();
+          return !md.startsWith('01-') && (dow === 0 || dow === 6);
+        });
+        const transfers = [...days].filter(([, kind]) => kind === 'transfer').map(([date]) => date);
+        expect(transfers).toHaveLength(weekendHolidays.length);
+        for (const t of transfers) {
+          const dow = new Date(`${t}T00:00:00Z`).getUTCDay();
+          expect(dow).not.toBe(0);
+          expect(dow).not.toBe(6);
+          expect(HOLIDAYS).not.toContain(t.slice(5));
+          // Moved to the next working day: at most a weekend and one other holiday in between.
+          expect(
+            weekendHolidays.some((md) => {
+              const gap = (Date.parse(`${t}T00:00:00Z`) - Date.parse(`${year}-${md}T00:00:00Z`)) / 86_400_000;
+              return gap >= 1 && gap <= 4;
+            }),
+          ).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });
@@ -172,12 +246,12 @@ describe('computeDueAt ("within one working day")', () => {
     expect(computeDueAt(cal, msk('2025-10-31T18:00:00')).dueDate).toBe('2025-11-01');
   });
 
-  it('reports a consulted year that is not loaded, and counts it Mon–Fri', () => {
+  it('reports a consulted year that is not loaded, and counts it by the Labour Code', () => {
     const r = computeDueAt(cal, msk('2029-12-31T15:00:00')); // Monday
-    expect(r.dueDate).toBe('2030-01-01'); // a Tuesday; without data it is a working day
+    expect(r.dueDate).toBe('2030-01-09'); // 1–8 January are holidays by art. 112
     expect(r.missingYears).toEqual([2030]);
-    const fri = computeDueAt(cal, msk('2030-03-08T15:00:00')); // Friday; 8 March unknown for 2030
-    expect(fri.dueDate).toBe('2030-03-11');
+    const fri = computeDueAt(cal, msk('2030-02-22T15:00:00')); // Friday; 23 February on the Saturday
+    expect(fri.dueDate).toBe('2030-02-26'); // Monday 25th is the moved day off
     expect(fri.missingYears).toEqual([2030]);
   });
 
@@ -198,7 +272,7 @@ describe('computeDueAt ("within one working day")', () => {
 
   it('supports longer deadlines and lists the missing years sorted', () => {
     const r = computeDueAt(plain, msk('2025-12-30T10:00:00'), 3);
-    expect(r.dueDate).toBe('2026-01-02');
+    expect(r.dueDate).toBe('2026-01-12'); // 31 Dec, 9 Jan, 12 Jan: 1–8 January are art. 112 holidays
     expect(r.missingYears).toEqual([2025, 2026]);
     expect(() => computeDueAt(cal, msk('2025-12-30T10:00:00'), 0)).toThrow(RangeError);
     expect(() => computeDueAt(cal, new Date(Number.NaN))).toThrow(RangeError);

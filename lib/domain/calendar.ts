@@ -1,4 +1,5 @@
 import { addDays, dayOfWeek, endOfMoscowDay, moscowDate, toLocalDate, yearOf, type LocalDate } from './dates';
+import { labourCodeDaysOff } from './labour-code-holidays';
 
 /**
  * The Russian production calendar (производственный календарь) and the deadlines counted by it.
@@ -12,7 +13,10 @@ export const CALENDAR_DAY_KINDS: readonly CalendarDayKind[] = ['holiday', 'trans
 export interface ProductionCalendar {
   /** The listed exceptions by date. */
   readonly days: ReadonlyMap<LocalDate, CalendarDayKind>;
-  /** Years whose decree is loaded; other years are counted as a plain Mon–Fri week and reported. */
+  /**
+   * Years whose decree is loaded; other years are counted by the Labour Code's own rules (art. 112: fixed
+   * holidays and their moves off weekends) and reported.
+   */
   readonly loadedYears: ReadonlySet<number>;
 }
 
@@ -47,8 +51,18 @@ export function isYearLoaded(cal: ProductionCalendar, year: number): boolean {
   return cal.loadedYears.has(year);
 }
 
+/**
+ * A day's kind: as listed; in a year whose calendar is not loaded, what the Labour Code alone makes of it
+ * (its holidays and their moves, lib/domain/labour-code-holidays.ts) unless listed otherwise.
+ */
+function kindOf(cal: ProductionCalendar, date: LocalDate): CalendarDayKind | undefined {
+  const listed = cal.days.get(date);
+  if (listed !== undefined || cal.loadedYears.has(yearOf(date))) return listed;
+  return labourCodeDaysOff(yearOf(date)).get(date);
+}
+
 export function isWorkingDay(cal: ProductionCalendar, date: LocalDate): boolean {
-  const kind = cal.days.get(date);
+  const kind = kindOf(cal, date);
   if (kind === 'holiday' || kind === 'transfer') return false;
   if (kind === 'weekend-workday') return true;
   const dow = dayOfWeek(date);
@@ -89,7 +103,10 @@ export interface DueTime {
   /** The last millisecond of `dueDate` in Moscow. */
   dueAt: Date;
   dueDate: LocalDate;
-  /** Years consulted for the computation but not loaded (counted Mon–Fri): warn administrators. */
+  /**
+   * Years consulted for the computation but not loaded (counted by the Labour Code alone): the due time
+   * may move once the year's decree is loaded. Empty when the official calendar decided it.
+   */
   missingYears: number[];
 }
 

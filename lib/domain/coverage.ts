@@ -163,6 +163,38 @@ function suspendedMessage(p: CoveragePeriod, action: string): string {
   return `Полис приостановлен ${since(p)} (основание: ${coverageReasonText(p.reason)}): ${action} невозможно. Сначала полис нужно возобновить — после окончания службы.`;
 }
 
+type PolicyChange = 'change_insurer' | 'change_region';
+const CHANGE_ACTIONS: Record<PolicyChange, string> = {
+  change_insurer: 'замена страховой компании',
+  change_region: 'смена региона страхования',
+};
+
+function notActiveRefusal(
+  state: Exclude<StateAt, { kind: 'active' }>,
+  change: PolicyChange,
+): CoverageRefusal {
+  const action = CHANGE_ACTIONS[change];
+  if (state.kind === 'terminated')
+    return refuse('COVERAGE_TERMINATED', terminatedMessage(state.period, action));
+  if (state.kind === 'suspended')
+    return refuse('COVERAGE_NOT_ACTIVE', suspendedMessage(state.period, action));
+  return refuse('COVERAGE_NONE', noneMessage(state, action));
+}
+
+/**
+ * Why the insurer or the region cannot be changed on `on` (no policy, expired, terminated, suspended), or
+ * null while the policy is in force. The one wording of these refusals, whether a pre-check asks before any
+ * form or the register refuses the change itself.
+ */
+export function policyChangeRefusal(
+  latest: CoveragePeriod | null,
+  on: LocalDate,
+  change: PolicyChange,
+): CoverageRefusal | null {
+  const state = stateAt(latest, on);
+  return state.kind === 'active' ? null : notActiveRefusal(state, change);
+}
+
 /** The latest period ended at `on`, or null if it would become empty (it started on `on`). */
 function truncate(latest: CoveragePeriod, on: LocalDate): CoveragePeriod | null {
   return on === latest.validFrom ? null : { ...latest, validTo: on };
@@ -317,11 +349,9 @@ export function applyCoverageCommand(
       switch (state.kind) {
         case 'none':
         case 'expired':
-          return refuse('COVERAGE_NONE', noneMessage(state, 'замена страховой компании'));
         case 'terminated':
-          return refuse('COVERAGE_TERMINATED', terminatedMessage(state.period, 'замена страховой компании'));
         case 'suspended':
-          return refuse('COVERAGE_NOT_ACTIVE', suspendedMessage(state.period, 'замена страховой компании'));
+          return notActiveRefusal(state, command.type);
         case 'active':
           if (command.insurerCode === state.period.insurerCode) {
             return refuse(
@@ -347,11 +377,9 @@ export function applyCoverageCommand(
       switch (state.kind) {
         case 'none':
         case 'expired':
-          return refuse('COVERAGE_NONE', noneMessage(state, 'смена региона страхования'));
         case 'terminated':
-          return refuse('COVERAGE_TERMINATED', terminatedMessage(state.period, 'смена региона страхования'));
         case 'suspended':
-          return refuse('COVERAGE_NOT_ACTIVE', suspendedMessage(state.period, 'смена региона страхования'));
+          return notActiveRefusal(state, command.type);
         case 'active':
           if (command.subjectCode === state.period.subjectCode) {
             return refuse(

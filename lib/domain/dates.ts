@@ -11,9 +11,8 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const RU_DATE = /^(\d{2})\.(\d{2})\.(\d{4})$/;
 const DAY_MS = 86_400_000;
 
-/** The register works on Moscow time: deadlines and "today" are counted there. */
-export const REGISTER_TIME_ZONE = 'Europe/Moscow';
-const MOSCOW_OFFSET_MS = 3 * 3_600_000; // no DST in Russia since 2014
+/** The fixed offset of the register's zone (config/time-zone.ts): no DST in Russia since 2014. */
+const MOSCOW_OFFSET_MS = 3 * 3_600_000;
 
 function fromParts(year: number, month: number, day: number): LocalDate | null {
   const t = Date.UTC(year, month - 1, day);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatEnp, generateEnp, isValidEnp, validateEnp } from './enp';
+import { enpWarnings, formatEnp, generateEnp, isValidEnp, validateEnp, type Enp } from './enp';
 import { isLuhnValid, luhnCheckDigit } from './luhn';
 import { SUBJECT_CODES } from './subjects';
 
@@ -49,9 +49,15 @@ describe('validateEnp', () => {
     expect(validateEnp(' 7700-0000-0000-0016 ')).toEqual({ ok: true, value: '7700000000000016' });
   });
 
-  it('rejects the FFOMS vector with prefix 84 (an ОКАТО code, not a subject code) as unknown prefix', () => {
+  it('accepts the FFOMS vector with prefix 84 (Таймырский, since merged) with a warning, not a refusal', () => {
     expect(SUBJECT_CODES.has('84')).toBe(false);
-    expect(codeOf('8451999122899990')).toBe('ENP_UNKNOWN_PREFIX');
+    const r = validateEnp('8451999122899990');
+    expect(r).toEqual({ ok: true, value: '8451999122899990' });
+    if (r.ok) {
+      expect(enpWarnings(r.value)).toEqual([
+        expect.objectContaining({ field: 'enp', code: 'ENP_UNKNOWN_PREFIX' }),
+      ]);
+    }
   });
 
   it('rejects a wrong check digit', () => {
@@ -71,14 +77,33 @@ describe('validateEnp', () => {
     expect(codeOf(input)).toBe(code);
   });
 
-  it('rejects Luhn-valid numbers with an unknown subject prefix (00, 80, 99)', () => {
+  it('accepts Luhn-valid numbers with a prefix outside today’s directory (00, 80, 84, 88, 99), warning once', () => {
     for (const prefix of ['00', '80', '81', '82', '84', '85', '88', '96', '99']) {
       expect(SUBJECT_CODES.has(prefix)).toBe(false);
       const body = `${prefix}1234567890123`;
       const enp = body + String(luhnCheckDigit(body));
       expect(isLuhnValid(enp)).toBe(true);
-      expect(codeOf(enp)).toBe('ENP_UNKNOWN_PREFIX');
+      expect(codeOf(enp)).toBeNull();
+      expect(enpWarnings(enp as Enp, 'policyNumber')).toEqual([
+        expect.objectContaining({ field: 'policyNumber', code: 'ENP_UNKNOWN_PREFIX' }),
+      ]);
     }
+  });
+
+  it('refuses only format and check digit: any 16 digits with a valid check digit are accepted', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{15}$/), (body) => {
+        const enp = body + String(luhnCheckDigit(body));
+        expect(validateEnp(enp)).toEqual({ ok: true, value: enp });
+        // The warning says exactly whether the prefix is a subject code of today's directory.
+        expect(enpWarnings(enp as Enp).length).toBe(SUBJECT_CODES.has(body.slice(0, 2)) ? 0 : 1);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('no warning for a known subject prefix', () => {
+    expect(enpWarnings(generateEnp('77', 1))).toEqual([]);
   });
 
   it('names the field in the issue', () => {

@@ -1,4 +1,4 @@
-import { fieldIssue } from '@/lib/errors';
+import { fieldIssue, type FieldIssue } from '@/lib/errors';
 import { isLuhnValid, luhnCheckDigit } from './luhn';
 import { invalid, valid, type Checked } from './result';
 import { isKnownSubjectCode } from './subjects';
@@ -21,13 +21,24 @@ export function generateEnp(subjectCode: string, serial: number | bigint): Enp {
   return (body + String(luhnCheckDigit(body))) as Enp;
 }
 
-/** Accepts spaces and dashes people type between groups; checks length, digits, Luhn and the prefix. */
+/**
+ * Accepts spaces and dashes people type between groups; refuses only what cannot be a policy number: the
+ * length, the digits and the check digit. The prefix is not a reason to refuse (see `enpWarnings`).
+ */
 export function validateEnp(input: string, field = 'enp'): Checked<Enp> {
   const s = input.replace(/[\s-]/g, '');
   if (!/^\d{16}$/.test(s)) return invalid(fieldIssue(field, 'ENP_INVALID_FORMAT'));
   if (!isLuhnValid(s)) return invalid(fieldIssue(field, 'ENP_INVALID_CHECKSUM'));
-  if (!isKnownSubjectCode(s.slice(0, 2))) return invalid(fieldIssue(field, 'ENP_UNKNOWN_PREFIX'));
   return valid(s as Enp);
+}
+
+/**
+ * What is worth saying about a valid ЕНП without refusing it: first two digits that are not a subject code
+ * of today's directory. Numbers first assigned in subjects that have since merged (84 Таймырский,
+ * 88 Эвенкийский, …) are still valid policies, so this is a warning only (domain brief, ЕНП structure).
+ */
+export function enpWarnings(enp: Enp, field = 'enp'): FieldIssue[] {
+  return isKnownSubjectCode(enp.slice(0, 2)) ? [] : [fieldIssue(field, 'ENP_UNKNOWN_PREFIX')];
 }
 
 export function isValidEnp(input: string): input is Enp {

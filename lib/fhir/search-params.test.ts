@@ -252,7 +252,13 @@ describe('CoverageEligibilityRequest → lookup', () => {
       { servicedDate: '2026-01-31', identifier: [{ system: 'urn:mis', value: 'req-1' }] },
     );
     const parsed = eligibilityRequestLookup(body);
-    expect(toLookupQuery(parsed.lookup, today)).toEqual({ by: 'enp', enp: ENP, onDate: '2026-01-31' });
+    // The Patient's birth date goes along with the ЕНП and must match too (ADR 0014).
+    expect(toLookupQuery(parsed.lookup, today)).toEqual({
+      by: 'enp',
+      enp: ENP,
+      birthDate: '1985-03-14',
+      onDate: '2026-01-31',
+    });
     expect(parsed.request).toEqual({
       type: 'CoverageEligibilityRequest',
       identifier: { system: 'urn:mis', value: 'req-1' },

@@ -7,7 +7,6 @@ import type {
 import { AppError, fieldIssue, isAppError, type FieldIssue } from '@/lib/errors';
 import type { LocalDate } from '@/lib/domain/dates';
 import { parseLookupQuery, type LookupInput, type LookupQuery } from '@/lib/lookup/lookup-query';
-import type { PolicyAnswer } from '@/lib/lookup/policy-answer';
 import { enpFromPatientId } from './patient';
 import {
   BIRTH_CERTIFICATE_SYSTEM,
@@ -501,9 +500,4 @@ export function toLookupQuery(lookup: FhirLookup, today: LocalDate): LookupQuery
       .filter((f) => !seen.has(`${f.field}|${f.message}`) && Boolean(seen.add(`${f.field}|${f.message}`)));
     throw new AppError(error.code, { message: error.message, fields, details: error.details });
   }
-}
-
-/** A search that also named the birth date matches only a person born that day (FHIR: parameters AND). */
-export function matchesBirthDate(lookup: FhirLookup, answer: PolicyAnswer): boolean {
-  return !lookup.input.birthDate || lookup.input.birthDate === answer.person.birthDate;
 }

@@ -1,3 +1,4 @@
+import { env } from '@/config/env';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { moscowDate, yearOf } from '@/lib/domain/dates';
@@ -19,7 +20,7 @@ export async function checkHealth(now = new Date()): Promise<HealthReport> {
     checkedAt: now.toISOString(),
     app: {
       name: 'oms-register' as const,
-      version: process.env.npm_package_version ?? '0.1.0',
+      version: env().npm_package_version ?? '0.1.0',
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     },
   };

@@ -1,10 +1,11 @@
+import { env } from '@/config/env';
 import type { PolicyAnswer } from './policy-answer';
 
 /**
  * The last answer given for each lookup key, kept in this process so the lookup can still answer — marked
  * stale — while the register's database cannot be read (rule 10). Bounded: the oldest keys go first.
  */
-const MAX_ENTRIES = Number(process.env.LOOKUP_LAST_KNOWN_MAX ?? 200_000);
+const MAX_ENTRIES = env().LOOKUP_LAST_KNOWN_MAX;
 interface Known {
   answer: PolicyAnswer;
   personId: number;

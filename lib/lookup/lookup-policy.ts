@@ -25,7 +25,7 @@ function finderParams(q: LookupQuery): unknown[] {
     case 'document':
       return [q.kind, q.series, q.number, q.birthDate];
     case 'enp':
-      return [q.enp];
+      return [q.enp, q.birthDate ?? null];
     case 'snils':
       return [q.snils, q.birthDate];
   }

@@ -1,8 +1,8 @@
 import { parseDate, type LocalDate } from '@/lib/domain/dates';
 import { normalizeDocument, type DocumentKindCode } from '@/lib/domain/documents';
-import { validateEnp } from '@/lib/domain/enp';
+import { enpWarnings, validateEnp } from '@/lib/domain/enp';
 import { validateSnils } from '@/lib/domain/snils';
-import { AppError, fieldIssue } from '@/lib/errors';
+import { AppError, fieldIssue, type FieldIssue } from '@/lib/errors';
 import { IssueCollector } from '@/lib/domain/result';
 
 /** A lookup as it arrives from any channel: strings from a query string, a form or a FHIR search. */
@@ -25,7 +25,15 @@ export type LookupQuery =
       birthDate: LocalDate;
       onDate: LocalDate;
     }
-  | { by: 'enp'; enp: string; onDate: LocalDate }
+  | {
+      by: 'enp';
+      enp: string;
+      /** Given beside the ЕНП, it must match too: otherwise nobody is found (ADR 0014). */
+      birthDate?: LocalDate;
+      onDate: LocalDate;
+      /** What is worth telling the caller without refusing (an ЕНП prefix not in today's directory). */
+      warnings?: FieldIssue[];
+    }
   | { by: 'snils'; snils: string; birthDate: LocalDate; onDate: LocalDate };
 
 /** Names people and systems use for the common F011 kinds, besides the numeric code. */
@@ -46,7 +54,8 @@ const present = (v: string | number | null | undefined): boolean => v != null &&
 
 /**
  * Validates a lookup: exactly one way to find the person; a document or СНИЛС only together with the
- * birth date (guards against enumerating the register by trying numbers); every invalid field named.
+ * birth date (guards against enumerating the register by trying numbers); every invalid field named. A
+ * birth date given beside an ЕНП is kept and must match as well (ADR 0014: identifier AND birth date).
  */
 export function parseLookupQuery(input: LookupInput, today: LocalDate): LookupQuery {
   const c = new IssueCollector();
@@ -83,7 +92,14 @@ export function parseLookupQuery(input: LookupInput, today: LocalDate): LookupQu
   if (byEnp) {
     const enp = c.take(validateEnp(String(input.enp)));
     if (!enp || !onDate || c.issues.length) throw AppError.validation(c.issues);
-    return { by: 'enp', enp, onDate };
+    const warnings = enpWarnings(enp);
+    return {
+      by: 'enp',
+      enp,
+      onDate,
+      ...(birthDate ? { birthDate } : {}),
+      ...(warnings.length ? { warnings } : {}),
+    };
   }
   if (bySnils) {
     const snils = c.take(validateSnils(String(input.snils)));
@@ -119,8 +135,13 @@ export function lookupKey(q: LookupQuery): string {
     case 'document':
       return `doc|${q.kind}|${q.series ?? ''}|${q.number}|${q.birthDate}`;
     case 'enp':
-      return `enp|${q.enp}`;
+      return `enp|${q.enp}|${q.birthDate ?? ''}`;
     case 'snils':
       return `snils|${q.snils}|${q.birthDate}`;
   }
+}
+
+/** The warnings a lookup's answer carries, whatever it found (empty when there is nothing to say). */
+export function lookupWarnings(q: LookupQuery): FieldIssue[] {
+  return q.by === 'enp' ? (q.warnings ?? []) : [];
 }

@@ -13,7 +13,7 @@ const FINDERS = {
               where d.kind = $7 and (d.series = $8 or (d.series is null and $8::varchar is null)) and d.number = $9
                 and pe.birth_date = $10
               order by d.is_current desc limit 1`,
-  enp: `select pe.* from persons pe where pe.enp = $7`,
+  enp: `select pe.* from persons pe where pe.enp = $7 and ($8::date is null or pe.birth_date = $8::date)`,
   snils: `select pe.* from persons pe where pe.snils = $7 and pe.birth_date = $8`,
 } as const;
 

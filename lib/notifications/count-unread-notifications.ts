@@ -2,7 +2,7 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { notifications } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { requireCitizen } from '@/lib/applications/citizen-context';
+import { requireCitizen } from '@/lib/auth/citizen-actor';
 
 /** How many of the citizen's notifications are unread (for the badge in the header). */
 export async function countUnreadNotifications(actor: Actor): Promise<number> {

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { applications, notifications } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { requireCitizen } from '@/lib/applications/citizen-context';
+import { requireCitizen } from '@/lib/auth/citizen-actor';
 
 export interface NotificationItem {
   id: number;

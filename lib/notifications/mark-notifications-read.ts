@@ -2,8 +2,8 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { notifications } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import type { UseCaseOptions } from '@/lib/applications/citizen-context';
-import { requireCitizen } from '@/lib/applications/citizen-context';
+import type { UseCaseOptions } from '@/lib/auth/citizen-actor';
+import { requireCitizen } from '@/lib/auth/citizen-actor';
 import { AppError, fieldIssue } from '@/lib/errors';
 
 export interface MarkNotificationsReadInput {

@@ -1,3 +1,4 @@
+import { env } from '@/config/env';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
@@ -22,7 +23,7 @@ export interface ExtractContent {
 export const EXTRACT_TITLE = 'Выписка из единого регистра застрахованных лиц';
 
 const FONT_DIR =
-  process.env.EXTRACT_FONT_DIR ?? path.join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf');
+  env().EXTRACT_FONT_DIR ?? path.join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf');
 let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array }> | null = null;
 
 /** DejaVu Sans covers Cyrillic; read once per process (the files ship in the `dejavu-fonts-ttf` package). */

@@ -7,9 +7,8 @@ import {
   type ApplicationRow,
   type ApplicationView,
 } from '@/lib/applications/application-store';
-import { loadCitizenContext, type UseCaseOptions } from '@/lib/applications/citizen-context';
+import { citizenContext, type UseCaseOptions } from '@/lib/auth/citizen-actor';
 import { APPLICATION_STATUS_LABELS, type ApplicationStatus } from '@/lib/applications/labels';
-import { moscowDate } from '@/lib/domain/dates';
 import { AppError } from '@/lib/errors';
 
 export type GetApplicationInput = { id: number } | { number: string };
@@ -34,7 +33,7 @@ export async function getApplication(
 ): Promise<ApplicationDetails> {
   const now = options.now ?? new Date();
   const db = getDb();
-  const ctx = await loadCitizenContext(db, actor, moscowDate(now));
+  const ctx = await citizenContext(actor, now);
   let row: ApplicationRow | undefined;
   if ('id' in input) {
     if (!Number.isSafeInteger(input.id)) throw new AppError('NOT_FOUND', { message: NOT_FOUND_MESSAGE });

@@ -2,8 +2,7 @@ import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
 import { logAccess } from '@/lib/audit/access-log';
-import { loadCitizenContext, resolveSubject, type UseCaseOptions } from '@/lib/applications/citizen-context';
-import { moscowDate } from '@/lib/domain/dates';
+import { citizenContext, resolveSubject, type UseCaseOptions } from '@/lib/auth/citizen-actor';
 import { AppError } from '@/lib/errors';
 import { latestCoverage } from '@/lib/register/coverage-queries';
 import { loadPolicySnapshot, type PolicySnapshot } from './policy-snapshot';
@@ -36,7 +35,7 @@ export async function getMyPolicy(
   const now = options.now ?? new Date();
   const db = getDb();
   if (actor.kind === 'citizen') {
-    const ctx = await loadCitizenContext(db, actor, moscowDate(now));
+    const ctx = await citizenContext(actor, now);
     const personId = resolveSubject(ctx, input.subjectPersonId);
     return { ...(await loadPolicySnapshot(db, personId, now)), self: personId === ctx.selfId };
   }

@@ -1,9 +1,10 @@
+import { env } from '@/config/env';
 import { createHash } from 'node:crypto';
 import { getDb } from '@/db/client';
 import { extracts } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { formatMoscowDateTime } from '@/lib/applications/labels';
-import { loadCitizenContext, resolveSubject, type UseCaseOptions } from '@/lib/applications/citizen-context';
+import { citizenContext, resolveSubject, type UseCaseOptions } from '@/lib/auth/citizen-actor';
 import { formatDateRu, moscowDate } from '@/lib/domain/dates';
 import { formatEnp } from '@/lib/domain/enp';
 import { AppError } from '@/lib/errors';
@@ -41,7 +42,7 @@ export interface ExtractSnapshot {
 }
 
 export function verifyBaseUrl(given?: string | null): string {
-  const raw = given ?? process.env.PUBLIC_BASE_URL ?? process.env.NEXTAUTH_URL ?? 'http://localhost:3000';
+  const raw = given ?? env().PUBLIC_BASE_URL ?? env().NEXTAUTH_URL ?? 'http://localhost:3000';
   let url: URL;
   try {
     url = new URL(raw);
@@ -88,7 +89,7 @@ export async function issuePolicyExtract(
 ): Promise<IssuedExtract> {
   const now = options.now ?? new Date();
   const db = getDb();
-  const ctx = await loadCitizenContext(db, actor, moscowDate(now));
+  const ctx = await citizenContext(actor, now);
   const personId = resolveSubject(ctx, input.subjectPersonId);
   const snapshot = await loadPolicySnapshot(db, personId, now);
 

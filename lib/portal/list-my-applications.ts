@@ -3,8 +3,7 @@ import { getDb } from '@/db/client';
 import { applications, persons } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { toApplicationView, type ApplicationView } from '@/lib/applications/application-store';
-import { loadCitizenContext, type UseCaseOptions } from '@/lib/applications/citizen-context';
-import { moscowDate } from '@/lib/domain/dates';
+import { citizenContext, type UseCaseOptions } from '@/lib/auth/citizen-actor';
 
 export interface MyApplication extends ApplicationView {
   /** Whom it is about, for the list («Иванова Анна Сергеевна»); null until that person exists. */
@@ -28,7 +27,7 @@ export async function listMyApplications(
 ): Promise<MyApplication[]> {
   const now = options.now ?? new Date();
   const db = getDb();
-  const ctx = await loadCitizenContext(db, actor, moscowDate(now));
+  const ctx = await citizenContext(actor, now);
   const limit = Math.min(Math.max(Math.trunc(input.limit ?? 50), 1), 100);
   const offset = Math.max(Math.trunc(input.offset ?? 0), 0);
   const rows = await db

@@ -2,8 +2,8 @@ import { inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { persons } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { loadCitizenContext, type UseCaseOptions } from '@/lib/applications/citizen-context';
-import { moscowDate, type LocalDate } from '@/lib/domain/dates';
+import { citizenContext, type UseCaseOptions } from '@/lib/auth/citizen-actor';
+import type { LocalDate } from '@/lib/domain/dates';
 
 export interface MyPerson {
   personId: number;
@@ -22,7 +22,7 @@ export interface MyPerson {
 export async function listMyPeople(actor: Actor, options: UseCaseOptions = {}): Promise<MyPerson[]> {
   const now = options.now ?? new Date();
   const db = getDb();
-  const ctx = await loadCitizenContext(db, actor, moscowDate(now));
+  const ctx = await citizenContext(actor, now);
   const ids = [...(ctx.selfId !== null ? [ctx.selfId] : []), ...ctx.childIds];
   if (ids.length === 0) return [];
   const rows = await db

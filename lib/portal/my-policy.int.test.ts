@@ -89,10 +89,12 @@ describe('getMyPolicy (journey 7)', () => {
     expect(policy.insurer?.code).toBe('77001');
   });
 
-  it('a terminated policy (death) is shown as such', async () => {
+  it('a terminated policy (death) is shown as such; the deceased’s own account acts for nobody', async () => {
     const { actor, personId } = await registeredCitizen(undefined, since2025);
     await terminatePolicy({ personId, reason: 'death', on: '2026-03-01' }, metaAt('2026-03-02T09:00:00Z'));
-    const policy = await getMyPolicy({}, actor, { now });
+    expect((await rejection(getMyPolicy({}, actor, { now }))).code).toBe('PERSON_NOT_FOUND');
+    const admin = { kind: 'staff', id: 'admin-1', role: 'ffoms_admin' } as const;
+    const policy = await getMyPolicy({ subjectPersonId: personId }, admin, { now });
     expect(policy.status).toMatchObject({ code: 'DECEASED', since: '2026-03-01', reasonText: 'смерть' });
     expect(policy.person.deathDate).toBe('2026-03-01');
   });

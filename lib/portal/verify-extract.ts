@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { extracts } from '@/db/schema';
 import { systemActor } from '@/lib/auth/actor';
 import { logAccess } from '@/lib/audit/access-log';
-import type { UseCaseOptions } from '@/lib/applications/citizen-context';
+import type { UseCaseOptions } from '@/lib/auth/citizen-actor';
 import { maskEnp, normalizeExtractCode } from './extract-code';
 import type { ExtractSnapshot } from './issue-policy-extract';
 import { loadPolicySnapshot } from './policy-snapshot';

@@ -2,8 +2,7 @@ import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { accessLog, medicalOrganisations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { loadCitizenContext, resolveSubject, type UseCaseOptions } from '@/lib/applications/citizen-context';
-import { moscowDate } from '@/lib/domain/dates';
+import { citizenContext, resolveSubject, type UseCaseOptions } from '@/lib/auth/citizen-actor';
 
 export interface WhoLookedMeUpInput {
   subjectPersonId?: number | null;
@@ -60,7 +59,7 @@ export async function whoLookedMeUp(
 ): Promise<WhoLookedMeUp> {
   const now = options.now ?? new Date();
   const db = getDb();
-  const ctx = await loadCitizenContext(db, actor, moscowDate(now));
+  const ctx = await citizenContext(actor, now);
   const personId = resolveSubject(ctx, input.subjectPersonId);
   const limit = Math.min(Math.max(Math.trunc(input.limit ?? 50), 1), 200);
   const rows = await db

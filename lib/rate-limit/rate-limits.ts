@@ -1,37 +1,18 @@
-import { z } from 'zod';
+import { readEnv, type EnvSource } from '@/config/env';
 import type { Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { TokenBucketLimiter, type RateLimit } from './token-bucket';
 
-/** An unset or empty variable takes the default; anything else must be a valid number. */
-const fromEnv = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === '' || v === undefined ? undefined : v), schema);
-
 /**
- * Limits from the environment, checked at first use like every other edge. Defaults: a clinic system
- * (МИС) may send 50 lookups a second with bursts of 100 — a large polyclinic's registry at its morning
- * peak asks a few a second; a registrar in the workspace, one a second with bursts of 30 — no person
- * types faster, a script does.
+ * Limits from the configuration (config/env.ts, checked at start). Defaults: a clinic system (МИС) may
+ * send 50 lookups a second with bursts of 100 — a large polyclinic's registry at its morning peak asks a
+ * few a second; a registrar in the workspace, one a second with bursts of 30 — no person types faster, a
+ * script does.
  */
-const rateEnvSchema = z.object({
-  API_RATE_LIMIT_PER_SECOND: fromEnv(z.coerce.number().positive().finite().default(50)),
-  API_RATE_LIMIT_BURST: fromEnv(z.coerce.number().int().min(1).default(100)),
-  USER_RATE_LIMIT_PER_SECOND: fromEnv(z.coerce.number().positive().finite().default(1)),
-  USER_RATE_LIMIT_BURST: fromEnv(z.coerce.number().int().min(1).default(30)),
-});
-
 export type LimitedKind = 'api_key' | 'user';
 
-export function rateLimitsFromEnv(
-  env: Record<string, string | undefined> = process.env,
-): Record<LimitedKind, RateLimit> {
-  const parsed = rateEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new Error(
-      `Invalid rate-limit settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-  }
-  const e = parsed.data;
+export function rateLimitsFromEnv(source: EnvSource = process.env): Record<LimitedKind, RateLimit> {
+  const e = readEnv(source);
   return {
     api_key: { ratePerSecond: e.API_RATE_LIMIT_PER_SECOND, burst: e.API_RATE_LIMIT_BURST },
     user: { ratePerSecond: e.USER_RATE_LIMIT_PER_SECOND, burst: e.USER_RATE_LIMIT_BURST },

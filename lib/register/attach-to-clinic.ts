@@ -1,10 +1,8 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { attachments, registerEvents } from '@/db/schema';
-import { requirePermission } from '@/lib/auth/permissions';
 import { attachmentEligibility } from '@/lib/domain/attachment-change';
 import type { LocalDate } from '@/lib/domain/dates';
 import { AppError, fieldIssue } from '@/lib/errors';
-import { latestCoverage } from './coverage-queries';
 import { findMedicalOrganisation } from './directory-queries';
 import { runWrite, type WriteMeta } from './writer';
 
@@ -27,11 +25,8 @@ export interface AttachmentResult {
  */
 export async function attachToClinic(input: AttachToClinicInput, meta: WriteMeta): Promise<AttachmentResult> {
   return runWrite(meta, async (w) => {
-    const person = await w.lockPerson(input.personId, input.expectedVersion);
-    const coverage = await latestCoverage(w.tx, person.id);
-    requirePermission(meta.actor, 'attachment:change', {
-      personId: person.id,
-      subjectCode: coverage?.subjectCode ?? null,
+    const { person, latest: coverage } = await w.lockAuthorised(input.personId, 'attachment:change', {
+      expectedVersion: input.expectedVersion,
     });
     if (person.deathDate) throw new AppError('PERSON_DECEASED');
     if (

@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { coverages, persons } from '@/db/schema';
-import { requirePermission } from '@/lib/auth/permissions';
 import { applyCoverageCommand, type CoverageCommand, type CoveragePeriod } from '@/lib/domain/coverage';
 import { AppError } from '@/lib/errors';
-import { latestCoverage, toPeriod, type CoverageRow } from './coverage-queries';
+import { toPeriod, type CoverageRow } from './coverage-queries';
 import type { PersonRow, Writer } from './writer';
 
 export interface CoverageChangeResult {
@@ -26,6 +25,8 @@ export interface CoverageChangeOptions {
   /** Plans the change once the person and their latest period are known (and locked). */
   plan: (ctx: { person: PersonRow; latest: CoverageRow | null }) => Promise<PlannedChange> | PlannedChange;
   expectedVersion?: number;
+  /** Where a first policy would put someone with no period yet: the scope the permission is checked in. */
+  target?: { subjectCode: string; insurerCode: string };
 }
 
 export interface PlannedChange {
@@ -35,7 +36,7 @@ export interface PlannedChange {
 }
 
 /**
- * The shared write of every coverage change: lock the person, authorise, ask the state machine, then
+ * The shared write of every coverage change: lock the person, authorise, plan, ask the state machine, then
  * retract the latest believed period and insert its truncated copy and the new period (record time moves,
  * history stays), with the event, in the caller's transaction.
  */
@@ -43,14 +44,12 @@ export async function changeCoverage(
   w: Writer,
   options: CoverageChangeOptions,
 ): Promise<CoverageChangeResult> {
-  const person = await w.lockPerson(options.personId, options.expectedVersion);
-  const latestRow = await latestCoverage(w.tx, person.id);
-  const { command, eventData } = await options.plan({ person, latest: latestRow });
-  requirePermission(w.meta.actor, 'coverage:change', {
-    personId: person.id,
-    subjectCode: latestRow?.subjectCode ?? (command.type === 'issue' ? command.subjectCode : null),
-    insurerCode: latestRow?.insurerCode ?? (command.type === 'issue' ? command.insurerCode : null),
+  // Permission first: nothing about the person is planned (eligibility, directories) for an actor without it.
+  const { person, latest: latestRow } = await w.lockAuthorised(options.personId, 'coverage:change', {
+    expectedVersion: options.expectedVersion,
+    target: options.target,
   });
+  const { command, eventData } = await options.plan({ person, latest: latestRow });
   if (person.deathDate && command.type !== 'terminate') throw new AppError('PERSON_DECEASED');
   if (command.on < person.birthDate) {
     throw new AppError('DATE_RANGE_INVALID', {

@@ -1,7 +1,7 @@
 import { insurerChangeEligibility } from '@/lib/domain/insurer-change';
-import { AppError, fieldIssue } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
 import { changeCoverage, type CoverageChangeResult } from './change-coverage';
-import { findInsurer, insurerServiceInRegion } from './directory-queries';
+import { requireInsurerServing } from './directory-queries';
 import { loadInsurerChangeFacts } from './insurer-change-facts';
 import { runWrite, type WriteMeta } from './writer';
 
@@ -27,14 +27,7 @@ export async function changeInsurer(
       plan: async ({ latest }) => {
         if (!latest) throw new AppError('COVERAGE_NONE');
         const on = w.today;
-        if (!(await findInsurer(w.tx, input.insurerCode))) {
-          throw AppError.validation([fieldIssue('insurerCode', 'INSURER_UNKNOWN')]);
-        }
-        if (!(await insurerServiceInRegion(w.tx, input.insurerCode, latest.subjectCode, on)).serves) {
-          throw new AppError('INSURER_NOT_SERVING_REGION', {
-            fields: [fieldIssue('insurerCode', 'INSURER_NOT_SERVING_REGION')],
-          });
-        }
+        await requireInsurerServing(w.tx, input.insurerCode, latest.subjectCode, on);
         let basis: string | undefined;
         if (latest.insurerCode !== input.insurerCode && latest.status === 'active') {
           const eligibility = insurerChangeEligibility(

@@ -1,6 +1,6 @@
 import { AppError, fieldIssue } from '@/lib/errors';
 import { changeCoverage, type CoverageChangeResult } from './change-coverage';
-import { findInsurer, insurerServiceInRegion, subjectExists } from './directory-queries';
+import { requireInsurerServing, subjectExists } from './directory-queries';
 import { runWrite, type WriteMeta } from './writer';
 
 export interface ChangeRegionInput {
@@ -26,14 +26,7 @@ export async function changeRegion(input: ChangeRegionInput, meta: WriteMeta): P
         if (!(await subjectExists(w.tx, input.subjectCode))) {
           throw AppError.validation([fieldIssue('subjectCode', 'SUBJECT_UNKNOWN')]);
         }
-        if (!(await findInsurer(w.tx, input.insurerCode))) {
-          throw AppError.validation([fieldIssue('insurerCode', 'INSURER_UNKNOWN')]);
-        }
-        if (!(await insurerServiceInRegion(w.tx, input.insurerCode, input.subjectCode, on)).serves) {
-          throw new AppError('INSURER_NOT_SERVING_REGION', {
-            fields: [fieldIssue('insurerCode', 'INSURER_NOT_SERVING_REGION')],
-          });
-        }
+        await requireInsurerServing(w.tx, input.insurerCode, input.subjectCode, on);
         return {
           command: {
             type: 'change_region',

@@ -1,7 +1,9 @@
-import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { insurerRegions, insurers, medicalOrganisations, subjects } from '@/db/schema';
 import type { LocalDate } from '@/lib/domain/dates';
+import { insurerServiceOn, type InsurerService } from '@/lib/domain/insurer-service';
+import { AppError, fieldIssue } from '@/lib/errors';
 
 export type InsurerRow = typeof insurers.$inferSelect;
 export type MedicalOrganisationRow = typeof medicalOrganisations.$inferSelect;
@@ -16,14 +18,14 @@ export async function findInsurer(db: Executor, code: string): Promise<InsurerRo
   return row ?? null;
 }
 
-export interface InsurerService {
-  /** The insurer works in the region on that date (active and serving it). */
-  serves: boolean;
-  /** It serves the region now but has announced the last day it does. */
-  leavingOn: LocalDate | null;
-}
+const termsColumns = {
+  servedFrom: insurerRegions.servedFrom,
+  servedTo: insurerRegions.servedTo,
+  activeFrom: insurers.activeFrom,
+  activeTo: insurers.activeTo,
+};
 
-/** Whether an insurer serves a region on a date; `served_to` / `active_to` are inclusive last days. */
+/** Whether an insurer serves a region on a date (the rule: lib/domain/insurer-service.ts). */
 export async function insurerServiceInRegion(
   db: Executor,
   insurerCode: string,
@@ -31,43 +33,66 @@ export async function insurerServiceInRegion(
   on: LocalDate,
 ): Promise<InsurerService> {
   const [row] = await db
-    .select({
-      servedFrom: insurerRegions.servedFrom,
-      servedTo: insurerRegions.servedTo,
-      activeFrom: insurers.activeFrom,
-      activeTo: insurers.activeTo,
-    })
+    .select(termsColumns)
     .from(insurerRegions)
     .innerJoin(insurers, eq(insurers.code, insurerRegions.insurerCode))
     .where(and(eq(insurerRegions.insurerCode, insurerCode), eq(insurerRegions.subjectCode, subjectCode)));
-  if (!row) return { serves: false, leavingOn: null };
-  const within = (from: string, to: string | null) => from <= on && (to === null || on <= to);
-  const serves = within(row.servedFrom, row.servedTo) && within(row.activeFrom, row.activeTo);
-  const ends = [row.servedTo, row.activeTo].filter((d): d is string => d !== null).sort();
-  return { serves, leavingOn: serves ? ((ends[0] as LocalDate | undefined) ?? null) : null };
+  return insurerServiceOn(row ?? null, on);
 }
 
-/** Insurers serving a region on a date, for choosing one. */
+/** Insurers serving a region on a date, for choosing one (by short name). */
 export async function insurersServingRegion(
   db: Executor,
   subjectCode: string,
   on: LocalDate,
 ): Promise<InsurerRow[]> {
   const rows = await db
-    .select({ insurer: insurers })
+    .select({ insurer: insurers, terms: termsColumns })
     .from(insurerRegions)
     .innerJoin(insurers, eq(insurers.code, insurerRegions.insurerCode))
-    .where(
-      and(
-        eq(insurerRegions.subjectCode, subjectCode),
-        lte(insurerRegions.servedFrom, on),
-        or(isNull(insurerRegions.servedTo), gte(insurerRegions.servedTo, on)),
-        lte(insurers.activeFrom, on),
-        or(isNull(insurers.activeTo), gte(insurers.activeTo, on)),
-      ),
-    )
+    .where(eq(insurerRegions.subjectCode, subjectCode))
     .orderBy(insurers.nameShort);
-  return rows.map((r) => r.insurer);
+  return rows.filter((r) => insurerServiceOn(r.terms, on).serves).map((r) => r.insurer);
+}
+
+/** Why an insurer cannot be chosen for a region on a date — unknown, or not serving it — if it cannot. */
+export interface InsurerChoice {
+  insurer: InsurerRow | null;
+  issue: 'INSURER_UNKNOWN' | 'INSURER_NOT_SERVING_REGION' | null;
+}
+
+/**
+ * Checks a chosen insurer: known (a 5-digit SMOCOD in the directory), and serving `subjectCode` on `on`
+ * (not checked when the region is not known yet: `null`). Every door that lets someone choose an insurer
+ * asks this.
+ */
+export async function checkInsurerChoice(
+  db: Executor,
+  insurerCode: string,
+  subjectCode: string | null,
+  on: LocalDate,
+): Promise<InsurerChoice> {
+  const insurer = /^\d{5}$/.test(insurerCode) ? await findInsurer(db, insurerCode) : null;
+  if (!insurer) return { insurer: null, issue: 'INSURER_UNKNOWN' };
+  if (subjectCode !== null && !(await insurerServiceInRegion(db, insurerCode, subjectCode, on)).serves) {
+    return { insurer, issue: 'INSURER_NOT_SERVING_REGION' };
+  }
+  return { insurer, issue: null };
+}
+
+/** The register's write path: an unknown insurer is an invalid field; one not serving the region, a refusal. */
+export async function requireInsurerServing(
+  db: Executor,
+  insurerCode: string,
+  subjectCode: string,
+  on: LocalDate,
+): Promise<InsurerRow> {
+  const { insurer, issue } = await checkInsurerChoice(db, insurerCode, subjectCode, on);
+  if (issue === 'INSURER_UNKNOWN' || !insurer) {
+    throw AppError.validation([fieldIssue('insurerCode', 'INSURER_UNKNOWN')]);
+  }
+  if (issue) throw new AppError(issue, { fields: [fieldIssue('insurerCode', issue)] });
+  return insurer;
 }
 
 export async function findMedicalOrganisation(

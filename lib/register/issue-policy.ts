@@ -2,7 +2,7 @@ import { ISSUE_REASONS, type IssueReason } from '@/lib/domain/coverage';
 import { parseDate } from '@/lib/domain/dates';
 import { AppError, fieldIssue } from '@/lib/errors';
 import { changeCoverage, type CoverageChangeResult } from './change-coverage';
-import { findInsurer, insurerServiceInRegion, subjectExists } from './directory-queries';
+import { requireInsurerServing, subjectExists } from './directory-queries';
 import { effectiveDate } from './effective-date';
 import { runWrite, type WriteMeta } from './writer';
 
@@ -24,6 +24,7 @@ export async function issuePolicy(input: IssuePolicyInput, meta: WriteMeta): Pro
     changeCoverage(w, {
       personId: input.personId,
       expectedVersion: input.expectedVersion,
+      target: { subjectCode: input.subjectCode, insurerCode: input.insurerCode },
       plan: async () => {
         const on = effectiveDate(input.on, w.today);
         const validTo = input.validTo ? parseDate('validTo', input.validTo) : null;
@@ -31,14 +32,7 @@ export async function issuePolicy(input: IssuePolicyInput, meta: WriteMeta): Pro
         if (!(await subjectExists(w.tx, input.subjectCode))) {
           throw AppError.validation([fieldIssue('subjectCode', 'SUBJECT_UNKNOWN')]);
         }
-        if (!(await findInsurer(w.tx, input.insurerCode))) {
-          throw AppError.validation([fieldIssue('insurerCode', 'INSURER_UNKNOWN')]);
-        }
-        if (!(await insurerServiceInRegion(w.tx, input.insurerCode, input.subjectCode, on)).serves) {
-          throw new AppError('INSURER_NOT_SERVING_REGION', {
-            fields: [fieldIssue('insurerCode', 'INSURER_NOT_SERVING_REGION')],
-          });
-        }
+        await requireInsurerServing(w.tx, input.insurerCode, input.subjectCode, on);
         return {
           command: {
             type: 'issue',

@@ -93,6 +93,7 @@ export async function matchChild(
     if (plan.kind === 'issue') {
       await changeCoverage(w, {
         personId: child.id,
+        target: { subjectCode: input.subjectCode, insurerCode: input.insurerCode },
         plan: () => ({
           command: {
             type: 'issue',

@@ -7,12 +7,7 @@ import { generateEnp, type Enp } from '@/lib/domain/enp';
 import { isMinor } from '@/lib/domain/person';
 import { IssueCollector } from '@/lib/domain/result';
 import { AppError, fieldIssue } from '@/lib/errors';
-import {
-  findInsurer,
-  findMedicalOrganisation,
-  insurerServiceInRegion,
-  subjectExists,
-} from './directory-queries';
+import { checkInsurerChoice, findMedicalOrganisation, subjectExists } from './directory-queries';
 import {
   checkDocumentData,
   checkPersonData,
@@ -51,6 +46,8 @@ export interface RegisteredPerson {
  */
 export async function registerPerson(input: RegisterPersonInput, meta: WriteMeta): Promise<RegisteredPerson> {
   return runWrite(meta, async (w) => {
+    const { subjectCode, insurerCode } = input.coverage;
+    requirePermission(meta.actor, 'person:register', { subjectCode, insurerCode });
     const c = new IssueCollector();
     const person = checkPersonData(c, input.person, w.today, 'person.');
     const document = checkDocumentData(c, input.document);
@@ -66,8 +63,6 @@ export async function registerPerson(input: RegisterPersonInput, meta: WriteMeta
         fieldIssue('coverage.on', 'DATE_RANGE_INVALID', 'Полис не может начинаться раньше даты рождения.'),
       );
     }
-    const { subjectCode, insurerCode } = input.coverage;
-    requirePermission(meta.actor, 'person:register', { subjectCode, insurerCode });
     await checkDirectories(w, c, input, on ?? w.today);
     if (input.representative && person && !isMinor(person.birthDate, w.today)) {
       c.add(
@@ -183,10 +178,8 @@ async function checkDirectories(
     c.add(fieldIssue('coverage.subjectCode', 'SUBJECT_UNKNOWN'));
     return;
   }
-  if (!(await findInsurer(w.tx, insurerCode))) c.add(fieldIssue('coverage.insurerCode', 'INSURER_UNKNOWN'));
-  else if (!(await insurerServiceInRegion(w.tx, insurerCode, subjectCode, on)).serves) {
-    c.add(fieldIssue('coverage.insurerCode', 'INSURER_NOT_SERVING_REGION'));
-  }
+  const { issue } = await checkInsurerChoice(w.tx, insurerCode, subjectCode, on);
+  if (issue) c.add(fieldIssue('coverage.insurerCode', issue));
   if (input.attachment) {
     const mo = await findMedicalOrganisation(w.tx, input.attachment.moCode);
     if (!mo) c.add(fieldIssue('attachment.moCode', 'MO_UNKNOWN'));

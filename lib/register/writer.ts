@@ -2,8 +2,10 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { persons, registerEvents } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { requirePermission, type Permission } from '@/lib/auth/permissions';
 import { moscowDate, type LocalDate } from '@/lib/domain/dates';
 import { AppError } from '@/lib/errors';
+import { latestCoverage, type CoverageRow } from './coverage-queries';
 import { toAppError } from './db-errors';
 
 /** Who, through what, and why: carried by every change into its register event. */
@@ -61,16 +63,38 @@ export class Writer {
 
   /**
    * Locks the person's row for the rest of the transaction, so concurrent writes to one person are
-   * serialised: the second sees the first's result and is judged on it. With `expectedVersion`, a write
-   * prepared from an older view is refused with CONFLICT instead.
+   * serialised: the second sees the first's result and is judged on it. A use case that changes the person
+   * locks them through `lockAuthorised`; this is for the others a write touches (a representative).
    */
-  async lockPerson(personId: number, expectedVersion?: number): Promise<PersonRow> {
+  async lockPerson(personId: number): Promise<PersonRow> {
     const [row] = await this.tx.select().from(persons).where(eq(persons.id, personId)).for('update');
     if (!row) throw new AppError('PERSON_NOT_FOUND');
-    if (expectedVersion !== undefined && row.version !== expectedVersion) {
-      throw new AppError('CONFLICT', { details: { expectedVersion, actualVersion: row.version } });
-    }
     return row;
+  }
+
+  /**
+   * Locks the person and, before anything else is read or decided about them, checks that the actor may
+   * do `permission` to them. The scope is where the person is insured now (their latest period), or
+   * `target` for someone with no period yet (a first policy). Only then is the version compared: with
+   * `expectedVersion`, a write prepared from an older view is refused with CONFLICT.
+   */
+  async lockAuthorised(
+    personId: number,
+    permission: Permission,
+    options: { expectedVersion?: number; target?: { subjectCode: string; insurerCode: string } } = {},
+  ): Promise<{ person: PersonRow; latest: CoverageRow | null }> {
+    const person = await this.lockPerson(personId);
+    const latest = await latestCoverage(this.tx, person.id);
+    requirePermission(this.meta.actor, permission, {
+      personId: person.id,
+      subjectCode: latest?.subjectCode ?? options.target?.subjectCode ?? null,
+      insurerCode: latest?.insurerCode ?? options.target?.insurerCode ?? null,
+    });
+    const { expectedVersion } = options;
+    if (expectedVersion !== undefined && person.version !== expectedVersion) {
+      throw new AppError('CONFLICT', { details: { expectedVersion, actualVersion: person.version } });
+    }
+    return { person, latest };
   }
 
   /** Marks the person's aggregate as changed (version and updated_at). */

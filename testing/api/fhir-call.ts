@@ -9,7 +9,7 @@ export interface FhirResponse<T = Record<string, unknown>> {
 
 /**
  * One request to the FHIR API. Whatever the status, the answer must be FHIR JSON: the content type is
- * checked and the body validated as FHIR R4 (lib/fhir/testing/fhir-validator.ts) — so every test that
+ * checked and the body validated as FHIR R4 (testing/fhir/fhir-validator.ts) — so every test that
  * calls an endpoint also proves the validity of what it got, errors included.
  */
 export async function fhir<T = Record<string, unknown>>(

@@ -5,7 +5,7 @@ import { applications, identityDocuments, notifications, persons } from '@/db/sc
 import { snilsFromBody } from '@/lib/domain/snils';
 import { registerPerson, type RegisterPersonInput } from '@/lib/register/register-person';
 import { adultInput, metaAt } from '@/testing/register/people';
-import type { CitizenActor } from '@/lib/applications/citizen-context';
+import type { CitizenActor } from '@/lib/auth/citizen-actor';
 import type { VerifiedIdentity } from '@/lib/applications/submit-policy-application';
 
 /** Test citizens: accounts of the identity provider, with or without a register record (all invented). */

@@ -1,5 +1,5 @@
 import { closeDb } from '@/db/client';
-import { startTcpProxy } from './tcp-proxy';
+import { startTcpProxy } from '@/testing/outage/tcp-proxy';
 
 /**
  * Runs `fn` while the register's database cannot be reached, then reconnects — for tests of the degraded

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { redirect } from 'next/navigation';
-import { NOT_VERIFIED_MESSAGE } from '@/lib/applications/citizen-context';
-import { currentCitizen, type SignedInCitizen } from '@/lib/auth/citizen';
+import { NOT_VERIFIED_MESSAGE } from '@/lib/auth/citizen-actor';
+import type { SignedInCitizen } from '@/lib/auth/citizen';
 import { isAppError } from '@/lib/errors';
-import { journeyAt, readJourneyForm, type JourneyState } from './journey-state';
+import { signedInCitizen } from '../_cabinet/cabinet';
+import { CHECK, DONE, journeyAt, readJourneyForm, START, type JourneyState } from './journey-state';
 
 /**
  * The server half of a multi-page journey (see journey-state.ts): which page comes next, what each page
@@ -21,9 +21,6 @@ export interface Issue {
   message: string;
 }
 
-export const START = 'start';
-export const CHECK = 'check';
-export const DONE = 'done';
 /** The answer that lists the pages passed so far. */
 const VISITED = 'visited';
 
@@ -38,8 +35,8 @@ export interface StepSpec<C> {
 }
 
 export interface JourneySpec<C, R, V> {
-  /** The journey's address, to come back to after signing in. */
-  path: string;
+  /** The journey's folder under /lk (its address is /lk/<id>); its screens are registered by the same id. */
+  id: string;
   steps: readonly StepSpec<C>[];
   /** What the pages need about the signed-in citizen (children, the current policy…), once per request. */
   context: (citizen: SignedInCitizen) => Promise<C>;
@@ -94,9 +91,10 @@ export async function runJourney<C, R, V>(
   spec: JourneySpec<C, R, V>,
   form: FormData,
 ): Promise<JourneyState<R, V>> {
-  const citizen = await currentCitizen();
-  if (!citizen) redirect(`/lk/vhod?next=${encodeURIComponent(spec.path)}`);
-  if (!citizen.actor.trusted) return journeyAt<R, V>(START, {}, { formError: NOT_VERIFIED_MESSAGE });
+  const citizen = await signedInCitizen(`/lk/${spec.id}`);
+  const state = (step: string, answers: Answers, extra: Partial<JourneyState<R, V>> = {}) =>
+    journeyAt<R, V>(spec.id, step, answers, extra);
+  if (!citizen.actor.trusted) return state(START, {}, { formError: NOT_VERIFIED_MESSAGE });
 
   const read = readJourneyForm(form);
   let answers = read.answers;
@@ -104,8 +102,15 @@ export async function runJourney<C, R, V>(
   try {
     const ctx = await spec.context(citizen);
     const steps = applicable(spec, ctx);
-    const at = async (id: string, extra: Partial<JourneyState<R, V>> = {}) =>
-      journeyAt<R, V>(id, answers, { view: await spec.view(id, answers, ctx), ...extra });
+    const at = async (id: string, extra: Partial<JourneyState<R, V>> = {}) => {
+      const index = steps.findIndex((s) => s.id === id);
+      return state(id, answers, {
+        view: await spec.view(id, answers, ctx),
+        fields: steps[index]?.fields ?? [],
+        back: index > 0 ? (steps[index - 1]?.id ?? null) : null,
+        ...extra,
+      });
+    };
 
     if (intent.kind === 'change') {
       const target = steps.find((s) => s.id === intent.step);
@@ -118,7 +123,7 @@ export async function runJourney<C, R, V>(
       // answer, even though the first post changed what the pages would now accept.
       try {
         const result = await spec.submit(answers, ctx);
-        return journeyAt<R, V>(DONE, {}, { result });
+        return state(DONE, {}, { result });
       } catch (error) {
         if (!isAppError(error)) throw error;
         if (error.fields.length === 0) return at(CHECK, { formError: error.message });
@@ -150,6 +155,6 @@ export async function runJourney<C, R, V>(
   } catch (error) {
     // The use cases refuse what the citizen may not do (someone else's child, no record yet): say so.
     if (!isAppError(error)) throw error;
-    return journeyAt<R, V>(START, {}, { formError: error.message });
+    return state(START, {}, { formError: error.message });
   }
 }

@@ -4,7 +4,13 @@
  * Nothing is stored until the final "Отправить", so an abandoned journey leaves no trace.
  */
 export interface JourneyState<TResult = unknown, TView = unknown> {
+  /** Which journey (its folder under /lk): the one action and the one page renderer look it up by this. */
+  journey: string;
   step: string;
+  /** The fields the current page asks (they are not carried along as hidden answers). */
+  fields: readonly string[];
+  /** The page before this one, for «Назад»; null on the first page. */
+  back: string | null;
   answers: Record<string, string>;
   errors: { field: string; message: string }[];
   formError: string | null;
@@ -14,6 +20,11 @@ export interface JourneyState<TResult = unknown, TView = unknown> {
 }
 
 export const ANSWER_PREFIX = 'answer.';
+
+/** The pages every journey has besides its own steps: the start page, «Проверьте ответы», the outcome. */
+export const START = 'start';
+export const CHECK = 'check';
+export const DONE = 'done';
 
 /** What the person pressed: go on, go back to change one answer, or send the application. */
 export type JourneyIntent = { kind: 'continue' } | { kind: 'change'; step: string } | { kind: 'submit' };
@@ -51,9 +62,21 @@ export function readJourneyForm(form: FormData): {
 }
 
 export function journeyAt<T, V = unknown>(
+  journey: string,
   step: string,
   answers: Record<string, string>,
   extra: Partial<JourneyState<T, V>> = {},
 ): JourneyState<T, V> {
-  return { step, answers, errors: [], formError: null, result: null, view: null, ...extra };
+  return {
+    journey,
+    step,
+    fields: [],
+    back: null,
+    answers,
+    errors: [],
+    formError: null,
+    result: null,
+    view: null,
+    ...extra,
+  };
 }

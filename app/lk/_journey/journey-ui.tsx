@@ -1,6 +1,5 @@
-'use client';
-
 import type { ReactNode } from 'react';
+import type { DecidedOutcome } from './decided';
 import { ErrorSummary } from '../../_components/error-summary';
 import { Field } from '../../_components/field';
 import { CarriedAnswers, CheckAnswers, Confirmation, type AnswerRow } from './journey-parts';
@@ -10,7 +9,7 @@ type FormAction = (form: FormData) => void;
 
 /**
  * The frame of every journey page: the error summary on top. Portal pages are served as plain HTML
- * (ADR 0008): every step is a new page, and `public/portal.js` moves the focus to the summary.
+ * (ADR 0016): every step is a new page, and `public/portal.js` moves the focus to the summary.
  */
 export function JourneyFrame({
   state,
@@ -39,29 +38,28 @@ export function errorOf(state: JourneyState<unknown, unknown>, field: string): s
 export function StepForm({
   action,
   state,
-  fields,
-  back,
-  submitLabel = 'Продолжить',
   children,
 }: {
   action: FormAction;
   state: JourneyState<unknown, unknown>;
-  fields: readonly string[];
-  back?: string;
-  submitLabel?: string;
   children: ReactNode;
 }) {
   return (
     <form action={action} noValidate>
       <input type="hidden" name="_step" value={state.step} />
-      <CarriedAnswers answers={state.answers} except={[...fields]} />
+      <CarriedAnswers answers={state.answers} except={[...state.fields]} />
       {children}
       <div className="button-row">
         <button className="button" type="submit">
-          {submitLabel}
+          Продолжить
         </button>
-        {back ? (
-          <button className="button button--secondary" type="submit" name="_intent" value={`change:${back}`}>
+        {state.back ? (
+          <button
+            className="button button--secondary"
+            type="submit"
+            name="_intent"
+            value={`change:${state.back}`}
+          >
             Назад
           </button>
         ) : null}
@@ -210,13 +208,11 @@ export function CheckForm({
   action,
   state,
   rows,
-  submitLabel = 'Отправить заявление',
   children,
 }: {
   action: FormAction;
   state: JourneyState<unknown, unknown>;
   rows: AnswerRow[];
-  submitLabel?: string;
   children?: ReactNode;
 }) {
   return (
@@ -227,14 +223,14 @@ export function CheckForm({
       <CheckAnswers rows={rows} />
       {children}
       <button className="button" type="submit" name="_intent" value="submit">
-        {submitLabel}
+        Отправить заявление
       </button>
     </form>
   );
 }
 
 /** The start page's button: a post, so the journey starts on the server (and gets its form token). */
-function StartForm({ action }: { action: FormAction }) {
+export function StartForm({ action }: { action: FormAction }) {
   return (
     <form action={action}>
       <input type="hidden" name="_step" value="start" />
@@ -245,77 +241,194 @@ function StartForm({ action }: { action: FormAction }) {
   );
 }
 
-/** The start page: what the journey's page says about it, and «Начать» for those who may apply. */
-export function StartPage({
-  action,
-  canStart,
-  children,
-}: {
-  action: FormAction;
-  canStart: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <>
-      {children}
-      {canStart ? <StartForm action={action} /> : null}
-    </>
-  );
-}
-
 /** The «За кого» question: the citizen or one of the children they represent. */
-export function PersonStep({
-  action,
+export function PersonQuestion({
   state,
   people,
   question = 'За кого вы подаёте заявление?',
 }: {
-  action: FormAction;
   state: JourneyState<unknown, unknown>;
-  people: { value: string; name: string; birthDate: string; self: boolean }[];
+  people: readonly { value: string; name: string; birthDate: string; self: boolean }[];
   question?: string;
 }) {
   return (
-    <StepForm action={action} state={state} fields={['person']}>
-      <Radios
-        name="person"
-        legend={question}
-        headingLegend
-        hint="Родитель подаёт заявления за своих детей до 18 лет."
-        value={state.answers.person}
-        error={errorOf(state, 'person')}
-        options={people.map((p) => ({
-          value: p.value,
-          label: p.self ? `За себя — ${p.name}` : `${p.name}, ${p.birthDate}`,
-        }))}
-      />
-    </StepForm>
+    <Radios
+      name="person"
+      legend={question}
+      headingLegend
+      hint="Родитель подаёт заявления за своих детей до 18 лет."
+      value={state.answers.person}
+      error={errorOf(state, 'person')}
+      options={people.map((p) => ({
+        value: p.value,
+        label: p.self ? `За себя — ${p.name}` : `${p.name}, ${p.birthDate}`,
+      }))}
+    />
+  );
+}
+
+/** Why a step cannot go on now (the register's pre-check said no), as a page of its own without a form. */
+export interface Stop {
+  /** Whose application, when the citizen chose someone. */
+  caption?: string;
+  /** What cannot be changed, in the accusative: «страховую компанию», «поликлинику». */
+  what: string;
+  message: string;
+  nextAllowedDate: string | null;
+  /** What stays as it is (the current insurer, the current clinic). */
+  after: ReactNode;
+  /** Below the buttons. */
+  closing?: ReactNode;
+}
+
+/** What a pre-check of the register said (may the person change their insurer, their clinic now). */
+export interface Precheck {
+  allowed: boolean;
+  message: string;
+  nextAllowedDate: string | null;
+  person?: string;
+}
+
+/** The stop page of a pre-check that said no (null when it allows going on). */
+export function stopUnlessAllowed<P extends Precheck>(
+  check: P | undefined,
+  what: string,
+  after: (check: P) => ReactNode,
+  closing?: ReactNode,
+): Stop | null {
+  if (check?.allowed) return null;
+  return {
+    caption: check?.person,
+    what,
+    message: check?.message ?? '',
+    nextAllowedDate: check?.nextAllowedDate ?? null,
+    after: check ? after(check) : null,
+    closing,
+  };
+}
+
+/**
+ * The page of a step that cannot go on: the reason, from when it will be possible, and — where there was a
+ * page before (the «За кого» question) — a button to go back and choose someone else.
+ */
+export function StopPage({
+  action,
+  state,
+  stop,
+}: {
+  action: FormAction;
+  state: JourneyState<unknown, unknown>;
+  stop: Stop;
+}) {
+  return (
+    <>
+      <Question caption={stop.caption}>Сменить {stop.what} сейчас нельзя</Question>
+      <div className="status status--bad" data-testid="precheck">
+        <h2>Почему</h2>
+        <p>{stop.message}</p>
+        {stop.nextAllowedDate ? (
+          <p>
+            Сменить {stop.what} можно будет <strong>с {stop.nextAllowedDate}</strong>.
+          </p>
+        ) : null}
+      </div>
+      {stop.after}
+      {state.back ? (
+        <form action={action}>
+          <input type="hidden" name="_step" value={state.step} />
+          <button
+            className="button button--secondary"
+            type="submit"
+            name="_intent"
+            value={`change:${state.back}`}
+          >
+            Выбрать другого человека
+          </button>
+        </form>
+      ) : null}
+      {stop.closing}
+    </>
+  );
+}
+
+/** The same form had been sent before: the outcome shown is the first application's. */
+export function Repeated({ repeated }: { repeated: boolean }) {
+  return repeated ? (
+    <p className="inset">Это заявление уже было отправлено раньше: показываем его результат.</p>
+  ) : null;
+}
+
+/** What an operator is to check in an application the automatic check could not decide. */
+export function ReviewReasons({ reasons }: { reasons: readonly string[] }) {
+  return reasons.length ? (
+    <>
+      <p>Что нужно проверить:</p>
+      <ul>
+        {reasons.map((t) => (
+          <li key={t}>{t}</li>
+        ))}
+      </ul>
+    </>
+  ) : null;
+}
+
+/** An application the register could not decide at once: an operator will (what they check, by when). */
+export function WaitingConfirmation({
+  number,
+  repeated,
+  children,
+}: {
+  number: string | undefined;
+  repeated: boolean;
+  /** Who decides by when, and what that means meanwhile. */
+  children: ReactNode;
+}) {
+  return (
+    <Confirmation title="Заявление принято" number={number} tone="waiting">
+      <Repeated repeated={repeated} />
+      <h2>Что дальше</h2>
+      {children}
+    </Confirmation>
+  );
+}
+
+/** An application refused (or cancelled) by the register or an operator, with the reason when there is one. */
+export function ClosedConfirmation({
+  title,
+  number,
+  repeated,
+  refusal,
+  children,
+}: {
+  title: string;
+  number: string | undefined;
+  repeated: boolean;
+  refusal: string | null;
+  children?: ReactNode;
+}) {
+  return (
+    <Confirmation title={title} number={number} tone="refused">
+      <Repeated repeated={repeated} />
+      {refusal ? <p>{refusal}</p> : null}
+      {children}
+    </Confirmation>
   );
 }
 
 /** The outcome of journeys 3–6, decided by the register at once (or waiting when it could not be). */
-export function DecidedConfirmation({
+function DecidedConfirmation({
   outcome,
   doneTitle,
   refusedTitle,
   children,
 }: {
-  outcome: {
-    status: 'done' | 'refused' | 'submitted';
-    number: string;
-    repeated: boolean;
-    refusal: string | null;
-    nextAllowedDate: string | null;
-    dueAt: string | null;
-  };
+  outcome: DecidedOutcome;
   doneTitle: string;
   refusedTitle: string;
   /** What the change means, for a done application. */
   children: ReactNode;
 }) {
-  const repeated = outcome.repeated ? (
-    <p className="inset">Это заявление уже было отправлено раньше: показываем его результат.</p>
-  ) : null;
+  const repeated = <Repeated repeated={outcome.repeated} />;
   if (outcome.status === 'refused') {
     return (
       <Confirmation title={refusedTitle} number={outcome.number} tone="refused">
@@ -332,14 +445,12 @@ export function DecidedConfirmation({
   }
   if (outcome.status === 'submitted') {
     return (
-      <Confirmation title="Заявление принято" number={outcome.number} tone="waiting">
-        {repeated}
-        <h2>Что дальше</h2>
+      <WaitingConfirmation number={outcome.number} repeated={outcome.repeated}>
         <p>
           Регистр не смог рассмотреть заявление сразу. Его рассмотрит сотрудник до{' '}
           <strong>{outcome.dueAt}</strong> (по московскому времени).
         </p>
-      </Confirmation>
+      </WaitingConfirmation>
     );
   }
   return (
@@ -349,4 +460,22 @@ export function DecidedConfirmation({
       {children}
     </Confirmation>
   );
+}
+
+/**
+ * The outcome screen of a journey the register decides at once (3–6): its titles for done and refused,
+ * and what a done change means.
+ */
+export function decidedScreen<R extends DecidedOutcome>(
+  doneTitle: string,
+  refusedTitle: string,
+  meaning: (r: R) => ReactNode,
+): (r: R) => ReactNode {
+  return function DecidedScreen(r) {
+    return (
+      <DecidedConfirmation outcome={r} doneTitle={doneTitle} refusedTitle={refusedTitle}>
+        {meaning(r)}
+      </DecidedConfirmation>
+    );
+  };
 }

@@ -1,4 +1,4 @@
-import type { CitizenActor } from '@/lib/auth/citizen-claims';
+import type { CitizenActor } from '@/lib/auth/actor';
 import { isAppError } from '@/lib/errors';
 import { getMyPolicy } from '@/lib/portal/get-my-policy';
 

@@ -1,5 +1,5 @@
 import { listMyPeople } from '@/lib/portal/list-my-people';
-import type { CitizenActor } from '@/lib/auth/citizen-claims';
+import type { CitizenActor } from '@/lib/auth/actor';
 import { formatDateRu } from '@/lib/domain/dates';
 import type { Answers, Issue, StepSpec } from './journey-flow';
 
@@ -34,7 +34,7 @@ export function subjectPersonId(answers: Answers): number | undefined {
 }
 
 /** The «За кого» page: one of the people offered must be chosen (nothing is preselected). */
-export function checkPerson(answers: Answers, people: PersonChoice[]): Issue[] {
+function checkPerson(answers: Answers, people: PersonChoice[]): Issue[] {
   const v = answers[PERSON_FIELD];
   return people.some((p) => p.value === v) ? [] : [{ field: PERSON_FIELD, message: CHOOSE_PERSON }];
 }

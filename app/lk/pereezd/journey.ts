@@ -1,7 +1,6 @@
 import { regionChangeOptions, type RegionChangeOptions } from '@/lib/applications/region-change-options';
-import { CHOOSE_INSURER_MESSAGE } from '@/lib/applications/submit-insurer-change';
 import { CHOOSE_REGION_MESSAGE, submitRegionChange } from '@/lib/applications/submit-region-change';
-import type { CitizenActor } from '@/lib/auth/citizen-claims';
+import type { CitizenActor } from '@/lib/auth/actor';
 import { insurerOption, oncePerKey, type InsurerOption } from '../_journey/choices';
 import { decidedOutcome, resultText, type DecidedOutcome } from '../_journey/decided';
 import { formToken, type Answers, type JourneySpec } from '../_journey/journey-flow';
@@ -14,6 +13,7 @@ import {
   subjectPersonId,
   type PersonChoice,
 } from '../_journey/people';
+import { choiceStep, insurerStep } from '../_journey/steps';
 
 /** Journey 4: moving to another region — for whom, the new region, an insurer serving it, check, decision. */
 
@@ -40,7 +40,7 @@ interface Ctx {
 }
 
 export const regionChangeJourney: JourneySpec<Ctx, RegionChangeOutcome, RegionChangeView> = {
-  path: '/lk/pereezd',
+  id: 'pereezd',
   begin: (answers) => ({ ...answers, token: formToken() }),
   async context(citizen) {
     const once = oncePerKey<RegionChangeOptions>();
@@ -57,26 +57,13 @@ export const regionChangeJourney: JourneySpec<Ctx, RegionChangeOutcome, RegionCh
   },
   steps: [
     personStep(),
-    {
-      id: 'region',
-      fields: ['subjectCode'],
-      async check(answers, ctx) {
-        const { regions } = await ctx.options(answers, false);
-        return regions.some((r) => r.code === answers.subjectCode)
-          ? []
-          : [{ field: 'subjectCode', message: CHOOSE_REGION_MESSAGE }];
-      },
-    },
-    {
-      id: 'insurer',
-      fields: ['insurerCode'],
-      async check(answers, ctx) {
-        const { insurers } = await ctx.options(answers, true);
-        return insurers.some((i) => i.code === answers.insurerCode)
-          ? []
-          : [{ field: 'insurerCode', message: CHOOSE_INSURER_MESSAGE }];
-      },
-    },
+    choiceStep(
+      'region',
+      'subjectCode',
+      CHOOSE_REGION_MESSAGE,
+      async (answers, ctx) => (await ctx.options(answers, false)).regions,
+    ),
+    insurerStep(async (answers, ctx) => (await ctx.options(answers, true)).insurers),
   ],
   async view(step, answers, ctx) {
     if (step === 'person') return { people: ctx.people };

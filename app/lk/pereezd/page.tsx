@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
-import { citizenForPage } from '../_journey/citizen-page';
-import { journeyAt } from '../_journey/journey-state';
+import { signedInCitizen } from '../_cabinet/cabinet';
+import { JourneyPage } from '../_journey/journey-page';
 import { personChoices } from '../_journey/people';
-import { NotInRegisterNotice, UnverifiedNotice } from '../_journey/start-parts';
-import { RegionChangeJourney } from './region-change-journey';
+import { NotInRegisterNotice } from '../_journey/start-parts';
 
 export const metadata: Metadata = { title: 'Смена региона страхования при переезде' };
 
 export default async function RegionChangePage() {
-  const citizen = await citizenForPage('/lk/pereezd');
+  const citizen = await signedInCitizen('/lk/pereezd');
   const people = await personChoices(citizen.actor);
   const start = (
     <>
@@ -26,16 +25,6 @@ export default async function RegionChangePage() {
       <p>Это займёт 2–3 минуты; документы не нужны.</p>
     </>
   );
-  const blocker = !citizen.actor.trusted ? (
-    <UnverifiedNotice claims={citizen.claims} />
-  ) : people.length === 0 ? (
-    <NotInRegisterNotice />
-  ) : null;
-  // The journey is always rendered (also when it cannot start): a posted form is answered by it.
-  return (
-    <RegionChangeJourney initial={journeyAt('start', {})} canStart={!blocker}>
-      {start}
-      {blocker}
-    </RegionChangeJourney>
-  );
+  const blocker = people.length === 0 ? <NotInRegisterNotice /> : null;
+  return <JourneyPage journey="pereezd" citizen={citizen} start={start} blocker={blocker} />;
 }

@@ -1,18 +1,16 @@
 import { listClinics, type ClinicChoice } from '@/lib/applications/list-clinics';
 import { CHOOSE_CLINIC_MESSAGE, submitAttachment } from '@/lib/applications/submit-attachment';
-import type { CitizenActor } from '@/lib/auth/citizen-claims';
-import { oncePerKey } from '../_journey/choices';
+import type { CitizenActor } from '@/lib/auth/actor';
 import { decidedOutcome, resultText, ruDate, type DecidedOutcome } from '../_journey/decided';
 import { formToken, type Answers, type JourneySpec } from '../_journey/journey-flow';
 import {
-  PERSON_FIELD,
   personChoices,
   personName,
   personStep,
-  SELF,
   subjectPersonId,
   type PersonChoice,
 } from '../_journey/people';
+import { perPerson } from '../_journey/steps';
 
 /** Journey 6: attach to a clinic — for whom, the clinic (with whether a change is allowed now), check, decision. */
 
@@ -51,17 +49,13 @@ function option(c: ClinicChoice['clinics'][number]): ClinicOption {
 }
 
 export const attachmentJourney: JourneySpec<Ctx, AttachmentOutcome, AttachmentView> = {
-  path: '/lk/poliklinika',
+  id: 'poliklinika',
   begin: (answers) => ({ ...answers, token: formToken() }),
   async context(citizen) {
-    const once = oncePerKey<ClinicChoice>();
     return {
       actor: citizen.actor,
       people: await personChoices(citizen.actor),
-      choice: (answers) =>
-        once(answers[PERSON_FIELD] ?? SELF, () =>
-          listClinics({ subjectPersonId: subjectPersonId(answers) }, citizen.actor),
-        ),
+      choice: perPerson((id) => listClinics({ subjectPersonId: id }, citizen.actor)),
     };
   },
   steps: [

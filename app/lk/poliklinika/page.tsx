@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
-import { citizenForPage } from '../_journey/citizen-page';
-import { journeyAt } from '../_journey/journey-state';
+import { signedInCitizen } from '../_cabinet/cabinet';
+import { JourneyPage } from '../_journey/journey-page';
 import { personChoices } from '../_journey/people';
-import { NotInRegisterNotice, UnverifiedNotice } from '../_journey/start-parts';
-import { AttachmentJourney } from './attachment-journey';
+import { NotInRegisterNotice } from '../_journey/start-parts';
 
 export const metadata: Metadata = { title: 'Прикрепиться к поликлинике' };
 
 export default async function AttachmentPage() {
-  const citizen = await citizenForPage('/lk/poliklinika');
+  const citizen = await signedInCitizen('/lk/poliklinika');
   const people = await personChoices(citizen.actor);
   const start = (
     <>
@@ -25,16 +24,6 @@ export default async function AttachmentPage() {
       <p>Сначала мы покажем, можно ли сменить поликлинику сейчас. Это займёт 2 минуты.</p>
     </>
   );
-  const blocker = !citizen.actor.trusted ? (
-    <UnverifiedNotice claims={citizen.claims} />
-  ) : people.length === 0 ? (
-    <NotInRegisterNotice />
-  ) : null;
-  // The journey is always rendered (also when it cannot start): a posted form is answered by it.
-  return (
-    <AttachmentJourney initial={journeyAt('start', {})} canStart={!blocker}>
-      {start}
-      {blocker}
-    </AttachmentJourney>
-  );
+  const blocker = people.length === 0 ? <NotInRegisterNotice /> : null;
+  return <JourneyPage journey="poliklinika" citizen={citizen} start={start} blocker={blocker} />;
 }

@@ -3,7 +3,6 @@ import {
   policyApplicationOptions,
   type PolicyApplicationOptions,
 } from '@/lib/applications/policy-application-options';
-import { CHOOSE_INSURER_MESSAGE } from '@/lib/applications/submit-insurer-change';
 import { submitPolicyApplication, type VerifiedIdentity } from '@/lib/applications/submit-policy-application';
 import { CHOOSE_REGION_MESSAGE } from '@/lib/applications/submit-region-change';
 import type { SignedInCitizen } from '@/lib/auth/citizen';
@@ -12,6 +11,7 @@ import { formatEnp } from '@/lib/domain/enp';
 import { insurerOption, oncePerKey } from '../_journey/choices';
 import { ruDate } from '../_journey/decided';
 import type { Answers, JourneySpec } from '../_journey/journey-flow';
+import { insurerStep } from '../_journey/steps';
 
 /** Journey 1: an electronic policy — the region, the insurer, check (with the ЕСИА data), the outcome. */
 
@@ -74,7 +74,7 @@ export function identityRows(claims: CitizenClaims): IdentityRow[] {
 }
 
 export const policyJourney: JourneySpec<Ctx, PolicyOutcome, PolicyView> = {
-  path: '/lk/poluchit-polis',
+  id: 'poluchit-polis',
   context(citizen) {
     const once = oncePerKey<PolicyApplicationOptions>();
     return Promise.resolve({
@@ -92,16 +92,7 @@ export const policyJourney: JourneySpec<Ctx, PolicyOutcome, PolicyView> = {
         return chosenRegion ? [] : [{ field: 'subjectCode', message: CHOOSE_REGION_MESSAGE }];
       },
     },
-    {
-      id: 'insurer',
-      fields: ['insurerCode'],
-      async check(answers, ctx) {
-        const { insurers } = await ctx.options(answers.subjectCode);
-        return insurers.some((i) => i.code === answers.insurerCode)
-          ? []
-          : [{ field: 'insurerCode', message: CHOOSE_INSURER_MESSAGE }];
-      },
-    },
+    insurerStep(async (answers, ctx) => (await ctx.options(answers.subjectCode)).insurers),
   ],
   async view(step, answers: Answers, ctx) {
     if (step === 'region') {

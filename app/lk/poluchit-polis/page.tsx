@@ -1,15 +1,13 @@
 import type { Metadata } from 'next';
-import { citizenForPage } from '../_journey/citizen-page';
-import { journeyAt } from '../_journey/journey-state';
-import { UnverifiedNotice } from '../_journey/start-parts';
-import { PolicyJourney } from './policy-journey';
+import { signedInCitizen } from '../_cabinet/cabinet';
+import { JourneyPage } from '../_journey/journey-page';
 import { listMyPeople } from '@/lib/portal/list-my-people';
 import { formatEnp } from '@/lib/domain/enp';
 
 export const metadata: Metadata = { title: 'Получить электронный полис ОМС' };
 
 export default async function PolicyStartPage() {
-  const citizen = await citizenForPage('/lk/poluchit-polis');
+  const citizen = await signedInCitizen('/lk/poluchit-polis');
   // Someone with an ЕНП gets it shown at once: there is nothing to apply for.
   const self = (await listMyPeople(citizen.actor)).find((p) => p.self);
   const start = (
@@ -54,15 +52,5 @@ export default async function PolicyStartPage() {
       </p>
     </>
   ) : null;
-  // The journey is always rendered (also when it cannot start): a posted form is answered by it.
-  return (
-    <PolicyJourney initial={journeyAt('start', {})} canStart={!existing && citizen.actor.trusted}>
-      {existing ?? (
-        <>
-          {start}
-          {citizen.actor.trusted ? null : <UnverifiedNotice claims={citizen.claims} />}
-        </>
-      )}
-    </PolicyJourney>
-  );
+  return <JourneyPage journey="poluchit-polis" citizen={citizen} start={start} settled={existing} />;
 }

@@ -3,7 +3,7 @@ import {
   SUSPENSION_GROUNDS,
   submitSuspension,
 } from '@/lib/applications/submit-suspension';
-import type { CitizenActor } from '@/lib/auth/citizen-claims';
+import type { CitizenActor } from '@/lib/auth/actor';
 import { checkPastDate } from '../_journey/checks';
 import { decidedOutcome, type DecidedOutcome } from '../_journey/decided';
 import { formToken, type JourneySpec } from '../_journey/journey-flow';
@@ -30,7 +30,7 @@ const groundLabel = (code: string | undefined) =>
   SUSPENSION_GROUNDS.find((g) => g.code === code)?.label ?? '';
 
 export const suspensionJourney: JourneySpec<Ctx, SuspensionOutcome, SuspensionView> = {
-  path: '/lk/priostanovit',
+  id: 'priostanovit',
   begin: (answers) => ({ ...answers, token: formToken() }),
   context: (citizen) => Promise.resolve({ actor: citizen.actor }),
   steps: [

@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
-import { citizenForPage } from '../_journey/citizen-page';
-import { journeyAt } from '../_journey/journey-state';
+import { signedInCitizen } from '../_cabinet/cabinet';
+import { JourneyPage } from '../_journey/journey-page';
 import { ownPolicyStatus } from '../_journey/own-policy';
-import { NotInRegisterNotice, UnverifiedNotice } from '../_journey/start-parts';
-import { SuspensionJourney } from './suspension-journey';
+import { NotApplicableNotice, NotInRegisterNotice, PolicyStatusLine } from '../_journey/start-parts';
 
 export const metadata: Metadata = { title: 'Приостановить полис ОМС на время службы' };
 
 export default async function SuspensionPage() {
-  const citizen = await citizenForPage('/lk/priostanovit');
+  const citizen = await signedInCitizen('/lk/priostanovit');
   const policy = await ownPolicyStatus(citizen.actor);
   const start = (
     <>
@@ -22,33 +21,20 @@ export default async function SuspensionPage() {
         сохранится. После службы полис возобновляют отдельным заявлением.
       </p>
       <p>Это займёт 2 минуты.</p>
-      {policy ? (
-        <p data-testid="policy-status">
-          <strong>Ваш полис сейчас:</strong> {policy.text}
-        </p>
-      ) : null}
+      <PolicyStatusLine policy={policy} />
     </>
   );
-  const blocker = !citizen.actor.trusted ? (
-    <UnverifiedNotice claims={citizen.claims} />
-  ) : !policy ? (
+  const blocker = !policy ? (
     <NotInRegisterNotice />
   ) : policy.status !== 'active' ? (
-    <div className="notice" role="region" aria-labelledby="cannot-suspend" data-testid="cannot-apply">
-      <h2 id="cannot-suspend">Приостановить полис сейчас нельзя</h2>
+    <NotApplicableNotice id="cannot-suspend" title="Приостановить полис сейчас нельзя">
       <p>Приостановить можно только действующий полис.</p>
       {policy.status === 'suspended' ? (
         <p>
           Если служба закончилась, <a href="/lk/vozobnovit">возобновите полис</a>.
         </p>
       ) : null}
-    </div>
+    </NotApplicableNotice>
   ) : null;
-  // The journey is always rendered (also when it cannot start): a posted form is answered by it.
-  return (
-    <SuspensionJourney initial={journeyAt('start', {})} canStart={!blocker}>
-      {start}
-      {blocker}
-    </SuspensionJourney>
-  );
+  return <JourneyPage journey="priostanovit" citizen={citizen} start={start} blocker={blocker} />;
 }

@@ -1,8 +1,7 @@
 import { formatMoscowDateTime } from '@/lib/applications/labels';
 import { regionChangeOptions, type RegionChangeOptions } from '@/lib/applications/region-change-options';
 import { submitChildRegistration } from '@/lib/applications/submit-child-registration';
-import { CHOOSE_INSURER_MESSAGE } from '@/lib/applications/submit-insurer-change';
-import type { CitizenActor } from '@/lib/auth/citizen-claims';
+import type { CitizenActor } from '@/lib/auth/actor';
 import { moscowDate, parseDate } from '@/lib/domain/dates';
 import { formatEnp } from '@/lib/domain/enp';
 import { isMinor } from '@/lib/domain/person';
@@ -11,6 +10,7 @@ import { fieldIssue } from '@/lib/errors';
 import { checkDocumentData, checkPersonData } from '@/lib/register/person-input';
 import { insurerOption } from '../_journey/choices';
 import type { Answers, Issue, JourneySpec } from '../_journey/journey-flow';
+import { insurerStep } from '../_journey/steps';
 
 /**
  * Journey 2: register a child from the birth certificate — the child, the certificate, the insurer (of the
@@ -160,7 +160,7 @@ export function childName(answers: Answers): string {
 }
 
 export const childJourney: JourneySpec<Ctx, ChildOutcome, ChildView> = {
-  path: '/lk/rebenok',
+  id: 'rebenok',
   context(citizen) {
     let options: Promise<RegionChangeOptions> | null = null;
     return Promise.resolve({
@@ -178,16 +178,7 @@ export const childJourney: JourneySpec<Ctx, ChildOutcome, ChildView> = {
   steps: [
     { id: 'child', fields: CHILD_FIELDS, check: checkChild },
     { id: 'certificate', fields: CERTIFICATE_FIELDS, check: checkCertificate },
-    {
-      id: 'insurer',
-      fields: ['insurerCode'],
-      async check(answers, ctx) {
-        const { insurers } = await ctx.insurers();
-        return insurers.some((i) => i.code === answers.insurerCode)
-          ? []
-          : [{ field: 'insurerCode', message: CHOOSE_INSURER_MESSAGE }];
-      },
-    },
+    insurerStep(async (_answers, ctx) => (await ctx.insurers()).insurers),
   ],
   async view(step, answers, ctx) {
     if (step !== 'insurer' && step !== 'check') return null;

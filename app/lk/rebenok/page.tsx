@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
 import { listMyPeople } from '@/lib/portal/list-my-people';
-import { citizenForPage } from '../_journey/citizen-page';
-import { journeyAt } from '../_journey/journey-state';
-import { NotInRegisterNotice, UnverifiedNotice } from '../_journey/start-parts';
-import { ChildJourney } from './child-journey';
+import { signedInCitizen } from '../_cabinet/cabinet';
+import { JourneyPage } from '../_journey/journey-page';
+import { NotInRegisterNotice } from '../_journey/start-parts';
 
 export const metadata: Metadata = { title: 'Зарегистрировать ребёнка' };
 
 export default async function ChildStartPage() {
-  const citizen = await citizenForPage('/lk/rebenok');
+  const citizen = await signedInCitizen('/lk/rebenok');
   const inRegister = (await listMyPeople(citizen.actor)).some((p) => p.self);
   const start = (
     <>
@@ -29,18 +28,10 @@ export default async function ChildStartPage() {
       <p>Это займёт около 5 минут. После регистрации ребёнок появится в вашем личном кабинете.</p>
     </>
   );
-  const blocker = !citizen.actor.trusted ? (
-    <UnverifiedNotice claims={citizen.claims} />
-  ) : !inRegister ? (
+  const blocker = !inRegister ? (
     <NotInRegisterNotice>
       <p>Ребёнок будет застрахован в вашем регионе, поэтому сначала нужен ваш собственный полис.</p>
     </NotInRegisterNotice>
   ) : null;
-  // The journey is always rendered (also when it cannot start): a posted form is answered by it.
-  return (
-    <ChildJourney initial={journeyAt('start', {})} canStart={!blocker}>
-      {start}
-      {blocker}
-    </ChildJourney>
-  );
+  return <JourneyPage journey="rebenok" citizen={citizen} start={start} blocker={blocker} />;
 }

@@ -1,7 +1,7 @@
 import { checkInsurerChange, type InsurerChangeCheck } from '@/lib/applications/check-insurer-change';
-import { CHOOSE_INSURER_MESSAGE, submitInsurerChange } from '@/lib/applications/submit-insurer-change';
-import type { CitizenActor } from '@/lib/auth/citizen-claims';
-import { insurerOption, oncePerKey, type InsurerOption } from '../_journey/choices';
+import { submitInsurerChange } from '@/lib/applications/submit-insurer-change';
+import type { CitizenActor } from '@/lib/auth/actor';
+import { insurerOption, type InsurerOption } from '../_journey/choices';
 import { decidedOutcome, resultText, ruDate, type DecidedOutcome } from '../_journey/decided';
 import { formToken, type Answers, type JourneySpec } from '../_journey/journey-flow';
 import {
@@ -13,6 +13,7 @@ import {
   subjectPersonId,
   type PersonChoice,
 } from '../_journey/people';
+import { insurerStep, perPerson } from '../_journey/steps';
 
 /** Journey 3: change of insurer — for whom, the pre-check, the new insurer, check, the register's decision. */
 
@@ -45,17 +46,13 @@ interface Ctx {
 const PRECHECK_FOR = 'precheckFor';
 
 export const insurerChangeJourney: JourneySpec<Ctx, InsurerChangeOutcome, InsurerChangeView> = {
-  path: '/lk/smena-smo',
+  id: 'smena-smo',
   begin: (answers) => ({ ...answers, token: formToken() }),
   async context(citizen) {
-    const once = oncePerKey<InsurerChangeCheck>();
     return {
       actor: citizen.actor,
       people: await personChoices(citizen.actor),
-      precheck: (answers) =>
-        once(answers[PERSON_FIELD] ?? SELF, () =>
-          checkInsurerChange({ subjectPersonId: subjectPersonId(answers) }, citizen.actor),
-        ),
+      precheck: perPerson((id) => checkInsurerChange({ subjectPersonId: id }, citizen.actor)),
     };
   },
   steps: [
@@ -72,16 +69,7 @@ export const insurerChangeJourney: JourneySpec<Ctx, InsurerChangeOutcome, Insure
           : [{ field: '', message: 'Сначала посмотрите, можно ли сменить страховую компанию.' }];
       },
     },
-    {
-      id: 'insurer',
-      fields: ['insurerCode'],
-      async check(answers, ctx) {
-        const check = await ctx.precheck(answers);
-        return check.insurers.some((i) => i.code === answers.insurerCode)
-          ? []
-          : [{ field: 'insurerCode', message: CHOOSE_INSURER_MESSAGE }];
-      },
-    },
+    insurerStep(async (answers, ctx) => (await ctx.precheck(answers)).insurers),
   ],
   async view(step, answers, ctx) {
     if (step === 'person') return { people: ctx.people };

@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
-import { citizenForPage } from '../_journey/citizen-page';
-import { journeyAt } from '../_journey/journey-state';
+import { signedInCitizen } from '../_cabinet/cabinet';
+import { JourneyPage } from '../_journey/journey-page';
 import { personChoices } from '../_journey/people';
-import { NotInRegisterNotice, UnverifiedNotice } from '../_journey/start-parts';
-import { InsurerChangeJourney } from './insurer-change-journey';
+import { NotInRegisterNotice } from '../_journey/start-parts';
 
 export const metadata: Metadata = { title: 'Смена страховой медицинской организации' };
 
 export default async function InsurerChangePage() {
-  const citizen = await citizenForPage('/lk/smena-smo');
+  const citizen = await signedInCitizen('/lk/smena-smo');
   const people = await personChoices(citizen.actor);
   const start = (
     <>
@@ -28,16 +27,6 @@ export default async function InsurerChangePage() {
       </p>
     </>
   );
-  const blocker = !citizen.actor.trusted ? (
-    <UnverifiedNotice claims={citizen.claims} />
-  ) : people.length === 0 ? (
-    <NotInRegisterNotice />
-  ) : null;
-  // The journey is always rendered (also when it cannot start): a posted form is answered by it.
-  return (
-    <InsurerChangeJourney initial={journeyAt('start', {})} canStart={!blocker}>
-      {start}
-      {blocker}
-    </InsurerChangeJourney>
-  );
+  const blocker = people.length === 0 ? <NotInRegisterNotice /> : null;
+  return <JourneyPage journey="smena-smo" citizen={citizen} start={start} blocker={blocker} />;
 }

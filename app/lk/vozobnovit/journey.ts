@@ -1,5 +1,5 @@
 import { submitRenewal } from '@/lib/applications/submit-renewal';
-import type { CitizenActor } from '@/lib/auth/citizen-claims';
+import type { CitizenActor } from '@/lib/auth/actor';
 import { checkPastDate } from '../_journey/checks';
 import { decidedOutcome, type DecidedOutcome } from '../_journey/decided';
 import { formToken, type JourneySpec } from '../_journey/journey-flow';
@@ -11,7 +11,7 @@ interface Ctx {
 }
 
 export const renewalJourney: JourneySpec<Ctx, DecidedOutcome, null> = {
-  path: '/lk/vozobnovit',
+  id: 'vozobnovit',
   begin: (answers) => ({ ...answers, token: formToken() }),
   context: (citizen) => Promise.resolve({ actor: citizen.actor }),
   steps: [

@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
-import { citizenForPage } from '../_journey/citizen-page';
-import { journeyAt } from '../_journey/journey-state';
+import { signedInCitizen } from '../_cabinet/cabinet';
+import { JourneyPage } from '../_journey/journey-page';
 import { ownPolicyStatus } from '../_journey/own-policy';
-import { NotInRegisterNotice, UnverifiedNotice } from '../_journey/start-parts';
-import { RenewalJourney } from './renewal-journey';
+import { NotApplicableNotice, NotInRegisterNotice, PolicyStatusLine } from '../_journey/start-parts';
 
 export const metadata: Metadata = { title: 'Возобновить полис ОМС после службы' };
 
 export default async function RenewalPage() {
-  const citizen = await citizenForPage('/lk/vozobnovit');
+  const citizen = await signedInCitizen('/lk/vozobnovit');
   const policy = await ownPolicyStatus(citizen.actor);
   const start = (
     <>
@@ -21,28 +20,15 @@ export default async function RenewalPage() {
         Вы укажете дату окончания службы. Полис снова будет действовать с этого дня с прежним номером (ЕНП) и
         в прежней страховой компании. Это займёт 2 минуты.
       </p>
-      {policy ? (
-        <p data-testid="policy-status">
-          <strong>Ваш полис сейчас:</strong> {policy.text}
-        </p>
-      ) : null}
+      <PolicyStatusLine policy={policy} />
     </>
   );
-  const blocker = !citizen.actor.trusted ? (
-    <UnverifiedNotice claims={citizen.claims} />
-  ) : !policy ? (
+  const blocker = !policy ? (
     <NotInRegisterNotice />
   ) : policy.status !== 'suspended' ? (
-    <div className="notice" role="region" aria-labelledby="cannot-renew" data-testid="cannot-apply">
-      <h2 id="cannot-renew">Возобновлять нечего</h2>
+    <NotApplicableNotice id="cannot-renew" title="Возобновлять нечего">
       <p>Возобновить можно только полис, приостановленный на время службы.</p>
-    </div>
+    </NotApplicableNotice>
   ) : null;
-  // The journey is always rendered (also when it cannot start): a posted form is answered by it.
-  return (
-    <RenewalJourney initial={journeyAt('start', {})} canStart={!blocker}>
-      {start}
-      {blocker}
-    </RenewalJourney>
-  );
+  return <JourneyPage journey="vozobnovit" citizen={citizen} start={start} blocker={blocker} />;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PROVISIONAL_DUE_NOTE } from '@/lib/applications/application-store';
 import { listMyApplications } from '@/lib/portal/list-my-applications';
 import { dateTimeRu, firstParam, signedInCitizen, type SearchParams } from '../_cabinet/cabinet';
 import { ApplicationStatusTag, OverdueTag } from '../_cabinet/parts';
@@ -73,7 +74,14 @@ export default async function MyApplicationsPage({ searchParams }: { searchParam
                 ) : a.dueAt ? (
                   <>
                     <dt>Срок рассмотрения</dt>
-                    <dd>до {dateTimeRu(a.dueAt)} (мск)</dd>
+                    <dd>
+                      до {dateTimeRu(a.dueAt)} (мск)
+                      {a.dueProvisional ? (
+                        <span className="hint-block" data-testid="due-provisional">
+                          {PROVISIONAL_DUE_NOTE}
+                        </span>
+                      ) : null}
+                    </dd>
                   </>
                 ) : null}
               </dl>

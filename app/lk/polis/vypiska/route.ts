@@ -3,6 +3,7 @@ import { currentCitizen } from '@/lib/auth/citizen';
 import { isAppError } from '@/lib/errors';
 import { issuePolicyExtract } from '@/lib/portal/issue-policy-extract';
 import { personChoice } from '../../_cabinet/cabinet';
+import { siteUrl } from '@/lib/auth/citizen-paths';
 import { fromOwnSite } from '@/lib/auth/same-site';
 
 /**
@@ -12,7 +13,7 @@ import { fromOwnSite } from '@/lib/auth/same-site';
  * case decides whether the citizen may have it. A refusal leads back to the policy page, which says why.
  */
 function site(request: NextRequest): string {
-  return (process.env.NEXTAUTH_URL ?? request.nextUrl.origin).replace(/\/+$/, '');
+  return siteUrl(request.nextUrl.origin);
 }
 
 function back(request: NextRequest, chelovek: string | null, extra = ''): NextResponse {
@@ -23,7 +24,7 @@ function back(request: NextRequest, chelovek: string | null, extra = ''): NextRe
 }
 
 export async function POST(request: NextRequest) {
-  if (!fromOwnSite(request, process.env.NEXTAUTH_URL)) {
+  if (!fromOwnSite(request, site(request))) {
     return new NextResponse('Запрос отклонён: выписку можно получить только со страницы полиса.', {
       status: 403,
       headers: { 'content-type': 'text/plain; charset=utf-8' },

@@ -3,7 +3,7 @@ import { cookies } from 'next/headers';
 import { NextRequest, NextResponse } from 'next/server';
 import { authOptions } from '@/lib/auth/auth-options';
 import { ESIA_PROVIDER_ID } from '@/lib/auth/citizen-config';
-import { cabinetPath } from '@/lib/auth/citizen-paths';
+import { cabinetPath, siteUrl } from '@/lib/auth/citizen-paths';
 import { fromOwnSite } from '@/lib/auth/same-site';
 
 /**
@@ -16,10 +16,6 @@ import { fromOwnSite } from '@/lib/auth/same-site';
  */
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 const nextAuth = NextAuth(authOptions) as (req: NextRequest, ctx: RouteContext) => Promise<Response>;
-
-function siteUrl(request: NextRequest): string {
-  return (process.env.NEXTAUTH_URL ?? request.nextUrl.origin).replace(/\/+$/, '');
-}
 
 function callNextAuth(site: string, action: string[], init?: { body: URLSearchParams }): Promise<Response> {
   const request = new NextRequest(`${site}/api/auth/${action.join('/')}`, {
@@ -38,7 +34,7 @@ function cookiePair(header: string): [string, string] | null {
 }
 
 export async function POST(request: NextRequest) {
-  const site = siteUrl(request);
+  const site = siteUrl(request.nextUrl.origin);
   if (!fromOwnSite(request, site)) {
     return new NextResponse('Запрос отклонён: вход начинается со страницы сайта.', {
       status: 403,
@@ -79,5 +75,5 @@ export async function POST(request: NextRequest) {
 }
 
 export function GET(request: NextRequest) {
-  return NextResponse.redirect(new URL('/lk/vhod', siteUrl(request)), 303);
+  return NextResponse.redirect(new URL('/lk/vhod', siteUrl(request.nextUrl.origin)), 303);
 }

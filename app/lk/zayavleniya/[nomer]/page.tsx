@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Fragment } from 'react';
+import { PROVISIONAL_DUE_NOTE } from '@/lib/applications/application-store';
 import { formatEnp } from '@/lib/domain/enp';
 import {
   getApplication,
@@ -101,6 +102,11 @@ export default async function ApplicationPage({ params }: { params: Promise<{ no
             <dd>
               до {dateTimeRu(app.dueAt)} (мск)
               {app.overdue ? ' — срок прошёл, заявление рассматривается с опозданием' : null}
+              {app.dueProvisional ? (
+                <span className="hint-block" data-testid="due-provisional">
+                  {PROVISIONAL_DUE_NOTE}
+                </span>
+              ) : null}
             </dd>
           </>
         ) : null}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the server reads, in one place: its shape, its range and its default
+ * (create-t3-app's env.js, without the client half — nothing here reaches a browser). The launcher checks
+ * the whole environment at start (`readEnv`, scripts/serve.ts) and a wrong value stops the server with a
+ * message naming the variable; everything else reads the checked values through `env()`.
+ *
+ * Lives in `config/`, which imports nothing of the project, so `db/` (which may not import `lib/`) and
+ * `lib/` both read it. Variables of the test and build tooling only (TEST_DATABASE_URL, E2E_*,
+ * CHROMIUM_PATH, CI, NEXT_DIST_DIR) are read by that tooling and are not part of the server's configuration.
+ */
+
+/** An unset or blank variable takes the default. */
+const unset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unset, schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) =>
+  z.preprocess(unset, schema.optional()).transform((v) => (v === undefined ? value : v) as z.output<T>);
+const number = () => z.coerce.number({ error: 'must be a number' }).finite('must be a number');
+const integer = (min: number, max: number) =>
+  number()
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+const positive = number().positive('must be above 0');
+const httpUrl = z.url({ protocol: /^https?$/ }).transform((s) => s.replace(/\/+$/, ''));
+const isLocalHost = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+
+const fields = {
+  NODE_ENV: optional(z.enum(['development', 'production', 'test'])),
+  /** The database; the launcher sets it to the embedded server when unset. */
+  DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
+  DATABASE_POOL_MAX: withDefault(integer(1, 1000), 20),
+  PORT: withDefault(integer(1, 65_535), 3000),
+  HOSTNAME_BIND: optional(z.string().trim().min(1).max(255)),
+  /** The site's public URL and the session key (the launcher derives both for local runs). */
+  NEXTAUTH_URL: optional(httpUrl),
+  NEXTAUTH_SECRET: optional(z.string().min(16)),
+  /** The address printed on extracts (their verification link); NEXTAUTH_URL when unset. */
+  PUBLIC_BASE_URL: optional(httpUrl),
+  ESIA_ISSUER: optional(httpUrl),
+  ESIA_CLIENT_ID: optional(z.string().trim().min(1).max(200)),
+  ESIA_CLIENT_SECRET: optional(z.string().min(8).max(1000)),
+  ESIA_SCOPE: optional(
+    z
+      .string()
+      .trim()
+      .regex(/(^|\s)openid(\s|$)/, 'must include openid'),
+  ),
+  ESIA_DEV_PROVIDER: optional(z.enum(['true', 'false'])),
+  CITIZEN_SESSION_SECONDS: withDefault(integer(60, 24 * 3600), 3600),
+  STAFF_SESSION_SECONDS: withDefault(integer(60, 7 * 24 * 3600), 8 * 3600),
+  /** How long a verified API key is trusted without asking the database (revocation delay). */
+  API_KEY_CACHE_MS: withDefault(integer(0, 600_000), 5_000),
+  /** Persons whose last answer is kept for lookups during an outage. */
+  LOOKUP_LAST_KNOWN_MAX: withDefault(integer(0, 10_000_000), 200_000),
+  API_RATE_LIMIT_PER_SECOND: withDefault(positive, 50),
+  API_RATE_LIMIT_BURST: withDefault(integer(1, 1_000_000), 100),
+  USER_RATE_LIMIT_PER_SECOND: withDefault(positive, 1),
+  USER_RATE_LIMIT_BURST: withDefault(integer(1, 1_000_000), 30),
+  /** Where the extract's PDF fonts (DejaVu Sans) are; the `dejavu-fonts-ttf` package when unset. */
+  EXTRACT_FONT_DIR: optional(z.string().trim().min(1)),
+  /** Set by npm from package.json. */
+  npm_package_version: optional(z.string().max(50)),
+};
+
+export const ENV_VARIABLES = Object.keys(fields) as (keyof typeof fields)[];
+
+export const envSchema = z.object(fields).superRefine((e, ctx) => {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (e.ESIA_ISSUER) {
+    for (const key of ['ESIA_CLIENT_ID', 'ESIA_CLIENT_SECRET'] as const) {
+      if (!e[key]) issue(key, 'must be set with ESIA_ISSUER');
+    }
+    const issuer = URL.parse(e.ESIA_ISSUER); // a malformed URL is already reported by the field
+    if (issuer && issuer.protocol !== 'https:' && !isLocalHost(issuer)) {
+      issue('ESIA_ISSUER', 'must be https (http only for localhost)');
+    }
+  } else if (e.ESIA_CLIENT_ID || e.ESIA_CLIENT_SECRET) {
+    issue('ESIA_ISSUER', 'must be set when ESIA_CLIENT_ID or ESIA_CLIENT_SECRET is');
+  }
+});
+
+export type AppEnv = z.output<typeof envSchema>;
+export type EnvSource = Readonly<Record<string, string | undefined>>;
+
+/** A wrong configuration: the message names every wrong variable and why (never its value: secrets). */
+export class ConfigError extends Error {
+  constructor(
+    readonly variables: readonly string[],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseEnv(source: EnvSource): { ok: true; env: AppEnv } | { ok: false; error: ConfigError } {
+  const parsed = envSchema.safeParse(source);
+  if (parsed.success) return { ok: true, env: parsed.data };
+  const issues = parsed.error.issues.map((i) => ({ name: String(i.path[0] ?? '?'), message: i.message }));
+  const variables = [...new Set(issues.map((i) => i.name))];
+  const list = issues.map((i) => `${i.name}: ${i.message}`).join('; ');
+  return { ok: false, error: new ConfigError(variables, `Invalid configuration: ${list}`) };
+}
+
+/** The checked configuration of `source`; throws a `ConfigError` naming every wrong variable. */
+export function readEnv(source: EnvSource = process.env): AppEnv {
+  const parsed = parseEnv(source);
+  if (!parsed.ok) throw parsed.error;
+  return parsed.env;
+}
+
+let cached: { key: string; env: AppEnv } | null = null;
+
+/**
+ * The process's configuration, checked. Read again only when a variable changed (the launcher sets
+ * DATABASE_URL and NEXTAUTH_* after start; tests point DATABASE_URL at their own databases).
+ */
+export function env(): AppEnv {
+  const key = ENV_VARIABLES.map((name) => process.env[name] ?? '\u0000').join('\u0001');
+  if (cached?.key !== key) cached = { key, env: readEnv(process.env) };
+  return cached.env;
+}

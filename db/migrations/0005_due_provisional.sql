@@ -1,0 +1,1 @@
+ALTER TABLE "applications" ADD COLUMN "due_provisional" boolean DEFAULT false NOT NULL;
