@@ -7,7 +7,7 @@
  * the identity the ЕСИА sign-in would have produced for that test citizen — so no browser is needed.
  *
  * (a) First-load JavaScript of every portal page, as served (the launcher strips the framework's scripts
- *     from portal pages, ADR 0008): the page's HTML as the signed-in citizen, its `<script src>` files and
+ *     from portal pages, ADR 0016): the page's HTML as the signed-in citizen, its `<script src>` files and
  *     its inline scripts, raw and gzip-9 sizes (node:zlib). Goal: ≤ 90 KB compressed per page.
  * (b) Server response time of «Мой полис» (`/lk/polis`): ≥ 1,000 requests at each number of concurrent
  *     users (default 1 and 8), after a warm-up; median and p99. Goal: p99 ≤ 50 ms at 1 user.
@@ -196,7 +196,7 @@ interface PageJs {
   inline: number;
   raw: number;
   gzip: number;
-  /** What the Next build would have the page load (not sent: the portal strips it, ADR 0008). */
+  /** What the Next build would have the page load (not sent: the portal strips it, ADR 0016). */
   built: number;
 }
 

@@ -1,7 +1,7 @@
 /**
  * What Next's production build would have a page load: the root main files of `build-manifest.json` and
  * the page's client entry chunks from its `page_client-reference-manifest.js`, gzip-9 compressed. The
- * portal benchmark prints it beside what the portal actually sends (ADR 0008).
+ * portal benchmark prints it beside what the portal actually sends (ADR 0016).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
