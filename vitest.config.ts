@@ -17,6 +17,7 @@ export default defineConfig({
             'scripts/**/*.test.ts',
             'config/**/*.test.ts',
             'testing/**/*.test.ts',
+            'app/**/*.test.ts',
           ],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',

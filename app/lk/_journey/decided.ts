@@ -15,6 +15,21 @@ export interface DecidedOutcome {
   nextAllowedDate: string | null;
   /** When an operator decides by (waiting applications only). */
   dueAt: string | null;
+  /** `dueAt` was counted without the official production calendar of a year it spans. */
+  dueProvisional: boolean;
+}
+
+/**
+ * The due time a waiting application's confirmation shows: when an operator decides by (ДД.ММ.ГГГГ ЧЧ:ММ,
+ * Moscow), and whether it was counted without the official calendar; nothing for a decided application.
+ */
+export function waitingDue(
+  app: { dueAt: Date | null; dueProvisional: boolean } | null | undefined,
+  waiting: boolean,
+): { dueAt: string | null; dueProvisional: boolean } {
+  return waiting && app?.dueAt
+    ? { dueAt: formatMoscowDateTime(app.dueAt), dueProvisional: app.dueProvisional }
+    : { dueAt: null, dueProvisional: false };
 }
 
 export function decidedOutcome(d: DecidedApplication): DecidedOutcome {
@@ -25,8 +40,7 @@ export function decidedOutcome(d: DecidedApplication): DecidedOutcome {
     effectiveDate: d.effectiveDate ? formatDateRu(d.effectiveDate) : null,
     refusal: d.refusal?.message ?? null,
     nextAllowedDate: d.refusal?.nextAllowedDate ? formatDateRu(d.refusal.nextAllowedDate) : null,
-    dueAt:
-      d.outcome === 'submitted' && d.application.dueAt ? formatMoscowDateTime(d.application.dueAt) : null,
+    ...waitingDue(d.application, d.outcome === 'submitted'),
   };
 }
 

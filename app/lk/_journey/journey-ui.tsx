@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { PROVISIONAL_DUE_NOTE } from '@/lib/applications/application-store';
 import type { DecidedOutcome } from './decided';
 import { ErrorSummary } from '../../_components/error-summary';
 import { Field } from '../../_components/field';
@@ -376,10 +377,13 @@ export function ReviewReasons({ reasons }: { reasons: readonly string[] }) {
 export function WaitingConfirmation({
   number,
   repeated,
+  dueProvisional,
   children,
 }: {
   number: string | undefined;
   repeated: boolean;
+  /** The due time in `children` was counted without the official production calendar. */
+  dueProvisional: boolean;
   /** Who decides by when, and what that means meanwhile. */
   children: ReactNode;
 }) {
@@ -388,6 +392,11 @@ export function WaitingConfirmation({
       <Repeated repeated={repeated} />
       <h2>Что дальше</h2>
       {children}
+      {dueProvisional ? (
+        <p className="hint-block" data-testid="due-provisional">
+          {PROVISIONAL_DUE_NOTE}
+        </p>
+      ) : null}
     </Confirmation>
   );
 }
@@ -445,7 +454,11 @@ function DecidedConfirmation({
   }
   if (outcome.status === 'submitted') {
     return (
-      <WaitingConfirmation number={outcome.number} repeated={outcome.repeated}>
+      <WaitingConfirmation
+        number={outcome.number}
+        repeated={outcome.repeated}
+        dueProvisional={outcome.dueProvisional}
+      >
         <p>
           Регистр не смог рассмотреть заявление сразу. Его рассмотрит сотрудник до{' '}
           <strong>{outcome.dueAt}</strong> (по московскому времени).

@@ -1,4 +1,3 @@
-import { formatMoscowDateTime } from '@/lib/applications/labels';
 import {
   policyApplicationOptions,
   type PolicyApplicationOptions,
@@ -9,7 +8,7 @@ import type { SignedInCitizen } from '@/lib/auth/citizen';
 import type { CitizenClaims } from '@/lib/auth/citizen-claims';
 import { formatEnp } from '@/lib/domain/enp';
 import { insurerOption, oncePerKey } from '../_journey/choices';
-import { ruDate } from '../_journey/decided';
+import { ruDate, waitingDue } from '../_journey/decided';
 import type { Answers, JourneySpec } from '../_journey/journey-flow';
 import { insurerStep } from '../_journey/steps';
 
@@ -35,6 +34,7 @@ export interface PolicyOutcome {
   insurerName: string;
   coverageFrom: string | null;
   dueAt: string | null;
+  dueProvisional: boolean;
   reviewReasons: string[];
   refusal: string | null;
   repeated: boolean;
@@ -131,7 +131,7 @@ export const policyJourney: JourneySpec<Ctx, PolicyOutcome, PolicyView> = {
       enp: result.enp ? formatEnp(result.enp) : null,
       insurerName: insurers.find((i) => i.code === answers.insurerCode)?.nameShort ?? '',
       coverageFrom: typeof coverageFrom === 'string' ? ruDate(coverageFrom) : null,
-      dueAt: result.outcome === 'queued' && app?.dueAt ? formatMoscowDateTime(app.dueAt) : null,
+      ...waitingDue(app, result.outcome === 'queued'),
       reviewReasons: result.reviewReasons.map((r) => r.text),
       refusal: result.outcome === 'refused' ? (app?.reasonText ?? null) : null,
       repeated: result.repeated,

@@ -43,7 +43,11 @@ function Outcome({ r }: { r: PolicyOutcome }) {
       );
     case 'queued':
       return (
-        <WaitingConfirmation number={r.number ?? undefined} repeated={r.repeated}>
+        <WaitingConfirmation
+          number={r.number ?? undefined}
+          repeated={r.repeated}
+          dueProvisional={r.dueProvisional}
+        >
           <p>
             Автоматическая проверка не смогла оформить полис сразу, поэтому заявление рассмотрит сотрудник
             страховой медицинской организации до <strong data-testid="due">{r.dueAt}</strong> (по московскому

@@ -1,4 +1,4 @@
-import { formatMoscowDateTime } from '@/lib/applications/labels';
+import { waitingDue } from '../_journey/decided';
 import { regionChangeOptions, type RegionChangeOptions } from '@/lib/applications/region-change-options';
 import { submitChildRegistration } from '@/lib/applications/submit-child-registration';
 import type { CitizenActor } from '@/lib/auth/actor';
@@ -46,6 +46,7 @@ export interface ChildOutcome {
   personId: number | null;
   policy: 'issued' | 'insurer_chosen' | 'kept' | null;
   dueAt: string | null;
+  dueProvisional: boolean;
   reviewReasons: string[];
   refusal: string | null;
   repeated: boolean;
@@ -216,7 +217,7 @@ export const childJourney: JourneySpec<Ctx, ChildOutcome, ChildView> = {
       enp: result.child ? formatEnp(result.child.enp) : null,
       personId: result.child?.personId ?? null,
       policy: result.policy,
-      dueAt: result.outcome === 'queued' && app.dueAt ? formatMoscowDateTime(app.dueAt) : null,
+      ...waitingDue(app, result.outcome === 'queued'),
       reviewReasons: result.reviewReasons.map((r) => r.text),
       refusal: result.outcome === 'refused' ? app.reasonText : null,
       repeated: result.repeated,

@@ -53,7 +53,7 @@ function Outcome({ r }: { r: ChildOutcome }) {
   }
   if (r.outcome === 'queued') {
     return (
-      <WaitingConfirmation number={r.number} repeated={r.repeated}>
+      <WaitingConfirmation number={r.number} repeated={r.repeated} dueProvisional={r.dueProvisional}>
         <p>
           Заявление рассмотрит сотрудник страховой медицинской организации до <strong>{r.dueAt}</strong> (по
           московскому времени).
