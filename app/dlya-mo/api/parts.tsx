@@ -1,0 +1,97 @@
+import type { ReactNode } from 'react';
+import type { SchemaField } from '@/lib/api-docs/schema-fields';
+import { codeSpans, textBlocks } from '@/lib/api-docs/text-blocks';
+
+/**
+ * Pieces of the API documentation page. The published documents (OpenAPI, CapabilityStatement) are
+ * written in English for developers; their text is marked `lang="en"` so screen readers read it as such.
+ */
+
+/** A line with its `code` spans as <code>. */
+export function Inline({ text }: { text: string }) {
+  return (
+    <>
+      {codeSpans(text).map((s, i) =>
+        s.code ? <code key={i}>{s.text}</code> : <span key={i}>{s.text}</span>,
+      )}
+    </>
+  );
+}
+
+/** A description of the published documents: paragraphs and lists, in English. */
+export function Described({ text }: { text: string | undefined }) {
+  if (!text) return null;
+  return (
+    <div lang="en" className="doc-text">
+      {textBlocks(text).map((b, i) =>
+        b.kind === 'paragraph' ? (
+          <p key={i}>
+            <Inline text={b.text} />
+          </p>
+        ) : (
+          <ul key={i}>
+            {b.items.map((item, j) => (
+              <li key={j}>
+                <Inline text={item} />
+              </li>
+            ))}
+          </ul>
+        ),
+      )}
+    </div>
+  );
+}
+
+/** A block of code or data, wrapped to the screen (no sideways scrolling on a phone). */
+export function CodeBlock({ children, label }: { children: string; label?: string }) {
+  return (
+    <pre className="code-block" data-label={label}>
+      <code>{children}</code>
+    </pre>
+  );
+}
+
+/** The members of a JSON schema as a table. */
+export function FieldTable({ fields, caption }: { fields: readonly SchemaField[]; caption: string }) {
+  return (
+    <table className="table table--doc">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Поле</th>
+          <th scope="col">Тип</th>
+          <th scope="col">Описание</th>
+        </tr>
+      </thead>
+      <tbody>
+        {fields.map((f) => (
+          <tr key={f.path}>
+            <th scope="row" className="break">
+              <code style={{ marginLeft: `${f.depth}rem` }}>{f.path}</code>
+              {f.required ? null : <span className="hint-block">необязательное</span>}
+            </th>
+            <td className="break">
+              <code>{f.type}</code>
+              {f.values.length ? (
+                <span className="hint-block">
+                  Значения: <code>{f.values.join(', ')}</code>
+                </span>
+              ) : null}
+            </td>
+            <td lang="en">{f.description ? <Inline text={f.description} /> : null}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A titled part of the page with an anchor for the contents list. */
+export function DocSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="doc-section">
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
