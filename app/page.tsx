@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { JOURNEYS, SECTIONS, type CitizenService } from '@/lib/portal/citizen-services';
+import { JOURNEYS, SECTIONS } from '@/lib/portal/citizen-services';
+import { ServiceCards } from './_components/service-cards';
 
 export const metadata: Metadata = {
   title: { absolute: 'Полис ОМС онлайн — Единый регистр застрахованных лиц ОМС' },
@@ -66,20 +67,5 @@ export default function StartPage() {
         </ul>
       </section>
     </>
-  );
-}
-
-function ServiceCards({ services, labelledBy }: { services: readonly CitizenService[]; labelledBy: string }) {
-  return (
-    <ul className="cards cards--links" aria-labelledby={labelledBy}>
-      {services.map((s) => (
-        <li key={s.href} className="card">
-          <h3>
-            <a href={s.href}>{s.title}</a>
-          </h3>
-          <p>{s.text}</p>
-        </li>
-      ))}
-    </ul>
   );
 }

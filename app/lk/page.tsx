@@ -5,6 +5,7 @@ import { getMyPolicy, type MyPolicy } from '@/lib/portal/get-my-policy';
 import { JOURNEYS, SECTIONS } from '@/lib/portal/citizen-services';
 import { listMyPeople } from '@/lib/portal/list-my-people';
 import { dateRu, settle, signedInCitizen } from './_cabinet/cabinet';
+import { ServiceCards } from '../_components/service-cards';
 import { PolicyStatusTag, personName } from './_cabinet/parts';
 
 export const metadata: Metadata = { title: 'Личный кабинет' };
@@ -131,28 +132,10 @@ export default async function CabinetPage() {
       {actor.trusted ? null : (
         <p className="hint">Подать заявление можно после подтверждения учётной записи Госуслуг.</p>
       )}
-      <ul className="cards cards--links">
-        {JOURNEYS.map((j) => (
-          <li key={j.href} className="card">
-            <h3>
-              <a href={j.href}>{j.title}</a>
-            </h3>
-            <p>{j.text}</p>
-          </li>
-        ))}
-      </ul>
+      <ServiceCards services={JOURNEYS} />
 
       <h2>Сведения</h2>
-      <ul className="cards cards--links">
-        {SECTIONS.map((s) => (
-          <li key={s.href} className="card">
-            <h3>
-              <a href={s.href}>{s.title}</a>
-            </h3>
-            <p>{s.text}</p>
-          </li>
-        ))}
-      </ul>
+      <ServiceCards services={SECTIONS} />
     </>
   );
 }

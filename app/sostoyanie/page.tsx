@@ -8,10 +8,10 @@ export const metadata: Metadata = { title: 'Состояние сервиса' }
 export const dynamic = 'force-dynamic';
 
 const TONE: Record<Verdict, 'ok' | 'warn' | 'bad'> = { ok: 'ok', limited: 'warn', down: 'bad' };
-const YEAR_TAG: Record<CalendarYearState, { label: string; tone: 'ok' | 'warn' | 'bad' }> = {
-  loaded: { label: 'Загружен', tone: 'ok' },
-  incomplete: { label: 'Загружен не полностью', tone: 'warn' },
-  missing: { label: 'Не загружен', tone: 'bad' },
+const YEAR_TONE: Record<CalendarYearState, 'ok' | 'warn' | 'bad'> = {
+  loaded: 'ok',
+  incomplete: 'warn',
+  missing: 'bad',
 };
 
 /**
@@ -60,7 +60,7 @@ export default async function ServiceStatusPage() {
               <tr key={y.year} data-year={y.year} data-state={y.state}>
                 <th scope="row">{y.year}</th>
                 <td>
-                  <strong className={`tag tag--${YEAR_TAG[y.state].tone}`}>{YEAR_TAG[y.state].label}</strong>
+                  <strong className={`tag tag--${YEAR_TONE[y.state]}`}>{y.label}</strong>
                   <span className="hint-block">{y.text}</span>
                 </td>
               </tr>

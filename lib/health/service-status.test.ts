@@ -34,7 +34,8 @@ describe('serviceStatus', () => {
       [2026, 'loaded'],
       [2027, 'incomplete'],
     ]);
-    expect(s.calendar?.[1]?.text).toMatch(/^Загружен не полностью/);
+    expect(s.calendar?.[1]?.label).toBe('Загружен не полностью');
+    expect(s.calendar?.[1]?.text).toMatch(/сроки могут сдвинуться/);
 
     const missing = serviceStatus(up({ years: [2026, 2027], missingYears: [2026], incompleteYears: [] }));
     expect(missing.verdict).toBe('limited');
@@ -42,7 +43,8 @@ describe('serviceStatus', () => {
       [2026, 'missing'],
       [2027, 'loaded'],
     ]);
-    expect(missing.calendar?.[0]?.text).toMatch(/^Не загружен: сроки считаются по обычной пятидневке/);
+    expect(missing.calendar?.[0]?.label).toBe('Не загружен');
+    expect(missing.calendar?.[0]?.text).toMatch(/по обычной пятидневке/);
   });
 
   it('calls a year missing rather than incomplete when the check lists it as both', () => {

@@ -12,7 +12,9 @@ export type CalendarYearState = 'loaded' | 'incomplete' | 'missing';
 export interface CalendarYearVerdict {
   year: number;
   state: CalendarYearState;
-  /** The state in words, with what it means for the deadlines. */
+  /** The state in two or three words. */
+  label: string;
+  /** What the state means for the deadlines. */
   text: string;
 }
 
@@ -28,11 +30,19 @@ export interface ServiceStatus {
   checkedAt: Date;
 }
 
-const YEAR_TEXT: Record<CalendarYearState, string> = {
-  loaded: 'Загружен: сроки рассмотрения заявлений считаются с учётом праздников и переносов.',
-  incomplete:
-    'Загружен не полностью: часть праздников и переносов ещё не утверждена, сроки могут сдвинуться.',
-  missing: 'Не загружен: сроки считаются по обычной пятидневке, без праздников и переносов.',
+const YEAR_WORDS: Record<CalendarYearState, { label: string; text: string }> = {
+  loaded: {
+    label: 'Загружен',
+    text: 'Сроки рассмотрения заявлений считаются с учётом праздников и переносов.',
+  },
+  incomplete: {
+    label: 'Загружен не полностью',
+    text: 'Часть праздников и переносов ещё не утверждена: сроки могут сдвинуться.',
+  },
+  missing: {
+    label: 'Не загружен',
+    text: 'Сроки считаются по обычной пятидневке, без праздников и переносов.',
+  },
 };
 
 function yearState(year: number, calendar: NonNullable<HealthReport['calendar']>): CalendarYearState {
@@ -58,7 +68,7 @@ export function serviceStatus(report: HealthReport): ServiceStatus {
   const calendar = report.calendar;
   const years = calendar.years.map((year) => {
     const state = yearState(year, calendar);
-    return { year, state, text: YEAR_TEXT[state] };
+    return { year, state, ...YEAR_WORDS[state] };
   });
   const complete = years.every((y) => y.state === 'loaded');
   return {

@@ -5,7 +5,7 @@ import { codesNamed } from '@/lib/api-docs/text-blocks';
 import { AppError, errorCatalogue, fieldIssue, type ErrorCode } from '@/lib/errors';
 import { issueTypeOf, toOperationOutcome } from '@/lib/fhir/operation-outcome';
 import { ERROR_CODE_SYSTEM } from '@/lib/fhir/systems';
-import { CodeBlock, FieldTable } from './parts';
+import { CodeBlock, DocTable, FieldTable } from './parts';
 
 const isCatalogued = (code: string): code is ErrorCode => Object.hasOwn(errorCatalogue, code);
 
@@ -51,31 +51,24 @@ export function ErrorsReference({ invalidEnp }: { invalidEnp: string }) {
       <CodeBlock>{JSON.stringify(toOperationOutcome(fhirError), null, 2)}</CodeBlock>
 
       <h3>Коды ответа на запрос</h3>
-      <table className="table table--doc" data-testid="request-error-codes">
-        <caption>Коды ошибок запроса, HTTP-статус и IssueType FHIR</caption>
-        <thead>
-          <tr>
-            <th scope="col">Код</th>
-            <th scope="col">HTTP</th>
-            <th scope="col">FHIR</th>
-            <th scope="col">Сообщение</th>
+      <DocTable
+        caption="Коды ошибок запроса, HTTP-статус и IssueType FHIR"
+        columns={['Код', 'HTTP', 'FHIR', 'Сообщение']}
+        testId="request-error-codes"
+      >
+        {requestCodes().map((code) => (
+          <tr key={code}>
+            <th scope="row" className="break">
+              <code>{code}</code>
+            </th>
+            <td>{errorCatalogue[code].status}</td>
+            <td>
+              <code>{issueTypeOf(new AppError(code))}</code>
+            </td>
+            <td>{errorCatalogue[code].message}</td>
           </tr>
-        </thead>
-        <tbody>
-          {requestCodes().map((code) => (
-            <tr key={code}>
-              <th scope="row" className="break">
-                <code>{code}</code>
-              </th>
-              <td>{errorCatalogue[code].status}</td>
-              <td>
-                <code>{issueTypeOf(new AppError(code))}</code>
-              </td>
-              <td>{errorCatalogue[code].message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DocTable>
 
       <details className="doc-details">
         <summary>Все коды ошибок регистра ({all.length})</summary>
@@ -83,27 +76,17 @@ export function ErrorsReference({ invalidEnp }: { invalidEnp: string }) {
           Коды проверок полей приходят в <code>errors[].code</code> (REST) и <code>issue.details.coding</code>{' '}
           (FHIR). Список может пополняться: неизвестный код обрабатывайте по HTTP-статусу.
         </p>
-        <table className="table table--doc">
-          <caption>Каталог ошибок</caption>
-          <thead>
-            <tr>
-              <th scope="col">Код</th>
-              <th scope="col">HTTP</th>
-              <th scope="col">Сообщение</th>
+        <DocTable caption="Каталог ошибок" columns={['Код', 'HTTP', 'Сообщение']}>
+          {all.map(([code, entry]) => (
+            <tr key={code}>
+              <th scope="row" className="break">
+                <code>{code}</code>
+              </th>
+              <td>{entry.status}</td>
+              <td>{entry.message}</td>
             </tr>
-          </thead>
-          <tbody>
-            {all.map(([code, entry]) => (
-              <tr key={code}>
-                <th scope="row" className="break">
-                  <code>{code}</code>
-                </th>
-                <td>{entry.status}</td>
-                <td>{entry.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DocTable>
       </details>
     </>
   );

@@ -1,7 +1,7 @@
 import type { CapabilityStatementRestResource } from '@medplum/fhirtypes';
 import { curlCommand, type ExampleRequest } from '@/lib/api-docs/examples';
 import { capabilityStatement } from '@/lib/fhir/capability-statement';
-import { CodeBlock, Described } from './parts';
+import { CodeBlock, Described, ParameterTable } from './parts';
 
 const INTERACTIONS: Record<string, string> = {
   read: 'чтение по id',
@@ -54,28 +54,14 @@ function Resource({ resource }: { resource: CapabilityStatementRestResource }) {
       </p>
       <Described text={resource.documentation} />
       {resource.searchParam?.length ? (
-        <table className="table table--doc">
-          <caption>Параметры поиска {resource.type}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Параметр</th>
-              <th scope="col">Описание</th>
-            </tr>
-          </thead>
-          <tbody>
-            {resource.searchParam.map((p) => (
-              <tr key={p.name}>
-                <th scope="row">
-                  <code>{p.name}</code>
-                  <span className="hint-block">{p.type}</span>
-                </th>
-                <td lang="en" className="break">
-                  {p.documentation}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ParameterTable
+          caption={`Параметры поиска ${resource.type}`}
+          rows={resource.searchParam.map((p) => ({
+            name: p.name,
+            hint: p.type,
+            description: p.documentation,
+          }))}
+        />
       ) : null}
     </section>
   );

@@ -18,6 +18,7 @@ import {
   SUBJECT_SYSTEM,
   TERRITORY_EXTENSION,
 } from '@/lib/fhir/systems';
+import { DocTable } from './parts';
 
 /** The URIs are the ones the FHIR layer speaks (lib/fhir/systems.ts); the words say what each is for. */
 const GROUPS: readonly { title: string; rows: readonly [string, string][] }[] = [
@@ -75,45 +76,29 @@ export function IdentifierSystems() {
         определяет, и собственные системы регистра там, где нет.
       </p>
       {GROUPS.map((g) => (
-        <table key={g.title} className="table table--doc">
-          <caption>{g.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Система (URI)</th>
-              <th scope="col">Что это</th>
-            </tr>
-          </thead>
-          <tbody>
-            {g.rows.map(([uri, meaning]) => (
-              <tr key={uri}>
-                <td className="break">
-                  <code>{uri}</code>
-                </td>
-                <td>{meaning}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ))}
-      <table className="table table--doc">
-        <caption>Виды документов, которые можно указать кодом НСИ</caption>
-        <thead>
-          <tr>
-            <th scope="col">Документ</th>
-            <th scope="col">F011</th>
-            <th scope="col">НСИ</th>
-          </tr>
-        </thead>
-        <tbody>
-          {nsi.map((d) => (
-            <tr key={d.f011}>
-              <td>{d.name}</td>
-              <td>{d.f011}</td>
-              <td>{d.nsi}</td>
+        <DocTable key={g.title} caption={g.title} columns={['Система (URI)', 'Что это']}>
+          {g.rows.map(([uri, meaning]) => (
+            <tr key={uri}>
+              <td className="break">
+                <code>{uri}</code>
+              </td>
+              <td>{meaning}</td>
             </tr>
           ))}
-        </tbody>
-      </table>
+        </DocTable>
+      ))}
+      <DocTable
+        caption="Виды документов, которые можно указать кодом НСИ"
+        columns={['Документ', 'F011', 'НСИ']}
+      >
+        {nsi.map((d) => (
+          <tr key={d.f011}>
+            <td>{d.name}</td>
+            <td>{d.f011}</td>
+            <td>{d.nsi}</td>
+          </tr>
+        ))}
+      </DocTable>
     </>
   );
 }

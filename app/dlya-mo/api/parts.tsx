@@ -51,38 +51,57 @@ export function CodeBlock({ children, label }: { children: string; label?: strin
   );
 }
 
-/** The members of a JSON schema as a table. */
-export function FieldTable({ fields, caption }: { fields: readonly SchemaField[]; caption: string }) {
+/** A table of the documentation: its caption, its column headings, and the rows given. */
+export function DocTable({
+  caption,
+  columns,
+  testId,
+  children,
+}: {
+  caption: string;
+  columns: readonly string[];
+  testId?: string;
+  children: ReactNode;
+}) {
   return (
-    <table className="table table--doc">
+    <table className="table table--doc" data-testid={testId}>
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Поле</th>
-          <th scope="col">Тип</th>
-          <th scope="col">Описание</th>
+          {columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
         </tr>
       </thead>
-      <tbody>
-        {fields.map((f) => (
-          <tr key={f.path}>
-            <th scope="row" className="break">
-              <code style={{ marginLeft: `${f.depth}rem` }}>{f.path}</code>
-              {f.required ? null : <span className="hint-block">необязательное</span>}
-            </th>
-            <td className="break">
-              <code>{f.type}</code>
-              {f.values.length ? (
-                <span className="hint-block">
-                  Значения: <code>{f.values.join(', ')}</code>
-                </span>
-              ) : null}
-            </td>
-            <td lang="en">{f.description ? <Inline text={f.description} /> : null}</td>
-          </tr>
-        ))}
-      </tbody>
+      <tbody>{children}</tbody>
     </table>
+  );
+}
+
+/** The members of a JSON schema as a table. */
+export function FieldTable({ fields, caption }: { fields: readonly SchemaField[]; caption: string }) {
+  return (
+    <DocTable caption={caption} columns={['Поле', 'Тип', 'Описание']}>
+      {fields.map((f) => (
+        <tr key={f.path}>
+          <th scope="row">
+            <code style={{ marginLeft: `${f.depth}rem` }}>{f.path}</code>
+            {f.required ? null : <span className="hint-block">необязательное</span>}
+          </th>
+          <td className="break">
+            <code>{f.type}</code>
+            {f.values.length ? (
+              <span className="hint-block">
+                Значения: <code>{f.values.join(', ')}</code>
+              </span>
+            ) : null}
+          </td>
+          <td lang="en" className="break">{f.description ? <Inline text={f.description} /> : null}</td>
+        </tr>
+      ))}
+    </DocTable>
   );
 }
 
@@ -93,5 +112,30 @@ export function DocSection({ id, title, children }: { id: string; title: string;
       <h2 id={id}>{title}</h2>
       {children}
     </section>
+  );
+}
+
+/** Request or search parameters: the name (with a hint under it) and the published description. */
+export function ParameterTable({
+  caption,
+  rows,
+}: {
+  caption: string;
+  rows: readonly { name: string; hint?: string | null; description: string | undefined }[];
+}) {
+  return (
+    <DocTable caption={caption} columns={['Параметр', 'Описание']}>
+      {rows.map((p) => (
+        <tr key={p.name}>
+          <th scope="row">
+            <code>{p.name}</code>
+            {p.hint ? <span className="hint-block">{p.hint}</span> : null}
+          </th>
+          <td lang="en" className="break">
+            {p.description}
+          </td>
+        </tr>
+      ))}
+    </DocTable>
   );
 }

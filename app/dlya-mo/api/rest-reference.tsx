@@ -1,7 +1,7 @@
 import { openApiDocument } from '@/api/v1/openapi';
 import { curlCommand, type ExampleRequest } from '@/lib/api-docs/examples';
 import { schemaFields } from '@/lib/api-docs/schema-fields';
-import { CodeBlock, Described, FieldTable, Inline } from './parts';
+import { CodeBlock, Described, DocTable, FieldTable, Inline, ParameterTable } from './parts';
 
 type Operation = {
   operationId: string;
@@ -38,52 +38,28 @@ export function RestReference({ origin, examples }: { origin: string; examples: 
           <p>{op.security.length ? 'Нужен ключ API.' : 'Без ключа: документ открыт всем.'}</p>
           <Described text={op.description} />
           {op.parameters?.length ? (
-            <table className="table table--doc">
-              <caption>Параметры запроса</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Параметр</th>
-                  <th scope="col">Описание</th>
-                </tr>
-              </thead>
-              <tbody>
-                {op.parameters.map((p) => (
-                  <tr key={p.name}>
-                    <th scope="row">
-                      <code>{p.name}</code>
-                      {p.schema.maxLength ? (
-                        <span className="hint-block">до {p.schema.maxLength} знаков</span>
-                      ) : null}
-                    </th>
-                    <td lang="en">{p.description}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ParameterTable
+              caption="Параметры запроса"
+              rows={op.parameters.map((p) => ({
+                name: p.name,
+                hint: p.schema.maxLength ? `до ${p.schema.maxLength} знаков` : null,
+                description: p.description,
+              }))}
+            />
           ) : null}
-          <table className="table table--doc">
-            <caption>Ответы</caption>
-            <thead>
-              <tr>
-                <th scope="col">Код</th>
-                <th scope="col">Тип</th>
-                <th scope="col">Когда</th>
+          <DocTable caption="Ответы" columns={['Код', 'Тип', 'Когда']}>
+            {Object.entries(op.responses).map(([status, r]) => (
+              <tr key={status}>
+                <th scope="row">{status}</th>
+                <td className="break">
+                  <code>{Object.keys(r.content ?? {}).join(', ')}</code>
+                </td>
+                <td lang="en" className="break">
+                  <Inline text={r.description} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {Object.entries(op.responses).map(([status, r]) => (
-                <tr key={status}>
-                  <th scope="row">{status}</th>
-                  <td className="break">
-                    <code>{Object.keys(r.content ?? {}).join(', ')}</code>
-                  </td>
-                  <td lang="en">
-                    <Inline text={r.description} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DocTable>
         </section>
       ))}
 
