@@ -98,7 +98,9 @@ export function FieldTable({ fields, caption }: { fields: readonly SchemaField[]
               </span>
             ) : null}
           </td>
-          <td lang="en" className="break">{f.description ? <Inline text={f.description} /> : null}</td>
+          <td lang="en" className="break">
+            {f.description ? <Inline text={f.description} /> : null}
+          </td>
         </tr>
       ))}
     </DocTable>
