@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { calendarYears } from '@/db/schema';
+import { whileRegisterDown } from '@/lib/fhir/testing/outage';
 import { checkHealth } from './check-health';
 import { serviceStatus } from './service-status';
 
@@ -30,5 +31,17 @@ describe('checkHealth', () => {
     expect(report.calendar?.years).toEqual([2025, 2026]);
     expect(serviceStatus(report).calendar?.map((y) => y.state)).toEqual(['loaded', 'loaded']);
     expect(serviceStatus(report).verdict).toBe('ok');
+  });
+
+  it('when the register cannot be reached: degraded, and the status page says the service is down', async () => {
+    const report = await whileRegisterDown(() => checkHealth());
+    expect(report.status).toBe('degraded');
+    expect(report.database.status).toBe('down');
+    const status = serviceStatus(report);
+    expect(status.verdict).toBe('down');
+    expect(status.register.answering).toBe(false);
+    expect(status.calendar).toBeNull();
+    // And back: the next check answers again.
+    expect((await checkHealth()).status).toBe('ok');
   });
 });
