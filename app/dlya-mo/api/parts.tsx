@@ -80,24 +80,27 @@ export function DocTable({
   );
 }
 
-/** The members of a JSON schema as a table. */
+/**
+ * The members of a JSON schema as a table: the name with its type under it (two columns fit a phone),
+ * then the published description.
+ */
 export function FieldTable({ fields, caption }: { fields: readonly SchemaField[]; caption: string }) {
   return (
-    <DocTable caption={caption} columns={['Поле', 'Тип', 'Описание']}>
+    <DocTable caption={caption} columns={['Поле и тип', 'Описание']}>
       {fields.map((f) => (
         <tr key={f.path}>
-          <th scope="row">
-            <code style={{ marginLeft: `${f.depth}rem` }}>{f.path}</code>
-            {f.required ? null : <span className="hint-block">необязательное</span>}
-          </th>
-          <td className="break">
-            <code>{f.type}</code>
+          <th scope="row" style={f.depth ? { paddingLeft: `${f.depth}rem` } : undefined}>
+            <code>{f.path}</code>
+            <span className="hint-block field-type">
+              <code>{f.type}</code>
+              {f.required ? null : ', необязательное'}
+            </span>
             {f.values.length ? (
-              <span className="hint-block">
+              <span className="hint-block field-type">
                 Значения: <code>{f.values.join(', ')}</code>
               </span>
             ) : null}
-          </td>
+          </th>
           <td lang="en" className="break">
             {f.description ? <Inline text={f.description} /> : null}
           </td>
