@@ -31,6 +31,20 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </main>
         <footer className="site-footer">
           <div className="container">
+            {/* The ways in for people who are not citizens, kept out of the citizen's way (GOV.UK footer). */}
+            <nav aria-label="О сервисе">
+              <ul className="footer-links">
+                <li>
+                  <a href="/sostoyanie">Состояние сервиса</a>
+                </li>
+                <li>
+                  <a href="/dlya-mo/api">API для медицинских организаций</a>
+                </li>
+                <li>
+                  <a href="/vhod">Вход для сотрудников</a>
+                </li>
+              </ul>
+            </nav>
             <p>
               Федеральный фонд обязательного медицинского страхования. Данные в демонстрационной версии
               вымышлены.

@@ -3,7 +3,7 @@ import { signInAsCitizen } from './support/citizen';
 import { heading, next, PARENT, start } from './support/journeys';
 
 /**
- * The portal's pages are plain HTML with one small enhancement script (ADR 0008): the browser downloads
+ * The portal's pages are plain HTML with one small enhancement script (ADR 0016): the browser downloads
  * no framework code on them, the script runs under the page's Content-Security-Policy, moves the focus to
  * the error summary and keeps a form from being sent twice. Staff pages keep Next's client runtime.
  */

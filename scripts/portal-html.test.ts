@@ -49,6 +49,11 @@ describe('isPortalPage', () => {
     ])
       expect(isPortalPage(p), p).toBe(false);
   });
+
+  it('takes the public pages of the front door (API documentation, service status) too', () => {
+    for (const p of ['/dlya-mo/api', '/dlya-mo', '/sostoyanie']) expect(isPortalPage(p), p).toBe(true);
+    for (const p of ['/dlya-mox', '/sostoyaniex', '/api/health']) expect(isPortalPage(p), p).toBe(false);
+  });
 });
 
 describe('withoutFrameworkScripts', () => {

@@ -11,9 +11,9 @@ import { gzipSync } from 'node:zlib';
 /** The enhancement script every plain portal page loads. */
 export const PORTAL_SCRIPT = '/portal.js';
 
-/** The citizen portal: the landing page, the personal cabinet and the public extract check. */
+/** The portal: the start page, the cabinet, the extract check, the API documentation, the service status. */
 export function isPortalPage(pathname: string): boolean {
-  return pathname === '/' || /^\/lk(?:\/|$)/.test(pathname) || /^\/verify(?:\/|$)/.test(pathname);
+  return pathname === '/' || /^\/(?:lk|verify|dlya-mo|sostoyanie)(?:\/|$)/.test(pathname);
 }
 
 const SCRIPT_ELEMENT = /<script\b[^>]*>[\s\S]*?<\/script\s*>/gi;

@@ -4,7 +4,7 @@ import { countUnreadNotifications } from '@/lib/notifications/count-unread-notif
 import { SignOutForm } from './vyhod/sign-out-form';
 
 /**
- * The cabinet's frame: who is signed in, sign-out, and the cabinet's sections with the number of unread
+ * The cabinet's frame: who is signed in with the one sign-out button, and the cabinet's sections with the number of unread
  * notifications. Signed-out pages of /lk (sign-in, sign-out) get no frame; the pages themselves send
  * signed-out visitors to the sign-in — a layout cannot know which page it wraps.
  */
@@ -18,7 +18,7 @@ export default async function CabinetLayout({ children }: { children: ReactNode 
         <p>
           Вы вошли как <strong>{citizen.displayName}</strong>
         </p>
-        {/* One click signs out (a form post, no script needed); «Выход» below leads to the page about it. */}
+        {/* The one sign-out control: one click, a form post that needs no script. */}
         <SignOutForm />
       </div>
       <nav aria-label="Разделы личного кабинета">
@@ -47,9 +47,6 @@ export default async function CabinetLayout({ children }: { children: ReactNode 
           </li>
           <li>
             <a href="/lk/prosmotry">Кто смотрел мой полис</a>
-          </li>
-          <li className="nav-cabinet__end">
-            <a href="/lk/vyhod">Выход</a>
           </li>
         </ul>
       </nav>

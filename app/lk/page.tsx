@@ -2,61 +2,14 @@ import type { Metadata } from 'next';
 import { ACCOUNT_LEVEL_NAMES } from '@/lib/auth/citizen-claims';
 import { formatEnp } from '@/lib/domain/enp';
 import { getMyPolicy, type MyPolicy } from '@/lib/portal/get-my-policy';
+import { JOURNEYS, SECTIONS } from '@/lib/portal/citizen-services';
 import { listMyPeople } from '@/lib/portal/list-my-people';
 import { dateRu, settle, signedInCitizen } from './_cabinet/cabinet';
+import { ServiceCards } from '../_components/service-cards';
 import { PolicyStatusTag, personName } from './_cabinet/parts';
 import { HowToVerify } from './_journey/start-parts';
 
 export const metadata: Metadata = { title: 'Личный кабинет' };
-
-const JOURNEYS: readonly { href: string; title: string; text: string }[] = [
-  {
-    href: '/lk/poluchit-polis',
-    title: 'Получить электронный полис',
-    text: 'Если полиса ещё нет: ЕНП выдаётся сразу или в течение рабочего дня.',
-  },
-  {
-    href: '/lk/rebenok',
-    title: 'Оформить полис ребёнку',
-    text: 'По свидетельству о рождении; ребёнок появится в вашем кабинете.',
-  },
-  {
-    href: '/lk/smena-smo',
-    title: 'Сменить страховую компанию',
-    text: 'Раз в календарный год, заявление — до 1 ноября; после переезда — ещё раз.',
-  },
-  {
-    href: '/lk/pereezd',
-    title: 'Сменить регион страхования',
-    text: 'При переезде: ЕНП остаётся прежним, выберите страховую компанию нового региона.',
-  },
-  {
-    href: '/lk/priostanovit',
-    title: 'Приостановить полис',
-    text: 'На время военной службы и в других случаях, указанных в законе.',
-  },
-  {
-    href: '/lk/vozobnovit',
-    title: 'Возобновить полис',
-    text: 'После окончания военной службы или другого основания приостановления.',
-  },
-  {
-    href: '/lk/poliklinika',
-    title: 'Прикрепиться к поликлинике',
-    text: 'Поликлиника своего региона — раз в год или после переезда.',
-  },
-];
-
-const SECTIONS: readonly { href: string; title: string; text: string }[] = [
-  { href: '/lk/polis', title: 'Мой полис', text: 'ЕНП, статус, страховая компания, QR-код, выписка в PDF.' },
-  { href: '/lk/zayavleniya', title: 'Мои заявления', text: 'Поданные заявления, их статусы и сроки.' },
-  { href: '/lk/uvedomleniya', title: 'Уведомления', text: 'Сообщения об изменении статуса заявлений.' },
-  {
-    href: '/lk/prosmotry',
-    title: 'Кто смотрел мой полис',
-    text: 'Когда и какие медицинские организации проверяли ваш полис.',
-  },
-];
 
 /** The cabinet's start page: who is signed in, whose policies they see, and every journey. */
 export default async function CabinetPage() {
@@ -168,28 +121,10 @@ export default async function CabinetPage() {
       {actor.trusted ? null : (
         <p className="hint">Подать заявление можно после подтверждения учётной записи Госуслуг.</p>
       )}
-      <ul className="cards cards--links">
-        {JOURNEYS.map((j) => (
-          <li key={j.href} className="card">
-            <h3>
-              <a href={j.href}>{j.title}</a>
-            </h3>
-            <p>{j.text}</p>
-          </li>
-        ))}
-      </ul>
+      <ServiceCards services={JOURNEYS} />
 
       <h2>Сведения</h2>
-      <ul className="cards cards--links">
-        {SECTIONS.map((s) => (
-          <li key={s.href} className="card">
-            <h3>
-              <a href={s.href}>{s.title}</a>
-            </h3>
-            <p>{s.text}</p>
-          </li>
-        ))}
-      </ul>
+      <ServiceCards services={SECTIONS} />
     </>
   );
 }

@@ -8,8 +8,11 @@ export interface HealthReport {
   checkedAt: string;
   app: { name: 'oms-register'; version: string; uptimeSeconds: number };
   database: { status: 'up' | 'down'; latencyMs: number | null; error?: string };
-  /** Years the deadlines need (this and next) whose production calendar is missing or incomplete. */
-  calendar: { missingYears: number[]; incompleteYears: number[] } | null;
+  /**
+   * The years the deadlines need (this and next, in Moscow), and those of them whose production calendar
+   * is missing or incomplete.
+   */
+  calendar: { years: number[]; missingYears: number[]; incompleteYears: number[] } | null;
 }
 
 const startedAt = Date.now();
@@ -38,6 +41,7 @@ export async function checkHealth(now = new Date()): Promise<HealthReport> {
       status: 'ok',
       database: { status: 'up', latencyMs },
       calendar: {
+        years: needed,
         missingYears: needed.filter((y) => !loaded.has(y)),
         incompleteYears: needed.filter((y) => loaded.get(y) === false),
       },

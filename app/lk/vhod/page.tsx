@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { currentCitizen } from '@/lib/auth/citizen';
 import { cabinetPath } from '@/lib/auth/citizen-paths';
+import { serviceAt } from '@/lib/portal/citizen-services';
 
 export const metadata: Metadata = { title: 'Вход в личный кабинет' };
 
@@ -27,6 +28,8 @@ export default async function CitizenSignInPage({
   const next = cabinetPath(params.next ?? params.callbackUrl);
   if (await currentCitizen()) redirect(next);
   const error = typeof params.error === 'string' ? params.error : params.csrf ? 'Csrf' : null;
+  // Someone who opened a service while signed out is told that the sign-in leads back to it.
+  const service = serviceAt(next);
   return (
     <>
       {error ? (
@@ -36,10 +39,16 @@ export default async function CitizenSignInPage({
         </div>
       ) : null}
       <h1>Вход в личный кабинет</h1>
-      <p className="lead">
-        Войдите через Госуслуги, чтобы посмотреть свой полис ОМС, подать заявление и действовать за своих
-        детей.
-      </p>
+      {service ? (
+        <p className="lead" data-testid="sign-in-purpose">
+          Чтобы {service.purpose}, войдите через Госуслуги. После входа откроется страница «{service.title}».
+        </p>
+      ) : (
+        <p className="lead">
+          Войдите через Госуслуги, чтобы посмотреть свой полис ОМС, подать заявление и действовать за своих
+          детей.
+        </p>
+      )}
       <p>
         Подавать заявления можно с подтверждённой учётной записью Госуслуг. Войти и посмотреть сведения можно
         и с упрощённой или стандартной.
