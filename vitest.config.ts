@@ -18,6 +18,7 @@ export default defineConfig({
             'config/**/*.test.ts',
             'testing/**/*.test.ts',
             'app/**/*.test.ts',
+            'bench/**/*.test.ts',
           ],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',

@@ -25,6 +25,7 @@ import { systemActor } from '../lib/auth/actor';
 import { fixed, int, table } from './lib/format';
 import { startProcess, stopProcess, waitFor } from './lib/child-process';
 import { databaseComment, seedBenchRegister } from './lib/seeded-register';
+import { parseBenchFlags } from './lib/args';
 
 const DATA_DIR = '.data/bench-lookup';
 const APP_DATA_DIR = '.data/bench-lookup-app';
@@ -51,37 +52,16 @@ interface Options {
   samples: number;
 }
 
-function parseArgs(argv: readonly string[]): Options | string {
-  const o: Options = { persons: 1_000_000, duration: 15, warmup: 3, connections: [16, 64], samples: 10_000 };
-  const seen = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const value = argv[++i];
-    if (value === undefined) return `${flag} needs a value`;
-    if (seen.has(flag)) return `${flag} given twice`;
-    seen.add(flag);
-    const whole = (min: number, max: number) => {
-      if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
-        throw new RangeError(`${flag} must be a whole number in ${min}…${max}, got ${value}`);
-      return Number(value);
-    };
-    try {
-      if (flag === '--persons') o.persons = whole(1, 200_000_000);
-      else if (flag === '--duration') o.duration = whole(1, 3600);
-      else if (flag === '--warmup') o.warmup = whole(0, 600);
-      else if (flag === '--samples') o.samples = whole(1, 1_000_000);
-      else if (flag === '--connections') {
-        o.connections = value.split(',').map((c) => {
-          if (!/^\d+$/.test(c) || Number(c) < 1 || Number(c) > 1000)
-            throw new RangeError(`--connections: whole numbers in 1…1000, got ${value}`);
-          return Number(c);
-        });
-      } else return `unknown argument: ${flag}`;
-    } catch (error) {
-      return (error as Error).message;
-    }
-  }
-  return o;
+function parseOptions(argv: readonly string[]): Options | string {
+  const given = parseBenchFlags(argv, {
+    persons: { kind: 'whole', min: 1, max: 200_000_000 },
+    duration: { kind: 'whole', min: 1, max: 3600 },
+    warmup: { kind: 'whole', min: 0, max: 600 },
+    samples: { kind: 'whole', min: 1, max: 1_000_000 },
+    connections: { kind: 'list', min: 1, max: 1000 },
+  });
+  if (typeof given === 'string') return given;
+  return { persons: 1_000_000, duration: 15, warmup: 3, connections: [16, 64], samples: 10_000, ...given };
 }
 
 const log = (line: string) => console.log(`[bench:lookup] ${line}`);
@@ -215,7 +195,7 @@ function coveragePath(s: Sample): string {
 }
 
 async function main(): Promise<void> {
-  const parsed = parseArgs(process.argv.slice(2));
+  const parsed = parseOptions(process.argv.slice(2));
   if (typeof parsed === 'string') {
     console.error(`${parsed}\n${USAGE}`);
     process.exit(2);

@@ -31,6 +31,7 @@ import { fixed, int, table } from './lib/format';
 import { startProcess, stopProcess, waitFor } from './lib/child-process';
 import { builtFirstLoadJs } from './lib/next-build-js';
 import { databaseComment, seedBenchRegister } from './lib/seeded-register';
+import { parseBenchFlags } from './lib/args';
 
 const DATA_DIR = '.data/bench-lookup';
 const APP_DATA_DIR = '.data/bench-portal-app';
@@ -74,35 +75,14 @@ interface Options {
   users: number[];
 }
 
-function parseArgs(argv: readonly string[]): Options | string {
-  const o: Options = { persons: 1_000_000, requests: 1000, users: [1, 8] };
-  const seen = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const value = argv[++i];
-    if (value === undefined) return `${flag} needs a value`;
-    if (seen.has(flag)) return `${flag} given twice`;
-    seen.add(flag);
-    const whole = (min: number, max: number) => {
-      if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
-        throw new RangeError(`${flag} must be a whole number in ${min}…${max}, got ${value}`);
-      return Number(value);
-    };
-    try {
-      if (flag === '--persons') o.persons = whole(20, 200_000_000);
-      else if (flag === '--requests') o.requests = whole(1000, 10_000_000);
-      else if (flag === '--users') {
-        o.users = value.split(',').map((c) => {
-          if (!/^\d+$/.test(c) || Number(c) < 1 || Number(c) > 256)
-            throw new RangeError(`--users: whole numbers in 1…256, got ${value}`);
-          return Number(c);
-        });
-      } else return `unknown argument: ${flag}`;
-    } catch (error) {
-      return (error as Error).message;
-    }
-  }
-  return o;
+function parseOptions(argv: readonly string[]): Options | string {
+  const given = parseBenchFlags(argv, {
+    persons: { kind: 'whole', min: 20, max: 200_000_000 },
+    requests: { kind: 'whole', min: 1000, max: 10_000_000 },
+    users: { kind: 'list', min: 1, max: 256 },
+  });
+  if (typeof given === 'string') return given;
+  return { persons: 1_000_000, requests: 1000, users: [1, 8], ...given };
 }
 
 const log = (line: string) => console.log(`[bench:portal] ${line}`);
@@ -313,7 +293,7 @@ async function drive(
 const kb = (bytes: number) => `${fixed(bytes / 1024, 1)} KB`;
 
 async function main(): Promise<void> {
-  const parsed = parseArgs(process.argv.slice(2));
+  const parsed = parseOptions(process.argv.slice(2));
   if (typeof parsed === 'string') {
     console.error(`${parsed}\n${USAGE}`);
     process.exit(2);
