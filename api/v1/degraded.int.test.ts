@@ -114,11 +114,10 @@ describe('degraded mode (the register cannot be read)', () => {
     expect(rows[1]!.at.getTime()).toBeLessThan(rows[3]!.at.getTime());
   }, 120_000);
 
-  // Known bug, outside this layer: when connections are dropped rather than refused (a balancer or
-  // pgbouncer in front of a dead server, a server dying mid-query), the access-log flush fails inside
-  // drizzle, whose DrizzleQueryError wraps "Connection terminated unexpectedly"; toAppError
-  // (lib/register/db-errors.ts) matches that message only on the outer error, so the lookup answers 500
-  // instead of the degraded answer. When that is fixed, this test fails: turn `it.fails` into `it`.
+  // Connections dropped rather than refused (a balancer or pgbouncer in front of a dead server, a server
+  // dying mid-query) surface inside drizzle's DrizzleQueryError as "Connection terminated unexpectedly";
+  // toAppError (lib/register/db-errors.ts) looks through that wrapper, so the lookup still answers from
+  // the last known state rather than with a 500.
   it('keeps answering when connections are dropped rather than refused', async () => {
     const { enp } = await registerPerson(adultInput(), metaAt('2026-01-15T09:00:00Z'));
     const { key } = await createApiKey({ moCode: '770001' }, systemActor('test-admin'));
