@@ -158,3 +158,12 @@ export function devProviderAllowed(opts: { prod: boolean; embedded: boolean; env
   const env = opts.env ?? process.env;
   return !opts.prod || opts.embedded || env.ESIA_DEV_PROVIDER === 'true';
 }
+
+/**
+ * Synthetic citizens (an identity derived from a seed, for browser tests) only on the embedded database,
+ * which the launcher creates and fills with invented people: never on a real register, whatever the
+ * environment says — ESIA_DEV_PROVIDER=true does not turn them on.
+ */
+export function syntheticCitizensAllowed(opts: { embedded: boolean }): boolean {
+  return opts.embedded;
+}
