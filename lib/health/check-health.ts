@@ -9,6 +9,27 @@ export interface HealthReport {
   database: { status: 'up' | 'down'; latencyMs: number | null; error?: string };
   /** Years the deadlines need (this and next) whose production calendar is missing or incomplete. */
   calendar: { missingYears: number[]; incompleteYears: number[] } | null;
+  /** What an administrator must act on while the app still serves (in Russian, with a stable code). */
+  problems: HealthProblem[];
+}
+
+export interface HealthProblem {
+  code: 'CALENDAR_MISSING' | 'CALENDAR_INCOMPLETE';
+  message: string;
+}
+
+/** Deadlines in a year without a calendar count every Mon–Fri as a working day: someone has to load it. */
+function calendarProblems(missing: number[], incomplete: number[]): HealthProblem[] {
+  return [
+    ...missing.map((year) => ({
+      code: 'CALENDAR_MISSING' as const,
+      message: `Нет производственного календаря на ${year} год: сроки рассмотрения заявлений считаются без праздников. Загрузите календарь.`,
+    })),
+    ...incomplete.map((year) => ({
+      code: 'CALENDAR_INCOMPLETE' as const,
+      message: `Производственный календарь на ${year} год неполный (без переносов выходных): загрузите его, когда выйдет постановление о переносах.`,
+    })),
+  ];
 }
 
 const startedAt = Date.now();
@@ -32,14 +53,14 @@ export async function checkHealth(now = new Date()): Promise<HealthReport> {
     const latencyMs = Math.round((performance.now() - t0) * 10) / 10;
     const loaded = new Map(rows.map((r) => [Number(r.year), r.complete]));
     const needed = [year, year + 1];
+    const missingYears = needed.filter((y) => !loaded.has(y));
+    const incompleteYears = needed.filter((y) => loaded.get(y) === false);
     return {
       ...base,
       status: 'ok',
       database: { status: 'up', latencyMs },
-      calendar: {
-        missingYears: needed.filter((y) => !loaded.has(y)),
-        incompleteYears: needed.filter((y) => loaded.get(y) === false),
-      },
+      calendar: { missingYears, incompleteYears },
+      problems: calendarProblems(missingYears, incompleteYears),
     };
   } catch (err) {
     console.error('[health] database check failed:', err);
@@ -48,6 +69,7 @@ export async function checkHealth(now = new Date()): Promise<HealthReport> {
       status: 'degraded',
       database: { status: 'down', latencyMs: null, error: 'База данных регистра недоступна.' },
       calendar: null,
+      problems: [],
     };
   }
 }
