@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { signInAsSynthetic } from './support/citizen';
 import { testDay } from './support/clock';
 import {
@@ -66,16 +66,20 @@ test('journey 6: a parent attaches their new child to a children’s clinic of t
   await accessible(page);
 });
 
+/** A person of the test's own attached to «ГП № 1», at journey 6's clinic question (no «Кого прикрепить»). */
+async function ownAdultAtClinicQuestion(page: Page): Promise<void> {
+  const person = await newPerson({ moCode: '770001' });
+  await signInAsSynthetic(page, person.seed, '/lk/poliklinika');
+  await start(page);
+  await expect(heading(page, 'Выберите поликлинику')).toBeVisible();
+}
+
 test('journey 6: an adult changes their clinic once a year; the second change is refused with the date it becomes possible', async ({
   page,
 }) => {
   test.setTimeout(90_000);
   const day = await testDay();
-  const person = await newPerson({ moCode: '770001' });
-  await signInAsSynthetic(page, person.seed, '/lk/poliklinika');
-  await start(page);
-  // Only their own record: no «Кого прикрепить» question.
-  await expect(heading(page, 'Выберите поликлинику')).toBeVisible();
+  await ownAdultAtClinicQuestion(page);
   await expect(page.locator('[id="moCode-hint"]')).toContainText('Сейчас: ГБУЗ «ГП № 1»');
   await expect(page.getByRole('radio', { name: 'ГБУЗ «ГП № 1»', exact: true })).toHaveCount(0);
   await page.getByRole('radio', { name: 'ГБУЗ «ГП № 2»', exact: true }).check();
@@ -103,10 +107,7 @@ test.describe('journey 6 without JavaScript', () => {
   test('an error, «Изменить» and the change of clinic as plain form posts', async ({ page }) => {
     test.setTimeout(90_000);
     const day = await testDay();
-    const person = await newPerson({ moCode: '770001' });
-    await signInAsSynthetic(page, person.seed, '/lk/poliklinika');
-    await start(page);
-    await expect(heading(page, 'Выберите поликлинику')).toBeVisible();
+    await ownAdultAtClinicQuestion(page);
     await next(page);
     await expectFieldError(page, 'moCode', 'Выберите поликлинику из списка.');
     await page.getByRole('radio', { name: 'ГБУЗ «ГП № 3»', exact: true }).check();
