@@ -17,6 +17,8 @@ import { TEST_CITIZENS, testCitizenBySub, testCitizenClaims } from './test-citiz
  */
 export interface EsiaDevProvider {
   readonly issuer: string;
+  /** Whether it signs in synthetic citizens by seed (embedded database only, ADR 0012). */
+  readonly syntheticCitizens: boolean;
   /** Answers the request when it is the provider's; false for everything else. */
   handle(req: IncomingMessage, res: ServerResponse): boolean;
 }
@@ -228,6 +230,7 @@ export function createEsiaDevProvider(opts: {
 
   return {
     issuer: config.issuer,
+    syntheticCitizens: synthetic,
     handle(req, res) {
       const url = req.url ?? '/';
       const pathname = url.split('?')[0]!;
