@@ -114,13 +114,14 @@ test('journey 5: the suspension’s pages, their errors and «Изменить»
   page,
 }) => {
   test.setTimeout(90_000);
+  const day = await testDay();
   await signInAsCitizen(page, 'changed-insurer-this-year', '/lk/priostanovit');
-  await suspensionQuestions(page, '01.06.2026', true);
+  await suspensionQuestions(page, day.ru, true);
   await change(page, 'Основание');
   await expect(page.getByRole('radio', { name: 'Прохождение военной службы' })).toBeChecked();
   await next(page);
   await expect(heading(page, 'Проверьте ответы')).toBeVisible();
-  await expect(answer(page, 'Дата начала службы')).toHaveText('01.06.2026');
+  await expect(answer(page, 'Дата начала службы')).toHaveText(day.ru);
 });
 
 test.describe('journey 5 without JavaScript', () => {
