@@ -92,7 +92,10 @@ test('a form sent again while the first submission is on its way goes to the ser
   });
   await expect.poll(() => posts).toBe(1);
   // The second attempt has been made while the first post is held.
-  await page.waitForFunction(() => document.documentElement.dataset.secondAttempt === 'made');
+  // (Polled with evaluate: waitForFunction needs eval, which the page's CSP forbids.)
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.dataset.secondAttempt ?? ''))
+    .toBe('made');
   // Had the browser sent the second post, it would have dropped the first navigation for it: the page
   // that arrives would be the second post's answer, counted by the route on its way.
   const answered = page.waitForResponse(
