@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 import drizzle from 'eslint-plugin-drizzle';
 import reactHooks from 'eslint-plugin-react-hooks';
 import nextPlugin from '@next/eslint-plugin-next';
+import honestTests from './scripts/eslint/honest-tests.js';
 
 /** Imports that break the one-way flow route → use case → (domain rules + db). */
 const frameworkAndIo = ['next', 'next/*', 'react', 'react-dom', 'drizzle-orm', 'drizzle-orm/*', 'pg', 'pg-*'];
@@ -163,6 +164,17 @@ export default tseslint.config(
     // may reach it (noTestSupport).
     files: ['testing/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // Honest tests (e2e/README.md): no sleeps, no early returns, no skips outside the allow-list below.
+    files: ['**/*.test.ts', 'e2e/**/*.ts'],
+    plugins: { 'honest-tests': honestTests },
+    rules: {
+      'honest-tests/no-wait-for-timeout': 'error',
+      'honest-tests/no-early-return': 'error',
+      // The allow-list: { file: 'path/from/root.ts', reason: 'why this test may be skipped' }. Empty now.
+      'honest-tests/no-skip': ['error', { allow: [] }],
+    },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],

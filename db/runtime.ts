@@ -1,3 +1,5 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { env } from '@/config/env';
 import pg from 'pg';
 import { databaseUrl, startEmbeddedPostgres, type EmbeddedServer } from './embedded';
@@ -22,6 +24,15 @@ async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Where a running embedded server's connection string is kept, beside its data (`.data/e2e-pg.url`): the
+ * browser tests' fixtures read it to create their own people through the use cases. Loopback only.
+ */
+export function embeddedUrlFile(dataDir: string): string {
+  const dir = path.resolve(dataDir);
+  return path.join(path.dirname(dir), `${path.basename(dir)}.url`);
 }
 
 /**
@@ -50,7 +61,18 @@ export async function startDatabase(
     throw err;
   }
   await pool.end();
-  return { url, embedded, stop: async () => embedded?.stop() };
+  if (!embedded) return { url, embedded, stop: () => Promise.resolve() };
+  const urlFile = embeddedUrlFile(options.dataDir ?? EMBEDDED_DATA_DIR);
+  writeFileSync(urlFile, `${url}\n`, { mode: 0o600 });
+  const server = embedded;
+  return {
+    url,
+    embedded,
+    stop: async () => {
+      rmSync(urlFile, { force: true });
+      await server.stop();
+    },
+  };
 }
 
 /** Runs a command-line task against the started database and always stops an embedded server after. */

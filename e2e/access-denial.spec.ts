@@ -3,7 +3,7 @@ import { expectAccessible } from './support/axe';
 import { signInAsCitizen } from './support/citizen';
 import { demoPerson } from './support/demo';
 import { signInAsStaff } from './support/staff';
-import { ensureApplicationOf, spacedEnp } from './support/portal';
+import { makeOwnApplication, spacedEnp } from './support/portal';
 
 /**
  * The access-denial suite: every cabinet address tried by the wrong party — citizen A with citizen B's
@@ -121,8 +121,15 @@ test.describe('citizen A and citizen B', () => {
     expectNoPdf(response);
   });
 
-  test('A cannot open B’s application by its number or id', async ({ browser, baseURL, page }) => {
-    const application = await ensureApplicationOf(browser, baseURL!, b.key);
+  test('A cannot open the application of another person by its number or id', async ({
+    browser,
+    baseURL,
+    page,
+  }) => {
+    // The other person is one of the test's own, with one application.
+    const other = await browser.newContext({ baseURL });
+    const application = await makeOwnApplication(await other.newPage());
+    await other.close();
     await signInAsCitizen(page, a.key, '/lk/zayavleniya');
     await expect(page.getByTestId('application').filter({ hasText: application.number })).toHaveCount(0);
     for (const path of [`/lk/zayavleniya/${application.number}`, `/lk/zayavleniya/${application.id}`]) {
@@ -131,7 +138,13 @@ test.describe('citizen A and citizen B', () => {
       await expect(refusal.getByRole('heading'), path).toHaveText('Не найдено');
       await expect(refusal).toContainText('Заявление не найдено');
       await expect(page.getByTestId('application-history')).toHaveCount(0);
-      await expectNothingOfB(page);
+      const html = await page.content();
+      for (const secret of [
+        application.person.name,
+        application.person.enp,
+        spacedEnp(application.person.enp),
+      ])
+        expect(html, `${path} shows ${secret}`).not.toContain(secret);
     }
     await expectAccessible(page);
   });

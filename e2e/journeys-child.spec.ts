@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signInAsCitizen } from './support/citizen';
+import { signInAsCitizen, signInAsSynthetic } from './support/citizen';
 import {
   accessible,
   answer,
@@ -11,24 +11,24 @@ import {
   fillChild,
   heading,
   newChild,
-  PARENT,
   next,
   send,
   start,
 } from './support/journeys';
+import { newPerson } from './support/people';
 
 /**
- * Journey 2, «Зарегистрировать ребёнка», by PARENT ('insurer-leaving-region', Попова О. Д., Moscow; not
- * 'active-moscow-parent', whose single child other specs count). Every run registers a new child: the
+ * Journey 2, «Зарегистрировать ребёнка», by a parent of the test's own (insured in Moscow; registering a
+ * child changes the parent's record: they become its representative). Every run registers a new child: the
  * certificate number, name and birth date come from the clock (newChild), so reruns and parallel tests
- * never meet an earlier child. The parent's own record is not changed.
+ * never meet an earlier child.
  */
 
 test.describe('journey 2: register a child', () => {
   test('the parent registers a child; the child gets an ЕНП and appears in the cabinet', async ({ page }) => {
     test.setTimeout(90_000);
     const child = newChild();
-    await signInAsCitizen(page, PARENT, '/lk/rebenok');
+    await signInAsSynthetic(page, (await newPerson()).seed, '/lk/rebenok');
     await expect(heading(page, 'Зарегистрировать ребёнка и оформить ему полис ОМС')).toBeVisible();
     await accessible(page);
     await start(page);
@@ -105,7 +105,7 @@ test.describe('journey 2 without JavaScript', () => {
   }) => {
     test.setTimeout(90_000);
     const child = newChild();
-    await signInAsCitizen(page, PARENT, '/lk/rebenok');
+    await signInAsSynthetic(page, (await newPerson()).seed, '/lk/rebenok');
     await start(page);
     await fillChild(page, child);
     await next(page);

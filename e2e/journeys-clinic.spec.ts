@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test';
-import { signInAsCitizen } from './support/citizen';
+import { expect, test, type Page } from '@playwright/test';
+import { signInAsSynthetic } from './support/citizen';
+import { testDay } from './support/clock';
 import {
   accessible,
   answer,
@@ -9,26 +10,27 @@ import {
   expectFieldError,
   heading,
   newChild,
-  PARENT,
   next,
   registerChild,
   send,
   start,
-  todayMoscow,
 } from './support/journeys';
+import { newPerson } from './support/people';
 
 /**
- * Journey 6, «Прикрепиться к поликлинике», by PARENT ('insurer-leaving-region') for a child they register
- * first (journey 2): a new child has no clinic yet, so the first attachment is always allowed and every
- * run has its own child. The demo child Анна ('active-moscow-parent') is only looked at, never moved here.
+ * Journey 6, «Прикрепиться к поликлинике», by people of the tests' own: a parent attaches the child they
+ * register first (journey 2; a new child has no clinic yet, so the first attachment is always allowed), and
+ * an adult attached to «ГП № 1» since last year moves once, after which a second change this year is refused.
  */
 
 test('journey 6: a parent attaches their new child to a children’s clinic of the region', async ({
   page,
 }) => {
   test.setTimeout(120_000);
+  const day = await testDay();
   const child = newChild();
-  await signInAsCitizen(page, PARENT, '/lk');
+  const parent = await newPerson();
+  await signInAsSynthetic(page, parent.seed, '/lk');
   await registerChild(page, child);
 
   await page.goto('/lk/poliklinika');
@@ -59,29 +61,64 @@ test('journey 6: a parent attaches their new child to a children’s clinic of t
   await send(page);
 
   await confirmation(page, 'Прикрепление оформлено');
-  await expect(page.getByTestId('effective-date')).toHaveText(todayMoscow());
+  await expect(page.getByTestId('effective-date')).toHaveText(day.ru);
   await expect(page.getByTestId('confirmation').locator('..')).toContainText('ГБУЗ «ДГП № 1»');
   await accessible(page);
 });
 
-test('journey 6: for a child already attached, the clinic page names the current clinic or says why not', async ({
+/** A person of the test's own attached to «ГП № 1», at journey 6's clinic question (no «Кого прикрепить»). */
+async function ownAdultAtClinicQuestion(page: Page): Promise<void> {
+  const person = await newPerson({ moCode: '770001' });
+  await signInAsSynthetic(page, person.seed, '/lk/poliklinika');
+  await start(page);
+  await expect(heading(page, 'Выберите поликлинику')).toBeVisible();
+}
+
+test('journey 6: an adult changes their clinic once a year; the second change is refused with the date it becomes possible', async ({
   page,
 }) => {
-  // Анна, the demo child (attached since 2019). This test submits nothing; the portal-applications spec may
-  // move her to the other children's clinic once per database, after which a change this year is refused.
-  await signInAsCitizen(page, 'active-moscow-parent', '/lk/poliklinika');
-  await start(page);
-  await page.getByRole('radio', { name: 'Иванова Анна Сергеевна, 03.08.2019' }).check();
+  test.setTimeout(90_000);
+  const day = await testDay();
+  await ownAdultAtClinicQuestion(page);
+  await expect(page.locator('[id="moCode-hint"]')).toContainText('Сейчас: ГБУЗ «ГП № 1»');
+  await expect(page.getByRole('radio', { name: 'ГБУЗ «ГП № 1»', exact: true })).toHaveCount(0);
+  await page.getByRole('radio', { name: 'ГБУЗ «ГП № 2»', exact: true }).check();
   await next(page);
-  await expect(heading(page, /^(Выберите поликлинику|Сменить поликлинику сейчас нельзя)$/)).toBeVisible();
-  if (await heading(page, 'Выберите поликлинику').isVisible()) {
-    const hint = (await page.locator('[id="moCode-hint"]').textContent()) ?? '';
-    const current = /Сейчас: (ГБУЗ «[^»]+»)/.exec(hint)?.[1];
-    expect(current).toMatch(/^ГБУЗ «ДГП № \d»$/);
-    await expect(page.getByRole('radio', { name: current, exact: true })).toHaveCount(0);
-  } else {
-    await expect(page.getByTestId('precheck')).toContainText('Сменить поликлинику можно будет с');
-    await expect(page.getByText(/^Сейчас: ГБУЗ «ДГП № \d»/)).toBeVisible();
-  }
+  await send(page);
+  await confirmation(page, 'Прикрепление оформлено');
+  await expect(page.getByTestId('effective-date')).toHaveText(day.ru);
+
+  await page.goto('/lk/poliklinika');
+  await start(page);
+  await expect(heading(page, 'Сменить поликлинику сейчас нельзя')).toBeVisible();
+  await expect(page.getByTestId('precheck')).toContainText(
+    `В ${day.year} году вы уже меняли поликлинику (${day.ru})`,
+  );
+  await expect(page.getByTestId('precheck')).toContainText(
+    `Следующая смена возможна с 01.01.${day.year + 1}`,
+  );
+  await expect(page.getByText('Сейчас: ГБУЗ «ГП № 2»')).toBeVisible();
   await accessible(page);
+});
+
+test.describe('journey 6 without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('an error, «Изменить» and the change of clinic as plain form posts', async ({ page }) => {
+    test.setTimeout(90_000);
+    const day = await testDay();
+    await ownAdultAtClinicQuestion(page);
+    await next(page);
+    await expectFieldError(page, 'moCode', 'Выберите поликлинику из списка.');
+    await page.getByRole('radio', { name: 'ГБУЗ «ГП № 3»', exact: true }).check();
+    await next(page);
+    await expect(heading(page, 'Проверьте ответы')).toBeVisible();
+    await change(page, 'Поликлиника');
+    await expect(page.getByRole('radio', { name: 'ГБУЗ «ГП № 3»', exact: true })).toBeChecked();
+    await next(page);
+    await expect(answer(page, 'Поликлиника')).toContainText('ГБУЗ «ГП № 3»');
+    await send(page);
+    await confirmation(page, 'Прикрепление оформлено');
+    await expect(page.getByTestId('effective-date')).toHaveText(day.ru);
+  });
 });

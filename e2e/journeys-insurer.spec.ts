@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signInAsCitizen } from './support/citizen';
+import { signInAsCitizen, signInAsSynthetic } from './support/citizen';
+import { testDay, type TestDay } from './support/clock';
+import { ru } from './support/demo';
 import {
   accessible,
   answer,
@@ -9,29 +11,32 @@ import {
   expectFieldError,
   heading,
   newChild,
-  PARENT,
   next,
   registerChild,
   send,
   start,
-  todayMoscow,
 } from './support/journeys';
+import { changedInsurerOn, newPerson, type OwnPerson } from './support/people';
 
 /**
- * Journey 3, «Смена страховой медицинской организации», with its pre-check.
+ * Journey 3, «Смена страховой медицинской организации», with its pre-check, on people of the tests' own.
  *
- * Who: the full journey (with and without JavaScript) is made for a child that PARENT ('insurer-leaving-
- * region') registers first with the Moscow branch 77004, which stops serving the region on 31 December of this year — so
- * the change is allowed whatever the date (the yearly limit and the 1 November deadline do not apply), and
- * every run has its own child. PARENT herself (insured by 77004 in the demo register) changes once; a
- * rerun finds the change made and is told why not. 'changed-insurer-this-year' is refused.
+ * The register's rule depends on the date (once a year, filed by 1 November; more often after a move or
+ * when the insurer leaves the region), so each test makes the state it needs: the Moscow branch 77004
+ * stops serving the region at the end of the year, so a person or child insured there may change whatever
+ * the date; a person whose yearly change is already recorded this year is refused for that one reason.
+ * 'moved-region-this-year' (demo, read-only) may change after the move.
  */
 
 const LEAVING_INSURER = '77004';
 
-/** The year after this one, as the pre-check names it: «с 01.01.ГГГГ». */
-function nextJanuaryFirst(): string {
-  return `01.01.${Number(todayMoscow().slice(6)) + 1}`;
+/** A person whose yearly change is recorded this year, on the test's day or, after it, on 1 November. */
+async function changedThisYear(day: TestDay): Promise<{ person: OwnPerson; on: string }> {
+  const person = await newPerson();
+  const deadline = `${day.year}-11-01`;
+  const on = day.iso <= deadline ? day.iso : deadline;
+  await changedInsurerOn(person, on);
+  return { person, on };
 }
 
 async function chooseChild(page: Page, name: string, birthDate: string): Promise<void> {
@@ -43,8 +48,10 @@ async function chooseChild(page: Page, name: string, birthDate: string): Promise
 test.describe('journey 3: change of insurer', () => {
   test('a parent changes the insurer of a child whose insurer leaves the region', async ({ page }) => {
     test.setTimeout(120_000);
+    const day = await testDay();
     const child = newChild();
-    await signInAsCitizen(page, PARENT, '/lk');
+    const parent = await newPerson();
+    await signInAsSynthetic(page, parent.seed, '/lk');
     await registerChild(page, child, LEAVING_INSURER);
 
     await page.goto('/lk/smena-smo');
@@ -84,31 +91,17 @@ test.describe('journey 3: change of insurer', () => {
 
     await send(page);
     await confirmation(page, 'Страховая компания сменена');
-    await expect(page.getByTestId('effective-date')).toHaveText(todayMoscow());
+    await expect(page.getByTestId('effective-date')).toHaveText(day.ru);
     await expect(page.getByTestId('confirmation').locator('..')).toContainText(insurerName);
     await accessible(page);
   });
 
-  test("the parent 'insurer-leaving-region' may change at once; after that the pre-check says why not", async ({
-    page,
-  }) => {
-    await signInAsCitizen(page, PARENT, '/lk/smena-smo');
+  test('a person whose insurer leaves the region changes it at once, whatever the date', async ({ page }) => {
+    const day = await testDay();
+    const person = await newPerson({ insurerCode: LEAVING_INSURER });
+    await signInAsSynthetic(page, person.seed, '/lk/smena-smo');
     await start(page);
-    // With children (registered by the other tests) the journey first asks for whom.
-    await expect(heading(page, /^(Сменить страховую компанию|За кого вы подаёте заявление\?)/)).toBeVisible();
-    if (await heading(page, 'За кого вы подаёте заявление?').isVisible()) {
-      await page.getByRole('radio', { name: /^За себя/ }).check();
-      await next(page);
-    }
-    await expect(heading(page, /^Сменить страховую компанию/)).toBeVisible();
-    if (await heading(page, 'Сменить страховую компанию сейчас нельзя').isVisible()) {
-      // A rerun: the change was made by an earlier run; the refusal says why and from when.
-      await expect(page.getByTestId('precheck')).toContainText(`с ${nextJanuaryFirst()}`);
-      test
-        .info()
-        .annotations.push({ type: 'rerun', description: 'insurer already changed by an earlier run' });
-      return;
-    }
+    // No children: no «За кого» question.
     await expect(heading(page, 'Сменить страховую компанию можно')).toBeVisible();
     await expect(page.getByTestId('precheck')).toContainText('прекращает работу в регионе');
     await next(page);
@@ -116,16 +109,18 @@ test.describe('journey 3: change of insurer', () => {
     await next(page);
     await send(page);
     await confirmation(page, 'Страховая компания сменена');
-    await expect(page.getByTestId('effective-date')).toHaveText(todayMoscow());
+    await expect(page.getByTestId('effective-date')).toHaveText(day.ru);
   });
 
-  test("the pre-check refuses 'changed-insurer-this-year': why, and from when", async ({ page }) => {
-    await signInAsCitizen(page, 'changed-insurer-this-year', '/lk/smena-smo');
+  test('the pre-check refuses a second yearly change: why, and from when', async ({ page }) => {
+    const day = await testDay();
+    const { person, on } = await changedThisYear(day);
+    await signInAsSynthetic(page, person.seed, '/lk/smena-smo');
     await start(page);
     await expect(heading(page, 'Сменить страховую компанию сейчас нельзя')).toBeVisible();
     const precheck = page.getByTestId('precheck');
-    await expect(precheck).toContainText(/уже меняли страховую компанию|не позднее 01\.11\./);
-    await expect(precheck).toContainText(`Сменить страховую компанию можно будет с ${nextJanuaryFirst()}.`);
+    await expect(precheck).toContainText(`В ${day.year} году вы уже меняли страховую компанию (${ru(on)})`);
+    await expect(precheck).toContainText(`Сменить страховую компанию можно будет с 01.01.${day.year + 1}.`);
     await expect(page.getByRole('button', { name: 'Продолжить' })).toHaveCount(0);
     await accessible(page);
   });
@@ -148,7 +143,8 @@ test.describe('journey 3 without JavaScript', () => {
   }) => {
     test.setTimeout(120_000);
     const child = newChild();
-    await signInAsCitizen(page, PARENT, '/lk');
+    const parent = await newPerson();
+    await signInAsSynthetic(page, parent.seed, '/lk');
     await registerChild(page, child, LEAVING_INSURER);
 
     await page.goto('/lk/smena-smo');
@@ -188,10 +184,12 @@ test.describe('journey 3 without JavaScript', () => {
     expect(html).toContain('Это заявление уже было отправлено раньше');
   });
 
-  test("the refusal for 'changed-insurer-this-year' without JavaScript", async ({ page }) => {
-    await signInAsCitizen(page, 'changed-insurer-this-year', '/lk/smena-smo');
+  test('the refusal of a second yearly change without JavaScript', async ({ page }) => {
+    const day = await testDay();
+    const { person } = await changedThisYear(day);
+    await signInAsSynthetic(page, person.seed, '/lk/smena-smo');
     await start(page);
     await expect(heading(page, 'Сменить страховую компанию сейчас нельзя')).toBeVisible();
-    await expect(page.getByTestId('precheck')).toContainText(`с ${nextJanuaryFirst()}`);
+    await expect(page.getByTestId('precheck')).toContainText(`с 01.01.${day.year + 1}`);
   });
 });

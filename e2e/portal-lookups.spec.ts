@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { signInAsCitizen } from './support/citizen';
+import { testDay } from './support/clock';
 import { demoPerson } from './support/demo';
 import {
   REGISTRAR_CLINIC,
@@ -9,7 +10,6 @@ import {
   extractCode,
   lookUpAsRegistrar,
   pdfText,
-  todayRu,
 } from './support/portal';
 
 /** Journey 9, «Кто смотрел мой полис»: the clinics' lookups of the citizen's (and the child's) policy. */
@@ -23,13 +23,14 @@ test.describe('journey 9: who looked up my policy', () => {
     browser,
     baseURL,
   }) => {
+    const day = await testDay();
     await lookUpAsRegistrar(browser, baseURL!, parent.enp);
     await signInAsCitizen(page, parent.key, '/lk/prosmotry');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Кто смотрел мой полис');
     // Other tests in parallel may add entries for the same person: take the newest one of this kind.
     const latest = page.getByTestId('lookup').filter({ hasText: REGISTRAR_CLINIC }).first();
     await expect(latest).toContainText(REGISTRAR_CLINIC);
-    await expect(latest).toContainText(todayRu());
+    await expect(latest).toContainText(day.ru);
     await expect(latest).toContainText('Регистратура медицинской организации');
     await expect(latest).toContainText('Сведения о полисе получены');
     // Never the staff member.
@@ -38,6 +39,7 @@ test.describe('journey 9: who looked up my policy', () => {
   });
 
   test('the parent sees the lookups of the child’s policy', async ({ page, browser, baseURL }) => {
+    const day = await testDay();
     await lookUpAsRegistrar(browser, baseURL!, child.enp);
     await signInAsCitizen(page, parent.key, `/lk/prosmotry?chelovek=${child.id}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
@@ -46,11 +48,12 @@ test.describe('journey 9: who looked up my policy', () => {
     // Other tests in parallel may add entries for the same person: take the newest one of this kind.
     const latest = page.getByTestId('lookup').filter({ hasText: REGISTRAR_CLINIC }).first();
     await expect(latest).toContainText(REGISTRAR_CLINIC);
-    await expect(latest).toContainText(todayRu());
+    await expect(latest).toContainText(day.ru);
     await expectAccessible(page);
   });
 
   test('a check of the citizen’s extract by its code is listed too', async ({ page }) => {
+    const day = await testDay();
     await signInAsCitizen(page, parent.key, '/lk/polis');
     const code = extractCode(await pdfText((await downloadExtract(page)).pdf));
     await page.goto(`/verify/${code}`);
@@ -60,7 +63,7 @@ test.describe('journey 9: who looked up my policy', () => {
     const latest = page.getByTestId('lookup').filter({ hasText: 'Проверка выписки по коду' }).first();
     await expect(latest).toContainText('Проверка выписки по коду');
     await expect(latest).toContainText('Выписка подтверждена');
-    await expect(latest).toContainText(todayRu());
+    await expect(latest).toContainText(day.ru);
   });
 });
 

@@ -1,15 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe';
+import { testDay } from './support/clock';
 import { signInAsCitizen } from './support/citizen';
 import { demoPerson, ru } from './support/demo';
-import {
-  downloadExtract,
-  expectNoHorizontalScroll,
-  extractCode,
-  pdfText,
-  spacedEnp,
-  todayRu,
-} from './support/portal';
+import { downloadExtract, expectNoHorizontalScroll, extractCode, pdfText, spacedEnp } from './support/portal';
 
 /**
  * Journey 7, «Мой полис»: the policy (ЕНП, status with since-when and why, insurer with contacts, region,
@@ -89,6 +83,7 @@ test.describe('journey 7: my policy', () => {
     browser,
     baseURL,
   }) => {
+    const day = await testDay();
     await signInAsCitizen(page, parent.key, '/lk/polis');
 
     // What the server sends: a PDF attachment, not cached.
@@ -128,7 +123,7 @@ test.describe('journey 7: my policy', () => {
     const details = clinic.getByTestId('verify-details');
     await expect(details).toContainText('Иванов С. П., 12.04.****');
     await expect(details).toContainText(`${parent.enp.slice(0, 4)} **** **** ${parent.enp.slice(12)}`);
-    await expect(details).toContainText(todayRu());
+    await expect(details).toContainText(day.ru);
     // The holder's full name, birth year and full ЕНП are not on the page.
     const html = await clinic.content();
     expect(html).not.toContain(parent.firstName);
@@ -141,6 +136,16 @@ test.describe('journey 7: my policy', () => {
     await clinic.goto(`/verify/${code.replace(/-/g, '').toLowerCase()}`);
     await expect(clinic.getByTestId('verify-result').getByRole('heading')).toHaveText('Выписка подлинная');
     await context.close();
+
+    // Without JavaScript the check is the same page.
+    const plain = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    const noJs = await plain.newPage();
+    await noJs.goto(`/verify/${code}`);
+    await expect(noJs.getByTestId('verify-result').getByRole('heading')).toHaveText('Выписка подлинная');
+    await expect(noJs.getByTestId('verify-details')).toContainText('Иванов С. П., 12.04.****');
+    await noJs.goto('/verify/NOT-A-CODE');
+    await expect(noJs.getByTestId('verify-result').getByRole('heading')).toHaveText('Код указан неверно');
+    await plain.close();
   });
 
   test('the child’s extract is the child’s', async ({ page }) => {

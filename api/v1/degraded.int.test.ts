@@ -2,13 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { and, asc, eq } from 'drizzle-orm';
 import pg from 'pg';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LookupResult } from '@/app/clinic/lookup-result';
+import { workspaceLookup } from '@/app/clinic/workspace-lookup';
 import { closeDb, getDb } from '@/db/client';
 import { databaseUrl, startEmbeddedPostgres, type EmbeddedServer } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
 import { accessLog } from '@/db/schema';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
-import { systemActor } from '@/lib/auth/actor';
+import { systemActor, type Actor } from '@/lib/auth/actor';
 import { generateEnp } from '@/lib/domain/enp';
 import { registerPerson } from '@/lib/register/register-person';
 import { adultInput, metaAt } from '@/testing/register/people';
@@ -114,11 +118,10 @@ describe('degraded mode (the register cannot be read)', () => {
     expect(rows[1]!.at.getTime()).toBeLessThan(rows[3]!.at.getTime());
   }, 120_000);
 
-  // Known bug, outside this layer: when connections are dropped rather than refused (a balancer or
-  // pgbouncer in front of a dead server, a server dying mid-query), the access-log flush fails inside
-  // drizzle, whose DrizzleQueryError wraps "Connection terminated unexpectedly"; toAppError
-  // (lib/register/db-errors.ts) matches that message only on the outer error, so the lookup answers 500
-  // instead of the degraded answer. When that is fixed, this test fails: turn `it.fails` into `it`.
+  // Connections dropped rather than refused (a balancer or pgbouncer in front of a dead server, a server
+  // dying mid-query) surface inside drizzle's DrizzleQueryError as "Connection terminated unexpectedly";
+  // toAppError (lib/register/db-errors.ts) looks through that wrapper, so the lookup still answers from
+  // the last known state rather than with a 500.
   it('keeps answering when connections are dropped rather than refused', async () => {
     const { enp } = await registerPerson(adultInput(), metaAt('2026-01-15T09:00:00Z'));
     const { key } = await createApiKey({ moCode: '770001' }, systemActor('test-admin'));
@@ -129,6 +132,38 @@ describe('degraded mode (the register cannot be read)', () => {
       expect((await lookup({ enp })).body).toMatchObject({ stale: true });
       expect((await lookup({ enp: generateEnp('77', 9_999_999_999_998) })).status).toBe(503);
       expect((await lookup({ enp })).body).toMatchObject({ stale: true });
+    } finally {
+      await proxy.forward(database.port);
+    }
+  });
+
+  it('the clinic workspace shows the last known state, never «не застрахован»', async () => {
+    const { enp } = await registerPerson(adultInput(), metaAt('2026-01-15T09:00:00Z'));
+    const registrar: Actor = { kind: 'clinic', id: 'registrar-outage', moCode: '770001' };
+    const blank = { mode: 'enp', docType: '', series: '', number: '', birthDate: '', snils: '', onDate: '' };
+    /** What the registrar's page shows for a lookup by ЕНП: the workspace's lookup and its result panel. */
+    const shown = async (value: string) => {
+      const state = await workspaceLookup(registrar, { ...blank, enp: value });
+      expect(state.result, state.formError ?? 'a result').not.toBeNull();
+      return renderToStaticMarkup(
+        createElement(LookupResult, { outcome: state.result!.outcome, warnings: state.result!.warnings }),
+      );
+    };
+    const fresh = await shown(enp);
+    expect(fresh).toContain('<h2>Застрахован</h2>');
+    expect(fresh).not.toContain('Регистр недоступен');
+
+    proxy.drop();
+    try {
+      const stale = await shown(enp);
+      expect(stale).toContain('<h2>Застрахован</h2>');
+      expect(stale).toContain('Регистр недоступен: показано последнее известное состояние');
+      expect(stale).toContain('Право на медицинскую помощь сохраняется');
+      expect(stale).not.toMatch(/не застрахован/i);
+      const unknown = await shown(generateEnp('77', 9_999_999_999_997));
+      expect(unknown).toContain('<h2>Регистр временно недоступен</h2>');
+      expect(unknown).toContain('Не отказывайте в помощи');
+      expect(unknown).not.toMatch(/не застрахован|Не найден/i);
     } finally {
       await proxy.forward(database.port);
     }

@@ -1,61 +1,18 @@
 'use server';
 
 import { currentIdentity } from '@/lib/auth/session';
-import { isAppError } from '@/lib/errors';
-import { enforceRateLimit } from '@/lib/rate-limit/rate-limits';
-import { lookupPolicy, lookupToday } from '@/lib/lookup/lookup-policy';
-import { lookupWarnings, parseLookupQuery, type LookupInput } from '@/lib/lookup/lookup-query';
-import type { LookupOutcome } from '@/lib/lookup/policy-answer';
-import { formText, type FormState } from '../_components/form-state';
+import { formText } from '../_components/form-state';
+import {
+  LOOKUP_FIELDS,
+  workspaceLookup,
+  type LookupFormState,
+  type LookupFormValues,
+} from './workspace-lookup';
 
-/** The answer, and what is worth saying without refusing (an ЕНП prefix outside today's directory). */
-export interface LookupFormResult {
-  outcome: LookupOutcome;
-  warnings: string[];
-}
-
-export type LookupFormState = FormState<LookupFormResult>;
-
-const FIELDS = ['mode', 'docType', 'series', 'number', 'birthDate', 'enp', 'snils', 'onDate'] as const;
-
-/**
- * The registrar's lookup. The actor comes from the session cookie only; authorisation, validation and the
- * access log are the use case's. The form's mode decides which fields count, so a value typed into
- * another card is never sent along.
- */
+/** The registrar's lookup. The actor comes from the session cookie only. */
 export async function lookupAction(_prev: LookupFormState, form: FormData): Promise<LookupFormState> {
-  const values = Object.fromEntries(FIELDS.map((f) => [f, formText(form, f)]));
+  const values = Object.fromEntries(LOOKUP_FIELDS.map((f) => [f, formText(form, f)])) as LookupFormValues;
   const identity = await currentIdentity();
   if (!identity) return { values, errors: [], formError: 'Сессия закончилась. Войдите снова.', result: null };
-  const mode = values.mode;
-  const input: LookupInput =
-    mode === 'enp'
-      ? { enp: values.enp, onDate: values.onDate }
-      : mode === 'snils'
-        ? { snils: values.snils, birthDate: values.birthDate, onDate: values.onDate }
-        : {
-            docType: values.docType,
-            series: values.series,
-            number: values.number,
-            birthDate: values.birthDate,
-            onDate: values.onDate,
-          };
-  try {
-    enforceRateLimit(identity.actor);
-    const query = parseLookupQuery(input, lookupToday());
-    const outcome = await lookupPolicy(query, { actor: identity.actor, channel: 'clinic_ui' });
-    const warnings = lookupWarnings(query).map((w) => w.message);
-    return { values, errors: [], formError: null, result: { outcome, warnings } };
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    if (error.fields.length) {
-      return {
-        values,
-        errors: error.fields.map((f) => ({ field: f.field, message: f.message })),
-        formError: null,
-        result: null,
-      };
-    }
-    return { values, errors: [], formError: error.message, result: null };
-  }
+  return workspaceLookup(identity.actor, values);
 }

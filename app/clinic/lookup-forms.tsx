@@ -4,7 +4,8 @@ import { useActionState } from 'react';
 import { ErrorSummary } from '../_components/error-summary';
 import { Field } from '../_components/field';
 import { emptyFormState, errorFor } from '../_components/form-state';
-import { lookupAction, type LookupFormState } from './actions';
+import { lookupAction } from './actions';
+import type { LookupFormState } from './workspace-lookup';
 import { LookupResult } from './lookup-result';
 
 /**

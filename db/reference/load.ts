@@ -14,9 +14,29 @@ import { readCsv } from './csv';
 import { insurerFixtures, medicalOrganisationFixtures } from './fixtures';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const CALENDAR_SOURCE = 'ru-nonworking-days.csv (Decree 1335 of 04.10.2024; 2026 decree of 24.09.2025)';
-/** Years in the CSV whose transfer decree is not yet known: statutory holidays only. */
-const INCOMPLETE_YEARS = new Set([2027]);
+
+/**
+ * The calendar's years as data (calendar-years.csv): for each year in ru-nonworking-days.csv, whether its
+ * transfer decree is known (complete) or only statutory holidays are (incomplete, flagged by the health
+ * check), and the source. A year with days but no line here is a mistake in the files: loading stops.
+ */
+export function calendarYearRows(
+  years: readonly number[],
+  file = path.join(here, 'calendar-years.csv'),
+): { year: number; complete: boolean; source: string }[] {
+  const listed = new Map(
+    readCsv(file).map((r) => {
+      if (r.complete !== 'true' && r.complete !== 'false')
+        throw new Error(`calendar-years.csv: complete must be true or false for ${r.year}`);
+      return [Number(r.year), { complete: r.complete === 'true', source: r.source! }];
+    }),
+  );
+  return years.map((year) => {
+    const entry = listed.get(year);
+    if (!entry) throw new Error(`calendar-years.csv has no line for ${year}, which has calendar days`);
+    return { year, ...entry };
+  });
+}
 
 type DayKind = 'holiday' | 'transfer' | 'weekend-workday';
 const DAY_KINDS: ReadonlySet<string> = new Set<DayKind>(['holiday', 'transfer', 'weekend-workday']);
@@ -61,7 +81,7 @@ export async function loadReferenceData(db: Executor): Promise<void> {
   const years = [...new Set(dayRows.map((d) => Number(d.day.slice(0, 4))))];
   await db
     .insert(calendarYears)
-    .values(years.map((year) => ({ year, source: CALENDAR_SOURCE, complete: !INCOMPLETE_YEARS.has(year) })))
+    .values(calendarYearRows(years))
     .onConflictDoUpdate({
       target: calendarYears.year,
       set: { source: sql`excluded.source`, complete: sql`excluded.complete` },

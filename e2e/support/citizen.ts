@@ -7,18 +7,38 @@ export function citizen(key: string): TestCitizen & { name: string } {
   return { ...c, name: fullName(c) };
 }
 
+const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
- * Signs a test citizen in through the real flow: the portal's «Войти через Госуслуги (ЕСИА)», the
- * development provider's page («Войти как …»), next-auth's callback, and back to `next` in the cabinet.
- * Works with JavaScript on or off. Start from a context that is not signed in as a citizen.
+ * The real flow: the portal's «Войти через Госуслуги (ЕСИА)», the development provider's page (where
+ * `choose` picks the account), next-auth's callback, and back to `next` in the cabinet. Works with
+ * JavaScript on or off. Start from a context that is not signed in as a citizen.
  */
-export async function signInAsCitizen(page: Page, key: string, next = '/lk'): Promise<void> {
-  const { name } = citizen(key);
+async function signInThroughProvider(page: Page, next: string, choose: () => Promise<void>): Promise<void> {
   await page.goto(`/lk/vhod?next=${encodeURIComponent(next)}`);
   await page.getByRole('button', { name: 'Войти через Госуслуги (ЕСИА)' }).click();
   await expect(page).toHaveURL(/\/esia-dev\/interaction\//);
-  await page.getByRole('button', { name: `Войти как ${name}`, exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  await choose();
+  await expect(page).toHaveURL(new RegExp(`${escaped(next)}$`));
+}
+
+/** Signs a listed test citizen in («Войти как …» on the provider's page). */
+export async function signInAsCitizen(page: Page, key: string, next = '/lk'): Promise<void> {
+  const { name } = citizen(key);
+  await signInThroughProvider(page, next, () =>
+    page.getByRole('button', { name: `Войти как ${name}`, exact: true }).click(),
+  );
+}
+
+/**
+ * Signs a synthetic citizen in by their seed (the provider's «Синтетический гражданин» form, offered on the
+ * embedded database only): a person of the test's own, see e2e/support/people.ts.
+ */
+export async function signInAsSynthetic(page: Page, seed: string, next = '/lk'): Promise<void> {
+  await signInThroughProvider(page, next, async () => {
+    await page.getByLabel('Ключ синтетического гражданина').fill(seed);
+    await page.getByRole('button', { name: 'Войти как синтетический гражданин' }).click();
+  });
 }
 
 /** Signs out with the cabinet's sign-out form; lands on the start page. */

@@ -6,16 +6,6 @@ import { expectAccessible } from './axe';
  * confirmation. Every step is a plain form post, so the same helpers work with JavaScript on or off.
  */
 
-/** Today in Moscow as ДД.ММ.ГГГГ. */
-export function todayMoscow(): string {
-  return new Intl.DateTimeFormat('ru-RU', {
-    timeZone: 'Europe/Moscow',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(new Date());
-}
-
 export function heading(page: Page, name: string | RegExp): Locator {
   return page.getByRole('heading', { level: 1, name });
 }
@@ -77,12 +67,6 @@ export async function confirmation(page: Page, title: string | RegExp): Promise<
 export async function accessible(page: Page): Promise<void> {
   await expectAccessible(page);
 }
-
-/**
- * The parent whose children the journey specs register (journeys 2, 3, 6): Попова О. Д., insured in Moscow.
- * Not 'active-moscow-parent': other specs count that parent's children (one, Анна) and applications.
- */
-export const PARENT = 'insurer-leaving-region';
 
 export interface NewChild {
   lastName: string;

@@ -1,17 +1,8 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { signInAsCitizen } from './citizen';
+import { signInAsSynthetic } from './citizen';
+import { newPerson, type OwnPerson } from './people';
 import { signInAsStaff } from './staff';
-
-/** Today in Moscow as ДД.ММ.ГГГГ — how the portal shows dates. */
-export function todayRu(): string {
-  return new Intl.DateTimeFormat('ru-RU', {
-    timeZone: 'Europe/Moscow',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(new Date());
-}
 
 /** `7700 0000 0000 0016`, as the portal prints a ЕНП. */
 export function spacedEnp(enp: string): string {
@@ -80,31 +71,6 @@ export interface ListedApplication {
   number: string;
 }
 
-/**
- * The newest application of a citizen (an application about their child counts), making one when they
- * have none: an attachment to a clinic through journey 6 (`/lk/poliklinika`). Fails when none can be had.
- */
-export async function ensureApplicationOf(
-  browser: Browser,
-  baseURL: string,
-  key: string,
-): Promise<ListedApplication> {
-  const context = await browser.newContext({ baseURL });
-  try {
-    const page = await context.newPage();
-    await signInAsCitizen(page, key, '/lk/zayavleniya');
-    if ((await page.getByTestId('application').count()) === 0) {
-      // Another test may be making one at the same time: whichever way, look at the list again.
-      await makeAttachmentApplication(page);
-      await page.goto('/lk/zayavleniya');
-      expect(await page.getByTestId('application').count(), `an application of ${key}`).toBeGreaterThan(0);
-    }
-    return await listedApplication(page);
-  } finally {
-    await context.close();
-  }
-}
-
 export async function listedApplication(page: Page, index = 0): Promise<ListedApplication> {
   const item = page.getByTestId('application').nth(index);
   const id = Number(await item.getAttribute('data-application-id'));
@@ -115,27 +81,22 @@ export async function listedApplication(page: Page, index = 0): Promise<ListedAp
 }
 
 /**
- * Journey 6 through its own pages, by the demo parent for his daughter (so his own policy and clinic stay
- * as seeded): the child is moved to the other children's polyclinic of Moscow. Returns false when the
- * register allows no change now (a parallel test moved the child this year already).
+ * A person of the test's own with exactly one application, signed in on `page`: attached to «ГП № 1» since
+ * last year, they move to «ГП № 2» through journey 6's own pages (decided by the register at once, so the
+ * application has its status changes and the person their notifications). Ends on «Мои заявления».
  */
-export async function makeAttachmentApplication(page: Page): Promise<boolean> {
-  const response = await page.goto('/lk/poliklinika');
-  expect(response?.status()).toBe(200);
+export async function makeOwnApplication(page: Page): Promise<ListedApplication & { person: OwnPerson }> {
+  const person = await newPerson({ moCode: '770001' });
+  await signInAsSynthetic(page, person.seed, '/lk/poliklinika');
   await page.getByRole('button', { name: 'Начать' }).click();
-  await page.getByLabel('Иванова Анна Сергеевна').check();
-  await page.getByRole('button', { name: 'Продолжить' }).click();
-  const blocked = page.getByRole('heading', { name: 'Сменить поликлинику сейчас нельзя' });
-  const clinics = page.getByRole('group', { name: 'Выберите поликлинику' });
-  await expect(blocked.or(clinics)).toBeVisible();
-  if (await blocked.isVisible()) return false;
-  const now = (await clinics.innerText()).includes('Сейчас: ГБУЗ «ДГП № 2»')
-    ? 'ГБУЗ «ДГП № 2»'
-    : 'ГБУЗ «ДГП № 1»';
-  const other = now === 'ГБУЗ «ДГП № 1»' ? 'ГБУЗ «ДГП № 2»' : 'ГБУЗ «ДГП № 1»';
-  await clinics.getByLabel(other, { exact: true }).check();
+  await page.getByRole('radio', { name: 'ГБУЗ «ГП № 2»', exact: true }).check();
   await page.getByRole('button', { name: 'Продолжить' }).click();
   await page.getByRole('button', { name: 'Отправить заявление' }).click();
-  await expect(page.getByTestId('application-number')).toHaveText(/^\d{4}-\d{8}$/);
-  return true;
+  const number = (await page.getByTestId('application-number').textContent())?.trim() ?? '';
+  expect(number).toMatch(/^\d{4}-\d{8}$/);
+  await page.goto('/lk/zayavleniya');
+  await expect(page.getByTestId('application')).toHaveCount(1);
+  const listed = await listedApplication(page);
+  expect(listed.number).toBe(number);
+  return { ...listed, person };
 }

@@ -70,9 +70,13 @@ describe('API keys', () => {
     await setActivity('770004', '2030-01-01', null);
     const other = await createApiKey({ moCode: '770006' }, admin);
     await setActivity('770006', '2030-01-01', null);
-    const early = await rejection(verifyApiKey(`Bearer ${other.key}`));
+    const early = await rejection(verifyApiKey(`Bearer ${other.key}`, new Date('2029-12-31T20:59:00Z')));
     expect(early).toMatchObject({ code: 'FORBIDDEN' });
     expect(early.message).toMatch(/ещё не начала/);
+    // Its first day in Moscow begins at 21:00 UTC the evening before.
+    expect((await verifyApiKey(`Bearer ${other.key}`, new Date('2029-12-31T21:00:00Z'))).moCode).toBe(
+      '770006',
+    );
 
     await revokeApiKey({ prefix: created.prefix }, admin);
     expect((await rejection(verifyApiKey(`Bearer ${created.key}`))).code).toBe('UNAUTHENTICATED');

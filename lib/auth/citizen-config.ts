@@ -95,3 +95,12 @@ export function citizenAuthConfig(env: Env = process.env): CitizenAuthConfig {
 export function devProviderAllowed(opts: { prod: boolean; embedded: boolean; env?: Env }): boolean {
   return !opts.prod || opts.embedded || readEnv(opts.env ?? process.env).ESIA_DEV_PROVIDER === 'true';
 }
+
+/**
+ * Synthetic citizens (an identity derived from a seed, for browser tests) only on the embedded database,
+ * which the launcher creates and fills with invented people: never on a real register, whatever the
+ * environment says — ESIA_DEV_PROVIDER=true does not turn them on.
+ */
+export function syntheticCitizensAllowed(opts: { embedded: boolean }): boolean {
+  return opts.embedded;
+}

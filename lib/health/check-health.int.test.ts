@@ -1,36 +1,68 @@
-import { describe, expect, it } from 'vitest';
+import { inArray } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { calendarYears } from '@/db/schema';
 import { whileRegisterDown } from '@/testing/outage/register-down';
 import { checkHealth } from './check-health';
 import { serviceStatus } from './service-status';
 
-describe('checkHealth', () => {
-  it('checks this year and the next in Moscow, and the status page reads the same verdict per year', async () => {
-    const rows = await getDb().select().from(calendarYears);
-    const loaded = new Map(rows.map((r) => [r.year, r.complete]));
-    // 21:30 UTC on 31 December is already 1 January in Moscow.
-    const report = await checkHealth(new Date('2026-12-31T21:30:00Z'));
+// A calendar fixture far from the loaded files: 2040 complete, 2041 missing, 2042 incomplete, 2043 complete,
+// 2044 missing, 2045 and 2046 complete.
+beforeAll(async () => {
+  await getDb()
+    .insert(calendarYears)
+    .values([
+      { year: 2040, source: 'test fixture', complete: true },
+      { year: 2042, source: 'test fixture', complete: false },
+      { year: 2043, source: 'test fixture', complete: true },
+      { year: 2045, source: 'test fixture', complete: true },
+      { year: 2046, source: 'test fixture', complete: true },
+    ]);
+  const rows = await getDb()
+    .select()
+    .from(calendarYears)
+    .where(inArray(calendarYears.year, [2041, 2044]));
+  expect(rows).toEqual([]);
+});
+
+describe('the health check and the production calendar', () => {
+  it('reports a year without calendar data as a problem to act on, while the app still serves', async () => {
+    const report = await checkHealth(new Date('2040-06-01T09:00:00Z'));
     expect(report.status).toBe('ok');
-    expect(report.calendar?.years).toEqual([2027, 2028]);
-    const expected = [2027, 2028].map((year) => [
-      year,
-      !loaded.has(year) ? 'missing' : loaded.get(year) ? 'loaded' : 'incomplete',
+    expect(report.calendar).toEqual({ years: [2040, 2041], missingYears: [2041], incompleteYears: [] });
+    expect(report.problems.map((p) => p.code)).toEqual(['CALENDAR_MISSING']);
+    expect(report.problems[0]!.message).toContain('Нет производственного календаря на 2041 год');
+    const status = serviceStatus(report);
+    expect(status.calendar?.map((y) => [y.year, y.state])).toEqual([
+      [2040, 'loaded'],
+      [2041, 'missing'],
     ]);
-    expect(serviceStatus(report).calendar?.map((y) => [y.year, y.state])).toEqual(expected);
-    // The reference data holds 2027 in part and nothing of 2028: both verdicts are exercised.
-    expect(expected).toEqual([
-      [2027, 'incomplete'],
-      [2028, 'missing'],
-    ]);
+    expect(status.verdict).toBe('limited');
+  });
+
+  it('reports an incomplete year (no transfer decree yet) as its own problem', async () => {
+    const report = await checkHealth(new Date('2042-03-01T09:00:00Z'));
+    expect(report.calendar).toEqual({ years: [2042, 2043], missingYears: [], incompleteYears: [2042] });
+    expect(report.problems.map((p) => p.code)).toEqual(['CALENDAR_INCOMPLETE']);
+    expect(report.problems[0]!.message).toContain('на 2042 год неполный');
+    expect(serviceStatus(report).calendar?.map((y) => y.state)).toEqual(['incomplete', 'loaded']);
     expect(serviceStatus(report).verdict).toBe('limited');
   });
 
-  it('a year whose calendar is loaded in full is no limitation', async () => {
-    const report = await checkHealth(new Date('2025-06-01T09:00:00Z'));
-    expect(report.calendar?.years).toEqual([2025, 2026]);
+  it('years whose calendar is loaded in full are no problem and no limitation', async () => {
+    const report = await checkHealth(new Date('2045-06-01T09:00:00Z'));
+    expect(report.calendar).toEqual({ years: [2045, 2046], missingYears: [], incompleteYears: [] });
+    expect(report.problems).toEqual([]);
     expect(serviceStatus(report).calendar?.map((y) => y.state)).toEqual(['loaded', 'loaded']);
     expect(serviceStatus(report).verdict).toBe('ok');
+  });
+
+  it('follows the year in Moscow, not in UTC', async () => {
+    const report = await checkHealth(new Date('2042-12-31T20:59:00Z')); // 31.12.2042 23:59 in Moscow
+    expect(report.calendar?.years).toEqual([2042, 2043]);
+    const newYear = await checkHealth(new Date('2042-12-31T21:00:00Z')); // 01.01.2043 00:00 in Moscow
+    expect(newYear.calendar).toEqual({ years: [2043, 2044], missingYears: [2044], incompleteYears: [] });
+    expect(newYear.problems.map((p) => p.code)).toEqual(['CALENDAR_MISSING']);
   });
 
   it('when the register cannot be reached: degraded, and the status page says the service is down', async () => {

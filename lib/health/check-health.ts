@@ -13,6 +13,30 @@ export interface HealthReport {
    * is missing or incomplete.
    */
   calendar: { years: number[]; missingYears: number[]; incompleteYears: number[] } | null;
+  /** What an administrator must act on while the app still serves (in Russian, with a stable code). */
+  problems: HealthProblem[];
+}
+
+export interface HealthProblem {
+  code: 'CALENDAR_MISSING' | 'CALENDAR_INCOMPLETE';
+  message: string;
+}
+
+/**
+ * Deadlines in a year without the official calendar count only the Labour Code's own holidays (provisional,
+ * marked on each application): someone has to load it.
+ */
+function calendarProblems(missing: number[], incomplete: number[]): HealthProblem[] {
+  return [
+    ...missing.map((year) => ({
+      code: 'CALENDAR_MISSING' as const,
+      message: `Нет производственного календаря на ${year} год: сроки рассмотрения заявлений считаются предварительно, по праздникам Трудового кодекса без переносов. Загрузите календарь.`,
+    })),
+    ...incomplete.map((year) => ({
+      code: 'CALENDAR_INCOMPLETE' as const,
+      message: `Производственный календарь на ${year} год неполный (без переносов выходных): загрузите его, когда выйдет постановление о переносах.`,
+    })),
+  ];
 }
 
 const startedAt = Date.now();
@@ -36,15 +60,14 @@ export async function checkHealth(now = new Date()): Promise<HealthReport> {
     const latencyMs = Math.round((performance.now() - t0) * 10) / 10;
     const loaded = new Map(rows.map((r) => [Number(r.year), r.complete]));
     const needed = [year, year + 1];
+    const missingYears = needed.filter((y) => !loaded.has(y));
+    const incompleteYears = needed.filter((y) => loaded.get(y) === false);
     return {
       ...base,
       status: 'ok',
       database: { status: 'up', latencyMs },
-      calendar: {
-        years: needed,
-        missingYears: needed.filter((y) => !loaded.has(y)),
-        incompleteYears: needed.filter((y) => loaded.get(y) === false),
-      },
+      calendar: { years: needed, missingYears, incompleteYears },
+      problems: calendarProblems(missingYears, incompleteYears),
     };
   } catch (err) {
     console.error('[health] database check failed:', err);
@@ -53,6 +76,7 @@ export async function checkHealth(now = new Date()): Promise<HealthReport> {
       status: 'degraded',
       database: { status: 'down', latencyMs: null, error: 'База данных регистра недоступна.' },
       calendar: null,
+      problems: [],
     };
   }
 }

@@ -11,6 +11,7 @@ const up = (calendar: NonNullable<HealthReport['calendar']>): HealthReport => ({
   status: 'ok',
   database: { status: 'up', latencyMs: 1.2 },
   calendar,
+  problems: [],
 });
 
 describe('serviceStatus', () => {
@@ -58,6 +59,7 @@ describe('serviceStatus', () => {
       status: 'degraded',
       database: { status: 'down', latencyMs: null, error: 'База данных регистра недоступна.' },
       calendar: null,
+      problems: [],
     });
     expect(s.verdict).toBe('down');
     expect(s.title).toBe('Сервис временно недоступен');

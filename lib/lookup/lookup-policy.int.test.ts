@@ -39,7 +39,7 @@ describe('lookupPolicy', () => {
     const byEnp = await lookup({ enp });
     const bySnils = await lookup({ snils: input.person.snils, birthDate: '1985-03-14' });
     expect(byDoc.kind).toBe('found');
-    if (byDoc.kind !== 'found') return;
+    if (byDoc.kind !== 'found') throw new Error(`expected found, got ${byDoc.kind}`);
     expect(byDoc.answer).toMatchObject({
       insured: true,
       status: 'active',

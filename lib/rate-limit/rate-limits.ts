@@ -21,13 +21,24 @@ export function rateLimitsFromEnv(source: EnvSource = process.env): Record<Limit
 
 // One limiter per kind per process, shared by every channel (REST and FHIR count against the same key).
 let limiters: Record<LimitedKind, TokenBucketLimiter> | null = null;
+/** The limiters' milliseconds clock: the real one, unless a caller that owns time (a test) sets another. */
+let clock: () => number = Date.now;
+
+/**
+ * Makes the limiters count time with `now` from here on, starting with empty buckets. Tests use it so a
+ * refill happens when they move their clock, not when a loaded machine happens to be slow.
+ */
+export function setRateLimitClock(now: () => number): void {
+  clock = now;
+  limiters = null;
+}
 
 function limiterFor(kind: LimitedKind): TokenBucketLimiter {
   if (!limiters) {
     const limits = rateLimitsFromEnv();
     limiters = {
-      api_key: new TokenBucketLimiter(limits.api_key),
-      user: new TokenBucketLimiter(limits.user),
+      api_key: new TokenBucketLimiter({ ...limits.api_key, now: () => clock() }),
+      user: new TokenBucketLimiter({ ...limits.user, now: () => clock() }),
     };
   }
   return limiters[kind];

@@ -1,4 +1,5 @@
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { coverages, identityDocuments, persons, registerEvents } from '@/db/schema';
@@ -10,14 +11,59 @@ import { adultInput, metaAt } from '@/testing/register/people';
 
 const meta = metaAt('2026-03-10T09:00:00Z');
 
-/** Runs both writes at the same moment and sorts their outcomes. */
-async function race<T>(a: () => Promise<T>, b: () => Promise<T>) {
-  const results = await Promise.allSettled([a(), b()]);
-  const won = results.filter((r) => r.status === 'fulfilled');
-  const lost = results
-    .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
-    .map((r) => r.reason as unknown);
-  return { won, lost };
+const settle = <T>(p: Promise<T>) =>
+  p.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+
+/** Waits until at least `n` other sessions of this database are blocked on a lock. */
+async function lockWaiters(observer: pg.PoolClient, n: number): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const { rows } = await observer.query<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock'`,
+    );
+    if (rows[0]!.n >= n) return;
+    if (Date.now() > deadline) throw new Error(`expected ${n} sessions waiting on a lock`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/**
+ * Runs two writes so that they overlap for certain: a gate session holds register_events (a write records
+ * its events after taking its person's row lock), so the first write stops there holding its locks; the
+ * second starts only then, and the gate opens only once the second is blocked too. Without the row lock
+ * the second would read the person before the first commits — and be judged on stale facts.
+ */
+async function overlapped<T>(first: () => Promise<T>, second: () => Promise<T>) {
+  const pool = getDb().$client;
+  // Both writes find a session ready: none has to be opened while the gate is shut (that stalls).
+  const warm = await Promise.all([pool.connect(), pool.connect(), pool.connect()]);
+  for (const client of warm) client.release();
+  const gate = await pool.connect();
+  let a, b;
+  try {
+    await gate.query('begin');
+    await gate.query('lock table register_events in exclusive mode');
+    a = settle(first());
+    await lockWaiters(gate, 1);
+    b = settle(second());
+    await lockWaiters(gate, 2);
+  } finally {
+    await gate.query('commit');
+    gate.release();
+  }
+  return [await a, await b] as const;
+}
+
+/** The first write (it held the person's row lock) wins; the second is refused, with this error. */
+async function secondRefused<T>(first: () => Promise<T>, second: () => Promise<T>) {
+  const [ra, rb] = await overlapped(first, second);
+  expect(ra, 'the first write wins').toMatchObject({ ok: true });
+  expect(rb.ok, 'the second write is refused').toBe(false);
+  return rb.ok ? null : rb.error;
 }
 
 describe('two concurrent conflicting writes for one person', () => {
@@ -28,14 +74,12 @@ describe('two concurrent conflicting writes for one person', () => {
       }),
       meta,
     );
-    const { won, lost } = await race(
+    const lost = await secondRefused(
       () => changeInsurer({ personId, insurerCode: '77002' }, meta),
       () => changeInsurer({ personId, insurerCode: '77003' }, meta),
     );
-    expect(won).toHaveLength(1);
-    expect(lost).toHaveLength(1);
-    expect(lost[0]).toBeInstanceOf(AppError);
-    expect((lost[0] as AppError).code).toBe('INSURER_CHANGE_LIMIT');
+    expect(lost).toBeInstanceOf(AppError);
+    expect((lost as AppError).code).toBe('INSURER_CHANGE_LIMIT');
     const open = await getDb()
       .select()
       .from(coverages)
@@ -56,24 +100,27 @@ describe('two concurrent conflicting writes for one person', () => {
       .select({ version: persons.version })
       .from(persons)
       .where(eq(persons.id, personId));
-    const { won, lost } = await race(
+    const lost = await secondRefused(
       () => suspendPolicy({ personId, reason: 'military_service', expectedVersion: p!.version }, meta),
       () => changeInsurer({ personId, insurerCode: '77002', expectedVersion: p!.version }, meta),
     );
-    expect(won).toHaveLength(1);
-    expect((lost[0] as AppError).code).toBe('CONFLICT');
-    expect((lost[0] as AppError).message).toMatch(/Обновите страницу/);
+    expect(lost).toBeInstanceOf(AppError);
+    expect((lost as AppError).code).toBe('CONFLICT');
+    expect((lost as AppError).message).toMatch(/Обновите страницу/);
   });
 
   it('two registrations with one document: one person is formed, the other gets DOCUMENT_ALREADY_REGISTERED', async () => {
     const a = adultInput();
     const b = adultInput({ document: a.document });
     const before = await getDb().select({ n: count() }).from(persons);
-    const { won, lost } = await race(
+    // Both wait at the gate, then race for the document: the unique index, not the order, decides.
+    const results = await overlapped(
       () => registerPerson(a, meta),
       () => registerPerson(b, meta),
     );
-    expect(won).toHaveLength(1);
+    const lost = results.flatMap((r) => (r.ok ? [] : [r.error]));
+    expect(lost).toHaveLength(1);
+    expect(lost[0]).toBeInstanceOf(AppError);
     expect((lost[0] as AppError).code).toBe('DOCUMENT_ALREADY_REGISTERED');
     const after = await getDb().select({ n: count() }).from(persons);
     expect(after[0]!.n - before[0]!.n).toBe(1);

@@ -23,6 +23,21 @@ describe('startCitizenSignIn', () => {
     );
   });
 
+  it('offers synthetic citizens on the embedded database only, even when the provider is allowed elsewhere', async () => {
+    const embedded = await startCitizenSignIn({ prod: true, embedded: true, dataDir, env: site });
+    expect(embedded?.syntheticCitizens).toBe(true);
+    const demo = await startCitizenSignIn({
+      prod: true,
+      embedded: false,
+      dataDir,
+      env: { ...site, ESIA_DEV_PROVIDER: 'true' },
+    });
+    expect(demo?.issuer).toBe('http://localhost:3000/esia-dev');
+    expect(demo?.syntheticCitizens).toBe(false);
+    const dev = await startCitizenSignIn({ prod: false, embedded: false, dataDir, env: site });
+    expect(dev?.syntheticCitizens).toBe(false);
+  });
+
   it('mounts nothing with a real ЕСИА', async () => {
     const env = {
       ...site,

@@ -1,4 +1,4 @@
-import { citizenAuthConfig, devProviderAllowed, type Env } from '../citizen-config';
+import { citizenAuthConfig, devProviderAllowed, syntheticCitizensAllowed, type Env } from '../citizen-config';
 import type { EsiaDevProvider } from './provider';
 import { loadOrCreateSigningKey, signingKeyFile } from './signing-key';
 
@@ -31,6 +31,7 @@ export async function startCitizenSignIn(opts: {
     config,
     signingKey: loadOrCreateSigningKey(signingKeyFile(opts.dataDir)),
     secret: env.NEXTAUTH_SECRET!,
+    syntheticCitizens: syntheticCitizensAllowed({ embedded: opts.embedded }),
   });
   console.log(
     `Citizen sign-in: development ЕСИА provider at ${provider.issuer} (test citizens, no passwords)`,

@@ -25,6 +25,7 @@ li{background:#fff;border:1px solid #d6dce3;border-radius:8px;padding:12px;margi
 .who{font-weight:700}
 .meta{color:#4a5b6d;font-size:.9rem;margin:2px 0 8px}
 form{margin:0}
+input{font:inherit;padding:8px;border:2px solid #4a5b6d;border-radius:4px;min-height:44px;width:100%;max-width:360px}
 button{font:inherit;cursor:pointer;border-radius:8px;padding:10px 16px;border:2px solid #0d4cd3;background:#0d4cd3;color:#fff;min-height:44px}
 button.secondary{background:#fff;color:#0d4cd3}
 button:focus-visible{outline:3px solid #ffbf47;outline-offset:2px}
@@ -95,6 +96,8 @@ function citizenItem(c: TestCitizen, loginAction: string): string {
 export function renderSignInPage(opts: {
   clientName: string;
   citizens: readonly TestCitizen[];
+  /** Offer the form that signs in a synthetic citizen by seed (embedded databases only). */
+  syntheticCitizens?: boolean;
   loginAction: string;
   abortAction: string;
 }): string {
@@ -117,10 +120,24 @@ export function renderSignInPage(opts: {
 <p>Сервис «${escapeHtml(opts.clientName)}» запрашивает ваши ФИО, дату рождения, пол, СНИЛС и паспортные данные.</p>
 <div class="warn"><p><strong>Это тестовый поставщик входа</strong> для разработки и демонстрации: он заменяет ЕСИА. Выберите тестового гражданина — пароль не нужен. Все данные вымышлены.</p></div>
 ${groups}
+${opts.syntheticCitizens ? syntheticForm(opts.loginAction) : ''}
 <form class="cancel" method="post" action="${escapeHtml(opts.abortAction)}">
 <button type="submit" class="secondary">Отменить вход и вернуться</button>
 </form>`,
   );
+}
+
+/** Automated tests sign in as a person of their own: an identity derived from a key (synthetic-citizens.ts). */
+function syntheticForm(loginAction: string): string {
+  return `<section aria-labelledby="synthetic">
+<h2 id="synthetic">Синтетический гражданин</h2>
+<p class="hint">Для автоматических тестов на встроенной базе: ФИО, дата рождения, СНИЛС и паспорт выводятся из ключа.</p>
+<form method="post" action="${escapeHtml(loginAction)}">
+<p><label for="synthetic-seed">Ключ синтетического гражданина</label><br>
+<input id="synthetic-seed" name="synthetic" required minlength="8" maxlength="32" pattern="[a-z0-9]{8,32}" autocomplete="off"></p>
+<button type="submit">Войти как синтетический гражданин</button>
+</form>
+</section>`;
 }
 
 export function renderErrorPage(title: string, detail: string): string {

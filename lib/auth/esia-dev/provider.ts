@@ -4,6 +4,7 @@ import Provider, { interactionPolicy, type Configuration, type KoaContextWithOID
 import { DEV_ISSUER_PATH, type CitizenAuthConfig } from '../citizen-config';
 import { PAGE_HEADERS, pageCsp, renderErrorPage, renderSignInPage } from './pages';
 import type { SigningJwk } from './signing-key';
+import { isSyntheticSeed, SYNTHETIC_PREFIX, syntheticCitizenBySub } from './synthetic-citizens';
 import { TEST_CITIZENS, testCitizenBySub, testCitizenClaims } from './test-citizens';
 
 /**
@@ -16,6 +17,8 @@ import { TEST_CITIZENS, testCitizenBySub, testCitizenClaims } from './test-citiz
  */
 export interface EsiaDevProvider {
   readonly issuer: string;
+  /** Whether it signs in synthetic citizens by seed (embedded database only, ADR 0012). */
+  readonly syntheticCitizens: boolean;
   /** Answers the request when it is the provider's; false for everything else. */
   handle(req: IncomingMessage, res: ServerResponse): boolean;
 }
@@ -58,8 +61,13 @@ export function createEsiaDevProvider(opts: {
   signingKey: SigningJwk;
   /** Derives the provider's cookie-signing key (NEXTAUTH_SECRET). */
   secret: string;
+  /** Also sign in synthetic citizens named by a seed (embedded databases only: `syntheticCitizensAllowed`). */
+  syntheticCitizens?: boolean;
 }): EsiaDevProvider {
   const { config } = opts;
+  const synthetic = opts.syntheticCitizens === true;
+  const accountBySub = (sub: string) =>
+    testCitizenBySub(sub) ?? (synthetic ? syntheticCitizenBySub(sub) : undefined);
   if (config.mode !== 'dev') throw new Error('The development provider runs only without ESIA_ISSUER.');
   const issuerUrl = new URL(config.issuer);
   const mount = issuerUrl.pathname.replace(/\/$/, '');
@@ -96,7 +104,7 @@ export function createEsiaDevProvider(opts: {
     // The token and userinfo endpoints are called server to server: no browser origin needs CORS.
     clientBasedCORS: () => false,
     findAccount: (_ctx, sub) => {
-      const citizen = testCitizenBySub(sub);
+      const citizen = accountBySub(sub);
       return citizen ? { accountId: sub, claims: () => ({ ...testCitizenClaims(citizen), sub }) } : undefined;
     },
     interactions: {
@@ -168,6 +176,7 @@ export function createEsiaDevProvider(opts: {
         renderSignInPage({
           clientName: CLIENT_NAME,
           citizens: TEST_CITIZENS,
+          syntheticCitizens: synthetic,
           loginAction: `${mount}/interaction/${uid}/login`,
           abortAction: `${mount}/interaction/${uid}/abort`,
         }),
@@ -187,8 +196,23 @@ export function createEsiaDevProvider(opts: {
       );
       return;
     }
-    const account = new URLSearchParams(await readBody(req)).get('account') ?? '';
-    if (!testCitizenBySub(account)) {
+    const form = new URLSearchParams(await readBody(req));
+    const seed = form.get('synthetic')?.trim().toLowerCase();
+    if (seed !== undefined && !(synthetic && isSyntheticSeed(seed))) {
+      send(
+        res,
+        400,
+        renderErrorPage(
+          'Учётная запись не найдена',
+          synthetic
+            ? 'Ключ синтетического гражданина — от 8 до 32 латинских букв и цифр.'
+            : 'Синтетические граждане доступны только на встроенной базе данных.',
+        ),
+      );
+      return;
+    }
+    const account = seed !== undefined ? `${SYNTHETIC_PREFIX}${seed}` : (form.get('account') ?? '');
+    if (!accountBySub(account)) {
       send(
         res,
         400,
@@ -206,6 +230,7 @@ export function createEsiaDevProvider(opts: {
 
   return {
     issuer: config.issuer,
+    syntheticCitizens: synthetic,
     handle(req, res) {
       const url = req.url ?? '/';
       const pathname = url.split('?')[0]!;
