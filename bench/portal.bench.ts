@@ -30,6 +30,7 @@ import { testCitizen, testCitizenClaims } from '../lib/auth/esia-dev/test-citize
 import { fixed, int, table } from './lib/format';
 import { startProcess, stopProcess, waitFor } from './lib/child-process';
 import { builtFirstLoadJs } from './lib/next-build-js';
+import { JOURNEYS, SECTIONS } from '../lib/portal/citizen-services';
 import { databaseComment, seedBenchRegister } from './lib/seeded-register';
 import { parseBenchFlags } from './lib/args';
 
@@ -44,21 +45,12 @@ const GOAL_P99_MS = 50;
 const GOAL_USERS = 1;
 const WARMUP_REQUESTS = 100;
 
-/** The portal's pages, as a citizen opens them (journey pages of issue 3 included). */
+/** The portal's pages, as a citizen opens them: the cabinet, its sections and every journey's start page. */
 const PAGES = [
   '/',
   '/lk',
-  '/lk/polis',
-  '/lk/zayavleniya',
-  '/lk/uvedomleniya',
-  '/lk/prosmotry',
-  '/lk/poluchit-polis',
-  '/lk/rebenok',
-  '/lk/smena-smo',
-  '/lk/pereezd',
-  '/lk/priostanovit',
-  '/lk/vozobnovit',
-  '/lk/poliklinika',
+  ...SECTIONS.map((s) => s.href),
+  ...JOURNEYS.map((j) => j.href),
   '/lk/vyhod',
   `/verify/${'0'.repeat(26)}`,
 ];

@@ -3,7 +3,7 @@ import { expectAccessible } from './support/axe';
 import { signInAsCitizen } from './support/citizen';
 import { demoPerson } from './support/demo';
 import { signInAsStaff } from './support/staff';
-import { makeOwnApplication, spacedEnp } from './support/portal';
+import { JOURNEY_PAGES, makeOwnApplication, spacedEnp } from './support/portal';
 
 /**
  * The access-denial suite: every cabinet address tried by the wrong party — citizen A with citizen B's
@@ -45,16 +45,6 @@ const CABINET_PAGES = [
   '/lk/uvedomleniya',
   '/lk/prosmotry',
   `/lk/prosmotry?chelovek=${bChild.id}`,
-];
-
-const JOURNEY_PAGES = [
-  '/lk/poluchit-polis',
-  '/lk/rebenok',
-  '/lk/smena-smo',
-  '/lk/pereezd',
-  '/lk/priostanovit',
-  '/lk/vozobnovit',
-  '/lk/poliklinika',
 ];
 
 function expectNoPdf(response: APIResponse): void {

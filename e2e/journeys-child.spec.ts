@@ -9,9 +9,11 @@ import {
   expectFieldError,
   fillCertificate,
   fillChild,
+  formFields,
   heading,
   newChild,
   next,
+  postAgain,
   send,
   start,
 } from './support/journeys';
@@ -101,7 +103,6 @@ test.describe('journey 2 without JavaScript', () => {
 
   test('the same journey works as plain form posts; sending twice gives one application', async ({
     page,
-    baseURL,
   }) => {
     test.setTimeout(90_000);
     const child = newChild();
@@ -132,25 +133,13 @@ test.describe('journey 2 without JavaScript', () => {
     await next(page);
     await expect(heading(page, 'Проверьте ответы')).toBeVisible();
 
-    const form = page
-      .locator('form')
-      .filter({ has: page.getByRole('button', { name: 'Отправить заявление' }) });
-    const inputs = form.locator('input[name]');
-    const posted: Record<string, string> = { _intent: 'submit' };
-    for (let i = 0; i < (await inputs.count()); i++) {
-      posted[(await inputs.nth(i).getAttribute('name'))!] = (await inputs.nth(i).getAttribute('value')) ?? '';
-    }
+    const posted = await formFields(page);
     await send(page);
     const number = await confirmation(page, 'Ребёнок зарегистрирован');
     const enp = (await page.getByTestId('enp').textContent())!;
 
     // The same form posted again: the first application, no second child.
-    const again = await page.request.post('/lk/rebenok', {
-      multipart: posted,
-      headers: { Origin: baseURL! },
-    });
-    expect(again.status()).toBe(200);
-    const html = await again.text();
+    const html = await postAgain(page, '/lk/rebenok', posted);
     expect(html).toContain(number);
     expect(html).toContain(enp);
     expect(html).toContain('Это заявление уже было отправлено раньше');

@@ -9,9 +9,11 @@ import {
   childName,
   confirmation,
   expectFieldError,
+  formFields,
   heading,
   newChild,
   next,
+  postAgain,
   registerChild,
   send,
   start,
@@ -139,7 +141,6 @@ test.describe('journey 3 without JavaScript', () => {
 
   test('the pre-check, the choice, an error, «Изменить» and the change, as plain form posts; a double post is one application', async ({
     page,
-    baseURL,
   }) => {
     test.setTimeout(120_000);
     const child = newChild();
@@ -163,22 +164,11 @@ test.describe('journey 3 without JavaScript', () => {
     // Same child: the pre-check page was passed for them, so back to the check page.
     await expect(heading(page, 'Проверьте ответы')).toBeVisible();
 
-    const form = page
-      .locator('form')
-      .filter({ has: page.getByRole('button', { name: 'Отправить заявление' }) });
-    const inputs = form.locator('input[name]');
-    const posted: Record<string, string> = { _intent: 'submit' };
-    for (let i = 0; i < (await inputs.count()); i++) {
-      posted[(await inputs.nth(i).getAttribute('name'))!] = (await inputs.nth(i).getAttribute('value')) ?? '';
-    }
+    const posted = await formFields(page);
     await send(page);
     const number = await confirmation(page, 'Страховая компания сменена');
 
-    const again = await page.request.post('/lk/smena-smo', {
-      multipart: posted,
-      headers: { Origin: baseURL! },
-    });
-    const html = await again.text();
+    const html = await postAgain(page, '/lk/smena-smo', posted);
     expect(html).toContain(number);
     expect(html).toContain('Страховая компания сменена');
     expect(html).toContain('Это заявление уже было отправлено раньше');

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { JOURNEY_PAGES } from './support/portal';
 import { signInAsCitizen, signInAsSynthetic } from './support/citizen';
 import { ru } from './support/demo';
 import {
@@ -7,8 +8,10 @@ import {
   change,
   confirmation,
   expectFieldError,
+  formFields,
   heading,
   next,
+  postAgain,
   send,
   start,
 } from './support/journeys';
@@ -24,16 +27,6 @@ import { newIdentity, type OwnIdentity } from './support/people';
  */
 
 test.describe.configure({ mode: 'serial' });
-
-const JOURNEYS = [
-  '/lk/poluchit-polis',
-  '/lk/rebenok',
-  '/lk/smena-smo',
-  '/lk/pereezd',
-  '/lk/priostanovit',
-  '/lk/vozobnovit',
-  '/lk/poliklinika',
-];
 
 /**
  * Region and insurer with an error on each question, a «Изменить» detour, and the check page. axe needs
@@ -82,19 +75,6 @@ async function answerQuestions(page: Page, who: OwnIdentity, axe: boolean): Prom
 }
 
 /** The fields of the form that is on the page (hidden ones too), as the browser would post them. */
-async function formFields(page: Page, button: string): Promise<Record<string, string>> {
-  const form = page.locator('form').filter({ has: page.getByRole('button', { name: button }) });
-  const inputs = form.locator('input[name]');
-  const fields: Record<string, string> = {};
-  for (let i = 0; i < (await inputs.count()); i++) {
-    const input = inputs.nth(i);
-    fields[(await input.getAttribute('name'))!] = (await input.getAttribute('value')) ?? '';
-  }
-  const submit = form.getByRole('button', { name: button });
-  fields[(await submit.getAttribute('name'))!] = (await submit.getAttribute('value'))!;
-  return fields;
-}
-
 test.describe('journey 1: electronic policy, without JavaScript (and a second tab with it)', () => {
   test.use({ javaScriptEnabled: false });
 
@@ -122,12 +102,7 @@ test.describe('journey 1: electronic policy, without JavaScript (and a second ta
     await expect(page.getByText('Что дальше')).toBeVisible();
 
     // The same form posted again (a double click, a reload that re-posts): the same application.
-    const again = await page.request.post('/lk/poluchit-polis', {
-      multipart: posted,
-      headers: { Origin: baseURL! },
-    });
-    expect(again.status()).toBe(200);
-    const html = await again.text();
+    const html = await postAgain(page, '/lk/poluchit-polis', posted);
     expect(html).toContain(number);
     expect(html).toContain(enp);
     expect(html).toContain('Это заявление уже было отправлено раньше');
@@ -171,7 +146,7 @@ test.describe('journey 1: who may not apply', () => {
   test('a visitor who is not signed in is sent to sign in, and comes back to the journey after', async ({
     page,
   }) => {
-    for (const path of JOURNEYS) {
+    for (const path of JOURNEY_PAGES) {
       await page.goto(path);
       await expect(page).toHaveURL(`/lk/vhod?next=${encodeURIComponent(path)}`);
     }
@@ -183,7 +158,7 @@ test.describe('journey 1: who may not apply', () => {
     page,
   }) => {
     await signInAsCitizen(page, 'foreign-resident', '/lk');
-    for (const path of JOURNEYS.filter((p) => p !== '/lk/poluchit-polis')) {
+    for (const path of JOURNEY_PAGES.filter((p) => p !== '/lk/poluchit-polis')) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expect(page.getByRole('region', { name: 'Почему нельзя подать заявление' })).toContainText(

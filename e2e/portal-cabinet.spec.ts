@@ -2,23 +2,12 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { citizen, signInAsCitizen } from './support/citizen';
 import { demoPerson } from './support/demo';
-import { expectNoHorizontalScroll, spacedEnp } from './support/portal';
+import { CABINET_SECTIONS, expectNoHorizontalScroll, JOURNEY_PAGES, spacedEnp } from './support/portal';
 
 /** The cabinet's start page and frame: the person and their children, every journey, the sections. */
 
 const parent = demoPerson('active-moscow-parent');
 const child = demoPerson('child-with-birth-certificate');
-
-const JOURNEYS = [
-  '/lk/poluchit-polis',
-  '/lk/rebenok',
-  '/lk/smena-smo',
-  '/lk/pereezd',
-  '/lk/priostanovit',
-  '/lk/vozobnovit',
-  '/lk/poliklinika',
-];
-const SECTIONS = ['/lk/polis', '/lk/zayavleniya', '/lk/uvedomleniya', '/lk/prosmotry'];
 
 test.describe('the cabinet', () => {
   test('lists the parent and the child with their policy status, and links to every journey and section', async ({
@@ -46,7 +35,7 @@ test.describe('the cabinet', () => {
     );
 
     const main = page.locator('main');
-    for (const href of [...JOURNEYS, ...SECTIONS]) {
+    for (const href of [...JOURNEY_PAGES, ...CABINET_SECTIONS]) {
       await expect(main.locator(`a[href="${href}"]`).first(), href).toBeVisible();
     }
 

@@ -22,6 +22,36 @@ export async function send(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Отправить заявление' }).click();
 }
 
+/** A form as the browser would post it with `button` pressed: its named inputs and the button's own value. */
+export async function formFields(
+  page: Page,
+  button = 'Отправить заявление',
+): Promise<Record<string, string>> {
+  const form = page.locator('form').filter({ has: page.getByRole('button', { name: button }) });
+  const inputs = form.locator('input[name]');
+  const fields: Record<string, string> = {};
+  for (let i = 0; i < (await inputs.count()); i++) {
+    const input = inputs.nth(i);
+    fields[(await input.getAttribute('name'))!] = (await input.getAttribute('value')) ?? '';
+  }
+  const submit = form.getByRole('button', { name: button });
+  fields[(await submit.getAttribute('name'))!] = (await submit.getAttribute('value'))!;
+  return fields;
+}
+
+/**
+ * Posts a journey's form once more, as a second click or a reload that re-posts would (same session, same
+ * origin); the answer must be a page (200), whose HTML is returned.
+ */
+export async function postAgain(page: Page, path: string, fields: Record<string, string>): Promise<string> {
+  const again = await page.request.post(path, {
+    multipart: fields,
+    headers: { Origin: new URL(page.url()).origin },
+  });
+  expect(again.status()).toBe(200);
+  return again.text();
+}
+
 /** «Изменить» on the check page for one answer (its label is part of the button's accessible name). */
 export async function change(page: Page, label: string): Promise<void> {
   await page.getByRole('button', { name: `Изменить ${label.toLowerCase()}` }).click();

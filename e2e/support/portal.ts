@@ -4,6 +4,28 @@ import { signInAsSynthetic } from './citizen';
 import { newPerson, type OwnPerson } from './people';
 import { signInAsStaff } from './staff';
 
+/**
+ * The start pages of the seven journeys, written out here rather than read from the product's list
+ * (lib/portal/citizen-services.ts): a journey dropped there must fail the tests that expect it.
+ */
+export const JOURNEY_PAGES: readonly string[] = [
+  '/lk/poluchit-polis',
+  '/lk/rebenok',
+  '/lk/smena-smo',
+  '/lk/pereezd',
+  '/lk/priostanovit',
+  '/lk/vozobnovit',
+  '/lk/poliklinika',
+];
+
+/** The cabinet's sections, likewise independent of the product's list. */
+export const CABINET_SECTIONS: readonly string[] = [
+  '/lk/polis',
+  '/lk/zayavleniya',
+  '/lk/uvedomleniya',
+  '/lk/prosmotry',
+];
+
 /** `7700 0000 0000 0016`, as the portal prints a ЕНП. */
 export function spacedEnp(enp: string): string {
   return enp.replace(/(\d{4})(?=\d)/g, '$1 ');
