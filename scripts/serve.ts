@@ -11,6 +11,7 @@ import { startDatabase } from '@/db/runtime';
 import { registerHasPersons, seedRegister } from '@/db/seed/seed-register';
 import { seedDemoStaff } from '@/lib/auth/demo-staff';
 import { startCitizenSignIn } from '@/lib/auth/esia-dev/mount';
+import { guardedHandler } from '@/api/edge';
 import { routeApiRequest } from '@/api/router';
 import { localAuthSecret } from './auth-secret';
 import { deliverWithoutFrameworkScripts, isPortalPage } from './portal-html';
@@ -76,15 +77,19 @@ const app = next({
 });
 await app.prepare();
 const handle = app.getRequestHandler();
-const server = createServer((req, res) => {
-  if (esiaDev?.handle(req, res)) return;
-  // Machine APIs take the lean path (ADR 0006); pages and everything else go through Next.
-  if (routeApiRequest(req, res)) return;
-  // The citizen portal's pages go out as plain HTML with one small enhancement script (ADR 0008).
-  if (isPortalPage(new URL(req.url ?? '/', 'http://localhost').pathname))
-    deliverWithoutFrameworkScripts(req, res);
-  void handle(req, res);
-});
+// The edge answers unreadable request targets and turns any throw behind it into a logged 500 (issue 9).
+const server = createServer(
+  guardedHandler((req, res) => {
+    if (esiaDev?.handle(req, res)) return;
+    // Machine APIs take the lean path (ADR 0006); pages and everything else go through Next.
+    const api = routeApiRequest(req, res);
+    if (api) return api;
+    // The citizen portal's pages go out as plain HTML with one small enhancement script (ADR 0008).
+    if (isPortalPage(new URL(req.url ?? '/', 'http://localhost').pathname))
+      deliverWithoutFrameworkScripts(req, res);
+    return handle(req, res);
+  }),
+);
 server.listen(args.port, args.hostname, () => {
   console.log(
     `oms-register (${args.prod ? 'production' : 'development'}) on http://${args.hostname}:${args.port}`,

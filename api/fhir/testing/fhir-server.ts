@@ -1,24 +1,10 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect } from 'vitest';
 import { expectValidFhir } from '@/lib/fhir/testing/fhir-validator';
-import { routeApiRequest } from '../../router';
+import { startApiServer, type TestApiServer } from '../../v1/testing/api-server';
 
 /** The API router alone on a loopback port, as `scripts/serve.ts` runs it in front of Next. */
-export async function startFhirServer(): Promise<{ base: string; close: () => Promise<void> }> {
-  const server = createServer((req, res) => {
-    if (!routeApiRequest(req, res)) res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    base: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((err) => (err ? reject(err) : resolve()));
-      }),
-  };
+export function startFhirServer(): Promise<TestApiServer> {
+  return startApiServer();
 }
 
 export interface FhirResponse<T = Record<string, unknown>> {

@@ -1,17 +1,18 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { guardedHandler } from '../../edge';
 import { routeApiRequest } from '../../router';
 
 export interface TestApiServer {
   base: string;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** The lean API router alone on a loopback port: what `scripts/serve.ts` runs in front of Next. */
 export async function startApiServer(): Promise<TestApiServer> {
-  const server = createServer((req, res) => {
-    if (!routeApiRequest(req, res)) res.writeHead(404).end();
-  });
+  const server = createServer(
+    guardedHandler((req, res) => routeApiRequest(req, res) ?? res.writeHead(404).end()),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
