@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { AppError } from '@/lib/errors';
-import { sendOutcome } from './fhir/respond';
-import { sendProblem, SECURITY_HEADERS } from './http';
+import { toOperationOutcome } from '@/lib/fhir/operation-outcome';
+import { FHIR_JSON, sendOutcome } from './fhir/respond';
+import { problemFrom, sendProblem, SECURITY_HEADERS } from './http';
 
 /**
  * The first and last line of every request the server takes, before and around any door (the machine
@@ -41,13 +43,26 @@ const PAGES: Record<number, string> = {
     'Адрес страницы указан неверно',
     'Адрес содержит недопустимые символы. Проверьте его или перейдите на главную страницу.',
   ),
+  403: page(
+    'Запрос отклонён',
+    'Форму можно отправить только со страниц этого сервиса. Откройте страницу заново и повторите действие.',
+  ),
+  404: page('Страница не найдена', 'Проверьте адрес страницы или перейдите на главную страницу.'),
+  405: page('Действие не поддерживается', 'Этот адрес не принимает такой запрос.'),
   413: page('Слишком большой запрос', 'Отправленные данные больше, чем сервис принимает.'),
+  431: page('Слишком длинный адрес', 'Адрес страницы или заголовки запроса слишком длинные.'),
   500: page(
     'Сервис временно недоступен',
     'Страницу не удалось открыть. Попробуйте обновить её через несколько минут. Перерыв в работе сайта ' +
       'не влияет на действие полиса ОМС.',
   ),
 };
+
+const CYRILLIC = /[А-Яа-яЁё]/;
+
+function pageFor(status: number): string {
+  return PAGES[status] ?? PAGES[status >= 500 ? 500 : 400]!;
+}
 
 /** Answers `error` in the format of the door at `pathname`; used only before or after the door's own code. */
 export function answerAtEdge(res: ServerResponse, pathname: string, error: AppError): void {
@@ -57,7 +72,7 @@ export function answerAtEdge(res: ServerResponse, pathname: string, error: AppEr
     case 'problem':
       return sendProblem(res, error, pathname);
     case 'page': {
-      const body = PAGES[error.status] ?? PAGES[error.status >= 500 ? 500 : 400]!;
+      const body = pageFor(error.status);
       res.writeHead(error.status, {
         ...PAGE_HEADERS,
         'Content-Type': 'text/html; charset=utf-8',
@@ -113,6 +128,9 @@ const BAD_TARGET = () =>
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
+/** The request a connection is serving, for a parse error that comes after its head (a broken body). */
+const inFlight = new WeakMap<object, { pathname: string; res: ServerResponse }>();
+
 /**
  * Wraps the server's request handler: checks the target, then runs `handler` so that whatever it throws
  * (synchronously or in a promise) is logged and answered 500, or the socket is closed if an answer had
@@ -130,6 +148,8 @@ export function guardedHandler(handler: RequestHandler): RequestHandler {
       return;
     }
     req.url = target.originForm;
+    if (formatOf(target.pathname) === 'page') russianErrorPages(req, res);
+    inFlight.set(req.socket, { pathname: target.pathname, res });
     const fail = (error: unknown) => {
       console.error('[edge]', req.method, target.pathname, error);
       if (!res.headersSent) answerAtEdge(res, target.pathname, new AppError('INTERNAL', { cause: error }));
@@ -142,4 +162,186 @@ export function guardedHandler(handler: RequestHandler): RequestHandler {
       fail(error);
     }
   };
+}
+
+/**
+ * A form post to a Next page must come from our own pages. Next refuses a server action from another
+ * origin (or `Origin: null`) by throwing — a 500 — so the launcher refuses it first, with a 403 page.
+ * A post without Origin (old browsers, scripts) goes on: Next and the route handlers' same-site check
+ * judge it. Not for the development ЕСИА provider, whose pages send `Origin: null` (no-referrer).
+ */
+export function refusedCrossSitePost(req: IncomingMessage, res: ServerResponse): boolean {
+  const origin = req.headers.origin;
+  if (req.method !== 'POST' || origin === undefined) return false;
+  const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+  // next-auth's /api/auth callbacks may be posted by the identity provider's own origin.
+  if (formatOf(pathname) !== 'page') return false;
+  if (URL.canParse(origin) && new URL(origin).host === req.headers.host) return false;
+  answerAtEdge(res, pathname, new AppError('FORBIDDEN', { message: 'Запрос с чужого сайта.' }));
+  return true;
+}
+
+/** Keeps a copy of a form post's body (up to 1 MB) to judge afterwards whether it was well formed. */
+function observedFormBody(req: IncomingMessage): () => boolean {
+  if (req.method !== 'POST') return () => false;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  // Watching `emit`, not adding a 'data' listener: a listener would start the flow before the reader
+  // behind us (Next, the sign-in provider) is attached, and it would miss the body.
+  const emit = req.emit.bind(req) as (event: string, ...args: unknown[]) => boolean;
+  req.emit = ((event: string, ...args: unknown[]) => {
+    if (event === 'data' && Buffer.isBuffer(args[0])) {
+      size += args[0].length;
+      if (size <= 1_000_000) chunks.push(args[0]);
+    }
+    return emit(event, ...args);
+  }) as typeof req.emit;
+  return () => {
+    const type = req.headers['content-type'] ?? '';
+    const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
+    if (!/^multipart\/form-data/i.test(type)) return false;
+    if (!boundary || size > 1_000_000) return true;
+    const body = Buffer.concat(chunks).toString('latin1');
+    const b = `--${boundary[1] ?? boundary[2]}`;
+    return !body.startsWith(b) || !body.includes(`${b}--`);
+  };
+}
+
+/**
+ * Next answers some refusals of its own — a malformed server-action request, an unknown action — with an
+ * English text/plain line, and a form body it cannot parse with a 500 of its own. On a page door the
+ * person gets the Russian page for that status instead (400 when the body was malformed: the client's
+ * fault, not the server's); our own Russian texts, HTML and JSON pass untouched. Error answers are small,
+ * so they are held until complete and then judged.
+ */
+function russianErrorPages(req: IncomingMessage, res: ServerResponse): void {
+  const malformed = observedFormBody(req);
+  const writeHead = res.writeHead.bind(res) as (status: number) => ServerResponse;
+  const end = res.end.bind(res) as (body?: Buffer) => ServerResponse;
+  const held: Buffer[] = [];
+  const holding = () => res.statusCode >= 400 && !res.headersSent;
+  const toBuffer = (chunk: unknown) =>
+    typeof chunk === 'string'
+      ? Buffer.from(chunk)
+      : Buffer.isBuffer(chunk)
+        ? chunk
+        : chunk instanceof Uint8Array
+          ? Buffer.from(chunk)
+          : null;
+
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    res.statusCode = status;
+    const headers = rest.find((r) => r && typeof r === 'object');
+    if (Array.isArray(headers)) {
+      for (let i = 0; i + 1 < headers.length; i += 2)
+        res.setHeader(String(headers[i]), String(headers[i + 1]));
+    } else if (headers) {
+      for (const [k, v] of Object.entries(headers)) if (v !== undefined) res.setHeader(k, v as string);
+    }
+    return holding() ? res : writeHead(status);
+  }) as typeof res.writeHead;
+  const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    if (!holding()) return write(chunk, ...rest);
+    const b = toBuffer(chunk);
+    if (b) held.push(b);
+    return true;
+  }) as typeof res.write;
+  const flushHeaders = res.flushHeaders.bind(res);
+  res.flushHeaders = () => {
+    if (!holding()) flushHeaders();
+  };
+  res.end = ((chunk?: unknown) => {
+    if (!holding()) return end(toBuffer(chunk) ?? undefined);
+    const b = toBuffer(chunk);
+    if (b) held.push(b);
+    const body = Buffer.concat(held);
+    const type = String(res.getHeader('content-type') ?? '');
+    const status = res.statusCode === 500 && malformed() ? 400 : res.statusCode;
+    const russian = /html|json/.test(type) || CYRILLIC.test(body.toString('utf8'));
+    if (status === res.statusCode && russian) {
+      res.setHeader('Content-Length', body.length);
+      writeHead(status);
+      return end(body);
+    }
+    const page = Buffer.from(pageFor(status));
+    for (const name of res.getHeaderNames()) if (!/^set-cookie$/i.test(name)) res.removeHeader(name);
+    for (const [name, value] of Object.entries(PAGE_HEADERS)) res.setHeader(name, value);
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Content-Length', page.length);
+    writeHead(status);
+    return end(page);
+  }) as typeof res.end;
+}
+
+const CLIENT_ERROR_STATUS: Record<string, number> = {
+  HPE_HEADER_OVERFLOW: 431,
+  HPE_URI_OVERFLOW: 431,
+  ERR_HTTP_REQUEST_TIMEOUT: 408,
+};
+
+/**
+ * `clientError` of the HTTP server: a request Node's parser refuses (a broken request line or header, a
+ * head too large, a request too slow) is answered in the format of the door its path names, with the
+ * security headers, and the connection closed — instead of Node's bare 400 or a silent close.
+ */
+export function answerClientError(
+  error: Error & { code?: string; rawPacket?: Buffer },
+  socket: Duplex,
+): void {
+  if (!socket.writable || (error.code === 'ECONNRESET' && !error.rawPacket)) {
+    socket.destroy();
+    return;
+  }
+  const current = inFlight.get(socket);
+  if (current?.res.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const status = CLIENT_ERROR_STATUS[error.code ?? ''] ?? 400;
+  const line = error.rawPacket?.toString('latin1').split('\r\n', 1)[0] ?? '';
+  const pathname = current?.pathname ?? readTarget(/^\S+ (\S+)/.exec(line)?.[1]).pathname;
+  const appError = new AppError('BAD_REQUEST', {
+    message:
+      status === 431
+        ? 'Слишком длинный адрес или заголовки запроса.'
+        : status === 408
+          ? 'Запрос передавался слишком долго.'
+          : 'Запрос составлен неверно: сервер не может его разобрать.',
+  });
+  const format = formatOf(pathname);
+  const [type, body] =
+    format === 'fhir'
+      ? [FHIR_JSON, JSON.stringify(toOperationOutcome(appError))]
+      : format === 'problem'
+        ? [
+            'application/problem+json; charset=utf-8',
+            JSON.stringify({ ...problemFrom(appError, pathname), status }),
+          ]
+        : ['text/html; charset=utf-8', pageFor(status)];
+  const headers = { ...(format === 'page' ? PAGE_HEADERS : SECURITY_HEADERS), 'Content-Type': type };
+  const reason =
+    status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request';
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\n` +
+      Object.entries(headers)
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join('') +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+/**
+ * `connect` of the HTTP server: this is not a proxy. Without a listener Node drops the socket silently;
+ * the client is told instead.
+ */
+export function refuseConnect(_req: IncomingMessage, socket: Duplex): void {
+  const body = pageFor(405);
+  socket.end(
+    'HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST, OPTIONS\r\n' +
+      Object.entries(PAGE_HEADERS)
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join('') +
+      `Content-Type: text/html; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -100,7 +100,15 @@ export async function readBody(req: IncomingMessage, limitBytes = 1_000_000): Pr
   if (Number(req.headers['content-length'] ?? 0) > limitBytes) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
+  // A client that stops half-way (closes, resets) is told so, if it still listens; it is not a server fault.
+  const stream = (async function* () {
+    try {
+      yield* req;
+    } catch {
+      throw new AppError('BAD_REQUEST', { message: 'Тело запроса получено не полностью.' });
+    }
+  })();
+  for await (const chunk of stream) {
     const buf = chunk as Buffer;
     size += buf.length;
     if (size > limitBytes) throw tooLarge();

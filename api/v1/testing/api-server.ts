@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { guardedHandler } from '../../edge';
+import { answerClientError, guardedHandler, refuseConnect } from '../../edge';
 import { routeApiRequest } from '../../router';
 
 export interface TestApiServer {
@@ -13,6 +13,8 @@ export async function startApiServer(): Promise<TestApiServer> {
   const server = createServer(
     guardedHandler((req, res) => routeApiRequest(req, res) ?? res.writeHead(404).end()),
   );
+  server.on('clientError', answerClientError);
+  server.on('connect', refuseConnect);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
