@@ -148,7 +148,12 @@ export function guardedHandler(handler: RequestHandler): RequestHandler {
       return;
     }
     req.url = target.originForm;
-    if (formatOf(target.pathname) === 'page') russianErrorPages(req, res);
+    if (formatOf(target.pathname) === 'page') {
+      // Answers Next gives before proxy.ts runs (a trailing-slash redirect) still say: no sniffing, no
+      // framing; proxy.ts replaces these with the page's own policy.
+      for (const [name, value] of Object.entries(PAGE_HEADERS)) res.setHeader(name, value);
+      russianErrorPages(req, res);
+    }
     inFlight.set(req.socket, { pathname: target.pathname, res });
     const fail = (error: unknown) => {
       console.error('[edge]', req.method, target.pathname, error);
@@ -181,9 +186,22 @@ export function refusedCrossSitePost(req: IncomingMessage, res: ServerResponse):
   return true;
 }
 
-/** Keeps a copy of a form post's body (up to 1 MB) to judge afterwards whether it was well formed. */
-function observedFormBody(req: IncomingMessage): () => boolean {
-  if (req.method !== 'POST') return () => false;
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Keeps a copy of a form post's body (up to 1 MB) to judge afterwards whether it was malformed: the same
+ * parser as Next's (the platform's FormData) refuses it, or a server action's own JSON fields
+ * ($ACTION_REF_n, $ACTION_n:m) do not parse.
+ */
+function observedFormBody(req: IncomingMessage): () => Promise<boolean> {
+  if (req.method !== 'POST') return () => Promise.resolve(false);
   const chunks: Buffer[] = [];
   let size = 0;
   // Watching `emit`, not adding a 'data' listener: a listener would start the flow before the reader
@@ -196,14 +214,20 @@ function observedFormBody(req: IncomingMessage): () => boolean {
     }
     return emit(event, ...args);
   }) as typeof req.emit;
-  return () => {
+  return async () => {
     const type = req.headers['content-type'] ?? '';
-    const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
-    if (!/^multipart\/form-data/i.test(type)) return false;
-    if (!boundary || size > 1_000_000) return true;
-    const body = Buffer.concat(chunks).toString('latin1');
-    const b = `--${boundary[1] ?? boundary[2]}`;
-    return !body.startsWith(b) || !body.includes(`${b}--`);
+    if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type)) return false;
+    if (size > 1_000_000) return true;
+    try {
+      const form = await new Response(Buffer.concat(chunks), {
+        headers: { 'content-type': type },
+      }).formData();
+      return [...form].some(
+        ([name, value]) => /^\$ACTION_\d+:\d+$/.test(name) && (typeof value !== 'string' || !isJson(value)),
+      );
+    } catch {
+      return true;
+    }
   };
 }
 
@@ -216,9 +240,10 @@ function observedFormBody(req: IncomingMessage): () => boolean {
  */
 function russianErrorPages(req: IncomingMessage, res: ServerResponse): void {
   const malformed = observedFormBody(req);
-  const writeHead = res.writeHead.bind(res) as (status: number) => ServerResponse;
+  const writeHead = res.writeHead.bind(res);
   const end = res.end.bind(res) as (body?: Buffer) => ServerResponse;
   const held: Buffer[] = [];
+  let ending = false;
   const holding = () => res.statusCode >= 400 && !res.headersSent;
   const toBuffer = (chunk: unknown) =>
     typeof chunk === 'string'
@@ -229,7 +254,7 @@ function russianErrorPages(req: IncomingMessage, res: ServerResponse): void {
           ? Buffer.from(chunk)
           : null;
 
-  res.writeHead = ((status: number, ...rest: unknown[]) => {
+  res.writeHead = (status: number, ...rest: unknown[]) => {
     res.statusCode = status;
     const headers = rest.find((r) => r && typeof r === 'object');
     if (Array.isArray(headers)) {
@@ -239,7 +264,7 @@ function russianErrorPages(req: IncomingMessage, res: ServerResponse): void {
       for (const [k, v] of Object.entries(headers)) if (v !== undefined) res.setHeader(k, v as string);
     }
     return holding() ? res : writeHead(status);
-  }) as typeof res.writeHead;
+  };
   const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
   res.write = ((chunk: unknown, ...rest: unknown[]) => {
     if (!holding()) return write(chunk, ...rest);
@@ -255,14 +280,22 @@ function russianErrorPages(req: IncomingMessage, res: ServerResponse): void {
     if (!holding()) return end(toBuffer(chunk) ?? undefined);
     const b = toBuffer(chunk);
     if (b) held.push(b);
-    const body = Buffer.concat(held);
+    if (!ending) {
+      ending = true;
+      void settle(Buffer.concat(held));
+    }
+    return res;
+  }) as typeof res.end;
+
+  async function settle(body: Buffer): Promise<void> {
     const type = String(res.getHeader('content-type') ?? '');
-    const status = res.statusCode === 500 && malformed() ? 400 : res.statusCode;
+    const status = res.statusCode === 500 && (await malformed()) ? 400 : res.statusCode;
     const russian = /html|json/.test(type) || CYRILLIC.test(body.toString('utf8'));
     if (status === res.statusCode && russian) {
       res.setHeader('Content-Length', body.length);
       writeHead(status);
-      return end(body);
+      end(body);
+      return;
     }
     const page = Buffer.from(pageFor(status));
     for (const name of res.getHeaderNames()) if (!/^set-cookie$/i.test(name)) res.removeHeader(name);
@@ -270,8 +303,8 @@ function russianErrorPages(req: IncomingMessage, res: ServerResponse): void {
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Content-Length', page.length);
     writeHead(status);
-    return end(page);
-  }) as typeof res.end;
+    end(page);
+  }
 }
 
 const CLIENT_ERROR_STATUS: Record<string, number> = {

@@ -68,7 +68,10 @@ test.beforeAll(async ({ browser, baseURL }) => {
   const [staffForm] = await formsOn('/vhod', false);
   await context.close();
   expect(portalForms.length, 'forms found in the cabinet').toBeGreaterThan(CABINET_PAGES.length);
-  expect(staffForm?.hidden.some(([n]) => n.startsWith('$ACTION')), 'the sign-in form is a server action').toBe(true);
+  expect(
+    staffForm?.hidden.some(([n]) => n.startsWith('$ACTION')),
+    'the sign-in form is a server action',
+  ).toBe(true);
   ctx = { keys, citizenCookie, portalForms, staffForm: staffForm! };
 });
 

@@ -65,7 +65,10 @@ const authorization = (keys: string[]) =>
     },
   );
 
-const brokenAt = fc.oneof({ weight: 7, arbitrary: fc.constant(-1) }, { weight: 1, arbitrary: fc.nat({ max: 8 }) });
+const brokenAt = fc.oneof(
+  { weight: 7, arbitrary: fc.constant(-1) },
+  { weight: 1, arbitrary: fc.nat({ max: 8 }) },
+);
 
 /** `?a=b&…` from pairs, or nothing. */
 const withQuery = (path: string, pairs: [string, string][], broken: number) =>
@@ -77,7 +80,19 @@ const snilsLike = fc.oneof(digits(11), fc.constant('112-233-445 95'));
 const isoDate = fc.oneof(oddDate, fc.constantFrom('1985-03-14', '1990-01-01', '2026-11-22'));
 
 const REST_PARAMS = ['docType', 'series', 'number', 'birthDate', 'enp', 'snils', 'onDate'] as const;
-const docType = fc.constantFrom('14', '3', '26', '9', '25', 'passport', 'birth-certificate', '0', '-1', '14.0', '1e1');
+const docType = fc.constantFrom(
+  '14',
+  '3',
+  '26',
+  '9',
+  '25',
+  'passport',
+  'birth-certificate',
+  '0',
+  '-1',
+  '14.0',
+  '1e1',
+);
 
 const rest: Door = {
   name: 'REST /api/v1',
@@ -88,12 +103,18 @@ const rest: Door = {
       .record({
         path: fc.oneof(
           { weight: 8, arbitrary: fc.constant('/api/v1/lookup') },
-          { weight: 1, arbitrary: fc.constantFrom('/api/v1/openapi.json', '/api/v1/', '/api/v1/lookup/', '/api/v1/x') },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom('/api/v1/openapi.json', '/api/v1/', '/api/v1/lookup/', '/api/v1/x'),
+          },
           { weight: 1, arbitrary: hostileText(30).map((t) => `/api/v1/${escaped(t, false)}`) },
         ),
         method: fc.oneof(
           { weight: 9, arbitrary: fc.constant('GET') },
-          { weight: 1, arbitrary: fc.constantFrom('POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS', 'PATCH', 'TRACE') },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom('POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS', 'PATCH', 'TRACE'),
+          },
         ),
         pairs: params(REST_PARAMS, fieldValue(docType, enpLike, snilsLike, isoDate)),
         broken: brokenAt,
@@ -141,11 +162,22 @@ const fhirSearch: Door = {
         resource: fc.constantFrom('Patient', 'Coverage', 'CoverageEligibilityRequest', 'Observation', ''),
         pairs: params(
           FHIR_PARAMS,
-          fieldValue(identifierToken, isoDate, fc.constantFrom('Coverage:beneficiary', 'json', 'xml', 'application/fhir+xml')),
+          fieldValue(
+            identifierToken,
+            isoDate,
+            fc.constantFrom('Coverage:beneficiary', 'json', 'xml', 'application/fhir+xml'),
+          ),
         ),
         broken: brokenAt,
         auth: authorization(keys),
-        accept: fc.constantFrom('', 'application/fhir+json', 'application/fhir+xml', 'text/html', '*/*', '\u0000'),
+        accept: fc.constantFrom(
+          '',
+          'application/fhir+json',
+          'application/fhir+xml',
+          'text/html',
+          '*/*',
+          '\u0000',
+        ),
       })
       .map(({ resource, pairs, broken, auth, accept }) => ({
         method: 'GET',
@@ -185,7 +217,11 @@ const fhirRead: Door = {
 };
 
 /** A CoverageEligibilityRequest as an МИС would send it, to be bent out of shape. */
-function eligibilityRequest(identifier: object, birthDate: unknown, servicedDate: unknown): Record<string, unknown> {
+function eligibilityRequest(
+  identifier: object,
+  birthDate: unknown,
+  servicedDate: unknown,
+): Record<string, unknown> {
   return {
     resourceType: 'CoverageEligibilityRequest',
     identifier: [{ system: 'urn:mis:requests', value: 'fuzz' }],
@@ -217,8 +253,14 @@ const fhirPost: Door = {
             weight: 4,
             arbitrary: fc
               .record({
-                system: fc.oneof(fc.constantFrom(OMS, SNILS, 'https://fhir.ru/ig/core/systems/identity-document'), jsonish),
-                type: fc.oneof(docType.map((code) => ({ coding: [{ system: F011, code }] })), jsonish),
+                system: fc.oneof(
+                  fc.constantFrom(OMS, SNILS, 'https://fhir.ru/ig/core/systems/identity-document'),
+                  jsonish,
+                ),
+                type: fc.oneof(
+                  docType.map((code) => ({ coding: [{ system: F011, code }] })),
+                  jsonish,
+                ),
                 value: jsonish,
                 birthDate: jsonish,
                 servicedDate: jsonish,
@@ -233,15 +275,35 @@ const fhirPost: Door = {
             weight: 1,
             arbitrary: fc
               .nat({ max: 400 })
-              .map((n) => JSON.stringify(eligibilityRequest({ system: OMS, value: '7700000000000016' }, '1990-01-01', '2026-11-22')).slice(0, n)),
+              .map((n) =>
+                JSON.stringify(
+                  eligibilityRequest({ system: OMS, value: '7700000000000016' }, '1990-01-01', '2026-11-22'),
+                ).slice(0, n),
+              ),
           },
           // Over the 64 KiB limit.
-          { weight: 1, arbitrary: fc.integer({ min: 65_537, max: 300_000 }).map((n) => `{"resourceType":"CoverageEligibilityRequest","x":"${'a'.repeat(n)}"}`) },
+          {
+            weight: 1,
+            arbitrary: fc
+              .integer({ min: 65_537, max: 300_000 })
+              .map((n) => `{"resourceType":"CoverageEligibilityRequest","x":"${'a'.repeat(n)}"}`),
+          },
           { weight: 1, arbitrary: hostileText(200) },
         ),
-        type: fc.oneof({ weight: 4, arbitrary: fc.constant('application/fhir+json') }, { weight: 1, arbitrary: contentType }),
-        path: fc.constantFrom('/fhir/CoverageEligibilityRequest', '/fhir/CoverageEligibilityRequest', '/fhir/Patient', '/fhir/CoverageEligibilityRequest/1'),
-        truncate: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+        type: fc.oneof(
+          { weight: 4, arbitrary: fc.constant('application/fhir+json') },
+          { weight: 1, arbitrary: contentType },
+        ),
+        path: fc.constantFrom(
+          '/fhir/CoverageEligibilityRequest',
+          '/fhir/CoverageEligibilityRequest',
+          '/fhir/Patient',
+          '/fhir/CoverageEligibilityRequest/1',
+        ),
+        truncate: fc.oneof(
+          { weight: 9, arbitrary: fc.constant(false) },
+          { weight: 1, arbitrary: fc.constant(true) },
+        ),
         auth: authorization(keys),
       })
       .map(({ body, type, path, truncate, auth }) => {
@@ -278,7 +340,19 @@ const PORTAL_PAGES = [
   '/vhod',
   '/clinic',
 ] as const;
-const PORTAL_PARAMS = ['chelovek', 'next', 'shag', 'step', 'stranica', 'page', 'otmecheno', 'oshibka', 'error', 'callbackUrl', 'id'];
+const PORTAL_PARAMS = [
+  'chelovek',
+  'next',
+  'shag',
+  'step',
+  'stranica',
+  'page',
+  'otmecheno',
+  'oshibka',
+  'error',
+  'callbackUrl',
+  'id',
+];
 
 const portalQuery: Door = {
   name: 'portal pages (query strings, path segments)',
@@ -292,11 +366,25 @@ const portalQuery: Door = {
           {
             weight: 3,
             arbitrary: fc
-              .tuple(fc.constantFrom('/lk/zayavleniya/', '/verify/', '/lk/'), fc.oneof(hostileText(30), overlong, fc.constantFrom('2026-00000001', 'ABCDE-FGHJK-MNPQR-STVWX-YZ0123')), fc.boolean())
+              .tuple(
+                fc.constantFrom('/lk/zayavleniya/', '/verify/', '/lk/'),
+                fc.oneof(
+                  hostileText(30),
+                  overlong,
+                  fc.constantFrom('2026-00000001', 'ABCDE-FGHJK-MNPQR-STVWX-YZ0123'),
+                ),
+                fc.boolean(),
+              )
               .map(([prefix, segment, broken]) => `${prefix}${escaped(segment, broken)}`),
           },
         ),
-        pairs: params(PORTAL_PARAMS, fieldValue(digits(3), fc.constantFrom('/lk', '//evil.example', 'https://evil.example/', 'javascript:alert(1)'))),
+        pairs: params(
+          PORTAL_PARAMS,
+          fieldValue(
+            digits(3),
+            fc.constantFrom('/lk', '//evil.example', 'https://evil.example/', 'javascript:alert(1)'),
+          ),
+        ),
         broken: brokenAt,
         signedIn: fc.boolean(),
       })
@@ -329,7 +417,10 @@ const formBody = (fields: [string, string][]) =>
           );
           const whole = `${parts.join('')}--${boundary}--\r\n`;
           return kind === 'broken-multipart'
-            ? { type: `multipart/form-data; boundary=${boundary}`, body: whole.slice(0, Math.max(0, whole.length - 7 - fields.length)) }
+            ? {
+                type: `multipart/form-data; boundary=${boundary}`,
+                body: whole.slice(0, Math.max(0, whole.length - 7 - fields.length)),
+              }
             : { type: `multipart/form-data; boundary=${boundary}`, body: whole };
         }
       }
@@ -347,11 +438,17 @@ function formPosts(forms: PageForm[], cookie: string | null): fc.Arbitrary<WireR
         hidden: fc.oneof(
           { weight: 6, arbitrary: fc.constant(form.hidden) },
           { weight: 1, arbitrary: fc.constant([] as [string, string][]) },
-          { weight: 1, arbitrary: hostileText(40).map((v) => form.hidden.map(([n]) => [n, v] as [string, string])) },
+          {
+            weight: 1,
+            arbitrary: hostileText(40).map((v) => form.hidden.map(([n]) => [n, v] as [string, string])),
+          },
         ),
         fields: fc.array(
           fc.tuple(
-            fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...(names.length ? names : ['x'])) }, { weight: 1, arbitrary: hostileText(20) }),
+            fc.oneof(
+              { weight: 5, arbitrary: fc.constantFrom(...(names.length ? names : ['x'])) },
+              { weight: 1, arbitrary: hostileText(20) },
+            ),
             fieldValue(digits(2), isoDate, fc.constantFrom('on', 'continue', 'submit', 'change:start', '')),
           ),
           { maxLength: 10 },
@@ -448,7 +545,12 @@ const rawSocket: Door = {
   weight: 2,
   requests: () =>
     fc
-      .record({ line: oddLine, headers: oddHeaders, body: fc.oneof(fc.constant(''), hostileText(40)), host: fc.boolean() })
+      .record({
+        line: oddLine,
+        headers: oddHeaders,
+        body: fc.oneof(fc.constant(''), hostileText(40)),
+        host: fc.boolean(),
+      })
       .map(({ line, headers, body, host }) => ({
         method: '',
         target: '',
@@ -459,4 +561,13 @@ const rawSocket: Door = {
       })),
 };
 
-export const DOORS: readonly Door[] = [rest, fhirSearch, fhirRead, fhirPost, portalQuery, portalForms, staffSignIn, rawSocket];
+export const DOORS: readonly Door[] = [
+  rest,
+  fhirSearch,
+  fhirRead,
+  fhirPost,
+  portalQuery,
+  portalForms,
+  staffSignIn,
+  rawSocket,
+];

@@ -1,7 +1,16 @@
 import type { PageForm } from './doors';
 
-const ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", '#x27': "'", '#39': "'" };
-const unescapeHtml = (s: string) => s.replace(/&(quot|amp|lt|gt|apos|#x27|#39);/g, (_, e: string) => ENTITIES[e]!);
+const ENTITIES: Record<string, string> = {
+  quot: '"',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  apos: "'",
+  '#x27': "'",
+  '#39': "'",
+};
+const unescapeHtml = (s: string) =>
+  s.replace(/&(quot|amp|lt|gt|apos|#x27|#39);/g, (_, e: string) => ENTITIES[e]!);
 const attr = (tag: string, name: string) => {
   const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
   return m ? unescapeHtml(m[1]!) : null;
@@ -21,11 +30,17 @@ export function formsOf(page: string, html: string): PageForm[] {
     for (const tag of inner.matchAll(/<(input|select|textarea|button)\b[^>]*>/g)) {
       const name = attr(tag[0], 'name');
       if (!name) continue;
-      if (tag[1] === 'input' && attr(tag[0], 'type') === 'hidden') hidden.push([name, attr(tag[0], 'value') ?? '']);
+      if (tag[1] === 'input' && attr(tag[0], 'type') === 'hidden')
+        hidden.push([name, attr(tag[0], 'value') ?? '']);
       else fields.add(name);
     }
     const action = attr(open, 'action');
-    forms.push({ page, action: action ? new URL(action, 'http://x').pathname : page, hidden, fields: [...fields] });
+    forms.push({
+      page,
+      action: action ? new URL(action, 'http://x').pathname : page,
+      hidden,
+      fields: [...fields],
+    });
   }
   return forms;
 }

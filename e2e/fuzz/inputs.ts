@@ -6,10 +6,69 @@ import fc from 'fast-check';
  * them into a query-string or path component, sometimes with a broken escape on purpose.
  */
 
-const controls = fc.constantFrom('\u0000', '\u0001', '\u0007', '\b', '\t', '\n', '\r', '\u001b', '\u007f', '\u0085');
-const invisibles = fc.constantFrom('\u200b', '\u200e', '\u202e', '\u2066', '\ufeff', '\u00ad', '\ue000', '\u0378');
-const lookalikes = fc.constantFrom('А', 'В', 'Е', 'О', 'Р', 'С', 'Х', 'І', 'Ӏ', 'ё', 'й', 'и\u0306', '№', '—', '−', '٣', '１');
-const specials = fc.constantFrom("'", '"', '<', '>', '&', ';', '--', '/*', '\\', '../', '%', '%00', '${', '{{', '|', '*', '?', '#', '+', ' ');
+const controls = fc.constantFrom(
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\b',
+  '\t',
+  '\n',
+  '\r',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+);
+const invisibles = fc.constantFrom(
+  '\u200b',
+  '\u200e',
+  '\u202e',
+  '\u2066',
+  '\ufeff',
+  '\u00ad',
+  '\ue000',
+  '\u0378',
+);
+const lookalikes = fc.constantFrom(
+  'А',
+  'В',
+  'Е',
+  'О',
+  'Р',
+  'С',
+  'Х',
+  'І',
+  'Ӏ',
+  'ё',
+  'й',
+  'и\u0306',
+  '№',
+  '—',
+  '−',
+  '٣',
+  '１',
+);
+const specials = fc.constantFrom(
+  "'",
+  '"',
+  '<',
+  '>',
+  '&',
+  ';',
+  '--',
+  '/*',
+  '\\',
+  '../',
+  '%',
+  '%00',
+  '${',
+  '{{',
+  '|',
+  '*',
+  '?',
+  '#',
+  '+',
+  ' ',
+);
 
 /** A string of hostile characters and ordinary ones, up to `max` long. */
 export function hostileText(max = 40): fc.Arbitrary<string> {
@@ -22,17 +81,38 @@ export function hostileText(max = 40): fc.Arbitrary<string> {
     { weight: 2, arbitrary: specials },
     { weight: 2, arbitrary: fc.stringMatching(/^\d{1,16}$/) },
   );
-  return fc.array(unit, { maxLength: Math.max(1, Math.ceil(max / 3)) }).map((parts) => parts.join('').slice(0, max));
+  return fc
+    .array(unit, { maxLength: Math.max(1, Math.ceil(max / 3)) })
+    .map((parts) => parts.join('').slice(0, max));
 }
 
 /** Dates that are not: wrong shapes, impossible days, far past and future, other calendars' notation. */
 export const oddDate = fc.oneof(
   fc.constantFrom(
-    '2023-02-29', '2024-02-30', '2024-13-01', '2024-00-10', '0000-00-00', '9999-12-31', '1899-12-31',
-    '31.02.2024', '29.02.2023', '2024/01/01', '20240101', '2024-1-1', ' 2024-01-01', '2024-01-01T00:00:00Z',
-    '+002024-01-01', '-0001-01-01', '1e3', 'NaN', 'today', '',
+    '2023-02-29',
+    '2024-02-30',
+    '2024-13-01',
+    '2024-00-10',
+    '0000-00-00',
+    '9999-12-31',
+    '1899-12-31',
+    '31.02.2024',
+    '29.02.2023',
+    '2024/01/01',
+    '20240101',
+    '2024-1-1',
+    ' 2024-01-01',
+    '2024-01-01T00:00:00Z',
+    '+002024-01-01',
+    '-0001-01-01',
+    '1e3',
+    'NaN',
+    'today',
+    '',
   ),
-  fc.date({ min: new Date(-8.64e15), max: new Date(8.64e15), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  fc
+    .date({ min: new Date(-8.64e15), max: new Date(8.64e15), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10)),
   hostileText(12),
 );
 
@@ -69,8 +149,14 @@ export function queryString(pairs: [string, string][], brokenAt: number): string
 }
 
 /** Query parameters: the door's own names (often repeated) and strangers. */
-export function params(names: readonly string[], value: fc.Arbitrary<string>): fc.Arbitrary<[string, string][]> {
-  const name = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: hostileText(12) });
+export function params(
+  names: readonly string[],
+  value: fc.Arbitrary<string>,
+): fc.Arbitrary<[string, string][]> {
+  const name = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...names) },
+    { weight: 1, arbitrary: hostileText(12) },
+  );
   return fc.array(fc.tuple(name, value), { maxLength: 8 });
 }
 

@@ -27,18 +27,25 @@ export function fault(format: ErrorFormat, request: WireRequest, a: WireAnswer):
   if (a.status >= 500) {
     const deliberate =
       a.status === 503 &&
-      (body?.code === 'REGISTER_UNAVAILABLE' || JSON.stringify(body?.issue ?? '').includes('REGISTER_UNAVAILABLE'));
+      (body?.code === 'REGISTER_UNAVAILABLE' ||
+        JSON.stringify(body?.issue ?? '').includes('REGISTER_UNAVAILABLE'));
     if (!deliberate) return `${a.status}: ${a.body.toString('utf8').slice(0, 300)}`;
   }
-  if (format === 'http') return a.status >= 400 || a.status < 300 || a.headers.has('location') ? null : `${a.status} without Location`;
+  if (format === 'http')
+    return a.status >= 400 || a.status < 300 || a.headers.has('location')
+      ? null
+      : `${a.status} without Location`;
   if (a.headers.get('x-content-type-options') !== 'nosniff') return 'no X-Content-Type-Options: nosniff';
   if (a.headers.get('x-frame-options') !== 'DENY') return 'no X-Frame-Options: DENY';
   if (!a.headers.get('content-security-policy')) return 'no Content-Security-Policy';
-  if (a.status >= 300 && a.status < 400) return a.headers.get('location') ? null : `${a.status} without Location`;
+  if (a.status >= 300 && a.status < 400)
+    return a.headers.get('location') ? null : `${a.status} without Location`;
   if (a.status < 400 || request.method === 'HEAD') return null;
   switch (format) {
     case 'problem':
-      return type.startsWith('application/problem+json') && body?.status === a.status && typeof body.code === 'string'
+      return type.startsWith('application/problem+json') &&
+        body?.status === a.status &&
+        typeof body.code === 'string'
         ? null
         : `${a.status} not problem+json: ${type} ${a.body.toString('utf8').slice(0, 200)}`;
     case 'fhir':
@@ -49,7 +56,9 @@ export function fault(format: ErrorFormat, request: WireRequest, a: WireAnswer):
       const text = a.body.toString('utf8');
       const russianPage = type.startsWith('text/html') && text.includes('lang="ru"') && CYRILLIC.test(text);
       const russianText = type.startsWith('text/plain') && CYRILLIC.test(text);
-      return russianPage || russianText ? null : `${a.status} not a Russian page: ${type} ${text.slice(0, 200)}`;
+      return russianPage || russianText
+        ? null
+        : `${a.status} not a Russian page: ${type} ${text.slice(0, 200)}`;
     }
   }
 }
@@ -79,7 +88,7 @@ export async function runDoor(
       try {
         answer = await exchange(base, request, DEADLINE_MS);
       } catch (error) {
-        throw new Error(`${describe(request)}: ${(error as Error).message.slice(0, 300)}`);
+        throw new Error(`${describe(request)}: ${(error as Error).message.slice(0, 300)}`, { cause: error });
       }
       const problem = fault(door.format, request, answer);
       if (problem) throw new Error(`${describe(request)} → ${problem}`);
@@ -89,7 +98,8 @@ export async function runDoor(
     { numRuns: cases, ...(seed === undefined ? {} : { seed }), maxSkipsPerRun: 0 },
   );
   if (result.failed) {
-    const cause = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
+    const cause =
+      result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
     throw new Error(`${door.name}: seed ${result.seed}, after ${result.numRuns} cases: ${cause}`);
   }
   return { door: door.name, cases, seconds: (performance.now() - started) / 1000, statuses, slowestMs };

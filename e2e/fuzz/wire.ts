@@ -32,7 +32,10 @@ export interface WireAnswer {
 }
 
 export class NoAnswer extends Error {
-  constructor(readonly request: string, readonly ms: number) {
+  constructor(
+    readonly request: string,
+    readonly ms: number,
+  ) {
     super(`no answer within ${ms} ms to ${request}`);
   }
 }
@@ -118,6 +121,8 @@ export function describe(request: WireRequest): string {
   const head = (request.rawHead ?? `${request.method} ${request.target}`).split('\r\n', 1)[0]!;
   const short = head.length > 160 ? `${head.slice(0, 160)}… (${head.length} chars)` : head;
   const headers = request.headers.map(([n]) => n).join(', ');
-  const body = request.body ? `, body ${request.body.length} B${request.truncateBodyAt !== undefined ? ` (sent ${request.truncateBodyAt})` : ''}` : '';
+  const body = request.body
+    ? `, body ${request.body.length} B${request.truncateBodyAt !== undefined ? ` (sent ${request.truncateBodyAt})` : ''}`
+    : '';
   return `${JSON.stringify(short)}${headers ? ` [${headers}]` : ''}${body}${request.halfClose ? ', half-closed' : ''}`;
 }
