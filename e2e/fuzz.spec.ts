@@ -4,7 +4,7 @@ import { createApiKey } from '../lib/api-keys/create-api-key';
 import { revokeApiKey } from '../lib/api-keys/revoke-api-key';
 import { systemActor } from '../lib/auth/actor';
 import { signInAsCitizen } from './support/citizen';
-import { DOORS, type FuzzContext, type PageForm } from './fuzz/doors';
+import { DOORS, PORTAL_PAGES, type FuzzContext, type PageForm } from './fuzz/doors';
 import { formsOf } from './fuzz/forms';
 import { e2eDatabaseUrl, registerState } from './fuzz/register';
 import { runDoor } from './fuzz/run-door';
@@ -21,16 +21,11 @@ const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 const KEYS = 24;
 /** The citizen whose cabinet is fuzzed (a demo person: the suite only reads, as it proves). */
 const CITIZEN = 'active-moscow-parent';
+/** The cabinet's pages with forms: every /lk page but the lists and the sign-in, plus the sign-out. */
 const CABINET_PAGES = [
-  '/lk/polis',
-  '/lk/uvedomleniya',
-  '/lk/poluchit-polis',
-  '/lk/smena-smo',
-  '/lk/pereezd',
-  '/lk/poliklinika',
-  '/lk/priostanovit',
-  '/lk/vozobnovit',
-  '/lk/rebenok',
+  ...PORTAL_PAGES.filter(
+    (p) => p.startsWith('/lk/') && !['/lk/zayavleniya', '/lk/prosmotry', '/lk/vhod'].includes(p),
+  ),
   '/lk/vyhod',
 ];
 

@@ -322,7 +322,8 @@ const fhirPost: Door = {
       }),
 };
 
-const PORTAL_PAGES = [
+/** The portal's and staff pages that take query strings; the signed-in cabinet's are under /lk/. */
+export const PORTAL_PAGES = [
   '/',
   '/lk',
   '/lk/polis',
