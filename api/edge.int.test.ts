@@ -1,7 +1,9 @@
-import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { systemActor } from '@/lib/auth/actor';
+import { answerClientError, guardedHandler } from './edge';
 import { startApiServer, type TestApiServer } from './v1/testing/api-server';
 
 /**
@@ -233,4 +235,60 @@ describe('security headers on machine answers', () => {
     expect(a.headers.get('x-frame-options')).toBe('DENY');
     expect(a.headers.get('x-content-type-options')).toBe('nosniff');
   });
+});
+
+describe('the edge in front of the pages (scripts/serve.ts)', () => {
+  let pages: { base: string; close: () => Promise<void> };
+  let reached: string[] = [];
+
+  beforeAll(async () => {
+    // Stands in for Next: records what reaches it, and throws on /boom as a page with a bug would.
+    const server = createServer(
+      guardedHandler((req, res) => {
+        reached.push(req.url ?? '');
+        if (req.url === '/boom') throw new Error('a bug behind the edge');
+        if (req.url === '/boom-later') return Promise.reject(new Error('an async bug'));
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      }),
+    );
+    server.on('clientError', answerClientError);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    pages = {
+      base: `http://127.0.0.1:${port}`,
+      close: () => new Promise((resolve) => server.close(() => resolve())),
+    };
+  });
+
+  afterAll(async () => {
+    await pages.close();
+  });
+
+  it.each(['/lk/zayavleniya/%ZZ', '/verify/%ZZ', '/verify/%E0%A4%A'])(
+    '%s: a Russian 400 page, and the page code is never reached',
+    async (path) => {
+      reached = [];
+      const res = await fetch(`${pages.base}${path}`);
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(await res.text()).toContain('Адрес страницы указан неверно');
+      expect(reached).toEqual([]);
+    },
+  );
+
+  it.each(['/boom', '/boom-later'])(
+    '%s: a throw behind the edge is a logged 500 page, not a hung socket',
+    async (path) => {
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      try {
+        const res = await fetch(`${pages.base}${path}`, { signal: AbortSignal.timeout(1_000) });
+        expect(res.status).toBe(500);
+        expect(await res.text()).toContain('Сервис временно недоступен');
+        expect(logged).toHaveBeenCalledWith('[edge]', 'GET', path, expect.any(Error));
+      } finally {
+        logged.mockRestore();
+      }
+    },
+  );
 });
