@@ -94,6 +94,15 @@ function hasBrokenEscapes(path: string): boolean {
   }
 }
 
+function parses(originForm: string): boolean {
+  try {
+    new URL(originForm, 'http://localhost');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export type Target = { ok: true; pathname: string; originForm: string } | { ok: false; pathname: string };
 
 /**
@@ -106,16 +115,21 @@ export function readTarget(raw: string | undefined): Target {
   let originForm: string;
   if (target.startsWith('/')) {
     originForm = target;
-  } else if (/^https?:\/\//i.test(target) && URL.canParse(target)) {
-    const url = new URL(target);
-    originForm = `${url.pathname}${url.search}`;
+  } else if (/^https?:\/\//i.test(target)) {
+    // Not URL.canParse: on some inputs (non-ASCII hosts) it says yes where the constructor then throws.
+    try {
+      const url = new URL(target);
+      originForm = `${url.pathname}${url.search}`;
+    } catch {
+      return { ok: false, pathname: '/' };
+    }
   } else {
     return { ok: false, pathname: '/' };
   }
   // `//evil/…` would read as a host to URL parsers downstream: one leading slash is the path.
   originForm = originForm.replace(/^\/{2,}/, '/');
   const pathname = originForm.split('?', 1)[0]!;
-  if (!URL.canParse(originForm, 'http://localhost') || hasBrokenEscapes(pathname)) {
+  if (!parses(originForm) || hasBrokenEscapes(pathname)) {
     return { ok: false, pathname };
   }
   return { ok: true, pathname, originForm };
@@ -181,7 +195,11 @@ export function refusedCrossSitePost(req: IncomingMessage, res: ServerResponse):
   const { pathname } = new URL(req.url ?? '/', 'http://localhost');
   // next-auth's /api/auth callbacks may be posted by the identity provider's own origin.
   if (formatOf(pathname) !== 'page') return false;
-  if (URL.canParse(origin) && new URL(origin).host === req.headers.host) return false;
+  try {
+    if (new URL(origin).host === req.headers.host) return false;
+  } catch {
+    // not a URL: not our origin
+  }
   answerAtEdge(res, pathname, new AppError('FORBIDDEN', { message: 'Запрос с чужого сайта.' }));
   return true;
 }
@@ -322,6 +340,16 @@ export function answerClientError(
   error: Error & { code?: string; rawPacket?: Buffer },
   socket: Duplex,
 ): void {
+  // A throw here would be an uncaught exception with the socket left open: close it instead.
+  try {
+    answerUnparsed(error, socket);
+  } catch (failure) {
+    console.error('[edge] clientError', failure);
+    socket.destroy();
+  }
+}
+
+function answerUnparsed(error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex): void {
   if (!socket.writable || (error.code === 'ECONNRESET' && !error.rawPacket)) {
     socket.destroy();
     return;
