@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { API_SECURITY_HEADERS } from './lib/security-headers';
 
 const nextConfig: NextConfig = {
   // Lets two builds of one checkout coexist (e.g. a benchmark build beside a test build).
@@ -19,6 +20,15 @@ const nextConfig: NextConfig = {
   typedRoutes: true,
   // `npm test` type-checks the whole project (tsc --noEmit) as its own step; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
+  // proxy.ts gives pages their nonce policy and skips /api/*: Next's own machine routes (health,
+  // next-auth) get the machine answers' headers here, as the lean API layer sends them (api/http.ts).
+  headers: () =>
+    Promise.resolve([
+      {
+        source: '/api/:path*',
+        headers: Object.entries(API_SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
+      },
+    ]),
 };
 
 export default nextConfig;

@@ -43,7 +43,16 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /fuzz\.spec\.ts$/ },
+    // The fuzz suite proves the register unchanged, so it runs after the tests that change it (ADR 0010).
+    {
+      name: 'fuzz',
+      use: { browserName: 'chromium' },
+      testMatch: /fuzz\.spec\.ts$/,
+      dependencies: ['chromium'],
+    },
+  ],
   webServer: {
     command: `tsx scripts/serve.ts --prod --port ${port} --data-dir .data/e2e-pg --demo-persons 2000`,
     url: `http://localhost:${port}/api/health`,

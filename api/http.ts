@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError, errorCatalogue, isAppError } from '@/lib/errors';
+import { API_SECURITY_HEADERS } from '@/lib/security-headers';
 
 /**
  * The lean HTTP layer of the machine APIs (REST, FHIR): plain node:http handlers that parse, call a use
@@ -14,9 +15,8 @@ export interface ApiContext {
 export type ApiHandler = (ctx: ApiContext) => Promise<void>;
 
 export const SECURITY_HEADERS: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
+  ...API_SECURITY_HEADERS,
   'Cache-Control': 'no-store',
-  'Referrer-Policy': 'no-referrer',
 };
 
 export function sendJson(
@@ -79,28 +79,54 @@ export function sendProblem(
     typeof retryAfter === 'number' && Number.isInteger(retryAfter) && retryAfter >= 1
       ? { 'Retry-After': String(retryAfter) }
       : {};
+  // RFC 6750 §3: a 401 names the scheme the client must use.
+  const challenge: Record<string, string> =
+    appError.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="api"' } : {};
   sendJson(res, appError.status, problemFrom(appError, instance), 'application/problem+json; charset=utf-8', {
     ...retry,
+    ...challenge,
     ...headers,
   });
 }
 
 /** Reads a request body up to a limit; larger bodies are refused with 413 rather than buffered. */
 export async function readBody(req: IncomingMessage, limitBytes = 1_000_000): Promise<Buffer> {
+  const tooLarge = () =>
+    new AppError('PAYLOAD_TOO_LARGE', {
+      message: `Слишком большой запрос: тело не должно превышать ${limitBytes} байт.`,
+      details: { limitBytes },
+    });
+  // A declared length over the limit is refused before a byte of it is read.
+  if (Number(req.headers['content-length'] ?? 0) > limitBytes) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
+  // A client that stops half-way (closes, resets) is told so, if it still listens; it is not a server fault.
+  const stream = (async function* () {
+    try {
+      yield* req;
+    } catch {
+      throw new AppError('BAD_REQUEST', { message: 'Тело запроса получено не полностью.' });
+    }
+  })();
+  for await (const chunk of stream) {
     const buf = chunk as Buffer;
     size += buf.length;
-    if (size > limitBytes) {
-      throw new AppError('VALIDATION_FAILED', {
-        message: 'Слишком большой запрос.',
-        details: { limitBytes },
-      });
-    }
+    if (size > limitBytes) throw tooLarge();
     chunks.push(buf);
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * The decoded last segment of a path after `prefix` (a FHIR read's id): null when its percent-escapes are
+ * broken, so the caller answers "not found" instead of throwing.
+ */
+export function decodedSegment(pathname: string, prefix: string): string | null {
+  try {
+    return decodeURIComponent(pathname.slice(prefix.length));
+  } catch {
+    return null;
+  }
 }
 
 export interface Route {

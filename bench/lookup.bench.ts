@@ -232,8 +232,8 @@ async function main(): Promise<void> {
       // Citizen sign-in is not measured: without a configured ЕСИА, run the development provider.
       ...(process.env.ESIA_ISSUER ? {} : { ESIA_DEV_PROVIDER: 'true' }),
       // The limiter stays in the path (its cost is measured), but must not refuse the load.
-      API_RATE_LIMIT_PER_SECOND: '10000000',
-      API_RATE_LIMIT_BURST: '10000000',
+      API_RATE_LIMIT_PER_SECOND: '1000000',
+      API_RATE_LIMIT_BURST: '1000000',
     } satisfies NodeJS.ProcessEnv;
     const basePort = await freePort();
     const oursPort = await freePort();

@@ -50,8 +50,11 @@ const fields = {
   ESIA_DEV_PROVIDER: optional(z.enum(['true', 'false'])),
   CITIZEN_SESSION_SECONDS: withDefault(integer(60, 24 * 3600), 3600),
   STAFF_SESSION_SECONDS: withDefault(integer(60, 7 * 24 * 3600), 8 * 3600),
-  /** How long a verified API key is trusted without asking the database (revocation delay). */
-  API_KEY_CACHE_MS: withDefault(integer(0, 600_000), 5_000),
+  /**
+   * How long a verified API key is kept between uses without asking the database again. Not a revocation
+   * delay: revocations and МО closures reach every process's cache at once (LISTEN/NOTIFY, ADR 0010).
+   */
+  API_KEY_CACHE_MS: withDefault(integer(0, 600_000), 60_000),
   /** Persons whose last answer is kept for lookups during an outage. */
   LOOKUP_LAST_KNOWN_MAX: withDefault(integer(0, 10_000_000), 200_000),
   API_RATE_LIMIT_PER_SECOND: withDefault(positive, 50),

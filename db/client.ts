@@ -72,10 +72,19 @@ export function getLoggedReadPool(): pg.Pool {
   return pool;
 }
 
+const closers = globalThis as unknown as { __omsDbClosers?: Set<() => Promise<void>> };
+
+/** Other connections of this process (a LISTEN client) to close together with the pools. */
+export function closeWithDb(close: () => Promise<void>): void {
+  (closers.__omsDbClosers ??= new Set()).add(close);
+}
+
 export async function closeDb(): Promise<void> {
   const cached = cache.__omsDb;
   const reads = readCache.__omsLoggedReads;
+  const others = [...(closers.__omsDbClosers ?? [])];
   delete cache.__omsDb;
   delete readCache.__omsLoggedReads;
-  await Promise.all([cached?.pool.end(), reads?.pool.end()]);
+  closers.__omsDbClosers?.clear();
+  await Promise.all([cached?.pool.end(), reads?.pool.end(), ...others.map((close) => close())]);
 }

@@ -11,6 +11,8 @@ export const errorCatalogue = {
   FORBIDDEN: { status: 403, message: 'Недостаточно прав для этого действия.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Метод не поддерживается для этого адреса.' },
   UNAUTHENTICATED: { status: 401, message: 'Войдите в систему.' },
+  BAD_REQUEST: { status: 400, message: 'Запрос составлен неверно: сервер не может его разобрать.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'Слишком большой запрос.' },
   CONFLICT: {
     status: 409,
     message: 'Данные изменились, пока выполнялся запрос. Обновите страницу и повторите действие.',

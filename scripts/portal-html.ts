@@ -5,7 +5,7 @@
  * of progressive enhancement (`public/portal.js`). The pages stay rendered by Next as they are; only what
  * the browser is told to download changes.
  */
-import { ServerResponse, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 
 /** The enhancement script every plain portal page loads. */
@@ -86,10 +86,16 @@ export function deliverWithoutFrameworkScripts(req: IncomingMessage, res: Server
   // The page must reach us uncompressed; it is compressed after the rewrite.
   delete req.headers['accept-encoding'];
 
-  // Node's own methods: the ones `res` has until this wrapper (and Next's compression after it) replace them.
+  // The methods `res` has until this wrapper (and Next's compression after it) replace them: Node's own, or
+  // the edge's (api/edge.ts), which wraps first.
   type Method = 'writeHead' | 'write' | 'end' | 'flushHeaders';
-  const own = (name: Method, self: ServerResponse, args: unknown[]) =>
-    (ServerResponse.prototype[name] as (...a: unknown[]) => unknown).apply(self, args);
+  const before: Record<Method, (...a: unknown[]) => unknown> = {
+    writeHead: res.writeHead.bind(res) as (...a: unknown[]) => unknown,
+    write: res.write.bind(res) as (...a: unknown[]) => unknown,
+    end: res.end.bind(res) as (...a: unknown[]) => unknown,
+    flushHeaders: res.flushHeaders.bind(res),
+  };
+  const own = (name: Method, _self: ServerResponse, args: unknown[]) => before[name](...args);
   let mode: 'undecided' | 'buffer' | 'pass' = 'undecided';
   let committing = false;
   const chunks: Buffer[] = [];

@@ -13,6 +13,7 @@ import { startDatabase } from '@/db/runtime';
 import { registerHasPersons, seedRegister } from '@/db/seed/seed-register';
 import { seedDemoStaff } from '@/lib/auth/demo-staff';
 import { startCitizenSignIn } from '@/lib/auth/esia-dev/mount';
+import { answerClientError, guardedHandler, refuseConnect, refusedCrossSitePost } from '@/api/edge';
 import { routeApiRequest } from '@/api/router';
 import { localAuthSecret } from './auth-secret';
 import { deliverWithoutFrameworkScripts, isPortalPage } from './portal-html';
@@ -78,15 +79,22 @@ const app = next({
 });
 await app.prepare();
 const handle = app.getRequestHandler();
-const server = createServer((req, res) => {
-  if (esiaDev?.handle(req, res)) return;
-  // Machine APIs take the lean path (ADR 0006); pages and everything else go through Next.
-  if (routeApiRequest(req, res)) return;
-  // The citizen portal's pages go out as plain HTML with one small enhancement script (ADR 0016).
-  if (isPortalPage(new URL(req.url ?? '/', 'http://localhost').pathname))
-    deliverWithoutFrameworkScripts(req, res);
-  void handle(req, res);
-});
+// The edge answers unreadable request targets and turns any throw behind it into a logged 500 (issue 9).
+const server = createServer(
+  guardedHandler((req, res) => {
+    if (esiaDev?.handle(req, res)) return;
+    // Machine APIs take the lean path (ADR 0006); pages and everything else go through Next.
+    const api = routeApiRequest(req, res);
+    if (api) return api;
+    if (refusedCrossSitePost(req, res)) return;
+    // The citizen portal's pages go out as plain HTML with one small enhancement script (ADR 0016).
+    if (isPortalPage(new URL(req.url ?? '/', 'http://localhost').pathname))
+      deliverWithoutFrameworkScripts(req, res);
+    return handle(req, res);
+  }),
+);
+server.on('clientError', answerClientError);
+server.on('connect', refuseConnect);
 server.listen(args.port, args.hostname, () => {
   console.log(
     `oms-register (${args.prod ? 'production' : 'development'}) on http://${args.hostname}:${args.port}`,

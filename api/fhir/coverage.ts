@@ -5,6 +5,7 @@ import { enpFromCoverageId, toCoverage } from '@/lib/fhir/coverage';
 import { lookupStatusOutcome, staleAnswerOutcome } from '@/lib/fhir/operation-outcome';
 import { coverageSearch } from '@/lib/fhir/search-params';
 import { ENP_SYSTEM } from '@/lib/fhir/systems';
+import { decodedSegment } from '../http';
 import { runLookup } from './lookup';
 import { requestUrl, sendResource, type AuthenticatedContext } from './respond';
 
@@ -37,8 +38,8 @@ export async function searchCoverage({ req, res, url, base, actor }: Authenticat
 
 /** GET /fhir/Coverage/oms-<ЕНП> — the policy as of today; 404 when the person had none. */
 export async function readCoverage({ res, url, actor }: AuthenticatedContext): Promise<void> {
-  const id = decodeURIComponent(url.pathname.slice('/fhir/Coverage/'.length));
-  const enp = enpFromCoverageId(id);
+  const id = decodedSegment(url.pathname, '/fhir/Coverage/');
+  const enp = id === null ? null : enpFromCoverageId(id);
   if (!enp)
     throw new AppError('NOT_FOUND', { message: 'Полис с таким id не найден. Id полиса — oms-<ЕНП>.' });
   const outcome = await runLookup(

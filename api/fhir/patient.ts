@@ -6,6 +6,7 @@ import { lookupStatusOutcome, staleAnswerOutcome } from '@/lib/fhir/operation-ou
 import { enpFromPatientId, toPatient } from '@/lib/fhir/patient';
 import { patientSearch } from '@/lib/fhir/search-params';
 import { ENP_SYSTEM } from '@/lib/fhir/systems';
+import { decodedSegment } from '../http';
 import { runLookup } from './lookup';
 import { requestUrl, sendResource, type AuthenticatedContext } from './respond';
 
@@ -44,8 +45,8 @@ export async function searchPatient({ req, res, url, base, actor }: Authenticate
  * or a person the register does not have, is 404.
  */
 export async function readPatient({ res, url, actor }: AuthenticatedContext): Promise<void> {
-  const id = decodeURIComponent(url.pathname.slice('/fhir/Patient/'.length));
-  const enp = enpFromPatientId(id);
+  const id = decodedSegment(url.pathname, '/fhir/Patient/');
+  const enp = id === null ? null : enpFromPatientId(id);
   if (!enp)
     throw new AppError('NOT_FOUND', { message: 'Пациент с таким id не найден. Id пациента — enp-<ЕНП>.' });
   const outcome = await runLookup(

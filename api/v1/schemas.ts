@@ -105,7 +105,7 @@ export const problemSchema = z
       .string()
       .describe(
         'Stable error code: VALIDATION_FAILED, UNAUTHENTICATED, FORBIDDEN, PERSON_NOT_FOUND, RATE_LIMITED, ' +
-          'REGISTER_UNAVAILABLE, METHOD_NOT_ALLOWED, NOT_FOUND, INTERNAL. New codes may be added.',
+          'REGISTER_UNAVAILABLE, METHOD_NOT_ALLOWED, NOT_FOUND, BAD_REQUEST, INTERNAL. New codes may be added.',
       ),
     instance: z.string().optional(),
     errors: z.array(fieldErrorSchema).optional().describe('400: one entry per invalid parameter'),

@@ -3,7 +3,11 @@
 import { redirect } from 'next/navigation';
 import { verifyStaffCredentials } from '@/lib/auth/staff-accounts';
 import { endSession, startStaffSession } from '@/lib/auth/staff-session';
+import { hasForbiddenCharacters } from '@/lib/domain/text';
 import { formText, type FormState } from '../_components/form-state';
+
+/** A login is short printable text; anything else cannot name an account (and must not reach the database). */
+const LOGIN_MAX = 64;
 
 /** Only our own paths: an attacker-supplied absolute URL must never become a redirect. */
 function safeNext(value: FormDataEntryValue | null, fallback: string): string {
@@ -18,6 +22,11 @@ export async function signInStaff(_prev: FormState, form: FormData): Promise<For
   const values = { login };
   const errors: FormState['errors'] = [];
   if (!login) errors.push({ field: 'login', message: 'Введите логин.' });
+  else if (login.length > LOGIN_MAX || hasForbiddenCharacters(login))
+    errors.push({
+      field: 'login',
+      message: `Логин — не длиннее ${LOGIN_MAX} знаков, без управляющих символов.`,
+    });
   if (!password) errors.push({ field: 'password', message: 'Введите пароль.' });
   if (errors.length) return { values, errors, formError: null, result: null };
 

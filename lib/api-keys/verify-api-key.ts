@@ -1,12 +1,14 @@
 import { env } from '@/config/env';
 import { eq } from 'drizzle-orm';
 import { apiKeys, medicalOrganisations } from '@/db/schema';
-import { getDb } from '@/db/client';
+import { closeWithDb, getDb } from '@/db/client';
+import type { Listener } from '@/db/listener';
 import type { Actor } from '@/lib/auth/actor';
 import { moscowDate } from '@/lib/domain/dates';
 import { AppError } from '@/lib/errors';
 import { toAppError } from '@/lib/register/db-errors';
 import { hashApiKey, parseApiKey, sameHash } from './key-format';
+import { listenForKeyChanges } from './key-invalidation';
 import { moActiveOn } from './mo-activity';
 
 interface Verified {
@@ -18,28 +20,99 @@ interface Verified {
   checkedAt: number;
 }
 
-/**
- * Verified keys are remembered for a few seconds so a busy МО system does not cost a key query per
- * request; revocation through `revokeApiKey` clears the entry at once (and other processes within TTL).
- * While the database cannot be read, a key seen before keeps working from memory, so clinics get the
- * last-known answers of the degraded mode (rule 10) rather than a refusal.
- */
-const TTL_MS = env().API_KEY_CACHE_MS;
 /** Keys of every МО of a large region fit; an attacker's made-up prefixes cannot grow the map further. */
 const MAX_CACHED = 50_000;
-const cache = new Map<string, Verified>();
 
-export function forgetVerifiedKey(prefix: string): void {
-  cache.delete(prefix);
+/**
+ * Verified keys, remembered so a busy МО system does not cost a key query per request — but only while
+ * this process hears the database's invalidations (key-invalidation.ts): a revoked key, or a key of an МО
+ * whose dates change, is dropped the moment the change commits, in every process. Without that channel
+ * (not yet connected, or lost) nothing is trusted from memory while the database can be read. While the
+ * database cannot be read, a key seen before keeps working from memory, so clinics get the last-known
+ * answers of the degraded mode (rule 10) rather than a refusal.
+ */
+export class VerifiedKeyCache {
+  private readonly entries = new Map<string, Verified>();
+  /** Bumped by every invalidation: a key read before it must not be remembered after it. */
+  private generation = 0;
+  private listening = false;
+  /** Entries read before the channel came up may have missed a change: they are not trusted. */
+  private listeningSince = Infinity;
+
+  constructor(private readonly ttlMs: number) {}
+
+  /** The entry to use without reading the database, if any. */
+  fresh(prefix: string): Verified | undefined {
+    const entry = this.entries.get(prefix);
+    if (!entry || !this.listening || entry.checkedAt < this.listeningSince) return undefined;
+    return Date.now() - entry.checkedAt <= this.ttlMs ? entry : undefined;
+  }
+
+  /** Whatever is remembered, however old: the degraded mode's fallback. */
+  last(prefix: string): Verified | undefined {
+    return this.entries.get(prefix);
+  }
+
+  get currentGeneration(): number {
+    return this.generation;
+  }
+
+  remember(prefix: string, entry: Verified, readAtGeneration: number): void {
+    if (readAtGeneration !== this.generation) return;
+    this.entries.delete(prefix);
+    this.entries.set(prefix, entry);
+    if (this.entries.size > MAX_CACHED) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+  }
+
+  forgetKey(prefix: string): void {
+    this.generation++;
+    this.entries.delete(prefix);
+  }
+
+  forgetMo(moCode: string): void {
+    this.generation++;
+    for (const [prefix, entry] of this.entries)
+      if (entry.actor.moCode === moCode) this.entries.delete(prefix);
+  }
+
+  /** The invalidation channel is up (`true`) or lost (`false`); either way, old reads are suspect. */
+  setListening(listening: boolean): void {
+    this.generation++;
+    this.listening = listening;
+    this.listeningSince = listening ? Date.now() : Infinity;
+  }
 }
 
-function remember(prefix: string, entry: Verified): void {
-  cache.delete(prefix);
-  cache.set(prefix, entry);
-  if (cache.size > MAX_CACHED) {
-    const oldest = cache.keys().next();
-    if (!oldest.done) cache.delete(oldest.value);
+const TTL_MS = env().API_KEY_CACHE_MS;
+const processCache = globalThis as unknown as {
+  __omsKeyCache?: { cache: VerifiedKeyCache; listener: Listener | null };
+};
+
+/**
+ * This process's cache, listening for invalidations from its first use on. Closing the database (tests
+ * of an outage, shutdown) closes the listener but keeps what is remembered, as a real outage would.
+ */
+function sharedCache(): VerifiedKeyCache {
+  const state = (processCache.__omsKeyCache ??= { cache: new VerifiedKeyCache(TTL_MS), listener: null });
+  const url = env().DATABASE_URL;
+  if (!state.listener && url) {
+    const listener = listenForKeyChanges(url, state.cache);
+    state.listener = listener;
+    closeWithDb(async () => {
+      if (state.listener === listener) state.listener = null;
+      await listener.close();
+      state.cache.setListening(false);
+    });
   }
+  return state.cache;
+}
+
+/** Drops a key from this process's cache at once (the others hear it from the database). */
+export function forgetVerifiedKey(prefix: string): void {
+  processCache.__omsKeyCache?.cache.forgetKey(prefix);
 }
 
 async function loadKey(prefix: string): Promise<Verified | null> {
@@ -78,6 +151,7 @@ async function loadKey(prefix: string): Promise<Verified | null> {
 export async function verifyApiKey(
   authorization: string | undefined,
   now: Date = new Date(),
+  cache: VerifiedKeyCache = sharedCache(),
 ): Promise<Actor & { kind: 'api_key' }> {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
   if (!match) {
@@ -88,22 +162,24 @@ export async function verifyApiKey(
   const key = match[1]!;
   const parsed = parseApiKey(key);
   if (!parsed) throw new AppError('UNAUTHENTICATED', { message: 'Ключ API указан неверно.' });
-  let entry = cache.get(parsed.prefix);
-  if (!entry || Date.now() - entry.checkedAt > TTL_MS) {
+  let entry = cache.fresh(parsed.prefix);
+  if (!entry) {
+    const generation = cache.currentGeneration;
     let loaded: Verified | null;
     try {
       loaded = await loadKey(parsed.prefix);
     } catch (error) {
       const appError = toAppError(error);
-      if (appError.code !== 'REGISTER_UNAVAILABLE' || !entry) throw appError;
-      loaded = entry; // the database is down: trust what it said last
+      const last = cache.last(parsed.prefix);
+      if (appError.code !== 'REGISTER_UNAVAILABLE' || !last) throw appError;
+      loaded = last; // the database is down: trust what it said last
     }
     if (!loaded) {
-      cache.delete(parsed.prefix);
+      cache.forgetKey(parsed.prefix);
       throw new AppError('UNAUTHENTICATED', { message: 'Ключ API не найден.' });
     }
     entry = loaded;
-    remember(parsed.prefix, entry);
+    cache.remember(parsed.prefix, entry, generation);
   }
   if (!sameHash(entry.hash, hashApiKey(key)))
     throw new AppError('UNAUTHENTICATED', { message: 'Ключ API не найден.' });

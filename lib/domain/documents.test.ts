@@ -276,6 +276,43 @@ describe('EEC staff card (26)', () => {
     expect(issues({ kind: 26, series: 'AB', number: '1' })).toEqual(['series:DOCUMENT_SERIES_INVALID']);
     expect(messages({ kind: 26, series: 'AB', number: '1' })[0]).toContain('нет серии');
   });
+
+  // Issue 9: a NUL reached PostgreSQL through kind 26's unmasked number and answered 500 at every door.
+  it('refuses control, format and unassigned characters in the number', () => {
+    for (const bad of [
+      '\u0000abc',
+      'ab\u0007c',
+      'a\u202Eb',
+      'a\u200Bb',
+      'a\uD800b',
+      'a\uE000b',
+      'a\u0378b',
+    ]) {
+      expect(issues({ kind: 26, number: bad })).toEqual(['number:DOCUMENT_NUMBER_INVALID']);
+    }
+    expect(messages({ kind: 26, number: '\u0000abc' })[0]).toContain('управляющих');
+    expect(issues({ kind: 26, number: 'X'.repeat(33) })).toEqual(['number:DOCUMENT_NUMBER_INVALID']);
+  });
+
+  it('compares numbers in NFC: a decomposed letter is the same number as the composed one', () => {
+    expect(ok({ kind: 26, number: 'и\u0306-1' }).number).toBe('Й-1');
+    expect(ok({ kind: 26, number: 'и\u0306-1' })).toEqual(ok({ kind: 26, number: 'й-1' }));
+  });
+
+  it('whatever arrives, an accepted number is NFC, printable and at most 32 characters long', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (raw) => {
+        const r = normalizeDocument({ kind: 26, number: raw });
+        if (r.ok) {
+          expect(r.value.number.length).toBeLessThanOrEqual(32);
+          expect(r.value.number).toBe(r.value.number.normalize('NFC'));
+          expect(r.value.number).not.toMatch(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]/u);
+        } else {
+          expect(r.issues.map((i) => i.field)).toEqual(['number']);
+        }
+      }),
+    );
+  });
 });
 
 describe('free-form kinds', () => {

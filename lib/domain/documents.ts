@@ -1,5 +1,6 @@
 import { fieldIssue, type FieldIssue } from '@/lib/errors';
 import { invalid, valid, type Checked } from './result';
+import { canonicalText, hasForbiddenCharacters } from './text';
 
 /**
  * Identity documents by the ФФОМС classifier F011: each kind has a code and series/number masks.
@@ -205,13 +206,14 @@ const MSG = {
   noSeries: 'У этого документа нет серии: оставьте поле пустым.',
   freeSeries: `Серия документа — не длиннее ${FREE_SERIES_MAX} знаков: буквы, цифры, пробел, дефис или знак №.`,
   freeNumber: `Номер документа — не длиннее ${FREE_NUMBER_MAX} знаков: буквы, цифры, пробел, дефис или знак №.`,
+  freeNumberUnmasked: `Номер документа — не длиннее ${FREE_NUMBER_MAX} знаков, без управляющих и невидимых символов.`,
   numberRequired: 'Укажите номер документа.',
   kindUnknown: 'Выберите вид документа из списка.',
 } as const;
 
-/** Trim, collapse inner whitespace, unify dashes, upper-case. */
+/** NFC, trim, collapse inner whitespace, unify dashes, upper-case. */
 function tidy(s: string | null | undefined): string {
-  return (s ?? '')
+  return canonicalText(s)
     .trim()
     .replace(/\s+/g, ' ')
     .replace(/[‐‑‒–—−]/g, '-')
@@ -323,11 +325,13 @@ export function normalizeDocument(
       else number = digitsOnly;
       break;
     case 'free': {
-      // Kind 26 has no F011 mask at all: only a sane length is required.
-      const charsOk = spec.series === 'none' || FREE_ALLOWED.test(rawNumber);
+      // Kind 26 has no F011 mask at all: a sane length and printable characters are all that is required.
+      const charsOk =
+        spec.series === 'none' ? !hasForbiddenCharacters(rawNumber) : FREE_ALLOWED.test(rawNumber);
       if (rawNumber === '') issues.push(fieldIssue(f.number, 'FIELD_REQUIRED', MSG.numberRequired));
       else if (rawNumber.length > FREE_NUMBER_MAX || !charsOk) {
-        issues.push(fieldIssue(f.number, 'DOCUMENT_NUMBER_INVALID', MSG.freeNumber));
+        const message = spec.series === 'none' ? MSG.freeNumberUnmasked : MSG.freeNumber;
+        issues.push(fieldIssue(f.number, 'DOCUMENT_NUMBER_INVALID', message));
       } else number = rawNumber;
       break;
     }

@@ -28,6 +28,7 @@ describe('validatePersonName', () => {
     ['салтыков-щедрин', 'Салтыков-Щедрин'],
     ['ЁЛКИН', 'Ёлкин'],
     ['пётр', 'Пётр'],
+    ['и\u0306ошкин', 'Йошкин'], // decomposed «й» (NFD, as some keyboards and copies give it)
     ['мамед   оглы', 'Мамед оглы'],
     ['оглы', 'Оглы'], // a lone word is capitalised
     ['мар’яна', "Мар'яна"], // typographic apostrophe made plain

@@ -1,6 +1,7 @@
 import { fieldIssue } from '@/lib/errors';
 import { ageOn, birthdayAt, formatDateRu, makeDate, parseDate, type LocalDate } from './dates';
 import { invalid, valid, type Checked } from './result';
+import { canonicalText } from './text';
 
 /** Pure checks of a person's data: ФИО, sex, date of birth, age thresholds. */
 
@@ -55,7 +56,7 @@ export function validatePersonName(
   value: string | null | undefined,
   options: NameOptions,
 ): Checked<string | null> {
-  const s = (value ?? '')
+  const s = canonicalText(value)
     .trim()
     .replace(/\s+/g, ' ')
     .replace(/[‐‑‒–—]/g, '-')

@@ -34,8 +34,11 @@ export function issueTypeOf(error: AppError): IssueType {
       return 'conflict';
     case 'INTERNAL':
       return 'exception';
+    case 'PAYLOAD_TOO_LARGE':
+      return 'too-long';
+    case 'BAD_REQUEST':
+      return 'structure';
     default:
-      if ('limitBytes' in error.details) return 'too-long';
       if (error.status === 400) return 'invalid';
       if (error.status === 409) return 'business-rule';
       return error.status >= 500 ? 'exception' : 'processing';

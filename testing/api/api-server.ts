@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerClientError, guardedHandler, refuseConnect } from '@/api/edge';
 import { routeApiRequest } from '@/api/router';
 
 export interface TestApiServer {
@@ -9,9 +10,11 @@ export interface TestApiServer {
 
 /** The lean API router alone on a loopback port: what `scripts/serve.ts` runs in front of Next. */
 export async function startApiServer(): Promise<TestApiServer> {
-  const server = createServer((req, res) => {
-    if (!routeApiRequest(req, res)) res.writeHead(404).end();
-  });
+  const server = createServer(
+    guardedHandler((req, res) => routeApiRequest(req, res) ?? res.writeHead(404).end()),
+  );
+  server.on('clientError', answerClientError);
+  server.on('connect', refuseConnect);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,0 +1,574 @@
+import fc from 'fast-check';
+import {
+  contentType,
+  escaped,
+  fieldValue,
+  hostileText,
+  oddDate,
+  overlong,
+  params,
+  queryString,
+} from './inputs';
+import type { WireRequest } from './wire';
+
+/**
+ * Every door of the service that takes input from outside, in one list: the fuzz suite (e2e/fuzz.spec.ts)
+ * runs each with its share of the cases. A new door (the console, the feeds) is one more entry here: how
+ * to make hostile requests for it, and the format its errors come in.
+ */
+
+/** A form found on a page: where it posts, its hidden inputs (server-action ids) and its field names. */
+export interface PageForm {
+  page: string;
+  action: string;
+  hidden: [string, string][];
+  fields: string[];
+}
+
+export interface FuzzContext {
+  /** Valid API keys of the suite (several, so the per-key rate limit does not answer every case). */
+  keys: string[];
+  /** `Cookie` header value of a signed-in citizen. */
+  citizenCookie: string;
+  /** Forms of the citizen's cabinet and journeys (server actions and route handlers under /lk). */
+  portalForms: PageForm[];
+  /** The staff sign-in form (/vhod). */
+  staffForm: PageForm;
+}
+
+/**
+ * The error format of a door: RFC 9457 problem+json, a FHIR OperationOutcome, a Russian page (HTML, or
+ * a redirect to one), or — for request lines the HTTP parser itself refuses — any 4xx.
+ */
+export type ErrorFormat = 'problem' | 'fhir' | 'page' | 'http';
+
+export interface Door {
+  name: string;
+  format: ErrorFormat;
+  /** Share of the run's cases, relative to the other doors (slow doors get fewer). */
+  weight: number;
+  requests: (ctx: FuzzContext) => fc.Arbitrary<WireRequest>;
+}
+
+const authorization = (keys: string[]) =>
+  fc.oneof(
+    { weight: 8, arbitrary: fc.nat({ max: keys.length - 1 }).map((i) => `Bearer ${keys[i]}`) },
+    {
+      weight: 1,
+      arbitrary: fc.oneof(
+        fc.constant(''),
+        fc.constant('Bearer'),
+        hostileText(60).map((t) => `Bearer ${t}`),
+        fc.constantFrom('Basic YWRtaW46YWRtaW4=', 'bearer  x', `Bearer ${'A'.repeat(5000)}`),
+        fc.nat({ max: keys.length - 1 }).map((i) => `Bearer ${keys[i]!.slice(0, -1)}x`),
+      ),
+    },
+  );
+
+const brokenAt = fc.oneof(
+  { weight: 7, arbitrary: fc.constant(-1) },
+  { weight: 1, arbitrary: fc.nat({ max: 8 }) },
+);
+
+/** `?a=b&…` from pairs, or nothing. */
+const withQuery = (path: string, pairs: [string, string][], broken: number) =>
+  pairs.length ? `${path}?${queryString(pairs, broken)}` : path;
+
+const digits = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`));
+const enpLike = fc.oneof(digits(16), fc.constant('7700000000000016'), digits(15), digits(17));
+const snilsLike = fc.oneof(digits(11), fc.constant('112-233-445 95'));
+const isoDate = fc.oneof(oddDate, fc.constantFrom('1985-03-14', '1990-01-01', '2026-11-22'));
+
+const REST_PARAMS = ['docType', 'series', 'number', 'birthDate', 'enp', 'snils', 'onDate'] as const;
+const docType = fc.constantFrom(
+  '14',
+  '3',
+  '26',
+  '9',
+  '25',
+  'passport',
+  'birth-certificate',
+  '0',
+  '-1',
+  '14.0',
+  '1e1',
+);
+
+const rest: Door = {
+  name: 'REST /api/v1',
+  format: 'problem',
+  weight: 3,
+  requests: ({ keys }) =>
+    fc
+      .record({
+        path: fc.oneof(
+          { weight: 8, arbitrary: fc.constant('/api/v1/lookup') },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom('/api/v1/openapi.json', '/api/v1/', '/api/v1/lookup/', '/api/v1/x'),
+          },
+          { weight: 1, arbitrary: hostileText(30).map((t) => `/api/v1/${escaped(t, false)}`) },
+        ),
+        method: fc.oneof(
+          { weight: 9, arbitrary: fc.constant('GET') },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom('POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS', 'PATCH', 'TRACE'),
+          },
+        ),
+        pairs: params(REST_PARAMS, fieldValue(docType, enpLike, snilsLike, isoDate)),
+        broken: brokenAt,
+        auth: authorization(keys),
+      })
+      .map(({ path, method, pairs, broken, auth }) => ({
+        method,
+        target: withQuery(path, pairs, broken),
+        headers: auth ? [['Authorization', auth]] : [],
+      })),
+};
+
+const F011 = 'https://oms-register.ru/fhir/CodeSystem/f011';
+const OMS = 'https://fhir.ru/ig/core/systems/oms';
+const SNILS = 'https://fhir.ru/ig/core/systems/snils';
+const identifierToken = fc.oneof(
+  enpLike.map((v) => `${OMS}|${v}`),
+  snilsLike.map((v) => `${SNILS}|${v}`),
+  fc.tuple(docType, hostileText(30)).map(([t, v]) => `${F011}|${t}|${v}`),
+  hostileText(30).map((v) => `${F011}|26|${v}`),
+  hostileText(50),
+  fc.tuple(hostileText(20), hostileText(20)).map(([s, v]) => `${s}|${v}`),
+);
+const FHIR_PARAMS = [
+  'identifier',
+  'identifier:of-type',
+  'birthdate',
+  '_revinclude',
+  '_format',
+  'beneficiary.identifier',
+  'beneficiary.identifier:of-type',
+  'beneficiary.birthdate',
+  'beneficiary:Patient.identifier',
+  '_count',
+  '_elements',
+] as const;
+
+const fhirSearch: Door = {
+  name: 'FHIR search',
+  format: 'fhir',
+  weight: 3,
+  requests: ({ keys }) =>
+    fc
+      .record({
+        resource: fc.constantFrom('Patient', 'Coverage', 'CoverageEligibilityRequest', 'Observation', ''),
+        pairs: params(
+          FHIR_PARAMS,
+          fieldValue(
+            identifierToken,
+            isoDate,
+            fc.constantFrom('Coverage:beneficiary', 'json', 'xml', 'application/fhir+xml'),
+          ),
+        ),
+        broken: brokenAt,
+        auth: authorization(keys),
+        accept: fc.constantFrom(
+          '',
+          'application/fhir+json',
+          'application/fhir+xml',
+          'text/html',
+          '*/*',
+          '\u0000',
+        ),
+      })
+      .map(({ resource, pairs, broken, auth, accept }) => ({
+        method: 'GET',
+        target: withQuery(`/fhir/${resource}`, pairs, broken),
+        headers: [
+          ...(auth ? [['Authorization', auth] as [string, string]] : []),
+          ...(accept ? [['Accept', accept] as [string, string]] : []),
+        ],
+      })),
+};
+
+const fhirRead: Door = {
+  name: 'FHIR read',
+  format: 'fhir',
+  weight: 2,
+  requests: ({ keys }) =>
+    fc
+      .record({
+        resource: fc.constantFrom('Patient', 'Coverage', 'Patient', 'Coverage', 'metadata', 'Organization'),
+        id: fc.oneof(
+          enpLike.map((e) => `enp-${e}`),
+          enpLike.map((e) => `oms-${e}`),
+          hostileText(40),
+          overlong,
+        ),
+        raw: fc.constantFrom(false, false, true),
+        broken: fc.boolean(),
+        tail: fc.constantFrom('', '', '/_history/1', '/', '/$everything', '?_format=xml'),
+        auth: authorization(keys),
+      })
+      .map(({ resource, id, raw, broken, tail, auth }) => ({
+        method: 'GET',
+        // `raw` sends the id's bytes unencoded where HTTP allows them, as a careless client would.
+        target: `/fhir/${resource}/${raw ? id.replace(/[^\x21-\x7e]/g, (c) => escaped(c, false)) : escaped(id, broken)}${tail}`,
+        headers: auth ? [['Authorization', auth]] : [],
+      })),
+};
+
+/** A CoverageEligibilityRequest as an МИС would send it, to be bent out of shape. */
+function eligibilityRequest(
+  identifier: object,
+  birthDate: unknown,
+  servicedDate: unknown,
+): Record<string, unknown> {
+  return {
+    resourceType: 'CoverageEligibilityRequest',
+    identifier: [{ system: 'urn:mis:requests', value: 'fuzz' }],
+    status: 'active',
+    purpose: ['validation'],
+    created: '2026-11-22',
+    insurer: { display: 'СМО' },
+    servicedDate,
+    contained: [{ resourceType: 'Patient', id: 'p', identifier: [identifier], birthDate }],
+    patient: { reference: '#p' },
+  };
+}
+
+const jsonish = fc.oneof(
+  fieldValue(enpLike, isoDate),
+  fc.jsonValue({ maxDepth: 2 }),
+  fc.constantFrom(null, 0, -1, 1e308, true, [], {}),
+);
+
+const fhirPost: Door = {
+  name: 'FHIR POST',
+  format: 'fhir',
+  weight: 3,
+  requests: ({ keys }) =>
+    fc
+      .record({
+        body: fc.oneof(
+          {
+            weight: 4,
+            arbitrary: fc
+              .record({
+                system: fc.oneof(
+                  fc.constantFrom(OMS, SNILS, 'https://fhir.ru/ig/core/systems/identity-document'),
+                  jsonish,
+                ),
+                type: fc.oneof(
+                  docType.map((code) => ({ coding: [{ system: F011, code }] })),
+                  jsonish,
+                ),
+                value: jsonish,
+                birthDate: jsonish,
+                servicedDate: jsonish,
+              })
+              .map(({ system, type, value, birthDate, servicedDate }) =>
+                JSON.stringify(eligibilityRequest({ system, type, value }, birthDate, servicedDate)),
+              ),
+          },
+          { weight: 1, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)) },
+          // Truncated JSON: a valid request cut anywhere.
+          {
+            weight: 1,
+            arbitrary: fc
+              .nat({ max: 400 })
+              .map((n) =>
+                JSON.stringify(
+                  eligibilityRequest({ system: OMS, value: '7700000000000016' }, '1990-01-01', '2026-11-22'),
+                ).slice(0, n),
+              ),
+          },
+          // Over the 64 KiB limit.
+          {
+            weight: 1,
+            arbitrary: fc
+              .integer({ min: 65_537, max: 300_000 })
+              .map((n) => `{"resourceType":"CoverageEligibilityRequest","x":"${'a'.repeat(n)}"}`),
+          },
+          { weight: 1, arbitrary: hostileText(200) },
+        ),
+        type: fc.oneof(
+          { weight: 4, arbitrary: fc.constant('application/fhir+json') },
+          { weight: 1, arbitrary: contentType },
+        ),
+        path: fc.constantFrom(
+          '/fhir/CoverageEligibilityRequest',
+          '/fhir/CoverageEligibilityRequest',
+          '/fhir/Patient',
+          '/fhir/CoverageEligibilityRequest/1',
+        ),
+        truncate: fc.oneof(
+          { weight: 9, arbitrary: fc.constant(false) },
+          { weight: 1, arbitrary: fc.constant(true) },
+        ),
+        auth: authorization(keys),
+      })
+      .map(({ body, type, path, truncate, auth }) => {
+        const bytes = Buffer.from(body, 'utf8');
+        return {
+          method: 'POST',
+          target: path,
+          headers: [
+            ...(auth ? [['Authorization', auth] as [string, string]] : []),
+            ...(type ? [['Content-Type', type] as [string, string]] : []),
+          ],
+          body: bytes,
+          // The client promises the whole body, sends half, and closes its side.
+          ...(truncate ? { truncateBodyAt: Math.floor(bytes.length / 2), halfClose: true } : {}),
+        };
+      }),
+};
+
+/** The portal's and staff pages that take query strings; the signed-in cabinet's are under /lk/. */
+export const PORTAL_PAGES = [
+  '/',
+  '/lk',
+  '/lk/polis',
+  '/lk/zayavleniya',
+  '/lk/prosmotry',
+  '/lk/uvedomleniya',
+  '/lk/poluchit-polis',
+  '/lk/smena-smo',
+  '/lk/pereezd',
+  '/lk/poliklinika',
+  '/lk/priostanovit',
+  '/lk/vozobnovit',
+  '/lk/rebenok',
+  '/lk/vhod',
+  '/vhod',
+  '/clinic',
+] as const;
+const PORTAL_PARAMS = [
+  'chelovek',
+  'next',
+  'shag',
+  'step',
+  'stranica',
+  'page',
+  'otmecheno',
+  'oshibka',
+  'error',
+  'callbackUrl',
+  'id',
+];
+
+const portalQuery: Door = {
+  name: 'portal pages (query strings, path segments)',
+  format: 'page',
+  weight: 2,
+  requests: ({ citizenCookie }) =>
+    fc
+      .record({
+        path: fc.oneof(
+          { weight: 4, arbitrary: fc.constantFrom(...PORTAL_PAGES) },
+          {
+            weight: 3,
+            arbitrary: fc
+              .tuple(
+                fc.constantFrom('/lk/zayavleniya/', '/verify/', '/lk/'),
+                fc.oneof(
+                  hostileText(30),
+                  overlong,
+                  fc.constantFrom('2026-00000001', 'ABCDE-FGHJK-MNPQR-STVWX-YZ0123'),
+                ),
+                fc.boolean(),
+              )
+              .map(([prefix, segment, broken]) => `${prefix}${escaped(segment, broken)}`),
+          },
+        ),
+        pairs: params(
+          PORTAL_PARAMS,
+          fieldValue(
+            digits(3),
+            fc.constantFrom('/lk', '//evil.example', 'https://evil.example/', 'javascript:alert(1)'),
+          ),
+        ),
+        broken: brokenAt,
+        signedIn: fc.boolean(),
+      })
+      .map(({ path, pairs, broken, signedIn }) => ({
+        method: 'GET',
+        target: withQuery(path, pairs, broken),
+        headers: signedIn ? [['Cookie', citizenCookie]] : [],
+      })),
+};
+
+/** Encodes fields as multipart/form-data or urlencoded, sometimes malformed, with a claimed content type. */
+const formBody = (fields: [string, string][]) =>
+  fc
+    .record({
+      kind: fc.constantFrom('multipart', 'multipart', 'urlencoded', 'broken-multipart', 'json'),
+      boundary: fc.constantFrom('----fuzz', 'x', '----fuzz'),
+    })
+    .map(({ kind, boundary }) => {
+      switch (kind) {
+        case 'urlencoded':
+          return {
+            type: 'application/x-www-form-urlencoded',
+            body: fields.map(([n, v]) => `${escaped(n, false)}=${escaped(v, false)}`).join('&'),
+          };
+        case 'json':
+          return { type: 'application/json', body: JSON.stringify(Object.fromEntries(fields)) };
+        default: {
+          const parts = fields.map(
+            ([n, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${n}"\r\n\r\n${v}\r\n`,
+          );
+          const whole = `${parts.join('')}--${boundary}--\r\n`;
+          return kind === 'broken-multipart'
+            ? {
+                type: `multipart/form-data; boundary=${boundary}`,
+                body: whole.slice(0, Math.max(0, whole.length - 7 - fields.length)),
+              }
+            : { type: `multipart/form-data; boundary=${boundary}`, body: whole };
+        }
+      }
+    });
+
+/** Posts to one of `forms`: its hidden inputs (kept, bent or dropped), its fields and strangers, hostile values. */
+function formPosts(forms: PageForm[], cookie: string | null): fc.Arbitrary<WireRequest> {
+  return fc
+    .nat({ max: forms.length - 1 })
+    .chain((i) => {
+      const form = forms[i]!;
+      const names = [...form.fields, ...form.hidden.map(([n]) => n)];
+      return fc.record({
+        form: fc.constant(form),
+        hidden: fc.oneof(
+          { weight: 6, arbitrary: fc.constant(form.hidden) },
+          { weight: 1, arbitrary: fc.constant([] as [string, string][]) },
+          {
+            weight: 1,
+            arbitrary: hostileText(40).map((v) => form.hidden.map(([n]) => [n, v] as [string, string])),
+          },
+        ),
+        fields: fc.array(
+          fc.tuple(
+            fc.oneof(
+              { weight: 5, arbitrary: fc.constantFrom(...(names.length ? names : ['x'])) },
+              { weight: 1, arbitrary: hostileText(20) },
+            ),
+            fieldValue(digits(2), isoDate, fc.constantFrom('on', 'continue', 'submit', 'change:start', '')),
+          ),
+          { maxLength: 10 },
+        ),
+        origin: fc.constantFrom(null, null, null, 'https://evil.example', 'null'),
+        signedIn: cookie === null ? fc.constant(false) : fc.constantFrom(true, true, true, false),
+      });
+    })
+    .chain(({ form, hidden, fields, origin, signedIn }) =>
+      formBody([...hidden, ...fields]).map(({ type, body }) => ({
+        method: 'POST',
+        target: form.action,
+        headers: [
+          ['Content-Type', type],
+          ...(origin ? [['Origin', origin] as [string, string]] : []),
+          ...(signedIn && cookie ? [['Cookie', cookie] as [string, string]] : []),
+        ] as [string, string][],
+        body: Buffer.from(body, 'utf8'),
+      })),
+    );
+}
+
+const portalForms: Door = {
+  name: 'portal form posts (/lk server actions and route handlers)',
+  format: 'page',
+  weight: 2,
+  requests: ({ portalForms: forms, citizenCookie }) => formPosts(forms, citizenCookie),
+};
+
+const staffSignIn: Door = {
+  name: 'staff sign-in (/vhod)',
+  format: 'page',
+  weight: 1,
+  requests: ({ staffForm }) => formPosts([staffForm], null),
+};
+
+/** Request lines and framing only a hand-written client sends. */
+const oddLine = fc.oneof(
+  fc.constantFrom(
+    'GET * HTTP/1.1',
+    'OPTIONS * HTTP/1.1',
+    'GET http://[/api/v1/lookup?enp=1 HTTP/1.1',
+    'GET http://%zz/fhir/Patient HTTP/1.1',
+    'GET http://localhost:99999/fhir/metadata HTTP/1.1',
+    'GET http://localhost/fhir/Patient/%ZZ HTTP/1.1',
+    'GET https://user:pass@localhost/lk HTTP/1.1',
+    'CONNECT localhost:443 HTTP/1.1',
+    'GET //evil.example/lk HTTP/1.1',
+    'GET /lk HTTP/1.0',
+    'GET /lk HTTP/2.0',
+    'GET /lk HTTP/9.9',
+    'GET /lk',
+    'GET  /lk  HTTP/1.1',
+    'get /lk HTTP/1.1',
+    'BREW /lk HTTP/1.1',
+    'GET /lk?\u0000 HTTP/1.1',
+    'GET /api/v1/lookup?enp=%00 HTTP/1.1',
+    'GET /fhir/Patient/%E0%A4%A HTTP/1.1',
+    'GET /lk/zayavleniya/%ZZ HTTP/1.1',
+    'GET /verify/%ZZ HTTP/1.1',
+    'POST /fhir/CoverageEligibilityRequest HTTP/1.1',
+  ),
+  fc
+    .tuple(
+      fc.constantFrom('GET', 'POST', 'HEAD', 'PUT', 'X', ''),
+      fc.oneof(
+        hostileText(30).map((t) => `http://${t}`),
+        hostileText(30).map((t) => `/${t.replace(/[\r\n ]/g, '')}`),
+        hostileText(30),
+        overlong.map((t) => `/api/v1/lookup?enp=${escaped(t, false)}`),
+      ),
+    )
+    .map(([m, t]) => `${m} ${t} HTTP/1.1`),
+);
+
+const oddHeaders = fc.oneof(
+  fc.constant(''),
+  fc.constantFrom(
+    'Content-Length: -1\r\n',
+    'Content-Length: 10\r\nContent-Length: 20\r\n',
+    'Transfer-Encoding: chunked\r\nContent-Length: 5\r\n',
+    'Transfer-Encoding: gzip, chunked\r\n',
+    'Content-Length: 99999999999999999999\r\n',
+    'X: \u0000\r\n',
+    ' folded: line\r\n',
+    'NoColon\r\n',
+    `X-Long: ${'a'.repeat(20_000)}\r\n`,
+  ),
+);
+
+const rawSocket: Door = {
+  name: 'raw socket (odd request lines and framing)',
+  format: 'http',
+  weight: 2,
+  requests: () =>
+    fc
+      .record({
+        line: oddLine,
+        headers: oddHeaders,
+        body: fc.oneof(fc.constant(''), hostileText(40)),
+        host: fc.boolean(),
+      })
+      .map(({ line, headers, body, host }) => ({
+        method: '',
+        target: '',
+        headers: [],
+        rawHead: `${line}\r\n${host ? 'Host: localhost\r\n' : ''}Connection: close\r\n${headers}\r\n${body}`,
+        // Framing that may promise more body than comes: the client says it is done by closing its side.
+        halfClose: /content-length|transfer-encoding/i.test(headers),
+      })),
+};
+
+export const DOORS: readonly Door[] = [
+  rest,
+  fhirSearch,
+  fhirRead,
+  fhirPost,
+  portalQuery,
+  portalForms,
+  staffSignIn,
+  rawSocket,
+];

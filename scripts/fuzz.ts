@@ -1,0 +1,28 @@
+/**
+ * `npm run fuzz -- --cases N [--seed S] [playwright options]`: the fuzz suite alone (e2e/fuzz.spec.ts), N
+ * cases per door, against the production server Playwright starts (or the one already on E2E_PORT).
+ * `npm test` runs the same suite with its default number of cases after the browser tests.
+ */
+import { spawn } from 'node:child_process';
+
+const args = process.argv.slice(2);
+const env: Record<string, string> = {};
+const rest: string[] = [];
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i]!;
+  const value = args[i + 1];
+  if ((arg === '--cases' || arg === '--seed') && value !== undefined) {
+    if (!/^-?\d+$/.test(value) || (arg === '--cases' && Number(value) < 1)) {
+      console.error(`${arg} takes a whole number, got ${value}`);
+      process.exit(2);
+    }
+    env[arg === '--cases' ? 'FUZZ_CASES' : 'FUZZ_SEED'] = value;
+    i++;
+  } else rest.push(arg);
+}
+
+const child = spawn('npx', ['playwright', 'test', '--project', 'fuzz', '--no-deps', ...rest], {
+  stdio: 'inherit',
+  env: { ...process.env, ...env },
+});
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
