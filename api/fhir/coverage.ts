@@ -1,38 +1,18 @@
 import { describeNotFound } from '@/lib/domain/policy-status';
 import { AppError } from '@/lib/errors';
-import { searchsetBundle, type SearchEntry } from '@/lib/fhir/bundle';
+import { searchsetBundle } from '@/lib/fhir/bundle';
 import { enpFromCoverageId, toCoverage } from '@/lib/fhir/coverage';
-import { lookupStatusOutcome, staleAnswerOutcome } from '@/lib/fhir/operation-outcome';
 import { coverageSearch } from '@/lib/fhir/search-params';
 import { ENP_SYSTEM } from '@/lib/fhir/systems';
 import { decodedSegment } from '../http';
 import { runLookup } from './lookup';
+import { lookupSearchEntries } from './search-entries';
 import { requestUrl, sendResource, type AuthenticatedContext } from './respond';
 
 /** GET /fhir/Coverage?identifier=<oms>|<ЕНП> or ?beneficiary.identifier=…[&beneficiary.birthdate=…] */
 export async function searchCoverage({ req, res, url, base, actor }: AuthenticatedContext): Promise<void> {
   const { lookup } = coverageSearch(url.searchParams);
-  const outcome = await runLookup(lookup, actor);
-  const entries: SearchEntry[] = [];
-  if (outcome.kind === 'not_found') {
-    entries.push({ resource: lookupStatusOutcome(outcome.status), mode: 'outcome' });
-  } else {
-    const { answer } = outcome;
-    const coverage = toCoverage(answer);
-    entries.push(
-      coverage
-        ? { resource: coverage, mode: 'match' }
-        : {
-            resource: lookupStatusOutcome({
-              code: answer.statusCode,
-              text: answer.statusText,
-              nextStep: answer.nextStep,
-            }),
-            mode: 'outcome',
-          },
-    );
-    if (answer.stale) entries.push({ resource: staleAnswerOutcome(answer), mode: 'outcome' });
-  }
+  const entries = lookupSearchEntries(await runLookup(lookup, actor), { patient: false, coverage: 'match' });
   sendResource(res, 200, searchsetBundle({ baseUrl: base, selfUrl: requestUrl(req, url), entries }));
 }
 

@@ -1,10 +1,12 @@
 import type { Actor } from '@/lib/auth/actor';
-import { AppError } from '@/lib/errors';
+import { AppError, type FieldIssue } from '@/lib/errors';
 import { toLookupQuery, type FhirLookup } from '@/lib/fhir/search-params';
 import { lookupPolicy, lookupToday } from '@/lib/lookup/lookup-policy';
+import { lookupWarnings } from '@/lib/lookup/lookup-query';
 import type { LookupOutcome } from '@/lib/lookup/policy-answer';
 
-export type KnownOutcome = Exclude<LookupOutcome, { kind: 'unavailable' }>;
+/** A lookup's answer, and the warnings about its accepted parameters (the same as REST's `warnings`). */
+export type KnownOutcome = Exclude<LookupOutcome, { kind: 'unavailable' }> & { warnings: FieldIssue[] };
 
 /**
  * Every FHIR interaction that reads a person goes through the clinic lookup use case, so it is authorised,
@@ -19,5 +21,5 @@ export async function runLookup(lookup: FhirLookup, actor: Actor): Promise<Known
   if (outcome.kind === 'unavailable') {
     throw new AppError('REGISTER_UNAVAILABLE', { message: outcome.message, details: { asOf: outcome.asOf } });
   }
-  return outcome;
+  return { ...outcome, warnings: lookupWarnings(query) };
 }

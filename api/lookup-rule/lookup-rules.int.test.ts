@@ -114,14 +114,33 @@ describe('ЕНП with a prefix outside today’s directory (issue 10, point 11a)
     expect(known.body).not.toHaveProperty('warnings');
   });
 
-  it('FHIR accepts it as well: an empty searchset, not a 400', async () => {
+  it('FHIR accepts it as well: an empty searchset, not a 400, with the warning as an outcome entry', async () => {
     const key = await createApiKey({ moCode: '770001', label: 'prefix 84 fhir' }, admin);
-    const r = await fhir<Bundle>(
-      server.base,
-      `/fhir/Patient?${new URLSearchParams({ identifier: `${OMS}|8451999122899990` }).toString()}`,
-      { key: key.key },
-    );
+    const search = (enp: string) =>
+      fhir<Bundle>(
+        server.base,
+        `/fhir/Patient?${new URLSearchParams({ identifier: `${OMS}|${enp}` }).toString()}`,
+        {
+          key: key.key,
+        },
+      );
+    const r = await search('8451999122899990');
     expect(r.status).toBe(200);
     expect(r.body.total).toBe(0);
+    const issues = (r.body.entry ?? []).flatMap((e) =>
+      e.resource?.resourceType === 'OperationOutcome' ? e.resource.issue : [],
+    );
+    const warning = issues.find((i) => i.details?.coding?.[0]?.code === 'ENP_UNKNOWN_PREFIX');
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.details?.text).toMatch(/принят/);
+    // A known prefix: the person, and no warning.
+    const known = await search(person.enp);
+    expect(known.body.total).toBe(1);
+    const codes = (known.body.entry ?? []).flatMap((e) =>
+      e.resource?.resourceType === 'OperationOutcome'
+        ? e.resource.issue.flatMap((i) => i.details?.coding?.map((c) => c.code) ?? [])
+        : [],
+    );
+    expect(codes).not.toContain('ENP_UNKNOWN_PREFIX');
   });
 });

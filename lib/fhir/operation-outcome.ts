@@ -1,6 +1,6 @@
 import type { Coding, OperationOutcome, OperationOutcomeIssue } from '@medplum/fhirtypes';
 import type { PolicyStatus } from '@/lib/domain/policy-status';
-import { AppError, errorCatalogue, isAppError, type ErrorCode } from '@/lib/errors';
+import { AppError, errorCatalogue, isAppError, type ErrorCode, type FieldIssue } from '@/lib/errors';
 import type { PolicyAnswer } from '@/lib/lookup/policy-answer';
 import { POLICY_STATUS_DISPLAY } from './coverage';
 import { ERROR_CODE_SYSTEM, POLICY_STATUS_SYSTEM } from './systems';
@@ -83,6 +83,22 @@ export function informationOutcome(
       details: { ...(i.coding ? { coding: [i.coding] } : {}), text: i.text },
     })),
   };
+}
+
+/**
+ * What is worth saying about accepted search parameters without refusing them — an ЕНП first assigned in
+ * a subject that has since merged (ENP_UNKNOWN_PREFIX) is a valid policy: the search is answered, and this
+ * says so beside the answer.
+ */
+export function parameterWarningsOutcome(warnings: readonly FieldIssue[]): OperationOutcome {
+  return informationOutcome(
+    warnings.map((w) => ({
+      severity: 'warning' as const,
+      code: 'informational' as const,
+      coding: { system: ERROR_CODE_SYSTEM, code: w.code },
+      text: w.message,
+    })),
+  );
 }
 
 /** An HTTP-level refusal that has no catalogued AppError (unsupported media type, unacceptable format). */
