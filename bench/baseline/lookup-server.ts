@@ -52,7 +52,7 @@ const server = createServer((req, res) => {
   const statements = readOnly ? UNLOGGED_LOOKUP_STATEMENTS_FOR_BENCHMARK : LOOKUP_STATEMENTS;
   const statement = enp ? statements.enp : statements.document;
   const finder = enp
-    ? [enp]
+    ? [enp, q.get('birthDate')] // a birth date beside the ЕНП must match when given (ADR 0014)
     : [
         q.get('docType') === 'passport' ? 14 : Number(q.get('docType')),
         q.get('series'),
