@@ -195,6 +195,29 @@ export function policyChangeRefusal(
   return state.kind === 'active' ? null : notActiveRefusal(state, change);
 }
 
+/**
+ * A change of insurer or region: only an active policy can change; the same insurer (region) is refused;
+ * otherwise the active period ends on `on` and a copy with `patch` opens from it.
+ */
+function policyChange(
+  state: StateAt,
+  change: PolicyChange,
+  on: LocalDate,
+  rule: {
+    same: (active: CoveragePeriod) => boolean;
+    sameRefusal: CoverageRefusal;
+    patch: Pick<CoveragePeriod, 'insurerCode' | 'reason'> & Partial<Pick<CoveragePeriod, 'subjectCode'>>;
+  },
+): CoverageTransition {
+  if (state.kind !== 'active') return notActiveRefusal(state, change);
+  if (rule.same(state.period)) return rule.sameRefusal;
+  return {
+    ok: true,
+    truncated: truncate(state.period, on),
+    opened: { ...state.period, ...rule.patch, validFrom: on },
+  };
+}
+
 /** The latest period ended at `on`, or null if it would become empty (it started on `on`). */
 function truncate(latest: CoveragePeriod, on: LocalDate): CoveragePeriod | null {
   return on === latest.validFrom ? null : { ...latest, validTo: on };
@@ -345,62 +368,29 @@ export function applyCoverageCommand(
       break;
     }
 
-    case 'change_insurer': {
-      switch (state.kind) {
-        case 'none':
-        case 'expired':
-        case 'terminated':
-        case 'suspended':
-          return notActiveRefusal(state, command.type);
-        case 'active':
-          if (command.insurerCode === state.period.insurerCode) {
-            return refuse(
-              'COVERAGE_SAME_INSURER',
-              'Вы уже застрахованы в этой страховой компании. Выберите другую компанию, если хотите её сменить.',
-            );
-          }
-          return {
-            ok: true,
-            truncated: truncate(state.period, on),
-            opened: {
-              ...state.period,
-              insurerCode: command.insurerCode,
-              reason: 'insurer_change',
-              validFrom: on,
-            },
-          };
-      }
-      break;
-    }
+    case 'change_insurer':
+      return policyChange(state, command.type, on, {
+        same: (p) => p.insurerCode === command.insurerCode,
+        sameRefusal: refuse(
+          'COVERAGE_SAME_INSURER',
+          'Вы уже застрахованы в этой страховой компании. Выберите другую компанию, если хотите её сменить.',
+        ),
+        patch: { insurerCode: command.insurerCode, reason: 'insurer_change' },
+      });
 
-    case 'change_region': {
-      switch (state.kind) {
-        case 'none':
-        case 'expired':
-        case 'terminated':
-        case 'suspended':
-          return notActiveRefusal(state, command.type);
-        case 'active':
-          if (command.subjectCode === state.period.subjectCode) {
-            return refuse(
-              'COVERAGE_SAME_REGION',
-              'Вы уже застрахованы в этом регионе. Чтобы сменить только страховую компанию, подайте заявление о замене страховой компании.',
-            );
-          }
-          return {
-            ok: true,
-            truncated: truncate(state.period, on),
-            opened: {
-              ...state.period,
-              subjectCode: command.subjectCode,
-              insurerCode: command.insurerCode,
-              reason: 'region_change',
-              validFrom: on,
-            },
-          };
-      }
-      break;
-    }
+    case 'change_region':
+      return policyChange(state, command.type, on, {
+        same: (p) => p.subjectCode === command.subjectCode,
+        sameRefusal: refuse(
+          'COVERAGE_SAME_REGION',
+          'Вы уже застрахованы в этом регионе. Чтобы сменить только страховую компанию, подайте заявление о замене страховой компании.',
+        ),
+        patch: {
+          subjectCode: command.subjectCode,
+          insurerCode: command.insurerCode,
+          reason: 'region_change',
+        },
+      });
   }
   // Unreachable for well-typed commands; a malformed command from outside must not pass silently.
   return refuse('VALIDATION_FAILED', 'Неизвестное действие с полисом.');
