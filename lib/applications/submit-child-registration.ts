@@ -11,7 +11,7 @@ import { sameName } from '@/lib/domain/person';
 import { AppError, fieldIssue, isDecisiveError } from '@/lib/errors';
 import { latestCoverage } from '@/lib/register/coverage-queries';
 import { checkInsurerChoice } from '@/lib/register/directory-queries';
-import { checkDocumentData, checkPersonData } from '@/lib/register/person-input';
+import { checkDocumentData, checkPersonData, type PersonDataInput } from '@/lib/register/person-input';
 import { childPolicyPlan, matchChild, type ChildPolicyPlan } from '@/lib/register/match-child';
 import { registerPerson } from '@/lib/register/register-person';
 import type { WriteMeta } from '@/lib/register/writer';
@@ -34,15 +34,8 @@ import { findPeopleByNameAndBirth, findPersonByDocument } from './register-searc
 import { insurerChoiceIssue } from './submit-insurer-change';
 
 export interface SubmitChildRegistrationInput {
-  child: {
-    lastName: string;
-    firstName: string;
-    patronymic?: string | null;
-    /** `M`/`F` (also `М`/`Ж`). */
-    sex: string;
-    birthDate: string;
-    birthPlace?: string | null;
-  };
+  /** The child's data as on the certificate (sex `M`/`F`, also `М`/`Ж`); a child's citizenship is RUS. */
+  child: Omit<PersonDataInput, 'citizenship' | 'snils'>;
   /** The Russian birth certificate (F011 3). */
   certificate: { series: string; number: string; issueDate: string; zagsName: string };
   /** SMOCOD of an insurer serving the parent's region. */

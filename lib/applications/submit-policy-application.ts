@@ -177,21 +177,18 @@ export async function submitPolicyApplication(
   // Checks of the verified data: failures send the application to an operator.
   const review: ReviewReason[] = [];
   const personCheck = new IssueCollector();
-  const person = checkPersonData(
-    personCheck,
-    {
-      lastName: identity.lastName,
-      firstName: identity.firstName,
-      patronymic: identity.patronymic ?? null,
-      sex: identity.sex,
-      birthDate: identity.birthDate,
-      birthPlace: identity.birthPlace ?? null,
-      citizenship: 'RUS',
-      snils: identity.snils ?? null,
-    },
-    today,
-    'identity.',
-  );
+  // The account's data as the provider gave them: checked below, and kept on the application as given
+  // when they do not pass the check.
+  const given = {
+    lastName: identity.lastName,
+    firstName: identity.firstName,
+    patronymic: identity.patronymic ?? null,
+    sex: identity.sex,
+    birthDate: identity.birthDate,
+    birthPlace: identity.birthPlace ?? null,
+    snils: identity.snils ?? null,
+  };
+  const person = checkPersonData(personCheck, { ...given, citizenship: 'RUS' }, today, 'identity.');
   if (personCheck.issues.length) {
     review.push({
       code: 'PERSON_DATA_INVALID',
@@ -269,14 +266,7 @@ export async function submitPolicyApplication(
       applicantPersonId: null,
       subjectPersonId: null,
       payload: {
-        identity: person ?? {
-          lastName: identity.lastName,
-          firstName: identity.firstName,
-          patronymic: identity.patronymic ?? null,
-          birthDate: identity.birthDate,
-          sex: identity.sex,
-          snils: identity.snils ?? null,
-        },
+        identity: person ?? given,
         passport: document ?? passport,
         input: { subjectCode, insurerCode },
         review,
