@@ -12,6 +12,7 @@ import {
   citizen,
   countPersonsWithDocument,
   newIdentity,
+  newPassport,
   notificationsOf,
   registeredCitizen,
 } from '@/testing/applications/citizens';
@@ -289,11 +290,7 @@ describe('submitPolicyApplication (journey 1)', () => {
         patronymic: 'Ивановна',
         sex: 'F',
         birthDate: '1979-05-05',
-        passport: {
-          series: '45 24',
-          number: String(100000 + Math.floor(Math.random() * 800000)),
-          issueDate: '2024-06-01',
-        },
+        passport: newPassport({ series: '45 24', issueDate: '2024-06-01' }),
       });
       expect(result.reviewReasons.map((r) => r.code)).toEqual(['DUPLICATE_PERSON']);
     });
@@ -301,11 +298,7 @@ describe('submitPolicyApplication (journey 1)', () => {
     it('a passport that had to be replaced at 45', async () => {
       const result = await queued({
         birthDate: '1975-06-01',
-        passport: {
-          series: '45 01',
-          number: String(100000 + Math.floor(Math.random() * 800000)),
-          issueDate: '1995-07-01',
-        },
+        passport: newPassport({ series: '45 01', issueDate: '1995-07-01' }),
       });
       expect(result.reviewReasons.map((r) => r.code)).toEqual(['DOCUMENT_EXPIRED']);
       expect(result.reviewReasons[0]!.text).toContain('45 лет');
