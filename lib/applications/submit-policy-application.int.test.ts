@@ -316,32 +316,33 @@ describe('submitPolicyApplication (journey 1)', () => {
   });
 
   describe('due time by the production calendar', () => {
-    it('Friday afternoon before the 8 March holidays → end of Tuesday 10.03', async () => {
+    it.each([
+      {
+        when: 'Friday afternoon before the 8 March holidays → end of Tuesday 10.03',
+        now: '2026-03-06T12:00:00Z',
+        number: /^2026-/,
+        due: '2026-03-10T20:59:59.999Z',
+      },
+      {
+        when: '31 December → end of the first working day after the New Year holidays (12.01)',
+        now: '2025-12-31T10:00:00Z',
+        number: /^2025-/,
+        due: '2026-01-12T20:59:59.999Z',
+      },
+      {
+        when: 'Friday 23:30 Moscow time → end of Monday',
+        now: '2026-04-17T20:30:00Z',
+        number: /^2026-/,
+        due: '2026-04-20T20:59:59.999Z',
+      },
+    ])('$when', async ({ now: at, number, due }) => {
       const result = await submitPolicyApplication(
         { identity: newIdentity({ snils: null }), subjectCode: '77', insurerCode: '50001' },
         citizen(),
-        { now: new Date('2026-03-06T12:00:00Z') },
+        { now: new Date(at) },
       );
-      expect(result.application!.dueAt).toEqual(new Date('2026-03-10T20:59:59.999Z'));
-    });
-
-    it('31 December → end of the first working day after the New Year holidays (12.01)', async () => {
-      const result = await submitPolicyApplication(
-        { identity: newIdentity({ snils: null }), subjectCode: '77', insurerCode: '50001' },
-        citizen(),
-        { now: new Date('2025-12-31T10:00:00Z') },
-      );
-      expect(result.application!.number).toMatch(/^2025-/);
-      expect(result.application!.dueAt).toEqual(new Date('2026-01-12T20:59:59.999Z'));
-    });
-
-    it('Friday 23:30 Moscow time → end of Monday', async () => {
-      const result = await submitPolicyApplication(
-        { identity: newIdentity({ snils: null }), subjectCode: '77', insurerCode: '50001' },
-        citizen(),
-        { now: new Date('2026-04-17T20:30:00Z') },
-      );
-      expect(result.application!.dueAt).toEqual(new Date('2026-04-20T20:59:59.999Z'));
+      expect(result.application!.number).toMatch(number);
+      expect(result.application!.dueAt).toEqual(new Date(due));
     });
   });
 });
