@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { persons, representations } from '@/db/schema';
+import { representations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { formatDateRu, parseDate } from '@/lib/domain/dates';
 import { representationValidOn } from '@/lib/register/representation-queries';
@@ -8,7 +7,7 @@ import { formatEnp } from '@/lib/domain/enp';
 import { isMinor } from '@/lib/domain/person';
 import { IssueCollector } from '@/lib/domain/result';
 import { sameName } from '@/lib/domain/person';
-import { AppError, fieldIssue, isDecisiveError } from '@/lib/errors';
+import { AppError, fieldIssue } from '@/lib/errors';
 import { latestCoverage } from '@/lib/register/coverage-queries';
 import { checkInsurerChoice } from '@/lib/register/directory-queries';
 import { checkDocumentData, checkPersonData, type PersonDataInput } from '@/lib/register/person-input';
@@ -16,15 +15,14 @@ import { childPolicyPlan, matchChild, type ChildPolicyPlan } from '@/lib/registe
 import { registerPerson } from '@/lib/register/register-person';
 import type { WriteMeta } from '@/lib/register/writer';
 import {
-  changeApplicationStatus,
   createApplication,
   findApplicationByKey,
   idempotencyKey,
-  setReviewReason,
   toApplicationView,
   type ApplicationRow,
   type ApplicationView,
 } from './application-store';
+import { decideRegistration, doneSubjectEnp } from './auto-registration';
 import { summariseReview, type ReviewReason } from './automatic-checks';
 import { loadCalendar } from './calendar';
 import type { UseCaseOptions } from '@/lib/auth/citizen-actor';
@@ -71,14 +69,9 @@ async function fromApplication(
     review?: ReviewReason[];
     result?: { policy?: ChildRegistrationResult['policy']; matched?: boolean };
   };
-  let child: ChildRegistrationResult['child'] = null;
-  if (row.status === 'done' && row.subjectPersonId !== null) {
-    const [p] = await getDb()
-      .select({ enp: persons.enp })
-      .from(persons)
-      .where(eq(persons.id, row.subjectPersonId));
-    if (p) child = { personId: row.subjectPersonId, enp: p.enp };
-  }
+  const enp = await doneSubjectEnp(row);
+  const child: ChildRegistrationResult['child'] =
+    enp !== null && row.subjectPersonId !== null ? { personId: row.subjectPersonId, enp } : null;
   const outcome =
     row.status === 'done'
       ? payload.result?.matched
@@ -277,18 +270,21 @@ export async function submitChildRegistration(
     now,
   };
   const fio = [child.lastName, child.firstName, child.patronymic].filter(Boolean).join(' ');
-  try {
-    let personId: number;
-    let enp: string;
-    let policy: ChildRegistrationResult['policy'];
-    let notice: string;
-    if (known && plan) {
-      await matchChild({ childId: known.id, parentId, insurerCode, subjectCode, plan }, meta);
-      personId = known.id;
-      enp = known.enp;
-      policy = plan.kind === 'issue' ? 'issued' : plan.kind === 'first_choice' ? 'insurer_chosen' : 'kept';
-      notice = `${fio} теперь в вашем личном кабинете. Номер полиса (ЕНП) ребёнка: ${formatEnp(enp)}. ${POLICY_NOTICE[plan.kind]}.`;
-    } else {
+  const decided = await decideRegistration(
+    db,
+    row,
+    now,
+    async () => {
+      if (known && plan) {
+        await matchChild({ childId: known.id, parentId, insurerCode, subjectCode, plan }, meta);
+        const policy =
+          plan.kind === 'issue' ? 'issued' : plan.kind === 'first_choice' ? 'insurer_chosen' : 'kept';
+        return {
+          subjectPersonId: known.id,
+          result: { personId: known.id, enp: known.enp, policy, matched: true },
+          notice: `${fio} теперь в вашем личном кабинете. Номер полиса (ЕНП) ребёнка: ${formatEnp(known.enp)}. ${POLICY_NOTICE[plan.kind]}.`,
+        };
+      }
       const registered = await registerPerson(
         {
           person: { ...child, category: 2 },
@@ -299,32 +295,24 @@ export async function submitChildRegistration(
         },
         meta,
       );
-      personId = registered.personId;
-      enp = registered.enp;
-      policy = 'issued';
-      notice = `Полис ОМС ребёнка (${fio}) оформлен: ЕНП ${formatEnp(enp)}, страховая компания — ${insurer.nameShort}, действует с ${formatDateRu(registered.coverageFrom)}.`;
-    }
-    const done = await db.transaction((tx) =>
-      changeApplicationStatus(tx, row, {
-        to: 'done',
-        actor: AUTO_DECIDER,
-        now,
-        subjectPersonId: personId,
-        result: { personId, enp, policy, matched: Boolean(known) },
-        notice,
-      }),
-    );
-    return fromApplication(done, now, false);
-  } catch (error) {
-    if (!isDecisiveError(error)) throw error;
-    const reason: ReviewReason =
+      return {
+        subjectPersonId: registered.personId,
+        result: {
+          personId: registered.personId,
+          enp: registered.enp,
+          policy: 'issued',
+          matched: Boolean(known),
+        },
+        notice: `Полис ОМС ребёнка (${fio}) оформлен: ЕНП ${formatEnp(registered.enp)}, страховая компания — ${insurer.nameShort}, действует с ${formatDateRu(registered.coverageFrom)}.`,
+      };
+    },
+    (error) =>
       error.code === 'DOCUMENT_ALREADY_REGISTERED'
         ? {
             code: 'DUPLICATE_DOCUMENT',
             text: 'свидетельство о рождении появилось в регистре во время проверки',
           }
-        : { code: 'AUTO_CHECK_FAILED', text: error.message };
-    const queued = await db.transaction((tx) => setReviewReason(tx, row, [reason], now));
-    return fromApplication(queued, now, false);
-  }
+        : { code: 'AUTO_CHECK_FAILED', text: error.message },
+  );
+  return fromApplication(decided, now, false);
 }
