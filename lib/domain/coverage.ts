@@ -197,25 +197,37 @@ export function policyChangeRefusal(
 
 /**
  * A change of insurer or region: only an active policy can change; the same insurer (region) is refused;
- * otherwise the active period ends on `on` and a copy with `patch` opens from it.
+ * otherwise the active period ends on the command's date and a copy with the new insurer (region) opens.
  */
 function policyChange(
   state: StateAt,
-  change: PolicyChange,
-  on: LocalDate,
-  rule: {
-    same: (active: CoveragePeriod) => boolean;
-    sameRefusal: CoverageRefusal;
-    patch: Pick<CoveragePeriod, 'insurerCode' | 'reason'> & Partial<Pick<CoveragePeriod, 'subjectCode'>>;
-  },
+  command: Extract<CoverageCommand, { type: PolicyChange }>,
 ): CoverageTransition {
-  if (state.kind !== 'active') return notActiveRefusal(state, change);
-  if (rule.same(state.period)) return rule.sameRefusal;
-  return {
-    ok: true,
-    truncated: truncate(state.period, on),
-    opened: { ...state.period, ...rule.patch, validFrom: on },
-  };
+  if (state.kind !== 'active') return notActiveRefusal(state, command.type);
+  const from = state.period;
+  if (command.type === 'change_insurer' && command.insurerCode === from.insurerCode) {
+    return refuse(
+      'COVERAGE_SAME_INSURER',
+      'Вы уже застрахованы в этой страховой компании. Выберите другую компанию, если хотите её сменить.',
+    );
+  }
+  if (command.type === 'change_region' && command.subjectCode === from.subjectCode) {
+    return refuse(
+      'COVERAGE_SAME_REGION',
+      'Вы уже застрахованы в этом регионе. Чтобы сменить только страховую компанию, подайте заявление о замене страховой компании.',
+    );
+  }
+  const opened: CoveragePeriod =
+    command.type === 'change_insurer'
+      ? { ...from, insurerCode: command.insurerCode, reason: 'insurer_change', validFrom: command.on }
+      : {
+          ...from,
+          subjectCode: command.subjectCode,
+          insurerCode: command.insurerCode,
+          reason: 'region_change',
+          validFrom: command.on,
+        };
+  return { ok: true, truncated: truncate(from, command.on), opened };
 }
 
 /** The latest period ended at `on`, or null if it would become empty (it started on `on`). */
@@ -369,28 +381,8 @@ export function applyCoverageCommand(
     }
 
     case 'change_insurer':
-      return policyChange(state, command.type, on, {
-        same: (p) => p.insurerCode === command.insurerCode,
-        sameRefusal: refuse(
-          'COVERAGE_SAME_INSURER',
-          'Вы уже застрахованы в этой страховой компании. Выберите другую компанию, если хотите её сменить.',
-        ),
-        patch: { insurerCode: command.insurerCode, reason: 'insurer_change' },
-      });
-
     case 'change_region':
-      return policyChange(state, command.type, on, {
-        same: (p) => p.subjectCode === command.subjectCode,
-        sameRefusal: refuse(
-          'COVERAGE_SAME_REGION',
-          'Вы уже застрахованы в этом регионе. Чтобы сменить только страховую компанию, подайте заявление о замене страховой компании.',
-        ),
-        patch: {
-          subjectCode: command.subjectCode,
-          insurerCode: command.insurerCode,
-          reason: 'region_change',
-        },
-      });
+      return policyChange(state, command);
   }
   // Unreachable for well-typed commands; a malformed command from outside must not pass silently.
   return refuse('VALIDATION_FAILED', 'Неизвестное действие с полисом.');
