@@ -2,7 +2,13 @@ import { eq } from 'drizzle-orm';
 import { getDb, type Database } from '@/db/client';
 import { persons } from '@/db/schema';
 import { isDecisiveError, type AppError } from '@/lib/errors';
-import { changeApplicationStatus, setReviewReason, type ApplicationRow } from './application-store';
+import {
+  changeApplicationStatus,
+  setReviewReason,
+  toApplicationView,
+  type ApplicationRow,
+  type ApplicationView,
+} from './application-store';
 import type { ReviewReason } from './automatic-checks';
 import { AUTO_DECIDER } from './immediate-application';
 
@@ -14,6 +20,16 @@ export async function doneSubjectEnp(row: ApplicationRow): Promise<string | null
     .from(persons)
     .where(eq(persons.id, row.subjectPersonId));
   return p?.enp ?? null;
+}
+
+/** What every answer about an application that may wait for an operator carries. */
+export function reviewedAnswer(
+  row: ApplicationRow,
+  now: Date,
+  repeated: boolean,
+): { application: ApplicationView; reviewReasons: ReviewReason[]; repeated: boolean } {
+  const payload = (row.payload ?? {}) as { review?: ReviewReason[] };
+  return { application: toApplicationView(row, now), reviewReasons: payload.review ?? [], repeated };
 }
 
 /** What a registration decided at once leaves on its application. */

@@ -18,11 +18,10 @@ import {
   createApplication,
   findApplicationByKey,
   idempotencyKey,
-  toApplicationView,
   type ApplicationRow,
   type ApplicationView,
 } from './application-store';
-import { decideRegistration, doneSubjectEnp } from './auto-registration';
+import { decideRegistration, doneSubjectEnp, reviewedAnswer } from './auto-registration';
 import { summariseReview, type ReviewReason } from './automatic-checks';
 import { loadCalendar } from './calendar';
 import type { UseCaseOptions } from '@/lib/auth/citizen-actor';
@@ -66,7 +65,6 @@ async function fromApplication(
   repeated: boolean,
 ): Promise<ChildRegistrationResult> {
   const payload = (row.payload ?? {}) as {
-    review?: ReviewReason[];
     result?: { policy?: ChildRegistrationResult['policy']; matched?: boolean };
   };
   const enp = await doneSubjectEnp(row);
@@ -84,9 +82,7 @@ async function fromApplication(
     outcome,
     child,
     policy: row.status === 'done' ? (payload.result?.policy ?? null) : null,
-    application: toApplicationView(row, now),
-    reviewReasons: payload.review ?? [],
-    repeated,
+    ...reviewedAnswer(row, now, repeated),
   };
 }
 

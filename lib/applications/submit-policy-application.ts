@@ -16,11 +16,10 @@ import {
   createApplication,
   findApplicationByKey,
   idempotencyKey,
-  toApplicationView,
   type ApplicationRow,
   type ApplicationView,
 } from './application-store';
-import { decideRegistration, doneSubjectEnp } from './auto-registration';
+import { decideRegistration, doneSubjectEnp, reviewedAnswer } from './auto-registration';
 import { summariseReview, type ReviewReason } from './automatic-checks';
 import { loadCalendar } from './calendar';
 import type { UseCaseOptions } from '@/lib/auth/citizen-actor';
@@ -95,7 +94,6 @@ async function fromApplication(
   now: Date,
   repeated: boolean,
 ): Promise<PolicyApplicationResult> {
-  const payload = (row.payload ?? {}) as { review?: ReviewReason[] };
   const enp = await doneSubjectEnp(row);
   const outcome =
     row.status === 'done'
@@ -109,9 +107,7 @@ async function fromApplication(
     outcome,
     personId: row.status === 'done' ? row.subjectPersonId : null,
     enp,
-    application: toApplicationView(row, now),
-    reviewReasons: payload.review ?? [],
-    repeated,
+    ...reviewedAnswer(row, now, repeated),
   };
 }
 
