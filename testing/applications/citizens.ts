@@ -78,6 +78,11 @@ export function newCertificate(
   };
 }
 
+/** How many people hold this passport (series as the register stores it, without the space). */
+export function countPersonsWithPassport(passport: { series: string; number: string }): Promise<number> {
+  return countPersonsWithDocument(14, passport.series.replace(' ', ''), passport.number);
+}
+
 export async function countPersonsWithDocument(
   kind: number,
   series: string | null,
