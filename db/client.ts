@@ -22,6 +22,25 @@ interface Cached {
 // Next's dev server reloads modules; keep one pool per process across reloads.
 const cache = globalThis as unknown as { __omsDb?: Cached };
 
+/** A pool with the register's timeouts; `settings` name it (and set its session options). */
+function newPool(
+  url: string,
+  max: number,
+  settings: Pick<pg.PoolConfig, 'application_name' | 'options'>,
+  label: string,
+): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5_000,
+    ...settings,
+  });
+  // An idle client losing its server must not crash the process; the next query reports the failure.
+  pool.on('error', (err) => console.error(`[db] idle ${label} error:`, err.message));
+  return pool;
+}
+
 /**
  * The one database handle. `DATABASE_URL` always names the server: the launcher (`scripts/serve.ts`)
  * starts the embedded PostgreSQL and sets it when the developer did not.
@@ -34,15 +53,7 @@ export function getDb(): Database {
     );
   }
   if (cache.__omsDb?.url === url) return cache.__omsDb.db;
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: DATABASE_POOL_MAX,
-    idleTimeoutMillis: 30_000,
-    connectionTimeoutMillis: 5_000,
-    application_name: 'oms-register',
-  });
-  // An idle client losing its server must not crash the process; the next query reports the failure.
-  pool.on('error', (err) => console.error('[db] idle client error:', err.message));
+  const pool = newPool(url, DATABASE_POOL_MAX, { application_name: 'oms-register' }, 'client');
   const db: Database = drizzle({ client: pool, schema, casing: 'snake_case' });
   cache.__omsDb = { url, pool, db };
   return db;
@@ -59,15 +70,12 @@ export function getLoggedReadPool(): pg.Pool {
   const { DATABASE_URL: url, DATABASE_POOL_MAX } = env();
   if (!url) throw new Error('DATABASE_URL is not set.');
   if (readCache.__omsLoggedReads?.url === url) return readCache.__omsLoggedReads.pool;
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: DATABASE_POOL_MAX,
-    idleTimeoutMillis: 30_000,
-    connectionTimeoutMillis: 5_000,
-    application_name: 'oms-register-lookup',
-    options: '-c synchronous_commit=off',
-  });
-  pool.on('error', (err) => console.error('[db] idle lookup client error:', err.message));
+  const pool = newPool(
+    url,
+    DATABASE_POOL_MAX,
+    { application_name: 'oms-register-lookup', options: '-c synchronous_commit=off' },
+    'lookup client',
+  );
   readCache.__omsLoggedReads = { url, pool };
   return pool;
 }

@@ -1,12 +1,12 @@
-import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { policyChangeRefusal } from '@/lib/domain/coverage';
-import { moscowDate, type LocalDate } from '@/lib/domain/dates';
+import type { LocalDate } from '@/lib/domain/dates';
 import { insurerChangeEligibility, type InsurerChangeBasis } from '@/lib/domain/insurer-change';
-import { latestCoverage, toPeriod } from '@/lib/register/coverage-queries';
+import { toPeriod } from '@/lib/register/coverage-queries';
 import { findInsurer, insurersServingRegion } from '@/lib/register/directory-queries';
 import { loadInsurerChangeFacts } from '@/lib/register/insurer-change-facts';
-import { citizenContext, resolveSubject, type UseCaseOptions } from '@/lib/auth/citizen-actor';
+import type { UseCaseOptions } from '@/lib/auth/citizen-actor';
+import { citizenSubjectRequest } from './citizen-context';
 import { findRegion, toInsurerView, type InsurerView, type RegionView } from './directory-views';
 
 export interface CheckInsurerChangeInput {
@@ -49,13 +49,8 @@ export async function checkInsurerChange(
   actor: Actor,
   options: UseCaseOptions = {},
 ): Promise<InsurerChangeCheck> {
-  const now = options.now ?? new Date();
-  const today = moscowDate(now);
-  const db = getDb();
-  const ctx = await citizenContext(actor, now);
   // The resolution already refuses a deceased person (and a deceased child) as someone to act for.
-  const personId = resolveSubject(ctx, input.subjectPersonId);
-  const latest = await latestCoverage(db, personId);
+  const { today, db, personId, latest } = await citizenSubjectRequest(actor, input.subjectPersonId, options);
 
   const base = { personId, basis: null, nextAllowedDate: null, asOf: today };
   const currentInsurerRow = latest ? await findInsurer(db, latest.insurerCode) : null;

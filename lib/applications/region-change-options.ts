@@ -1,9 +1,8 @@
-import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
-import { moscowDate, type LocalDate } from '@/lib/domain/dates';
-import { latestCoverage } from '@/lib/register/coverage-queries';
+import type { LocalDate } from '@/lib/domain/dates';
 import { findInsurer, insurersServingRegion } from '@/lib/register/directory-queries';
-import { citizenContext, resolveSubject, type UseCaseOptions } from '@/lib/auth/citizen-actor';
+import type { UseCaseOptions } from '@/lib/auth/citizen-actor';
+import { citizenSubjectRequest } from './citizen-context';
 import { findRegion, listRegions, toInsurerView, type InsurerView, type RegionView } from './directory-views';
 
 export interface RegionChangeOptionsInput {
@@ -33,12 +32,7 @@ export async function regionChangeOptions(
   actor: Actor,
   options: UseCaseOptions = {},
 ): Promise<RegionChangeOptions> {
-  const now = options.now ?? new Date();
-  const today = moscowDate(now);
-  const db = getDb();
-  const ctx = await citizenContext(actor, now);
-  const personId = resolveSubject(ctx, input.subjectPersonId);
-  const latest = await latestCoverage(db, personId);
+  const { today, db, personId, latest } = await citizenSubjectRequest(actor, input.subjectPersonId, options);
   const [currentRegion, currentInsurerRow, regions] = await Promise.all([
     latest ? findRegion(db, latest.subjectCode) : null,
     latest ? findInsurer(db, latest.insurerCode) : null,

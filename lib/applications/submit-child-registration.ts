@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { persons, representations } from '@/db/schema';
+import { representations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { formatDateRu, parseDate } from '@/lib/domain/dates';
 import { representationValidOn } from '@/lib/register/representation-queries';
@@ -8,23 +7,21 @@ import { formatEnp } from '@/lib/domain/enp';
 import { isMinor } from '@/lib/domain/person';
 import { IssueCollector } from '@/lib/domain/result';
 import { sameName } from '@/lib/domain/person';
-import { AppError, fieldIssue, isDecisiveError } from '@/lib/errors';
+import { AppError, fieldIssue } from '@/lib/errors';
 import { latestCoverage } from '@/lib/register/coverage-queries';
 import { checkInsurerChoice } from '@/lib/register/directory-queries';
-import { checkDocumentData, checkPersonData } from '@/lib/register/person-input';
+import { checkDocumentData, checkPersonData, type PersonDataInput } from '@/lib/register/person-input';
 import { childPolicyPlan, matchChild, type ChildPolicyPlan } from '@/lib/register/match-child';
 import { registerPerson } from '@/lib/register/register-person';
 import type { WriteMeta } from '@/lib/register/writer';
 import {
-  changeApplicationStatus,
   createApplication,
   findApplicationByKey,
   idempotencyKey,
-  setReviewReason,
-  toApplicationView,
   type ApplicationRow,
   type ApplicationView,
 } from './application-store';
+import { decideRegistration, doneSubjectEnp, reviewedAnswer } from './auto-registration';
 import { summariseReview, type ReviewReason } from './automatic-checks';
 import { loadCalendar } from './calendar';
 import type { UseCaseOptions } from '@/lib/auth/citizen-actor';
@@ -34,15 +31,8 @@ import { findPeopleByNameAndBirth, findPersonByDocument } from './register-searc
 import { insurerChoiceIssue } from './submit-insurer-change';
 
 export interface SubmitChildRegistrationInput {
-  child: {
-    lastName: string;
-    firstName: string;
-    patronymic?: string | null;
-    /** `M`/`F` (also `М`/`Ж`). */
-    sex: string;
-    birthDate: string;
-    birthPlace?: string | null;
-  };
+  /** The child's data as on the certificate (sex `M`/`F`, also `М`/`Ж`); a child's citizenship is RUS. */
+  child: Omit<PersonDataInput, 'citizenship' | 'snils'>;
   /** The Russian birth certificate (F011 3). */
   certificate: { series: string; number: string; issueDate: string; zagsName: string };
   /** SMOCOD of an insurer serving the parent's region. */
@@ -75,17 +65,11 @@ async function fromApplication(
   repeated: boolean,
 ): Promise<ChildRegistrationResult> {
   const payload = (row.payload ?? {}) as {
-    review?: ReviewReason[];
     result?: { policy?: ChildRegistrationResult['policy']; matched?: boolean };
   };
-  let child: ChildRegistrationResult['child'] = null;
-  if (row.status === 'done' && row.subjectPersonId !== null) {
-    const [p] = await getDb()
-      .select({ enp: persons.enp })
-      .from(persons)
-      .where(eq(persons.id, row.subjectPersonId));
-    if (p) child = { personId: row.subjectPersonId, enp: p.enp };
-  }
+  const enp = await doneSubjectEnp(row);
+  const child: ChildRegistrationResult['child'] =
+    enp !== null && row.subjectPersonId !== null ? { personId: row.subjectPersonId, enp } : null;
   const outcome =
     row.status === 'done'
       ? payload.result?.matched
@@ -98,9 +82,7 @@ async function fromApplication(
     outcome,
     child,
     policy: row.status === 'done' ? (payload.result?.policy ?? null) : null,
-    application: toApplicationView(row, now),
-    reviewReasons: payload.review ?? [],
-    repeated,
+    ...reviewedAnswer(row, now, repeated),
   };
 }
 
@@ -284,18 +266,21 @@ export async function submitChildRegistration(
     now,
   };
   const fio = [child.lastName, child.firstName, child.patronymic].filter(Boolean).join(' ');
-  try {
-    let personId: number;
-    let enp: string;
-    let policy: ChildRegistrationResult['policy'];
-    let notice: string;
-    if (known && plan) {
-      await matchChild({ childId: known.id, parentId, insurerCode, subjectCode, plan }, meta);
-      personId = known.id;
-      enp = known.enp;
-      policy = plan.kind === 'issue' ? 'issued' : plan.kind === 'first_choice' ? 'insurer_chosen' : 'kept';
-      notice = `${fio} теперь в вашем личном кабинете. Номер полиса (ЕНП) ребёнка: ${formatEnp(enp)}. ${POLICY_NOTICE[plan.kind]}.`;
-    } else {
+  const decided = await decideRegistration(
+    db,
+    row,
+    now,
+    async () => {
+      if (known && plan) {
+        await matchChild({ childId: known.id, parentId, insurerCode, subjectCode, plan }, meta);
+        const policy =
+          plan.kind === 'issue' ? 'issued' : plan.kind === 'first_choice' ? 'insurer_chosen' : 'kept';
+        return {
+          subjectPersonId: known.id,
+          result: { personId: known.id, enp: known.enp, policy, matched: true },
+          notice: `${fio} теперь в вашем личном кабинете. Номер полиса (ЕНП) ребёнка: ${formatEnp(known.enp)}. ${POLICY_NOTICE[plan.kind]}.`,
+        };
+      }
       const registered = await registerPerson(
         {
           person: { ...child, category: 2 },
@@ -306,32 +291,24 @@ export async function submitChildRegistration(
         },
         meta,
       );
-      personId = registered.personId;
-      enp = registered.enp;
-      policy = 'issued';
-      notice = `Полис ОМС ребёнка (${fio}) оформлен: ЕНП ${formatEnp(enp)}, страховая компания — ${insurer.nameShort}, действует с ${formatDateRu(registered.coverageFrom)}.`;
-    }
-    const done = await db.transaction((tx) =>
-      changeApplicationStatus(tx, row, {
-        to: 'done',
-        actor: AUTO_DECIDER,
-        now,
-        subjectPersonId: personId,
-        result: { personId, enp, policy, matched: Boolean(known) },
-        notice,
-      }),
-    );
-    return fromApplication(done, now, false);
-  } catch (error) {
-    if (!isDecisiveError(error)) throw error;
-    const reason: ReviewReason =
+      return {
+        subjectPersonId: registered.personId,
+        result: {
+          personId: registered.personId,
+          enp: registered.enp,
+          policy: 'issued',
+          matched: Boolean(known),
+        },
+        notice: `Полис ОМС ребёнка (${fio}) оформлен: ЕНП ${formatEnp(registered.enp)}, страховая компания — ${insurer.nameShort}, действует с ${formatDateRu(registered.coverageFrom)}.`,
+      };
+    },
+    (error) =>
       error.code === 'DOCUMENT_ALREADY_REGISTERED'
         ? {
             code: 'DUPLICATE_DOCUMENT',
             text: 'свидетельство о рождении появилось в регистре во время проверки',
           }
-        : { code: 'AUTO_CHECK_FAILED', text: error.message };
-    const queued = await db.transaction((tx) => setReviewReason(tx, row, [reason], now));
-    return fromApplication(queued, now, false);
-  }
+        : { code: 'AUTO_CHECK_FAILED', text: error.message },
+  );
+  return fromApplication(decided, now, false);
 }

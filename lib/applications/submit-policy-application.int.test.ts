@@ -10,8 +10,9 @@ import { submitPolicyApplication } from './submit-policy-application';
 import {
   applicationsOf,
   citizen,
-  countPersonsWithDocument,
+  countPersonsWithPassport,
   newIdentity,
+  newPassport,
   notificationsOf,
   registeredCitizen,
 } from '@/testing/applications/citizens';
@@ -174,13 +175,7 @@ describe('submitPolicyApplication (journey 1)', () => {
     expect(second.application!.id).toBe(first.application!.id);
     expect(second.enp).toBe(first.enp);
     expect(second.outcome).toBe('issued');
-    expect(
-      await countPersonsWithDocument(
-        14,
-        identity.passport!.series.replace(' ', ''),
-        identity.passport!.number,
-      ),
-    ).toBe(1);
+    expect(await countPersonsWithPassport(identity.passport!)).toBe(1);
     expect(await applicationsOf(actor.id)).toHaveLength(1);
   });
 
@@ -193,13 +188,7 @@ describe('submitPolicyApplication (journey 1)', () => {
     ]);
     expect(results[0].application!.number).toBe(results[1].application!.number);
     expect(results.filter((r) => r.repeated)).toHaveLength(1);
-    expect(
-      await countPersonsWithDocument(
-        14,
-        identity.passport!.series.replace(' ', ''),
-        identity.passport!.number,
-      ),
-    ).toBe(1);
+    expect(await countPersonsWithPassport(identity.passport!)).toBe(1);
     const apps = await applicationsOf(actor.id);
     expect(apps).toHaveLength(1);
     expect(apps[0]!.status).toBe('done');
@@ -251,18 +240,17 @@ describe('submitPolicyApplication (journey 1)', () => {
 
     it('same passport with another birth date in the register', async () => {
       const { input } = await registeredCitizen();
-      const before = await countPersonsWithDocument(
-        14,
-        input.document.series!.replace(' ', ''),
-        input.document.number,
-      );
+      const before = await countPersonsWithPassport({
+        series: input.document.series!,
+        number: input.document.number,
+      });
       const result = await queued({
         passport: { series: input.document.series!, number: input.document.number },
       });
       expect(result.reviewReasons.map((r) => r.code)).toEqual(['DUPLICATE_DOCUMENT']);
       expect(result.application!.reasonCode).toBe('DUPLICATE_DOCUMENT');
       expect(
-        await countPersonsWithDocument(14, input.document.series!.replace(' ', ''), input.document.number),
+        await countPersonsWithPassport({ series: input.document.series!, number: input.document.number }),
       ).toBe(before);
     });
 
@@ -289,11 +277,7 @@ describe('submitPolicyApplication (journey 1)', () => {
         patronymic: 'Ивановна',
         sex: 'F',
         birthDate: '1979-05-05',
-        passport: {
-          series: '45 24',
-          number: String(100000 + Math.floor(Math.random() * 800000)),
-          issueDate: '2024-06-01',
-        },
+        passport: newPassport({ series: '45 24', issueDate: '2024-06-01' }),
       });
       expect(result.reviewReasons.map((r) => r.code)).toEqual(['DUPLICATE_PERSON']);
     });
@@ -301,11 +285,7 @@ describe('submitPolicyApplication (journey 1)', () => {
     it('a passport that had to be replaced at 45', async () => {
       const result = await queued({
         birthDate: '1975-06-01',
-        passport: {
-          series: '45 01',
-          number: String(100000 + Math.floor(Math.random() * 800000)),
-          issueDate: '1995-07-01',
-        },
+        passport: newPassport({ series: '45 01', issueDate: '1995-07-01' }),
       });
       expect(result.reviewReasons.map((r) => r.code)).toEqual(['DOCUMENT_EXPIRED']);
       expect(result.reviewReasons[0]!.text).toContain('45 лет');
@@ -323,32 +303,33 @@ describe('submitPolicyApplication (journey 1)', () => {
   });
 
   describe('due time by the production calendar', () => {
-    it('Friday afternoon before the 8 March holidays → end of Tuesday 10.03', async () => {
+    it.each([
+      {
+        when: 'Friday afternoon before the 8 March holidays → end of Tuesday 10.03',
+        now: '2026-03-06T12:00:00Z',
+        number: /^2026-/,
+        due: '2026-03-10T20:59:59.999Z',
+      },
+      {
+        when: '31 December → end of the first working day after the New Year holidays (12.01)',
+        now: '2025-12-31T10:00:00Z',
+        number: /^2025-/,
+        due: '2026-01-12T20:59:59.999Z',
+      },
+      {
+        when: 'Friday 23:30 Moscow time → end of Monday',
+        now: '2026-04-17T20:30:00Z',
+        number: /^2026-/,
+        due: '2026-04-20T20:59:59.999Z',
+      },
+    ])('$when', async ({ now: at, number, due }) => {
       const result = await submitPolicyApplication(
         { identity: newIdentity({ snils: null }), subjectCode: '77', insurerCode: '50001' },
         citizen(),
-        { now: new Date('2026-03-06T12:00:00Z') },
+        { now: new Date(at) },
       );
-      expect(result.application!.dueAt).toEqual(new Date('2026-03-10T20:59:59.999Z'));
-    });
-
-    it('31 December → end of the first working day after the New Year holidays (12.01)', async () => {
-      const result = await submitPolicyApplication(
-        { identity: newIdentity({ snils: null }), subjectCode: '77', insurerCode: '50001' },
-        citizen(),
-        { now: new Date('2025-12-31T10:00:00Z') },
-      );
-      expect(result.application!.number).toMatch(/^2025-/);
-      expect(result.application!.dueAt).toEqual(new Date('2026-01-12T20:59:59.999Z'));
-    });
-
-    it('Friday 23:30 Moscow time → end of Monday', async () => {
-      const result = await submitPolicyApplication(
-        { identity: newIdentity({ snils: null }), subjectCode: '77', insurerCode: '50001' },
-        citizen(),
-        { now: new Date('2026-04-17T20:30:00Z') },
-      );
-      expect(result.application!.dueAt).toEqual(new Date('2026-04-20T20:59:59.999Z'));
+      expect(result.application!.number).toMatch(number);
+      expect(result.application!.dueAt).toEqual(new Date(due));
     });
   });
 });

@@ -8,20 +8,18 @@ import { formatEnp } from '@/lib/domain/enp';
 import { IssueCollector } from '@/lib/domain/result';
 import { passportValidity } from '@/lib/domain/passport-validity';
 import { sameName } from '@/lib/domain/person';
-import { AppError, fieldIssue, isDecisiveError, type FieldIssue } from '@/lib/errors';
+import { AppError, fieldIssue, type FieldIssue } from '@/lib/errors';
 import { checkInsurerChoice } from '@/lib/register/directory-queries';
 import { checkDocumentData, checkPersonData } from '@/lib/register/person-input';
 import { registerPerson, type RegisterPersonInput } from '@/lib/register/register-person';
 import {
-  changeApplicationStatus,
   createApplication,
   findApplicationByKey,
   idempotencyKey,
-  setReviewReason,
-  toApplicationView,
   type ApplicationRow,
   type ApplicationView,
 } from './application-store';
+import { decideRegistration, doneSubjectEnp, reviewedAnswer } from './auto-registration';
 import { summariseReview, type ReviewReason } from './automatic-checks';
 import { loadCalendar } from './calendar';
 import type { UseCaseOptions } from '@/lib/auth/citizen-actor';
@@ -96,15 +94,7 @@ async function fromApplication(
   now: Date,
   repeated: boolean,
 ): Promise<PolicyApplicationResult> {
-  const payload = (row.payload ?? {}) as { review?: ReviewReason[] };
-  let enp: string | null = null;
-  if (row.status === 'done' && row.subjectPersonId !== null) {
-    const [p] = await getDb()
-      .select({ enp: persons.enp })
-      .from(persons)
-      .where(eq(persons.id, row.subjectPersonId));
-    enp = p?.enp ?? null;
-  }
+  const enp = await doneSubjectEnp(row);
   const outcome =
     row.status === 'done'
       ? 'issued'
@@ -117,9 +107,7 @@ async function fromApplication(
     outcome,
     personId: row.status === 'done' ? row.subjectPersonId : null,
     enp,
-    application: toApplicationView(row, now),
-    reviewReasons: payload.review ?? [],
-    repeated,
+    ...reviewedAnswer(row, now, repeated),
   };
 }
 
@@ -177,21 +165,18 @@ export async function submitPolicyApplication(
   // Checks of the verified data: failures send the application to an operator.
   const review: ReviewReason[] = [];
   const personCheck = new IssueCollector();
-  const person = checkPersonData(
-    personCheck,
-    {
-      lastName: identity.lastName,
-      firstName: identity.firstName,
-      patronymic: identity.patronymic ?? null,
-      sex: identity.sex,
-      birthDate: identity.birthDate,
-      birthPlace: identity.birthPlace ?? null,
-      citizenship: 'RUS',
-      snils: identity.snils ?? null,
-    },
-    today,
-    'identity.',
-  );
+  // The account's data as the provider gave them: checked below, and kept on the application as given
+  // when they do not pass the check.
+  const given = {
+    lastName: identity.lastName,
+    firstName: identity.firstName,
+    patronymic: identity.patronymic ?? null,
+    sex: identity.sex,
+    birthDate: identity.birthDate,
+    birthPlace: identity.birthPlace ?? null,
+    snils: identity.snils ?? null,
+  };
+  const person = checkPersonData(personCheck, { ...given, citizenship: 'RUS' }, today, 'identity.');
   if (personCheck.issues.length) {
     review.push({
       code: 'PERSON_DATA_INVALID',
@@ -269,14 +254,7 @@ export async function submitPolicyApplication(
       applicantPersonId: null,
       subjectPersonId: null,
       payload: {
-        identity: person ?? {
-          lastName: identity.lastName,
-          firstName: identity.firstName,
-          patronymic: identity.patronymic ?? null,
-          birthDate: identity.birthDate,
-          sex: identity.sex,
-          snils: identity.snils ?? null,
-        },
+        identity: person ?? given,
         passport: document ?? passport,
         input: { subjectCode, insurerCode },
         review,
@@ -308,32 +286,25 @@ export async function submitPolicyApplication(
     coverage: { insurerCode, subjectCode, reason: 'new_policy' },
     attachment: null,
   };
-  try {
-    const registered = await registerPerson(registration, {
-      actor: AUTO_DECIDER,
-      source: PORTAL_SOURCE,
-      reason: applicationReason(row.number),
-      now,
-    });
-    const done = await db.transaction((tx) =>
-      changeApplicationStatus(tx, row, {
-        to: 'done',
+  const decided = await decideRegistration(
+    db,
+    row,
+    now,
+    async () => {
+      const registered = await registerPerson(registration, {
         actor: AUTO_DECIDER,
+        source: PORTAL_SOURCE,
+        reason: applicationReason(row.number),
         now,
+      });
+      return {
         subjectPersonId: registered.personId,
         result: { enp: registered.enp, personId: registered.personId, coverageFrom: registered.coverageFrom },
         notice: `Полис ОМС оформлен: номер полиса (ЕНП) ${formatEnp(registered.enp)}, страховая компания — ${insurer.nameShort}, действует с ${formatDateRu(registered.coverageFrom)}.`,
-      }),
-    );
-    return {
-      ...(await fromApplication(done, now, false)),
-      enp: registered.enp,
-      personId: registered.personId,
-    };
-  } catch (error) {
-    if (!isDecisiveError(error)) throw error;
+      };
+    },
     // Someone with this document or СНИЛС was registered meanwhile (another channel): an operator decides.
-    const reason: ReviewReason =
+    (error) =>
       error.code === 'DOCUMENT_ALREADY_REGISTERED'
         ? {
             code: 'DUPLICATE_DOCUMENT',
@@ -341,10 +312,9 @@ export async function submitPolicyApplication(
           }
         : error.code === 'SNILS_ALREADY_REGISTERED'
           ? { code: 'DUPLICATE_SNILS', text: 'этот СНИЛС появился в регистре во время проверки' }
-          : { code: 'AUTO_CHECK_FAILED', text: error.message };
-    const queued = await db.transaction((tx) => setReviewReason(tx, row, [reason], now));
-    return fromApplication(queued, now, false);
-  }
+          : { code: 'AUTO_CHECK_FAILED', text: error.message },
+  );
+  return fromApplication(decided, now, false);
 }
 
 /**

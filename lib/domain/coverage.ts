@@ -195,6 +195,41 @@ export function policyChangeRefusal(
   return state.kind === 'active' ? null : notActiveRefusal(state, change);
 }
 
+/**
+ * A change of insurer or region: only an active policy can change; the same insurer (region) is refused;
+ * otherwise the active period ends on the command's date and a copy with the new insurer (region) opens.
+ */
+function policyChange(
+  state: StateAt,
+  command: Extract<CoverageCommand, { type: PolicyChange }>,
+): CoverageTransition {
+  if (state.kind !== 'active') return notActiveRefusal(state, command.type);
+  const from = state.period;
+  if (command.type === 'change_insurer' && command.insurerCode === from.insurerCode) {
+    return refuse(
+      'COVERAGE_SAME_INSURER',
+      'Вы уже застрахованы в этой страховой компании. Выберите другую компанию, если хотите её сменить.',
+    );
+  }
+  if (command.type === 'change_region' && command.subjectCode === from.subjectCode) {
+    return refuse(
+      'COVERAGE_SAME_REGION',
+      'Вы уже застрахованы в этом регионе. Чтобы сменить только страховую компанию, подайте заявление о замене страховой компании.',
+    );
+  }
+  const opened: CoveragePeriod =
+    command.type === 'change_insurer'
+      ? { ...from, insurerCode: command.insurerCode, reason: 'insurer_change', validFrom: command.on }
+      : {
+          ...from,
+          subjectCode: command.subjectCode,
+          insurerCode: command.insurerCode,
+          reason: 'region_change',
+          validFrom: command.on,
+        };
+  return { ok: true, truncated: truncate(from, command.on), opened };
+}
+
 /** The latest period ended at `on`, or null if it would become empty (it started on `on`). */
 function truncate(latest: CoveragePeriod, on: LocalDate): CoveragePeriod | null {
   return on === latest.validFrom ? null : { ...latest, validTo: on };
@@ -345,62 +380,9 @@ export function applyCoverageCommand(
       break;
     }
 
-    case 'change_insurer': {
-      switch (state.kind) {
-        case 'none':
-        case 'expired':
-        case 'terminated':
-        case 'suspended':
-          return notActiveRefusal(state, command.type);
-        case 'active':
-          if (command.insurerCode === state.period.insurerCode) {
-            return refuse(
-              'COVERAGE_SAME_INSURER',
-              'Вы уже застрахованы в этой страховой компании. Выберите другую компанию, если хотите её сменить.',
-            );
-          }
-          return {
-            ok: true,
-            truncated: truncate(state.period, on),
-            opened: {
-              ...state.period,
-              insurerCode: command.insurerCode,
-              reason: 'insurer_change',
-              validFrom: on,
-            },
-          };
-      }
-      break;
-    }
-
-    case 'change_region': {
-      switch (state.kind) {
-        case 'none':
-        case 'expired':
-        case 'terminated':
-        case 'suspended':
-          return notActiveRefusal(state, command.type);
-        case 'active':
-          if (command.subjectCode === state.period.subjectCode) {
-            return refuse(
-              'COVERAGE_SAME_REGION',
-              'Вы уже застрахованы в этом регионе. Чтобы сменить только страховую компанию, подайте заявление о замене страховой компании.',
-            );
-          }
-          return {
-            ok: true,
-            truncated: truncate(state.period, on),
-            opened: {
-              ...state.period,
-              subjectCode: command.subjectCode,
-              insurerCode: command.insurerCode,
-              reason: 'region_change',
-              validFrom: on,
-            },
-          };
-      }
-      break;
-    }
+    case 'change_insurer':
+    case 'change_region':
+      return policyChange(state, command);
   }
   // Unreachable for well-typed commands; a malformed command from outside must not pass silently.
   return refuse('VALIDATION_FAILED', 'Неизвестное действие с полисом.');

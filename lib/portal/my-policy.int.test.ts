@@ -8,7 +8,7 @@ import { citizen, registeredCitizen } from '@/testing/applications/citizens';
 import { suspendPolicy } from '@/lib/register/suspend-policy';
 import { terminatePolicy } from '@/lib/register/terminate-policy';
 import { rejection } from '@/testing/expect-error';
-import { metaAt } from '@/testing/register/people';
+import { ADULT, metaAt } from '@/testing/register/people';
 import { getMyPolicy } from './get-my-policy';
 import { listMyPeople } from './list-my-people';
 import { policyQrSvg } from './policy-qr';
@@ -31,13 +31,7 @@ describe('getMyPolicy (journey 7)', () => {
       personId,
       self: true,
       enp,
-      person: {
-        lastName: 'Смирнова',
-        firstName: 'Ольга',
-        patronymic: 'Ивановна',
-        sex: 'F',
-        birthDate: '1985-03-14',
-      },
+      person: ADULT,
       status: {
         code: 'ACTIVE',
         insured: true,

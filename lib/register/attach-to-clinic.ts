@@ -1,8 +1,8 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { attachments, registerEvents } from '@/db/schema';
-import { attachmentEligibility } from '@/lib/domain/attachment-change';
+import { eq } from 'drizzle-orm';
+import { attachments } from '@/db/schema';
 import type { LocalDate } from '@/lib/domain/dates';
 import { AppError, fieldIssue } from '@/lib/errors';
+import { loadAttachmentFacts } from './attachment-facts';
 import { findMedicalOrganisation } from './directory-queries';
 import { runWrite, type WriteMeta } from './writer';
 
@@ -43,47 +43,8 @@ export async function attachToClinic(input: AttachToClinicInput, meta: WriteMeta
     if (!mo.primaryCare)
       throw new AppError('MO_NOT_PRIMARY_CARE', { fields: [fieldIssue('moCode', 'MO_NOT_PRIMARY_CARE')] });
 
-    const [current] = await w.tx
-      .select()
-      .from(attachments)
-      .where(and(eq(attachments.personId, person.id), isNull(attachments.validTo)))
-      .orderBy(desc(attachments.validFrom))
-      .limit(1);
+    const { current, eligibility } = await loadAttachmentFacts(w.tx, person.id, w.today);
     if (current?.moCode === input.moCode) throw new AppError('ATTACHMENT_SAME_MO');
-
-    const history = await w.tx
-      .select({
-        action: registerEvents.action,
-        effectiveDate: registerEvents.effectiveDate,
-        data: registerEvents.data,
-      })
-      .from(registerEvents)
-      .where(
-        and(
-          eq(registerEvents.personId, person.id),
-          inArray(registerEvents.action, [
-            'attachment.created',
-            'attachment.changed',
-            'coverage.region_changed',
-            'person.moved',
-          ]),
-        ),
-      );
-    const changes = history
-      .filter(
-        (e) => e.action === 'attachment.changed' && (e.data as { basis?: string } | null)?.basis === 'annual',
-      )
-      .map((e) => ({ date: e.effectiveDate as LocalDate }));
-    const moves = history
-      .filter((e) => e.action === 'coverage.region_changed' || e.action === 'person.moved')
-      .map((e) => e.effectiveDate);
-    const lastMove = (moves.sort().at(-1) as LocalDate | undefined) ?? null;
-    const eligibility = attachmentEligibility({
-      today: w.today,
-      lastAttachedOn: (current?.validFrom as LocalDate | undefined) ?? null,
-      changes,
-      lastMove,
-    });
     if (!eligibility.allowed) {
       throw new AppError('ATTACHMENT_LIMIT', {
         message: eligibility.message,

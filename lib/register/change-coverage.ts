@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { coverages, persons } from '@/db/schema';
 import { applyCoverageCommand, type CoverageCommand, type CoveragePeriod } from '@/lib/domain/coverage';
-import { AppError } from '@/lib/errors';
+import type { LocalDate } from '@/lib/domain/dates';
+import { AppError, fieldIssue } from '@/lib/errors';
 import { toPeriod, type CoverageRow } from './coverage-queries';
-import type { PersonRow, Writer } from './writer';
+import { effectiveDate } from './effective-date';
+import { runWrite, type PersonRow, type WriteMeta, type Writer } from './writer';
 
 export interface CoverageChangeResult {
   personId: number;
@@ -101,4 +103,53 @@ export async function changeCoverage(
   }
   await w.touchPerson(person.id);
   return { personId: person.id, opened, truncated };
+}
+
+/** Who a change of an existing policy is about: the person and the version the caller saw. */
+export interface PolicyChangeTarget {
+  personId: number;
+  expectedVersion?: number;
+}
+
+/**
+ * A change of the person's current policy (insurer, region), effective today: refused with
+ * COVERAGE_NONE when the person has never had one; `plan` is given the latest period and the date.
+ */
+export async function changeCurrentPolicy(
+  target: PolicyChangeTarget,
+  meta: WriteMeta,
+  plan: (w: Writer, latest: CoverageRow, on: LocalDate) => Promise<PlannedChange>,
+): Promise<CoverageChangeResult> {
+  return runWrite(meta, (w) =>
+    changeCoverage(w, {
+      personId: target.personId,
+      expectedVersion: target.expectedVersion,
+      plan: ({ latest }) => {
+        if (!latest) throw new AppError('COVERAGE_NONE');
+        return plan(w, latest, w.today);
+      },
+    }),
+  );
+}
+
+/**
+ * A suspension or termination: the reason must be one the command allows (checked before any read), and
+ * the change takes effect on the date given or today.
+ */
+export async function changeWithReason<R extends string>(
+  reasons: readonly R[],
+  input: PolicyChangeTarget & { reason: R; on?: string | null },
+  meta: WriteMeta,
+  command: (on: LocalDate) => CoverageCommand,
+): Promise<CoverageChangeResult> {
+  if (!reasons.includes(input.reason)) {
+    throw AppError.validation([fieldIssue('reason', 'COVERAGE_REASON_INVALID')]);
+  }
+  return runWrite(meta, (w) =>
+    changeCoverage(w, {
+      personId: input.personId,
+      expectedVersion: input.expectedVersion,
+      plan: () => ({ command: command(effectiveDate(input.on, w.today)) }),
+    }),
+  );
 }

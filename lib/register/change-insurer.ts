@@ -1,14 +1,12 @@
 import { insurerChangeEligibility } from '@/lib/domain/insurer-change';
 import { AppError } from '@/lib/errors';
-import { changeCoverage, type CoverageChangeResult } from './change-coverage';
+import { changeCurrentPolicy, type CoverageChangeResult, type PolicyChangeTarget } from './change-coverage';
 import { requireInsurerServing } from './directory-queries';
 import { loadInsurerChangeFacts } from './insurer-change-facts';
-import { runWrite, type WriteMeta } from './writer';
+import type { WriteMeta } from './writer';
 
-export interface ChangeInsurerInput {
-  personId: number;
+export interface ChangeInsurerInput extends PolicyChangeTarget {
   insurerCode: string;
-  expectedVersion?: number;
 }
 
 /**
@@ -20,32 +18,24 @@ export async function changeInsurer(
   input: ChangeInsurerInput,
   meta: WriteMeta,
 ): Promise<CoverageChangeResult> {
-  return runWrite(meta, (w) =>
-    changeCoverage(w, {
-      personId: input.personId,
-      expectedVersion: input.expectedVersion,
-      plan: async ({ latest }) => {
-        if (!latest) throw new AppError('COVERAGE_NONE');
-        const on = w.today;
-        await requireInsurerServing(w.tx, input.insurerCode, latest.subjectCode, on);
-        let basis: string | undefined;
-        if (latest.insurerCode !== input.insurerCode && latest.status === 'active') {
-          const eligibility = insurerChangeEligibility(
-            await loadInsurerChangeFacts(w.tx, input.personId, latest, on),
-          );
-          if (!eligibility.allowed) {
-            throw new AppError(eligibility.code, {
-              message: eligibility.message,
-              details: { nextAllowedDate: eligibility.nextAllowedDate },
-            });
-          }
-          basis = eligibility.basis;
-        }
-        return {
-          command: { type: 'change_insurer', on, insurerCode: input.insurerCode },
-          eventData: { basis },
-        };
-      },
-    }),
-  );
+  return changeCurrentPolicy(input, meta, async (w, latest, on) => {
+    await requireInsurerServing(w.tx, input.insurerCode, latest.subjectCode, on);
+    let basis: string | undefined;
+    if (latest.insurerCode !== input.insurerCode && latest.status === 'active') {
+      const eligibility = insurerChangeEligibility(
+        await loadInsurerChangeFacts(w.tx, input.personId, latest, on),
+      );
+      if (!eligibility.allowed) {
+        throw new AppError(eligibility.code, {
+          message: eligibility.message,
+          details: { nextAllowedDate: eligibility.nextAllowedDate },
+        });
+      }
+      basis = eligibility.basis;
+    }
+    return {
+      command: { type: 'change_insurer', on, insurerCode: input.insurerCode },
+      eventData: { basis },
+    };
+  });
 }

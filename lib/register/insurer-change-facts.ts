@@ -1,8 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { registerEvents } from '@/db/schema';
 import type { LocalDate } from '@/lib/domain/dates';
 import type { InsurerChangeBasis, InsurerChangeFacts } from '@/lib/domain/insurer-change';
+import { personEvents } from './attachment-facts';
 import type { CoverageRow } from './coverage-queries';
 import { insurerServiceInRegion } from './directory-queries';
 
@@ -21,23 +20,11 @@ export async function loadInsurerChangeFacts(
   latest: CoverageRow,
   today: LocalDate,
 ): Promise<InsurerChangeFacts> {
-  const events = await db
-    .select({
-      action: registerEvents.action,
-      effectiveDate: registerEvents.effectiveDate,
-      data: registerEvents.data,
-    })
-    .from(registerEvents)
-    .where(
-      and(
-        eq(registerEvents.personId, personId),
-        inArray(registerEvents.action, [
-          'coverage.insurer_changed',
-          'coverage.region_changed',
-          'person.moved',
-        ]),
-      ),
-    );
+  const events = await personEvents(db, personId, [
+    'coverage.insurer_changed',
+    'coverage.region_changed',
+    'person.moved',
+  ]);
   const changes: InsurerChangeFacts['changes'][number][] = [];
   const moves: LocalDate[] = [];
   for (const e of events) {

@@ -14,7 +14,7 @@ import {
   type DocumentDataInput,
   type PersonDataInput,
 } from './person-input';
-import { runWrite, type WriteMeta, type Writer } from './writer';
+import { runWrite, type RegisterEventInput, type WriteMeta, type Writer } from './writer';
 
 export interface RegisterPersonInput {
   person: PersonDataInput & { category?: 1 | 2 | null };
@@ -96,18 +96,20 @@ export async function registerPerson(input: RegisterPersonInput, meta: WriteMeta
       data: { ...person, enp, category },
     });
 
-    const [doc] = await w.tx
-      .insert(identityDocuments)
-      .values({ personId, ...document, isCurrent: true })
-      .returning({ id: identityDocuments.id });
-    await w.record({
-      personId,
-      entity: 'document',
-      entityId: doc!.id,
-      action: 'document.added',
-      effectiveDate: document.issueDate ?? on,
-      data: document,
-    });
+    await insertRecorded(
+      w,
+      w.tx
+        .insert(identityDocuments)
+        .values({ personId, ...document, isCurrent: true })
+        .returning({ id: identityDocuments.id }),
+      {
+        personId,
+        entity: 'document',
+        action: 'document.added',
+        effectiveDate: document.issueDate ?? on,
+        data: document,
+      },
+    );
 
     const period = {
       insurerCode,
@@ -117,54 +119,64 @@ export async function registerPerson(input: RegisterPersonInput, meta: WriteMeta
       validFrom: on,
       validTo,
     };
-    const [cov] = await w.tx
-      .insert(coverages)
-      .values({ personId, ...period })
-      .returning({ id: coverages.id });
-    await w.record({
-      personId,
-      entity: 'coverage',
-      entityId: cov!.id,
-      action: 'coverage.issued',
-      effectiveDate: on,
-      data: period,
-    });
+    await insertRecorded(
+      w,
+      w.tx
+        .insert(coverages)
+        .values({ personId, ...period })
+        .returning({ id: coverages.id }),
+      { personId, entity: 'coverage', action: 'coverage.issued', effectiveDate: on, data: period },
+    );
 
     if (input.attachment) {
-      const [att] = await w.tx
-        .insert(attachments)
-        .values({ personId, moCode: input.attachment.moCode, validFrom: on, reason: 'first' })
-        .returning({ id: attachments.id });
-      await w.record({
-        personId,
-        entity: 'attachment',
-        entityId: att!.id,
-        action: 'attachment.created',
-        effectiveDate: on,
-        data: { moCode: input.attachment.moCode, basis: 'first' },
-      });
+      await insertRecorded(
+        w,
+        w.tx
+          .insert(attachments)
+          .values({ personId, moCode: input.attachment.moCode, validFrom: on, reason: 'first' })
+          .returning({ id: attachments.id }),
+        {
+          personId,
+          entity: 'attachment',
+          action: 'attachment.created',
+          effectiveDate: on,
+          data: { moCode: input.attachment.moCode, basis: 'first' },
+        },
+      );
     }
     if (input.representative) {
-      const [rep] = await w.tx
-        .insert(representations)
-        .values({
-          representativeId: input.representative.personId,
-          childId: personId,
-          kind: input.representative.kind,
-          validFrom: person.birthDate,
-        })
-        .returning({ id: representations.id });
-      await w.record({
-        personId,
-        entity: 'representation',
-        entityId: rep!.id,
-        action: 'representation.created',
-        effectiveDate: person.birthDate,
-        data: input.representative,
-      });
+      await insertRecorded(
+        w,
+        w.tx
+          .insert(representations)
+          .values({
+            representativeId: input.representative.personId,
+            childId: personId,
+            kind: input.representative.kind,
+            validFrom: person.birthDate,
+          })
+          .returning({ id: representations.id }),
+        {
+          personId,
+          entity: 'representation',
+          action: 'representation.created',
+          effectiveDate: person.birthDate,
+          data: input.representative,
+        },
+      );
     }
     return { personId, enp, coverageFrom: on };
   });
+}
+
+/** Inserts one row of the new person's record and writes its event, naming the row it created. */
+async function insertRecorded(
+  w: Writer,
+  insert: PromiseLike<{ id: number }[]>,
+  event: Omit<RegisterEventInput, 'entityId'>,
+): Promise<void> {
+  const [row] = await insert;
+  await w.record({ ...event, entityId: row!.id });
 }
 
 async function checkDirectories(

@@ -48,12 +48,18 @@ export function newIdentity(overrides: Partial<VerifiedIdentity> = {}): Verified
     sex: 'M',
     snils: snilsFromBody(randomInt(100_000_000, 900_000_000)),
     birthPlace: 'г. Москва',
-    passport: {
-      series: `46 ${String(randomInt(10, 99))}`,
-      number: String(randomInt(100_000, 1_000_000)),
-      issueDate,
-      issuer: 'ГУ МВД России по г. Москве',
-    },
+    passport: newPassport({ issueDate }),
+    ...overrides,
+  };
+}
+
+/** A passport nobody else holds (a random number), with the given series or issue date. */
+export function newPassport(overrides: Partial<NonNullable<VerifiedIdentity['passport']>> = {}) {
+  return {
+    series: `46 ${String(randomInt(10, 99))}`,
+    number: String(randomInt(100_000, 1_000_000)),
+    issueDate: '2005-04-01',
+    issuer: 'ГУ МВД России по г. Москве',
     ...overrides,
   };
 }
@@ -70,6 +76,11 @@ export function newCertificate(
     zagsName: 'Отдел ЗАГС Пресненского района г. Москвы',
     ...overrides,
   };
+}
+
+/** How many people hold this passport (series as the register stores it, without the space). */
+export function countPersonsWithPassport(passport: { series: string; number: string }): Promise<number> {
+  return countPersonsWithDocument(14, passport.series.replace(' ', ''), passport.number);
 }
 
 export async function countPersonsWithDocument(

@@ -12,16 +12,21 @@ export function metaAt(iso: string, actor: Actor = systemTestActor, source = 'te
   return { actor, source, now: new Date(iso) };
 }
 
+/** Who `adultInput` registers unless told otherwise. */
+export const ADULT = {
+  lastName: 'Смирнова',
+  firstName: 'Ольга',
+  patronymic: 'Ивановна',
+  sex: 'F',
+  birthDate: '1985-03-14',
+} as const;
+
 export function adultInput(overrides: Partial<RegisterPersonInput> = {}): RegisterPersonInput {
   counter++;
   const unique = process.pid * 1000 + counter;
   return {
     person: {
-      lastName: 'Смирнова',
-      firstName: 'Ольга',
-      patronymic: 'Ивановна',
-      sex: 'F',
-      birthDate: '1985-03-14',
+      ...ADULT,
       snils: snilsFromBody(100_000_000 + (unique % 800_000_000)),
       ...overrides.person,
     },

@@ -1,8 +1,9 @@
 import type { MyPerson } from '@/lib/portal/list-my-people';
 import type { PolicyStatusKind } from '@/lib/portal/verify-extract';
+import { PROVISIONAL_DUE_NOTE } from '@/lib/applications/application-store';
 import type { ApplicationStatus } from '@/lib/applications/labels';
 import type { Refusal } from './cabinet';
-import { dateRu } from './cabinet';
+import { dateRu, dateTimeRu } from './cabinet';
 
 const POLICY_TAGS: Record<PolicyStatusKind, { label: string; tone: 'ok' | 'warn' | 'bad' }> = {
   active: { label: 'Действует', tone: 'ok' },
@@ -37,6 +38,74 @@ export function ApplicationStatusTag({ status, label }: { status: ApplicationSta
 
 export function OverdueTag() {
   return <strong className="tag tag--bad">Срок нарушен</strong>;
+}
+
+/** What the list of applications and one application's page both show first about it. */
+interface ApplicationHead {
+  status: ApplicationStatus;
+  statusLabel: string;
+  overdue: boolean;
+  subjectName: string | null;
+  submittedAt: Date | null;
+}
+
+/**
+ * The first rows of an application's summary: its status (and a broken due time), whom it is about,
+ * when it was submitted — `(мск)` after the time where the page says it.
+ */
+export function ApplicationHeadRows({ app, moscowNote }: { app: ApplicationHead; moscowNote: boolean }) {
+  return (
+    <>
+      <dt>Статус</dt>
+      <dd>
+        <ApplicationStatusTag status={app.status} label={app.statusLabel} />
+        {app.overdue ? (
+          <>
+            {' '}
+            <OverdueTag />
+          </>
+        ) : null}
+      </dd>
+      {app.subjectName ? (
+        <>
+          <dt>О ком</dt>
+          <dd>{app.subjectName}</dd>
+        </>
+      ) : null}
+      {app.submittedAt ? (
+        <>
+          <dt>Подано</dt>
+          <dd>
+            {dateTimeRu(app.submittedAt)}
+            {moscowNote ? ' (мск)' : null}
+          </dd>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** The due time row's value, with the note when it was counted without the official calendar. */
+export function DueTime({
+  dueAt,
+  provisional,
+  lateNote,
+}: {
+  dueAt: Date;
+  provisional: boolean;
+  lateNote?: string | null;
+}) {
+  return (
+    <dd>
+      до {dateTimeRu(dueAt)} (мск)
+      {lateNote ?? null}
+      {provisional ? (
+        <span className="hint-block" data-testid="due-provisional">
+          {PROVISIONAL_DUE_NOTE}
+        </span>
+      ) : null}
+    </dd>
+  );
 }
 
 export function personName(p: Pick<MyPerson, 'lastName' | 'firstName' | 'patronymic'>): string {

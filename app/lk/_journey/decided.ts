@@ -3,6 +3,21 @@ import { formatMoscowDateTime } from '@/lib/applications/labels';
 import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
 
 /** What the confirmation of journeys 3–6 shows: the register's decision, ready to print (no Date objects). */
+/**
+ * What the confirmation of an application that may wait for an operator says besides its result: by when,
+ * why it waits, why it was refused, whether it is a repeat.
+ */
+export interface ReviewedOutcome {
+  /** When an operator decides by (waiting applications only). */
+  dueAt: string | null;
+  /** `dueAt` was counted without the official production calendar of a year it spans. */
+  dueProvisional: boolean;
+  reviewReasons: string[];
+  refusal: string | null;
+  /** The same form had been sent before: this is the first application's answer. */
+  repeated: boolean;
+}
+
 export interface DecidedOutcome {
   status: 'done' | 'refused' | 'submitted';
   number: string;

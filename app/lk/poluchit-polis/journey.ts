@@ -8,7 +8,7 @@ import type { SignedInCitizen } from '@/lib/auth/citizen';
 import type { CitizenClaims } from '@/lib/auth/citizen-claims';
 import { formatEnp } from '@/lib/domain/enp';
 import { insurerOption, oncePerKey } from '../_journey/choices';
-import { ruDate, waitingDue } from '../_journey/decided';
+import { ruDate, waitingDue, type ReviewedOutcome } from '../_journey/decided';
 import type { Answers, JourneySpec } from '../_journey/journey-flow';
 import { insurerStep } from '../_journey/steps';
 
@@ -26,18 +26,13 @@ export interface PolicyView {
   summary?: { region: string; insurer: string; identity: IdentityRow[] };
 }
 
-export interface PolicyOutcome {
+export interface PolicyOutcome extends ReviewedOutcome {
   outcome: 'existing' | 'issued' | 'queued' | 'refused' | 'cancelled';
   number: string | null;
   /** Spaced for reading (`7700 0000 …`). */
   enp: string | null;
   insurerName: string;
   coverageFrom: string | null;
-  dueAt: string | null;
-  dueProvisional: boolean;
-  reviewReasons: string[];
-  refusal: string | null;
-  repeated: boolean;
 }
 
 interface Ctx {

@@ -1,4 +1,4 @@
-import { waitingDue } from '../_journey/decided';
+import { waitingDue, type ReviewedOutcome } from '../_journey/decided';
 import { regionChangeOptions, type RegionChangeOptions } from '@/lib/applications/region-change-options';
 import { submitChildRegistration } from '@/lib/applications/submit-child-registration';
 import type { CitizenActor } from '@/lib/auth/actor';
@@ -38,18 +38,13 @@ export interface ChildView {
   summary?: { insurer: string; region: string };
 }
 
-export interface ChildOutcome {
+export interface ChildOutcome extends ReviewedOutcome {
   outcome: 'registered' | 'matched' | 'queued' | 'refused' | 'cancelled';
   number: string;
   childName: string;
   enp: string | null;
   personId: number | null;
   policy: 'issued' | 'insurer_chosen' | 'kept' | null;
-  dueAt: string | null;
-  dueProvisional: boolean;
-  reviewReasons: string[];
-  refusal: string | null;
-  repeated: boolean;
 }
 
 interface Ctx {

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import { PROVISIONAL_DUE_NOTE } from '@/lib/applications/application-store';
 import { listMyApplications } from '@/lib/portal/list-my-applications';
 import { dateTimeRu, firstParam, signedInCitizen, type SearchParams } from '../_cabinet/cabinet';
-import { ApplicationStatusTag, OverdueTag } from '../_cabinet/parts';
+import { ApplicationHeadRows, DueTime } from '../_cabinet/parts';
 
 export const metadata: Metadata = { title: 'Мои заявления' };
 
@@ -44,28 +43,7 @@ export default async function MyApplicationsPage({ searchParams }: { searchParam
                 <span className="application-list__kind">{a.kindLabel}</span>
               </h2>
               <dl className="summary-list">
-                <dt>Статус</dt>
-                <dd>
-                  <ApplicationStatusTag status={a.status} label={a.statusLabel} />
-                  {a.overdue ? (
-                    <>
-                      {' '}
-                      <OverdueTag />
-                    </>
-                  ) : null}
-                </dd>
-                {a.subjectName ? (
-                  <>
-                    <dt>О ком</dt>
-                    <dd>{a.subjectName}</dd>
-                  </>
-                ) : null}
-                {a.submittedAt ? (
-                  <>
-                    <dt>Подано</dt>
-                    <dd>{dateTimeRu(a.submittedAt)}</dd>
-                  </>
-                ) : null}
+                <ApplicationHeadRows app={a} moscowNote={false} />
                 {a.decidedAt ? (
                   <>
                     <dt>Решение</dt>
@@ -74,14 +52,7 @@ export default async function MyApplicationsPage({ searchParams }: { searchParam
                 ) : a.dueAt ? (
                   <>
                     <dt>Срок рассмотрения</dt>
-                    <dd>
-                      до {dateTimeRu(a.dueAt)} (мск)
-                      {a.dueProvisional ? (
-                        <span className="hint-block" data-testid="due-provisional">
-                          {PROVISIONAL_DUE_NOTE}
-                        </span>
-                      ) : null}
-                    </dd>
+                    <DueTime dueAt={a.dueAt} provisional={a.dueProvisional} />
                   </>
                 ) : null}
               </dl>

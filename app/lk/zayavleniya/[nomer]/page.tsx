@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { Fragment } from 'react';
-import { PROVISIONAL_DUE_NOTE } from '@/lib/applications/application-store';
 import { formatEnp } from '@/lib/domain/enp';
 import {
   getApplication,
@@ -8,7 +7,7 @@ import {
   type GetApplicationInput,
 } from '@/lib/portal/get-application';
 import { dateRu, dateTimeRu, refusalFrom, signedInCitizen, type Refusal } from '../../_cabinet/cabinet';
-import { ApplicationStatusTag, OverdueTag, RefusalPanel } from '../../_cabinet/parts';
+import { ApplicationHeadRows, ApplicationStatusTag, DueTime, RefusalPanel } from '../../_cabinet/parts';
 
 export const metadata: Metadata = { title: 'Заявление' };
 
@@ -74,40 +73,15 @@ export default async function ApplicationPage({ params }: { params: Promise<{ no
         <span className="h1-caption">{app.kindLabel}</span>
       </h1>
       <dl className="summary-list" data-testid="application-summary">
-        <dt>Статус</dt>
-        <dd>
-          <ApplicationStatusTag status={app.status} label={app.statusLabel} />
-          {app.overdue ? (
-            <>
-              {' '}
-              <OverdueTag />
-            </>
-          ) : null}
-        </dd>
-        {app.subjectName ? (
-          <>
-            <dt>О ком</dt>
-            <dd>{app.subjectName}</dd>
-          </>
-        ) : null}
-        {app.submittedAt ? (
-          <>
-            <dt>Подано</dt>
-            <dd>{dateTimeRu(app.submittedAt)} (мск)</dd>
-          </>
-        ) : null}
+        <ApplicationHeadRows app={app} moscowNote />
         {app.dueAt ? (
           <>
             <dt>Срок рассмотрения</dt>
-            <dd>
-              до {dateTimeRu(app.dueAt)} (мск)
-              {app.overdue ? ' — срок прошёл, заявление рассматривается с опозданием' : null}
-              {app.dueProvisional ? (
-                <span className="hint-block" data-testid="due-provisional">
-                  {PROVISIONAL_DUE_NOTE}
-                </span>
-              ) : null}
-            </dd>
+            <DueTime
+              dueAt={app.dueAt}
+              provisional={app.dueProvisional}
+              lateNote={app.overdue ? ' — срок прошёл, заявление рассматривается с опозданием' : null}
+            />
           </>
         ) : null}
         {app.decidedAt ? (
