@@ -14,7 +14,7 @@ describe('the configuration (config/env.ts)', () => {
       PORT: 3000,
       CITIZEN_SESSION_SECONDS: 3600,
       STAFF_SESSION_SECONDS: 8 * 3600,
-      API_KEY_CACHE_MS: 5_000,
+      API_KEY_CACHE_MS: 60_000,
       LOOKUP_LAST_KNOWN_MAX: 200_000,
       API_RATE_LIMIT_PER_SECOND: 50,
       API_RATE_LIMIT_BURST: 100,

@@ -78,9 +78,13 @@ export class VerifiedKeyCache {
       if (entry.actor.moCode === moCode) this.entries.delete(prefix);
   }
 
-  /** The invalidation channel is up (`true`) or lost (`false`); either way, old reads are suspect. */
+  /**
+   * The invalidation channel is up (`true`) or lost (`false`). Reads that began before it came up may have
+   * missed a change: `fresh` does not trust them (`listeningSince`), but they are still what the database
+   * said last, so they stay remembered for the degraded mode — a key verified just before the channel
+   * came up must still work during an outage.
+   */
   setListening(listening: boolean): void {
-    this.generation++;
     this.listening = listening;
     this.listeningSince = listening ? Date.now() : Infinity;
   }
@@ -116,6 +120,8 @@ export function forgetVerifiedKey(prefix: string): void {
 }
 
 async function loadKey(prefix: string): Promise<Verified | null> {
+  // When the read began, not when it ended: a change committed while it ran may not be in its answer.
+  const checkedAt = Date.now();
   const [row] = await getDb()
     .select({
       prefix: apiKeys.prefix,
@@ -135,7 +141,7 @@ async function loadKey(prefix: string): Promise<Verified | null> {
     revoked: row.revokedAt !== null,
     moActiveFrom: row.moActiveFrom,
     moActiveTo: row.moActiveTo,
-    checkedAt: Date.now(),
+    checkedAt,
   };
 }
 
