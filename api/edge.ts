@@ -21,13 +21,6 @@ export function formatOf(pathname: string): DoorFormat {
   return 'page';
 }
 
-/** Set on every page answer before its handler runs: no sniffing, no framing. */
-const NO_FRAMING_HEADERS: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
-};
-
 /** Headers for HTML answered here (not by Next): nothing to run, nothing to frame. */
 const PAGE_HEADERS: Record<string, string> = {
   ...SECURITY_HEADERS,
@@ -170,10 +163,8 @@ export function guardedHandler(handler: RequestHandler): RequestHandler {
     req.url = target.originForm;
     if (formatOf(target.pathname) === 'page') {
       // Answers Next gives before proxy.ts runs (a trailing-slash redirect) still say: no sniffing, no
-      // framing. No content policy here: each page sets its own (proxy.ts for Next's pages, the
-      // development ЕСИА provider for its own — whose logout step auto-submits a form with an inline
-      // script that a preset `default-src 'none'` would block, stranding a second sign-in).
-      for (const [name, value] of Object.entries(NO_FRAMING_HEADERS)) res.setHeader(name, value);
+      // framing; proxy.ts (and the development ЕСИА provider) replace these with the page's own policy.
+      for (const [name, value] of Object.entries(PAGE_HEADERS)) res.setHeader(name, value);
       russianErrorPages(req, res);
     }
     inFlight.set(req.socket, { pathname: target.pathname, res });

@@ -249,6 +249,9 @@ export function createEsiaDevProvider(opts: {
       // URLs from originalUrl.
       (req as IncomingMessage & { originalUrl?: string }).originalUrl = url;
       req.url = url.slice(mount.length) || '/';
+      // The library's own pages: when another citizen signs in over a live provider session it ends that
+      // session first with a form it submits by one inline script — allowed by its hash, nothing else runs.
+      res.setHeader('Content-Security-Policy', `${csp}; script-src '${OIDC_AUTO_SUBMIT_SCRIPT_HASH}'`);
       void callback(req, res);
       return true;
     },
@@ -256,6 +259,13 @@ export function createEsiaDevProvider(opts: {
 }
 
 const BODY_LIMIT = 4096;
+
+/**
+ * The SHA-256 of oidc-provider's auto-submit script (`document.forms[0].submit()` on DOMContentLoaded) on
+ * its intermediate pages. A library upgrade that changes it shows as a second sign-in in one browser
+ * stopping at /esia-dev/auth/… (e2e/citizen-sign-in.spec.ts).
+ */
+const OIDC_AUTO_SUBMIT_SCRIPT_HASH = 'sha256-RdUNylKSz5sOn0fkU1eqAq2AfjeUgGQlHsNg7gbsfrU=';
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
