@@ -1,6 +1,5 @@
-import { AppError, fieldIssue } from '@/lib/errors';
 import { changeCurrentPolicy, type CoverageChangeResult, type PolicyChangeTarget } from './change-coverage';
-import { requireInsurerServing, subjectExists } from './directory-queries';
+import { requireRegionAndInsurer } from './directory-queries';
 import type { WriteMeta } from './writer';
 
 export interface ChangeRegionInput extends PolicyChangeTarget {
@@ -15,10 +14,7 @@ export interface ChangeRegionInput extends PolicyChangeTarget {
  */
 export async function changeRegion(input: ChangeRegionInput, meta: WriteMeta): Promise<CoverageChangeResult> {
   return changeCurrentPolicy(input, meta, async (w, latest, on) => {
-    if (!(await subjectExists(w.tx, input.subjectCode))) {
-      throw AppError.validation([fieldIssue('subjectCode', 'SUBJECT_UNKNOWN')]);
-    }
-    await requireInsurerServing(w.tx, input.insurerCode, input.subjectCode, on);
+    await requireRegionAndInsurer(w.tx, input.subjectCode, input.insurerCode, on);
     return {
       command: {
         type: 'change_region',

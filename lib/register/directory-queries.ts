@@ -95,6 +95,19 @@ export async function requireInsurerServing(
   return insurer;
 }
 
+/** Where a policy is placed: the subject must exist, and the insurer must serve it on `on`. */
+export async function requireRegionAndInsurer(
+  db: Executor,
+  subjectCode: string,
+  insurerCode: string,
+  on: LocalDate,
+): Promise<InsurerRow> {
+  if (!(await subjectExists(db, subjectCode))) {
+    throw AppError.validation([fieldIssue('subjectCode', 'SUBJECT_UNKNOWN')]);
+  }
+  return requireInsurerServing(db, insurerCode, subjectCode, on);
+}
+
 export async function findMedicalOrganisation(
   db: Executor,
   code: string,

@@ -2,7 +2,7 @@ import { ISSUE_REASONS, type IssueReason } from '@/lib/domain/coverage';
 import { parseDate } from '@/lib/domain/dates';
 import { AppError, fieldIssue } from '@/lib/errors';
 import { changeCoverage, type CoverageChangeResult } from './change-coverage';
-import { requireInsurerServing, subjectExists } from './directory-queries';
+import { requireRegionAndInsurer } from './directory-queries';
 import { effectiveDate } from './effective-date';
 import { runWrite, type WriteMeta } from './writer';
 
@@ -29,10 +29,7 @@ export async function issuePolicy(input: IssuePolicyInput, meta: WriteMeta): Pro
         const on = effectiveDate(input.on, w.today);
         const validTo = input.validTo ? parseDate('validTo', input.validTo) : null;
         if (validTo && !validTo.ok) throw AppError.validation(validTo.issues);
-        if (!(await subjectExists(w.tx, input.subjectCode))) {
-          throw AppError.validation([fieldIssue('subjectCode', 'SUBJECT_UNKNOWN')]);
-        }
-        await requireInsurerServing(w.tx, input.insurerCode, input.subjectCode, on);
+        await requireRegionAndInsurer(w.tx, input.subjectCode, input.insurerCode, on);
         return {
           command: {
             type: 'issue',
