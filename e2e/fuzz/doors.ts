@@ -338,8 +338,12 @@ export const PORTAL_PAGES = [
   '/lk/vozobnovit',
   '/lk/rebenok',
   '/lk/vhod',
+  '/lk/vyhod',
   '/vhod',
   '/clinic',
+  '/sostoyanie',
+  '/dlya-mo/api',
+  `/verify/${'0'.repeat(26)}`,
 ] as const;
 const PORTAL_PARAMS = [
   'chelovek',
