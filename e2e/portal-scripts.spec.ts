@@ -70,6 +70,8 @@ test('a form sent again while the first submission is on its way goes to the ser
 }) => {
   await signInAsCitizen(page, READER, '/lk/rebenok');
   await expect(heading(page, 'Зарегистрировать ребёнка и оформить ему полис ОМС')).toBeVisible();
+  // The portal script is deferred: it runs before DOMContentLoaded, and the test is about what it does.
+  await page.waitForLoadState('domcontentloaded');
   // The first submission is held back until the second attempt has been made.
   let posts = 0;
   let release!: () => void;
