@@ -20,5 +20,12 @@ export const accessLog = pgTable(
     result: varchar('result', { length: 32 }).notNull(),
     details: text('details'),
   },
-  (t) => [index('access_log_person_idx').on(t.personId, t.at), index('access_log_at_idx').on(t.at)],
+  (t) => [
+    index('access_log_person_idx').on(t.personId, t.at),
+    index('access_log_at_idx').on(t.at),
+    // The audit log's filters (migration 0011, ADR 0020).
+    index('access_log_actor_idx').on(t.actorId, t.at),
+    index('access_log_organisation_idx').on(t.organisationCode, t.at),
+    index('access_log_purpose_idx').on(t.purpose, t.at),
+  ],
 );

@@ -33,5 +33,9 @@ export const staffActions = pgTable(
     index('staff_actions_at_idx').on(t.at),
     index('staff_actions_staff_idx').on(t.staffId, t.at),
     index('staff_actions_person_idx').on(t.personId, t.at),
+    // The audit log's filters (migration 0011, ADR 0020).
+    index('staff_actions_login_idx').on(t.login, t.at),
+    index('staff_actions_organisation_idx').on(t.organisationCode, t.at),
+    index('staff_actions_action_idx').on(t.action, t.at),
   ],
 );

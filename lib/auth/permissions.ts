@@ -12,7 +12,8 @@ export type Permission =
   | 'attachment:change'
   | 'person:read' // read a person's register data
   | 'policy:lookup' // the clinic lookup
-  | 'api_key:manage'; // issue and revoke clinics' API keys
+  | 'api_key:manage' // issue and revoke clinics' API keys
+  | 'audit:read'; // the audit log: staff actions and reads of personal data (ФФОМС all; ТФОМС its region)
 
 export interface PermissionScope {
   /** The person touched, when known. */
