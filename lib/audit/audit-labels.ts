@@ -4,6 +4,7 @@ import { STAFF_ACTION_NAMES, type StaffAction } from './staff-actions';
 export const READ_PURPOSE_LABELS: Record<string, string> = {
   policy_lookup: 'Проверка полиса (МО)',
   policy_view: 'Просмотр полиса',
+  register_search: 'Поиск в регистре',
   extract_verify: 'Проверка выписки',
   audit_export: 'Выгрузка журнала аудита',
 };
