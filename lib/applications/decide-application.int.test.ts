@@ -12,6 +12,7 @@ import {
 } from '@/db/schema';
 import { seedDemoStaff } from '@/lib/auth/demo-staff';
 import { validateEnp } from '@/lib/domain/enp';
+import type { AppError } from '@/lib/errors';
 import { registerPerson } from '@/lib/register/register-person';
 import { listMyApplications } from '@/lib/portal/list-my-applications';
 import { newCertificate, notificationsOf, registeredCitizen } from '@/testing/applications/citizens';
@@ -274,8 +275,9 @@ describe('decideApplication: permission and race', () => {
       app.decidedBy === 'staff:tfoms77'
         ? 'Сидоров Алексей Николаевич (tfoms77)'
         : 'Орлова Наталья Андреевна (ffoms)';
-    expect(lost[0]!.reason).toMatchObject({ code: 'APPLICATION_ALREADY_DECIDED' });
-    expect(lost[0]!.reason.message).toBe(
+    const loser = lost[0]!.reason as AppError;
+    expect(loser.code).toBe('APPLICATION_ALREADY_DECIDED');
+    expect(loser.message).toBe(
       `Заявление № ${application.number} уже рассмотрено: «${app.status === 'done' ? 'Исполнено' : 'Отказ'}», решение принял(а) ${winner} 11.03.2026, 13:00 (мск).`,
     );
     // A person was registered only if the issue won.
