@@ -106,6 +106,15 @@ export const errorCatalogue = {
     message: 'Поликлинику можно менять не чаще одного раза в год, если вы не переезжали.',
   },
   ATTACHMENT_SAME_MO: { status: 409, message: 'Вы уже прикреплены к этой поликлинике.' },
+
+  // Applications (the console's queue)
+  APPLICATION_NOT_FOUND: { status: 404, message: 'Заявление с таким номером не найдено.' },
+  APPLICATION_ALREADY_DECIDED: { status: 409, message: 'Заявление уже рассмотрено.' },
+  APPLICATION_NOT_ISSUABLE: {
+    status: 409,
+    message:
+      'Заявление этого вида исполняется автоматически при подаче: оператор может только отказать с указанием причины.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

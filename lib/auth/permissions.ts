@@ -13,6 +13,8 @@ export type Permission =
   | 'person:read' // read a person's register data
   | 'policy:lookup' // the clinic lookup
   | 'api_key:manage' // issue and revoke clinics' API keys
+  | 'application:read' // see applications in the console's queue (scope: the application's region, insurer)
+  | 'application:decide' // issue or refuse an application waiting for an operator
   | 'audit:read'; // the audit log: staff actions and reads of personal data (ФФОМС all; ТФОМС its region)
 
 export interface PermissionScope {
@@ -60,7 +62,9 @@ export function can(actor: Actor, permission: Permission, scope: PermissionScope
           return (
             (permission === 'person:read' ||
               permission === 'person:register' ||
-              permission === 'coverage:change') &&
+              permission === 'coverage:change' ||
+              permission === 'application:read' ||
+              permission === 'application:decide') &&
             scope.insurerCode != null &&
             scope.insurerCode === actor.insurerCode
           );
