@@ -107,6 +107,11 @@ export async function runCorrection(
   target: CorrectionTarget,
   check: (w: Writer, ctx: CorrectionContext) => Promise<Apply | null> | Apply | null,
 ): Promise<CorrectionOutcome & { version: number }> {
+  // Console staff only: an agency feed holds `person:correct` for its own events (lib/feeds), not for the
+  // console's corrections; the type says so, this says so at run time too (the denial suite calls it so).
+  if (author.actor.kind !== 'staff') {
+    throw new AppError('FORBIDDEN', { details: { permission: 'person:correct' } });
+  }
   const meta = { actor: author.actor, source: 'console', reason: null as string | null, now: author.now };
   return runWrite(meta, async (w) => {
     const { person, latest } = await w.lockAuthorised(target.personId, 'person:correct');
