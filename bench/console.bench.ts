@@ -1,0 +1,373 @@
+/**
+ * Console benchmark: `npm run bench:console [-- --persons N] [--applications N] [--audit-rows N] [--queries N]`.
+ *
+ * On a register of N generated persons (default 1,000,000) with generated applications (default 100,000,
+ * a third waiting) and an access log of generated reads (default 1,000,000 rows of one API key), in an
+ * embedded PostgreSQL under .data/bench-console (kept between runs, re-made when the sizes change), it
+ * times the console's use cases as the server runs them (the time inside the use case, database round
+ * trips and the access-log writes included; no HTTP): register search by ФИО + birth date with a typo, by
+ * document, by ЕНП, by СНИЛС (random existing persons), the queue's first page for a region and for the
+ * whole country, the person card — median and p99 over `--queries` calls each. Then a separate server
+ * process (bench/lib/audit-export-server.ts) streams the audit CSV export of the generated rows over HTTP:
+ * rows/s and the server's resident memory before and at its peak (the goal: flat). Finally the bytes per
+ * person of the console's new indexes and tables (migrations 0009–0011).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import pg from 'pg';
+import { closeDb } from '../db/client';
+import { databaseUrl, freePort, startEmbeddedPostgres } from '../db/embedded';
+import { parseBenchFlags } from './lib/args';
+import { startProcess, stopProcess, waitFor } from './lib/child-process';
+import { fixed, int, mib, table } from './lib/format';
+import { databaseComment, seedBenchRegister } from './lib/seeded-register';
+
+const DATA_DIR = '.data/bench-console';
+const DATABASE = 'oms_bench_console';
+const SEED = 1;
+const EXPORT_ACTOR = 'bench-export';
+const GOALS = { searchP99: 50, queueP99: 100, cardP99: 100 };
+
+const USAGE = `usage: npm run bench:console -- [--persons N] [--applications N] [--audit-rows N] [--queries N]
+  --persons N        register size (default 1000000)
+  --applications N   generated applications (default 100000; a third waiting for an operator)
+  --audit-rows N     generated access-log rows the CSV export streams (default 1000000)
+  --queries N        calls per measured use case (default 500)`;
+
+interface Options {
+  persons: number;
+  applications: number;
+  auditRows: number;
+  queries: number;
+}
+
+function parseOptions(argv: readonly string[]): Options | string {
+  const given = parseBenchFlags(argv, {
+    persons: { kind: 'whole', min: 1000, max: 200_000_000 },
+    applications: { kind: 'whole', min: 0, max: 50_000_000 },
+    'audit-rows': { kind: 'whole', min: 1, max: 100_000_000 },
+    queries: { kind: 'whole', min: 10, max: 100_000 },
+  });
+  if (typeof given === 'string') return given;
+  return {
+    persons: given.persons ?? 1_000_000,
+    applications: given.applications ?? 100_000,
+    auditRows: given['audit-rows'] ?? 1_000_000,
+    queries: given.queries ?? 500,
+  };
+}
+
+const log = (line: string) => console.log(`[bench:console] ${line}`);
+
+/** Applications spread over the register's persons: a third waiting (some overdue), the rest decided. */
+async function generateApplications(client: pg.Client, count: number): Promise<void> {
+  await client.query(
+    `insert into applications (number, kind, applicant_sub, applicant_person_id, subject_person_id, payload,
+       status, subject_code, insurer_code, submitted_at, due_at, decided_at, decided_by, reason_code, reason_text)
+     select '2025-' || lpad(g::text, 8, '0'),
+            (array['electronic_policy','child_registration','insurer_change','region_change','attachment'])[1 + g % 5]::application_kind,
+            'bench-' || g, p.id, p.id,
+            jsonb_build_object('identity', jsonb_build_object('lastName', p.last_name, 'firstName', p.first_name)),
+            (case when g % 3 = 0 then 'submitted' when g % 3 = 1 then 'done' else 'refused' end)::application_status,
+            c.subject_code, c.insurer_code,
+            now() - (g % 20) * interval '1 day', now() - (g % 20) * interval '1 day' + interval '2 days',
+            case when g % 3 <> 0 then now() - (g % 20) * interval '1 day' + interval '1 day' end,
+            case when g % 3 <> 0 then 'staff:bench' end,
+            case when g % 3 = 2 then 'REFUSED_OTHER' end,
+            case when g % 3 = 0 then 'Нужна проверка оператора' when g % 3 = 2 then 'Отказ' end
+       from generate_series(1, $1::int) g
+       join persons p on p.id = 1 + (g * 7919) % (select max(id) from persons)
+       join lateral (select subject_code, insurer_code from coverages
+                      where person_id = p.id and recorded_to is null order by valid_from desc limit 1) c on true`,
+    [count],
+  );
+}
+
+/** Reads of one API key, a second apart, about random persons: what the CSV export streams. */
+async function generateAuditRows(client: pg.Client, count: number): Promise<void> {
+  await client.query(
+    `insert into access_log (at, actor_kind, actor_id, organisation_code, person_id, channel, purpose, result)
+     select timestamptz '2026-01-01T00:00:00Z' + g * interval '1 second', 'api_key', $2, '770001',
+            1 + (g * 104729) % (select max(id) from persons), 'rest', 'policy_lookup', 'found'
+       from generate_series(1, $1::int) g`,
+    [count, EXPORT_ACTOR],
+  );
+}
+
+async function prepare(serverUrl: string, o: Options): Promise<string> {
+  const marker = `bench-console persons=${o.persons} applications=${o.applications} audit=${o.auditRows} seed=${SEED}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    const comment = await databaseComment(admin, DATABASE);
+    if (comment === marker) {
+      log(`reusing the register in ${DATA_DIR} (${marker})`);
+      return databaseUrl(serverUrl, DATABASE);
+    }
+    if (comment !== undefined) await admin.query(`drop database "${DATABASE}" with (force)`);
+    await admin.query(`create database "${DATABASE}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = await seedBenchRegister(serverUrl, DATABASE, {
+    persons: o.persons,
+    seed: SEED,
+    marker: 'seeding',
+    log,
+  });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    let t = performance.now();
+    await generateApplications(client, o.applications);
+    log(`${int(o.applications)} applications in ${fixed((performance.now() - t) / 1000, 1)} s`);
+    t = performance.now();
+    await generateAuditRows(client, o.auditRows);
+    log(`${int(o.auditRows)} access-log rows in ${fixed((performance.now() - t) / 1000, 1)} s`);
+    await client.query('vacuum analyze');
+    await client.query(`comment on database "${DATABASE}" is '${marker}'`);
+  } finally {
+    await client.end();
+  }
+  return url;
+}
+
+interface Sample {
+  id: number;
+  enp: string;
+  snils: string | null;
+  last_name: string;
+  first_name: string;
+  patronymic: string | null;
+  birth_date: string;
+  series: string | null;
+  number: string;
+}
+
+async function pickSamples(url: string, count: number): Promise<Sample[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<Sample>(
+      `select p.id, p.enp, p.snils, p.last_name, p.first_name, p.patronymic, p.birth_date::text, d.series, d.number
+         from persons p tablesample bernoulli (1)
+         join identity_documents d on d.person_id = p.id and d.kind = 14 and d.is_current
+        where p.merged_into_id is null and p.snils is not null
+        order by random() limit $1`,
+      [count],
+    );
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** One letter of the surname replaced by its neighbour in the alphabet: the typo a search must survive. */
+function withTypo(name: string, i: number): string {
+  const at = 1 + (i % Math.max(1, name.length - 2));
+  const letter = name[at]!;
+  const swapped = letter === 'а' ? 'о' : String.fromCharCode(letter.charCodeAt(0) - 1);
+  return name.slice(0, at) + swapped + name.slice(at + 1);
+}
+
+interface Timing {
+  name: string;
+  calls: number;
+  median: number;
+  p99: number;
+  goal: number | null;
+  note: string;
+}
+
+async function time(
+  name: string,
+  calls: number,
+  goal: number | null,
+  run: (i: number) => Promise<string>,
+): Promise<Timing> {
+  const ms: number[] = [];
+  const notes = new Map<string, number>();
+  for (let i = 0; i < Math.min(20, calls); i++) await run(i); // warm-up, not counted
+  for (let i = 0; i < calls; i++) {
+    const t = performance.now();
+    const note = await run(i);
+    ms.push(performance.now() - t);
+    notes.set(note, (notes.get(note) ?? 0) + 1);
+  }
+  ms.sort((a, b) => a - b);
+  const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))]!;
+  const timing = {
+    name,
+    calls,
+    median: q(0.5),
+    p99: q(0.99),
+    goal,
+    note: [...notes].map(([k, v]) => `${k}×${v}`).join(' '),
+  };
+  log(`${name}: median ${fixed(timing.median, 1)} ms, p99 ${fixed(timing.p99, 1)} ms (${timing.note})`);
+  return timing;
+}
+
+async function measureUseCases(samples: Sample[], o: Options): Promise<Timing[]> {
+  // Imported here: they read DATABASE_URL when first used.
+  const { searchRegister } = await import('../lib/register/search-register');
+  const { readPersonCard } = await import('../lib/register/person-card');
+  const { queueFirstPage } = await import('../lib/applications/application-queue');
+  const ffoms = { kind: 'staff', id: 'bench-console', role: 'ffoms_admin' } as const;
+  const tfoms77 = { kind: 'staff', id: 'bench-tfoms77', role: 'tfoms_operator', subjectCode: '77' } as const;
+  const s = (i: number) => samples[i % samples.length]!;
+  const found = (hits: { personId: number }[], id: number) =>
+    hits.some((h) => h.personId === id) ? 'found' : 'missed';
+  const n = o.queries;
+  return [
+    await time('search: ФИО + birth date, one typo', n, GOALS.searchP99, async (i) => {
+      const p = s(i);
+      const fullName = [withTypo(p.last_name, i), p.first_name, p.patronymic].filter(Boolean).join(' ');
+      const r = await searchRegister(ffoms, { kind: 'name', fullName, birthDate: p.birth_date });
+      return found(r.hits, p.id);
+    }),
+    await time('search: passport', n, GOALS.searchP99, async (i) => {
+      const p = s(i);
+      const r = await searchRegister(ffoms, {
+        kind: 'document',
+        documentKind: 14,
+        series: p.series,
+        number: p.number,
+      });
+      return found(r.hits, p.id);
+    }),
+    await time('search: ЕНП', n, GOALS.searchP99, async (i) => {
+      const r = await searchRegister(ffoms, { kind: 'enp', enp: s(i).enp });
+      return found(r.hits, s(i).id);
+    }),
+    await time('search: СНИЛС', n, GOALS.searchP99, async (i) => {
+      const r = await searchRegister(ffoms, { kind: 'snils', snils: s(i).snils! });
+      return found(r.hits, s(i).id);
+    }),
+    await time('queue: first page, region 77', n, GOALS.queueP99, async () => {
+      const page = await queueFirstPage(tfoms77);
+      return page.items.length > 0 ? 'items' : 'empty';
+    }),
+    await time('queue: first page, whole country', n, GOALS.queueP99, async () => {
+      const page = await queueFirstPage(ffoms);
+      return page.items.length > 0 ? 'items' : 'empty';
+    }),
+    await time('person card', n, GOALS.cardP99, async (i) => {
+      const card = await readPersonCard(ffoms, { personId: s(i).id, purpose: 'supervision' });
+      return card.coverage.length > 0 ? 'with coverage' : 'no coverage';
+    }),
+  ];
+}
+
+interface ExportFigures {
+  rows: number;
+  seconds: number;
+  bytes: number;
+  rssBefore: number;
+  rssPeak: number;
+}
+
+async function measureExport(url: string): Promise<ExportFigures> {
+  const port = await freePort();
+  const server = startProcess('export-server', ['bench/lib/audit-export-server.ts', '--port', String(port)], {
+    ...process.env,
+    DATABASE_URL: url,
+    NODE_ENV: 'production',
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/rss`, server);
+    // One small export first, so the code paths are loaded before the baseline is taken.
+    await (await fetch(`${base}/export?who=nobody`)).text();
+    const before = (await (await fetch(`${base}/rss?reset`)).json()) as { rss: number };
+    const started = performance.now();
+    const response = await fetch(`${base}/export?who=${EXPORT_ACTOR}`);
+    let bytes = 0;
+    let lines = 0;
+    const reader = response.body!.getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      bytes += r.value.length;
+      for (const byte of r.value) if (byte === 10) lines++;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const after = (await (await fetch(`${base}/rss`)).json()) as { peak: number };
+    return { rows: lines - 1, seconds, bytes, rssBefore: before.rss, rssPeak: after.peak };
+  } finally {
+    await stopProcess(server);
+  }
+}
+
+/** Indexes and tables the console's migrations (0009–0011) create, and their size per person. */
+async function consoleStorage(url: string, persons: number): Promise<[string, number][]> {
+  const names: string[] = [];
+  for (const file of readdirSync('db/migrations').filter((f) => /^00(09|10|11)_.*\.sql$/.test(f))) {
+    const text = readFileSync(`db/migrations/${file}`, 'utf8');
+    for (const m of text.matchAll(
+      /CREATE (?:UNIQUE )?(?:INDEX|TABLE)(?: IF NOT EXISTS)? "?([a-z_0-9]+)"?/gi,
+    )) {
+      names.push(m[1]!);
+    }
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string; bytes: string }>(
+      `select c.relname as name, pg_total_relation_size(c.oid)::text as bytes
+         from pg_class c where c.relname = any($1::text[]) and c.relkind in ('i', 'r')`,
+      [names],
+    );
+    return rows
+      .map((r) => [r.name, Number(r.bytes) / persons] as [string, number])
+      .sort((a, b) => b[1] - a[1]);
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const parsed = parseOptions(process.argv.slice(2));
+  if (typeof parsed === 'string') {
+    console.error(`${parsed}\n${USAGE}`);
+    process.exit(2);
+  }
+  const o = parsed;
+  const database = await startEmbeddedPostgres({ dataDir: DATA_DIR });
+  try {
+    const url = await prepare(database.url, o);
+    process.env.DATABASE_URL = url;
+    const samples = await pickSamples(url, Math.min(o.queries, 5000));
+    log(`${int(samples.length)} random persons to search for and open`);
+    const timings = await measureUseCases(samples, o);
+    await closeDb();
+    const exported = await measureExport(url);
+    const storage = await consoleStorage(url, o.persons);
+
+    console.log(`\nbench:console — ${int(o.persons)} persons, ${int(o.applications)} applications`);
+    console.log(
+      table([
+        ['use case (server time)', 'calls', 'median ms', 'p99 ms', 'goal p99', 'met', 'outcomes'],
+        ...timings.map((t) => [
+          t.name,
+          int(t.calls),
+          fixed(t.median, 1),
+          fixed(t.p99, 1),
+          t.goal === null ? '—' : `≤ ${t.goal}`,
+          t.goal === null ? '—' : t.p99 <= t.goal ? 'yes' : 'NO',
+          t.note,
+        ]),
+      ]),
+    );
+    console.log(
+      `\naudit CSV export: ${int(exported.rows)} rows, ${mib(exported.bytes)} in ${fixed(exported.seconds, 1)} s ` +
+        `= ${int(exported.rows / exported.seconds)} rows/s; server RSS ${mib(exported.rssBefore)} before, ` +
+        `${mib(exported.rssPeak)} at peak (+${mib(exported.rssPeak - exported.rssBefore)})`,
+    );
+    const total = storage.reduce((sum, [, b]) => sum + b, 0);
+    console.log(`\nconsole storage (migrations 0009–0011), bytes per person: ${fixed(total, 1)} in all`);
+    console.log(table([['relation', 'bytes/person'], ...storage.map(([n, b]) => [n, fixed(b, 1)])]));
+  } finally {
+    await closeDb().catch(() => undefined);
+    await database.stop();
+  }
+}
+
+await main();
