@@ -4,7 +4,8 @@ import { createApiKey } from '../lib/api-keys/create-api-key';
 import { revokeApiKey } from '../lib/api-keys/revoke-api-key';
 import { systemActor } from '../lib/auth/actor';
 import { signInAsCitizen } from './support/citizen';
-import { DOORS, PORTAL_PAGES, type FuzzContext, type PageForm } from './fuzz/doors';
+import { signInAsStaff } from './support/staff';
+import { CONSOLE_PAGES, DOORS, PORTAL_PAGES, type FuzzContext, type PageForm } from './fuzz/doors';
 import { formsOf } from './fuzz/forms';
 import { e2eDatabaseUrl, registerState } from './fuzz/register';
 import { runDoor } from './fuzz/run-door';
@@ -62,12 +63,31 @@ test.beforeAll(async ({ browser, baseURL }) => {
   portalForms.push(...(await formsOn('/lk/vhod', false)));
   const [staffForm] = await formsOn('/vhod', false);
   await context.close();
+
+  // The console as a regional fund's operator (who may open every section): their cookie and forms.
+  const staffContext = await browser.newContext({ baseURL });
+  await signInAsStaff(await staffContext.newPage(), 'tfoms77', '/konsol');
+  const staffCookie = (await staffContext.cookies())
+    .filter((c) => c.domain === new URL(baseURL!).hostname)
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
+  await staffContext.close();
+  const consoleForms: PageForm[] = [];
+  for (const path of CONSOLE_PAGES.filter((p) => !p.endsWith('/vygruzka'))) {
+    const res = await fetch(new URL(path, baseURL), { headers: { cookie: staffCookie } });
+    expect(res.status, path).toBe(200);
+    consoleForms.push(...formsOf(path, await res.text()));
+  }
+  expect(
+    consoleForms.some((f) => f.hidden.some(([n]) => n.startsWith('$ACTION'))),
+    'the console has server actions (sign-out at least)',
+  ).toBe(true);
   expect(portalForms.length, 'forms found in the cabinet').toBeGreaterThan(CABINET_PAGES.length);
   expect(
     staffForm?.hidden.some(([n]) => n.startsWith('$ACTION')),
     'the sign-in form is a server action',
   ).toBe(true);
-  ctx = { keys, citizenCookie, portalForms, staffForm: staffForm! };
+  ctx = { keys, citizenCookie, portalForms, staffForm: staffForm!, staffCookie, consoleForms };
 });
 
 test.afterAll(async () => {

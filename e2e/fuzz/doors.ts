@@ -9,6 +9,7 @@ import {
   params,
   queryString,
 } from './inputs';
+import { CONSOLE_SECTIONS } from '../../app/konsol/_shell/sections';
 import type { WireRequest } from './wire';
 
 /**
@@ -34,6 +35,10 @@ export interface FuzzContext {
   portalForms: PageForm[];
   /** The staff sign-in form (/vhod). */
   staffForm: PageForm;
+  /** `Cookie` header value of a signed-in console employee (a ТФОМС operator). */
+  staffCookie: string;
+  /** Forms of the console's pages (server actions), as that employee finds them. */
+  consoleForms: PageForm[];
 }
 
 /**
@@ -490,6 +495,67 @@ const staffSignIn: Door = {
   requests: ({ staffForm }) => formPosts([staffForm], null),
 };
 
+/** The console's pages (one list: its sections) and its route handlers that take a query string. */
+export const CONSOLE_PAGES = ['/konsol', ...CONSOLE_SECTIONS.map((s) => s.href), '/konsol/zhurnal/vygruzka'];
+
+const CONSOLE_PARAMS = [
+  // The audit log's filters and page cursor.
+  'kto',
+  'organizaciya',
+  'enp',
+  'chto',
+  'kanal',
+  's',
+  'po',
+  'dalee',
+  // Common names of the other sections' filters and pages.
+  'status',
+  'vid',
+  'region',
+  'smo',
+  'nomer',
+  'stranica',
+  'q',
+  'next',
+];
+
+const consoleQuery: Door = {
+  name: 'console pages (query strings, path segments)',
+  format: 'page',
+  weight: 2,
+  requests: ({ staffCookie }) =>
+    fc
+      .record({
+        path: fc.oneof(
+          { weight: 4, arbitrary: fc.constantFrom(...CONSOLE_PAGES) },
+          {
+            weight: 1,
+            arbitrary: fc
+              .tuple(fc.constantFrom(...CONSOLE_PAGES.map((p) => `${p}/`)), hostileText(30), fc.boolean())
+              .map(([prefix, segment, broken]) => `${prefix}${escaped(segment, broken)}`),
+          },
+        ),
+        pairs: params(
+          CONSOLE_PARAMS,
+          fieldValue(digits(16), isoDate, fc.constantFrom('read', 'sign_in', 'rest')),
+        ),
+        broken: brokenAt,
+        signedIn: fc.constantFrom(true, true, true, false),
+      })
+      .map(({ path, pairs, broken, signedIn }) => ({
+        method: 'GET',
+        target: withQuery(path, pairs, broken),
+        headers: signedIn ? [['Cookie', staffCookie]] : [],
+      })),
+};
+
+const consoleForms: Door = {
+  name: 'console form posts (/konsol server actions)',
+  format: 'page',
+  weight: 2,
+  requests: ({ consoleForms: forms, staffCookie }) => formPosts(forms, staffCookie),
+};
+
 /** Request lines and framing only a hand-written client sends. */
 const oddLine = fc.oneof(
   fc.constantFrom(
@@ -574,5 +640,7 @@ export const DOORS: readonly Door[] = [
   portalQuery,
   portalForms,
   staffSignIn,
+  consoleQuery,
+  consoleForms,
   rawSocket,
 ];
