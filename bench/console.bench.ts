@@ -75,7 +75,7 @@ async function generateApplications(client: pg.Client, count: number): Promise<v
             case when g % 3 = 2 then 'REFUSED_OTHER' end,
             case when g % 3 = 0 then 'Нужна проверка оператора' when g % 3 = 2 then 'Отказ' end
        from generate_series(1, $1::int) g
-       join persons p on p.id = 1 + (g * 7919) % (select max(id) from persons)
+       join persons p on p.id = 1 + (g::bigint * 7919) % (select max(id) from persons)
        join lateral (select subject_code, insurer_code from coverages
                       where person_id = p.id and recorded_to is null order by valid_from desc limit 1) c on true`,
     [count],
@@ -87,7 +87,7 @@ async function generateAuditRows(client: pg.Client, count: number): Promise<void
   await client.query(
     `insert into access_log (at, actor_kind, actor_id, organisation_code, person_id, channel, purpose, result)
      select timestamptz '2026-01-01T00:00:00Z' + g * interval '1 second', 'api_key', $2, '770001',
-            1 + (g * 104729) % (select max(id) from persons), 'rest', 'policy_lookup', 'found'
+            1 + (g::bigint * 104729) % (select max(id) from persons), 'rest', 'policy_lookup', 'found'
        from generate_series(1, $1::int) g`,
     [count, EXPORT_ACTOR],
   );
