@@ -16,7 +16,8 @@ export type Permission =
   | 'api_key:manage' // issue and revoke clinics' API keys
   | 'application:read' // see applications in the console's queue (scope: the application's region, insurer)
   | 'application:decide' // issue or refuse an application waiting for an operator
-  | 'audit:read'; // the audit log: staff actions and reads of personal data (ФФОМС all; ТФОМС its region)
+  | 'audit:read' // the audit log: staff actions and reads of personal data (ФФОМС all; ТФОМС its region)
+  | 'jobs:read'; // see the background jobs and their errors (ФФОМС administrators)
 
 export interface PermissionScope {
   /** The person touched, when known. */
@@ -59,6 +60,7 @@ export function can(actor: Actor, permission: Permission, scope: PermissionScope
         case 'tfoms_operator':
           return (
             permission !== 'policy:lookup' &&
+            permission !== 'jobs:read' &&
             scope.subjectCode != null &&
             scope.subjectCode === actor.subjectCode
           );
