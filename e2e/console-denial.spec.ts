@@ -4,7 +4,7 @@ import { formsOf } from './fuzz/forms';
 import type { PageForm } from './fuzz/doors';
 import { demoPerson } from './support/demo';
 import { signInAsCitizen } from './support/citizen';
-import { signInAsStaff } from './support/staff';
+import { newStaff, signInAsOwnStaff, signInAsStaff } from './support/staff';
 
 /**
  * The console's denial suite in the browser (issue 11): every console page — read from the console's one
@@ -24,9 +24,15 @@ const ROLES = Object.keys(LOGIN) as Role[];
 
 type Persona = { name: string; signIn: ((browser: Browser) => Promise<BrowserContext>) | null };
 
-async function staffContext(browser: Browser, login: string): Promise<BrowserContext> {
+/**
+ * A signed-in employee of the role: the demo account, or for the administrator (whose TOTP code may be
+ * used once only, so parallel sign-ins of one account would wait) an administrator of the test's own.
+ */
+async function staffContext(browser: Browser, role: Role): Promise<BrowserContext> {
   const context = await browser.newContext();
-  await signInAsStaff(await context.newPage(), login, '/konsol');
+  const page = await context.newPage();
+  if (role === 'ffoms_admin') await signInAsOwnStaff(page, await newStaff('ffoms_admin'));
+  else await signInAsStaff(page, LOGIN[role]);
   return context;
 }
 
@@ -49,7 +55,7 @@ const REGISTRAR: Persona = {
 const SIGNED_OUT: Persona = { name: 'signed out', signIn: null };
 const staffPersona = (role: Role): Persona => ({
   name: `${role} (${LOGIN[role]})`,
-  signIn: (browser) => staffContext(browser, LOGIN[role]),
+  signIn: (browser) => staffContext(browser, role),
 });
 
 /** Who must be refused a section: everyone but the roles it is for. */

@@ -66,7 +66,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
 
   // The console as a regional fund's operator (who may open every section): their cookie and forms.
   const staffContext = await browser.newContext({ baseURL });
-  await signInAsStaff(await staffContext.newPage(), 'tfoms77', '/konsol');
+  await signInAsStaff(await staffContext.newPage(), 'tfoms77');
   const staffCookie = (await staffContext.cookies())
     .filter((c) => c.domain === new URL(baseURL!).hostname)
     .map((c) => `${c.name}=${c.value}`)

@@ -20,6 +20,15 @@ import { queuedPolicyApplication } from '@/testing/applications/queue';
 import { adultInput, metaAt } from '@/testing/register/people';
 import { systemActor, type Actor } from './actor';
 import { seedDemoStaff } from './demo-staff';
+import {
+  createStaffAccountBy,
+  listStaffAccounts,
+  rescopeStaff,
+  resetStaffTotp,
+  setStaffBlocked,
+  type StaffActing,
+} from './manage-staff';
+import { createStaffAccount } from './staff-accounts';
 
 /**
  * The console's denial suite at the use-case level (issue 11): every console use case, called as every
@@ -52,6 +61,8 @@ const ACTOR_NAMES = Object.keys(ACTORS) as ActorName[];
 let person: { id: number; documentId: number; coverageId: number; attachmentId: number };
 let applicationNumber: string;
 let keyPrefix: string;
+/** A clinic registrar's account of region 77: what a region's fund (and ФФОМС) may manage. */
+let registrarId: number;
 const STALE = 999;
 const now = new Date('2026-03-11T10:00:00Z');
 
@@ -72,6 +83,21 @@ beforeAll(async () => {
   });
   applicationNumber = application.number;
   keyPrefix = (await createApiKey({ moCode: '770001', label: 'denial suite' }, systemActor('test'))).prefix;
+  registrarId = await createStaffAccount({
+    login: 'denial-registrar',
+    password: 'denial-registrar-2026',
+    fullName: 'Проверкина Анна Сергеевна',
+    role: 'clinic_registrar',
+    moCode: '770001',
+  });
+});
+
+const acting = (actor: Actor): StaffActing => ({
+  actor: actor as StaffActing['actor'],
+  staffId: -1,
+  login: actor.id,
+  organisation: 'denial-suite',
+  address: null,
 });
 
 const author = (actor: Actor): CorrectionAuthor => ({
@@ -88,6 +114,11 @@ interface Case {
   run: (actor: Actor) => Promise<unknown>;
   /** Who may: they must get anything but FORBIDDEN. Everyone else: FORBIDDEN. */
   allowed: readonly ActorName[];
+  /**
+   * What managers out of scope hear instead of FORBIDDEN when the use case hides that the thing exists
+   * (an account out of their reach is «не найдена», ADR 0017); everyone else still hears FORBIDDEN.
+   */
+  outOfScope?: { answer: 'NOT_FOUND'; for: readonly ActorName[] };
 }
 
 const FUND_WITH_THE_PERSON: readonly ActorName[] = ['ffoms', 'tfoms77'];
@@ -133,10 +164,7 @@ const CASES: Case[] = [
   {
     name: 'correctDocument (stale version)',
     run: (a) =>
-      correctDocument(
-        { ...target(), documentId: person.documentId, document: { number: '1' } },
-        author(a),
-      ),
+      correctDocument({ ...target(), documentId: person.documentId, document: { number: '1' } }, author(a)),
     allowed: FUND_WITH_THE_PERSON,
   },
   {
@@ -178,6 +206,43 @@ const CASES: Case[] = [
     run: (a) => revokeApiKey({ prefix: keyPrefix }, a),
     allowed: FUND_WITH_THE_PERSON,
   },
+  {
+    name: 'listStaffAccounts',
+    run: (a) => listStaffAccounts(acting(a)),
+    allowed: ['ffoms', 'tfoms77', 'tfoms50'],
+  },
+  {
+    name: 'createStaffAccountBy (a registrar of МО 770001, login taken)',
+    run: (a) =>
+      createStaffAccountBy(
+        {
+          login: 'denial-registrar',
+          fullName: 'Проверкина Анна Сергеевна',
+          role: 'clinic_registrar',
+          moCode: '770001',
+        },
+        acting(a),
+      ),
+    allowed: FUND_WITH_THE_PERSON,
+  },
+  {
+    name: 'setStaffBlocked (unblock the registrar of МО 770001)',
+    run: (a) => setStaffBlocked({ staffId: registrarId, blocked: false }, acting(a)),
+    allowed: FUND_WITH_THE_PERSON,
+    outOfScope: { answer: 'NOT_FOUND', for: ['tfoms50'] },
+  },
+  {
+    name: 'rescopeStaff (the registrar to МО 770002)',
+    run: (a) => rescopeStaff({ staffId: registrarId, role: 'clinic_registrar', moCode: '770002' }, acting(a)),
+    allowed: FUND_WITH_THE_PERSON,
+    outOfScope: { answer: 'NOT_FOUND', for: ['tfoms50'] },
+  },
+  {
+    name: 'resetStaffTotp (the registrar of МО 770001)',
+    run: (a) => resetStaffTotp({ staffId: registrarId }, acting(a)),
+    allowed: FUND_WITH_THE_PERSON,
+    outOfScope: { answer: 'NOT_FOUND', for: ['tfoms50'] },
+  },
 ];
 
 /** The answer's code: FORBIDDEN, another error's code, or `ok`. A stream (the export) is closed. */
@@ -192,10 +257,11 @@ async function outcome(run: () => Promise<unknown>): Promise<string> {
   }
 }
 
-describe.each(CASES)('console use case $name', ({ run, allowed }) => {
+describe.each(CASES)('console use case $name', ({ run, allowed, outOfScope }) => {
   const denied = ACTOR_NAMES.filter((n) => !allowed.includes(n));
-  it.each(denied)('as %s: FORBIDDEN', async (name) => {
-    expect(await outcome(() => run(ACTORS[name]))).toBe('FORBIDDEN');
+  it.each(denied)('as %s: refused', async (name) => {
+    const expected = outOfScope?.for.includes(name) ? outOfScope.answer : 'FORBIDDEN';
+    expect(await outcome(() => run(ACTORS[name]))).toBe(expected);
   });
   it.each([...allowed])('as %s: let through (another answer than FORBIDDEN)', async (name) => {
     expect(await outcome(() => run(ACTORS[name]))).not.toBe('FORBIDDEN');

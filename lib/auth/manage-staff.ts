@@ -100,7 +100,9 @@ function listing(row: StaffAccountRow): StaffListing {
 
 /** Nobody outside the two managing roles gets anything here, not even an empty list. */
 function requireManager(by: StaffActing): void {
-  if (by.actor.role === 'smo_operator')
+  // The type says staff; a citizen, clinic or feed actor reaching here at run time is refused too (the
+  // denial suite calls it so), before any account is read.
+  if (by.actor.kind !== 'staff' || by.actor.role === 'smo_operator')
     throw new AppError('FORBIDDEN', { details: { permission: 'staff:manage' } });
 }
 
