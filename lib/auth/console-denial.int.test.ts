@@ -19,7 +19,6 @@ import { isAppError } from '@/lib/errors';
 import { queuedPolicyApplication } from '@/testing/applications/queue';
 import { adultInput, metaAt } from '@/testing/register/people';
 import { systemActor, type Actor } from './actor';
-import { seedDemoStaff } from './demo-staff';
 import {
   createStaffAccountBy,
   listStaffAccounts,
@@ -63,11 +62,12 @@ let applicationNumber: string;
 let keyPrefix: string;
 /** A clinic registrar's account of region 77: what a region's fund (and ФФОМС) may manage. */
 let registrarId: number;
+/** The account the audit trail names for the let-through management calls (the actors are synthetic). */
+let actingId: number;
 const STALE = 999;
 const now = new Date('2026-03-11T10:00:00Z');
 
 beforeAll(async () => {
-  await seedDemoStaff();
   const made = await registerPerson(adultInput(), metaAt('2026-01-15T09:00:00Z'));
   const card = await readPersonCard(ACTORS.ffoms, { personId: made.personId, purpose: 'data_check' });
   person = {
@@ -85,16 +85,22 @@ beforeAll(async () => {
   keyPrefix = (await createApiKey({ moCode: '770001', label: 'denial suite' }, systemActor('test'))).prefix;
   registrarId = await createStaffAccount({
     login: 'denial-registrar',
-    password: 'denial-registrar-2026',
+    password: 'kq7-Zt2m-9vXp-4bWs',
     fullName: 'Проверкина Анна Сергеевна',
     role: 'clinic_registrar',
     moCode: '770001',
+  });
+  actingId = await createStaffAccount({
+    login: 'denial-acting',
+    password: 'v8r-Lm3q-2Hzt-6nPc',
+    fullName: 'Проверяющий Иван Петрович',
+    role: 'ffoms_admin',
   });
 });
 
 const acting = (actor: Actor): StaffActing => ({
   actor: actor as StaffActing['actor'],
-  staffId: -1,
+  staffId: actingId,
   login: actor.id,
   organisation: 'denial-suite',
   address: null,
