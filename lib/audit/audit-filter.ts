@@ -39,7 +39,8 @@ export interface AuditFilter {
 /** `what` that matches every read of personal data (the access log), whatever its purpose. */
 export const ANY_READ = 'read';
 
-const CODE = /^[a-z][a-z0-9_]{0,63}$/;
+/** An action code or a read's purpose (`card:data_check` included). */
+const CODE = /^[a-z][a-z0-9_:]{0,63}$/;
 const ORGANISATION = /^[a-z0-9:_]{1,16}$/;
 
 function optional(value: string | null | undefined): string | null {

@@ -1,3 +1,4 @@
+import { CARD_PURPOSES } from '@/lib/register/person-card';
 import { STAFF_ACTION_NAMES, type StaffAction } from './staff-actions';
 
 /** Purposes of reads of personal data written to the access log, in words; others are shown as logged. */
@@ -5,8 +6,16 @@ export const READ_PURPOSE_LABELS: Record<string, string> = {
   policy_lookup: 'Проверка полиса (МО)',
   policy_view: 'Просмотр полиса',
   register_search: 'Поиск в регистре',
+  application_review: 'Просмотр заявления',
   extract_verify: 'Проверка выписки',
   audit_export: 'Выгрузка журнала аудита',
+  // Card openings are logged as `card:<purpose>` (lib/register/person-card.ts).
+  ...Object.fromEntries(
+    Object.entries(CARD_PURPOSES).map(([code, label]) => [
+      `card:${code}`,
+      `Открытие карточки: ${label.toLowerCase()}`,
+    ]),
+  ),
 };
 
 export const CHANNEL_LABELS: Record<string, string> = {
