@@ -58,6 +58,28 @@ function TextFilter(props: {
   );
 }
 
+interface TextFilterSpec {
+  field: AuditField;
+  label: string;
+  hint: string;
+  inputMode?: 'numeric';
+}
+
+const WHO_WHERE_WHOM: readonly TextFilterSpec[] = [
+  { field: 'who', label: 'Кто', hint: 'Логин сотрудника, регистратора или ключа' },
+  {
+    field: 'organisation',
+    label: 'Организация',
+    hint: 'Например: ffoms, tfoms:77, smo:77001 или код МО 770001',
+  },
+  { field: 'enp', label: 'Кого: ЕНП', hint: '16 цифр', inputMode: 'numeric' },
+];
+
+const PERIOD: readonly TextFilterSpec[] = [
+  { field: 'from', label: 'С даты', hint: 'ДД.ММ.ГГГГ' },
+  { field: 'to', label: 'По дату', hint: 'ДД.ММ.ГГГГ, включительно' },
+];
+
 function whom(e: AuditEntry) {
   if (e.enp) return formatEnp(e.enp);
   return e.personId ? `№ ${e.personId}` : '—';
@@ -110,28 +132,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
       </p>
       {!outcome.ok ? <ErrorSummary errors={outcome.errors} formError={outcome.formError} /> : null}
       <form method="get" action={PATH} className="filters" aria-label="Фильтры журнала" noValidate>
-        <TextFilter
-          field="who"
-          label="Кто"
-          hint="Логин сотрудника, регистратора или ключа"
-          value={input.who}
-          error={errorFor('who')}
-        />
-        <TextFilter
-          field="organisation"
-          label="Организация"
-          hint="Например: ffoms, tfoms:77, smo:77001 или код МО 770001"
-          value={input.organisation}
-          error={errorFor('organisation')}
-        />
-        <TextFilter
-          field="enp"
-          label="Кого: ЕНП"
-          hint="16 цифр"
-          value={input.enp}
-          error={errorFor('enp')}
-          inputMode="numeric"
-        />
+        {WHO_WHERE_WHOM.map((f) => (
+          <TextFilter key={f.field} {...f} value={input[f.field]} error={errorFor(f.field)} />
+        ))}
         <Field id="what" name={AUDIT_PARAMS.what} label="Что" error={errorFor('what')}>
           {(p) => (
             <select {...p} className="select" defaultValue={input.what}>
@@ -166,20 +169,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
             </select>
           )}
         </Field>
-        <TextFilter
-          field="from"
-          label="С даты"
-          hint="ДД.ММ.ГГГГ"
-          value={input.from}
-          error={errorFor('from')}
-        />
-        <TextFilter
-          field="to"
-          label="По дату"
-          hint="ДД.ММ.ГГГГ, включительно"
-          value={input.to}
-          error={errorFor('to')}
-        />
+        {PERIOD.map((f) => (
+          <TextFilter key={f.field} {...f} value={input[f.field]} error={errorFor(f.field)} />
+        ))}
         <div className="button-group">
           <button className="button" type="submit">
             Показать
