@@ -70,7 +70,7 @@ test.describe('console: staff accounts', () => {
     await expectAccessible(page);
     await page.getByLabel('Код МО').fill('500001');
     await page.getByRole('button', { name: 'Сохранить полномочия' }).click();
-    await expect(page.getByRole('alert')).toContainText('Недостаточно прав');
+    await expect(page.getByRole('alert', { name: 'Есть ошибки' })).toContainText('Недостаточно прав');
     await expect(page.getByLabel('Код МО')).toHaveValue('500001');
     await page.getByLabel('Код МО').fill('770002');
     await page.getByRole('button', { name: 'Сохранить полномочия' }).click();
@@ -97,7 +97,7 @@ test.describe('console: clinic API keys', () => {
     await expectAccessible(page);
     await page.getByLabel('Код МО').fill('500001');
     await page.getByRole('button', { name: 'Выпустить ключ' }).click();
-    await expect(page.getByRole('alert')).toContainText('Недостаточно прав');
+    await expect(page.getByRole('alert', { name: 'Есть ошибки' })).toContainText('Недостаточно прав');
 
     await page.getByLabel('Код МО').fill('770003');
     await page.getByLabel('Описание (необязательно)').fill('МИС «Проверка»');
