@@ -35,9 +35,9 @@ export interface FuzzContext {
   portalForms: PageForm[];
   /** The staff sign-in form (/vhod). */
   staffForm: PageForm;
-  /** `Cookie` header value of a signed-in console employee (a ТФОМС operator). */
+  /** `Cookie` header value of a signed-in console employee (a ТФОМС operator of a region nobody else uses). */
   staffCookie: string;
-  /** Forms of the console's pages (server actions), as that employee finds them. */
+  /** Forms of the console's pages (every section's server actions), as that employee finds them. */
   consoleForms: PageForm[];
 }
 
@@ -549,11 +549,43 @@ const consoleQuery: Door = {
       })),
 };
 
-const consoleForms: Door = {
-  name: 'console form posts (/konsol server actions)',
+/** The console pages of staff accounts and keys (h-auth); each takes query strings. */
+export const CONSOLE_ACCOUNT_PAGES = [
+  '/konsol/profil',
+  '/konsol/sotrudniki',
+  '/konsol/klyuchi',
+  '/vhod/kod',
+  '/vhod/podklyuchenie',
+] as const;
+
+const consoleAccounts: Door = {
+  name: 'console: profile, staff accounts, API keys (pages and server actions)',
   format: 'page',
-  weight: 2,
-  requests: ({ consoleForms: forms, staffCookie }) => formPosts(forms, staffCookie),
+  weight: 1,
+  requests: ({ staffCookie, consoleForms }) =>
+    fc.oneof(
+      formPosts(consoleForms, staffCookie),
+      fc
+        .record({
+          path: fc.oneof(
+            fc.constantFrom(...CONSOLE_ACCOUNT_PAGES),
+            fc
+              .tuple(fc.oneof(hostileText(20), digits(3), overlong), fc.boolean())
+              .map(([segment, broken]) => `/konsol/sotrudniki/${escaped(segment, broken)}`),
+          ),
+          pairs: params(
+            ['sdelano', 'oshibka', 'otozvan', 'next'],
+            fieldValue(digits(8), fc.constantFrom('blocked', 'NOT_FOUND')),
+          ),
+          broken: brokenAt,
+          signedIn: fc.constantFrom(true, true, false),
+        })
+        .map(({ path, pairs, broken, signedIn }) => ({
+          method: 'GET',
+          target: withQuery(path, pairs, broken),
+          headers: signedIn ? ([['Cookie', staffCookie]] as [string, string][]) : [],
+        })),
+    ),
 };
 
 /** Request lines and framing only a hand-written client sends. */
@@ -641,6 +673,6 @@ export const DOORS: readonly Door[] = [
   portalForms,
   staffSignIn,
   consoleQuery,
-  consoleForms,
+  consoleAccounts,
   rawSocket,
 ];
