@@ -29,8 +29,9 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 function shown(key: string, value: unknown): string | null {
-  if (value === null || value === undefined || value === '') return null;
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
   const text = String(value);
+  if (text === '') return null;
   if (key === 'sex')
     return text === 'M' || text === 'М' ? 'мужской' : text === 'F' || text === 'Ж' ? 'женский' : text;
   if (key === 'snils' && /^\d{11}$/.test(text)) return formatSnils(text);
