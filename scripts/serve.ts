@@ -11,6 +11,7 @@ import pg from 'pg';
 import { closeDb } from '@/db/client';
 import { startDatabase } from '@/db/runtime';
 import { registerHasPersons, seedRegister } from '@/db/seed/seed-register';
+import { seedDemoApplications } from '@/lib/applications/demo-applications';
 import { seedDemoStaff } from '@/lib/auth/demo-staff';
 import { startCitizenSignIn } from '@/lib/auth/esia-dev/mount';
 import { answerClientError, guardedHandler, refuseConnect, refusedCrossSitePost } from '@/api/edge';
@@ -67,6 +68,8 @@ async function seedIfEmpty(): Promise<void> {
   }
   const staff = await seedDemoStaff();
   if (staff) console.log(`Demo staff accounts: ${staff} (see README).`);
+  const queued = await seedDemoApplications();
+  console.log(`Demo applications for the console's queue: ${queued}.`);
 }
 await seedIfEmpty();
 

@@ -11,14 +11,21 @@ import {
   representations,
   staffActions,
 } from '@/db/schema';
-import { seedDemoStaff } from '@/lib/auth/demo-staff';
 import { validateEnp } from '@/lib/domain/enp';
 import type { AppError } from '@/lib/errors';
 import { registerPerson } from '@/lib/register/register-person';
 import { listMyApplications } from '@/lib/portal/list-my-applications';
 import { newCertificate, notificationsOf, registeredCitizen } from '@/testing/applications/citizens';
 import { rejection } from '@/testing/expect-error';
-import { ffoms, queuedPolicyApplication, smo, smo77001, tfoms, tfoms77 } from '@/testing/applications/queue';
+import {
+  createDemoOperators,
+  ffoms,
+  queuedPolicyApplication,
+  smo,
+  smo77001,
+  tfoms,
+  tfoms77,
+} from '@/testing/applications/queue';
 import { metaAt } from '@/testing/register/people';
 import { getApplicationForReview } from './application-review';
 import { decideApplication } from './decide-application';
@@ -29,7 +36,7 @@ const now = new Date('2026-03-11T10:00:00Z');
 const choice = { subjectCode: '77', insurerCode: '77002' };
 
 beforeAll(async () => {
-  await seedDemoStaff();
+  await createDemoOperators();
 });
 
 async function stateOf(number: string) {
