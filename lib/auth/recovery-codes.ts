@@ -9,12 +9,14 @@ export const RECOVERY_CODE_COUNT = 10;
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 const HALF = 5;
 
-function randomPart(): string {
-  return Array.from({ length: HALF }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+/** Groups of `size` random characters that are easy to read and type, joined by dashes. */
+export function readableRandom(groups: number, size = HALF): string {
+  const part = () => Array.from({ length: size }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+  return Array.from({ length: groups }, part).join('-');
 }
 
 export function newRecoveryCodes(): string[] {
-  return Array.from({ length: RECOVERY_CODE_COUNT }, () => `${randomPart()}-${randomPart()}`);
+  return Array.from({ length: RECOVERY_CODE_COUNT }, () => readableRandom(2));
 }
 
 /** The code as typed, case, spaces and dashes aside; null when it cannot be a recovery code. */
