@@ -151,4 +151,20 @@ test.describe('console: the applications queue', () => {
     await page.goto('/lk/polis');
     await expect(page.getByText(/\d{4} \d{4} \d{4} \d{4}/).first()).toBeVisible();
   });
+
+  test('an unknown or malformed application number gets the «не найдено» page, never an error', async ({
+    page,
+  }) => {
+    await signInAsStaff(page, 'smo77001', undefined, { next: '/konsol/zayavleniya' });
+    for (const path of [
+      '/konsol/zayavleniya/2026-99999999',
+      '/konsol/zayavleniya/abc',
+      `/konsol/zayavleniya/${'9'.repeat(300)}`,
+      '/konsol/zayavleniya/%D0',
+      '/konsol/zayavleniya/2026-0000%2700',
+    ]) {
+      const response = await page.goto(path);
+      expect(response!.status(), path).toBe(404);
+    }
+  });
 });
