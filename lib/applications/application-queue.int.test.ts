@@ -1,8 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoStaff } from '@/lib/auth/demo-staff';
 import { citizen, newIdentity } from '@/testing/applications/citizens';
 import { rejection } from '@/testing/expect-error';
-import { ffoms, queuedPolicyApplication, smo, tfoms } from '@/testing/applications/queue';
+import {
+  createDemoOperators,
+  ffoms,
+  queuedPolicyApplication,
+  smo,
+  tfoms,
+} from '@/testing/applications/queue';
 import { listApplicationQueue, queueFirstPage } from './application-queue';
 import { decideApplication } from './decide-application';
 import { submitPolicyApplication } from './submit-policy-application';
@@ -15,7 +20,7 @@ const at = (iso: string) => new Date(iso);
 const n: Record<string, string> = {};
 
 beforeAll(async () => {
-  await seedDemoStaff();
+  await createDemoOperators();
   const q = async (name: string, iso: string, subjectCode: string, insurerCode: string) => {
     n[name] = (await queuedPolicyApplication(at(iso), { subjectCode, insurerCode })).application.number;
   };

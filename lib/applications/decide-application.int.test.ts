@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import {
+  accessLog,
   applications,
   applicationStatusHistory,
   coverages,
@@ -10,15 +11,23 @@ import {
   representations,
   staffActions,
 } from '@/db/schema';
-import { seedDemoStaff } from '@/lib/auth/demo-staff';
 import { validateEnp } from '@/lib/domain/enp';
 import type { AppError } from '@/lib/errors';
 import { registerPerson } from '@/lib/register/register-person';
 import { listMyApplications } from '@/lib/portal/list-my-applications';
 import { newCertificate, notificationsOf, registeredCitizen } from '@/testing/applications/citizens';
 import { rejection } from '@/testing/expect-error';
-import { ffoms, queuedPolicyApplication, smo77001, tfoms, tfoms77 } from '@/testing/applications/queue';
+import {
+  createDemoOperators,
+  ffoms,
+  queuedPolicyApplication,
+  smo,
+  smo77001,
+  tfoms,
+  tfoms77,
+} from '@/testing/applications/queue';
 import { metaAt } from '@/testing/register/people';
+import { getApplicationForReview } from './application-review';
 import { decideApplication } from './decide-application';
 import { submitChildRegistration } from './submit-child-registration';
 
@@ -27,7 +36,7 @@ const now = new Date('2026-03-11T10:00:00Z');
 const choice = { subjectCode: '77', insurerCode: '77002' };
 
 beforeAll(async () => {
-  await seedDemoStaff();
+  await createDemoOperators();
 });
 
 async function stateOf(number: string) {
@@ -286,5 +295,85 @@ describe('decideApplication: permission and race', () => {
       .from(registerEvents)
       .where(eq(registerEvents.reason, `Заявление № ${application.number}`));
     expect(registered.length > 0).toBe(app.status === 'done');
+  });
+});
+
+describe('getApplicationForReview', () => {
+  it('shows the data, every automatic check, the history and the persons concerned; logs the read', async () => {
+    const other = await registeredCitizen('2026-02-02T09:00:00Z');
+    const { application } = await queuedPolicyApplication(submittedAt, choice, {
+      lastName: 'Проверкина',
+      firstName: 'Ольга',
+      patronymic: null,
+      sex: 'F',
+      snils: other.input.person.snils,
+    });
+    const review = await getApplicationForReview(application.number, tfoms77, { now });
+    expect(review.checks.map((c) => [c.label, c.outcome])).toEqual([
+      ['Данные учётной записи (ФИО, пол, дата рождения, СНИЛС)', 'passed'],
+      ['Формат документа', 'passed'],
+      ['Срок действия паспорта', 'doubt'],
+      ['Документ не принадлежит другому человеку в регистре', 'passed'],
+      ['СНИЛС не принадлежит другому человеку в регистре', 'doubt'],
+      ['В регистре нет другого человека с такими же ФИО и датой рождения', 'not_run'],
+      ['Страховая компания работает в регионе', 'passed'],
+    ]);
+    expect(review.checks[2]!.text).toContain('45 лет');
+    expect(review.persons).toEqual([
+      {
+        personId: other.personId,
+        role: 'Найден проверкой «СНИЛС не принадлежит другому человеку в регистре»',
+        name: `${other.input.person.lastName} ${other.input.person.firstName} ${other.input.person.patronymic}`,
+        birthDate: other.input.person.birthDate,
+        enp: other.enp,
+      },
+    ]);
+    expect(review.data.map((d) => d.title)).toEqual([
+      'Данные учётной записи',
+      'Паспорт гражданина РФ',
+      'Выбор заявителя',
+    ]);
+    expect(review.data[0]!.rows).toContainEqual({ label: 'Дата рождения', value: '01.06.1975' });
+    expect(review.data[0]!.rows).toContainEqual({ label: 'Пол', value: 'женский' });
+    expect(review.history).toEqual([
+      expect.objectContaining({ status: 'submitted', statusLabel: 'Отправлено', by: 'заявитель' }),
+    ]);
+    expect(review).toMatchObject({ canDecide: true, issuable: true, decidedBy: null });
+    expect(review.timeLeft).toEqual({ overdue: false, text: 'осталось 10 ч 59 мин' });
+    const logged = await getDb().select().from(accessLog).where(eq(accessLog.personId, other.personId));
+    expect(logged).toEqual([
+      expect.objectContaining({
+        actorId: 'tfoms77',
+        channel: 'console',
+        purpose: 'application_review',
+      }),
+    ]);
+    expect(logged[0]!.details).toContain(application.number);
+    // Another insurer's operator is refused, and nothing is logged for them.
+    expect((await rejection(getApplicationForReview(application.number, smo77001, { now }))).code).toBe(
+      'FORBIDDEN',
+    );
+    expect(await getDb().select().from(accessLog).where(eq(accessLog.actorId, 'smo77001'))).toEqual([]);
+
+    // The СНИЛС is someone else's: the register refuses to issue; the operator refuses the application.
+    const issue = await rejection(
+      decideApplication({ number: application.number, decision: 'issue' }, ffoms, { now }),
+    );
+    expect(issue.code).toBe('SNILS_ALREADY_REGISTERED');
+    await decideApplication(
+      { number: application.number, decision: 'refuse', reason: 'REFUSED_DATA_MISMATCH' },
+      ffoms,
+      { now },
+    );
+    const decided = await getApplicationForReview(application.number, smo('77002'), { now });
+    expect(decided).toMatchObject({
+      canDecide: false,
+      decidedBy: 'Орлова Наталья Андреевна (ffoms)',
+      timeLeft: null,
+    });
+    expect(decided.history.map((h) => [h.statusLabel, h.by, h.reason])).toEqual([
+      ['Отправлено', 'заявитель', expect.stringContaining('Заявление проверит специалист')],
+      ['Отказ', 'Орлова Наталья Андреевна (ffoms)', 'Данные заявления не совпадают с данными документов.'],
+    ]);
   });
 });

@@ -1,4 +1,6 @@
 import type { Actor } from '@/lib/auth/actor';
+import { DEMO_STAFF } from '@/lib/auth/demo-staff';
+import { createStaffAccount } from '@/lib/auth/staff-accounts';
 import { submitPolicyApplication } from '@/lib/applications/submit-policy-application';
 import { citizen, newIdentity, newPassport } from '@/testing/applications/citizens';
 
@@ -18,6 +20,16 @@ export const smo77001: StaffActor = {
   role: 'smo_operator',
   insurerCode: '77001',
 };
+
+/**
+ * The fund and insurer accounts of the demo staff (same logins and names, a test password), so decisions
+ * name who took them.
+ */
+export async function createDemoOperators(): Promise<void> {
+  for (const account of DEMO_STAFF.filter((s) => s.role !== 'clinic_registrar')) {
+    await createStaffAccount({ ...account, password: 'Queue-test-password-2026' });
+  }
+}
 
 export function tfoms(subjectCode: string): StaffActor {
   return { kind: 'staff', id: `tfoms${subjectCode}`, role: 'tfoms_operator', subjectCode };
