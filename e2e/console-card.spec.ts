@@ -83,8 +83,9 @@ test('an insurer of another person sees nobody in the search and no card', async
   await byEnp.getByLabel('ЕНП').fill(person.enp);
   await byEnp.getByRole('button', { name: 'Найти по ЕНП' }).click();
   await expect(page.getByTestId('search-results')).toContainText('Никого не найдено в вашей зоне доступа');
-  const response = await page.goto(`/konsol/lica/${person.personId}?cel=citizen_request`);
-  expect(response?.status()).toBe(403);
+  await page.goto(`/konsol/lica/${person.personId}?cel=citizen_request`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Нет доступа');
+  await expect(page.locator('body')).not.toContainText(person.enp);
 });
 
 test.describe('without JavaScript', () => {

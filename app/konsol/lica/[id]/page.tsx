@@ -1,8 +1,8 @@
 import type { Metadata, Route } from 'next';
 import Link from 'next/link';
-import { forbidden, notFound } from 'next/navigation';
 import { formatMoscowDateTime } from '@/lib/applications/labels';
 import { requireStaff } from '@/lib/auth/staff-context';
+import { ConsoleRefusal } from '../../_shell/refusal';
 import { formatDateRu, moscowDate, type LocalDate } from '@/lib/domain/dates';
 import { isAppError } from '@/lib/errors';
 import { isCardPurpose, readPersonCard, type CardPurpose, type PersonCard } from '@/lib/register/person-card';
@@ -39,7 +39,7 @@ export default async function PersonCardPage({
 }) {
   const { id } = await params;
   const staff = await requireStaff(`/konsol/lica/${encodeURIComponent(id)}`);
-  if (!/^[1-9]\d{0,14}$/.test(id)) notFound();
+  if (!/^[1-9]\d{0,14}$/.test(id)) return <ConsoleRefusal kind="not_found" />;
   const personId = Number(id);
   const search = await searchParams;
   const fromApplication = one(search.zayavlenie);
@@ -70,8 +70,8 @@ export default async function PersonCardPage({
     });
   } catch (error) {
     if (!isAppError(error)) throw error;
-    if (error.code === 'FORBIDDEN') forbidden();
-    if (error.code === 'PERSON_NOT_FOUND') notFound();
+    if (error.code === 'FORBIDDEN') return <ConsoleRefusal kind="forbidden" />;
+    if (error.code === 'PERSON_NOT_FOUND') return <ConsoleRefusal kind="not_found" />;
     if (error.code === 'VALIDATION_FAILED') {
       return (
         <PurposeForm

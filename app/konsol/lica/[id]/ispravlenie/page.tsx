@@ -1,7 +1,7 @@
 import type { Metadata, Route } from 'next';
 import Link from 'next/link';
-import { forbidden, notFound } from 'next/navigation';
 import { requireStaff } from '@/lib/auth/staff-context';
+import { ConsoleRefusal } from '../../../_shell/refusal';
 import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
 import { isAppError } from '@/lib/errors';
 import { readPersonCard, type PersonCard } from '@/lib/register/person-card';
@@ -126,18 +126,18 @@ export default async function CorrectionPage({
     !isCorrectionKind(kind) ||
     (record !== '' && !/^[1-9]\d{0,14}$/.test(record))
   )
-    notFound();
+    return <ConsoleRefusal kind="not_found" />;
   let card: PersonCard;
   try {
     // The form shows what the register holds: a read of personal data for checking and correcting them.
     card = await readPersonCard(staff.actor, { personId: Number(id), purpose: 'data_check' });
   } catch (error) {
-    if (isAppError(error) && error.code === 'FORBIDDEN') forbidden();
-    if (isAppError(error) && error.code === 'PERSON_NOT_FOUND') notFound();
+    if (isAppError(error) && error.code === 'FORBIDDEN') return <ConsoleRefusal kind="forbidden" />;
+    if (isAppError(error) && error.code === 'PERSON_NOT_FOUND') return <ConsoleRefusal kind="not_found" />;
     throw error;
   }
   const form = formFor(kind, card, Number(record));
-  if (!form) notFound();
+  if (!form) return <ConsoleRefusal kind="not_found" />;
   const p = card.person;
   return (
     <>
