@@ -1,10 +1,10 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type BrowserContext } from '@playwright/test';
 import { closeDb } from '../db/client';
 import { createApiKey } from '../lib/api-keys/create-api-key';
 import { revokeApiKey } from '../lib/api-keys/revoke-api-key';
 import { systemActor } from '../lib/auth/actor';
 import { signInAsCitizen } from './support/citizen';
-import { newStaff, signInAsOwnStaff } from './support/staff';
+import { newStaff, signInAsOwnStaff, signInAsStaff } from './support/staff';
 import { CONSOLE_SECTIONS } from '../app/konsol/_shell/sections';
 import { DOORS, PORTAL_PAGES, type FuzzContext, type PageForm } from './fuzz/doors';
 import { formsOf } from './fuzz/forms';
@@ -33,6 +33,14 @@ const CABINET_PAGES = [
 
 test.describe.configure({ mode: 'parallel' });
 
+/** The `Cookie` header a signed-in browser context sends to the server under test. */
+async function cookieHeader(context: BrowserContext, baseURL: string): Promise<string> {
+  return (await context.cookies())
+    .filter((c) => c.domain === new URL(baseURL).hostname)
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
+}
+
 let ctx: FuzzContext;
 let databaseUrl: string;
 const issued: string[] = [];
@@ -51,10 +59,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   await signInAsCitizen(page, CITIZEN);
-  const citizenCookie = (await context.cookies())
-    .filter((c) => c.domain === new URL(baseURL!).hostname)
-    .map((c) => `${c.name}=${c.value}`)
-    .join('; ');
+  const citizenCookie = await cookieHeader(context, baseURL!);
   const formsOn = async (path: string, signedIn: boolean): Promise<PageForm[]> => {
     const res = await fetch(new URL(path, baseURL), { headers: signedIn ? { cookie: citizenCookie } : {} });
     expect(res.status, path).toBe(200);
@@ -71,10 +76,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
   const staffContext = await browser.newContext({ baseURL });
   const staffPage = await staffContext.newPage();
   await signInAsOwnStaff(staffPage, await newStaff('tfoms_operator', { subjectCode: '01' }));
-  const staffCookie = (await staffContext.cookies())
-    .filter((c) => c.domain === new URL(baseURL!).hostname)
-    .map((c) => `${c.name}=${c.value}`)
-    .join('; ');
+  const staffCookie = await cookieHeader(staffContext, baseURL!);
   await staffContext.close();
   const consoleForms = (
     await Promise.all(
@@ -93,12 +95,37 @@ test.beforeAll(async ({ browser, baseURL }) => {
     consoleForms.some((f) => f.hidden.some(([n]) => n.startsWith('$ACTION'))),
     'the console has server actions',
   ).toBe(true);
+
+  // An insurer's operator: reads the search and card pages, may correct nobody (the suite must change nothing).
+  const readerContext = await browser.newContext({ baseURL });
+  await signInAsStaff(await readerContext.newPage(), 'smo77001');
+  const readerCookie = await cookieHeader(readerContext, baseURL!);
+  await readerContext.close();
+  const cardForms: PageForm[] = [];
+  for (const path of [
+    '/konsol/poisk',
+    '/konsol/lica/1/ispravlenie?chto=dannye',
+    '/konsol/lica/1/ispravlenie?chto=polis&zapis=1',
+  ]) {
+    const res = await fetch(new URL(path, baseURL), { headers: { cookie: readerCookie } });
+    if (res.status === 200) cardForms.push(...formsOf(path, await res.text()));
+  }
+  expect(cardForms.length, 'forms found in the console').toBeGreaterThanOrEqual(5);
   expect(portalForms.length, 'forms found in the cabinet').toBeGreaterThan(CABINET_PAGES.length);
   expect(
     staffForm?.hidden.some(([n]) => n.startsWith('$ACTION')),
     'the sign-in form is a server action',
   ).toBe(true);
-  ctx = { keys, citizenCookie, portalForms, staffForm: staffForm!, staffCookie, consoleForms };
+  ctx = {
+    keys,
+    citizenCookie,
+    portalForms,
+    staffForm: staffForm!,
+    staffCookie,
+    consoleForms,
+    readerCookie,
+    cardForms,
+  };
 });
 
 test.afterAll(async () => {

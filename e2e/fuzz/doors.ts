@@ -39,6 +39,10 @@ export interface FuzzContext {
   staffCookie: string;
   /** Forms of the console's pages (every section's server actions), as that employee finds them. */
   consoleForms: PageForm[];
+  /** `Cookie` header value of a signed-in insurer's operator (may read, may not correct: the suite only reads). */
+  readerCookie: string;
+  /** Forms of the console's search and correction pages, as that operator sees them. */
+  cardForms: PageForm[];
 }
 
 /**
@@ -588,6 +592,46 @@ const consoleAccounts: Door = {
     ),
 };
 
+const CARD_PARAMS = ['cel', 'zayavlenie', 'izvestno', 'ispravleno', 'chto', 'zapis', 'next'];
+
+/**
+ * The register search, the person card and the correction pages: hostile path segments and query strings
+ * (purpose, application number, "as known at", what to correct), and posts to the search and correction
+ * forms, as an insurer's operator (who may read but never correct, so no case can change the register).
+ */
+const consoleCard: Door = {
+  name: 'console search, person card and corrections (/konsol)',
+  format: 'page',
+  weight: 2,
+  requests: ({ readerCookie, cardForms }) =>
+    fc.oneof(
+      fc
+        .record({
+          path: fc.oneof(
+            fc.constantFrom('/konsol/poisk', '/konsol/lica/1', '/konsol/lica/1/ispravlenie'),
+            fc
+              .tuple(fc.oneof(hostileText(20), overlong, digits(18), fc.constant('0')), fc.boolean())
+              .map(([segment, broken]) => `/konsol/lica/${escaped(segment, broken)}`),
+          ),
+          pairs: params(
+            CARD_PARAMS,
+            fieldValue(
+              fc.constantFrom('application', 'data_check', 'dannye', 'polis', '2026-00000001', '1'),
+              fc.constantFrom('2026-01-01T00:00:00.000Z', '9999-99-99T99:99:99Z', '-1'),
+            ),
+          ),
+          broken: brokenAt,
+          signedIn: fc.constantFrom(true, true, true, false),
+        })
+        .map(({ path, pairs, broken, signedIn }): WireRequest => ({
+          method: 'GET',
+          target: withQuery(path, pairs, broken),
+          headers: signedIn ? [['Cookie', readerCookie]] : [],
+        })),
+      formPosts(cardForms, readerCookie),
+    ),
+};
+
 /** Request lines and framing only a hand-written client sends. */
 const oddLine = fc.oneof(
   fc.constantFrom(
@@ -674,5 +718,6 @@ export const DOORS: readonly Door[] = [
   staffSignIn,
   consoleQuery,
   consoleAccounts,
+  consoleCard,
   rawSocket,
 ];
