@@ -4,6 +4,7 @@ import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { listApiKeys } from '@/lib/api-keys/list-api-keys';
 import { revokeApiKey } from '@/lib/api-keys/revoke-api-key';
 import { listApplicationQueue } from '@/lib/applications/application-queue';
+import { getApplicationForReview } from '@/lib/applications/application-review';
 import { decideApplication } from '@/lib/applications/decide-application';
 import { exportAuditLog } from '@/lib/audit/export-audit-log';
 import { readAuditLog } from '@/lib/audit/read-audit-log';
@@ -140,6 +141,11 @@ const CASES: Case[] = [
   {
     name: 'listApplicationQueue (region 77, insurer 77001)',
     run: (a) => listApplicationQueue({ subjectCode: '77', insurerCode: '77001' }, a, { now }),
+    allowed: STAFF_WITH_THE_PERSON,
+  },
+  {
+    name: 'getApplicationForReview (an application of region 77, insurer 77001)',
+    run: (a) => getApplicationForReview(applicationNumber, a, { now }),
     allowed: STAFF_WITH_THE_PERSON,
   },
   {
