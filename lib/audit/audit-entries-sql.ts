@@ -132,8 +132,8 @@ export interface AuditQuery {
   staffActionCodes: readonly string[];
 }
 
-/** The entries' SELECT (columns: source, id, at, at_key, actor_kind, actor, organisation, person_id, enp,
- * what, channel, result, target, details, address, note), or null when no branch can match. */
+/** The entries' SELECT (columns: source, id, at, atKey, actorKind, actor, organisation, personId, enp, what,
+ * channel, result, target, details, address, note), or null when no branch can match. */
 export function auditEntriesSql(q: AuditQuery, bind: Bind): string | null {
   const limit = q.limit == null ? '' : ` limit ${Math.trunc(q.limit)}`;
   const branches = [READS, STAFF_ACTIONS]
@@ -145,9 +145,9 @@ export function auditEntriesSql(q: AuditQuery, bind: Bind): string | null {
     });
   if (branches.length === 0) return null;
   return `select e.source, e.id, e.at,
-      to_char(e.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key,
-      e.actor_kind, e.actor, e.organisation, e.person_id, p.enp, e.what, e.channel, e.result, e.target,
-      e.details, e.address, e.note
+      to_char(e.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "atKey",
+      e.actor_kind as "actorKind", e.actor, e.organisation, e.person_id as "personId", p.enp, e.what,
+      e.channel, e.result, e.target, e.details, e.address, e.note
     from (${branches.join(' union all ')}) e
     left join persons p on p.id = e.person_id
     order by e.at desc, e.source desc, e.id desc${limit}`;

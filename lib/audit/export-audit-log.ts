@@ -47,7 +47,7 @@ function safe(column: string): string {
 function csvSelect(entries: string): string {
   return `select to_char(e.at at time zone 'Europe/Moscow', 'DD.MM.YYYY HH24:MI:SS'),
       case e.source when 'a' then 'Действие сотрудника' else 'Чтение персональных данных' end,
-      ${labelCase('e.actor_kind', ACTOR_KIND_LABELS)},
+      ${labelCase('e."actorKind"', ACTOR_KIND_LABELS)},
       ${safe('e.actor')},
       ${safe('e.organisation')},
       case when e.source = 'a' then ${labelCase('e.what', STAFF_ACTION_NAMES)}

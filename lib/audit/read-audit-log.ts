@@ -69,24 +69,8 @@ export function decodeCursor(text: string): AuditCursor {
   return { at, source, id: n };
 }
 
-interface EntryRow {
-  source: 'a' | 'r';
-  id: number;
-  at: Date;
-  at_key: string;
-  actor_kind: string;
-  actor: string;
-  organisation: string | null;
-  person_id: number | null;
-  enp: string | null;
-  what: string;
-  channel: string;
-  result: string | null;
-  target: string | null;
-  details: string | null;
-  address: string | null;
-  note: string | null;
-}
+/** A row as the entry SQL gives it: the entry without its words, and the time at full precision. */
+type EntryRow = Omit<AuditEntry, 'whatLabel'> & { atKey: string };
 
 /** The person an ЕНП names (the filter «кого»), or null. */
 export async function personIdByEnp(enp: string): Promise<number | null> {
@@ -125,27 +109,13 @@ export async function readAuditLog(
   const shown = rows.slice(0, pageSize);
   const last = shown.at(-1);
   return {
-    entries: shown.map((r) => ({
-      source: r.source,
-      id: r.id,
-      at: r.at,
-      actorKind: r.actor_kind,
-      actor: r.actor,
-      organisation: r.organisation,
-      personId: r.person_id,
-      enp: r.enp,
-      what: r.what,
-      whatLabel: whatLabel(r.source, r.what),
-      channel: r.channel,
-      result: r.result,
-      target: r.target,
-      details: r.details,
-      address: r.address,
-      note: r.note,
+    entries: shown.map(({ atKey: _, ...entry }) => ({
+      ...entry,
+      whatLabel: whatLabel(entry.source, entry.what),
     })),
     next:
       rows.length > pageSize && last
-        ? encodeCursor({ at: last.at_key, source: last.source, id: last.id })
+        ? encodeCursor({ at: last.atKey, source: last.source, id: last.id })
         : null,
     filter,
     personFound: true,
