@@ -13,7 +13,8 @@ export type Permission =
   | 'person:read' // read a person's register data
   | 'register:search' // search the register (console staff; results are filtered to the actor's scope)
   | 'policy:lookup' // the clinic lookup
-  | 'api_key:manage'; // issue and revoke clinics' API keys
+  | 'api_key:manage' // issue and revoke clinics' API keys
+  | 'jobs:read'; // see the background jobs and their errors (ФФОМС administrators)
 
 export interface PermissionScope {
   /** The person touched, when known. */
@@ -56,6 +57,7 @@ export function can(actor: Actor, permission: Permission, scope: PermissionScope
         case 'tfoms_operator':
           return (
             permission !== 'policy:lookup' &&
+            permission !== 'jobs:read' &&
             scope.subjectCode != null &&
             scope.subjectCode === actor.subjectCode
           );
