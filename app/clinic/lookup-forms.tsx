@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { ErrorSummary } from '../_components/error-summary';
+import { DocumentKindField } from '../_components/document-kind-field';
 import { Field } from '../_components/field';
 import { emptyFormState, errorFor } from '../_components/form-state';
 import { lookupAction } from './actions';
@@ -48,22 +49,13 @@ export function LookupForms({ documentKinds }: { documentKinds: { code: number; 
         <form action={action} className="panel" aria-labelledby="by-document" noValidate>
           <h2 id="by-document">По документу</h2>
           <input type="hidden" name="mode" value="document" />
-          <Field
+          <DocumentKindField
             id="document-docType"
             name="docType"
-            label="Вид документа"
             error={err('document', 'docType')}
-          >
-            {(p) => (
-              <select {...p} className="select" defaultValue={val('document', 'docType') ?? '14'}>
-                {documentKinds.map((k) => (
-                  <option key={k.code} value={String(k.code)}>
-                    {k.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+            value={val('document', 'docType')}
+            kinds={documentKinds}
+          />
           {text('document', 'series', 'Серия', { hint: 'Например, 45 10 или IV-МЮ' })}
           {text('document', 'number', 'Номер')}
           {birthDate('document')}

@@ -7,7 +7,8 @@ export interface CorrectPersonDataInput extends CorrectionTarget {
   person: PersonDataInput;
 }
 
-const PERSON_FIELDS = [
+/** The person's own data a correction may change (the form's fields and the use case's, one list). */
+export const PERSON_FIELDS = [
   'lastName',
   'firstName',
   'patronymic',

@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { coverageStatusText } from '@/lib/domain/coverage';
 import { formatDateRu } from '@/lib/domain/dates';
 import { ErrorSummary } from '../../_components/error-summary';
+import { DocumentKindField } from '../../_components/document-kind-field';
 import { Field } from '../../_components/field';
 import { emptyFormState, errorFor } from '../../_components/form-state';
 import { searchAction } from './actions';
@@ -53,22 +54,13 @@ export function SearchForms({ documentKinds }: { documentKinds: { code: number; 
         <form action={action} className="panel" aria-labelledby="by-document" noValidate>
           <h2 id="by-document">По документу</h2>
           <input type="hidden" name="po" value="document" />
-          <Field
+          <DocumentKindField
             id="document-documentKind"
             name="documentKind"
-            label="Вид документа"
             error={err('document', 'documentKind')}
-          >
-            {(p) => (
-              <select {...p} className="select" defaultValue={val('document', 'documentKind') ?? '14'}>
-                {documentKinds.map((k) => (
-                  <option key={k.code} value={String(k.code)}>
-                    {k.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+            value={val('document', 'documentKind')}
+            kinds={documentKinds}
+          />
           {text('document', 'series', 'Серия', { hint: 'Например, 45 10' })}
           {text('document', 'number', 'Номер')}
           {submit('Найти по документу')}

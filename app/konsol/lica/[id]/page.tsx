@@ -1,7 +1,6 @@
 import type { Metadata, Route } from 'next';
 import Link from 'next/link';
 import { formatMoscowDateTime } from '@/lib/applications/labels';
-import { requireStaff } from '@/lib/auth/staff-context';
 import { ConsoleRefusal } from '../../_shell/refusal';
 import { formatDateRu, moscowDate, type LocalDate } from '@/lib/domain/dates';
 import { isAppError } from '@/lib/errors';
@@ -16,12 +15,10 @@ import {
   EventsTable,
   RelativesList,
 } from './_card/card-sections';
+import { personPageInput, type PersonPageProps } from './_card/page-input';
 import { PurposeForm } from './_card/purpose-form';
 
 export const metadata: Metadata = { title: 'Карточка застрахованного' };
-
-type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v.trim() : '');
 
 /** The instant `izvestno` names (ISO 8601), or null. */
 function knownAtOf(value: string): Date | null {
@@ -30,20 +27,11 @@ function knownAtOf(value: string): Date | null {
   return Number.isNaN(at.getTime()) ? null : at;
 }
 
-export default async function PersonCardPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Search>;
-}) {
-  const { id } = await params;
-  const staff = await requireStaff(`/konsol/lica/${encodeURIComponent(id)}`);
-  if (!/^[1-9]\d{0,14}$/.test(id)) return <ConsoleRefusal kind="not_found" />;
-  const personId = Number(id);
-  const search = await searchParams;
-  const fromApplication = one(search.zayavlenie);
-  const purposeParam = one(search.cel);
+export default async function PersonCardPage(props: PersonPageProps) {
+  const { staff, personId, query } = await personPageInput(props);
+  if (personId === null) return <ConsoleRefusal kind="not_found" />;
+  const fromApplication = query('zayavlenie');
+  const purposeParam = query('cel');
   const purpose: CardPurpose | null = isCardPurpose(purposeParam)
     ? purposeParam
     : fromApplication
@@ -59,7 +47,7 @@ export default async function PersonCardPage({
       />
     );
   }
-  const knownAt = knownAtOf(one(search.izvestno));
+  const knownAt = knownAtOf(query('izvestno'));
   let card: PersonCard;
   try {
     card = await readPersonCard(staff.actor, {
@@ -84,7 +72,7 @@ export default async function PersonCardPage({
     }
     throw error;
   }
-  return <Card card={card} purpose={purpose} corrected={one(search.ispravleno) === '1'} />;
+  return <Card card={card} purpose={purpose} corrected={query('ispravleno') === '1'} />;
 }
 
 function Card({ card, purpose, corrected }: { card: PersonCard; purpose: CardPurpose; corrected: boolean }) {

@@ -2,7 +2,7 @@ import type { StaffContext } from '@/lib/auth/staff-context';
 import { correctAttachment } from '@/lib/register/correct-attachment';
 import { correctCoverage } from '@/lib/register/correct-coverage';
 import { correctDocument } from '@/lib/register/correct-document';
-import { correctPersonData } from '@/lib/register/correct-person-data';
+import { correctPersonData, PERSON_FIELDS } from '@/lib/register/correct-person-data';
 import type { CorrectionAuthor } from '@/lib/register/correction';
 import type { FormState } from '../../../../_components/form-state';
 import { refusalState } from '../../../_shell/form-result';
@@ -26,14 +26,7 @@ export const CORRECTION_FIELDS = [
   'personId',
   'expectedVersion',
   'reason',
-  'lastName',
-  'firstName',
-  'patronymic',
-  'sex',
-  'birthDate',
-  'birthPlace',
-  'citizenship',
-  'snils',
+  ...PERSON_FIELDS,
   'series',
   'number',
   'issueDate',

@@ -1,17 +1,15 @@
 import type { Metadata, Route } from 'next';
 import Link from 'next/link';
-import { requireStaff } from '@/lib/auth/staff-context';
 import { ConsoleRefusal } from '../../../_shell/refusal';
 import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
 import { isAppError } from '@/lib/errors';
 import { readPersonCard, type PersonCard } from '@/lib/register/person-card';
+import { personPageInput, RECORD_ID, type PersonPageProps } from '../_card/page-input';
 import { CorrectionForm, type CorrectionField } from './correction-form';
 import { CORRECTION_KINDS, isCorrectionKind, type CorrectionKind } from './console-correction';
 
 export const metadata: Metadata = { title: 'Исправление данных' };
 
-type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v.trim() : '');
 const ru = (d: string | null) => (d ? formatDateRu(d as LocalDate) : '');
 const DATE_HINT = 'ДД.ММ.ГГГГ';
 
@@ -109,28 +107,16 @@ function formFor(
   }
 }
 
-export default async function CorrectionPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Search>;
-}) {
-  const { id } = await params;
-  const staff = await requireStaff(`/konsol/lica/${encodeURIComponent(id)}`);
-  const search = await searchParams;
-  const kind = one(search.chto);
-  const record = one(search.zapis);
-  if (
-    !/^[1-9]\d{0,14}$/.test(id) ||
-    !isCorrectionKind(kind) ||
-    (record !== '' && !/^[1-9]\d{0,14}$/.test(record))
-  )
+export default async function CorrectionPage(props: PersonPageProps) {
+  const { staff, personId, query } = await personPageInput(props);
+  const kind = query('chto');
+  const record = query('zapis');
+  if (personId === null || !isCorrectionKind(kind) || (record !== '' && !RECORD_ID.test(record)))
     return <ConsoleRefusal kind="not_found" />;
   let card: PersonCard;
   try {
     // The form shows what the register holds: a read of personal data for checking and correcting them.
-    card = await readPersonCard(staff.actor, { personId: Number(id), purpose: 'data_check' });
+    card = await readPersonCard(staff.actor, { personId, purpose: 'data_check' });
   } catch (error) {
     if (isAppError(error) && error.code === 'FORBIDDEN') return <ConsoleRefusal kind="forbidden" />;
     if (isAppError(error) && error.code === 'PERSON_NOT_FOUND') return <ConsoleRefusal kind="not_found" />;
