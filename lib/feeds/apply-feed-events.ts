@@ -3,15 +3,13 @@ import { getDb, type Transaction } from '@/db/client';
 import { feedDailyCounts, feedEvents, persons } from '@/db/schema';
 import type { Actor, FeedSource } from '@/lib/auth/actor';
 import { moscowDate } from '@/lib/domain/dates';
-import { AppError, fieldIssue, type ErrorCode } from '@/lib/errors';
+import { AppError, fieldIssue, TRANSIENT_CODES, type ErrorCode } from '@/lib/errors';
 import { toAppError } from '@/lib/register/db-errors';
 import { EFFECTS, WAITS_ON } from './effects';
 import type { Affected, Effect } from './effects/context';
 import type { FeedEvent } from './events';
 import { PersonNotFound, subjectKey } from './find-person';
 import type { ApplyFeedEvents, ApplyOptions, EventOutcome, ParsedEvent } from './outcome';
-
-const TRANSIENT: readonly ErrorCode[] = ['CONFLICT', 'REGISTER_UNAVAILABLE', 'INTERNAL'];
 
 type Decision =
   | { status: 'applied'; person: Affected }
@@ -71,7 +69,7 @@ async function decide(
     }
     const error = toAppError(thrown);
     // A lost race or the register down says nothing about the event: nothing is recorded, the caller retries.
-    if (TRANSIENT.includes(error.code)) throw error;
+    if (TRANSIENT_CODES.includes(error.code)) throw error;
     if (WAITS_ON[event.type]?.includes(error.code)) {
       return { status: 'pending', code: error.code, message: error.message, key: waitKey(event) };
     }
