@@ -18,6 +18,7 @@ import { registerPerson, type RegisterPersonInput } from '@/lib/register/registe
 import { changeInsurer } from '@/lib/register/change-insurer';
 import { event, birth, docNumber, lines, refOf, uniqueId } from '@/testing/feeds/events';
 import { adultInput, metaAt } from '@/testing/register/people';
+import { listNotifications } from '@/lib/notifications/list-notifications';
 import { applyFeedEvents } from './apply-feed-events';
 import type { EventOutcome } from './outcome';
 
@@ -90,6 +91,17 @@ describe('ЗАГС birth.registered', () => {
       .where(eq(notifications.recipientSub, `person:${mother.personId}`));
     expect(note!.text).toContain('Выберите страховую компанию ребёнка');
     expect(note!.personId).toBe(child!.id);
+    // The portal shows it to whoever signs in as the mother, whatever their account.
+    const asMother = {
+      kind: 'citizen' as const,
+      id: 'esia-mother',
+      personId: mother.personId,
+      representedPersonIds: [],
+      trusted: true,
+    };
+    expect((await listNotifications({}, asMother)).map((n) => n.id)).toEqual([note!.id]);
+    const someoneElse = { ...asMother, id: 'esia-other', personId: mother.personId + 100_000 };
+    expect(await listNotifications({}, someoneElse)).toEqual([]);
   });
 
   it('waits (pending) while the mother is not in the register, and applies when she appears', async () => {
