@@ -53,6 +53,8 @@ export function can(actor: Actor, permission: Permission, scope: PermissionScope
         case 'ffoms_admin':
           return permission !== 'policy:lookup';
         case 'tfoms_operator':
+          // The feeds' freshness and pending list concern every region's exchange with the agencies.
+          if (permission === 'feed:read') return true;
           return (
             permission !== 'policy:lookup' &&
             permission !== 'feed_key:manage' &&

@@ -160,3 +160,18 @@ describe('exactly once', () => {
     expect(row).toMatchObject({ status: 'applied', attempts: 2 });
   });
 });
+
+describe('the console’s feed overview', () => {
+  it('is for the funds’ staff only: freshness, counts per day and pending events', async () => {
+    const { feedsOverview } = await import('./feeds-overview');
+    const { rejection } = await import('@/testing/expect-error');
+    const tfoms = { kind: 'staff' as const, id: 'op-50', role: 'tfoms_operator' as const, subjectCode: '50' };
+    const overview = await feedsOverview(tfoms, new Date('2026-03-02T12:00:00Z'));
+    expect(overview.freshness.map((f) => f.source)).toEqual(['zags', 'mvd', 'military']);
+    expect(overview.pending.length).toBeGreaterThan(0);
+    const smo = { kind: 'staff' as const, id: 'smo', role: 'smo_operator' as const, insurerCode: '77001' };
+    expect((await rejection(feedsOverview(smo))).code).toBe('FORBIDDEN');
+    const clinic = { kind: 'api_key' as const, id: 'k', moCode: '770001' };
+    expect((await rejection(feedsOverview(clinic))).code).toBe('FORBIDDEN');
+  });
+});
