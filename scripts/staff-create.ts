@@ -5,13 +5,12 @@
  * a secret store); everything else goes to stderr. The creation is written to the staff audit trail as
  * done by the operating-system user.
  */
-import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import { getDb } from '@/db/client';
 import { recordStaffAction } from '@/lib/audit/staff-actions';
 import { readableRandom } from '@/lib/auth/recovery-codes';
 import { createStaffAccount, STAFF_ROLE_NAMES } from '@/lib/auth/staff-accounts';
-import { runOnDatabase } from './cli-database';
+import { operatorName, runAgainstRegister } from './cli-database';
 import { parseStaffCreateArgs, STAFF_CREATE_USAGE } from './staff-create-args';
 
 const parsed = parseStaffCreateArgs(process.argv.slice(2));
@@ -34,22 +33,14 @@ async function passwordFromStdin(): Promise<string> {
   return '';
 }
 
-function operator(): string {
-  try {
-    return `staff-create:${userInfo().username}`;
-  } catch {
-    return 'staff-create';
-  }
-}
-
 const password = args.passwordFromStdin ? await passwordFromStdin() : readableRandom(4, 4);
 
-await runOnDatabase('staff:create', async () => {
+await runAgainstRegister('staff:create', async () => {
   await getDb().transaction(async (tx) => {
     const id = await createStaffAccount({ ...args, password }, tx);
     await recordStaffAction(tx, {
       staffId: null,
-      login: operator(),
+      login: operatorName('staff-create'),
       organisation: null,
       action: 'account_created',
       targetKind: 'staff_account',

@@ -18,7 +18,9 @@ export type Permission =
   | 'application:decide' // issue or refuse an application waiting for an operator
   | 'audit:read' // the audit log: staff actions and reads of personal data (ФФОМС all; ТФОМС its region)
   | 'jobs:read' // see the background jobs and their errors (ФФОМС administrators)
-  | 'staff:manage'; // create, block, re-scope staff accounts, reset their TOTP (scope: the account's)
+  | 'staff:manage' // create, block, re-scope staff accounts, reset their TOTP (scope: the account's)
+  | 'feed_key:manage' // issue and revoke agencies' feed keys (federal fund only)
+  | 'feed:read'; // the feeds' pending events and freshness (operators)
 
 export interface PermissionScope {
   /** The person touched, when known. */
@@ -82,8 +84,11 @@ export function can(actor: Actor, permission: Permission, scope: PermissionScope
         case 'ffoms_admin':
           return permission !== 'policy:lookup';
         case 'tfoms_operator':
+          // The feeds' freshness and pending list concern every region's exchange with the agencies.
+          if (permission === 'feed:read') return true;
           return (
             permission !== 'policy:lookup' &&
+            permission !== 'feed_key:manage' &&
             permission !== 'jobs:read' &&
             scope.subjectCode != null &&
             scope.subjectCode === actor.subjectCode

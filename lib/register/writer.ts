@@ -17,8 +17,9 @@ export interface WriteMeta {
   /** The clock, injectable so rules about dates are testable; defaults to now. */
   now?: Date;
   /**
-   * An enclosing transaction the write joins (as a savepoint), so a caller records its own rows — an
-   * operator's decision on an application, its audit entry — atomically with the register change.
+   * An enclosing transaction the write joins, as a savepoint: a refusal undoes only this write. Callers
+   * record their own rows atomically with the register change — an operator's decision on an application
+   * and its audit entry; a feed event's exactly-once record and its effect.
    */
   within?: Transaction;
 }
