@@ -30,8 +30,8 @@ export interface ChangeNameResult {
 
 /**
  * A change of ФИО (ЗАГС name change, or a correction): the name in force before `on` is kept in
- * `person_former_names` — the history the console's search also looks in — and the person's record carries the
- * new one. A change learnt after a later one (out of order) only adds the old name to the history.
+ * `person_former_names` (with the day it stopped: what later agency events are matched against) and the
+ * person's record carries the new one (the persons trigger keeps the old one findable in `person_names`). A change learnt after a later one (out of order) only adds the old name to the history.
  */
 export async function changeName(input: ChangeNameInput, meta: WriteMeta): Promise<ChangeNameResult> {
   const c = new IssueCollector();
