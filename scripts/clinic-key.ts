@@ -4,13 +4,11 @@
  * store); everything else goes to stderr. Runs as a system actor named after the operating-system user,
  * which is what the key's `created_by` / `revoked_by` records.
  */
-import { env } from '@/config/env';
 import { REGISTER_TIME_ZONE } from '@/config/time-zone';
-import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import path from 'node:path';
 import { closeDb } from '@/db/client';
 import { EMBEDDED_DATA_DIR, withDatabase } from '@/db/runtime';
+import { embeddedServerInUse } from './cli-database';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { listApiKeys } from '@/lib/api-keys/list-api-keys';
 import { revokeApiKey } from '@/lib/api-keys/revoke-api-key';
@@ -28,21 +26,6 @@ if (parsed.args.command === 'help') {
   process.exit(0);
 }
 const command = parsed.args;
-
-/**
- * Starting the embedded server over the data directory of a running `npm run dev` would stop that
- * server (db/embedded.ts treats a live postmaster.pid as a leftover): ask for its URL instead.
- */
-function embeddedServerInUse(): boolean {
-  const pidFile = path.join(EMBEDDED_DATA_DIR, 'postmaster.pid');
-  if (env().DATABASE_URL || !existsSync(pidFile)) return false;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  try {
-    return Number.isInteger(pid) && pid > 0 && process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-}
 
 function operator(): string {
   try {

@@ -9,3 +9,4 @@ export * from './api-keys';
 export * from './staff';
 export * from './notifications';
 export * from './extracts';
+export * from './feed-imports';
