@@ -9,4 +9,5 @@ export * from './api-keys';
 export * from './staff';
 export * from './notifications';
 export * from './extracts';
+export * from './feeds';
 export * from './feed-imports';
