@@ -18,6 +18,9 @@ import { ndjsonLines } from './ndjson-file';
  * the exactly-once guarantee itself is the events' dedup records, which make any replayed line a no-op.
  */
 
+/** The longest line a feed file may have (the API's NDJSON bound). */
+export const FEED_LINE_MAX_BYTES = 64 * 1024;
+
 export interface ImportCounts {
   applied: number;
   duplicate: number;
@@ -60,6 +63,8 @@ export interface ImportOptions {
   /** Longest accepted line in bytes. */
   maxLineBytes: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** Stops the import after the batch in hand (its resume point saved). */
+  signal?: AbortSignal;
 }
 
 async function fileSha256(file: string): Promise<string> {
@@ -164,7 +169,10 @@ export async function importFeedFile(options: ImportOptions): Promise<ImportSumm
         else count(parsed.outcome);
       }
     }
-    if (batch.length >= options.batchSize) await flush(l.line, l.end);
+    if (batch.length >= options.batchSize) {
+      await flush(l.line, l.end);
+      options.signal?.throwIfAborted();
+    }
   }
   await flush(Math.max(last.line, linesDone), fileBytes);
   await getDb()
