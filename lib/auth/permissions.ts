@@ -12,7 +12,9 @@ export type Permission =
   | 'attachment:change'
   | 'person:read' // read a person's register data
   | 'policy:lookup' // the clinic lookup
-  | 'api_key:manage'; // issue and revoke clinics' API keys
+  | 'api_key:manage' // issue and revoke clinics' API keys
+  | 'feed_key:manage' // issue and revoke agencies' feed keys (federal fund only)
+  | 'feed:read'; // the feeds' pending events and freshness (operators)
 
 export interface PermissionScope {
   /** The person touched, when known. */
@@ -52,6 +54,7 @@ export function can(actor: Actor, permission: Permission, scope: PermissionScope
         case 'tfoms_operator':
           return (
             permission !== 'policy:lookup' &&
+            permission !== 'feed_key:manage' &&
             scope.subjectCode != null &&
             scope.subjectCode === actor.subjectCode
           );
