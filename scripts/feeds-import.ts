@@ -9,8 +9,9 @@
 import { userInfo } from 'node:os';
 import { access } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
+import { FEED_LIMITS } from '@/api/v1/feeds/limits';
 import { applyBatch } from '@/lib/feeds/bulk/apply-batch';
-import { FEED_LINE_MAX_BYTES, importFeedFile, type ImportProgress } from '@/lib/feeds/bulk/import-feed';
+import { importFeedFile, type ImportProgress } from '@/lib/feeds/bulk/import-feed';
 import { formatImportSummary } from '@/lib/feeds/bulk/import-summary';
 import { withCliDatabase } from './cli-database';
 import { IMPORT_USAGE, parseImportArgs } from './feeds-args';
@@ -88,7 +89,7 @@ try {
       batchSize: args.batch,
       startedBy: operator(),
       apply: applyBatch,
-      maxLineBytes: FEED_LINE_MAX_BYTES,
+      maxLineBytes: FEED_LIMITS.lineBytes,
       onProgress,
       signal: stop.signal,
     }),

@@ -10,8 +10,9 @@ import {
   writeTestFeed,
 } from '@/testing/feeds/feed-registers';
 import { applyFeedEvents } from '../apply-feed-events';
+import { FEED_LIMITS } from '@/api/v1/feeds/limits';
 import { applyBatch } from './apply-batch';
-import { FEED_LINE_MAX_BYTES, importFeedFile, type ImportSummary } from './import-feed';
+import { importFeedFile, type ImportSummary } from './import-feed';
 
 /**
  * The batched writer writes what the one-event path writes: the same feed file imported into two
@@ -45,7 +46,7 @@ const run = (apply: typeof applyBatch) =>
     batchSize: 300,
     startedBy: 'test',
     apply: (source, events) => apply(source, events, { now: FEED_NOW }),
-    maxLineBytes: FEED_LINE_MAX_BYTES,
+    maxLineBytes: FEED_LIMITS.lineBytes,
   });
 
 beforeAll(async () => {

@@ -18,9 +18,6 @@ import { ndjsonLines } from './ndjson-file';
  * the exactly-once guarantee itself is the events' dedup records, which make any replayed line a no-op.
  */
 
-/** The longest line a feed file may have (the API's NDJSON bound). */
-export const FEED_LINE_MAX_BYTES = 64 * 1024;
-
 export interface ImportCounts {
   applied: number;
   duplicate: number;
@@ -60,7 +57,7 @@ export interface ImportOptions {
   /** Who runs the import (recorded on the resume point). */
   startedBy: string;
   apply: ApplyFeedEvents;
-  /** Longest accepted line in bytes. */
+  /** Longest accepted line in bytes (the feed API's bound, FEED_LIMITS.lineBytes). */
   maxLineBytes: number;
   onProgress?: (progress: ImportProgress) => void;
   /** Stops the import after the batch in hand (its resume point saved). */
