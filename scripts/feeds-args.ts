@@ -130,6 +130,8 @@ function readFlags(
     if (unknown) return `Неизвестный аргумент: ${unknown[1]}`;
     const missing = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(message);
     if (missing) return `${missing[1]}: не указано значение.`;
+    const flagOnly = /Option '(--[\w-]+)' does not take an argument/.exec(message);
+    if (flagOnly) return `${flagOnly[1]} указывается без значения.`;
     return `Аргументы не разобраны: ${message}`;
   }
 }

@@ -34,6 +34,7 @@ import { birthNotice, birthRegistration, motherInsurance } from '../effects/zags
 import type { EventOf } from '../events';
 import { checkedRef, namesMatch } from '../find-person';
 import type { ApplyOptions, EventOutcome, ParsedEvent } from '../outcome';
+import { unnestInsert } from './unnest-insert';
 
 /**
  * The bulk import's writer for the hot event kind, ЗАГС births of distinct children: many births in one
@@ -59,18 +60,6 @@ interface Ready extends Candidate {
   motherId: number;
   plan: NewPersonPlan;
   insurerName: string;
-}
-
-/** Rows per multi-row statement: PostgreSQL takes at most 65,535 parameters in one. */
-const MAX_PARAMETERS = 60_000;
-
-async function insertChunked<T>(
-  rows: readonly T[],
-  columns: number,
-  insert: (chunk: T[]) => Promise<void>,
-): Promise<void> {
-  const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns));
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
 const certificateKey = (d: { kind: number; series: string | null; number: string }) =>
@@ -229,24 +218,21 @@ export async function writeBirths(
   ready.sort((a, b) => a.index - b.index);
 
   // 6. Claim the events (a concurrent import of the same events claims them first: duplicates).
-  const claimed = new Set(
-    (
-      await tx
-        .insert(feedEvents)
-        .values(
-          ready.map((r) => ({
-            source,
-            eventId: r.event.eventId,
-            type: r.event.type,
-            occurredAt: new Date(r.event.occurredAt),
-            receivedAt: now,
-            status: 'applied' as const,
-          })),
-        )
-        .onConflictDoNothing()
-        .returning({ eventId: feedEvents.eventId })
-    ).map((r) => r.eventId),
+  const claims = await unnestInsert(
+    tx,
+    feedEvents,
+    ready.map((r) => ({
+      source,
+      eventId: r.event.eventId,
+      type: r.event.type,
+      occurredAt: new Date(r.event.occurredAt),
+      receivedAt: now,
+      status: 'applied',
+    })),
+    ['eventId'],
+    { onConflictDoNothing: true },
   );
+  const claimed = new Set(claims.map((c) => c.eventId as string));
   const births = ready.filter((r) => {
     if (claimed.has(r.event.eventId)) return true;
     out[r.index] = { line: r.line, eventId: r.event.eventId, type: r.event.type, status: 'duplicate' };
@@ -261,42 +247,41 @@ export async function writeBirths(
     )
   ).rows.map((r) => BigInt(r.serial));
   const enps2: Enp[] = births.map((b, i) => generateEnp(b.plan.period.subjectCode, serials[i]!));
-  const personIds = new Map<string, number>();
-  await insertChunked(
+  const personRows = await unnestInsert(
+    tx,
+    persons,
     births.map((b, i) => newPersonRow(b.plan, enps2[i]!)),
-    10,
-    async (chunk) => {
-      const rows = await tx.insert(persons).values(chunk).returning({ id: persons.id, enp: persons.enp });
-      for (const r of rows) personIds.set(r.enp, r.id);
-    },
+    ['id', 'enp'],
   );
+  const personIds = new Map(personRows.map((r) => [r.enp as string, r.id as number]));
   const ids = enps2.map((enp) => personIds.get(enp)!);
   const records = births.map((b, i) => newPersonRecordRows(b.plan, ids[i]!));
-
-  const documentIds = new Map<number, number>();
-  await insertChunked(records, 8, async (chunk) => {
-    const rows = await tx
-      .insert(identityDocuments)
-      .values(chunk.map((r) => r.document))
-      .returning({ id: identityDocuments.id, personId: identityDocuments.personId });
-    for (const r of rows) documentIds.set(r.personId, r.id);
-  });
-  const coverageIds = new Map<number, number>();
-  await insertChunked(records, 8, async (chunk) => {
-    const rows = await tx
-      .insert(coverages)
-      .values(chunk.map((r) => r.coverage))
-      .returning({ id: coverages.id, personId: coverages.personId });
-    for (const r of rows) coverageIds.set(r.personId, r.id);
-  });
-  const representationIds = new Map<number, number>();
-  await insertChunked(records, 5, async (chunk) => {
-    const rows = await tx
-      .insert(representations)
-      .values(chunk.map((r) => r.representation!))
-      .returning({ id: representations.id, childId: representations.childId });
-    for (const r of rows) representationIds.set(r.childId, r.id);
-  });
+  const idsBy = async (
+    table: Parameters<typeof unnestInsert>[1],
+    rows: Record<string, unknown>[],
+    by: string,
+  ) =>
+    new Map(
+      (await unnestInsert(tx, table, rows, ['id', by as never])).map((r) => [
+        r[by] as number,
+        r.id as number,
+      ]),
+    );
+  const documentIds = await idsBy(
+    identityDocuments,
+    records.map((r) => r.document),
+    'personId',
+  );
+  const coverageIds = await idsBy(
+    coverages,
+    records.map((r) => r.coverage),
+    'personId',
+  );
+  const representationIds = await idsBy(
+    representations,
+    records.map((r) => r.representation!),
+    'childId',
+  );
   const eventRows = births.flatMap((b, i) => {
     const personId = ids[i]!;
     return newPersonEvents(b.plan, enps2[i]!, {
@@ -307,19 +292,18 @@ export async function writeBirths(
       representationId: representationIds.get(personId)!,
     }).map((e) => registerEventRow(b.meta, e));
   });
-  await insertChunked(eventRows, 10, async (chunk) => {
-    await tx.insert(registerEvents).values(chunk);
-  });
-  const notices = births.map((b, i) => ({
-    recipientSub: personRecipient(b.motherId),
-    personId: ids[i]!,
-    applicationId: null,
-    text: birthNotice(b.event.data.child, b.plan.period.validFrom, enps2[i]!, b.insurerName),
-    createdAt: now,
-  }));
-  await insertChunked(notices, 5, async (chunk) => {
-    await tx.insert(notifications).values(chunk);
-  });
+  await unnestInsert(tx, registerEvents, eventRows);
+  await unnestInsert(
+    tx,
+    notifications,
+    births.map((b, i) => ({
+      recipientSub: personRecipient(b.motherId),
+      personId: ids[i]!,
+      applicationId: null,
+      text: birthNotice(b.event.data.child, b.plan.period.validFrom, enps2[i]!, b.insurerName),
+      createdAt: now,
+    })),
+  );
 
   // 8. The dedup records say what became of the events; the freshness counts take them all at once.
   const decided = births.map((b, i) =>
