@@ -3,6 +3,7 @@ import { closeDb } from '../db/client';
 import { createApiKey } from '../lib/api-keys/create-api-key';
 import { revokeApiKey } from '../lib/api-keys/revoke-api-key';
 import { systemActor } from '../lib/auth/actor';
+import { createFeedKey, revokeFeedKey } from '../lib/feeds/feed-keys';
 import { signInAsCitizen } from './support/citizen';
 import { DOORS, PORTAL_PAGES, type FuzzContext, type PageForm } from './fuzz/doors';
 import { formsOf } from './fuzz/forms';
@@ -34,6 +35,7 @@ test.describe.configure({ mode: 'parallel' });
 let ctx: FuzzContext;
 let databaseUrl: string;
 const issued: string[] = [];
+const issuedFeedKeys: string[] = [];
 
 test.beforeAll(async ({ browser, baseURL }) => {
   databaseUrl = e2eDatabaseUrl();
@@ -67,12 +69,19 @@ test.beforeAll(async ({ browser, baseURL }) => {
     staffForm?.hidden.some(([n]) => n.startsWith('$ACTION')),
     'the sign-in form is a server action',
   ).toBe(true);
-  ctx = { keys, citizenCookie, portalForms, staffForm: staffForm! };
+  const feedKeys = { zags: '', mvd: '', military: '' };
+  for (const source of ['zags', 'mvd', 'military'] as const) {
+    const created = await createFeedKey({ source, label: 'fuzz suite' }, admin);
+    feedKeys[source] = created.key;
+    issuedFeedKeys.push(created.prefix);
+  }
+  ctx = { keys, citizenCookie, portalForms, staffForm: staffForm!, feedKeys };
 });
 
 test.afterAll(async () => {
   const admin = systemActor('fuzz-suite');
   for (const prefix of issued.splice(0)) await revokeApiKey({ prefix }, admin);
+  for (const prefix of issuedFeedKeys.splice(0)) await revokeFeedKey({ prefix }, admin);
   await closeDb();
 });
 

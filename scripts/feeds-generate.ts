@@ -10,7 +10,7 @@ import { getDb } from '@/db/client';
 import { moscowDate, type LocalDate } from '@/lib/domain/dates';
 import { zagsTestFeed } from '@/lib/feeds/generate/generate-feed';
 import type { LineKind } from '@/lib/feeds/generate/test-feed';
-import { withCliDatabase } from './cli-database';
+import { runAgainstRegister } from './cli-database';
 import { GENERATE_USAGE, parseGenerateArgs } from './feeds-args';
 
 const parsed = parseGenerateArgs(process.argv.slice(2));
@@ -28,33 +28,27 @@ async function write(out: Writable, text: string): Promise<void> {
   if (!out.write(text)) await once(out, 'drain');
 }
 
-try {
-  const counts = await withCliDatabase(async () => {
-    const asOf = (args.asOf ?? moscowDate(new Date())) as LocalDate;
-    const lines = await zagsTestFeed(getDb().$client, { ...args, asOf });
-    const out = args.out ? createWriteStream(args.out) : process.stdout;
-    const counts: Record<LineKind, number> = { event: 0, invalid: 0, duplicate: 0, late: 0 };
-    let buffer = '';
-    for (const [kind, line] of lines) {
-      counts[kind]++;
-      buffer += `${line}\n`;
-      if (buffer.length > 1 << 16) {
-        await write(out, buffer);
-        buffer = '';
-      }
+const counts: Record<LineKind, number> = { event: 0, invalid: 0, duplicate: 0, late: 0 };
+await runAgainstRegister('feeds:generate', async () => {
+  const asOf = (args.asOf ?? moscowDate(new Date())) as LocalDate;
+  const lines = await zagsTestFeed(getDb().$client, { ...args, asOf });
+  const out = args.out ? createWriteStream(args.out) : process.stdout;
+  let buffer = '';
+  for (const [kind, line] of lines) {
+    counts[kind]++;
+    buffer += `${line}\n`;
+    if (buffer.length > 1 << 16) {
+      await write(out, buffer);
+      buffer = '';
     }
-    await write(out, buffer);
-    if (out !== process.stdout) {
-      out.end();
-      await once(out, 'finish');
-    }
-    return counts;
-  });
-  console.error(
-    `Строк: ${args.events} (событий по порядку ${counts.event}, запоздавших ${counts.late}, ` +
-      `повторов ${counts.duplicate}, ошибочных ${counts.invalid})${args.out ? ` → ${args.out}` : ''}`,
-  );
-} catch (error) {
-  console.error('Не удалось составить поток событий:', error instanceof Error ? error.message : error);
-  process.exit(1);
-}
+  }
+  await write(out, buffer);
+  if (out !== process.stdout) {
+    out.end();
+    await once(out, 'finish');
+  }
+});
+console.error(
+  `Строк: ${args.events} (событий по порядку ${counts.event}, запоздавших ${counts.late}, ` +
+    `повторов ${counts.duplicate}, ошибочных ${counts.invalid})${args.out ? ` → ${args.out}` : ''}`,
+);

@@ -6,14 +6,13 @@
  * twice. Exit status: 0 when every line was accepted (applied, duplicate or pending), 1 when some were
  * rejected or the import failed, 2 for bad arguments.
  */
-import { userInfo } from 'node:os';
 import { access } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import { FEED_LIMITS } from '@/api/v1/feeds/limits';
 import { applyBatch } from '@/lib/feeds/bulk/apply-batch';
-import { importFeedFile, type ImportProgress } from '@/lib/feeds/bulk/import-feed';
+import { importFeedFile, type ImportProgress, type ImportSummary } from '@/lib/feeds/bulk/import-feed';
 import { formatImportSummary } from '@/lib/feeds/bulk/import-summary';
-import { withCliDatabase } from './cli-database';
+import { operatorName, runAgainstRegister } from './cli-database';
 import { IMPORT_USAGE, parseImportArgs } from './feeds-args';
 
 const parsed = parseImportArgs(process.argv.slice(2));
@@ -31,14 +30,6 @@ try {
 } catch {
   console.error(`Файл не найден или недоступен: ${args.file}`);
   process.exit(2);
-}
-
-function operator(): string {
-  try {
-    return `feeds-import:${userInfo().username}`;
-  } catch {
-    return 'feeds-import';
-  }
 }
 
 const bar = args.progress
@@ -81,28 +72,30 @@ process.on('SIGINT', () => {
   console.error('\nОстанавливаю после текущего пакета… (ещё раз Ctrl-C — немедленно)');
 });
 
-try {
-  const summary = await withCliDatabase(() =>
-    importFeedFile({
+let summary: ImportSummary | null = null;
+await runAgainstRegister('feeds:import', async () => {
+  try {
+    summary = await importFeedFile({
       source: args.source,
       file: args.file,
       batchSize: args.batch,
-      startedBy: operator(),
+      startedBy: operatorName('feeds-import'),
       apply: applyBatch,
       maxLineBytes: FEED_LIMITS.lineBytes,
       onProgress,
       signal: stop.signal,
-    }),
-  );
-  bar?.stop();
-  console.log(formatImportSummary(summary));
-  process.exit(summary.counts.rejected > 0 ? 1 : 0);
-} catch (error) {
-  bar?.stop();
-  if (stop.signal.aborted) {
-    console.error('Прервано. Запустите ту же команду снова: импорт продолжится, повторов не будет.');
-    process.exit(130);
+    });
+  } catch (error) {
+    // Stopped by Ctrl-C after a batch: the resume point is saved; anything else is a failure.
+    if (!stop.signal.aborted) throw error;
+  } finally {
+    bar?.stop();
   }
-  console.error('Импорт не выполнен:', error instanceof Error ? error.message : error);
-  process.exit(1);
+});
+if (!summary) {
+  console.error('Прервано. Запустите ту же команду снова: импорт продолжится, повторов не будет.');
+  process.exit(130);
 }
+const done: ImportSummary = summary;
+console.log(formatImportSummary(done));
+process.exit(done.counts.rejected > 0 ? 1 : 0);

@@ -34,6 +34,8 @@ export interface FuzzContext {
   portalForms: PageForm[];
   /** The staff sign-in form (/vhod). */
   staffForm: PageForm;
+  /** A valid key of each agency feed, by source. */
+  feedKeys: Record<'zags' | 'mvd' | 'military', string>;
 }
 
 /**
@@ -566,11 +568,122 @@ const rawSocket: Door = {
       })),
 };
 
+/** An event of a source, bent: fields hostile, missing, of the wrong type; about nobody in the register. */
+const feedEvent = fc
+  .record(
+    {
+      eventId: fc.oneof(fc.uuid(), hostileText(20), overlong),
+      type: fc.oneof(
+        fc.constantFrom(
+          'birth.registered',
+          'death.registered',
+          'name.changed',
+          'service.started',
+          'service.ended',
+        ),
+        fc.constantFrom('passport.replaced', 'residence-permit.issued', 'citizenship.acquired'),
+        hostileText(20),
+      ),
+      occurredAt: fc.oneof(fc.constant('2026-11-20T10:00:00+03:00'), oddDate),
+      data: fc.oneof(
+        fc.record(
+          {
+            person: fc.record(
+              {
+                enp: enpLike,
+                lastName: fc.oneof(fc.constant('Фаззов'), hostileText(30)),
+                firstName: fc.oneof(fc.constant('Несуществующий'), hostileText(30)),
+                birthDate: isoDate,
+              },
+              { requiredKeys: [] },
+            ),
+            startedOn: isoDate,
+            endedOn: isoDate,
+            deathDate: isoDate,
+            certificate: fc.record({
+              series: hostileText(10),
+              number: digits(6),
+              issueDate: isoDate,
+              issuer: hostileText(20),
+            }),
+          },
+          { requiredKeys: [] },
+        ),
+        jsonish,
+      ),
+    },
+    { requiredKeys: [] },
+  )
+  .map((e) => JSON.stringify(e));
+
+const FEED_SOURCES = ['zags', 'mvd', 'military'] as const;
+
+const feeds: Door = {
+  name: 'feed API /api/v1/feeds',
+  format: 'problem',
+  weight: 2,
+  requests: ({ feedKeys }) =>
+    fc
+      .record({
+        source: fc.oneof(
+          { weight: 6, arbitrary: fc.constantFrom(...FEED_SOURCES) },
+          { weight: 1, arbitrary: fc.oneof(hostileText(12), fc.constantFrom('fns', 'ZAGS', '', '..')) },
+        ),
+        keyOf: fc.oneof(
+          { weight: 6, arbitrary: fc.constantFrom(...FEED_SOURCES) },
+          { weight: 1, arbitrary: fc.constant(null) },
+        ),
+        what: fc.oneof(
+          { weight: 6, arbitrary: fc.constantFrom('events', 'events', 'events', 'pending', 'schema') },
+          { weight: 1, arbitrary: hostileText(10) },
+        ),
+        method: fc.oneof(
+          { weight: 8, arbitrary: fc.constant('POST') },
+          { weight: 1, arbitrary: fc.constantFrom('GET', 'PUT', 'DELETE', 'PATCH') },
+        ),
+        ndjson: fc.boolean(),
+        events: fc.array(feedEvent, { maxLength: 6 }),
+        junk: fc.oneof(
+          { weight: 5, arbitrary: fc.constant(null) },
+          { weight: 1, arbitrary: hostileText(200) },
+          {
+            weight: 1,
+            arbitrary: fc.integer({ min: 65_537, max: 200_000 }).map((n) => `{"eventId":"${'a'.repeat(n)}"}`),
+          },
+        ),
+        type: fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: contentType }),
+        truncate: fc.oneof(
+          { weight: 9, arbitrary: fc.constant(false) },
+          { weight: 1, arbitrary: fc.constant(true) },
+        ),
+      })
+      .map(({ source, keyOf, what, method, ndjson, events, junk, type, truncate }) => {
+        const text = junk ?? (ndjson ? events.join('\n') : `[${events.join(',')}]`);
+        const bytes = Buffer.from(text, 'utf8');
+        const contentTypeHeader = type ?? (ndjson ? 'application/x-ndjson' : 'application/json');
+        const target =
+          what === 'schema'
+            ? '/api/v1/feeds/schema'
+            : `/api/v1/feeds/${escaped(source, false)}/${escaped(what, false)}`;
+        return {
+          method,
+          target,
+          headers: [
+            ...(keyOf ? [['Authorization', `Bearer ${feedKeys[keyOf]}`] as [string, string]] : []),
+            ['Content-Type', contentTypeHeader] as [string, string],
+          ],
+          body: bytes,
+          ...(truncate ? { truncateBodyAt: Math.floor(bytes.length / 2), halfClose: true } : {}),
+        };
+      }),
+};
+
 export const DOORS: readonly Door[] = [
   rest,
   fhirSearch,
   fhirRead,
   fhirPost,
+  feeds,
   portalQuery,
   portalForms,
   staffSignIn,

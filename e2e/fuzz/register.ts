@@ -16,6 +16,7 @@ export const CHECKED_TABLES = [
   'application_status_history',
   'notifications',
   'extracts',
+  'person_names',
 ] as const;
 
 /**

@@ -9,6 +9,7 @@ import {
   TERMINATION_REASONS,
   applyCoverageCommand,
   applyToTimeline,
+  terminateRetroactively,
   coverageOn,
   coverageReasonText,
   coverageStatusText,
@@ -169,7 +170,21 @@ describe('issue', () => {
     expect(later.truncated).toEqual(bounded);
     expect(later.opened.validFrom).toBe('2026-03-15');
     // The last day of validity is still covered.
-    expect(refusal(applyCoverageCommand(bounded, issue('2025-12-31'))).code).toBe('COVERAGE_ALREADY_ACTIVE');
+    expect(refusal(applyCoverageCommand(bounded, issue('2025-12-31', { reason: 'new_policy' }))).code).toBe(
+      'COVERAGE_ALREADY_ACTIVE',
+    );
+  });
+
+  it('converts a foreigner’s bounded policy still in force on citizenship or a new permit, same period cut', () => {
+    for (const reason of ['citizenship_acquired', 'residence_permit'] as const) {
+      const t = success(applyCoverageCommand(bounded, issue('2025-10-01', { reason })));
+      expect(t.truncated).toEqual({ ...bounded, validTo: '2025-10-01' });
+      expect(t.opened).toMatchObject({ reason, validFrom: '2025-10-01', status: 'active' });
+    }
+    // A citizen's open-ended policy is not a foreigner's: citizenship cannot be "acquired" over it.
+    expect(
+      refusal(applyCoverageCommand(active, issue('2025-10-01', { reason: 'citizenship_acquired' }))).code,
+    ).toBe('COVERAGE_ALREADY_ACTIVE');
   });
 
   it('rejects a reason that is not an issue reason', () => {
@@ -586,6 +601,16 @@ function modelOutcome(latest: CoveragePeriod | null, c: CoverageCommand): ErrorC
       terminated: 'COVERAGE_TERMINATED',
     },
   };
+  // A foreigner's policy (bounded, or issued on a permit) gives way to citizenship or a new permit.
+  const foreigners = latest !== null && (latest.validTo !== null || latest.reason === 'residence_permit');
+  if (
+    c.type === 'issue' &&
+    state === 'active' &&
+    foreigners &&
+    (c.reason === 'citizenship_acquired' || c.reason === 'residence_permit')
+  ) {
+    return 'ok';
+  }
   const outcome = table[c.type][state];
   if (outcome !== 'ok' || latest === null || !covered) return outcome;
   if (c.type === 'change_insurer' && c.insurerCode === latest.insurerCode) return 'COVERAGE_SAME_INSURER';
@@ -713,5 +738,41 @@ describe('coverage properties', () => {
       ),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('terminateRetroactively (a termination learnt late)', () => {
+  const first = period({ validFrom: d('2024-01-01'), validTo: d('2025-03-01') });
+  const second = period({ validFrom: d('2025-03-01'), insurerCode: '50002', reason: 'insurer_change' });
+  const death = { type: 'terminate' as const, on: d('2025-01-10'), reason: 'death' as const };
+
+  it('cuts the period in force that day and voids every later one', () => {
+    const t = terminateRetroactively([first, second], death);
+    if (!t.ok) throw new Error(t.message);
+    expect(t.retracted).toEqual([first, second]);
+    expect(t.truncated).toEqual({ ...first, validTo: '2025-01-10' });
+    expect(t.opened).toMatchObject({
+      status: 'terminated',
+      reason: 'death',
+      validFrom: '2025-01-10',
+      validTo: null,
+    });
+    // On the first day of a period, that period goes entirely.
+    const onStart = terminateRetroactively([first, second], { ...death, on: d('2025-03-01') });
+    if (!onStart.ok) throw new Error(onStart.message);
+    expect(onStart.retracted).toEqual([second]);
+    expect(onStart.truncated).toBeNull();
+  });
+
+  it('refuses a date without coverage, an already terminated day, and a reason that does not terminate', () => {
+    expect(refusal(terminateRetroactively([first, second], { ...death, on: d('2023-06-01') })).code).toBe(
+      'COVERAGE_NONE',
+    );
+    expect(refusal(terminateRetroactively([first, dead], { ...death, on: d('2025-06-01') })).code).toBe(
+      'COVERAGE_TERMINATED',
+    );
+    expect(
+      refusal(terminateRetroactively([first], { ...death, reason: 'military_service' as never })).code,
+    ).toBe('COVERAGE_REASON_INVALID');
   });
 });

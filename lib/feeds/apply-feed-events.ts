@@ -3,7 +3,7 @@ import { getDb, type Transaction } from '@/db/client';
 import { feedDailyCounts, feedEvents, persons } from '@/db/schema';
 import type { Actor, FeedSource } from '@/lib/auth/actor';
 import { moscowDate } from '@/lib/domain/dates';
-import { AppError, fieldIssue, type ErrorCode } from '@/lib/errors';
+import { AppError, fieldIssue, TRANSIENT_CODES, type ErrorCode } from '@/lib/errors';
 import { toAppError } from '@/lib/register/db-errors';
 import type { WriteMeta } from '@/lib/register/writer';
 import { EFFECTS, WAITS_ON } from './effects';
@@ -11,8 +11,6 @@ import type { Affected, Effect } from './effects/context';
 import type { FeedEvent } from './events';
 import { PersonNotFound, subjectKey } from './find-person';
 import type { ApplyFeedEvents, ApplyOptions, EventOutcome, ParsedEvent } from './outcome';
-
-const TRANSIENT: readonly ErrorCode[] = ['CONFLICT', 'REGISTER_UNAVAILABLE', 'INTERNAL'];
 
 export type Decision =
   | { status: 'applied'; person: Affected }
@@ -76,7 +74,7 @@ async function decide(
     }
     const error = toAppError(thrown);
     // A lost race or the register down says nothing about the event: nothing is recorded, the caller retries.
-    if (TRANSIENT.includes(error.code)) throw error;
+    if (TRANSIENT_CODES.includes(error.code)) throw error;
     if (WAITS_ON[event.type]?.includes(error.code)) {
       return { status: 'pending', code: error.code, message: error.message, key: waitKey(event) };
     }

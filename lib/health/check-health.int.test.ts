@@ -77,3 +77,45 @@ describe('the health check and the production calendar', () => {
     expect((await checkHealth()).status).toBe('ok');
   });
 });
+
+describe('the health check and the agencies’ feeds', () => {
+  it('flags a connected source silent longer than its period (ЗАГС daily, military 14 days), not one never connected', async () => {
+    const { feedDailyCounts } = await import('@/db/schema');
+    await getDb()
+      .insert(feedDailyCounts)
+      .values([
+        {
+          source: 'zags',
+          day: '2040-05-30',
+          received: 3,
+          lastReceivedAt: new Date('2040-05-30T08:00:00Z'),
+          lastOccurredAt: new Date('2040-05-30T07:00:00Z'),
+        },
+        {
+          source: 'military',
+          day: '2040-05-20',
+          received: 1,
+          lastReceivedAt: new Date('2040-05-20T08:00:00Z'),
+          lastOccurredAt: new Date('2040-05-20T07:00:00Z'),
+        },
+      ]);
+    const report = await checkHealth(new Date('2040-06-01T09:00:00Z'));
+    expect(report.feeds).toEqual([
+      { source: 'zags', lastReceivedAt: '2040-05-30T08:00:00.000Z', expectedPeriodHours: 24, silent: true },
+      { source: 'mvd', lastReceivedAt: null, expectedPeriodHours: 24, silent: false },
+      {
+        source: 'military',
+        lastReceivedAt: '2040-05-20T08:00:00.000Z',
+        expectedPeriodHours: 336,
+        silent: false,
+      },
+    ]);
+    const feedProblems = report.problems.filter((p) => p.code === 'FEED_SILENT');
+    expect(feedProblems).toHaveLength(1);
+    expect(feedProblems[0]!.message).toMatch(/Нет событий от ЗАГС с 30\.05\.2040, 11:00/);
+    // The public page's verdict does not depend on the feeds.
+    expect(serviceStatus(report).verdict).toBe(serviceStatus({ ...report, feeds: [], problems: [] }).verdict);
+    const later = await checkHealth(new Date('2040-06-04T09:00:00Z'));
+    expect(later.problems.filter((p) => p.code === 'FEED_SILENT')).toHaveLength(2);
+  });
+});

@@ -1,7 +1,9 @@
 import { env } from '@/config/env';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { REGISTER_TIME_ZONE } from '@/config/time-zone';
 import { moscowDate, yearOf } from '@/lib/domain/dates';
+import { feedFreshness, silenceMessage } from '@/lib/feeds/freshness';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
@@ -13,14 +15,20 @@ export interface HealthReport {
    * is missing or incomplete.
    */
   calendar: { years: number[]; missingYears: number[]; incompleteYears: number[] } | null;
+  /** The agencies' feeds: when each last sent, and whether it is silent longer than expected. */
+  feeds:
+    { source: string; lastReceivedAt: string | null; expectedPeriodHours: number; silent: boolean }[] | null;
   /** What an administrator must act on while the app still serves (in Russian, with a stable code). */
   problems: HealthProblem[];
 }
 
 export interface HealthProblem {
-  code: 'CALENDAR_MISSING' | 'CALENDAR_INCOMPLETE';
+  code: 'CALENDAR_MISSING' | 'CALENDAR_INCOMPLETE' | 'FEED_SILENT';
   message: string;
 }
+
+const moscowInstant = (d: Date) =>
+  d.toLocaleString('ru-RU', { timeZone: REGISTER_TIME_ZONE, dateStyle: 'short', timeStyle: 'short' });
 
 /**
  * Deadlines in a year without the official calendar count only the Labour Code's own holidays (provisional,
@@ -62,12 +70,18 @@ export async function checkHealth(now = new Date()): Promise<HealthReport> {
     const needed = [year, year + 1];
     const missingYears = needed.filter((y) => !loaded.has(y));
     const incompleteYears = needed.filter((y) => loaded.get(y) === false);
+    const feeds = await feedFreshness(getDb(), now);
+    const silent = feeds.filter((f) => f.silent);
     return {
       ...base,
       status: 'ok',
       database: { status: 'up', latencyMs },
       calendar: { years: needed, missingYears, incompleteYears },
-      problems: calendarProblems(missingYears, incompleteYears),
+      feeds: feeds.map((f) => ({ ...f, lastReceivedAt: f.lastReceivedAt?.toISOString() ?? null })),
+      problems: [
+        ...calendarProblems(missingYears, incompleteYears),
+        ...silent.map((f) => ({ code: 'FEED_SILENT' as const, message: silenceMessage(f, moscowInstant) })),
+      ],
     };
   } catch (err) {
     console.error('[health] database check failed:', err);
@@ -76,6 +90,7 @@ export async function checkHealth(now = new Date()): Promise<HealthReport> {
       status: 'degraded',
       database: { status: 'down', latencyMs: null, error: 'База данных регистра недоступна.' },
       calendar: null,
+      feeds: null,
       problems: [],
     };
   }

@@ -11,6 +11,7 @@ const up = (calendar: NonNullable<HealthReport['calendar']>): HealthReport => ({
   status: 'ok',
   database: { status: 'up', latencyMs: 1.2 },
   calendar,
+  feeds: [],
   problems: [],
 });
 
@@ -58,6 +59,7 @@ describe('serviceStatus', () => {
       ...base,
       status: 'degraded',
       database: { status: 'down', latencyMs: null, error: 'База данных регистра недоступна.' },
+      feeds: null,
       calendar: null,
       problems: [],
     });

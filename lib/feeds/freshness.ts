@@ -1,0 +1,71 @@
+import { desc, max, sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { feedDailyCounts } from '@/db/schema';
+import type { FeedSource } from '@/lib/auth/actor';
+import { FEED_SOURCES } from './events';
+
+/** How often each source is expected to send: ЗАГС and МВД daily, military commissariats every 14 days. */
+export const EXPECTED_PERIOD_HOURS: Record<FeedSource, number> = { zags: 24, mvd: 24, military: 14 * 24 };
+
+const SOURCE_NAMES: Record<FeedSource, string> = {
+  zags: 'ЗАГС',
+  mvd: 'МВД',
+  military: 'военных комиссариатов',
+};
+
+export interface SourceFreshness {
+  source: FeedSource;
+  /** When its last event arrived; null when the source has never sent one (not connected yet). */
+  lastReceivedAt: Date | null;
+  expectedPeriodHours: number;
+  /** Connected, and silent for longer than its expected period. */
+  silent: boolean;
+}
+
+/** Each source's freshness, from the per-day counters (a few rows per source per day). */
+export async function feedFreshness(db: Executor, now: Date): Promise<SourceFreshness[]> {
+  const rows = await db
+    .select({ source: feedDailyCounts.source, last: max(feedDailyCounts.lastReceivedAt) })
+    .from(feedDailyCounts)
+    .groupBy(feedDailyCounts.source);
+  const last = new Map(rows.map((r) => [r.source, r.last]));
+  return FEED_SOURCES.map((source) => {
+    const lastReceivedAt = last.get(source) ?? null;
+    const expectedPeriodHours = EXPECTED_PERIOD_HOURS[source];
+    const silent =
+      lastReceivedAt !== null && now.getTime() - lastReceivedAt.getTime() > expectedPeriodHours * 3_600_000;
+    return { source, lastReceivedAt, expectedPeriodHours, silent };
+  });
+}
+
+/** The operators' words for a silent source. */
+export function silenceMessage(f: SourceFreshness, formatInstant: (d: Date) => string): string {
+  const period = f.expectedPeriodHours === 24 ? 'ежедневно' : `раз в ${f.expectedPeriodHours / 24} дней`;
+  return `Нет событий от ${SOURCE_NAMES[f.source]} с ${formatInstant(f.lastReceivedAt!)}, хотя они ожидаются ${period}: проверьте обмен с источником.`;
+}
+
+export interface DailyCount {
+  source: FeedSource;
+  day: string;
+  received: number;
+  applied: number;
+  pending: number;
+  rejected: number;
+}
+
+/** Counts per source and day, newest first (the console's dashboard). */
+export async function feedDailyHistory(db: Executor, days = 30): Promise<DailyCount[]> {
+  const rows = await db
+    .select()
+    .from(feedDailyCounts)
+    .where(sql`${feedDailyCounts.day} > current_date - ${days}::int`)
+    .orderBy(desc(feedDailyCounts.day), feedDailyCounts.source);
+  return rows.map((r) => ({
+    source: r.source as FeedSource,
+    day: r.day,
+    received: r.received,
+    applied: r.applied,
+    pending: r.pending,
+    rejected: r.rejected,
+  }));
+}
