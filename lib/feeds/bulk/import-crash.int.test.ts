@@ -14,7 +14,7 @@ import { secondDatabase, seedFeedRegister, writeTestFeed } from '@/testing/feeds
 const crashedUrl = process.env.DATABASE_URL!;
 let clean: Awaited<ReturnType<typeof secondDatabase>>;
 let file: string;
-const EVENTS = 2000;
+const EVENTS = 1500;
 const KILLS = 4;
 
 interface Run {
@@ -57,8 +57,8 @@ let cleanRun: Run;
 
 beforeAll(async () => {
   clean = await secondDatabase();
-  await seedFeedRegister(crashedUrl, 1500);
-  await seedFeedRegister(clean.url, 1500);
+  await seedFeedRegister(crashedUrl, 1200);
+  await seedFeedRegister(clean.url, 1200);
   file = await writeTestFeed(crashedUrl, {
     events: EVENTS,
     invalid: 0.01,
