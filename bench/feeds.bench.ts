@@ -22,7 +22,7 @@ import { answerClientError, guardedHandler, refuseConnect } from '../api/edge';
 import { routeApiRequest } from '../api/router';
 import { FEED_LIMITS } from '../api/v1/feeds/limits';
 import { closeDb } from '../db/client';
-import { seedRegister } from '../db/seed/seed-register';
+import { REGISTER_TABLES, seedRegister } from '../db/seed/seed-register';
 import { systemActor } from '../lib/auth/actor';
 import { moscowDate, type LocalDate } from '../lib/domain/dates';
 import { applyBatch } from '../lib/feeds/bulk/apply-batch';
@@ -45,14 +45,6 @@ const PRODUCED: readonly { table: string; since: string | null }[] = [
   { table: 'register_events', since: 'id' },
   { table: 'notifications', since: 'id' },
   { table: 'feed_events', since: null },
-];
-const REGISTER = [
-  'persons',
-  'identity_documents',
-  'representations',
-  'coverages',
-  'attachments',
-  'register_events',
 ];
 const FEED_RECORDS = ['feed_events', 'feed_daily_counts', 'notifications'];
 
@@ -226,7 +218,7 @@ async function main(): Promise<void> {
         );
       const bulkRate = events / bulk.seconds;
       const personsAfter = await count(admin, 'persons');
-      const registerBytes = await totalSize(admin, REGISTER);
+      const registerBytes = await totalSize(admin, REGISTER_TABLES);
       const feedBytes = await totalSize(admin, FEED_RECORDS);
 
       // 2. The baseline: the same rows, bare COPY.

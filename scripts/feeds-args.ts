@@ -136,6 +136,37 @@ function readFlags(
   }
 }
 
+/** The flags and positionals of a command, or its help, or what is wrong. */
+function readCommand(
+  argv: readonly string[],
+  flags: readonly string[],
+  booleans: readonly string[] = [],
+):
+  | { values: Record<string, string | boolean>; positionals: string[] }
+  | Exclude<Parsed<never>, { help: false }> {
+  const read = readFlags(argv, flags, booleans);
+  if (typeof read === 'string') return { ok: false, error: read };
+  const { help, ...values } = read.values;
+  if (help)
+    return argv.length === 1
+      ? { ok: true, help: true }
+      : { ok: false, error: '--help указывается без других аргументов.' };
+  return { values, positionals: read.positionals };
+}
+
+/** A command's arguments, or the process ends: the usage with the error (exit 2), or the help (exit 0). */
+export function argumentsOrExit<T>(parsed: Parsed<T>, usage: string): T {
+  if (!parsed.ok) {
+    console.error(`${parsed.error}\n\n${usage}`);
+    process.exit(2);
+  }
+  if (parsed.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  return parsed.args;
+}
+
 function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0]!;
   if (issue.code === 'unrecognized_keys') return `Неизвестный аргумент: --${issue.keys[0]}`;
@@ -143,17 +174,18 @@ function firstIssue(error: z.ZodError): string {
 }
 
 export function parseGenerateArgs(argv: readonly string[]): Parsed<GenerateArgs> {
-  const read = readFlags(
-    argv,
-    ['source', 'events', 'seed', 'as-of', 'invalid', 'duplicates', 'out-of-order', 'out'],
-    [],
-  );
-  if (typeof read === 'string') return { ok: false, error: read };
-  const { help, ...values } = read.values;
-  if (help)
-    return argv.length === 1
-      ? { ok: true, help: true }
-      : { ok: false, error: '--help указывается без других аргументов.' };
+  const read = readCommand(argv, [
+    'source',
+    'events',
+    'seed',
+    'as-of',
+    'invalid',
+    'duplicates',
+    'out-of-order',
+    'out',
+  ]);
+  if (!('values' in read)) return read;
+  const { values } = read;
   if (read.positionals.length > 0) return { ok: false, error: `Лишний аргумент: ${read.positionals[0]}` };
   const parsed = generateSchema.safeParse(values);
   if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
@@ -178,13 +210,9 @@ export function parseGenerateArgs(argv: readonly string[]): Parsed<GenerateArgs>
 }
 
 export function parseImportArgs(argv: readonly string[]): Parsed<ImportArgs> {
-  const read = readFlags(argv, ['source', 'batch'], ['no-progress']);
-  if (typeof read === 'string') return { ok: false, error: read };
-  const { help, ...values } = read.values;
-  if (help)
-    return argv.length === 1
-      ? { ok: true, help: true }
-      : { ok: false, error: '--help указывается без других аргументов.' };
+  const read = readCommand(argv, ['source', 'batch'], ['no-progress']);
+  if (!('values' in read)) return read;
+  const { values } = read;
   const parsed = importSchema.safeParse(values);
   if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
   if (read.positionals.length === 0) return { ok: false, error: 'Укажите файл с событиями (NDJSON).' };

@@ -11,18 +11,9 @@ import { moscowDate, type LocalDate } from '@/lib/domain/dates';
 import { zagsTestFeed } from '@/lib/feeds/generate/generate-feed';
 import type { LineKind } from '@/lib/feeds/generate/test-feed';
 import { runAgainstRegister } from './cli-database';
-import { GENERATE_USAGE, parseGenerateArgs } from './feeds-args';
+import { argumentsOrExit, GENERATE_USAGE, parseGenerateArgs } from './feeds-args';
 
-const parsed = parseGenerateArgs(process.argv.slice(2));
-if (!parsed.ok) {
-  console.error(`${parsed.error}\n\n${GENERATE_USAGE}`);
-  process.exit(2);
-}
-if (parsed.help) {
-  console.log(GENERATE_USAGE);
-  process.exit(0);
-}
-const args = parsed.args;
+const args = argumentsOrExit(parseGenerateArgs(process.argv.slice(2)), GENERATE_USAGE);
 
 async function write(out: Writable, text: string): Promise<void> {
   if (!out.write(text)) await once(out, 'drain');

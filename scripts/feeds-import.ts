@@ -13,18 +13,9 @@ import { applyBatch } from '@/lib/feeds/bulk/apply-batch';
 import { importFeedFile, type ImportProgress, type ImportSummary } from '@/lib/feeds/bulk/import-feed';
 import { formatImportSummary } from '@/lib/feeds/bulk/import-summary';
 import { operatorName, runAgainstRegister } from './cli-database';
-import { IMPORT_USAGE, parseImportArgs } from './feeds-args';
+import { argumentsOrExit, IMPORT_USAGE, parseImportArgs } from './feeds-args';
 
-const parsed = parseImportArgs(process.argv.slice(2));
-if (!parsed.ok) {
-  console.error(`${parsed.error}\n\n${IMPORT_USAGE}`);
-  process.exit(2);
-}
-if (parsed.help) {
-  console.log(IMPORT_USAGE);
-  process.exit(0);
-}
-const args = parsed.args;
+const args = argumentsOrExit(parseImportArgs(process.argv.slice(2)), IMPORT_USAGE);
 try {
   await access(args.file);
 } catch {
