@@ -32,7 +32,7 @@ import { countReceivedMany, feedWriteMeta, recordedDecision } from '../apply-fee
 import { eventDocument } from '../effects/context';
 import { birthNotice, birthRegistration, motherInsurance } from '../effects/zags';
 import type { EventOf } from '../events';
-import { checkedRef, namesMatch } from '../find-person';
+import { checkedRef, findReferencedPerson, namesMatch } from '../find-person';
 import type { ApplyOptions, EventOutcome, ParsedEvent } from '../outcome';
 import { unnestInsert } from './unnest-insert';
 
@@ -43,7 +43,8 @@ import { unnestInsert } from './unnest-insert';
  * same pieces — the plan, rows and events of a new person, the mother's insurance, the notice, the dedup
  * record and the freshness counts — and takes only the births whose every check it can decide from rows
  * read in bulk with the same rules: the certificate new to the register and to the batch, the mother
- * found by ЕНП or СНИЛС with her name and birth date agreeing, her policy in force at the birth, the
+ * found by ЕНП or СНИЛС with her name and birth date agreeing (or by name alone through the one-event
+ * path's own lookup, one query set per birth), her policy in force at the birth, the
  * directories accepting her insurer. Every other event of the batch is left (null) to the one-event path.
  */
 
@@ -135,47 +136,55 @@ export async function writeBirths(
     );
   const heldKeys = new Set(held.map(certificateKey));
 
-  // 3. Mothers by ЕНП or СНИЛС, with their name and birth date agreeing (anything else: one by one).
+  // 3. Mothers by ЕНП or СНИЛС read in bulk, their name and birth date agreeing (a mismatch, a merged record:
+  //    one by one); mothers known only by name and birth date through the one-event path's own lookup.
   const refs = unique
     .filter((c) => !heldKeys.has(certificateKey(c.doc)))
     .flatMap((c) => {
       try {
         const { name, snils } = checkedRef(c.event.data.mother, 'data.mother');
-        const enp = c.event.data.mother.enp ?? null;
-        return enp || snils ? [{ ...c, name, enp, snils }] : [];
+        return [{ ...c, name, enp: c.event.data.mother.enp ?? null, snils }];
       } catch {
         return [];
       }
     });
-  if (refs.length === 0) return out;
   const enps = refs.flatMap((r) => (r.enp ? [r.enp] : []));
   const snilses = refs.flatMap((r) => (!r.enp && r.snils ? [r.snils] : []));
-  const found = await tx
-    .select({
-      id: persons.id,
-      enp: persons.enp,
-      snils: persons.snils,
-      mergedIntoId: persons.mergedIntoId,
-      lastName: persons.lastName,
-      firstName: persons.firstName,
-      patronymic: persons.patronymic,
-      birthDate: persons.birthDate,
-    })
-    .from(persons)
-    .where(
-      or(
-        enps.length ? inArray(persons.enp, enps) : undefined,
-        snilses.length ? inArray(persons.snils, snilses) : undefined,
-      ),
-    );
+  const found =
+    enps.length + snilses.length === 0
+      ? []
+      : await tx
+          .select({
+            id: persons.id,
+            enp: persons.enp,
+            snils: persons.snils,
+            mergedIntoId: persons.mergedIntoId,
+            lastName: persons.lastName,
+            firstName: persons.firstName,
+            patronymic: persons.patronymic,
+            birthDate: persons.birthDate,
+          })
+          .from(persons)
+          .where(
+            or(
+              enps.length ? inArray(persons.enp, enps) : undefined,
+              snilses.length ? inArray(persons.snils, snilses) : undefined,
+            ),
+          );
   const byEnp = new Map(found.map((p) => [p.enp, p]));
   const bySnils = new Map(found.filter((p) => p.snils).map((p) => [p.snils!, p]));
-  const matched = refs.flatMap((r) => {
+  const matched: (Candidate & { motherId: number })[] = [];
+  for (const r of refs) {
+    if (!r.enp && !r.snils) {
+      const mother = await findReferencedPerson(tx, r.event.data.mother, 'data.mother').catch(() => null);
+      if (mother) matched.push({ ...r, motherId: mother.id });
+      continue;
+    }
     const mother = r.enp ? byEnp.get(r.enp) : bySnils.get(r.snils!);
-    if (!mother || mother.mergedIntoId !== null) return [];
-    if (mother.birthDate !== r.name.birthDate || !namesMatch(mother, r.name)) return [];
-    return [{ ...r, motherId: mother.id }];
-  });
+    if (!mother || mother.mergedIntoId !== null) continue;
+    if (mother.birthDate !== r.name.birthDate || !namesMatch(mother, r.name)) continue;
+    matched.push({ ...r, motherId: mother.id });
+  }
   if (matched.length === 0) return out;
 
   // 4. Lock the mothers (as registerPerson locks a representative), then their latest periods.
