@@ -23,3 +23,7 @@ CREATE TABLE "feed_import_runs" (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX "feed_import_runs_open_key" ON "feed_import_runs" ("source", "file_sha256") WHERE "finished_at" IS NULL;
+--> statement-breakpoint
+-- People found by name and birth date (a ЗАГС record without the mother's ЕНП or СНИЛС, a pending event's
+-- person, a child registered in the portal): without it each lookup scans every person.
+CREATE INDEX "persons_birth_date_idx" ON "persons" ("birth_date");

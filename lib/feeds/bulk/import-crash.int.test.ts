@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb } from '@/db/client';
@@ -24,9 +23,21 @@ interface Run {
 }
 
 function startImport(url: string): { done: Promise<Run>; kill: () => void } {
+  // node itself with tsx as a loader: one process, so SIGKILL kills the import (the tsx launcher would
+  // leave its node child running on).
   const child = spawn(
-    path.resolve('node_modules/.bin/tsx'),
-    ['scripts/feeds-import.ts', '--source', 'zags', file, '--no-progress', '--batch', '100'],
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'scripts/feeds-import.ts',
+      '--source',
+      'zags',
+      file,
+      '--no-progress',
+      '--batch',
+      '100',
+    ],
     { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -51,7 +62,8 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 const recorded = async (url: string) =>
   (await query<{ n: number }>(url, 'select count(*)::int as n from feed_events'))[0]!.n;
 
-let kills: { at: number; finished: boolean; signal: NodeJS.Signals | null }[] = [];
+let kills: { from: number; at: number; finished: boolean; signal: NodeJS.Signals | null }[] = [];
+let runs: { lines: number; finished: boolean }[] = [];
 let last: Run;
 let cleanRun: Run;
 
@@ -71,6 +83,7 @@ beforeAll(async () => {
   for (let k = 0; k < KILLS; k++) {
     // A random point: once the import has recorded some more events than before (somewhere in a batch,
     // between batches, or in the resume point's update).
+    const from = await recorded(crashedUrl);
     const target = Math.min(
       (await recorded(crashedUrl)) + 50 + Math.floor(Math.random() * 300),
       EVENTS - 200,
@@ -86,9 +99,13 @@ beforeAll(async () => {
       crashedUrl,
       `select finished_at is not null as finished from feed_import_runs order by id desc limit 1`,
     );
-    kills.push({ at: await recorded(crashedUrl), finished: open?.finished ?? false, signal });
+    kills.push({ from, at: await recorded(crashedUrl), finished: open?.finished ?? false, signal });
   }
   last = await startImport(crashedUrl).done;
+  runs = await query<{ lines: number; finished: boolean }>(
+    crashedUrl,
+    'select lines_done::int as lines, finished_at is not null as finished from feed_import_runs',
+  );
 }, 90_000);
 
 afterAll(async () => {
@@ -105,11 +122,14 @@ describe('an import killed with SIGKILL and run again', () => {
       expect(k.finished).toBe(false);
     }
     expect(kills.at(-1)!.at).toBeGreaterThan(kills[0]!.at);
+    // Nothing went on after a kill: each run began where the killed one had stopped.
+    for (let k = 1; k < KILLS; k++) expect(kills[k]!.from).toBe(kills[k - 1]!.at);
   });
 
   it('resumes and finishes (rejected lines make the exit status 1)', () => {
     expect(cleanRun.output).toContain('Импорт завершён');
     expect(last.output).toContain('Продолжен прерванный импорт');
+    expect(runs).toEqual([{ lines: EVENTS, finished: true }]);
     expect(last.code).toBe(1);
     expect(cleanRun.code).toBe(1);
   });
