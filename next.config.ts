@@ -18,6 +18,9 @@ const nextConfig: NextConfig = {
     'oidc-provider',
   ],
   typedRoutes: true,
+  // forbidden() answers a signed-in person without the right with a real 403 and app/forbidden.tsx
+  // (the console's denials; pinned Next, checked by the denial suite).
+  experimental: { authInterrupts: true },
   // `npm test` type-checks the whole project (tsc --noEmit) as its own step; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // proxy.ts gives pages their nonce policy and skips /api/*: Next's own machine routes (health,

@@ -50,7 +50,9 @@ test('health reports the app and a working database with the calendar loaded', a
   // Which years lack a calendar is tested against a fixture (lib/health/check-health.int.test.ts); here:
   // every flagged year is also a problem for the administrator, in Russian, naming the year.
   const flagged = [...body.calendar.missingYears, ...body.calendar.incompleteYears];
-  expect(body.problems.map((p) => p.code).sort()).toEqual(
+  // Other problems (a feed silent for too long, ADR 0021) depend on what this database has received.
+  const calendarProblems = body.problems.filter((p) => p.code.startsWith('CALENDAR_'));
+  expect(calendarProblems.map((p) => p.code).sort()).toEqual(
     [
       ...body.calendar.missingYears.map(() => 'CALENDAR_MISSING'),
       ...body.calendar.incompleteYears.map(() => 'CALENDAR_INCOMPLETE'),

@@ -11,3 +11,4 @@ export * from './notifications';
 export * from './extracts';
 export * from './feeds';
 export * from './feed-imports';
+export * from './staff-actions';

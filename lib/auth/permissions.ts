@@ -14,7 +14,8 @@ export type Permission =
   | 'policy:lookup' // the clinic lookup
   | 'api_key:manage' // issue and revoke clinics' API keys
   | 'feed_key:manage' // issue and revoke agencies' feed keys (federal fund only)
-  | 'feed:read'; // the feeds' pending events and freshness (operators)
+  | 'feed:read' // the feeds' pending events and freshness (operators)
+  | 'jobs:read'; // see the background jobs and their errors (ФФОМС administrators)
 
 export interface PermissionScope {
   /** The person touched, when known. */
@@ -52,9 +53,12 @@ export function can(actor: Actor, permission: Permission, scope: PermissionScope
         case 'ffoms_admin':
           return permission !== 'policy:lookup';
         case 'tfoms_operator':
+          // The feeds' freshness and pending list concern every region's exchange with the agencies.
+          if (permission === 'feed:read') return true;
           return (
             permission !== 'policy:lookup' &&
             permission !== 'feed_key:manage' &&
+            permission !== 'jobs:read' &&
             scope.subjectCode != null &&
             scope.subjectCode === actor.subjectCode
           );

@@ -10,7 +10,7 @@ import {
   registerEvents,
 } from '@/db/schema';
 import { registerPerson } from '@/lib/register/register-person';
-import { birth, event, lines, refOf } from '@/testing/feeds/events';
+import { birth, event, lines, refOf, registeredRef } from '@/testing/feeds/events';
 import { adultInput, metaAt } from '@/testing/register/people';
 import { applyFeedEvents, retryPending } from './apply-feed-events';
 
@@ -48,15 +48,9 @@ async function registerState() {
   };
 }
 
-async function mother() {
-  const input = adultInput();
-  const r = await registerPerson(input, metaAt('2026-01-20T09:00:00Z'));
-  return refOf({ ...input.person, enp: r.enp });
-}
-
 describe('exactly once', () => {
   it('the same batch twice: every event a duplicate the second time, the register identical', async () => {
-    const m = await mother();
+    const m = await registeredRef();
     const batch = lines(
       birth(m),
       birth(m, { firstName: 'Анна', sex: 'F' }),
@@ -94,7 +88,7 @@ describe('exactly once', () => {
   });
 
   it('counts each source’s events per day with the last times (freshness)', async () => {
-    const m = await mother();
+    const m = await registeredRef();
     const now = new Date('2026-04-10T21:30:00Z'); // 00:30 on 11.04 in Moscow
     await applyFeedEvents('zags', lines(birth(m, { firstName: 'Глеб' })), { now });
     const [day] = await getDb().select().from(feedDailyCounts).where(eq(feedDailyCounts.day, '2026-04-11'));
@@ -109,7 +103,7 @@ describe('exactly once', () => {
   });
 
   it('two clients posting overlapping batches at once: each event applied once', async () => {
-    const m = await mother();
+    const m = await registeredRef();
     const events = Array.from({ length: 12 }, (_, i) =>
       birth(m, {
         firstName: ['Артём', 'Мария', 'Лев', 'Ева'][i % 4]!,
@@ -158,5 +152,20 @@ describe('exactly once', () => {
     expect(first.applied + second.applied).toBe(1);
     const [row] = await getDb().select().from(feedEvents).where(eq(feedEvents.eventId, pending!.eventId!));
     expect(row).toMatchObject({ status: 'applied', attempts: 2 });
+  });
+});
+
+describe('the console’s feed overview', () => {
+  it('is for the funds’ staff only: freshness, counts per day and pending events', async () => {
+    const { feedsOverview } = await import('./feeds-overview');
+    const { rejection } = await import('@/testing/expect-error');
+    const tfoms = { kind: 'staff' as const, id: 'op-50', role: 'tfoms_operator' as const, subjectCode: '50' };
+    const overview = await feedsOverview(tfoms, new Date('2026-03-02T12:00:00Z'));
+    expect(overview.freshness.map((f) => f.source)).toEqual(['zags', 'mvd', 'military']);
+    expect(overview.pending.length).toBeGreaterThan(0);
+    const smo = { kind: 'staff' as const, id: 'smo', role: 'smo_operator' as const, insurerCode: '77001' };
+    expect((await rejection(feedsOverview(smo))).code).toBe('FORBIDDEN');
+    const clinic = { kind: 'api_key' as const, id: 'k', moCode: '770001' };
+    expect((await rejection(feedsOverview(clinic))).code).toBe('FORBIDDEN');
   });
 });

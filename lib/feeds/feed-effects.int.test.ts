@@ -18,7 +18,9 @@ import { registerPerson, type RegisterPersonInput } from '@/lib/register/registe
 import { changeInsurer } from '@/lib/register/change-insurer';
 import { event, birth, docNumber, lines, refOf, uniqueId } from '@/testing/feeds/events';
 import { adultInput, metaAt } from '@/testing/register/people';
+import { listNotifications } from '@/lib/notifications/list-notifications';
 import { applyFeedEvents } from './apply-feed-events';
+import type { PersonRef } from './events';
 import type { EventOutcome } from './outcome';
 
 const now = new Date('2026-03-02T09:00:00Z');
@@ -90,6 +92,17 @@ describe('ЗАГС birth.registered', () => {
       .where(eq(notifications.recipientSub, `person:${mother.personId}`));
     expect(note!.text).toContain('Выберите страховую компанию ребёнка');
     expect(note!.personId).toBe(child!.id);
+    // The portal shows it to whoever signs in as the mother, whatever their account.
+    const asMother = {
+      kind: 'citizen' as const,
+      id: 'esia-mother',
+      personId: mother.personId,
+      representedPersonIds: [],
+      trusted: true,
+    };
+    expect((await listNotifications({}, asMother)).map((n) => n.id)).toEqual([note!.id]);
+    const someoneElse = { ...asMother, id: 'esia-other', personId: mother.personId + 100_000 };
+    expect(await listNotifications({}, someoneElse)).toEqual([]);
   });
 
   it('waits (pending) while the mother is not in the register, and applies when she appears', async () => {
@@ -466,6 +479,12 @@ describe('МВД events', () => {
 });
 
 describe('military service', () => {
+  /** Service from 01.02 to 25.02, each event stamped when it happened. */
+  const serviceOf = (person: PersonRef) => ({
+    ended: event('service.ended', { person, endedOn: '2026-02-25' }, '2026-02-25T12:00:00+03:00'),
+    started: event('service.started', { person, startedOn: '2026-02-01' }, '2026-02-01T12:00:00+03:00'),
+  });
+
   it('service.started suspends (military service); service.ended renews', async () => {
     const p = await adult();
     expect(
@@ -487,16 +506,7 @@ describe('military service', () => {
 
   it('out of order across posts: an end before its start waits, and applies once the start arrives', async () => {
     const p = await adult();
-    const ended = event(
-      'service.ended',
-      { person: p.ref, endedOn: '2026-02-25' },
-      '2026-02-25T12:00:00+03:00',
-    );
-    const started = event(
-      'service.started',
-      { person: p.ref, startedOn: '2026-02-01' },
-      '2026-02-01T12:00:00+03:00',
-    );
+    const { ended, started } = serviceOf(p.ref);
     expect(await one('military', ended)).toMatchObject({
       status: 'pending',
       reason: { code: 'COVERAGE_NOT_SUSPENDED' },
@@ -511,16 +521,7 @@ describe('military service', () => {
 
   it('out of order in one post: applied by occurredAt, answered in the request’s order', async () => {
     const p = await adult();
-    const ended = event(
-      'service.ended',
-      { person: p.ref, endedOn: '2026-02-25' },
-      '2026-02-25T12:00:00+03:00',
-    );
-    const started = event(
-      'service.started',
-      { person: p.ref, startedOn: '2026-02-01' },
-      '2026-02-01T12:00:00+03:00',
-    );
+    const { ended, started } = serviceOf(p.ref);
     const outcomes = await applyFeedEvents('military', lines(ended, started), at);
     expect(outcomes.map((o) => [o.line, o.eventId, o.status])).toEqual([
       [1, ended.eventId, 'applied'],

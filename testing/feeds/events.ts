@@ -2,6 +2,8 @@ import type { FeedSource } from '@/lib/auth/actor';
 import type { EventOf, FeedEventType, PersonRef } from '@/lib/feeds/events';
 import type { ParsedEvent } from '@/lib/feeds/outcome';
 import { snilsFromBody } from '@/lib/domain/snils';
+import { registerPerson } from '@/lib/register/register-person';
+import { adultInput, metaAt } from '@/testing/register/people';
 
 /** Builders of synthetic agency events (never real persons), unique per test process. */
 let counter = 0;
@@ -78,3 +80,10 @@ export const sourceOf: Record<FeedEventType, FeedSource> = {
   'service.started': 'military',
   'service.ended': 'military',
 };
+
+/** An adult registered through the register's use case, and how an agency refers to her (with ЕНП). */
+export async function registeredRef(): Promise<PersonRef> {
+  const input = adultInput();
+  const r = await registerPerson(input, metaAt('2026-01-20T09:00:00Z'));
+  return refOf({ ...input.person, enp: r.enp });
+}

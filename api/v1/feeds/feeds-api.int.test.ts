@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '@/lib/auth/actor';
 import { createFeedKey, revokeFeedKey } from '@/lib/feeds/feed-keys';
-import { registerPerson } from '@/lib/register/register-person';
 import { startApiServer, type ApiResponse, type TestApiServer } from '@/testing/api/api-server';
 import { Contract } from '@/testing/api/contract';
-import { birth, event, refOf } from '@/testing/feeds/events';
-import { adultInput, metaAt } from '@/testing/register/people';
+import { birth, event, registeredRef } from '@/testing/feeds/events';
 import { FEED_LIMITS } from './limits';
 
 let server: TestApiServer;
@@ -44,15 +42,9 @@ async function post(
 
 const ndjson = (...values: unknown[]) => values.map((v) => JSON.stringify(v)).join('\n') + '\n';
 
-async function motherRef() {
-  const input = adultInput();
-  const r = await registerPerson(input, metaAt('2026-01-20T09:00:00Z'));
-  return refOf({ ...input.person, enp: r.enp });
-}
-
 describe('POST /api/v1/feeds/{source}/events', () => {
   it('applies good lines, reports bad ones with line, eventId and field reasons; a replay is all duplicates', async () => {
-    const m = await motherRef();
+    const m = await registeredRef();
     const good = birth(m);
     const badDate = { ...birth(m), occurredAt: 'вчера' };
     const wrongType = event('service.started', { person: m, startedOn: '2026-02-01' });
@@ -151,7 +143,7 @@ describe('POST /api/v1/feeds/{source}/events', () => {
   });
 
   it('concurrent overlapping posts from two clients: each event accepted exactly once', async () => {
-    const m = await motherRef();
+    const m = await registeredRef();
     const all = Array.from({ length: 10 }, (_, i) =>
       birth(m, { firstName: 'Ян', birthDate: `2026-01-${String(i + 10)}` }),
     );
@@ -236,7 +228,7 @@ describe('the feed API’s refusals (problem+json, catalogued codes)', () => {
   }
 
   it('a broken line refuses the whole request: the good line before it is not applied', async () => {
-    const m = await motherRef();
+    const m = await registeredRef();
     const good = birth(m);
     const r = await post('/api/v1/feeds/zags/events', ndjson(good) + '{"broken\n');
     expect(r.body).toMatchObject({ code: 'FEED_STREAM_MALFORMED', line: 2 });

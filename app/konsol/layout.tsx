@@ -1,0 +1,51 @@
+import type { Metadata, Route } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { STAFF_ROLE_NAMES } from '@/lib/auth/staff-accounts';
+import { requireStaff } from '@/lib/auth/staff-context';
+import { signOut } from '../vhod/actions';
+import { sectionsFor } from './_shell/sections';
+
+export const metadata: Metadata = { title: { default: 'Консоль', template: '%s — консоль ЕРЗ ОМС' } };
+
+/**
+ * The console's frame: staff only (signed out → sign-in; anyone else signed in → 403). Every page and
+ * server action below checks again with requireStaff(), and every use case checks its permission: the
+ * layout is the menu, not the lock.
+ */
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const staff = await requireStaff();
+  const organisation =
+    staff.actor.role === 'tfoms_operator'
+      ? `ТФОМС, регион ${staff.actor.subjectCode}`
+      : staff.actor.role === 'smo_operator'
+        ? `СМО ${staff.actor.insurerCode}`
+        : 'ФФОМС';
+  return (
+    <div className="console">
+      <div className="user-bar">
+        <p>
+          {staff.fullName} · {STAFF_ROLE_NAMES[staff.role]} · {organisation}
+        </p>
+        <form action={signOut}>
+          <button className="button--link" type="submit">
+            Выйти
+          </button>
+        </form>
+      </div>
+      <nav aria-label="Разделы консоли">
+        <ul className="nav-cabinet">
+          <li>
+            <Link href="/konsol">Начало</Link>
+          </li>
+          {sectionsFor(staff.role).map((s) => (
+            <li key={s.href}>
+              <Link href={s.href as Route}>{s.title}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import type { Metadata } from 'next';
+import { forbidden } from 'next/navigation';
+import { formatMoscowDateTime } from '@/lib/applications/labels';
+import type { FeedSource } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/permissions';
+import { requireStaff } from '@/lib/auth/staff-context';
+import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
+import { feedsOverview } from '@/lib/feeds/feeds-overview';
+
+export const metadata: Metadata = { title: 'Ведомственный обмен' };
+
+const SOURCE_NAMES: Record<FeedSource, string> = {
+  zags: 'ЗАГС',
+  mvd: 'МВД',
+  military: 'Военные комиссариаты',
+};
+
+const period = (hours: number) => (hours === 24 ? 'ежедневно' : `раз в ${hours / 24} дней`);
+
+export default async function FeedsPage() {
+  const staff = await requireStaff('/konsol/lenty');
+  if (!can(staff.actor, 'feed:read')) forbidden();
+  const { freshness, days, pending } = await feedsOverview(staff.actor);
+  return (
+    <>
+      <h1>Ведомственный обмен</h1>
+      <p>
+        Сведения органов ЗАГС, МВД и военных комиссариатов поступают в регистр через API обмена. Каждое
+        событие применяется один раз; событие о человеке, которого ещё нет в регистре, ждёт его появления.
+      </p>
+      <h2>Свежесть источников</h2>
+      <table className="table">
+        <caption className="visually-hidden">Когда каждый источник присылал события в последний раз</caption>
+        <thead>
+          <tr>
+            <th scope="col">Источник</th>
+            <th scope="col">Последнее событие получено</th>
+            <th scope="col">Ожидается</th>
+            <th scope="col">Состояние</th>
+          </tr>
+        </thead>
+        <tbody>
+          {freshness.map((f) => (
+            <tr key={f.source}>
+              <th scope="row">{SOURCE_NAMES[f.source]}</th>
+              <td>{f.lastReceivedAt ? formatMoscowDateTime(f.lastReceivedAt) : 'ещё не присылал'}</td>
+              <td>{period(f.expectedPeriodHours)}</td>
+              <td>
+                {f.lastReceivedAt === null ? (
+                  <span className="tag">Не подключён</span>
+                ) : f.silent ? (
+                  <span className="tag tag--bad">Молчит дольше ожидаемого</span>
+                ) : (
+                  <span className="tag tag--ok">В срок</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>События по дням</h2>
+      {days.length === 0 ? (
+        <p>За последние 14 дней событий не было.</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">
+            Полученные события по источникам и дням (по московскому времени)
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">День</th>
+              <th scope="col">Источник</th>
+              <th scope="col">Получено</th>
+              <th scope="col">Применено</th>
+              <th scope="col">В ожидании</th>
+              <th scope="col">Отклонено</th>
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((d) => (
+              <tr key={`${d.day}-${d.source}`}>
+                <td>{formatDateRu(d.day as LocalDate)}</td>
+                <td>{SOURCE_NAMES[d.source]}</td>
+                <td>{d.received}</td>
+                <td>{d.applied}</td>
+                <td>{d.pending}</td>
+                <td>{d.rejected}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>События в ожидании</h2>
+      {pending.length === 0 ? (
+        <p>Событий в ожидании нет.</p>
+      ) : (
+        <>
+          <p>
+            Событие ждёт, пока в регистре не появится человек, о котором оно, или более раннее событие о нём.
+            Повторить их сразу: <code>npm run feeds:pending -- --retry</code>.
+          </p>
+          <table className="table">
+            <caption className="visually-hidden">События в ожидании, сначала самые старые</caption>
+            <thead>
+              <tr>
+                <th scope="col">Источник</th>
+                <th scope="col">Событие</th>
+                <th scope="col">Тип</th>
+                <th scope="col">Получено</th>
+                <th scope="col">Попыток</th>
+                <th scope="col">Причина</th>
+              </tr>
+            </thead>
+            <tbody>
+              {pending.map((p) => (
+                <tr key={`${p.source}-${p.eventId}`}>
+                  <td>{SOURCE_NAMES[p.source]}</td>
+                  <td className="break">
+                    <code>{p.eventId}</code>
+                  </td>
+                  <td>
+                    <code>{p.type}</code>
+                  </td>
+                  <td>{formatMoscowDateTime(p.receivedAt)}</td>
+                  <td>{p.attempts}</td>
+                  <td className="break">{p.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </>
+  );
+}
