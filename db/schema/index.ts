@@ -11,4 +11,5 @@ export * from './staff';
 export * from './notifications';
 export * from './extracts';
 export * from './feeds';
+export * from './feed-imports';
 export * from './staff-actions';

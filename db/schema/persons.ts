@@ -44,6 +44,8 @@ export const persons = pgTable(
   (t) => [
     unique('persons_enp_key').on(t.enp),
     unique('persons_snils_key').on(t.snils),
+    // Name-and-birth-date lookups (feeds, journeys) start from the birth date (migration 0013).
+    index('persons_birth_date_idx').on(t.birthDate),
     check('persons_enp_format', sql`${t.enp} ~ '^[0-9]{16}$'`),
     check('persons_snils_format', sql`${t.snils} ~ '^[0-9]{11}$'`),
     check('persons_category', sql`${t.category} in (1, 2)`),

@@ -14,11 +14,10 @@ import {
 import { Prng, rankWeights, WeightedTable } from './prng';
 import type { CoverageForm, CoverageReason, CoverageRecord, DocumentRecord, PersonRecord } from './records';
 import {
-  birthCertificateLetters,
+  birthCertificateSeries,
   birthPlaceOf,
   passportIssuer,
   registryOffice,
-  romanNumeral,
   SEED_REGIONS,
   SOVIET_BIRTH_PLACES,
   type SeedRegion,
@@ -542,10 +541,7 @@ export class PersonGenerator {
 
   /** A birth certificate series (numeral by birth year, letters by region) and a 6-digit number in it. */
   private birthSeries(birthYear: number, subject: string): { series: string; number: string } {
-    const letters = birthCertificateLetters(subject);
-    const base = 1 + ((birthYear * 7 + Number(subject)) % 19);
-    for (const numeral of [base, base + 19]) {
-      const series = `${romanNumeral(numeral)}-${letters}`;
+    for (const series of birthCertificateSeries(birthYear, subject)) {
       const used = this.numberCounters.get(`3|${series}`) ?? 0;
       if (used < 999_000) return { series, number: this.documentNumber(3, series, 6, true) };
     }

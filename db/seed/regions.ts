@@ -141,6 +141,16 @@ export function birthCertificateLetters(subjectCode: string): string {
   return a + b;
 }
 
+/**
+ * The two birth-certificate series of a subject for a birth year: a numeral by the year and the region
+ * (the second once the first runs out of numbers) and the region's letters, e.g. `IV-МЮ`, `XXIII-МЮ`.
+ */
+export function birthCertificateSeries(birthYear: number, subjectCode: string): readonly [string, string] {
+  const letters = birthCertificateLetters(subjectCode);
+  const base = 1 + ((birthYear * 7 + Number(subjectCode)) % 19);
+  return [`${romanNumeral(base)}-${letters}`, `${romanNumeral(base + 19)}-${letters}`];
+}
+
 /** Roman numerals I…XXXIX, for the numeral part of birth certificate series. */
 export function romanNumeral(n: number): string {
   if (!Number.isInteger(n) || n < 1 || n > 39) throw new RangeError(`Numeral out of range: ${n}`);

@@ -5,13 +5,14 @@ import type { Actor, FeedSource } from '@/lib/auth/actor';
 import { moscowDate } from '@/lib/domain/dates';
 import { AppError, fieldIssue, TRANSIENT_CODES, type ErrorCode } from '@/lib/errors';
 import { toAppError } from '@/lib/register/db-errors';
+import type { WriteMeta } from '@/lib/register/writer';
 import { EFFECTS, WAITS_ON } from './effects';
 import type { Affected, Effect } from './effects/context';
 import type { FeedEvent } from './events';
 import { PersonNotFound, subjectKey } from './find-person';
 import type { ApplyFeedEvents, ApplyOptions, EventOutcome, ParsedEvent } from './outcome';
 
-type Decision =
+export type Decision =
   | { status: 'applied'; person: Affected }
   | { status: 'pending'; code: ErrorCode; message: string; key: string }
   | { status: 'rejected'; code: ErrorCode; issues: ReturnType<typeof fieldIssue>[] };
@@ -23,6 +24,16 @@ function waitKey(event: FeedEvent): string {
     person?: Parameters<typeof subjectKey>[0];
   };
   return subjectKey(event.type === 'birth.registered' ? data.mother! : data.person!);
+}
+
+/** Who, through what and why, for the register changes an event makes. */
+export function feedWriteMeta(source: FeedSource, event: FeedEvent, options: ApplyOptions): WriteMeta {
+  return {
+    actor: feedActor(source, options.clientId),
+    source: `feed:${source}`,
+    reason: `${event.type} ${event.eventId}`,
+    now: options.now,
+  };
 }
 
 export function feedActor(source: FeedSource, clientId?: string): Actor {
@@ -46,13 +57,7 @@ async function decide(
       effect(
         {
           tx: sp,
-          meta: {
-            actor: feedActor(source, options.clientId),
-            source: `feed:${source}`,
-            reason: `${event.type} ${event.eventId}`,
-            now: options.now,
-            within: sp,
-          },
+          meta: { ...feedWriteMeta(source, event, options), within: sp },
         },
         event,
       ),
@@ -90,7 +95,7 @@ function toOutcome(line: number, event: FeedEvent, d: Decision): EventOutcome {
   }
 }
 
-function recordedDecision(d: Decision, event: FeedEvent, now: Date) {
+export function recordedDecision(d: Decision, event: FeedEvent, now: Date) {
   return {
     status: d.status,
     personId: d.status === 'applied' ? d.person.id : null,
@@ -112,26 +117,44 @@ async function countReceived(
   now: Date,
 ) {
   const one = (s: Decision['status']) => (status === s ? 1 : 0);
-  const occurred = new Date(event.occurredAt);
+  await countReceivedMany(
+    tx,
+    source,
+    { applied: one('applied'), pending: one('pending'), rejected: one('rejected') },
+    new Date(event.occurredAt),
+    now,
+  );
+}
+
+/**
+ * Counts events received at `now` for their source's freshness: what one event adds (countReceived) or
+ * what a batch of them adds at once (the bulk import) — the same totals either way.
+ */
+export async function countReceivedMany(
+  tx: Transaction,
+  source: FeedSource,
+  counts: { applied: number; pending: number; rejected: number },
+  lastOccurred: Date,
+  now: Date,
+) {
+  const received = counts.applied + counts.pending + counts.rejected;
   await tx
     .insert(feedDailyCounts)
     .values({
       source,
       day: moscowDate(now),
-      received: 1,
-      applied: one('applied'),
-      pending: one('pending'),
-      rejected: one('rejected'),
+      received,
+      ...counts,
       lastReceivedAt: now,
-      lastOccurredAt: occurred,
+      lastOccurredAt: lastOccurred,
     })
     .onConflictDoUpdate({
       target: [feedDailyCounts.source, feedDailyCounts.day],
       set: {
-        received: sql`${feedDailyCounts.received} + 1`,
-        applied: sql`${feedDailyCounts.applied} + ${one('applied')}`,
-        pending: sql`${feedDailyCounts.pending} + ${one('pending')}`,
-        rejected: sql`${feedDailyCounts.rejected} + ${one('rejected')}`,
+        received: sql`${feedDailyCounts.received} + ${received}`,
+        applied: sql`${feedDailyCounts.applied} + ${counts.applied}`,
+        pending: sql`${feedDailyCounts.pending} + ${counts.pending}`,
+        rejected: sql`${feedDailyCounts.rejected} + ${counts.rejected}`,
         lastReceivedAt: sql`greatest(${feedDailyCounts.lastReceivedAt}, excluded.last_received_at)`,
         lastOccurredAt: sql`greatest(${feedDailyCounts.lastOccurredAt}, excluded.last_occurred_at)`,
       },
@@ -175,7 +198,7 @@ export async function applyEventInTransaction(
 }
 
 /** Events of one person apply in the order they happened; the answer keeps the request's order. */
-function byOccurrence(events: readonly ParsedEvent[]): number[] {
+export function byOccurrence(events: readonly ParsedEvent[]): number[] {
   return events
     .map((_, i) => i)
     .sort(

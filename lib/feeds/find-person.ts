@@ -28,13 +28,13 @@ export function subjectKey(p: { birthDate: string; lastName: string; firstName: 
   return `${p.birthDate}|${norm(p.lastName)}|${norm(p.firstName)}`;
 }
 
-interface Name {
+export interface Name {
   lastName: string;
   firstName: string;
   patronymic: string | null;
 }
 
-const namesMatch = (a: Name, b: Name) =>
+export const namesMatch = (a: Name, b: Name) =>
   sameName(a.lastName, b.lastName) &&
   sameName(a.firstName, b.firstName) &&
   (a.patronymic === null || b.patronymic === null || sameName(a.patronymic, b.patronymic));
@@ -82,6 +82,22 @@ async function byFormerName(db: Executor, name: Name & { birthDate: string }): P
   return found.filter((p): p is FoundPerson => p !== null);
 }
 
+/** The reference's name (as the register stores names) and СНИЛС, checked; invalid → a validation error. */
+export function checkedRef(
+  ref: PersonRef,
+  field: string,
+): { name: Name & { birthDate: string }; snils: string | null } {
+  const c = new IssueCollector();
+  const lastName = c.take(validatePersonName(`${field}.lastName`, ref.lastName, { required: true }));
+  const firstName = c.take(validatePersonName(`${field}.firstName`, ref.firstName, { required: true }));
+  const patronymic = c.take(validatePersonName(`${field}.patronymic`, ref.patronymic, { required: false }));
+  const snils = ref.snils ? c.take(validateSnils(ref.snils, `${field}.snils`)) : null;
+  if (c.issues.length || !lastName || !firstName || patronymic === undefined || snils === undefined) {
+    throw AppError.validation(c.issues);
+  }
+  return { name: { lastName, firstName, patronymic, birthDate: ref.birthDate }, snils };
+}
+
 /**
  * Finds the person an event is about. By ЕНП or СНИЛС when given — and then the name (current or former)
  * and birth date must agree, or the event is refused (FEED_PERSON_MISMATCH: a wrong identifier never
@@ -94,15 +110,7 @@ export async function findReferencedPerson(
   field: string,
   missing: PersonNotFound['code'] = 'FEED_PERSON_NOT_FOUND',
 ): Promise<FoundPerson> {
-  const c = new IssueCollector();
-  const lastName = c.take(validatePersonName(`${field}.lastName`, ref.lastName, { required: true }));
-  const firstName = c.take(validatePersonName(`${field}.firstName`, ref.firstName, { required: true }));
-  const patronymic = c.take(validatePersonName(`${field}.patronymic`, ref.patronymic, { required: false }));
-  const snils = ref.snils ? c.take(validateSnils(ref.snils, `${field}.snils`)) : null;
-  if (c.issues.length || !lastName || !firstName || patronymic === undefined || snils === undefined) {
-    throw AppError.validation(c.issues);
-  }
-  const name = { lastName, firstName, patronymic, birthDate: ref.birthDate };
+  const { name, snils } = checkedRef(ref, field);
   const key = subjectKey(name);
 
   const identifier = ref.enp ? ('enp' as const) : snils ? ('snils' as const) : null;

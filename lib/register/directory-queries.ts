@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { insurerRegions, insurers, medicalOrganisations, subjects } from '@/db/schema';
 import type { LocalDate } from '@/lib/domain/dates';
-import { insurerServiceOn, type InsurerService } from '@/lib/domain/insurer-service';
+import { insurerServiceOn, type InsurerRegionTerms, type InsurerService } from '@/lib/domain/insurer-service';
 import { AppError, fieldIssue } from '@/lib/errors';
 
 export type InsurerRow = typeof insurers.$inferSelect;
@@ -40,6 +40,24 @@ export async function insurerServiceInRegion(
   return insurerServiceOn(row ?? null, on);
 }
 
+/**
+ * Every insurer's terms in every region, keyed `insurer|subject` (a directory of a few hundred rows), for
+ * writers that decide many events at once with the same rule (insurerServiceOn).
+ */
+export async function insurerRegionTermsTable(db: Executor): Promise<Map<string, InsurerRegionTerms>> {
+  const rows = await db
+    .select({
+      insurerCode: insurerRegions.insurerCode,
+      subjectCode: insurerRegions.subjectCode,
+      ...termsColumns,
+    })
+    .from(insurerRegions)
+    .innerJoin(insurers, eq(insurers.code, insurerRegions.insurerCode));
+  return new Map(
+    rows.map(({ insurerCode, subjectCode, ...terms }) => [`${insurerCode}|${subjectCode}`, terms]),
+  );
+}
+
 /** Insurers serving a region on a date, for choosing one (by short name). */
 export async function insurersServingRegion(
   db: Executor,
@@ -73,10 +91,19 @@ export async function checkInsurerChoice(
   on: LocalDate,
 ): Promise<InsurerChoice> {
   const insurer = /^\d{5}$/.test(insurerCode) ? await findInsurer(db, insurerCode) : null;
+  const service =
+    insurer && subjectCode !== null ? await insurerServiceInRegion(db, insurerCode, subjectCode, on) : null;
+  return insurerChoice(insurer, service);
+}
+
+/**
+ * The verdict of checkInsurerChoice from what the directories say: the insurer (null when unknown) and its
+ * service in the region on the date (null when the region is not checked). Batched writers that read the
+ * directories once decide with this too.
+ */
+export function insurerChoice(insurer: InsurerRow | null, service: InsurerService | null): InsurerChoice {
   if (!insurer) return { insurer: null, issue: 'INSURER_UNKNOWN' };
-  if (subjectCode !== null && !(await insurerServiceInRegion(db, insurerCode, subjectCode, on)).serves) {
-    return { insurer, issue: 'INSURER_NOT_SERVING_REGION' };
-  }
+  if (service !== null && !service.serves) return { insurer, issue: 'INSURER_NOT_SERVING_REGION' };
   return { insurer, issue: null };
 }
 

@@ -11,7 +11,9 @@ import { checkInsurerChoice, findMedicalOrganisation, subjectExists } from './di
 import {
   checkDocumentData,
   checkPersonData,
+  type DocumentData,
   type DocumentDataInput,
+  type PersonData,
   type PersonDataInput,
 } from './person-input';
 import { runWrite, type RegisterEventInput, type WriteMeta, type Writer } from './writer';
@@ -39,144 +41,195 @@ export interface RegisteredPerson {
   coverageFrom: LocalDate;
 }
 
+/** A new person's record as decided: what registerPerson writes, row by row. */
+export interface NewPersonPlan {
+  person: PersonData;
+  document: DocumentData;
+  category: 1 | 2;
+  period: {
+    insurerCode: string;
+    subjectCode: string;
+    status: 'active';
+    reason: IssueReason;
+    validFrom: LocalDate;
+    validTo: LocalDate | null;
+  };
+  attachment: { moCode: string } | null;
+  representative: { personId: number; kind: 'parent' | 'guardian' } | null;
+}
+
+/**
+ * The checks of a new person that need no database, collected into `c`; the plan when they pass (the
+ * directory checks come on top). Shared by registerPerson and the feeds' batched writer.
+ */
+export function planNewPerson(
+  c: IssueCollector,
+  input: RegisterPersonInput,
+  today: LocalDate,
+): NewPersonPlan | undefined {
+  const person = checkPersonData(c, input.person, today, 'person.');
+  const document = checkDocumentData(c, input.document);
+  const on = input.coverage.on ? c.take(parseDate('coverage.on', input.coverage.on)) : today;
+  const validTo = input.coverage.validTo
+    ? c.take(parseDate('coverage.validTo', input.coverage.validTo))
+    : null;
+  if (!ISSUE_REASONS.includes(input.coverage.reason))
+    c.add(fieldIssue('coverage.reason', 'COVERAGE_REASON_INVALID'));
+  if (on && validTo && validTo <= on) c.add(fieldIssue('coverage.validTo', 'DATE_RANGE_INVALID'));
+  if (person && on && on < person.birthDate) {
+    c.add(fieldIssue('coverage.on', 'DATE_RANGE_INVALID', 'Полис не может начинаться раньше даты рождения.'));
+  }
+  if (input.representative && person && !isMinor(person.birthDate, today)) {
+    c.add(
+      fieldIssue(
+        'representative',
+        'VALIDATION_FAILED',
+        'Законный представитель указывается только для несовершеннолетнего.',
+      ),
+    );
+  }
+  if (!person || !document || !on || validTo === undefined) return undefined;
+  const category =
+    input.person.category ?? (isMinor(person.birthDate, on) || ageOn(person.birthDate, on) >= 60 ? 2 : 1);
+  const { insurerCode, subjectCode, reason } = input.coverage;
+  return {
+    person,
+    document,
+    category,
+    period: { insurerCode, subjectCode, status: 'active', reason, validFrom: on, validTo },
+    attachment: input.attachment ?? null,
+    representative: input.representative ?? null,
+  };
+}
+
+/** The person row of a new record. */
+export function newPersonRow(plan: NewPersonPlan, enp: Enp) {
+  return { ...plan.person, enp, category: plan.category };
+}
+
+/** The other rows of a new person's record, once the person row has its id. */
+export function newPersonRecordRows(plan: NewPersonPlan, personId: number) {
+  return {
+    document: { personId, ...plan.document, isCurrent: true },
+    coverage: { personId, ...plan.period },
+    attachment: plan.attachment
+      ? { personId, moCode: plan.attachment.moCode, validFrom: plan.period.validFrom, reason: 'first' }
+      : null,
+    representation: plan.representative
+      ? {
+          representativeId: plan.representative.personId,
+          childId: personId,
+          kind: plan.representative.kind,
+          validFrom: plan.person.birthDate,
+        }
+      : null,
+  };
+}
+
+/** The ids of a new person's rows, as inserted. */
+export interface NewPersonIds {
+  personId: number;
+  documentId: number;
+  coverageId: number;
+  attachmentId: number | null;
+  representationId: number | null;
+}
+
+/** The register events of a new person's record, in the order registerPerson writes them. */
+export function newPersonEvents(plan: NewPersonPlan, enp: Enp, ids: NewPersonIds): RegisterEventInput[] {
+  const { personId } = ids;
+  const on = plan.period.validFrom;
+  const events: RegisterEventInput[] = [
+    {
+      personId,
+      entity: 'person',
+      entityId: personId,
+      action: 'person.registered',
+      effectiveDate: on,
+      data: newPersonRow(plan, enp),
+    },
+    {
+      personId,
+      entity: 'document',
+      entityId: ids.documentId,
+      action: 'document.added',
+      effectiveDate: plan.document.issueDate ?? on,
+      data: plan.document,
+    },
+    {
+      personId,
+      entity: 'coverage',
+      entityId: ids.coverageId,
+      action: 'coverage.issued',
+      effectiveDate: on,
+      data: plan.period,
+    },
+  ];
+  if (plan.attachment) {
+    events.push({
+      personId,
+      entity: 'attachment',
+      entityId: ids.attachmentId,
+      action: 'attachment.created',
+      effectiveDate: on,
+      data: { moCode: plan.attachment.moCode, basis: 'first' },
+    });
+  }
+  if (plan.representative) {
+    events.push({
+      personId,
+      entity: 'representation',
+      entityId: ids.representationId,
+      action: 'representation.created',
+      effectiveDate: plan.person.birthDate,
+      data: plan.representative,
+    });
+  }
+  return events;
+}
+
 /**
  * Forms a new insured person: ЕНП, identity document, first coverage period, optionally an attachment and
  * a representative — all in one transaction with their register events. Used by the portal (after the
- * application's checks), the console, the feeds (births, citizenship) and the demo data.
+ * application's checks), the console, the feeds (births, citizenship) and the demo data; the feeds' bulk
+ * import writes the same rows for many births at once from the same plan (lib/feeds/bulk).
  */
 export async function registerPerson(input: RegisterPersonInput, meta: WriteMeta): Promise<RegisteredPerson> {
   return runWrite(meta, async (w) => {
     const { subjectCode, insurerCode } = input.coverage;
     requirePermission(meta.actor, 'person:register', { subjectCode, insurerCode });
     const c = new IssueCollector();
-    const person = checkPersonData(c, input.person, w.today, 'person.');
-    const document = checkDocumentData(c, input.document);
-    const on = input.coverage.on ? c.take(parseDate('coverage.on', input.coverage.on)) : w.today;
-    const validTo = input.coverage.validTo
-      ? c.take(parseDate('coverage.validTo', input.coverage.validTo))
-      : null;
-    if (!ISSUE_REASONS.includes(input.coverage.reason))
-      c.add(fieldIssue('coverage.reason', 'COVERAGE_REASON_INVALID'));
-    if (on && validTo && validTo <= on) c.add(fieldIssue('coverage.validTo', 'DATE_RANGE_INVALID'));
-    if (person && on && on < person.birthDate) {
-      c.add(
-        fieldIssue('coverage.on', 'DATE_RANGE_INVALID', 'Полис не может начинаться раньше даты рождения.'),
-      );
-    }
-    await checkDirectories(w, c, input, on ?? w.today);
-    if (input.representative && person && !isMinor(person.birthDate, w.today)) {
-      c.add(
-        fieldIssue(
-          'representative',
-          'VALIDATION_FAILED',
-          'Законный представитель указывается только для несовершеннолетнего.',
-        ),
-      );
-    }
-    if (c.issues.length || !person || !document || !on || validTo === undefined)
-      throw AppError.validation(c.issues);
+    const plan = planNewPerson(c, input, w.today);
+    const on = input.coverage.on ? parseDate('coverage.on', input.coverage.on) : null;
+    await checkDirectories(w, c, input, on?.ok ? on.value : w.today);
+    if (c.issues.length || !plan) throw AppError.validation(c.issues);
 
     const [seq] = (await w.tx.execute<{ serial: string }>(sql`select nextval('enp_serial_seq') as serial`))
       .rows;
     const enp = generateEnp(subjectCode, BigInt(seq!.serial));
-    const category =
-      input.person.category ?? (isMinor(person.birthDate, on) || ageOn(person.birthDate, on) >= 60 ? 2 : 1);
-
-    const [created] = await w.tx
-      .insert(persons)
-      .values({ ...person, enp, category })
-      .returning({ id: persons.id });
-    const personId = created!.id;
-    await w.record({
+    const id = async (insert: PromiseLike<{ id: number }[]>) => (await insert)[0]!.id;
+    const personId = await id(
+      w.tx.insert(persons).values(newPersonRow(plan, enp)).returning({ id: persons.id }),
+    );
+    const rows = newPersonRecordRows(plan, personId);
+    const ids: NewPersonIds = {
       personId,
-      entity: 'person',
-      entityId: personId,
-      action: 'person.registered',
-      effectiveDate: on,
-      data: { ...person, enp, category },
-    });
-
-    await insertRecorded(
-      w,
-      w.tx
-        .insert(identityDocuments)
-        .values({ personId, ...document, isCurrent: true })
-        .returning({ id: identityDocuments.id }),
-      {
-        personId,
-        entity: 'document',
-        action: 'document.added',
-        effectiveDate: document.issueDate ?? on,
-        data: document,
-      },
-    );
-
-    const period = {
-      insurerCode,
-      subjectCode,
-      status: 'active' as const,
-      reason: input.coverage.reason,
-      validFrom: on,
-      validTo,
+      documentId: await id(
+        w.tx.insert(identityDocuments).values(rows.document).returning({ id: identityDocuments.id }),
+      ),
+      coverageId: await id(w.tx.insert(coverages).values(rows.coverage).returning({ id: coverages.id })),
+      attachmentId: rows.attachment
+        ? await id(w.tx.insert(attachments).values(rows.attachment).returning({ id: attachments.id }))
+        : null,
+      representationId: rows.representation
+        ? await id(
+            w.tx.insert(representations).values(rows.representation).returning({ id: representations.id }),
+          )
+        : null,
     };
-    await insertRecorded(
-      w,
-      w.tx
-        .insert(coverages)
-        .values({ personId, ...period })
-        .returning({ id: coverages.id }),
-      { personId, entity: 'coverage', action: 'coverage.issued', effectiveDate: on, data: period },
-    );
-
-    if (input.attachment) {
-      await insertRecorded(
-        w,
-        w.tx
-          .insert(attachments)
-          .values({ personId, moCode: input.attachment.moCode, validFrom: on, reason: 'first' })
-          .returning({ id: attachments.id }),
-        {
-          personId,
-          entity: 'attachment',
-          action: 'attachment.created',
-          effectiveDate: on,
-          data: { moCode: input.attachment.moCode, basis: 'first' },
-        },
-      );
-    }
-    if (input.representative) {
-      await insertRecorded(
-        w,
-        w.tx
-          .insert(representations)
-          .values({
-            representativeId: input.representative.personId,
-            childId: personId,
-            kind: input.representative.kind,
-            validFrom: person.birthDate,
-          })
-          .returning({ id: representations.id }),
-        {
-          personId,
-          entity: 'representation',
-          action: 'representation.created',
-          effectiveDate: person.birthDate,
-          data: input.representative,
-        },
-      );
-    }
-    return { personId, enp, coverageFrom: on };
+    for (const event of newPersonEvents(plan, enp, ids)) await w.record(event);
+    return { personId, enp, coverageFrom: plan.period.validFrom };
   });
-}
-
-/** Inserts one row of the new person's record and writes its event, naming the row it created. */
-async function insertRecorded(
-  w: Writer,
-  insert: PromiseLike<{ id: number }[]>,
-  event: Omit<RegisterEventInput, 'entityId'>,
-): Promise<void> {
-  const [row] = await insert;
-  await w.record({ ...event, entityId: row!.id });
 }
 
 async function checkDirectories(

@@ -112,19 +112,24 @@ export class Writer {
   }
 
   async record(event: RegisterEventInput): Promise<void> {
-    await this.tx.insert(registerEvents).values({
-      personId: event.personId,
-      entity: event.entity,
-      entityId: event.entityId,
-      action: event.action,
-      effectiveDate: event.effectiveDate,
-      actorKind: this.meta.actor.kind,
-      actorId: this.meta.actor.id,
-      source: this.meta.source,
-      reason: this.meta.reason ?? null,
-      data: event.data ?? null,
-    });
+    await this.tx.insert(registerEvents).values(registerEventRow(this.meta, event));
   }
+}
+
+/** The register_events row of a change made under `meta` (record time is the column's default). */
+export function registerEventRow(meta: WriteMeta, event: RegisterEventInput) {
+  return {
+    personId: event.personId,
+    entity: event.entity,
+    entityId: event.entityId,
+    action: event.action,
+    effectiveDate: event.effectiveDate,
+    actorKind: meta.actor.kind,
+    actorId: meta.actor.id,
+    source: meta.source,
+    reason: meta.reason ?? null,
+    data: event.data ?? null,
+  };
 }
 
 /** Runs a write use case in one transaction; any failure rolls everything back and becomes an AppError. */

@@ -5,12 +5,59 @@ import { sameName } from '@/lib/domain/person';
 import { AppError, fieldIssue } from '@/lib/errors';
 import { notifyPerson } from '@/lib/notifications/person-recipient';
 import { changeName } from '@/lib/register/change-name';
-import { latestCoverage } from '@/lib/register/coverage-queries';
+import { latestCoverage, type CoverageRow } from '@/lib/register/coverage-queries';
 import { findInsurer } from '@/lib/register/directory-queries';
-import { registerPerson } from '@/lib/register/register-person';
+import { registerPerson, type RegisterPersonInput } from '@/lib/register/register-person';
 import { terminatePolicy } from '@/lib/register/terminate-policy';
 import { findReferencedPerson } from '../find-person';
+import type { EventOf } from '../events';
 import { assignedInsurer, eventDocument, inEventTerms, type Effect } from './context';
+
+/** Where and with whom a newborn is insured: the mother's policy in force at the birth, or null (none). */
+export function motherInsurance(
+  hers: CoverageRow | null,
+  born: LocalDate,
+): { subjectCode: string; insurerCode: string } | null {
+  const inForce = hers && hers.status !== 'terminated' && (hers.validTo === null || hers.validTo > born);
+  return inForce ? { subjectCode: hers.subjectCode, insurerCode: hers.insurerCode } : null;
+}
+
+/** The new person a birth forms: the child, the certificate, the policy from birth, the mother. */
+export function birthRegistration(
+  event: EventOf<'birth.registered'>,
+  motherId: number,
+  insurance: { subjectCode: string; insurerCode: string },
+): RegisterPersonInput {
+  const { child, certificate } = event.data;
+  return {
+    person: { ...child, citizenship: 'RUS', snils: null },
+    document: { kind: 3, ...certificate },
+    coverage: { ...insurance, reason: 'birth', on: child.birthDate },
+    representative: { personId: motherId, kind: 'parent' },
+  };
+}
+
+/** The use case's field names in the event's terms. */
+export const BIRTH_FIELDS = {
+  'person.': 'data.child.',
+  'document.': 'data.certificate.',
+  coverage: 'data.region',
+};
+
+/** What the mother reads in the portal about her newborn. */
+export function birthNotice(
+  child: { lastName: string; firstName: string },
+  born: LocalDate,
+  enp: string,
+  insurerName: string,
+): string {
+  return (
+    `Органы ЗАГС сообщили о рождении ребёнка: ${child.lastName} ${child.firstName}, ${formatDateRu(born)}. ` +
+    `Ребёнку присвоен единый номер полиса ОМС ${formatEnp(enp)}; до вашего выбора он застрахован ` +
+    `в страховой компании ${insurerName}. Выберите страховую компанию ребёнка: ` +
+    `подайте заявление «Регистрация ребёнка» в личном кабинете.`
+  );
+}
 
 /**
  * ЗАГС birth: the child gets an ЕНП and a policy through the mother's insurer (in her region) until a
@@ -20,8 +67,7 @@ import { assignedInsurer, eventDocument, inEventTerms, type Effect } from './con
  */
 export const birthRegistered: Effect<'birth.registered'> = async ({ tx, meta }, event) => {
   const { child, certificate, region, mother: motherRef } = event.data;
-  const certificateInput = { kind: 3, ...certificate };
-  const doc = eventDocument(certificateInput, 'data.certificate');
+  const doc = eventDocument({ kind: 3, ...certificate }, 'data.certificate');
   const known = await findPersonByDocument(tx, doc);
   if (known) {
     if (known.birthDate === child.birthDate && sameName(known.firstName, child.firstName)) return known;
@@ -29,33 +75,19 @@ export const birthRegistered: Effect<'birth.registered'> = async ({ tx, meta }, 
   }
   const mother = await findReferencedPerson(tx, motherRef, 'data.mother', 'FEED_MOTHER_NOT_FOUND');
   const born = child.birthDate as LocalDate;
-  const hers = await latestCoverage(tx, mother.id);
-  const inForce = hers && hers.status !== 'terminated' && (hers.validTo === null || hers.validTo > born);
-  const subjectCode = inForce ? hers.subjectCode : region;
-  const insurerCode = inForce ? hers.insurerCode : await assignedInsurer(tx, region, born);
-  const registered = await inEventTerms(
-    { 'person.': 'data.child.', 'document.': 'data.certificate.', coverage: 'data.region' },
-    () =>
-      registerPerson(
-        {
-          person: { ...child, citizenship: 'RUS', snils: null },
-          document: certificateInput,
-          coverage: { insurerCode, subjectCode, reason: 'birth', on: born },
-          representative: { personId: mother.id, kind: 'parent' },
-        },
-        meta,
-      ),
+  const insurance = motherInsurance(await latestCoverage(tx, mother.id), born) ?? {
+    subjectCode: region,
+    insurerCode: await assignedInsurer(tx, region, born),
+  };
+  const registered = await inEventTerms(BIRTH_FIELDS, () =>
+    registerPerson(birthRegistration(event, mother.id, insurance), meta),
   );
-  const insurer = await findInsurer(tx, insurerCode);
+  const insurer = await findInsurer(tx, insurance.insurerCode);
   await notifyPerson(tx, {
     personId: mother.id,
     aboutPersonId: registered.personId,
     at: meta.now ?? new Date(),
-    text:
-      `Органы ЗАГС сообщили о рождении ребёнка: ${child.lastName} ${child.firstName}, ${formatDateRu(born)}. ` +
-      `Ребёнку присвоен единый номер полиса ОМС ${formatEnp(registered.enp)}; до вашего выбора он застрахован ` +
-      `в страховой компании ${insurer?.nameShort ?? insurerCode}. Выберите страховую компанию ребёнка: ` +
-      `подайте заявление «Регистрация ребёнка» в личном кабинете.`,
+    text: birthNotice(child, born, registered.enp, insurer?.nameShort ?? insurance.insurerCode),
   });
   return { id: registered.personId, enp: registered.enp };
 };

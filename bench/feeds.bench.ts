@@ -1,0 +1,276 @@
+/**
+ * Feed benchmark: `npm run bench:feeds [-- --persons N] [--events E] [--api-events A]` (defaults 1,000,000
+ * persons and events, and as many through the API).
+ *
+ * On a fresh database seeded with N persons it imports E `birth.registered` events through the bulk path
+ * (`feeds:import`'s importFeedFile + applyBatch, batches of 1,000) and A further births through the HTTP API
+ * (POST /api/v1/feeds/zags/events, NDJSON batches of 1,000, the lean API router on a loopback port in this
+ * process). Baseline in the same run: a bare COPY of exactly the rows the bulk import produced (persons,
+ * documents, coverage, representations, register events, notifications and the events' dedup records)
+ * into unindexed copies of the tables (`LIKE`: no indexes, constraints or triggers). Prints events/s of
+ * each, the bulk path's ratio to the COPY, and the register's bytes per person after the import.
+ */
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { answerClientError, guardedHandler, refuseConnect } from '../api/edge';
+import { routeApiRequest } from '../api/router';
+import { FEED_LIMITS } from '../api/v1/feeds/limits';
+import { closeDb } from '../db/client';
+import { REGISTER_TABLES, seedRegister } from '../db/seed/seed-register';
+import { systemActor } from '../lib/auth/actor';
+import { moscowDate, type LocalDate } from '../lib/domain/dates';
+import { applyBatch } from '../lib/feeds/bulk/apply-batch';
+import { importFeedFile } from '../lib/feeds/bulk/import-feed';
+import { createFeedKey } from '../lib/feeds/feed-keys';
+import { zagsTestFeed } from '../lib/feeds/generate/generate-feed';
+import { parseBenchFlags } from './lib/args';
+import { freshDatabase } from './lib/fresh-database';
+import { fixed, int, mib, table } from './lib/format';
+
+const GOAL_RATIO = 0.4;
+const BATCH = 1000;
+
+/** The tables a birth writes rows to, and how to pick the rows the bulk import wrote. */
+const PRODUCED: readonly { table: string; since: string | null }[] = [
+  { table: 'persons', since: 'id' },
+  { table: 'identity_documents', since: 'id' },
+  { table: 'coverages', since: 'id' },
+  { table: 'representations', since: 'id' },
+  { table: 'register_events', since: 'id' },
+  { table: 'notifications', since: 'id' },
+  { table: 'feed_events', since: null },
+];
+const FEED_RECORDS = ['feed_events', 'feed_daily_counts', 'notifications'];
+
+const flags = parseBenchFlags(process.argv.slice(2), {
+  persons: { kind: 'whole', min: 100, max: 20_000_000 },
+  events: { kind: 'whole', min: 1000, max: 5_000_000 },
+  'api-events': { kind: 'whole', min: 0, max: 5_000_000 },
+});
+if (typeof flags === 'string') {
+  console.error(`${flags}\nusage: npm run bench:feeds -- [--persons N] [--events E] [--api-events A]`);
+  process.exit(2);
+}
+const persons = flags.persons ?? 1_000_000;
+const events = flags.events ?? 1_000_000;
+const apiEvents = flags['api-events'] ?? events;
+
+async function maxIds(client: pg.ClientBase): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const { table: t, since } of PRODUCED) {
+    if (!since) continue;
+    const { rows } = await client.query<{ m: string | null }>(`select max(id)::text as m from ${t}`);
+    out.set(t, Number(rows[0]!.m ?? 0));
+  }
+  return out;
+}
+
+async function totalSize(client: pg.ClientBase, tables: readonly string[]): Promise<number> {
+  const { rows } = await client.query<{ s: string }>(
+    `select sum(pg_total_relation_size(t::regclass))::text as s from unnest($1::text[]) t`,
+    [tables],
+  );
+  return Number(rows[0]!.s);
+}
+
+async function count(client: pg.ClientBase, t: string): Promise<number> {
+  return Number((await client.query<{ n: string }>(`select count(*)::text as n from ${t}`)).rows[0]!.n);
+}
+
+/** Writes the feed's lines into files: the first `split` lines to one, the rest to the other. */
+async function writeFeeds(pool: pg.Pool, asOf: LocalDate, dir: string): Promise<[string, string]> {
+  const files: [string, string] = [path.join(dir, 'bulk.ndjson'), path.join(dir, 'api.ndjson')];
+  const outs = files.map((f) => createWriteStream(f));
+  let n = 0;
+  const lines = await zagsTestFeed(pool, {
+    events: events + apiEvents,
+    seed: 1,
+    asOf,
+    invalid: 0,
+    duplicates: 0,
+    outOfOrder: 0,
+  });
+  for (const [, line] of lines) {
+    const out = outs[n++ < events ? 0 : 1]!;
+    if (!out.write(`${line}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
+  await Promise.all(outs.map((o) => new Promise<void>((r) => o.end(() => r()))));
+  return files;
+}
+
+/** Posts the file's lines in NDJSON batches of BATCH; returns events/s and what the API answered. */
+async function postThroughApi(file: string, key: string): Promise<{ seconds: number; applied: number }> {
+  const server = createServer(
+    guardedHandler((req, res) => routeApiRequest(req, res) ?? res.writeHead(404).end()),
+  );
+  server.on('clientError', answerClientError);
+  server.on('connect', refuseConnect);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let applied = 0;
+  let batch: string[] = [];
+  const post = async () => {
+    const res = await fetch(`${base}/api/v1/feeds/zags/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/x-ndjson' },
+      body: batch.join('\n'),
+    });
+    const body = (await res.json()) as { accepted?: number };
+    if (!res.ok) throw new Error(`API answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+    applied += body.accepted ?? 0;
+    batch = [];
+  };
+  const started = performance.now();
+  let rest = '';
+  for await (const chunk of createReadStream(file, { encoding: 'utf8' })) {
+    const parts = (rest + (chunk as string)).split('\n');
+    rest = parts.pop()!;
+    for (const line of parts) {
+      if (!line) continue;
+      batch.push(line);
+      if (batch.length === BATCH) await post();
+    }
+  }
+  if (rest) batch.push(rest);
+  if (batch.length) await post();
+  const seconds = (performance.now() - started) / 1000;
+  server.closeAllConnections();
+  await new Promise<void>((r) => server.close(() => r()));
+  return { seconds, applied };
+}
+
+/** Exports the rows the bulk import produced, then times their bare COPY into unindexed copies. */
+async function bareCopy(client: pg.ClientBase, before: Map<string, number>, dir: string): Promise<number> {
+  const files: { table: string; file: string }[] = [];
+  for (const { table: t, since } of PRODUCED) {
+    const file = path.join(dir, `${t}.copy`);
+    const where = since ? `where id > ${before.get(t)}` : '';
+    await pipeline(
+      client.query(copyTo(`copy (select * from ${t} ${where}) to stdout`)),
+      createWriteStream(file),
+    );
+    files.push({ table: t, file });
+  }
+  await client.query('checkpoint').catch(() => undefined);
+  const started = performance.now();
+  await client.query('begin');
+  for (const { table: t, file } of files) {
+    await client.query(`create table ${t}_bare (like ${t})`);
+    await pipeline(createReadStream(file), client.query(copyFrom(`copy ${t}_bare from stdin`)));
+  }
+  await client.query('commit');
+  const seconds = (performance.now() - started) / 1000;
+  for (const { file } of files) rmSync(file, { force: true });
+  return seconds;
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `Feed benchmark: ${int(persons)} persons, ${int(events)} births in bulk, ${int(apiEvents)} through the API`,
+  );
+  const db = await freshDatabase();
+  console.log(`Fresh database: ${db.where}`);
+  process.env.DATABASE_URL = db.url;
+  const pool = new pg.Pool({ connectionString: db.url, max: 3 });
+  // The server stops at the end; an idle connection learning it first must not end the run with a throw.
+  pool.on('error', () => undefined);
+  const dir = mkdtempSync(path.join(tmpdir(), 'oms-bench-feeds-'));
+  try {
+    const asOf = moscowDate(new Date());
+    let t = performance.now();
+    await seedRegister(pool, { persons, seed: 1, asOf });
+    console.log(`  seeded ${int(persons)} persons in ${fixed((performance.now() - t) / 1000, 1)} s`);
+    t = performance.now();
+    const [bulkFile, apiFile] = await writeFeeds(pool, asOf, dir);
+    console.log(
+      `  generated ${int(events + apiEvents)} births in ${fixed((performance.now() - t) / 1000, 1)} s`,
+    );
+    const admin = await pool.connect();
+    try {
+      await admin.query('vacuum analyze');
+      await admin.query('checkpoint').catch(() => undefined);
+      const before = await maxIds(admin);
+
+      // 1. The bulk path.
+      let lastReport = 0;
+      const bulk = await importFeedFile({
+        source: 'zags',
+        file: bulkFile,
+        batchSize: BATCH,
+        startedBy: 'bench',
+        apply: applyBatch,
+        maxLineBytes: FEED_LIMITS.lineBytes,
+        onProgress: (p) => {
+          if (performance.now() - lastReport < 10_000) return;
+          lastReport = performance.now();
+          console.log(`  bulk: ${int(p.linesDone)} / ${int(events)} lines`);
+        },
+      });
+      if (bulk.counts.applied !== events)
+        throw new Error(
+          `The bulk import applied ${bulk.counts.applied} of ${events}: ${JSON.stringify(bulk.counts)}`,
+        );
+      const bulkRate = events / bulk.seconds;
+      const personsAfter = await count(admin, 'persons');
+      const registerBytes = await totalSize(admin, REGISTER_TABLES);
+      const feedBytes = await totalSize(admin, FEED_RECORDS);
+
+      // 2. The baseline: the same rows, bare COPY.
+      const bareSeconds = await bareCopy(admin, before, dir);
+      const bareRate = events / bareSeconds;
+
+      // 3. The HTTP API.
+      let api: { seconds: number; applied: number } | null = null;
+      if (apiEvents > 0) {
+        const { key } = await createFeedKey({ source: 'zags', label: 'bench' }, systemActor('bench'));
+        api = await postThroughApi(apiFile, key);
+        if (api.applied !== apiEvents) throw new Error(`The API applied ${api.applied} of ${apiEvents}`);
+      }
+
+      const ratio = bulkRate / bareRate;
+      console.log('');
+      console.log(
+        table([
+          ['figure', 'measured', 'goal', ''],
+          ['register persons before', int(persons), '', ''],
+          ['bulk births', int(events), '', ''],
+          ['bulk time, s', fixed(bulk.seconds, 1), '', ''],
+          ['bulk events/s', int(bulkRate), '', ''],
+          ['bare COPY of its rows, s', fixed(bareSeconds, 1), '', ''],
+          ['bare COPY events/s', int(bareRate), '', ''],
+          [
+            'ratio bulk/COPY',
+            fixed(ratio, 2),
+            `≥ ${fixed(GOAL_RATIO, 2)}`,
+            ratio >= GOAL_RATIO ? 'ok' : 'MISSED',
+          ],
+          ...(api
+            ? [
+                ['API births (batches of 1,000)', int(apiEvents), '', ''],
+                ['API time, s', fixed(api.seconds, 1), '', ''],
+                ['API events/s', int(apiEvents / api.seconds), '', ''],
+              ]
+            : []),
+          ['persons after the bulk import', int(personsAfter), '', ''],
+          ['register bytes/person', int(registerBytes / personsAfter), '', ''],
+          ['  + feed records, notifications', mib(feedBytes), '', ''],
+        ]),
+      );
+    } finally {
+      admin.release();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await closeDb();
+    await pool.end();
+    await db.dispose();
+  }
+}
+
+await main();

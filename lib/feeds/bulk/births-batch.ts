@@ -1,0 +1,339 @@
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Transaction } from '@/db/client';
+import {
+  coverages,
+  feedEvents,
+  identityDocuments,
+  insurers,
+  notifications,
+  persons,
+  registerEvents,
+  representations,
+  subjects,
+} from '@/db/schema';
+import type { FeedSource } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/permissions';
+import { moscowDate, type LocalDate } from '@/lib/domain/dates';
+import { generateEnp, type Enp } from '@/lib/domain/enp';
+import { insurerServiceOn } from '@/lib/domain/insurer-service';
+import { IssueCollector } from '@/lib/domain/result';
+import { personRecipient } from '@/lib/notifications/person-recipient';
+import type { CoverageRow } from '@/lib/register/coverage-queries';
+import { insurerChoice, insurerRegionTermsTable } from '@/lib/register/directory-queries';
+import {
+  newPersonEvents,
+  newPersonRecordRows,
+  newPersonRow,
+  planNewPerson,
+  type NewPersonPlan,
+} from '@/lib/register/register-person';
+import { registerEventRow, type WriteMeta } from '@/lib/register/writer';
+import { countReceivedMany, feedWriteMeta, recordedDecision } from '../apply-feed-events';
+import { eventDocument } from '../effects/context';
+import { birthNotice, birthRegistration, motherInsurance } from '../effects/zags';
+import type { EventOf } from '../events';
+import { checkedRef, findReferencedPerson, namesMatch } from '../find-person';
+import type { ApplyOptions, EventOutcome, ParsedEvent } from '../outcome';
+import { unnestInsert } from './unnest-insert';
+
+/**
+ * The bulk import's writer for the hot event kind, ЗАГС births of distinct children: many births in one
+ * transaction with a few multi-row statements instead of ~25 round trips each. It writes exactly the rows
+ * the one-event path (lib/feeds/effects/zags.ts birthRegistered through registerPerson) writes, from the
+ * same pieces — the plan, rows and events of a new person, the mother's insurance, the notice, the dedup
+ * record and the freshness counts — and takes only the births whose every check it can decide from rows
+ * read in bulk with the same rules: the certificate new to the register and to the batch, the mother
+ * found by ЕНП or СНИЛС with her name and birth date agreeing (or by name alone through the one-event
+ * path's own lookup, one query set per birth), her policy in force at the birth, the
+ * directories accepting her insurer. Every other event of the batch is left (null) to the one-event path.
+ */
+
+type Birth = EventOf<'birth.registered'>;
+
+interface Candidate {
+  index: number;
+  line: number;
+  event: Birth;
+  meta: WriteMeta;
+}
+
+interface Ready extends Candidate {
+  motherId: number;
+  plan: NewPersonPlan;
+  insurerName: string;
+}
+
+const certificateKey = (d: { kind: number; series: string | null; number: string }) =>
+  `${d.kind}|${d.series ?? ''}|${d.number}`;
+
+/** The events already recorded for this source (duplicates: nothing to check or write). */
+async function knownEventIds(tx: Transaction, source: FeedSource, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx
+    .select({ eventId: feedEvents.eventId })
+    .from(feedEvents)
+    .where(and(eq(feedEvents.source, source), inArray(feedEvents.eventId, ids)));
+  return new Set(rows.map((r) => r.eventId));
+}
+
+/**
+ * Writes the births it can decide in bulk; answers an outcome for them (applied or duplicate) and null for
+ * the events left to the one-event path. Runs in the caller's transaction.
+ */
+export async function writeBirths(
+  tx: Transaction,
+  source: FeedSource,
+  items: readonly ParsedEvent[],
+  options: ApplyOptions,
+): Promise<(EventOutcome | null)[]> {
+  const out: (EventOutcome | null)[] = items.map(() => null);
+  const now = options.now ?? new Date();
+  const today = moscowDate(now);
+  const known = await knownEventIds(
+    tx,
+    source,
+    items.map((p) => p.event.eventId),
+  );
+
+  // 1. What each birth needs, checked without the database; repeats within the batch go one by one.
+  const seenIds = new Set<string>();
+  const certificates = new Map<string, number>();
+  const candidates: (Candidate & { doc: { kind: number; series: string | null; number: string } })[] = [];
+  items.forEach(({ line, event }, index) => {
+    if (event.type !== 'birth.registered') return;
+    if (known.has(event.eventId)) {
+      out[index] = { line, eventId: event.eventId, type: event.type, status: 'duplicate' };
+      return;
+    }
+    if (seenIds.has(event.eventId)) return;
+    seenIds.add(event.eventId);
+    let doc;
+    try {
+      doc = eventDocument({ kind: 3, ...event.data.certificate }, 'data.certificate');
+    } catch {
+      return;
+    }
+    if (doc.series === null) return;
+    certificates.set(certificateKey(doc), (certificates.get(certificateKey(doc)) ?? 0) + 1);
+    candidates.push({ index, line, event, doc, meta: feedWriteMeta(source, event, options) });
+  });
+  const unique = candidates.filter((c) => certificates.get(certificateKey(c.doc)) === 1);
+  if (unique.length === 0) return out;
+
+  // 2. Certificates the register already holds: those births are matched one by one.
+  const held = await tx
+    .select({
+      kind: identityDocuments.kind,
+      series: identityDocuments.series,
+      number: identityDocuments.number,
+    })
+    .from(identityDocuments)
+    .where(
+      sql`(${identityDocuments.kind}, ${identityDocuments.series}, ${identityDocuments.number}) in
+          (select * from unnest(${sql.param(unique.map((c) => c.doc.kind))}::smallint[],
+                                ${sql.param(unique.map((c) => c.doc.series))}::text[],
+                                ${sql.param(unique.map((c) => c.doc.number))}::text[]))`,
+    );
+  const heldKeys = new Set(held.map(certificateKey));
+
+  // 3. Mothers by ЕНП or СНИЛС read in bulk, their name and birth date agreeing (a mismatch, a merged record:
+  //    one by one); mothers known only by name and birth date through the one-event path's own lookup.
+  const refs = unique
+    .filter((c) => !heldKeys.has(certificateKey(c.doc)))
+    .flatMap((c) => {
+      try {
+        const { name, snils } = checkedRef(c.event.data.mother, 'data.mother');
+        return [{ ...c, name, enp: c.event.data.mother.enp ?? null, snils }];
+      } catch {
+        return [];
+      }
+    });
+  const enps = refs.flatMap((r) => (r.enp ? [r.enp] : []));
+  const snilses = refs.flatMap((r) => (!r.enp && r.snils ? [r.snils] : []));
+  const found =
+    enps.length + snilses.length === 0
+      ? []
+      : await tx
+          .select({
+            id: persons.id,
+            enp: persons.enp,
+            snils: persons.snils,
+            mergedIntoId: persons.mergedIntoId,
+            lastName: persons.lastName,
+            firstName: persons.firstName,
+            patronymic: persons.patronymic,
+            birthDate: persons.birthDate,
+          })
+          .from(persons)
+          .where(
+            or(
+              enps.length ? inArray(persons.enp, enps) : undefined,
+              snilses.length ? inArray(persons.snils, snilses) : undefined,
+            ),
+          );
+  const byEnp = new Map(found.map((p) => [p.enp, p]));
+  const bySnils = new Map(found.filter((p) => p.snils).map((p) => [p.snils!, p]));
+  const matched: (Candidate & { motherId: number })[] = [];
+  for (const r of refs) {
+    if (!r.enp && !r.snils) {
+      const mother = await findReferencedPerson(tx, r.event.data.mother, 'data.mother').catch(() => null);
+      if (mother) matched.push({ ...r, motherId: mother.id });
+      continue;
+    }
+    const mother = r.enp ? byEnp.get(r.enp) : bySnils.get(r.snils!);
+    if (!mother || mother.mergedIntoId !== null) continue;
+    if (mother.birthDate !== r.name.birthDate || !namesMatch(mother, r.name)) continue;
+    matched.push({ ...r, motherId: mother.id });
+  }
+  if (matched.length === 0) return out;
+
+  // 4. Lock the mothers (as registerPerson locks a representative), then their latest periods.
+  const motherIds = [...new Set(matched.map((m) => m.motherId))].sort((a, b) => a - b);
+  await tx.select({ id: persons.id }).from(persons).where(inArray(persons.id, motherIds)).for('update');
+  const latest = await tx
+    .selectDistinctOn([coverages.personId])
+    .from(coverages)
+    .where(and(inArray(coverages.personId, motherIds), isNull(coverages.recordedTo)))
+    .orderBy(coverages.personId, desc(coverages.validFrom));
+  const latestOf = new Map<number, CoverageRow>(latest.map((c) => [c.personId, c]));
+
+  // 5. The directories, read once, decide with the register's rules.
+  const subjectCodes = new Set((await tx.select({ code: subjects.code }).from(subjects)).map((s) => s.code));
+  const insurerRows = new Map((await tx.select().from(insurers)).map((i) => [i.code, i]));
+  const terms = await insurerRegionTermsTable(tx);
+
+  const ready: Ready[] = [];
+  for (const m of matched) {
+    const insurance = motherInsurance(
+      latestOf.get(m.motherId) ?? null,
+      m.event.data.child.birthDate as LocalDate,
+    );
+    if (!insurance) continue;
+    if (!can(m.meta.actor, 'person:register', insurance)) continue;
+    const c = new IssueCollector();
+    const plan = planNewPerson(c, birthRegistration(m.event, m.motherId, insurance), today);
+    if (c.issues.length || !plan || !subjectCodes.has(insurance.subjectCode)) continue;
+    const insurer = insurerRows.get(insurance.insurerCode) ?? null;
+    const service = insurer
+      ? insurerServiceOn(
+          terms.get(`${insurance.insurerCode}|${insurance.subjectCode}`) ?? null,
+          plan.period.validFrom,
+        )
+      : null;
+    if (insurerChoice(insurer, service).issue) continue;
+    ready.push({ ...m, plan, insurerName: insurer!.nameShort });
+  }
+  if (ready.length === 0) return out;
+  ready.sort((a, b) => a.index - b.index);
+
+  // 6. Claim the events (a concurrent import of the same events claims them first: duplicates).
+  const claims = await unnestInsert(
+    tx,
+    feedEvents,
+    ready.map((r) => ({
+      source,
+      eventId: r.event.eventId,
+      type: r.event.type,
+      occurredAt: new Date(r.event.occurredAt),
+      receivedAt: now,
+      status: 'applied',
+    })),
+    ['eventId'],
+    { onConflictDoNothing: true },
+  );
+  const claimed = new Set(claims.map((c) => c.eventId as string));
+  const births = ready.filter((r) => {
+    if (claimed.has(r.event.eventId)) return true;
+    out[r.index] = { line: r.line, eventId: r.event.eventId, type: r.event.type, status: 'duplicate' };
+    return false;
+  });
+  if (births.length === 0) return out;
+
+  // 7. The new persons' rows and events, statement by statement for the whole batch.
+  const serials = (
+    await tx.execute<{ serial: string }>(
+      sql`select nextval('enp_serial_seq')::text as serial from generate_series(1, ${births.length})`,
+    )
+  ).rows.map((r) => BigInt(r.serial));
+  const enps2: Enp[] = births.map((b, i) => generateEnp(b.plan.period.subjectCode, serials[i]!));
+  const personRows = await unnestInsert(
+    tx,
+    persons,
+    births.map((b, i) => newPersonRow(b.plan, enps2[i]!)),
+    ['id', 'enp'],
+  );
+  const personIds = new Map(personRows.map((r) => [r.enp as string, r.id as number]));
+  const ids = enps2.map((enp) => personIds.get(enp)!);
+  const records = births.map((b, i) => newPersonRecordRows(b.plan, ids[i]!));
+  const idsBy = async (
+    table: Parameters<typeof unnestInsert>[1],
+    rows: Record<string, unknown>[],
+    by: string,
+  ) =>
+    new Map(
+      (await unnestInsert(tx, table, rows, ['id', by as never])).map((r) => [
+        r[by] as number,
+        r.id as number,
+      ]),
+    );
+  const documentIds = await idsBy(
+    identityDocuments,
+    records.map((r) => r.document),
+    'personId',
+  );
+  const coverageIds = await idsBy(
+    coverages,
+    records.map((r) => r.coverage),
+    'personId',
+  );
+  const representationIds = await idsBy(
+    representations,
+    records.map((r) => r.representation!),
+    'childId',
+  );
+  const eventRows = births.flatMap((b, i) => {
+    const personId = ids[i]!;
+    return newPersonEvents(b.plan, enps2[i]!, {
+      personId,
+      documentId: documentIds.get(personId)!,
+      coverageId: coverageIds.get(personId)!,
+      attachmentId: null,
+      representationId: representationIds.get(personId)!,
+    }).map((e) => registerEventRow(b.meta, e));
+  });
+  await unnestInsert(tx, registerEvents, eventRows);
+  await unnestInsert(
+    tx,
+    notifications,
+    births.map((b, i) => ({
+      recipientSub: personRecipient(b.motherId),
+      personId: ids[i]!,
+      applicationId: null,
+      text: birthNotice(b.event.data.child, b.plan.period.validFrom, enps2[i]!, b.insurerName),
+      createdAt: now,
+    })),
+  );
+
+  // 8. The dedup records say what became of the events; the freshness counts take them all at once.
+  const decided = births.map((b, i) =>
+    recordedDecision({ status: 'applied', person: { id: ids[i]!, enp: enps2[i]! } }, b.event, now),
+  );
+  await tx.execute(sql`
+    update ${feedEvents} set person_id = d.person_id, decided_at = ${now}
+      from unnest(${sql.param(births.map((b) => b.event.eventId))}::text[],
+                  ${sql.param(decided.map((d) => d.personId))}::bigint[]) as d(event_id, person_id)
+     where ${feedEvents.source} = ${source} and ${feedEvents.eventId} = d.event_id`);
+  const lastOccurred = new Date(Math.max(...births.map((b) => Date.parse(b.event.occurredAt))));
+  await countReceivedMany(tx, source, { applied: births.length, pending: 0, rejected: 0 }, lastOccurred, now);
+  births.forEach((b, i) => {
+    out[b.index] = {
+      line: b.line,
+      eventId: b.event.eventId,
+      type: b.event.type,
+      status: 'applied',
+      personId: ids[i]!,
+      enp: enps2[i]!,
+    };
+  });
+  return out;
+}
