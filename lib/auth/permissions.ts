@@ -13,7 +13,9 @@ export type Permission =
   | 'person:read' // read a person's register data
   | 'policy:lookup' // the clinic lookup
   | 'api_key:manage' // issue and revoke clinics' API keys
-  | 'jobs:read'; // see the background jobs and their errors (ФФОМС administrators)
+  | 'jobs:read' // see the background jobs and their errors (ФФОМС administrators)
+  | 'feed_key:manage' // issue and revoke agencies' feed keys (federal fund only)
+  | 'feed:read'; // the feeds' pending events and freshness (operators)
 
 export interface PermissionScope {
   /** The person touched, when known. */
@@ -54,6 +56,7 @@ export function can(actor: Actor, permission: Permission, scope: PermissionScope
           return (
             permission !== 'policy:lookup' &&
             permission !== 'jobs:read' &&
+            permission !== 'feed_key:manage' &&
             scope.subjectCode != null &&
             scope.subjectCode === actor.subjectCode
           );
