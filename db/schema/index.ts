@@ -9,8 +9,5 @@ export * from './api-keys';
 export * from './staff';
 export * from './notifications';
 export * from './extracts';
-<<<<<<< HEAD
 export * from './staff-actions';
-=======
 export * from './feeds';
->>>>>>> h-feeds
