@@ -14,6 +14,7 @@ export type Permission =
   | 'policy:lookup' // the clinic lookup
   | 'api_key:manage' // issue and revoke clinics' API keys
   | 'jobs:read' // see the background jobs and their errors (ФФОМС administrators)
+  | 'directory:manage' // import insurers and medical organisations, load production calendar years (ФФОМС)
   | 'feed_key:manage' // issue and revoke agencies' feed keys (federal fund only)
   | 'feed:read'; // the feeds' pending events and freshness (operators)
 
@@ -56,6 +57,7 @@ export function can(actor: Actor, permission: Permission, scope: PermissionScope
           return (
             permission !== 'policy:lookup' &&
             permission !== 'jobs:read' &&
+            permission !== 'directory:manage' &&
             permission !== 'feed_key:manage' &&
             scope.subjectCode != null &&
             scope.subjectCode === actor.subjectCode
