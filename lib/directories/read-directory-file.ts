@@ -31,7 +31,8 @@ function readCsvRecords(text: string): ReadResult {
   try {
     rows = parseCsv(text, {
       bom: true,
-      delimiter: [';', ','],
+      // The ФФОМС's own CSV uses semicolons; a comma-separated file is read too, as told by its header.
+      delimiter: (text.split('\n', 1)[0] ?? '').includes(';') ? ';' : ',',
       skip_empty_lines: true,
       trim: true,
       relax_column_count: true,
