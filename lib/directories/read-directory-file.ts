@@ -26,7 +26,7 @@ export const XML_RECORD_ELEMENT: Record<DirectoryKind, string> = {
   medical_organisations: 'medCompany',
 };
 
-function readCsvRecords(text: string): ReadResult {
+export function readCsvRecords(text: string): ReadResult {
   let rows: string[][];
   try {
     rows = parseCsv(text, {
@@ -99,22 +99,30 @@ function readXmlRecords(text: string, kind: DirectoryKind): ReadResult {
   return { ok: true, records: items.map((item, i) => ({ row: i + 1, fields: flatten(item) })) };
 }
 
+/** The file's text, or why it cannot be read: empty, too large, not UTF-8. */
+export function decodeDirectoryFile(
+  content: Uint8Array,
+): { ok: true; text: string } | { ok: false; message: string } {
+  if (content.byteLength === 0) return { ok: false, message: 'Файл пуст.' };
+  if (content.byteLength > DIRECTORY_FILE_MAX_BYTES) {
+    return { ok: false, message: `Файл больше ${DIRECTORY_FILE_MAX_BYTES / 1024 / 1024} МБ.` };
+  }
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(content) };
+  } catch {
+    return { ok: false, message: 'Файл не в кодировке UTF-8.' };
+  }
+}
+
 /** Reads a directory file into records, or says in Russian why the file as a whole cannot be read. */
 export function readDirectoryFile(
   kind: DirectoryKind,
   format: DirectoryFileFormat,
   content: Uint8Array,
 ): ReadResult {
-  if (content.byteLength === 0) return { ok: false, message: 'Файл пуст.' };
-  if (content.byteLength > DIRECTORY_FILE_MAX_BYTES) {
-    return { ok: false, message: `Файл больше ${DIRECTORY_FILE_MAX_BYTES / 1024 / 1024} МБ.` };
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(content);
-  } catch {
-    return { ok: false, message: 'Файл не в кодировке UTF-8.' };
-  }
+  const decoded = decodeDirectoryFile(content);
+  if (!decoded.ok) return decoded;
+  const text = decoded.text;
   const read = format === 'csv' ? readCsvRecords(text) : readXmlRecords(text, kind);
   if (read.ok && read.records.length === 0) return { ok: false, message: 'В файле нет ни одной записи.' };
   if (read.ok && read.records.length > DIRECTORY_FILE_MAX_RECORDS) {
