@@ -11,7 +11,9 @@ import type { RowIssue } from './directory-rows';
 import type { ImportingStaff } from './import-directory';
 import { decodeDirectoryFile, readCsvRecords } from './read-directory-file';
 
-export type CalendarDayKind = 'holiday' | 'transfer' | 'weekend-workday';
+import type { CalendarDayKind } from './calendar-day-kinds';
+
+export type { CalendarDayKind };
 
 /** The kinds as written in the file: the register's codes, or their Russian names. */
 const KIND_NAMES: Record<string, CalendarDayKind> = {
@@ -25,12 +27,6 @@ const KIND_NAMES: Record<string, CalendarDayKind> = {
   'weekend-workday': 'weekend-workday',
   'рабочий выходной': 'weekend-workday',
   'рабочая суббота': 'weekend-workday',
-};
-
-export const CALENDAR_KIND_LABELS: Record<CalendarDayKind, string> = {
-  holiday: 'нерабочий праздничный день',
-  transfer: 'перенесённый выходной',
-  'weekend-workday': 'рабочий день в субботу или воскресенье',
 };
 
 export const CALENDAR_YEAR_RANGE = { min: 2000, max: 2100 } as const;
