@@ -20,7 +20,12 @@ const nextConfig: NextConfig = {
   typedRoutes: true,
   // forbidden() answers a signed-in person without the right with a real 403 and app/forbidden.tsx
   // (the console's denials; pinned Next, checked by the denial suite).
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Directory files (F002/F003, up to 20 MB: lib/directories) are uploaded through server actions;
+    // Next's default of 1 MB would refuse a national F003 file.
+    serverActions: { bodySizeLimit: '21mb' },
+  },
   // `npm test` type-checks the whole project (tsc --noEmit) as its own step; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // proxy.ts gives pages their nonce policy and skips /api/*: Next's own machine routes (health,

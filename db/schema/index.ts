@@ -13,3 +13,4 @@ export * from './extracts';
 export * from './feeds';
 export * from './feed-imports';
 export * from './staff-actions';
+export * from './directory-notices';

@@ -24,6 +24,8 @@ export const STAFF_ACTIONS = [
   'audit_exported',
   'feed_key_issued',
   'feed_key_revoked',
+  'directory_imported',
+  'calendar_year_loaded',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
@@ -47,6 +49,8 @@ export const STAFF_ACTION_NAMES: Record<StaffAction, string> = {
   audit_exported: 'Выгрузка журнала',
   feed_key_issued: 'Выпуск ключа ведомственного обмена',
   feed_key_revoked: 'Отзыв ключа ведомственного обмена',
+  directory_imported: 'Загрузка справочника',
+  calendar_year_loaded: 'Загрузка производственного календаря',
 };
 
 export interface StaffActionEntry {

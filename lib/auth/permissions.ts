@@ -20,7 +20,8 @@ export type Permission =
   | 'jobs:read' // see the background jobs and their errors (ФФОМС administrators)
   | 'staff:manage' // create, block, re-scope staff accounts, reset their TOTP (scope: the account's)
   | 'feed_key:manage' // issue and revoke agencies' feed keys (federal fund only)
-  | 'feed:read'; // the feeds' pending events and freshness (operators)
+  | 'feed:read' // the feeds' pending events and freshness (operators)
+  | 'directory:manage'; // import insurers and medical organisations, load production calendar years (ФФОМС)
 
 export interface PermissionScope {
   /** The person touched, when known. */
@@ -90,6 +91,7 @@ export function can(actor: Actor, permission: Permission, scope: PermissionScope
             permission !== 'policy:lookup' &&
             permission !== 'feed_key:manage' &&
             permission !== 'jobs:read' &&
+            permission !== 'directory:manage' &&
             scope.subjectCode != null &&
             scope.subjectCode === actor.subjectCode
           );

@@ -26,8 +26,16 @@ beforeAll(async () => {
 });
 
 describe('the health check and the production calendar', () => {
+  it('asks for the calendar of the next year from 1 October (Moscow), not before', async () => {
+    const september = await checkHealth(new Date('2040-09-30T20:59:00Z')); // 30.09.2040 23:59 in Moscow
+    expect(september.calendar).toEqual({ years: [2040], missingYears: [], incompleteYears: [] });
+    expect(september.problems).toEqual([]);
+    const october = await checkHealth(new Date('2040-09-30T21:00:00Z')); // 01.10.2040 00:00 in Moscow
+    expect(october.calendar).toEqual({ years: [2040, 2041], missingYears: [2041], incompleteYears: [] });
+  });
+
   it('reports a year without calendar data as a problem to act on, while the app still serves', async () => {
-    const report = await checkHealth(new Date('2040-06-01T09:00:00Z'));
+    const report = await checkHealth(new Date('2040-10-15T09:00:00Z'));
     expect(report.status).toBe('ok');
     expect(report.calendar).toEqual({ years: [2040, 2041], missingYears: [2041], incompleteYears: [] });
     expect(report.problems.map((p) => p.code)).toEqual(['CALENDAR_MISSING']);
@@ -41,7 +49,7 @@ describe('the health check and the production calendar', () => {
   });
 
   it('reports an incomplete year (no transfer decree yet) as its own problem', async () => {
-    const report = await checkHealth(new Date('2042-03-01T09:00:00Z'));
+    const report = await checkHealth(new Date('2042-10-01T09:00:00Z'));
     expect(report.calendar).toEqual({ years: [2042, 2043], missingYears: [], incompleteYears: [2042] });
     expect(report.problems.map((p) => p.code)).toEqual(['CALENDAR_INCOMPLETE']);
     expect(report.problems[0]!.message).toContain('на 2042 год неполный');
@@ -50,7 +58,7 @@ describe('the health check and the production calendar', () => {
   });
 
   it('years whose calendar is loaded in full are no problem and no limitation', async () => {
-    const report = await checkHealth(new Date('2045-06-01T09:00:00Z'));
+    const report = await checkHealth(new Date('2045-11-01T09:00:00Z'));
     expect(report.calendar).toEqual({ years: [2045, 2046], missingYears: [], incompleteYears: [] });
     expect(report.problems).toEqual([]);
     expect(serviceStatus(report).calendar?.map((y) => y.state)).toEqual(['loaded', 'loaded']);
@@ -61,8 +69,9 @@ describe('the health check and the production calendar', () => {
     const report = await checkHealth(new Date('2042-12-31T20:59:00Z')); // 31.12.2042 23:59 in Moscow
     expect(report.calendar?.years).toEqual([2042, 2043]);
     const newYear = await checkHealth(new Date('2042-12-31T21:00:00Z')); // 01.01.2043 00:00 in Moscow
-    expect(newYear.calendar).toEqual({ years: [2043, 2044], missingYears: [2044], incompleteYears: [] });
-    expect(newYear.problems.map((p) => p.code)).toEqual(['CALENDAR_MISSING']);
+    // In January only the new year is needed; its next one is asked for from October.
+    expect(newYear.calendar).toEqual({ years: [2043], missingYears: [], incompleteYears: [] });
+    expect(newYear.problems).toEqual([]);
   });
 
   it('when the register cannot be reached: degraded, and the status page says the service is down', async () => {

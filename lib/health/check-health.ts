@@ -11,7 +11,7 @@ export interface HealthReport {
   app: { name: 'oms-register'; version: string; uptimeSeconds: number };
   database: { status: 'up' | 'down'; latencyMs: number | null; error?: string };
   /**
-   * The years the deadlines need (this and next, in Moscow), and those of them whose production calendar
+   * The years the deadlines need (this one, and from 1 October the next, in Moscow), and those of them whose production calendar
    * is missing or incomplete.
    */
   calendar: { years: number[]; missingYears: number[]; incompleteYears: number[] } | null;
@@ -49,6 +49,9 @@ function calendarProblems(missing: number[], incomplete: number[]): HealthProble
 
 const startedAt = Date.now();
 
+/** From this day of the year (MM-DD, Moscow) the next year's production calendar is expected. */
+export const NEXT_YEAR_NEEDED_FROM = '10-01';
+
 /** Whether the app can serve: the database answers, the migrations ran, the calendar covers the deadlines. */
 export async function checkHealth(now = new Date()): Promise<HealthReport> {
   const base = {
@@ -61,13 +64,16 @@ export async function checkHealth(now = new Date()): Promise<HealthReport> {
   };
   const t0 = performance.now();
   try {
-    const year = yearOf(moscowDate(now));
+    const today = moscowDate(now);
+    const year = yearOf(today);
     const { rows } = await getDb().execute<{ year: number; complete: boolean }>(
       sql`select year, complete from calendar_years where year in (${year}, ${year + 1})`,
     );
     const latencyMs = Math.round((performance.now() - t0) * 10) / 10;
     const loaded = new Map(rows.map((r) => [Number(r.year), r.complete]));
-    const needed = [year, year + 1];
+    // Next year's calendar is asked for from 1 October: the decree on transfers usually appears in
+    // September, and deadlines of applications submitted in late December run into the new year.
+    const needed = today.slice(5) >= NEXT_YEAR_NEEDED_FROM ? [year, year + 1] : [year];
     const missingYears = needed.filter((y) => !loaded.has(y));
     const incompleteYears = needed.filter((y) => loaded.get(y) === false);
     const feeds = await feedFreshness(getDb(), now);

@@ -2,7 +2,7 @@ import type { HealthReport } from './check-health';
 
 /**
  * The health check (the same one /api/health answers machines with) in words for people: is the register
- * answering, and can deadlines be counted by the production calendar this year and next. Pure: the page
+ * answering, and can deadlines be counted by the production calendar this year (and from 1 October the next). Pure: the page
  * renders what this returns.
  */
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { recomputeProvisionalDueTimes } from '@/lib/applications/recompute-due-times';
+import { INSURER_LEAVING_JOB, notifyInsuredOfLeavingInsurers } from '@/lib/directories/insurer-leaving';
 import { defineJob, type JobDefinition } from './job-definition';
 
 const recomputeDueTimes = defineJob({
@@ -20,11 +21,30 @@ const recomputeDueTimes = defineJob({
   },
 });
 
+const notifyInsurerLeaving = defineJob({
+  name: INSURER_LEAVING_JOB,
+  title: 'Уведомление застрахованных об уходе страховой компании из региона',
+  data: z.object({}).strict(),
+  retryLimit: 10,
+  retryDelaySeconds: 30,
+  expireInSeconds: 60 * 60,
+  // Queued by a directory import that ends an insurer's activity; nightly and at start it catches anyone
+  // insured since (or a run that was lost).
+  schedule: '40 3 * * *',
+  async run() {
+    const r = await notifyInsuredOfLeavingInsurers();
+    return {
+      summary: `Страховых компаний, уходящих из регионов: ${r.endings}; уведомлено застрахованных: ${r.notified}.`,
+      counts: { ...r },
+    };
+  },
+});
+
 /** Every kind of background job the register runs: the one list the worker and the job page read. */
-export const JOB_DEFINITIONS: readonly JobDefinition[] = [recomputeDueTimes];
+export const JOB_DEFINITIONS: readonly JobDefinition[] = [recomputeDueTimes, notifyInsurerLeaving];
 
 /** Jobs queued each time a worker starts, to reconcile what changed while no worker ran. */
-export const JOBS_ON_START: readonly string[] = [recomputeDueTimes.name];
+export const JOBS_ON_START: readonly string[] = [recomputeDueTimes.name, notifyInsurerLeaving.name];
 
 export function jobDefinition(name: string): JobDefinition | undefined {
   return JOB_DEFINITIONS.find((d) => d.name === name);

@@ -55,6 +55,12 @@ export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
     roles: FUNDS,
   },
   {
+    href: '/konsol/spravochniki',
+    title: 'Справочники',
+    text: 'Страховые компании, медицинские организации, производственный календарь: загрузка и проверка.',
+    roles: ['ffoms_admin'],
+  },
+  {
     href: '/konsol/zadaniya',
     title: 'Фоновые задания',
     text: 'Задания, которые регистр выполняет сам: в очереди, выполняются, с ошибкой.',
