@@ -4,6 +4,7 @@ import { createApiKey } from '../lib/api-keys/create-api-key';
 import { revokeApiKey } from '../lib/api-keys/revoke-api-key';
 import { systemActor } from '../lib/auth/actor';
 import { signInAsCitizen } from './support/citizen';
+import { signInAsStaff } from './support/staff';
 import { DOORS, PORTAL_PAGES, type FuzzContext, type PageForm } from './fuzz/doors';
 import { formsOf } from './fuzz/forms';
 import { e2eDatabaseUrl, registerState } from './fuzz/register';
@@ -62,12 +63,31 @@ test.beforeAll(async ({ browser, baseURL }) => {
   portalForms.push(...(await formsOn('/lk/vhod', false)));
   const [staffForm] = await formsOn('/vhod', false);
   await context.close();
+
+  // An insurer's operator: reads the console's pages, may correct nobody (the suite must change nothing).
+  const staffContext = await browser.newContext({ baseURL });
+  await signInAsStaff(await staffContext.newPage(), 'smo77001', '/konsol');
+  const staffCookie = (await staffContext.cookies())
+    .filter((c) => c.domain === new URL(baseURL!).hostname)
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
+  await staffContext.close();
+  const consoleForms: PageForm[] = [];
+  for (const path of [
+    '/konsol/poisk',
+    '/konsol/lica/1/ispravlenie?chto=dannye',
+    '/konsol/lica/1/ispravlenie?chto=polis&zapis=1',
+  ]) {
+    const res = await fetch(new URL(path, baseURL), { headers: { cookie: staffCookie } });
+    if (res.status === 200) consoleForms.push(...formsOf(path, await res.text()));
+  }
+  expect(consoleForms.length, 'forms found in the console').toBeGreaterThanOrEqual(5);
   expect(portalForms.length, 'forms found in the cabinet').toBeGreaterThan(CABINET_PAGES.length);
   expect(
     staffForm?.hidden.some(([n]) => n.startsWith('$ACTION')),
     'the sign-in form is a server action',
   ).toBe(true);
-  ctx = { keys, citizenCookie, portalForms, staffForm: staffForm! };
+  ctx = { keys, citizenCookie, portalForms, staffForm: staffForm!, staffCookie, consoleForms };
 });
 
 test.afterAll(async () => {

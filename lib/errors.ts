@@ -131,6 +131,19 @@ export const errorCatalogue = {
     message: 'Укажите организацию, соответствующую роли: регион, страховую компанию или МО.',
   },
   STAFF_SELF_CHANGE: { status: 409, message: 'Эту операцию нельзя выполнить со своей учётной записью.' },
+  // Corrections (console)
+  CORRECTION_REASON_REQUIRED: {
+    status: 400,
+    message: 'Укажите основание исправления: что было неверно и по какому документу исправлено.',
+  },
+  CORRECTION_NO_CHANGE: {
+    status: 400,
+    message: 'Исправление ничего не меняет: данные совпадают с записанными в регистре.',
+  },
+  CORRECTION_TARGET_NOT_FOUND: {
+    status: 404,
+    message: 'Исправляемая запись не найдена у этого человека (возможно, её уже исправили).',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,6 +1,7 @@
 export * from './enums';
 export * from './directories';
 export * from './persons';
+export * from './person-names';
 export * from './coverage';
 export * from './applications';
 export * from './events';

@@ -34,6 +34,10 @@ export interface FuzzContext {
   portalForms: PageForm[];
   /** The staff sign-in form (/vhod). */
   staffForm: PageForm;
+  /** `Cookie` header value of a signed-in insurer's operator (may read, may not correct: the suite only reads). */
+  staffCookie: string;
+  /** Forms of the console's search and correction pages, as that operator sees them. */
+  consoleForms: PageForm[];
 }
 
 /**
@@ -490,6 +494,46 @@ const staffSignIn: Door = {
   requests: ({ staffForm }) => formPosts([staffForm], null),
 };
 
+const CONSOLE_PARAMS = ['cel', 'zayavlenie', 'izvestno', 'ispravleno', 'chto', 'zapis', 'next'];
+
+/**
+ * The register search, the person card and the correction pages: hostile path segments and query strings
+ * (purpose, application number, "as known at", what to correct), and posts to the search and correction
+ * forms, as an insurer's operator (who may read but never correct, so no case can change the register).
+ */
+const consoleCard: Door = {
+  name: 'console search, person card and corrections (/konsol)',
+  format: 'page',
+  weight: 2,
+  requests: ({ staffCookie, consoleForms }) =>
+    fc.oneof(
+      fc
+        .record({
+          path: fc.oneof(
+            fc.constantFrom('/konsol/poisk', '/konsol/lica/1', '/konsol/lica/1/ispravlenie'),
+            fc
+              .tuple(fc.oneof(hostileText(20), overlong, digits(18), fc.constant('0')), fc.boolean())
+              .map(([segment, broken]) => `/konsol/lica/${escaped(segment, broken)}`),
+          ),
+          pairs: params(
+            CONSOLE_PARAMS,
+            fieldValue(
+              fc.constantFrom('application', 'data_check', 'dannye', 'polis', '2026-00000001', '1'),
+              fc.constantFrom('2026-01-01T00:00:00.000Z', '9999-99-99T99:99:99Z', '-1'),
+            ),
+          ),
+          broken: brokenAt,
+          signedIn: fc.constantFrom(true, true, true, false),
+        })
+        .map(({ path, pairs, broken, signedIn }): WireRequest => ({
+          method: 'GET',
+          target: withQuery(path, pairs, broken),
+          headers: signedIn ? [['Cookie', staffCookie]] : [],
+        })),
+      formPosts(consoleForms, staffCookie),
+    ),
+};
+
 /** Request lines and framing only a hand-written client sends. */
 const oddLine = fc.oneof(
   fc.constantFrom(
@@ -574,5 +618,6 @@ export const DOORS: readonly Door[] = [
   portalQuery,
   portalForms,
   staffSignIn,
+  consoleCard,
   rawSocket,
 ];

@@ -46,6 +46,18 @@ export async function logAccess(entry: AccessEntry): Promise<void> {
   }
 }
 
+/** Several reads at once (one search's results): one insert, buffered like `logAccess` when it fails. */
+export async function logAccesses(entries: readonly AccessEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map(toRow);
+  try {
+    await flushPendingAccess();
+    await getDb().insert(accessLog).values(rows);
+  } catch {
+    for (const row of rows) keepForLater(row);
+  }
+}
+
 export function keepAccessForLater(entry: AccessEntry): void {
   keepForLater(toRow(entry));
 }

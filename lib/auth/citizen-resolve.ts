@@ -32,12 +32,27 @@ const NOT_FOUND: ResolvedCitizen = { personId: null, matchedBy: null, represente
 type Candidate = { id: number; mergedIntoId: number | null; deathDate: string | null };
 const candidateColumns = { id: persons.id, mergedIntoId: persons.mergedIntoId, deathDate: persons.deathDate };
 
-async function follow(candidate: Candidate | undefined): Promise<number | null> {
+/** The end of a candidate's merge chain (itself when not merged); undefined when the chain is too long. */
+async function followMerges(candidate: Candidate | undefined): Promise<Candidate | undefined> {
   let row = candidate;
   for (let hops = 0; row?.mergedIntoId != null && hops < MAX_MERGE_HOPS; hops++) {
     [row] = await getDb().select(candidateColumns).from(persons).where(eq(persons.id, row.mergedIntoId));
   }
-  return row && row.mergedIntoId == null && row.deathDate == null ? row.id : null;
+  return row?.mergedIntoId == null ? row : undefined;
+}
+
+async function follow(candidate: Candidate | undefined): Promise<number | null> {
+  const row = await followMerges(candidate);
+  return row && row.deathDate == null ? row.id : null;
+}
+
+/**
+ * The record that stands for `personId` in the register after merges, living or not (for staff, who see
+ * the deceased too: the console search by a retired ЕНП); null when there is none.
+ */
+export async function survivingPersonId(personId: number): Promise<number | null> {
+  const [row] = await getDb().select(candidateColumns).from(persons).where(eq(persons.id, personId));
+  return (await followMerges(row))?.id ?? null;
 }
 
 /** The living record that stands for `personId` today (see the rule above); null when there is none. */

@@ -11,6 +11,7 @@ export type Permission =
   | 'coverage:change' // issue, suspend, renew, terminate, change insurer or region
   | 'attachment:change'
   | 'person:read' // read a person's register data
+  | 'register:search' // search the register (console staff; results are filtered to the actor's scope)
   | 'policy:lookup' // the clinic lookup
   | 'api_key:manage' // issue and revoke clinics' API keys (scope: the МО's region)
   | 'jobs:read' // see the background jobs and their errors (ФФОМС administrators)
@@ -56,6 +57,9 @@ const FEED_PERMISSIONS: Record<'zags' | 'mvd' | 'military', readonly Permission[
 const CITIZEN_PERMISSIONS: readonly Permission[] = ['coverage:change', 'attachment:change', 'person:read'];
 
 export function can(actor: Actor, permission: Permission, scope: PermissionScope = {}): boolean {
+  // Searching is console staff's alone; which persons a search may show is the actor's scope, applied by
+  // the search itself (lib/register/staff-scope.ts) since no single person is known beforehand.
+  if (permission === 'register:search') return actor.kind === 'staff';
   switch (actor.kind) {
     case 'system':
       return true;

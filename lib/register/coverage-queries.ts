@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { coverages } from '@/db/schema';
 import type { CoveragePeriod, CoverageReason } from '@/lib/domain/coverage';
@@ -15,6 +15,19 @@ export function toPeriod(row: CoverageRow): CoveragePeriod {
     validFrom: row.validFrom as LocalDate,
     validTo: row.validTo as LocalDate | null,
   };
+}
+
+/**
+ * The rows the register believes now, or believed at the instant `knownAt` (record time): the one place
+ * the bitemporal "as known at" condition is written.
+ */
+function believed(knownAt?: Date): SQL {
+  return knownAt
+    ? and(
+        lte(coverages.recordedFrom, knownAt),
+        or(isNull(coverages.recordedTo), gt(coverages.recordedTo, knownAt)),
+      )!
+    : isNull(coverages.recordedTo);
 }
 
 /** The person's most recent currently-believed period (the one a new change follows). */
@@ -38,19 +51,13 @@ export async function coverageOnDate(
   on: LocalDate,
   knownAt?: Date,
 ): Promise<CoverageRow | null> {
-  const recorded = knownAt
-    ? and(
-        lte(coverages.recordedFrom, knownAt),
-        or(isNull(coverages.recordedTo), gt(coverages.recordedTo, knownAt)),
-      )
-    : isNull(coverages.recordedTo);
   const [row] = await db
     .select()
     .from(coverages)
     .where(
       and(
         eq(coverages.personId, personId),
-        recorded,
+        believed(knownAt),
         sql`daterange(${coverages.validFrom}, ${coverages.validTo}, '[)') @> ${on}::date`,
       ),
     )
@@ -58,11 +65,15 @@ export async function coverageOnDate(
   return row ?? null;
 }
 
-/** The person's whole believed timeline, oldest first. */
-export async function coverageTimeline(db: Executor, personId: number): Promise<CoverageRow[]> {
+/** The person's whole timeline as believed now (or at `knownAt`, before later corrections), oldest first. */
+export async function coverageTimeline(
+  db: Executor,
+  personId: number,
+  knownAt?: Date,
+): Promise<CoverageRow[]> {
   return db
     .select()
     .from(coverages)
-    .where(and(eq(coverages.personId, personId), isNull(coverages.recordedTo)))
+    .where(and(eq(coverages.personId, personId), believed(knownAt)))
     .orderBy(coverages.validFrom);
 }

@@ -1,0 +1,153 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { coverageStatusText } from '@/lib/domain/coverage';
+import { formatDateRu } from '@/lib/domain/dates';
+import { ErrorSummary } from '../../_components/error-summary';
+import { Field } from '../../_components/field';
+import { emptyFormState, errorFor } from '../../_components/form-state';
+import { searchAction } from './actions';
+import type { SearchResult } from '@/lib/register/search-register';
+import { matchReasonText } from './match-reason';
+
+/**
+ * Four small forms, one per way of searching; each posts to one server action (works without
+ * JavaScript). Field ids carry the form's prefix so the error summary links to the field of the form sent.
+ * Personal data travel in the POST body, never in the address.
+ */
+export function SearchForms({ documentKinds }: { documentKinds: { code: number; name: string }[] }) {
+  const [state, action, pending] = useActionState(searchAction, emptyFormState<SearchResult>());
+  const mode = state.values.po ?? 'name';
+  const err = (m: string, f: string) => (mode === m ? errorFor(state, f) : undefined);
+  const val = (m: string, f: string) => (mode === m ? state.values[f] : undefined);
+  const text = (m: string, name: string, label: string, opts: { hint?: string; wide?: boolean } = {}) => (
+    <Field id={`${m}-${name}`} name={name} label={label} hint={opts.hint} error={err(m, name)}>
+      {(p) => (
+        <input
+          {...p}
+          className={opts.wide ? 'input' : 'input input--short'}
+          autoComplete="off"
+          defaultValue={val(m, name)}
+        />
+      )}
+    </Field>
+  );
+  const submit = (label: string) => (
+    <button className="button" type="submit" disabled={pending}>
+      {label}
+    </button>
+  );
+  const result = state.result;
+  return (
+    <>
+      <ErrorSummary errors={state.errors} formError={state.formError} idPrefix={`${mode}-`} />
+      <div className="search-forms">
+        <form action={action} className="panel" aria-labelledby="by-name" noValidate>
+          <h2 id="by-name">По ФИО и дате рождения</h2>
+          <input type="hidden" name="po" value="name" />
+          {text('name', 'fullName', 'Фамилия, имя, отчество', { wide: true })}
+          {text('name', 'birthDate', 'Дата рождения', { hint: 'ДД.ММ.ГГГГ' })}
+          {submit('Найти по ФИО')}
+        </form>
+        <form action={action} className="panel" aria-labelledby="by-document" noValidate>
+          <h2 id="by-document">По документу</h2>
+          <input type="hidden" name="po" value="document" />
+          <Field
+            id="document-documentKind"
+            name="documentKind"
+            label="Вид документа"
+            error={err('document', 'documentKind')}
+          >
+            {(p) => (
+              <select {...p} className="select" defaultValue={val('document', 'documentKind') ?? '14'}>
+                {documentKinds.map((k) => (
+                  <option key={k.code} value={String(k.code)}>
+                    {k.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {text('document', 'series', 'Серия', { hint: 'Например, 45 10' })}
+          {text('document', 'number', 'Номер')}
+          {submit('Найти по документу')}
+        </form>
+        <form action={action} className="panel" aria-labelledby="by-enp" noValidate>
+          <h2 id="by-enp">По ЕНП</h2>
+          <input type="hidden" name="po" value="enp" />
+          {text('enp', 'enp', 'ЕНП', { hint: '16 цифр', wide: true })}
+          {submit('Найти по ЕНП')}
+        </form>
+        <form action={action} className="panel" aria-labelledby="by-snils" noValidate>
+          <h2 id="by-snils">По СНИЛС</h2>
+          <input type="hidden" name="po" value="snils" />
+          {text('snils', 'snils', 'СНИЛС', { hint: 'XXX-XXX-XXX YY', wide: true })}
+          {submit('Найти по СНИЛС')}
+        </form>
+      </div>
+      {result ? (
+        <section aria-labelledby="results-title" data-testid="search-results">
+          <h2 id="results-title">Результаты{result.page > 1 ? `, страница ${result.page}` : ''}</h2>
+          {result.hits.length === 0 ? (
+            <p>
+              Никого не найдено в вашей зоне доступа. Проверьте данные или попробуйте другой способ поиска.
+            </p>
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">ФИО</th>
+                  <th scope="col">Дата рождения</th>
+                  <th scope="col">ЕНП</th>
+                  <th scope="col">Полис</th>
+                  <th scope="col">Почему найден</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.hits.map((hit) => (
+                  <tr key={hit.personId}>
+                    <td>
+                      <Link href={`/konsol/lica/${hit.personId}`}>
+                        {[hit.lastName, hit.firstName, hit.patronymic].filter(Boolean).join(' ')}
+                      </Link>
+                      {hit.deathDate ? ` (умер(ла) ${formatDateRu(hit.deathDate)})` : null}
+                    </td>
+                    <td>{formatDateRu(hit.birthDate)}</td>
+                    <td>{hit.enp}</td>
+                    <td>
+                      {hit.coverage
+                        ? `${hit.coverage.insurerName}, регион ${hit.coverage.subjectCode}, ${coverageStatusText(hit.coverage.status)}`
+                        : 'нет полиса'}
+                    </td>
+                    <td>{matchReasonText(hit.match)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {result.page > 1 || result.hasMore ? (
+            <nav className="pagination" aria-label="Страницы результатов">
+              {[
+                ...(result.page > 1 ? [{ page: result.page - 1, label: 'Предыдущая страница' }] : []),
+                ...(result.hasMore ? [{ page: result.page + 1, label: 'Следующая страница' }] : []),
+              ].map((link) => (
+                <form key={link.label} action={action}>
+                  {Object.entries(state.values)
+                    .filter(([k]) => k !== 'page')
+                    .map(([k, v]) => (
+                      <input key={k} type="hidden" name={k} value={v} />
+                    ))}
+                  <input type="hidden" name="page" value={String(link.page)} />
+                  <button className="button button--secondary" type="submit" disabled={pending}>
+                    {link.label}
+                  </button>
+                </form>
+              ))}
+            </nav>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}
