@@ -15,7 +15,9 @@ export type Permission =
   | 'policy:lookup' // the clinic lookup
   | 'api_key:manage' // issue and revoke clinics' API keys (scope: the МО's region)
   | 'jobs:read' // see the background jobs and their errors (ФФОМС administrators)
-  | 'staff:manage'; // create, block, re-scope staff accounts, reset their TOTP (scope: the account's)
+  | 'staff:manage' // create, block, re-scope staff accounts, reset their TOTP (scope: the account's)
+  | 'application:read' // see applications in the console's queue (scope: the application's region, insurer)
+  | 'application:decide'; // issue or refuse an application waiting for an operator
 
 export interface PermissionScope {
   /** The person touched, when known. */
@@ -89,7 +91,9 @@ export function can(actor: Actor, permission: Permission, scope: PermissionScope
           return (
             (permission === 'person:read' ||
               permission === 'person:register' ||
-              permission === 'coverage:change') &&
+              permission === 'coverage:change' ||
+              permission === 'application:read' ||
+              permission === 'application:decide') &&
             scope.insurerCode != null &&
             scope.insurerCode === actor.insurerCode
           );
