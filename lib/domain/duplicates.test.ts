@@ -45,7 +45,7 @@ describe('scoreDuplicate', () => {
       [{ lastName: 'Елкина' }, 'same_name'],
       [{ lastName: 'Yolkina', firstName: 'Yulia' }, 'same_name'],
       [{ lastName: 'Yolkima', firstName: 'Yulia' }, 'similar_name'],
-      [{ firstName: 'Юля' }, 'similar_name'],
+      [{ firstName: 'Юлтя' }, 'similar_name'],
       [{ lastName: 'Юлия', firstName: 'Ёлкина' }, 'swapped_names'],
       [{ lastName: 'Смирнова' }, 'changed_surname'],
     ];
