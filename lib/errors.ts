@@ -153,6 +153,27 @@ export const errorCatalogue = {
     status: 404,
     message: 'Исправляемая запись не найдена у этого человека (возможно, её уже исправили).',
   },
+  // Duplicates and merges (issue 13, ADR 0023)
+  POSSIBLE_DUPLICATE: {
+    status: 409,
+    message:
+      'В регистре, возможно, уже есть этот человек: запись не создана автоматически, её проверит специалист.',
+  },
+  DUPLICATE_CANDIDATE_NOT_FOUND: { status: 404, message: 'Пара возможных дублей не найдена.' },
+  DUPLICATE_ALREADY_DECIDED: {
+    status: 409,
+    message: 'По этой паре уже принято решение (объединены или отмечены как разные люди).',
+  },
+  MERGE_NOT_POSSIBLE: {
+    status: 409,
+    message: 'Объединить эти записи нельзя: одна из них уже объединена с другой записью.',
+  },
+  MERGE_NOT_FOUND: { status: 404, message: 'Объединение не найдено или уже отменено.' },
+  MERGE_UNDO_BLOCKED: {
+    status: 409,
+    message:
+      'Отменить объединение нельзя: сохранённая запись с тех пор сама объединена с другой. Сначала отмените более позднее объединение.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

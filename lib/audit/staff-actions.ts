@@ -22,6 +22,9 @@ export const STAFF_ACTIONS = [
   'application_decided',
   'person_corrected',
   'audit_exported',
+  'persons_merged',
+  'persons_merge_undone',
+  'duplicate_dismissed',
   'feed_key_issued',
   'feed_key_revoked',
 ] as const;
@@ -45,6 +48,9 @@ export const STAFF_ACTION_NAMES: Record<StaffAction, string> = {
   application_decided: 'Решение по заявлению',
   person_corrected: 'Исправление данных',
   audit_exported: 'Выгрузка журнала',
+  persons_merged: 'Объединение дублей',
+  persons_merge_undone: 'Отмена объединения дублей',
+  duplicate_dismissed: 'Пара отмечена как разные люди',
   feed_key_issued: 'Выпуск ключа ведомственного обмена',
   feed_key_revoked: 'Отзыв ключа ведомственного обмена',
 };

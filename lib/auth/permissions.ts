@@ -17,7 +17,9 @@ export type Permission =
   | 'jobs:read' // see the background jobs and their errors (ФФОМС administrators)
   | 'staff:manage' // create, block, re-scope staff accounts, reset their TOTP (scope: the account's)
   | 'application:read' // see applications in the console's queue (scope: the application's region, insurer)
-  | 'application:decide'; // issue or refuse an application waiting for an operator
+  | 'application:decide' // issue or refuse an application waiting for an operator
+  | 'person:merge' // review duplicate pairs, merge them or mark them as different people (scope: each person's)
+  | 'person:merge_undo'; // undo a merge (ФФОМС administrators only)
 
 export interface PermissionScope {
   /** The person touched, when known. */
@@ -84,6 +86,7 @@ export function can(actor: Actor, permission: Permission, scope: PermissionScope
           return (
             permission !== 'policy:lookup' &&
             permission !== 'jobs:read' &&
+            permission !== 'person:merge_undo' &&
             scope.subjectCode != null &&
             scope.subjectCode === actor.subjectCode
           );

@@ -13,8 +13,9 @@ const base: DuplicateSubject = {
   lastName: 'Ёлкина',
   firstName: 'Юлия',
   patronymic: 'Сергеевна',
-  sex: 'female',
+  sex: 'F',
   birthDate: '1990-03-14',
+  birthPlace: 'г. Тверь',
   snils: null,
   documents: [{ kind: 14, series: '4510', number: '123456' }],
 };
@@ -48,6 +49,7 @@ describe('scoreDuplicate', () => {
       [{ firstName: 'Юлтя' }, 'similar_name'],
       [{ lastName: 'Юлия', firstName: 'Ёлкина' }, 'swapped_names'],
       [{ lastName: 'Смирнова' }, 'changed_surname'],
+      // A changed surname needs the birth place too: same name, patronymic and birthday alone are common.
     ];
     for (const [over, reason] of cases) {
       const r = scoreDuplicate(base, other(over));
@@ -58,7 +60,7 @@ describe('scoreDuplicate', () => {
   });
 
   it('a typo in a name plus the birth date is a candidate; with the same document it is a strong match', () => {
-    const typo = other({ lastName: 'Елкена' });
+    const typo = other({ lastName: 'Елкена', birthPlace: null });
     expect(scoreDuplicate(base, typo).score).toBeLessThan(STRONG_MATCH_THRESHOLD);
     const withDoc = { ...typo, documents: base.documents };
     expect(scoreDuplicate(base, withDoc).reasons).toContain('same_document');
@@ -68,7 +70,13 @@ describe('scoreDuplicate', () => {
   it('equal СНИЛС is strong whatever the name; different СНИЛС rule a pair out', () => {
     const s = scoreDuplicate(
       { ...base, snils: '11223344595' },
-      other({ lastName: 'Иванова', firstName: 'Мария', snils: '11223344595', birthDate: '1991-01-01' }),
+      other({
+        lastName: 'Иванова',
+        firstName: 'Мария',
+        snils: '11223344595',
+        birthDate: '1991-01-01',
+        birthPlace: null,
+      }),
     );
     expect(s.reasons).toEqual(['same_snils']);
     expect(s.score).toBe(70);
@@ -116,7 +124,7 @@ describe('scoreDuplicate', () => {
       base,
       other({ lastName: 'Кузнецова', firstName: 'Мария', patronymic: 'Ивановна' }),
     );
-    expect(r.reasons).toEqual(['same_birth_date']);
+    expect(r.reasons).toEqual(['same_birth_date', 'same_birth_place']);
     expect(r.score).toBeLessThan(CANDIDATE_THRESHOLD);
   });
 });
@@ -131,7 +139,7 @@ const subject = fc.record({
   lastName: word,
   firstName: word,
   patronymic: fc.option(word, { nil: null }),
-  sex: fc.constantFrom('male' as const, 'female' as const),
+  sex: fc.constantFrom('M' as const, 'F' as const),
   birthDate: fc.constantFrom('1980-01-01', '1980-01-02', '2026-11-01'),
   snils: fc.option(fc.constantFrom('11223344595', '98765432183'), { nil: null }),
   documents: fc.array(
@@ -188,6 +196,16 @@ describe('scoreDuplicate properties', () => {
         const r = scoreDuplicate(a, { ...a, lastName: typo, snils: null, documents: [] });
         expect(r.score).toBeGreaterThanOrEqual(CANDIDATE_THRESHOLD);
       }),
+    );
+  });
+});
+
+describe('changed surname', () => {
+  it('is a candidate only with the birth place also equal', () => {
+    const married = other({ lastName: 'Смирнова' });
+    expect(scoreDuplicate(base, married).score).toBeGreaterThanOrEqual(CANDIDATE_THRESHOLD);
+    expect(scoreDuplicate(base, { ...married, birthPlace: 'г. Омск' }).score).toBeLessThan(
+      CANDIDATE_THRESHOLD,
     );
   });
 });

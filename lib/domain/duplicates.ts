@@ -9,8 +9,9 @@ export interface DuplicateSubject {
   lastName: string;
   firstName: string;
   patronymic: string | null;
-  sex: 'male' | 'female';
+  sex: 'M' | 'F';
   birthDate: string;
+  birthPlace?: string | null;
   snils: string | null;
   documents: readonly { kind: number; series: string | null; number: string }[];
   /** Earlier names of the person (corrections, changes of name), as full names. */
@@ -26,6 +27,7 @@ export const DUPLICATE_REASONS = [
   'same_document',
   'same_document_number',
   'same_birth_date',
+  'same_birth_place',
   'same_name',
   'similar_name',
   'swapped_names',
@@ -43,6 +45,7 @@ export const DUPLICATE_REASON_NAMES: Record<DuplicateReason, string> = {
   same_document: 'Совпадает документ того же вида',
   same_document_number: 'Совпадает номер документа того же вида (серия отличается)',
   same_birth_date: 'Совпадает дата рождения',
+  same_birth_place: 'Совпадает место рождения',
   same_name: 'Совпадает ФИО (с учётом ё/е и транслитерации)',
   similar_name: 'ФИО отличается опечаткой',
   swapped_names: 'Фамилия и имя переставлены',
@@ -208,10 +211,11 @@ const WEIGHTS: Record<DuplicateReason, number> = {
   same_document: 65,
   same_document_number: 35,
   same_birth_date: 25,
+  same_birth_place: 15,
   same_name: 55,
   similar_name: 45,
   swapped_names: 45,
-  changed_surname: 35,
+  changed_surname: 25,
   former_name: 55,
   newborn_vs_child: 40,
   different_sex: -40,
@@ -230,6 +234,8 @@ export function scoreDuplicate(a: DuplicateSubject, b: DuplicateSubject): Duplic
   if (doc) reasons.push(doc);
   const sameBirth = a.birthDate === b.birthDate;
   if (sameBirth) reasons.push('same_birth_date');
+  if (a.birthPlace && b.birthPlace && plain(a.birthPlace) === plain(b.birthPlace))
+    reasons.push('same_birth_place');
   const names = compareNames(a, b);
   if (names) reasons.push(names);
   else if (matchesFormerName(a, b) || matchesFormerName(b, a)) reasons.push('former_name');

@@ -6,6 +6,7 @@ import { ageOn, parseDate, type LocalDate } from '@/lib/domain/dates';
 import { generateEnp, type Enp } from '@/lib/domain/enp';
 import { isMinor } from '@/lib/domain/person';
 import { IssueCollector } from '@/lib/domain/result';
+import { findStrongMatch } from '@/lib/duplicates/creation-check';
 import { AppError, fieldIssue } from '@/lib/errors';
 import { checkInsurerChoice, findMedicalOrganisation, subjectExists } from './directory-queries';
 import {
@@ -75,6 +76,17 @@ export async function registerPerson(input: RegisterPersonInput, meta: WriteMeta
     }
     if (c.issues.length || !person || !document || !on || validTo === undefined)
       throw AppError.validation(c.issues);
+    // A strong match with someone already registered stops automatic creation: the portal's application
+    // and the feed's event wait for an operator (ADR 0023). An employee creating a record has decided.
+    if (meta.actor.kind !== 'staff') {
+      const match = await findStrongMatch(w.tx, {
+        ...person,
+        documents: [document],
+        fromBirthFeed: meta.source === 'feed:zags',
+        representativeIds: input.representative ? [input.representative.personId] : [],
+      });
+      if (match) throw new AppError('POSSIBLE_DUPLICATE', { details: { ...match } });
+    }
 
     const [seq] = (await w.tx.execute<{ serial: string }>(sql`select nextval('enp_serial_seq') as serial`))
       .rows;
