@@ -20,9 +20,16 @@ export async function databaseComment(admin: pg.Client, name: string): Promise<s
 export async function seedBenchRegister(
   serverUrl: string,
   name: string,
-  options: { persons: number; seed: number; marker: string; log: (line: string) => void },
+  options: {
+    persons: number;
+    seed: number;
+    marker: string;
+    log: (line: string) => void;
+    /** Planted duplicates (the duplicate-scan benchmark), as a share of persons. */
+    duplicateShare?: number;
+  },
 ): Promise<string> {
-  const { persons, seed, marker, log } = options;
+  const { persons, seed, marker, log, duplicateShare } = options;
   const url = databaseUrl(serverUrl, name);
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   try {
@@ -32,6 +39,7 @@ export async function seedBenchRegister(
     const summary = await seedRegister(pool, {
       persons,
       seed,
+      duplicateShare,
       onProgress: (p) => {
         const now = performance.now();
         if (now - lastReport < 5000 && p.phase !== 'done') return;
