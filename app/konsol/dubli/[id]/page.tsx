@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { requireStaff } from '@/lib/auth/staff-context';
 import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
 import { DUPLICATE_REASON_NAMES } from '@/lib/domain/duplicates';
@@ -133,6 +133,7 @@ export default async function DuplicatePairPage({
     review = await readCandidate(staff.actor, Number(id), keep);
   } catch (error) {
     if (isAppError(error) && error.code === 'DUPLICATE_CANDIDATE_NOT_FOUND') notFound();
+    if (isAppError(error) && error.code === 'FORBIDDEN') forbidden();
     throw error;
   }
   const { candidate, a, b } = review;
