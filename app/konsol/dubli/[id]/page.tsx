@@ -137,11 +137,13 @@ export default async function DuplicatePairPage({
     throw error;
   }
   const { candidate, a, b } = review;
+  // Own keys only: `?gotovo=__proto__` or `?oshibka=toString` name nothing.
   const code =
-    typeof query.oshibka === 'string' && query.oshibka in errorCatalogue
+    typeof query.oshibka === 'string' && Object.hasOwn(errorCatalogue, query.oshibka)
       ? (query.oshibka as ErrorCode)
       : null;
-  const done = typeof query.gotovo === 'string' ? DONE[query.gotovo] : undefined;
+  const done =
+    typeof query.gotovo === 'string' && Object.hasOwn(DONE, query.gotovo) ? DONE[query.gotovo] : undefined;
   return (
     <>
       <p>
