@@ -11,11 +11,11 @@
  */
 import pg from 'pg';
 import { closeDb } from '../db/client';
-import { databaseUrl, startEmbeddedPostgres } from '../db/embedded';
+import { startEmbeddedPostgres } from '../db/embedded';
 import { scanDuplicates } from '../lib/duplicates/scan-duplicates';
 import { parseBenchFlags } from './lib/args';
 import { fixed, int, table } from './lib/format';
-import { databaseComment, seedBenchRegister } from './lib/seeded-register';
+import { reusedOrSeededRegister } from './lib/seeded-register';
 
 const DATA_DIR = '.data/bench-duplicates';
 const DATABASE = 'oms_bench_duplicates';
@@ -28,30 +28,6 @@ const USAGE = `usage: npm run bench:duplicates -- [--persons N] [--share-permill
   --share-permille P   planted duplicates per thousand persons (default 5, i.e. 0.5 %)`;
 
 const log = (line: string) => console.log(`[bench:duplicates] ${line}`);
-
-async function prepareRegister(serverUrl: string, persons: number, permille: number): Promise<string> {
-  const marker = `bench-duplicates persons=${persons} seed=${SEED} permille=${permille}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    const comment = await databaseComment(admin, DATABASE);
-    if (comment === marker) {
-      log(`reusing the register of ${int(persons)} persons in ${DATA_DIR}`);
-      return databaseUrl(serverUrl, DATABASE);
-    }
-    if (comment !== undefined) await admin.query(`drop database "${DATABASE}" with (force)`);
-    await admin.query(`create database "${DATABASE}"`);
-  } finally {
-    await admin.end();
-  }
-  return seedBenchRegister(serverUrl, DATABASE, {
-    persons,
-    seed: SEED,
-    marker,
-    log,
-    duplicateShare: permille / 1000,
-  });
-}
 
 async function main(): Promise<void> {
   const given = parseBenchFlags(process.argv.slice(2), {
@@ -66,7 +42,13 @@ async function main(): Promise<void> {
   const permille = given['share-permille'] ?? 5;
   const database = await startEmbeddedPostgres({ dataDir: DATA_DIR });
   try {
-    const url = await prepareRegister(database.url, persons, permille);
+    const url = await reusedOrSeededRegister(database.url, DATABASE, {
+      persons,
+      seed: SEED,
+      marker: `bench-duplicates persons=${persons} seed=${SEED} permille=${permille}`,
+      log,
+      duplicateShare: permille / 1000,
+    });
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {

@@ -55,3 +55,31 @@ export async function seedBenchRegister(
   }
   return url;
 }
+
+/**
+ * The benchmark's register: the database `name` when its comment says it holds what `marker` describes,
+ * else (re-)created and seeded by `seedBenchRegister`. Returns its URL.
+ */
+export async function reusedOrSeededRegister(
+  serverUrl: string,
+  name: string,
+  options: Parameters<typeof seedBenchRegister>[2],
+): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    const comment = await databaseComment(admin, name);
+    if (comment === options.marker) {
+      options.log(`reusing the register of ${int(options.persons)} persons in ${name}`);
+      return databaseUrl(serverUrl, name);
+    }
+    if (comment !== undefined) {
+      options.log(`the register in ${name} is not "${options.marker}": re-creating it`);
+      await admin.query(`drop database "${name}" with (force)`);
+    }
+    await admin.query(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  return seedBenchRegister(serverUrl, name, options);
+}

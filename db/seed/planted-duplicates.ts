@@ -1,3 +1,4 @@
+import { CYRILLIC_TO_LATIN } from '@/lib/domain/duplicates';
 import { generateEnp } from '@/lib/domain/enp';
 import { SURNAMES } from './names';
 import type { Prng } from './prng';
@@ -20,41 +21,6 @@ export interface PlantedPair {
 }
 
 const NEIGHBOURS = 'аеиоуыэяю';
-const TRANSLIT: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  е: 'e',
-  ё: 'e',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  й: 'i',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ъ: 'ie',
-  ы: 'y',
-  ь: '',
-  э: 'e',
-  ю: 'iu',
-  я: 'ia',
-};
 
 function typo(name: string, rng: Prng): string {
   // A vowel after the first letter becomes another vowel: the commonest slip in a surname.
@@ -68,7 +34,7 @@ function typo(name: string, rng: Prng): string {
 }
 
 function latin(name: string): string {
-  const out = [...name.toLowerCase()].map((ch) => TRANSLIT[ch] ?? ch).join('');
+  const out = [...name.toLowerCase()].map((ch) => CYRILLIC_TO_LATIN[ch] ?? ch).join('');
   return out.charAt(0).toUpperCase() + out.slice(1);
 }
 

@@ -66,7 +66,8 @@ export const CANDIDATE_THRESHOLD = 60;
 /** From this score on a new record is not created automatically: an operator decides. */
 export const STRONG_MATCH_THRESHOLD = 80;
 
-const CYRILLIC_TO_LATIN: Record<string, string> = {
+/** The passport transliteration scheme (МВД), letter by letter. */
+export const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
   а: 'a',
   б: 'b',
   в: 'v',

@@ -22,6 +22,28 @@ function audit(by: Reviewer) {
   return { staffId: by.staffId, login: by.login, organisation: by.organisation };
 }
 
+/** The merge's (or undo's) register event on both records, and both records' versions moved on. */
+async function recordOnBoth(
+  w: Writer,
+  action: 'person.merged' | 'person.merge_undone',
+  pair: { mergeId: number; survivor: { id: number; enp: string }; retired: { id: number; enp: string } },
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  const { mergeId, survivor, retired } = pair;
+  const data = {
+    mergeId,
+    survivorId: survivor.id,
+    survivorEnp: survivor.enp,
+    retiredId: retired.id,
+    retiredEnp: retired.enp,
+    ...extra,
+  };
+  for (const personId of [survivor.id, retired.id]) {
+    await w.record({ personId, entity: 'person', entityId: personId, action, effectiveDate: w.today, data });
+    await w.touchPerson(personId);
+  }
+}
+
 /** Locks the open candidate and both persons (lower id first), checking `person:merge` on each before use. */
 async function lockCandidate(w: Writer, candidateId: number) {
   const [candidate] = await w.tx
@@ -72,25 +94,7 @@ export async function mergeDuplicate(
       .update(duplicateCandidates)
       .set({ status: 'merged', decidedAt: w.now, decidedBy: by.staffId })
       .where(eq(duplicateCandidates.id, candidate.id));
-    const data = {
-      mergeId: merge!.id,
-      survivorId: survivor.id,
-      survivorEnp: survivor.enp,
-      retiredId: retired.id,
-      retiredEnp: retired.enp,
-      moves,
-    };
-    for (const personId of [survivor.id, retired.id]) {
-      await w.record({
-        personId,
-        entity: 'person',
-        entityId: personId,
-        action: 'person.merged',
-        effectiveDate: w.today,
-        data,
-      });
-      await w.touchPerson(personId);
-    }
+    await recordOnBoth(w, 'person.merged', { mergeId: merge!.id, survivor, retired }, { moves });
     await recordStaffAction(w.tx, {
       ...audit(by),
       action: 'persons_merged',
@@ -141,24 +145,7 @@ export async function undoMerge(
         .set({ status: 'open', decidedAt: null, decidedBy: null })
         .where(eq(duplicateCandidates.id, merge.candidateId));
     }
-    const data = {
-      mergeId: merge.id,
-      survivorId: survivor.id,
-      survivorEnp: survivor.enp,
-      retiredId: retired.id,
-      retiredEnp: retired.enp,
-    };
-    for (const personId of [survivor.id, retired.id]) {
-      await w.record({
-        personId,
-        entity: 'person',
-        entityId: personId,
-        action: 'person.merge_undone',
-        effectiveDate: w.today,
-        data,
-      });
-      await w.touchPerson(personId);
-    }
+    await recordOnBoth(w, 'person.merge_undone', { mergeId: merge.id, survivor, retired });
     await recordStaffAction(w.tx, {
       ...audit(by),
       action: 'persons_merge_undone',
