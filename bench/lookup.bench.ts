@@ -19,12 +19,12 @@ import { existsSync } from 'node:fs';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { closeDb } from '../db/client';
-import { databaseUrl, freePort, startEmbeddedPostgres } from '../db/embedded';
+import { freePort, startEmbeddedPostgres } from '../db/embedded';
 import { createApiKey } from '../lib/api-keys/create-api-key';
 import { systemActor } from '../lib/auth/actor';
 import { fixed, int, table } from './lib/format';
 import { startProcess, stopProcess, waitFor } from './lib/child-process';
-import { databaseComment, seedBenchRegister } from './lib/seeded-register';
+import { reusedOrSeededRegister } from './lib/seeded-register';
 import { parseBenchFlags } from './lib/args';
 
 const DATA_DIR = '.data/bench-lookup';
@@ -69,23 +69,7 @@ const log = (line: string) => console.log(`[bench:lookup] ${line}`);
 /** The bench database: migrated, and seeded with exactly N persons (the database's comment records it). */
 async function prepareRegister(serverUrl: string, persons: number): Promise<string> {
   const marker = `bench-lookup persons=${persons} seed=${SEED}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    const comment = await databaseComment(admin, DATABASE);
-    if (comment === marker) {
-      log(`reusing the register of ${int(persons)} persons in ${DATA_DIR}`);
-      return databaseUrl(serverUrl, DATABASE);
-    }
-    if (comment !== undefined) {
-      log(`the register in ${DATA_DIR} is not of ${int(persons)} persons: re-creating it`);
-      await admin.query(`drop database "${DATABASE}" with (force)`);
-    }
-    await admin.query(`create database "${DATABASE}"`);
-  } finally {
-    await admin.end();
-  }
-  return seedBenchRegister(serverUrl, DATABASE, { persons, seed: SEED, marker, log });
+  return reusedOrSeededRegister(serverUrl, DATABASE, { persons, seed: SEED, marker, log });
 }
 
 interface Sample {

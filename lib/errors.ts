@@ -190,30 +190,27 @@ export const errorCatalogue = {
     message: 'В регионе нет страховой медицинской организации, которая могла бы застраховать человека.',
   },
   FEED_DOCUMENT_NOT_FOUND: { status: 404, message: 'Документ из события не найден у этого человека.' },
-  // Staff sign-in and accounts
-  SIGN_IN_FAILED: {
-    status: 401,
-    message: 'Неверный логин или пароль, либо учётная запись заблокирована.',
+  // Duplicates and merges (issue 13, ADR 0023)
+  POSSIBLE_DUPLICATE: {
+    status: 409,
+    message:
+      'В регистре, возможно, уже есть этот человек: запись не создана автоматически, её проверит специалист.',
   },
-  SIGN_IN_LOCKED: {
-    status: 429,
-    message: 'Вход временно заблокирован из-за нескольких неудачных попыток.',
+  DUPLICATE_CANDIDATE_NOT_FOUND: { status: 404, message: 'Пара возможных дублей не найдена.' },
+  DUPLICATE_ALREADY_DECIDED: {
+    status: 409,
+    message: 'По этой паре уже принято решение (объединены или отмечены как разные люди).',
   },
-  SECOND_FACTOR_INVALID: {
-    status: 401,
-    message: 'Код неверный или уже использован. Введите новый код из приложения или резервный код.',
+  MERGE_NOT_POSSIBLE: {
+    status: 409,
+    message: 'Объединить эти записи нельзя: одна из них уже объединена с другой записью.',
   },
-  PASSWORD_WEAK: {
-    status: 400,
-    message: 'Пароль должен быть не короче 12 символов и не совпадать с логином.',
+  MERGE_NOT_FOUND: { status: 404, message: 'Объединение не найдено или уже отменено.' },
+  MERGE_UNDO_BLOCKED: {
+    status: 409,
+    message:
+      'Отменить объединение нельзя: сохранённая запись с тех пор сама объединена с другой. Сначала отмените более позднее объединение.',
   },
-  PASSWORD_WRONG: { status: 400, message: 'Текущий пароль указан неверно.' },
-  STAFF_LOGIN_TAKEN: { status: 409, message: 'Учётная запись с таким логином уже есть.' },
-  STAFF_SCOPE_INVALID: {
-    status: 400,
-    message: 'Укажите организацию, соответствующую роли: регион, страховую компанию или МО.',
-  },
-  STAFF_SELF_CHANGE: { status: 409, message: 'Эту операцию нельзя выполнить со своей учётной записью.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -20,9 +20,16 @@ export async function databaseComment(admin: pg.Client, name: string): Promise<s
 export async function seedBenchRegister(
   serverUrl: string,
   name: string,
-  options: { persons: number; seed: number; marker: string; log: (line: string) => void },
+  options: {
+    persons: number;
+    seed: number;
+    marker: string;
+    log: (line: string) => void;
+    /** Planted duplicates (the duplicate-scan benchmark), as a share of persons. */
+    duplicateShare?: number;
+  },
 ): Promise<string> {
-  const { persons, seed, marker, log } = options;
+  const { persons, seed, marker, log, duplicateShare } = options;
   const url = databaseUrl(serverUrl, name);
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   try {
@@ -32,6 +39,7 @@ export async function seedBenchRegister(
     const summary = await seedRegister(pool, {
       persons,
       seed,
+      duplicateShare,
       onProgress: (p) => {
         const now = performance.now();
         if (now - lastReport < 5000 && p.phase !== 'done') return;
@@ -46,4 +54,32 @@ export async function seedBenchRegister(
     await pool.end();
   }
   return url;
+}
+
+/**
+ * The benchmark's register: the database `name` when its comment says it holds what `marker` describes,
+ * else (re-)created and seeded by `seedBenchRegister`. Returns its URL.
+ */
+export async function reusedOrSeededRegister(
+  serverUrl: string,
+  name: string,
+  options: Parameters<typeof seedBenchRegister>[2],
+): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    const comment = await databaseComment(admin, name);
+    if (comment === options.marker) {
+      options.log(`reusing the register of ${int(options.persons)} persons in ${name}`);
+      return databaseUrl(serverUrl, name);
+    }
+    if (comment !== undefined) {
+      options.log(`the register in ${name} is not "${options.marker}": re-creating it`);
+      await admin.query(`drop database "${name}" with (force)`);
+    }
+    await admin.query(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  return seedBenchRegister(serverUrl, name, options);
 }

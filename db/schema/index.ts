@@ -14,3 +14,4 @@ export * from './feeds';
 export * from './feed-imports';
 export * from './staff-actions';
 export * from './directory-notices';
+export * from './duplicates';

@@ -107,6 +107,7 @@ const code = await withDatabase(async (db): Promise<number> => {
         persons: args.persons,
         seed: args.seed,
         asOf,
+        duplicateShare: args.duplicates,
         onProgress: progress.update,
       });
     } finally {

@@ -11,6 +11,7 @@ import {
   SURNAMES,
   type ForeignOrigin,
 } from './names';
+import { plantDuplicate, PLANTED_KINDS, type PlantedPair } from './planted-duplicates';
 import { Prng, rankWeights, WeightedTable } from './prng';
 import type { CoverageForm, CoverageReason, CoverageRecord, DocumentRecord, PersonRecord } from './records';
 import {
@@ -89,6 +90,8 @@ export interface GeneratorOptions {
   firstId: number;
   /** Documents (`kind|series|number`) the generator must never issue: the demo people's. */
   reservedDocuments?: ReadonlySet<string>;
+  /** Share of generated persons followed by a planted duplicate record (0…0.2; default none). */
+  duplicateShare?: number;
 }
 
 interface ParentCandidate {
@@ -127,6 +130,7 @@ export class PersonGenerator {
 
   constructor(private readonly options: GeneratorOptions) {
     this.rng = new Prng(options.seed);
+    this.duplicateRng = new Prng((options.seed ^ 0x5eedd0b1) >>> 0);
     this.asOfDay = epochDay(options.asOf);
     this.nextId = options.firstId;
     this.snilsOffset = hashString('snils', options.seed) % SNILS_SPACE;
@@ -145,7 +149,37 @@ export class PersonGenerator {
     return this.generated;
   }
 
+  /** Pairs planted so far (original, duplicate, kind). */
+  readonly planted: PlantedPair[] = [];
+  private pendingDuplicate: { record: PersonRecord; pair: PlantedPair } | null = null;
+  private kindsPlanted = 0;
+  // Its own stream, so a register seeded without duplicates is the same as before the option existed.
+  private readonly duplicateRng: Prng;
+
   next(): PersonRecord {
+    if (this.pendingDuplicate) {
+      // Counted as planted once emitted: a duplicate still pending when the seeder stops is not in the register.
+      const { record, pair } = this.pendingDuplicate;
+      this.pendingDuplicate = null;
+      this.generated++;
+      this.planted.push(pair);
+      return record;
+    }
+    const person = this.nextPerson();
+    const share = this.options.duplicateShare ?? 0;
+    if (share > 0 && this.duplicateRng.chance(share)) {
+      const kind = PLANTED_KINDS[this.kindsPlanted % PLANTED_KINDS.length]!;
+      const id = this.nextId++;
+      this.pendingDuplicate = {
+        record: plantDuplicate(person, id, kind, this.duplicateRng),
+        pair: { originalId: person.id, duplicateId: id, kind },
+      };
+      this.kindsPlanted++;
+    }
+    return person;
+  }
+
+  private nextPerson(): PersonRecord {
     const rng = this.rng;
     const index = this.generated++;
     const id = this.nextId++;

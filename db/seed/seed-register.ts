@@ -6,6 +6,7 @@ import { epochDay } from './copy-text';
 import { DEMO_RESERVED_DOCUMENTS, demoRecords } from './demo-people';
 import { loadSeedDirectory, type SeedDirectory } from './directory';
 import { PersonGenerator } from './generator';
+import { PLANTED_TABLE_DDL, type PlantedPair } from './planted-duplicates';
 import { BatchWriter, COPY_COLUMNS, REGISTER_TABLES, type Chunk, type RegisterTable } from './records';
 import {
   diffSchemaObjects,
@@ -50,6 +51,8 @@ export interface SeedOptions {
   seed: number;
   /** The date the register is seeded "as of" (ISO); default: today in Moscow. */
   asOf?: string;
+  /** Share of generated persons followed by a planted duplicate (the duplicate-scan benchmark). */
+  duplicateShare?: number;
   /** Bytes of COPY text per statement (default DEFAULT_CHUNK_BYTES). */
   chunkBytes?: number;
   onProgress?: (progress: SeedProgress) => void;
@@ -139,6 +142,7 @@ export async function seedRegister(pool: pg.Pool, options: SeedOptions): Promise
   const clients: pg.ClientBase[] = [main];
   const helpers: pg.Client[] = [];
   let committed = false;
+  let planted: readonly PlantedPair[] = [];
   try {
     await main.query('begin');
     await main.query('select pg_advisory_xact_lock($1)', [SEED_LOCK]);
@@ -166,8 +170,13 @@ export async function seedRegister(pool: pg.Pool, options: SeedOptions): Promise
       chunkBytes,
       directory,
       freeze: FREEZABLE,
+      duplicateShare: options.duplicateShare,
       onBatch: (done, total) => options.onProgress?.({ phase: 'load', persons: done, total }),
+      onPlanted: (pairs) => {
+        planted = pairs;
+      },
     });
+    await recordPlantedPairs(main, planted);
     await main.query('commit');
     committed = true;
     const loaded = performance.now();
@@ -235,7 +244,10 @@ export interface StreamOptions {
    * current transaction.
    */
   freeze?: readonly RegisterTable[];
+  duplicateShare?: number;
   onBatch?: (personsDone: number, total: number) => void;
+  /** The planted duplicate pairs, once all rows are generated. */
+  onPlanted?: (pairs: readonly PlantedPair[]) => void;
 }
 
 /**
@@ -253,6 +265,7 @@ export async function streamRegisterRows(client: pg.ClientBase, options: StreamO
     directory: options.directory,
     firstId: demo.length + 1,
     reservedDocuments: DEMO_RESERVED_DOCUMENTS,
+    duplicateShare: options.duplicateShare,
   });
   const writer = new BatchWriter(epochDay(options.asOf));
   const target = (t: RegisterTable) => options.tables?.[t] ?? t;
@@ -327,8 +340,20 @@ export async function streamRegisterRows(client: pg.ClientBase, options: StreamO
   }
   flush(true);
   await settle(0);
+  options.onPlanted?.(generator.planted);
   options.onBatch?.(total, total);
   return counts;
+}
+
+/** Keeps the planted duplicate pairs in their own table, for the benchmark's recall (none: no table). */
+async function recordPlantedPairs(client: pg.ClientBase, pairs: readonly PlantedPair[]): Promise<void> {
+  if (pairs.length === 0) return;
+  await client.query(PLANTED_TABLE_DDL);
+  await client.query(
+    `insert into seed_planted_duplicates (original_id, duplicate_id, kind)
+     select * from unnest($1::bigint[], $2::bigint[], $3::text[])`,
+    [pairs.map((p) => p.originalId), pairs.map((p) => p.duplicateId), pairs.map((p) => p.kind)],
+  );
 }
 
 /** Sends one chunk through COPY (text format). */

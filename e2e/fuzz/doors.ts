@@ -634,6 +634,41 @@ const consoleCard: Door = {
     ),
 };
 
+/**
+ * The duplicates review (/konsol/dubli): hostile pair ids and query strings (the survivor's choice, the
+ * outcome and error codes the decisions redirect with), as the insurer's operator (refused: 403) and signed
+ * out; nothing here can change the register.
+ */
+const consoleDuplicates: Door = {
+  name: 'console duplicates review (/konsol/dubli)',
+  format: 'page',
+  weight: 1,
+  requests: ({ staffCookie }) =>
+    fc
+      .record({
+        path: fc.oneof(
+          fc.constantFrom('/konsol/dubli', '/konsol/dubli/1'),
+          fc
+            .tuple(fc.oneof(hostileText(20), overlong, digits(18), fc.constant('0')), fc.boolean())
+            .map(([segment, broken]) => `/konsol/dubli/${escaped(segment, broken)}`),
+        ),
+        pairs: params(
+          ['ostavit', 'gotovo', 'oshibka'],
+          fieldValue(
+            fc.constantFrom('1', 'merged', 'undone', 'FORBIDDEN', 'toString', '__proto__'),
+            fc.constantFrom('99999999999999999999', '-1', 'constructor'),
+          ),
+        ),
+        broken: brokenAt,
+        signedIn: fc.constantFrom(true, true, false),
+      })
+      .map(({ path, pairs, broken, signedIn }): WireRequest => ({
+        method: 'GET',
+        target: withQuery(path, pairs, broken),
+        headers: signedIn ? [['Cookie', staffCookie]] : [],
+      })),
+};
+
 /** Request lines and framing only a hand-written client sends. */
 const oddLine = fc.oneof(
   fc.constantFrom(
@@ -832,5 +867,6 @@ export const DOORS: readonly Door[] = [
   consoleQuery,
   consoleAccounts,
   consoleCard,
+  consoleDuplicates,
   rawSocket,
 ];

@@ -141,6 +141,11 @@ export function racedReason(kind: ApplicationKind, error: AppError): ReviewReaso
       };
     case 'SNILS_ALREADY_REGISTERED':
       return { code: 'DUPLICATE_SNILS', text: 'этот СНИЛС появился в регистре во время проверки' };
+    case 'POSSIBLE_DUPLICATE':
+      return {
+        code: 'DUPLICATE_PERSON',
+        text: 'в регистре, возможно, уже есть этот человек (проверка дублей)',
+      };
     default:
       return { code: 'AUTO_CHECK_FAILED', text: error.message };
   }

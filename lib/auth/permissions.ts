@@ -21,7 +21,9 @@ export type Permission =
   | 'staff:manage' // create, block, re-scope staff accounts, reset their TOTP (scope: the account's)
   | 'feed_key:manage' // issue and revoke agencies' feed keys (federal fund only)
   | 'feed:read' // the feeds' pending events and freshness (operators)
-  | 'directory:manage'; // import insurers and medical organisations, load production calendar years (ФФОМС)
+  | 'directory:manage' // import insurers and medical organisations, load production calendar years (ФФОМС)
+  | 'person:merge' // review duplicate pairs, merge them or mark them as different people (scope: each person's)
+  | 'person:merge_undo'; // undo a merge (ФФОМС administrators only)
 
 export interface PermissionScope {
   /** The person touched, when known. */
@@ -92,6 +94,7 @@ export function can(actor: Actor, permission: Permission, scope: PermissionScope
             permission !== 'feed_key:manage' &&
             permission !== 'jobs:read' &&
             permission !== 'directory:manage' &&
+            permission !== 'person:merge_undo' &&
             scope.subjectCode != null &&
             scope.subjectCode === actor.subjectCode
           );

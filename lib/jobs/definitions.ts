@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { recomputeProvisionalDueTimes } from '@/lib/applications/recompute-due-times';
 import { INSURER_LEAVING_JOB, notifyInsuredOfLeavingInsurers } from '@/lib/directories/insurer-leaving';
+import { scanDuplicates } from '@/lib/duplicates/scan-duplicates';
 import { defineJob, type JobDefinition } from './job-definition';
 
 const recomputeDueTimes = defineJob({
@@ -40,8 +41,30 @@ const notifyInsurerLeaving = defineJob({
   },
 });
 
+const scanForDuplicates = defineJob({
+  name: 'duplicates.scan',
+  title: 'Поиск возможных дублей во всём регистре',
+  data: z.object({}).strict(),
+  retryLimit: 3,
+  retryDelaySeconds: 60,
+  expireInSeconds: 60 * 60,
+  // Nightly; a retried run resumes after the last birth-date slice done (ADR 0023).
+  schedule: '40 2 * * *',
+  async run() {
+    const r = await scanDuplicates();
+    return {
+      summary: `Проверено пар: ${r.pairsExamined}, возможных дублей найдено: ${r.candidatesFound}.`,
+      counts: { pairsExamined: r.pairsExamined, candidatesFound: r.candidatesFound },
+    };
+  },
+});
+
 /** Every kind of background job the register runs: the one list the worker and the job page read. */
-export const JOB_DEFINITIONS: readonly JobDefinition[] = [recomputeDueTimes, notifyInsurerLeaving];
+export const JOB_DEFINITIONS: readonly JobDefinition[] = [
+  recomputeDueTimes,
+  notifyInsurerLeaving,
+  scanForDuplicates,
+];
 
 /** Jobs queued each time a worker starts, to reconcile what changed while no worker ran. */
 export const JOBS_ON_START: readonly string[] = [recomputeDueTimes.name, notifyInsurerLeaving.name];

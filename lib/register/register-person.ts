@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
 import { attachments, coverages, identityDocuments, persons, representations } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/permissions';
 import { ISSUE_REASONS, type IssueReason } from '@/lib/domain/coverage';
@@ -6,6 +7,7 @@ import { ageOn, parseDate, type LocalDate } from '@/lib/domain/dates';
 import { generateEnp, type Enp } from '@/lib/domain/enp';
 import { isMinor } from '@/lib/domain/person';
 import { IssueCollector } from '@/lib/domain/result';
+import { findStrongMatch } from '@/lib/duplicates/creation-check';
 import { AppError, fieldIssue } from '@/lib/errors';
 import { checkInsurerChoice, findMedicalOrganisation, subjectExists } from './directory-queries';
 import {
@@ -100,6 +102,22 @@ export function planNewPerson(
     attachment: input.attachment ?? null,
     representative: input.representative ?? null,
   };
+}
+
+/**
+ * A strong match with someone already registered stops automatic creation: the portal's application and
+ * the feed's event wait for an operator (ADR 0023). An employee creating a record has decided. Both the
+ * one-event path and the bulk births path call this with the same plan.
+ */
+export async function refuseStrongMatch(tx: Executor, plan: NewPersonPlan, meta: WriteMeta): Promise<void> {
+  if (meta.actor.kind === 'staff') return;
+  const match = await findStrongMatch(tx, {
+    ...plan.person,
+    documents: [plan.document],
+    fromBirthFeed: meta.source === 'feed:zags',
+    representativeIds: plan.representative ? [plan.representative.personId] : [],
+  });
+  if (match) throw new AppError('POSSIBLE_DUPLICATE', { details: { ...match } });
 }
 
 /** The person row of a new record. */
@@ -203,6 +221,7 @@ export async function registerPerson(input: RegisterPersonInput, meta: WriteMeta
     const on = input.coverage.on ? parseDate('coverage.on', input.coverage.on) : null;
     await checkDirectories(w, c, input, on?.ok ? on.value : w.today);
     if (c.issues.length || !plan) throw AppError.validation(c.issues);
+    await refuseStrongMatch(w.tx, plan, meta);
 
     const [seq] = (await w.tx.execute<{ serial: string }>(sql`select nextval('enp_serial_seq') as serial`))
       .rows;

@@ -31,6 +31,12 @@ export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
     roles: ALL,
   },
   {
+    href: '/konsol/dubli',
+    title: 'Возможные дубли',
+    text: 'Пары записей, похожих на одного человека: сравнение, объединение, отмена объединения.',
+    roles: FUNDS,
+  },
+  {
     href: '/konsol/zhurnal',
     title: 'Журнал аудита',
     text: 'Действия сотрудников и обращения к персональным данным, с фильтрами и выгрузкой в CSV.',
