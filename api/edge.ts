@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/auth/client-address-header';
 import { AppError } from '@/lib/errors';
 import { toOperationOutcome } from '@/lib/fhir/operation-outcome';
 import { FHIR_JSON, sendOutcome } from './fhir/respond';
@@ -141,6 +142,11 @@ const BAD_TARGET = () =>
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
+/** The client's address for the pages, from the TCP peer; a client's own header of that name is replaced. */
+function stampClientAddress(req: IncomingMessage): void {
+  req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown';
+}
+
 /** The request a connection is serving, for a parse error that comes after its head (a broken body). */
 const inFlight = new WeakMap<object, { pathname: string; res: ServerResponse }>();
 
@@ -161,6 +167,7 @@ export function guardedHandler(handler: RequestHandler): RequestHandler {
       return;
     }
     req.url = target.originForm;
+    stampClientAddress(req);
     if (formatOf(target.pathname) === 'page') {
       // Answers Next gives before proxy.ts runs (a trailing-slash redirect) still say: no sniffing, no
       // framing; proxy.ts (and the development ЕСИА provider) replace these with the page's own policy.

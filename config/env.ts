@@ -49,7 +49,18 @@ const fields = {
   ),
   ESIA_DEV_PROVIDER: optional(z.enum(['true', 'false'])),
   CITIZEN_SESSION_SECONDS: withDefault(integer(60, 24 * 3600), 3600),
+  /** A staff session ends this long after sign-in however often used (a working shift)… */
   STAFF_SESSION_SECONDS: withDefault(integer(60, 7 * 24 * 3600), 8 * 3600),
+  /** …and earlier when nothing was done in it for this long. */
+  STAFF_IDLE_SECONDS: withDefault(integer(60, 24 * 3600), 30 * 60),
+  /**
+   * Staff sign-in lockout (ADR 0017): this many failed attempts on one account, or from one client address,
+   * within the window lock that account or address for STAFF_LOCKOUT_SECONDS after the last failure.
+   */
+  STAFF_LOCKOUT_ACCOUNT_FAILURES: withDefault(integer(1, 1000), 5),
+  STAFF_LOCKOUT_ADDRESS_FAILURES: withDefault(integer(1, 1_000_000), 20),
+  STAFF_LOCKOUT_WINDOW_SECONDS: withDefault(integer(60, 24 * 3600), 15 * 60),
+  STAFF_LOCKOUT_SECONDS: withDefault(integer(60, 24 * 3600), 15 * 60),
   /**
    * How long a verified API key is kept between uses without asking the database again. Not a revocation
    * delay: revocations and МО closures reach every process's cache at once (LISTEN/NOTIFY, ADR 0010).

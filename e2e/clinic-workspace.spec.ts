@@ -89,7 +89,7 @@ test.describe('clinic workspace access', () => {
   });
 
   test('another staff role cannot use the workspace', async ({ page }) => {
-    await signInAsStaff(page, 'tfoms77', '/clinic');
+    await signInAsStaff(page, 'tfoms77', undefined, { next: '/clinic' });
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Нет доступа');
     await expect(page.getByRole('button', { name: 'Проверить по ЕНП' })).toHaveCount(0);
   });

@@ -106,6 +106,31 @@ export const errorCatalogue = {
     message: 'Поликлинику можно менять не чаще одного раза в год, если вы не переезжали.',
   },
   ATTACHMENT_SAME_MO: { status: 409, message: 'Вы уже прикреплены к этой поликлинике.' },
+
+  // Staff sign-in and accounts
+  SIGN_IN_FAILED: {
+    status: 401,
+    message: 'Неверный логин или пароль, либо учётная запись заблокирована.',
+  },
+  SIGN_IN_LOCKED: {
+    status: 429,
+    message: 'Вход временно заблокирован из-за нескольких неудачных попыток.',
+  },
+  SECOND_FACTOR_INVALID: {
+    status: 401,
+    message: 'Код неверный или уже использован. Введите новый код из приложения или резервный код.',
+  },
+  PASSWORD_WEAK: {
+    status: 400,
+    message: 'Пароль должен быть не короче 12 символов и не совпадать с логином.',
+  },
+  PASSWORD_WRONG: { status: 400, message: 'Текущий пароль указан неверно.' },
+  STAFF_LOGIN_TAKEN: { status: 409, message: 'Учётная запись с таким логином уже есть.' },
+  STAFF_SCOPE_INVALID: {
+    status: 400,
+    message: 'Укажите организацию, соответствующую роли: регион, страховую компанию или МО.',
+  },
+  STAFF_SELF_CHANGE: { status: 409, message: 'Эту операцию нельзя выполнить со своей учётной записью.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

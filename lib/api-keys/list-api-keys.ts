@@ -1,5 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
-import { apiKeys } from '@/db/schema';
+import { asc, desc, eq } from 'drizzle-orm';
+import { apiKeys, medicalOrganisations } from '@/db/schema';
 import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
@@ -33,4 +33,34 @@ export async function listApiKeys(input: { moCode: string }, actor: Actor): Prom
     .from(apiKeys)
     .where(eq(apiKeys.moCode, mo.code))
     .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id));
+}
+
+export interface ScopedApiKeyListing extends ApiKeyListing {
+  moCode: string;
+  moName: string;
+}
+
+/**
+ * Every key the actor may manage, newest first: all МО's for the ФФОМС administrator, its region's МО's for
+ * a ТФОМС operator; FORBIDDEN for anyone else (before anything is read).
+ */
+export async function listApiKeysInScope(actor: Actor, limit = 500): Promise<ScopedApiKeyListing[]> {
+  const region = actor.kind === 'staff' && actor.role === 'tfoms_operator' ? actor.subjectCode : null;
+  requirePermission(actor, 'api_key:manage', region ? { subjectCode: region } : {});
+  return getDb()
+    .select({
+      moCode: apiKeys.moCode,
+      moName: medicalOrganisations.nameShort,
+      prefix: apiKeys.prefix,
+      label: apiKeys.label,
+      createdAt: apiKeys.createdAt,
+      createdBy: apiKeys.createdBy,
+      revokedAt: apiKeys.revokedAt,
+      revokedBy: apiKeys.revokedBy,
+    })
+    .from(apiKeys)
+    .innerJoin(medicalOrganisations, eq(medicalOrganisations.code, apiKeys.moCode))
+    .where(region ? eq(medicalOrganisations.subjectCode, region) : undefined)
+    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
+    .limit(limit);
 }

@@ -1,11 +1,10 @@
 import { env } from '@/config/env';
 import type { NextAuthOptions } from 'next-auth';
-import CredentialsProvider from 'next-auth/providers/credentials';
 import type { Actor } from './actor';
 import { citizenSessionExpired, type CitizenSessionPart } from './citizen-claims';
 import { ESIA_PROVIDER_ID, parseCitizenAuthEnv } from './citizen-config';
 import { esiaProvider } from './citizen-provider';
-import { verifyStaffCredentials, type StaffAccountRole } from './staff-accounts';
+import type { StaffAccountRole } from './staff-accounts';
 
 /** What the session carries: the actor (identity and scope, never taken from the browser) and display data. */
 export interface SessionIdentity {
@@ -19,6 +18,8 @@ export interface SessionIdentity {
 declare module 'next-auth' {
   interface Session {
     identity?: SessionIdentity;
+    /** A staff session: the row in staff_sessions the cookie names (ADR 0017). */
+    staffSession?: string;
   }
   interface User {
     identity?: SessionIdentity;
@@ -28,6 +29,7 @@ declare module 'next-auth' {
 declare module 'next-auth/jwt' {
   interface JWT {
     identity?: SessionIdentity;
+    staffSession?: string;
   }
 }
 
@@ -44,31 +46,11 @@ const citizenAuth = parseCitizenAuthEnv();
 export const authOptions: NextAuthOptions = {
   secret: env().NEXTAUTH_SECRET,
   session: { strategy: 'jwt', maxAge: STAFF_SESSION_SECONDS },
-  // Staff sign in with a server action (app/vhod), never through next-auth's pages: the only flow that
-  // next-auth sends back to a sign-in or error page is the citizens' ЕСИА sign-in.
+  // Staff sign in with a server action (app/vhod: lockout, second factor, server-side sessions; ADR 0017),
+  // never through next-auth's providers or pages: the only flow that next-auth sends back to a sign-in or
+  // error page is the citizens' ЕСИА sign-in.
   pages: { signIn: '/lk/vhod', error: '/lk/vhod' },
-  providers: [
-    ...(citizenAuth.ok ? [esiaProvider(citizenAuth.config)] : []),
-    CredentialsProvider({
-      id: 'staff',
-      name: 'Сотрудник',
-      credentials: {
-        login: { label: 'Логин', type: 'text' },
-        password: { label: 'Пароль', type: 'password' },
-      },
-      async authorize(credentials) {
-        const login = typeof credentials?.login === 'string' ? credentials.login : '';
-        const password = typeof credentials?.password === 'string' ? credentials.password : '';
-        if (!login || !password || login.length > 64 || password.length > 256) return null;
-        const staff = await verifyStaffCredentials(login, password);
-        if (!staff) return null;
-        return {
-          id: staff.actor.id,
-          identity: { actor: staff.actor, displayName: staff.fullName, staffRole: staff.role },
-        };
-      },
-    }),
-  ],
+  providers: [...(citizenAuth.ok ? [esiaProvider(citizenAuth.config)] : [])],
   callbacks: {
     signIn({ user, account }) {
       // Claims the portal cannot use (no name, no subject) end the sign-in with a message, not a session.
@@ -85,6 +67,7 @@ export const authOptions: NextAuthOptions = {
     },
     session({ session, token }) {
       session.identity = token.identity;
+      if (token.staffSession) session.staffSession = token.staffSession;
       return session;
     },
   },

@@ -4,7 +4,14 @@ import { staffAccounts } from '@/db/schema';
 import { createStaffAccount, type NewStaffAccount } from './staff-accounts';
 
 /**
- * Staff accounts of the demo register, one per role. Created only together with the demo data (the
+ * The demo administrator's TOTP secret, published on purpose (README) so a newcomer can sign in from a
+ * fresh `npm run dev` with any authenticator app; demo data only, like the passwords.
+ */
+export const DEMO_ADMIN_TOTP_SECRET = 'MRSW23ZNMFSG22LOFV2G65DQFUZDAMRW';
+
+/**
+ * Staff accounts of the demo register: one per role, and a second region's ТФОМС operator and a second
+ * insurer's СМО operator, so the console's scope rules show (and the denial tests have someone to deny). Created only together with the demo data (the
  * embedded database of `npm run dev` and the browser tests), never in a register that has staff already.
  * The passwords are public on purpose: this is demo data.
  */
@@ -28,6 +35,7 @@ export const DEMO_STAFF: readonly NewStaffAccount[] = [
     password: 'ffoms-demo-2026-admin',
     fullName: 'Орлова Наталья Андреевна',
     role: 'ffoms_admin',
+    totpSecret: DEMO_ADMIN_TOTP_SECRET,
   },
   {
     login: 'tfoms77',
@@ -42,6 +50,20 @@ export const DEMO_STAFF: readonly NewStaffAccount[] = [
     fullName: 'Белова Екатерина Олеговна',
     role: 'smo_operator',
     insurerCode: '77001',
+  },
+  {
+    login: 'tfoms50',
+    password: 'tfoms50-demo-2026',
+    fullName: 'Кравцова Ольга Петровна',
+    role: 'tfoms_operator',
+    subjectCode: '50',
+  },
+  {
+    login: 'smo77002',
+    password: 'smo77002-demo-2026',
+    fullName: 'Гусев Денис Романович',
+    role: 'smo_operator',
+    insurerCode: '77002',
   },
 ];
 

@@ -12,7 +12,8 @@ export type Permission =
   | 'attachment:change'
   | 'person:read' // read a person's register data
   | 'policy:lookup' // the clinic lookup
-  | 'api_key:manage' // issue and revoke clinics' API keys
+  | 'api_key:manage' // issue and revoke clinics' API keys (scope: the МО's region)
+  | 'staff:manage' // create, block, re-scope staff accounts, reset their TOTP (scope: the account's)
   | 'jobs:read'; // see the background jobs and their errors (ФФОМС administrators)
 
 export interface PermissionScope {
@@ -22,6 +23,28 @@ export interface PermissionScope {
   subjectCode?: string | null;
   /** The insurer concerned. */
   insurerCode?: string | null;
+  /** 'staff:manage': the role of the account managed… */
+  staffRole?: 'ffoms_admin' | 'tfoms_operator' | 'smo_operator' | 'clinic_registrar' | null;
+  /** …and the regions its organisation works in (an МО's region, the regions an insurer serves). */
+  staffRegions?: readonly string[] | null;
+}
+
+/**
+ * Who manages whose account: the ФФОМС administrator everyone's; a ТФОМС operator the СМО operators of
+ * insurers serving its region and the registrars of its region's МО; nobody else anyone's (issue 11).
+ */
+function canManageStaff(actor: Extract<Actor, { kind: 'staff' }>, scope: PermissionScope): boolean {
+  switch (actor.role) {
+    case 'ffoms_admin':
+      return true;
+    case 'tfoms_operator':
+      return (
+        (scope.staffRole === 'smo_operator' || scope.staffRole === 'clinic_registrar') &&
+        (scope.staffRegions ?? []).includes(actor.subjectCode)
+      );
+    case 'smo_operator':
+      return false;
+  }
 }
 
 const FEED_PERMISSIONS: Record<'zags' | 'mvd' | 'military', readonly Permission[]> = {
@@ -47,6 +70,7 @@ export function can(actor: Actor, permission: Permission, scope: PermissionScope
       return scope.personId === actor.personId || actor.representedPersonIds.includes(scope.personId);
     }
     case 'staff':
+      if (permission === 'staff:manage') return canManageStaff(actor, scope);
       switch (actor.role) {
         case 'ffoms_admin':
           return permission !== 'policy:lookup';

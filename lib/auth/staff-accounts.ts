@@ -1,21 +1,35 @@
-import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Executor } from '@/db/client';
 import { staffAccounts } from '@/db/schema';
-import { AppError, fieldIssue } from '@/lib/errors';
+import { AppError, fieldIssue, type FieldIssue } from '@/lib/errors';
+import { findInsurer, findMedicalOrganisation, subjectExists } from '@/lib/register/directory-queries';
 import type { Actor } from './actor';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword } from './passwords';
+import { LOGIN_PATTERN, passwordProblem } from './password-policy';
 
 export type StaffAccountRole = (typeof staffAccounts.$inferSelect)['role'];
 type StaffRow = typeof staffAccounts.$inferSelect;
 
-export interface NewStaffAccount {
-  login: string;
-  password: string;
-  fullName: string;
+export const STAFF_ROLES: readonly StaffAccountRole[] = [
+  'ffoms_admin',
+  'tfoms_operator',
+  'smo_operator',
+  'clinic_registrar',
+];
+
+/** The organisation an account acts for: exactly the one field its role needs (the database checks too). */
+export interface StaffScope {
   role: StaffAccountRole;
   subjectCode?: string | null;
   insurerCode?: string | null;
   moCode?: string | null;
+}
+
+export interface NewStaffAccount extends StaffScope {
+  login: string;
+  password: string;
+  fullName: string;
+  /** A TOTP secret set at creation: only the demo administrator's published one and test accounts. */
+  totpSecret?: string | null;
 }
 
 export const STAFF_ROLE_NAMES: Record<StaffAccountRole, string> = {
@@ -41,53 +55,93 @@ export function staffActor(
   }
 }
 
-/** Creates a staff account (used by the console later, the demo seeding and tests). */
-export async function createStaffAccount(input: NewStaffAccount): Promise<number> {
+const SCOPE_FIELD = {
+  ffoms_admin: null,
+  tfoms_operator: 'subjectCode',
+  smo_operator: 'insurerCode',
+  clinic_registrar: 'moCode',
+} as const satisfies Record<StaffAccountRole, keyof StaffScope | null>;
+
+/**
+ * The scope reduced to what the role takes (the other fields cleared), checked against the directories:
+ * a known region, insurer or МО. Throws VALIDATION_FAILED naming the field.
+ */
+export async function checkedScope(db: Executor, scope: StaffScope): Promise<Required<StaffScope>> {
+  const field = SCOPE_FIELD[scope.role];
+  const value = field ? (scope[field] ?? '').trim() : '';
+  const result = {
+    role: scope.role,
+    subjectCode: null,
+    insurerCode: null,
+    moCode: null,
+  } as Required<StaffScope>;
+  if (!field) return result;
+  const known =
+    value !== '' &&
+    (field === 'subjectCode'
+      ? await subjectExists(db, value)
+      : field === 'insurerCode'
+        ? (await findInsurer(db, value)) !== null
+        : (await findMedicalOrganisation(db, value)) !== null);
+  if (!known) {
+    const code =
+      field === 'subjectCode'
+        ? 'SUBJECT_UNKNOWN'
+        : field === 'insurerCode'
+          ? 'INSURER_UNKNOWN'
+          : 'MO_UNKNOWN';
+    throw AppError.validation([fieldIssue(field, value === '' ? 'STAFF_SCOPE_INVALID' : code)]);
+  }
+  result[field] = value;
+  return result;
+}
+
+/** Login, name and password issues of a new account, all of them. */
+export function newAccountIssues(
+  input: Pick<NewStaffAccount, 'login' | 'password' | 'fullName'>,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
   const login = input.login.trim().toLowerCase();
-  if (!/^[a-z0-9._-]{3,64}$/.test(login)) {
-    throw AppError.validation([
-      fieldIssue('login', 'VALIDATION_FAILED', 'Логин: 3–64 латинские буквы, цифры, точка, дефис.'),
-    ]);
+  if (!LOGIN_PATTERN.test(login)) {
+    issues.push(
+      fieldIssue(
+        'login',
+        'VALIDATION_FAILED',
+        'Логин: 3–64 латинские буквы, цифры, точка, дефис, подчёркивание.',
+      ),
+    );
   }
-  if (input.password.length < 12) {
-    throw AppError.validation([
-      fieldIssue('password', 'VALIDATION_FAILED', 'Пароль должен быть не короче 12 символов.'),
-    ]);
+  const name = input.fullName.trim();
+  if (name.length < 3 || name.length > 200 || /[\p{Cc}\p{Cf}]/u.test(name)) {
+    issues.push(fieldIssue('fullName', 'VALIDATION_FAILED', 'Укажите ФИО сотрудника: от 3 до 200 знаков.'));
   }
-  const [row] = await getDb()
+  const problem = passwordProblem(input.password, login);
+  if (problem) issues.push(fieldIssue('password', 'PASSWORD_WEAK', problem));
+  return issues;
+}
+
+/**
+ * Creates a staff account after checking login, name, password and scope; STAFF_LOGIN_TAKEN for a login
+ * in use. The account management use case (lib/auth/manage-staff.ts), `npm run staff:create`, the demo
+ * seeding and tests all come here.
+ */
+export async function createStaffAccount(input: NewStaffAccount, db: Executor = getDb()): Promise<number> {
+  const issues = newAccountIssues(input);
+  if (issues.length) throw AppError.validation(issues);
+  const scope = await checkedScope(db, input);
+  const login = input.login.trim().toLowerCase();
+  const rows = await db
     .insert(staffAccounts)
     .values({
       login,
       passwordHash: await hashPassword(input.password),
-      fullName: input.fullName,
-      role: input.role,
-      subjectCode: input.subjectCode ?? null,
-      insurerCode: input.insurerCode ?? null,
-      moCode: input.moCode ?? null,
+      fullName: input.fullName.trim(),
+      ...scope,
+      totpSecret: input.totpSecret ?? null,
+      totpEnabledAt: input.totpSecret ? new Date() : null,
     })
+    .onConflictDoNothing({ target: staffAccounts.login })
     .returning({ id: staffAccounts.id });
-  return row!.id;
+  if (!rows[0]) throw AppError.validation([fieldIssue('login', 'STAFF_LOGIN_TAKEN')]);
+  return rows[0].id;
 }
-
-export interface StaffSession {
-  actor: Actor;
-  fullName: string;
-  role: StaffAccountRole;
-}
-
-/**
- * Checks a login and password. Unknown logins cost the same time as wrong passwords (a dummy hash is
- * verified), so the answer does not reveal which logins exist.
- */
-export async function verifyStaffCredentials(login: string, password: string): Promise<StaffSession | null> {
-  const [row] = await getDb()
-    .select()
-    .from(staffAccounts)
-    .where(eq(staffAccounts.login, login.trim().toLowerCase()));
-  const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
-  if (!row || !ok || !row.active) return null;
-  await getDb().update(staffAccounts).set({ lastSignInAt: new Date() }).where(eq(staffAccounts.id, row.id));
-  return { actor: staffActor(row), fullName: row.fullName, role: row.role };
-}
-
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

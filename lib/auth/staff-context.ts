@@ -1,11 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
 import { forbidden } from 'next/navigation';
 import { cache } from 'react';
-import { getDb } from '@/db/client';
-import { staffAccounts } from '@/db/schema';
 import type { Actor } from './actor';
-import { currentIdentity } from './session';
+import { currentIdentity, currentStaffSession } from './session';
 import { staffActor, type StaffAccountRole } from './staff-accounts';
 
 /** A fund or insurer employee: who works in the console (clinic registrars act as kind 'clinic'). */
@@ -13,6 +10,8 @@ export type StaffActor = Extract<Actor, { kind: 'staff' }>;
 
 export interface StaffContext {
   actor: StaffActor;
+  /** The server-side session of this request (lib/auth/staff-sessions.ts). */
+  sessionId: string;
   staffId: number;
   login: string;
   fullName: string;
@@ -33,18 +32,21 @@ export function staffOrganisation(actor: StaffActor): string {
 }
 
 /**
- * The signed-in console employee of this request, or null. The session names the account; the account
- * itself is read from the register on every request, so a blocked or re-scoped account stops acting
- * with its old rights at once (the scope comes from the row, never from the cookie). Once per request.
+ * The signed-in console employee of this request, or null. The cookie names a server-side session
+ * (ADR 0017); the session and its account are read from the register on every request, so an idle or
+ * ended session (sign-out everywhere, a password change elsewhere) and a blocked account stop at once, and
+ * a re-scoped account acts with its new scope (it comes from the row, never from the cookie). A session
+ * still waiting for its second factor or enrolment is nobody yet. Once per request.
  */
 export const currentStaff = cache(async (): Promise<StaffContext | null> => {
-  const identity = await currentIdentity();
-  if (identity?.actor.kind !== 'staff') return null;
-  const [row] = await getDb().select().from(staffAccounts).where(eq(staffAccounts.login, identity.actor.id));
-  if (!row?.active || row.role === 'clinic_registrar') return null;
+  const current = await currentStaffSession();
+  if (current?.session.stage !== 'active') return null;
+  const row = current.account;
+  if (!row.active || row.role === 'clinic_registrar') return null;
   const actor = staffActor(row) as StaffActor;
   return {
     actor,
+    sessionId: current.session.id,
     staffId: row.id,
     login: row.login,
     fullName: row.fullName,

@@ -1,7 +1,7 @@
 import { env } from '@/config/env';
 import { cookies } from 'next/headers';
 import { encode } from 'next-auth/jwt';
-import { authOptions, type SessionIdentity } from './auth-options';
+import { authOptions } from './auth-options';
 
 /** next-auth's session cookie name: `__Secure-` prefixed when the site runs on https. */
 export function sessionCookieName(): string {
@@ -11,17 +11,15 @@ export function sessionCookieName(): string {
 }
 
 /**
- * Starts a staff session after the credentials were checked by `verifyStaffCredentials`, in next-auth's own
- * encrypted-JWT format, so `getServerSession` reads it like any other session. Used from a server action,
- * which keeps the sign-in form working without JavaScript and protected by the action's origin check.
+ * Sets the cookie of a staff session opened by the sign-in (lib/auth/staff-sign-in.ts), in next-auth's own
+ * encrypted-JWT format so `getServerSession` reads it like any other session. The cookie names the
+ * server-side session only (ADR 0017): who the employee is and what they may do is read from the register
+ * on every request, and ending the row ends the session. Used from server actions, which keep the sign-in
+ * working without JavaScript and protected by the action's origin check.
  */
-export async function startStaffSession(identity: SessionIdentity): Promise<void> {
-  const maxAge = authOptions.session?.maxAge ?? 8 * 3600;
-  const token = await encode({
-    token: { sub: identity.actor.id, name: identity.displayName, identity },
-    secret: authOptions.secret!,
-    maxAge,
-  });
+export async function setStaffSessionCookie(sessionId: string): Promise<void> {
+  const maxAge = env().STAFF_SESSION_SECONDS;
+  const token = await encode({ token: { staffSession: sessionId }, secret: authOptions.secret!, maxAge });
   (await cookies()).set(sessionCookieName(), token, {
     httpOnly: true,
     sameSite: 'lax',

@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { STAFF_ROLE_NAMES } from '@/lib/auth/staff-accounts';
+import { assignableRoles, organisationOf } from '../labels';
+import { manageableAccounts } from '../accounts';
+import { RescopeForm } from '../rescope-form';
+
+export const metadata: Metadata = { title: 'Полномочия сотрудника' };
+
+export default async function RescopePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { staffId, role, accounts } = await manageableAccounts(
+    `/konsol/sotrudniki/${encodeURIComponent(id)}`,
+  );
+  const account = /^\d{1,15}$/.test(id) ? accounts.find((a) => a.id === Number(id)) : undefined;
+  if (!account || account.id === staffId) notFound();
+  const roles = assignableRoles(role).map((r) => ({ value: r, label: STAFF_ROLE_NAMES[r] }));
+  return (
+    <>
+      <h1>Полномочия: {account.login}</h1>
+      <p>
+        {account.fullName}, сейчас — {STAFF_ROLE_NAMES[account.role]}, {organisationOf(account)}. Смена роли
+        завершает сеансы сотрудника.
+      </p>
+      <RescopeForm
+        staffId={account.id}
+        roles={roles}
+        initial={{
+          role: account.role,
+          subjectCode: account.subjectCode ?? '',
+          insurerCode: account.insurerCode ?? '',
+          moCode: account.moCode ?? '',
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+import { headers } from 'next/headers';
+import { CLIENT_ADDRESS_HEADER } from './client-address-header';
+
+/**
+ * The address of the client of the current page request or server action, as the launcher's edge read it
+ * from the TCP connection (api/edge.ts); 'unknown' when the request did not pass the edge (never in the
+ * served application). IPv4 peers seen through an IPv6 socket are written as plain IPv4.
+ */
+export async function clientAddress(): Promise<string> {
+  const value = (await headers()).get(CLIENT_ADDRESS_HEADER) ?? 'unknown';
+  return value.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1').slice(0, 64);
+}
