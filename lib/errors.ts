@@ -131,6 +131,42 @@ export const errorCatalogue = {
     message: 'Укажите организацию, соответствующую роли: регион, страховую компанию или МО.',
   },
   STAFF_SELF_CHANGE: { status: 409, message: 'Эту операцию нельзя выполнить со своей учётной записью.' },
+  // Agency feeds (issue 12, ADR 0021)
+  FEED_SOURCE_UNKNOWN: {
+    status: 404,
+    message: 'Неизвестный источник событий. Допустимые источники: zags, mvd, military.',
+  },
+  FEED_KEY_INVALID: { status: 401, message: 'Ключ источника событий не указан, неверен или отозван.' },
+  FEED_KEY_WRONG_SOURCE: { status: 403, message: 'Этот ключ выдан другому источнику событий.' },
+  FEED_CONTENT_TYPE: {
+    status: 415,
+    message:
+      'События принимаются как application/json (массив) или application/x-ndjson (по одному в строке).',
+  },
+  FEED_STREAM_MALFORMED: { status: 400, message: 'Поток событий не разбирается как JSON.' },
+  FEED_LINE_TOO_LONG: { status: 413, message: 'Строка потока событий длиннее допустимого.' },
+  FEED_TOO_MANY_EVENTS: { status: 413, message: 'Слишком много событий в одном запросе.' },
+  FEED_TYPE_NOT_ALLOWED: { status: 400, message: 'Этот тип события не принимается от этого источника.' },
+  FEED_EVENT_INVALID: { status: 400, message: 'Событие не соответствует схеме.' },
+  FEED_PERSON_NOT_FOUND: { status: 404, message: 'Человек, о котором событие, пока не найден в регистре.' },
+  FEED_PERSON_AMBIGUOUS: {
+    status: 409,
+    message: 'По данным события в регистре найдено несколько человек: нужен ЕНП или СНИЛС.',
+  },
+  FEED_PERSON_MISMATCH: {
+    status: 409,
+    message: 'ЕНП или СНИЛС из события принадлежит человеку с другими ФИО или датой рождения.',
+  },
+  FEED_MOTHER_NOT_FOUND: { status: 404, message: 'Мать ребёнка пока не найдена в регистре.' },
+  FEED_MOTHER_NOT_INSURED: {
+    status: 409,
+    message: 'У матери ребёнка нет действующего полиса: не определена страховая компания ребёнка.',
+  },
+  FEED_NO_INSURER_IN_REGION: {
+    status: 409,
+    message: 'В регионе нет страховой медицинской организации, которая могла бы застраховать человека.',
+  },
+  FEED_DOCUMENT_NOT_FOUND: { status: 404, message: 'Документ из события не найден у этого человека.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SECURITY_HEADERS, type ApiContext } from '../http';
+import { feedPaths, feedSchemas, feedSecurityScheme } from './feeds/openapi-paths';
 import { lookupQuerySchema, policyAnswerSchema, problemSchema } from './schemas';
 
 /**
@@ -59,7 +60,10 @@ function buildDocument() {
         'stable `code`; messages for people are in Russian.',
     },
     servers: [{ url: '/' }],
-    tags: [{ name: 'lookup', description: 'Policy lookup' }],
+    tags: [
+      { name: 'lookup', description: 'Policy lookup' },
+      { name: 'feeds', description: 'Agency feeds (ЗАГС, МВД, military): for the agencies’ systems' },
+    ],
     paths: {
       '/api/v1/lookup': {
         get: {
@@ -113,6 +117,7 @@ function buildDocument() {
           },
         },
       },
+      ...feedPaths(),
     },
     components: {
       securitySchemes: {
@@ -123,6 +128,7 @@ function buildDocument() {
           description:
             'One key per medical organisation, issued by the register (shown once, stored hashed).',
         },
+        feedKey: feedSecurityScheme,
       },
       headers: {
         RetryAfter: {
@@ -133,6 +139,7 @@ function buildDocument() {
       schemas: {
         PolicyAnswer: jsonSchema(policyAnswerSchema, 'output'),
         Problem: jsonSchema(problemSchema, 'output'),
+        ...feedSchemas(),
       },
     },
   };

@@ -1,11 +1,14 @@
 import { AppError } from '@/lib/errors';
 import { sendProblem, type Route, type RouteModule } from '../http';
+import { feedsHandler } from './feeds/handlers';
 import { getLookup } from './lookup';
 import { getOpenApi } from './openapi';
 
 const routes: Route[] = [
   { method: 'GET', path: '/api/v1/lookup', handler: getLookup },
   { method: 'GET', path: '/api/v1/openapi.json', handler: getOpenApi },
+  { method: 'GET', path: '/api/v1/feeds/*', handler: feedsHandler },
+  { method: 'POST', path: '/api/v1/feeds/*', handler: feedsHandler },
 ];
 
 export const restApi: RouteModule = {

@@ -10,3 +10,4 @@ export * from './staff';
 export * from './notifications';
 export * from './extracts';
 export * from './staff-actions';
+export * from './feeds';

@@ -14,7 +14,9 @@ export type Permission =
   | 'policy:lookup' // the clinic lookup
   | 'api_key:manage' // issue and revoke clinics' API keys (scope: the МО's region)
   | 'staff:manage' // create, block, re-scope staff accounts, reset their TOTP (scope: the account's)
-  | 'jobs:read'; // see the background jobs and their errors (ФФОМС administrators)
+  | 'jobs:read' // see the background jobs and their errors (ФФОМС administrators)
+  | 'feed_key:manage' // issue and revoke agencies' feed keys (federal fund only)
+  | 'feed:read'; // the feeds' pending events and freshness (operators)
 
 export interface PermissionScope {
   /** The person touched, when known. */
@@ -78,6 +80,7 @@ export function can(actor: Actor, permission: Permission, scope: PermissionScope
           return (
             permission !== 'policy:lookup' &&
             permission !== 'jobs:read' &&
+            permission !== 'feed_key:manage' &&
             scope.subjectCode != null &&
             scope.subjectCode === actor.subjectCode
           );

@@ -282,6 +282,14 @@ export function applyCoverageCommand(
         case 'expired':
           return { ok: true, truncated: state.period, opened };
         case 'active':
+          // A foreigner's policy (bounded by the permit) follows the new status: a citizen's open-ended
+          // policy, or the period of a new permit — same ЕНП, the old period cut where the new one starts.
+          if (
+            (command.reason === 'citizenship_acquired' || command.reason === 'residence_permit') &&
+            isForeignersPeriod(state.period)
+          ) {
+            return { ok: true, truncated: truncate(state.period, on), opened };
+          }
           return refuse(
             'COVERAGE_ALREADY_ACTIVE',
             `Полис уже действует ${since(state.period)}: второй полис оформить нельзя. Чтобы сменить страховую компанию или регион, подайте заявление о замене.`,
@@ -386,6 +394,54 @@ export function applyCoverageCommand(
   }
   // Unreachable for well-typed commands; a malformed command from outside must not pass silently.
   return refuse('VALIDATION_FAILED', 'Неизвестное действие с полисом.');
+}
+
+/** A period a foreigner holds by a permit: bounded by it, or issued on it. */
+function isForeignersPeriod(p: CoveragePeriod): boolean {
+  return p.validTo !== null || p.reason === 'residence_permit';
+}
+
+/**
+ * A termination learnt late (a death registered after later changes were recorded): in valid time it
+ * ends coverage from `on`, so the period in force that day is cut there and every later believed period
+ * is void. Returns which periods of the timeline the register stops believing and what replaces them;
+ * the caller keeps the retracted rows in record time.
+ */
+export function terminateRetroactively(
+  timeline: readonly CoveragePeriod[],
+  command: Extract<CoverageCommand, { type: 'terminate' }>,
+):
+  | { ok: true; retracted: CoveragePeriod[]; truncated: CoveragePeriod | null; opened: CoveragePeriod }
+  | CoverageRefusal {
+  if (!includes(TERMINATION_REASONS, command.reason)) {
+    return refuse('COVERAGE_REASON_INVALID', 'Основание не подходит для прекращения действия полиса.');
+  }
+  const inForce = coverageOn(timeline, command.on);
+  if (inForce === null) {
+    return refuse(
+      'COVERAGE_NONE',
+      `На ${formatDateRu(command.on)} у человека не было полиса ОМС: прекращать нечего.`,
+    );
+  }
+  if (inForce.status === 'terminated') {
+    return refuse(
+      'COVERAGE_TERMINATED',
+      `Действие полиса уже прекращено ${since(inForce)} (основание: ${coverageReasonText(inForce.reason)}).`,
+    );
+  }
+  const retracted = timeline.filter((p) => p === inForce || p.validFrom > command.on);
+  return {
+    ok: true,
+    retracted,
+    truncated: truncate(inForce, command.on),
+    opened: {
+      ...inForce,
+      status: 'terminated',
+      reason: command.reason,
+      validFrom: command.on,
+      validTo: null,
+    },
+  };
 }
 
 /** The latest period of a timeline: the one that starts last. */

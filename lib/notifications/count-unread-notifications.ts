@@ -1,4 +1,5 @@
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { addressedTo } from './person-recipient';
+import { and, count, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { notifications } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -10,6 +11,6 @@ export async function countUnreadNotifications(actor: Actor): Promise<number> {
   const [row] = await getDb()
     .select({ n: count() })
     .from(notifications)
-    .where(and(eq(notifications.recipientSub, citizen.id), isNull(notifications.readAt)));
+    .where(and(addressedTo(citizen), isNull(notifications.readAt)));
   return row?.n ?? 0;
 }

@@ -1,3 +1,4 @@
+import { addressedTo } from './person-recipient';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { applications, notifications } from '@/db/schema';
@@ -37,12 +38,7 @@ export async function listNotifications(
     })
     .from(notifications)
     .leftJoin(applications, eq(applications.id, notifications.applicationId))
-    .where(
-      and(
-        eq(notifications.recipientSub, citizen.id),
-        input.unreadOnly ? isNull(notifications.readAt) : undefined,
-      ),
-    )
+    .where(and(addressedTo(citizen), input.unreadOnly ? isNull(notifications.readAt) : undefined))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit);
   return rows.map((r) => ({

@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { addressedTo } from './person-recipient';
+import { and, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { notifications } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -33,7 +34,7 @@ export async function markNotificationsRead(
     .set({ readAt: now })
     .where(
       and(
-        eq(notifications.recipientSub, citizen.id),
+        addressedTo(citizen),
         isNull(notifications.readAt),
         input.ids === 'all' ? undefined : inArray(notifications.id, [...input.ids]),
       ),

@@ -1,9 +1,14 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { coverages, persons } from '@/db/schema';
-import { applyCoverageCommand, type CoverageCommand, type CoveragePeriod } from '@/lib/domain/coverage';
+import {
+  applyCoverageCommand,
+  terminateRetroactively,
+  type CoverageCommand,
+  type CoveragePeriod,
+} from '@/lib/domain/coverage';
 import type { LocalDate } from '@/lib/domain/dates';
 import { AppError, fieldIssue } from '@/lib/errors';
-import { toPeriod, type CoverageRow } from './coverage-queries';
+import { coverageTimeline, toPeriod, type CoverageRow } from './coverage-queries';
 import { effectiveDate } from './effective-date';
 import { runWrite, type PersonRow, type WriteMeta, type Writer } from './writer';
 
@@ -60,20 +65,11 @@ export async function changeCoverage(
   }
 
   const latest = latestRow ? toPeriod(latestRow) : null;
-  const transition = applyCoverageCommand(latest, command);
-  if (!transition.ok) throw new AppError(transition.code, { message: transition.message });
-
-  const { truncated, opened } = transition;
-  const latestChanged = latestRow !== null && (truncated === null || truncated.validTo !== latest?.validTo);
+  const retroactive = command.type === 'terminate' && latest !== null && command.on < latest.validFrom;
+  const { truncated, opened } = retroactive
+    ? await retractFrom(w, person.id, command)
+    : await replaceLatest(w, latestRow, command);
   const recordedAt = await w.recordTime();
-  if (latestChanged) {
-    await w.tx.update(coverages).set({ recordedTo: recordedAt }).where(eq(coverages.id, latestRow.id));
-    if (truncated) {
-      await w.tx
-        .insert(coverages)
-        .values({ personId: person.id, ...truncated, form: latestRow.form, recordedFrom: recordedAt });
-    }
-  }
   const [row] = await w.tx
     .insert(coverages)
     .values({ personId: person.id, ...opened, recordedFrom: recordedAt })
@@ -103,6 +99,58 @@ export async function changeCoverage(
   }
   await w.touchPerson(person.id);
   return { personId: person.id, opened, truncated };
+}
+
+/** The usual change: the latest period is cut at the command's date (kept in record time) and followed. */
+async function replaceLatest(
+  w: Writer,
+  latestRow: CoverageRow | null,
+  command: CoverageCommand,
+): Promise<{ truncated: CoveragePeriod | null; opened: CoveragePeriod }> {
+  const latest = latestRow ? toPeriod(latestRow) : null;
+  const transition = applyCoverageCommand(latest, command);
+  if (!transition.ok) throw new AppError(transition.code, { message: transition.message });
+  const { truncated, opened } = transition;
+  const latestChanged = latestRow !== null && (truncated === null || truncated.validTo !== latest?.validTo);
+  if (latestChanged) {
+    const recordedAt = await w.recordTime();
+    await w.tx.update(coverages).set({ recordedTo: recordedAt }).where(eq(coverages.id, latestRow.id));
+    if (truncated) {
+      await w.tx
+        .insert(coverages)
+        .values({
+          personId: latestRow.personId,
+          ...truncated,
+          form: latestRow.form,
+          recordedFrom: recordedAt,
+        });
+    }
+  }
+  return { truncated, opened };
+}
+
+/**
+ * A termination dated before the latest period (learnt late, e.g. a death registered after later
+ * changes): the periods from that date on stop being believed (record time keeps them) and the period in
+ * force that day is cut there.
+ */
+async function retractFrom(
+  w: Writer,
+  personId: number,
+  command: Extract<CoverageCommand, { type: 'terminate' }>,
+): Promise<{ truncated: CoveragePeriod | null; opened: CoveragePeriod }> {
+  const rows = await coverageTimeline(w.tx, personId);
+  const periods = rows.map(toPeriod);
+  const result = terminateRetroactively(periods, command);
+  if (!result.ok) throw new AppError(result.code, { message: result.message });
+  const recordedAt = await w.recordTime();
+  const retractedIds = rows.filter((_, i) => result.retracted.includes(periods[i]!)).map((r) => r.id);
+  await w.tx.update(coverages).set({ recordedTo: recordedAt }).where(inArray(coverages.id, retractedIds));
+  if (result.truncated) {
+    const form = rows[periods.indexOf(result.retracted[0]!)]!.form;
+    await w.tx.insert(coverages).values({ personId, ...result.truncated, form, recordedFrom: recordedAt });
+  }
+  return { truncated: result.truncated, opened: result.opened };
 }
 
 /** Who a change of an existing policy is about: the person and the version the caller saw. */

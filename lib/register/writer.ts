@@ -16,6 +16,11 @@ export interface WriteMeta {
   reason?: string | null;
   /** The clock, injectable so rules about dates are testable; defaults to now. */
   now?: Date;
+  /**
+   * An enclosing transaction (the feeds: the event's exactly-once record and its effect commit together).
+   * The write then runs in a savepoint of it: a refusal undoes only this write.
+   */
+  within?: Transaction;
 }
 
 export type EventEntity = 'person' | 'document' | 'coverage' | 'attachment' | 'representation';
@@ -124,7 +129,8 @@ export class Writer {
 /** Runs a write use case in one transaction; any failure rolls everything back and becomes an AppError. */
 export async function runWrite<T>(meta: WriteMeta, work: (w: Writer) => Promise<T>): Promise<T> {
   try {
-    return await getDb().transaction((tx) => work(new Writer(tx, meta)));
+    const run = (tx: Transaction) => work(new Writer(tx, meta));
+    return await (meta.within ? meta.within.transaction(run) : getDb().transaction(run));
   } catch (error) {
     throw toAppError(error);
   }

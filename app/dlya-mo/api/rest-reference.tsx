@@ -5,6 +5,7 @@ import { CodeBlock, Described, DocTable, FieldTable, Inline, ParameterTable } fr
 
 type Operation = {
   operationId: string;
+  tags?: string[];
   summary: string;
   description?: string;
   security: unknown[];
@@ -16,7 +17,10 @@ type Operation = {
 export function RestReference({ origin, examples }: { origin: string; examples: ExampleRequest[] }) {
   const doc = openApiDocument();
   const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-    Object.entries(methods as Record<string, Operation>).map(([method, op]) => ({ path, method, op })),
+    Object.entries(methods as Record<string, Operation>)
+      .map(([method, op]) => ({ path, method, op }))
+      // The agencies' feed API is in the same document but is not for clinics' systems.
+      .filter(({ op }) => !op.tags?.includes('feeds')),
   );
   return (
     <>

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { feedEventSchemas } from '@/lib/feeds/events';
+import { fieldErrorSchema } from '../schemas';
+
+/** The feed API's answers, in zod: they type the handlers and generate the OpenAPI document. */
+const outcomeBase = {
+  line: z.number().int().describe('Line (NDJSON) or 1-based position (JSON array) of the event'),
+  eventId: z.string().nullable().describe('The event’s id when it could be read'),
+  type: z.string().nullable(),
+};
+
+export const feedOutcomeSchema = z.discriminatedUnion('status', [
+  z.strictObject({
+    ...outcomeBase,
+    status: z.literal('accepted'),
+    enp: z.string().describe('ЕНП of the person the event concerns'),
+  }),
+  z.strictObject({ ...outcomeBase, status: z.literal('duplicate') }),
+  z.strictObject({
+    ...outcomeBase,
+    status: z.literal('pending'),
+    reason: z.strictObject({ code: z.string(), message: z.string() }),
+  }),
+  z.strictObject({ ...outcomeBase, status: z.literal('rejected'), errors: z.array(fieldErrorSchema) }),
+]);
+
+export const feedAnswerSchema = z
+  .strictObject({
+    source: z.enum(['zags', 'mvd', 'military']),
+    received: z.number().int(),
+    accepted: z.number().int(),
+    duplicate: z.number().int(),
+    pending: z.number().int(),
+    rejected: z.number().int(),
+    events: z.array(feedOutcomeSchema).describe('One entry per event, in the request’s order'),
+  })
+  .describe('What became of each event of the request');
+
+export const pendingListSchema = z.strictObject({
+  source: z.enum(['zags', 'mvd', 'military']),
+  events: z.array(
+    z.strictObject({
+      eventId: z.string(),
+      type: z.string(),
+      occurredAt: z.string(),
+      receivedAt: z.string(),
+      reason: z.strictObject({ code: z.string(), message: z.string() }),
+      attempts: z.number().int(),
+    }),
+  ),
+});
+
+/** The published schema of every source's events: what each source may post. */
+export function feedEventsJsonSchema(): Record<string, unknown> {
+  const bySource = Object.fromEntries(
+    Object.entries(feedEventSchemas).map(([source, schema]) => {
+      const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' });
+      return [source, rest];
+    }),
+  );
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'ЕРЗ ОМС — agency feed events',
+    description:
+      'Events each source posts to POST /api/v1/feeds/{source}/events, one schema per source (a key may ' +
+      'post only its own source’s types).',
+    $defs: bySource,
+  };
+}
