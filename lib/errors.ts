@@ -107,6 +107,15 @@ export const errorCatalogue = {
   },
   ATTACHMENT_SAME_MO: { status: 409, message: 'Вы уже прикреплены к этой поликлинике.' },
 
+  // Applications (the console's queue)
+  APPLICATION_NOT_FOUND: { status: 404, message: 'Заявление с таким номером не найдено.' },
+  APPLICATION_ALREADY_DECIDED: { status: 409, message: 'Заявление уже рассмотрено.' },
+  APPLICATION_NOT_ISSUABLE: {
+    status: 409,
+    message:
+      'Заявление этого вида исполняется автоматически при подаче: оператор может только отказать с указанием причины.',
+  },
+
   // Staff sign-in and accounts
   SIGN_IN_FAILED: {
     status: 401,

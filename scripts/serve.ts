@@ -12,6 +12,7 @@ import { env } from '@/config/env';
 import { closeDb } from '@/db/client';
 import { startDatabase } from '@/db/runtime';
 import { registerHasPersons, seedRegister } from '@/db/seed/seed-register';
+import { seedDemoApplications } from '@/lib/applications/demo-applications';
 import { seedDemoStaff } from '@/lib/auth/demo-staff';
 import { startCitizenSignIn } from '@/lib/auth/esia-dev/mount';
 import { startJobWorkers, stopJobQueue } from '@/lib/jobs/job-queue';
@@ -69,6 +70,8 @@ async function seedIfEmpty(): Promise<void> {
   }
   const staff = await seedDemoStaff();
   if (staff) console.log(`Demo staff accounts: ${staff} (see README).`);
+  const queued = await seedDemoApplications();
+  console.log(`Demo applications for the console's queue: ${queued}.`);
 }
 await seedIfEmpty();
 

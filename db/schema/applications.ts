@@ -53,9 +53,25 @@ export const applications = pgTable(
     unique('applications_idempotency_key').on(t.idempotencyKey),
     index('applications_applicant_idx').on(t.applicantSub),
     index('applications_subject_person_idx').on(t.subjectPersonId),
+    // The console's queue (migration 0009): waiting by due time, decided newest first; country, region, insurer.
     index('applications_queue_idx')
-      .on(t.dueAt)
+      .on(t.dueAt, t.id)
       .where(sql`${t.status} in ('submitted', 'in_progress')`),
+    index('applications_queue_subject_idx')
+      .on(t.subjectCode, t.dueAt, t.id)
+      .where(sql`${t.status} in ('submitted', 'in_progress')`),
+    index('applications_queue_insurer_idx')
+      .on(t.insurerCode, t.dueAt, t.id)
+      .where(sql`${t.status} in ('submitted', 'in_progress')`),
+    index('applications_decided_idx')
+      .on(t.decidedAt, t.id)
+      .where(sql`${t.status} in ('done', 'refused', 'cancelled')`),
+    index('applications_decided_subject_idx')
+      .on(t.subjectCode, t.decidedAt, t.id)
+      .where(sql`${t.status} in ('done', 'refused', 'cancelled')`),
+    index('applications_decided_insurer_idx')
+      .on(t.insurerCode, t.decidedAt, t.id)
+      .where(sql`${t.status} in ('done', 'refused', 'cancelled')`),
   ],
 );
 

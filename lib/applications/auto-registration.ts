@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { getDb, type Database } from '@/db/client';
 import { persons } from '@/db/schema';
-import { isDecisiveError, type AppError } from '@/lib/errors';
+import { isDecisiveError } from '@/lib/errors';
 import {
   changeApplicationStatus,
   setReviewReason,
@@ -10,7 +10,8 @@ import {
   type ApplicationView,
 } from './application-store';
 import type { ReviewReason } from './automatic-checks';
-import { AUTO_DECIDER } from './immediate-application';
+import { applicationReason, AUTO_DECIDER, PORTAL_SOURCE } from './immediate-application';
+import { racedReason, runRegistrationStep } from './registration-step';
 
 /** The ЕНП of the person a done application is about (the one it registered or matched); null before. */
 export async function doneSubjectEnp(row: ApplicationRow): Promise<string | null> {
@@ -32,34 +33,32 @@ export function reviewedAnswer(
   return { application: toApplicationView(row, now), reviewReasons: payload.review ?? [], repeated };
 }
 
-/** What a registration decided at once leaves on its application. */
-export interface AutoDecision {
-  subjectPersonId: number;
-  result: Record<string, unknown>;
-  notice: string;
-}
-
 /**
- * The automatic decision of an application that registers someone (a policy, a child): `decide` writes
- * to the register and the application is done with its result. When the register refuses decisively —
- * someone with the same document was registered meanwhile through another channel — the application
- * waits for an operator with the reason `raced` gives; a transient error is thrown for a retry.
+ * The automatic decision of an application that registers someone (a policy, a child), once its checks
+ * passed: the shared registration step (`runRegistrationStep`, the same an operator's «Оформить» runs)
+ * writes to the register as the portal's automatic decider and the application is done with its result.
+ * When the register refuses decisively — someone with the same document was registered meanwhile through
+ * another channel — the application waits for an operator with the reason; a transient error is thrown
+ * for a retry.
  */
 export async function decideRegistration(
   db: Database,
   row: ApplicationRow,
   now: Date,
-  decide: () => Promise<AutoDecision>,
-  raced: (error: AppError) => ReviewReason,
 ): Promise<ApplicationRow> {
   try {
-    const decision = await decide();
+    const decision = await runRegistrationStep(row, {
+      actor: AUTO_DECIDER,
+      source: PORTAL_SOURCE,
+      reason: applicationReason(row.number),
+      now,
+    });
     return await db.transaction((tx) =>
       changeApplicationStatus(tx, row, { to: 'done', actor: AUTO_DECIDER, now, ...decision }),
     );
   } catch (error) {
     if (!isDecisiveError(error)) throw error;
-    const reason = raced(error);
+    const reason = racedReason(row.kind, error);
     return db.transaction((tx) => setReviewReason(tx, row, [reason], now));
   }
 }

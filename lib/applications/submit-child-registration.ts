@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { representations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { formatDateRu, parseDate } from '@/lib/domain/dates';
+import { parseDate } from '@/lib/domain/dates';
 import { representationValidOn } from '@/lib/register/representation-queries';
-import { formatEnp } from '@/lib/domain/enp';
 import { isMinor } from '@/lib/domain/person';
 import { IssueCollector } from '@/lib/domain/result';
 import { sameName } from '@/lib/domain/person';
@@ -11,9 +10,7 @@ import { AppError, fieldIssue } from '@/lib/errors';
 import { latestCoverage } from '@/lib/register/coverage-queries';
 import { checkInsurerChoice } from '@/lib/register/directory-queries';
 import { checkDocumentData, checkPersonData, type PersonDataInput } from '@/lib/register/person-input';
-import { childPolicyPlan, matchChild, type ChildPolicyPlan } from '@/lib/register/match-child';
-import { registerPerson } from '@/lib/register/register-person';
-import type { WriteMeta } from '@/lib/register/writer';
+import { childPolicyPlan } from '@/lib/register/match-child';
 import {
   createApplication,
   findApplicationByKey,
@@ -22,11 +19,10 @@ import {
   type ApplicationView,
 } from './application-store';
 import { decideRegistration, doneSubjectEnp, reviewedAnswer } from './auto-registration';
-import { summariseReview, type ReviewReason } from './automatic-checks';
+import { CheckLog, summariseReview, type ReviewReason } from './automatic-checks';
 import { loadCalendar } from './calendar';
 import type { UseCaseOptions } from '@/lib/auth/citizen-actor';
 import { verifiedCitizenRequest } from './citizen-context';
-import { applicationReason, AUTO_DECIDER, PORTAL_SOURCE } from './immediate-application';
 import { findPeopleByNameAndBirth, findPersonByDocument } from './register-search';
 import { insurerChoiceIssue } from './submit-insurer-change';
 
@@ -85,12 +81,6 @@ async function fromApplication(
     ...reviewedAnswer(row, now, repeated),
   };
 }
-
-const POLICY_NOTICE: Record<ChildPolicyPlan['kind'], string> = {
-  issue: 'Полис ОМС ребёнка оформлен',
-  first_choice: 'Страховая компания ребёнка выбрана',
-  keep: 'Полис ребёнка, оформленный ранее, сохранён',
-};
 
 /**
  * Journey 2: register a child from the birth certificate (rule 2). A verified parent who is in the
@@ -196,43 +186,64 @@ export async function submitChildRegistration(
   if (earlier) return fromApplication(earlier, now, true);
 
   // Is the child in the register already (a ЗАГС record), or someone who looks like them?
-  const review: ReviewReason[] = [];
+  const log = new CheckLog();
   const known = await findPersonByDocument(db, document);
-  let plan: ChildPolicyPlan | null = null;
   if (known) {
-    if (
+    const mismatch =
       known.id === parentId ||
       known.birthDate !== child.birthDate ||
       !sameName(known.lastName, child.lastName) ||
-      !sameName(known.firstName, child.firstName)
-    ) {
-      review.push({
-        code: 'DATA_MISMATCH',
-        text: 'свидетельство о рождении есть в регистре, но данные ребёнка в заявлении с ним не совпадают',
-      });
-    } else {
+      !sameName(known.firstName, child.firstName);
+    log.check(
+      'DATA_MISMATCH',
+      mismatch
+        ? {
+            code: 'DATA_MISMATCH',
+            text: 'свидетельство о рождении есть в регистре, но данные ребёнка в заявлении с ним не совпадают',
+          }
+        : null,
+      [known.id],
+    );
+    if (!mismatch) {
       const reps = await db
         .select({ representativeId: representations.representativeId })
         .from(representations)
         .where(and(eq(representations.childId, known.id), representationValidOn(today)));
-      if (reps.length > 0 && !reps.some((r) => r.representativeId === parentId)) {
-        review.push({
-          code: 'OTHER_REPRESENTATIVE',
-          text: 'у ребёнка в регистре уже указан другой законный представитель',
-        });
-      }
+      const others = reps.filter((r) => r.representativeId !== parentId).map((r) => r.representativeId);
+      log.check(
+        'OTHER_REPRESENTATIVE',
+        reps.length > 0 && others.length === reps.length
+          ? {
+              code: 'OTHER_REPRESENTATIVE',
+              text: 'у ребёнка в регистре уже указан другой законный представитель',
+            }
+          : null,
+        others,
+      );
       const childCoverage = await latestCoverage(db, known.id);
-      plan = childPolicyPlan(childCoverage, insurerCode, today);
-      if (plan.kind === 'first_choice' && childCoverage?.subjectCode !== subjectCode) {
-        review.push({ code: 'REGION_MISMATCH', text: 'ребёнок застрахован в другом регионе, чем вы' });
-      }
-    }
-  } else if ((await findPeopleByNameAndBirth(db, child)).length > 0) {
-    review.push({
-      code: 'DUPLICATE_PERSON',
-      text: 'в регистре уже есть ребёнок с такими же ФИО и датой рождения, но без этого свидетельства',
-    });
+      const plan = childPolicyPlan(childCoverage, insurerCode, today);
+      log.check(
+        'REGION_MISMATCH',
+        plan.kind === 'first_choice' && childCoverage?.subjectCode !== subjectCode
+          ? { code: 'REGION_MISMATCH', text: 'ребёнок застрахован в другом регионе, чем вы' }
+          : null,
+      );
+    } else log.notRun('OTHER_REPRESENTATIVE', 'REGION_MISMATCH');
+    log.notRun('DUPLICATE_PERSON');
+  } else {
+    const namesakes = await findPeopleByNameAndBirth(db, child);
+    log.check(
+      'DUPLICATE_PERSON',
+      namesakes.length > 0
+        ? {
+            code: 'DUPLICATE_PERSON',
+            text: 'в регистре уже есть ребёнок с такими же ФИО и датой рождения, но без этого свидетельства',
+          }
+        : null,
+      namesakes.map((p) => p.id),
+    );
   }
+  const review = log.review;
 
   const calendar = await loadCalendar(db);
   const { row, created } = await db.transaction((tx) =>
@@ -247,6 +258,7 @@ export async function submitChildRegistration(
         input: { insurerCode },
         review,
         knownPersonId: known?.id ?? null,
+        checks: log.checks,
       },
       idempotencyKey: key,
       subjectCode,
@@ -259,56 +271,6 @@ export async function submitChildRegistration(
   if (!created) return fromApplication(row, now, true);
   if (review.length) return fromApplication(row, now, false);
 
-  const meta: WriteMeta = {
-    actor: AUTO_DECIDER,
-    source: PORTAL_SOURCE,
-    reason: applicationReason(row.number),
-    now,
-  };
-  const fio = [child.lastName, child.firstName, child.patronymic].filter(Boolean).join(' ');
-  const decided = await decideRegistration(
-    db,
-    row,
-    now,
-    async () => {
-      if (known && plan) {
-        await matchChild({ childId: known.id, parentId, insurerCode, subjectCode, plan }, meta);
-        const policy =
-          plan.kind === 'issue' ? 'issued' : plan.kind === 'first_choice' ? 'insurer_chosen' : 'kept';
-        return {
-          subjectPersonId: known.id,
-          result: { personId: known.id, enp: known.enp, policy, matched: true },
-          notice: `${fio} теперь в вашем личном кабинете. Номер полиса (ЕНП) ребёнка: ${formatEnp(known.enp)}. ${POLICY_NOTICE[plan.kind]}.`,
-        };
-      }
-      const registered = await registerPerson(
-        {
-          person: { ...child, category: 2 },
-          document: { ...document, kind: 3 },
-          coverage: { insurerCode, subjectCode, reason: 'birth' },
-          attachment: null,
-          representative: { personId: parentId, kind: 'parent' },
-        },
-        meta,
-      );
-      return {
-        subjectPersonId: registered.personId,
-        result: {
-          personId: registered.personId,
-          enp: registered.enp,
-          policy: 'issued',
-          matched: Boolean(known),
-        },
-        notice: `Полис ОМС ребёнка (${fio}) оформлен: ЕНП ${formatEnp(registered.enp)}, страховая компания — ${insurer.nameShort}, действует с ${formatDateRu(registered.coverageFrom)}.`,
-      };
-    },
-    (error) =>
-      error.code === 'DOCUMENT_ALREADY_REGISTERED'
-        ? {
-            code: 'DUPLICATE_DOCUMENT',
-            text: 'свидетельство о рождении появилось в регистре во время проверки',
-          }
-        : { code: 'AUTO_CHECK_FAILED', text: error.message },
-  );
+  const decided = await decideRegistration(db, row, now);
   return fromApplication(decided, now, false);
 }

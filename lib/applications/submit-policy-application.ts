@@ -2,16 +2,14 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { persons } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { formatDateRu, parseDate } from '@/lib/domain/dates';
+import { parseDate } from '@/lib/domain/dates';
 import { normalizeDocument } from '@/lib/domain/documents';
-import { formatEnp } from '@/lib/domain/enp';
 import { IssueCollector } from '@/lib/domain/result';
 import { passportValidity } from '@/lib/domain/passport-validity';
 import { sameName } from '@/lib/domain/person';
 import { AppError, fieldIssue, type FieldIssue } from '@/lib/errors';
 import { checkInsurerChoice } from '@/lib/register/directory-queries';
 import { checkDocumentData, checkPersonData } from '@/lib/register/person-input';
-import { registerPerson, type RegisterPersonInput } from '@/lib/register/register-person';
 import {
   createApplication,
   findApplicationByKey,
@@ -20,12 +18,11 @@ import {
   type ApplicationView,
 } from './application-store';
 import { decideRegistration, doneSubjectEnp, reviewedAnswer } from './auto-registration';
-import { summariseReview, type ReviewReason } from './automatic-checks';
+import { CheckLog, summariseReview, type ReviewReason } from './automatic-checks';
 import { loadCalendar } from './calendar';
 import type { UseCaseOptions } from '@/lib/auth/citizen-actor';
 import { verifiedCitizenRequest } from './citizen-context';
 import { findRegion } from './directory-views';
-import { applicationReason, AUTO_DECIDER, PORTAL_SOURCE } from './immediate-application';
 import { findPeopleByNameAndBirth, findPersonByDocument, findPersonBySnils } from './register-search';
 import { insurerChoiceIssue } from './submit-insurer-change';
 import { CHOOSE_REGION_MESSAGE } from './submit-region-change';
@@ -163,7 +160,7 @@ export async function submitPolicyApplication(
   }
 
   // Checks of the verified data: failures send the application to an operator.
-  const review: ReviewReason[] = [];
+  const log = new CheckLog();
   const personCheck = new IssueCollector();
   // The account's data as the provider gave them: checked below, and kept on the application as given
   // when they do not pass the check.
@@ -177,12 +174,15 @@ export async function submitPolicyApplication(
     snils: identity.snils ?? null,
   };
   const person = checkPersonData(personCheck, { ...given, citizenship: 'RUS' }, today, 'identity.');
-  if (personCheck.issues.length) {
-    review.push({
-      code: 'PERSON_DATA_INVALID',
-      text: `данные учётной записи не прошли проверку (${personCheck.issues.map((i) => i.message.replace(/\.$/, '')).join('; ')})`,
-    });
-  }
+  log.check(
+    'PERSON_DATA_INVALID',
+    personCheck.issues.length
+      ? {
+          code: 'PERSON_DATA_INVALID',
+          text: `данные учётной записи не прошли проверку (${issueList(personCheck)})`,
+        }
+      : null,
+  );
   const docCheck = new IssueCollector();
   const document = checkDocumentData(
     docCheck,
@@ -195,19 +195,17 @@ export async function submitPolicyApplication(
     },
     'identity.passport.',
   );
-  if (docCheck.issues.length) {
-    review.push({
-      code: 'DOCUMENT_INVALID',
-      text: `паспорт не прошёл проверку формата (${docCheck.issues.map((i) => i.message.replace(/\.$/, '')).join('; ')})`,
-    });
-  }
-  if (person && document) {
-    const validity = passportValidity(person.birthDate, document.issueDate, today);
-    if (!validity.valid) review.push({ code: validity.code, text: validity.text });
-  }
+  log.check(
+    'DOCUMENT_INVALID',
+    docCheck.issues.length
+      ? { code: 'DOCUMENT_INVALID', text: `паспорт не прошёл проверку формата (${issueList(docCheck)})` }
+      : null,
+  );
 
   // The register: is this the citizen's own record, or a possible duplicate?
   if (person && document) {
+    const validity = passportValidity(person.birthDate, document.issueDate, today);
+    log.check('DOCUMENT_EXPIRED', validity.valid ? null : { code: validity.code, text: validity.text });
     const byDocument = await findPersonByDocument(db, document);
     if (byDocument && byDocument.birthDate === person.birthDate) return existing(byDocument.id);
     const bySnils = person.snils ? await findPersonBySnils(db, person.snils) : null;
@@ -219,31 +217,49 @@ export async function submitPolicyApplication(
     ) {
       return existing(bySnils.id);
     }
-    if (byDocument) {
-      review.push({
-        code: 'DUPLICATE_DOCUMENT',
-        text: 'паспорт с такими серией и номером уже есть в регистре с другой датой рождения',
-      });
-    }
-    if (bySnils) {
-      review.push({
-        code: 'DUPLICATE_SNILS',
-        text: 'этот СНИЛС уже есть в регистре у человека с другими данными',
-      });
-    }
-    if (!byDocument && !bySnils && (await findPeopleByNameAndBirth(db, person)).length > 0) {
-      review.push({
-        code: 'DUPLICATE_PERSON',
-        text: 'в регистре уже есть человек с такими же ФИО и датой рождения, но другими документами',
-      });
-    }
-  }
-  if (insurerChoice.issue === 'INSURER_NOT_SERVING_REGION') {
-    review.push({
-      code: 'INSURER_NOT_SERVING_REGION',
-      text: `страховая компания ${insurer.nameShort} не работает в регионе «${region.name}»`,
-    });
-  }
+    log.check(
+      'DUPLICATE_DOCUMENT',
+      byDocument
+        ? {
+            code: 'DUPLICATE_DOCUMENT',
+            text: 'паспорт с такими серией и номером уже есть в регистре с другой датой рождения',
+          }
+        : null,
+      byDocument ? [byDocument.id] : [],
+    );
+    if (person.snils) {
+      log.check(
+        'DUPLICATE_SNILS',
+        bySnils
+          ? { code: 'DUPLICATE_SNILS', text: 'этот СНИЛС уже есть в регистре у человека с другими данными' }
+          : null,
+        bySnils ? [bySnils.id] : [],
+      );
+    } else log.notRun('DUPLICATE_SNILS');
+    if (!byDocument && !bySnils) {
+      const namesakes = await findPeopleByNameAndBirth(db, person);
+      log.check(
+        'DUPLICATE_PERSON',
+        namesakes.length > 0
+          ? {
+              code: 'DUPLICATE_PERSON',
+              text: 'в регистре уже есть человек с такими же ФИО и датой рождения, но другими документами',
+            }
+          : null,
+        namesakes.map((p) => p.id),
+      );
+    } else log.notRun('DUPLICATE_PERSON');
+  } else log.notRun('DOCUMENT_EXPIRED', 'DUPLICATE_DOCUMENT', 'DUPLICATE_SNILS', 'DUPLICATE_PERSON');
+  log.check(
+    'INSURER_NOT_SERVING_REGION',
+    insurerChoice.issue === 'INSURER_NOT_SERVING_REGION'
+      ? {
+          code: 'INSURER_NOT_SERVING_REGION',
+          text: `страховая компания ${insurer.nameShort} не работает в регионе «${region.name}»`,
+        }
+      : null,
+  );
+  const review = log.review;
 
   const summary = summariseReview(review);
   const calendar = await loadCalendar(db);
@@ -258,6 +274,7 @@ export async function submitPolicyApplication(
         passport: document ?? passport,
         input: { subjectCode, insurerCode },
         review,
+        checks: log.checks,
       },
       idempotencyKey: key,
       subjectCode,
@@ -273,47 +290,7 @@ export async function submitPolicyApplication(
   }
   if (summary || !person || !document) return fromApplication(row, now, false);
 
-  const registration: RegisterPersonInput = {
-    person: { ...person, category: null },
-    document: {
-      kind: document.kind,
-      series: document.series,
-      number: document.number,
-      issueDate: document.issueDate,
-      issuer: document.issuer,
-      validTo: document.validTo,
-    },
-    coverage: { insurerCode, subjectCode, reason: 'new_policy' },
-    attachment: null,
-  };
-  const decided = await decideRegistration(
-    db,
-    row,
-    now,
-    async () => {
-      const registered = await registerPerson(registration, {
-        actor: AUTO_DECIDER,
-        source: PORTAL_SOURCE,
-        reason: applicationReason(row.number),
-        now,
-      });
-      return {
-        subjectPersonId: registered.personId,
-        result: { enp: registered.enp, personId: registered.personId, coverageFrom: registered.coverageFrom },
-        notice: `Полис ОМС оформлен: номер полиса (ЕНП) ${formatEnp(registered.enp)}, страховая компания — ${insurer.nameShort}, действует с ${formatDateRu(registered.coverageFrom)}.`,
-      };
-    },
-    // Someone with this document or СНИЛС was registered meanwhile (another channel): an operator decides.
-    (error) =>
-      error.code === 'DOCUMENT_ALREADY_REGISTERED'
-        ? {
-            code: 'DUPLICATE_DOCUMENT',
-            text: 'паспорт с такими серией и номером появился в регистре во время проверки',
-          }
-        : error.code === 'SNILS_ALREADY_REGISTERED'
-          ? { code: 'DUPLICATE_SNILS', text: 'этот СНИЛС появился в регистре во время проверки' }
-          : { code: 'AUTO_CHECK_FAILED', text: error.message },
-  );
+  const decided = await decideRegistration(db, row, now);
   return fromApplication(decided, now, false);
 }
 
@@ -328,6 +305,11 @@ function policyKey(passport: NonNullable<VerifiedIdentity['passport']>, birthDat
     : ['14', (passport.series ?? '').replace(/\s/g, ''), passport.number.replace(/\s/g, '')];
   const date = parseDate('birthDate', birthDate);
   return idempotencyKey('electronic_policy', ...parts, date.ok ? date.value : birthDate.trim());
+}
+
+/** A collector's messages as one clause of a doubt. */
+function issueList(c: IssueCollector): string {
+  return c.issues.map((i) => i.message.replace(/\.$/, '')).join('; ');
 }
 
 function anotherAccount(): AppError {

@@ -16,7 +16,9 @@ export type Permission =
   | 'staff:manage' // create, block, re-scope staff accounts, reset their TOTP (scope: the account's)
   | 'jobs:read' // see the background jobs and their errors (ФФОМС administrators)
   | 'feed_key:manage' // issue and revoke agencies' feed keys (federal fund only)
-  | 'feed:read'; // the feeds' pending events and freshness (operators)
+  | 'feed:read' // the feeds' pending events and freshness (operators)
+  | 'application:read' // see applications in the console's queue (scope: the application's region, insurer)
+  | 'application:decide'; // issue or refuse an application waiting for an operator
 
 export interface PermissionScope {
   /** The person touched, when known. */
@@ -88,7 +90,9 @@ export function can(actor: Actor, permission: Permission, scope: PermissionScope
           return (
             (permission === 'person:read' ||
               permission === 'person:register' ||
-              permission === 'coverage:change') &&
+              permission === 'coverage:change' ||
+              permission === 'application:read' ||
+              permission === 'application:decide') &&
             scope.insurerCode != null &&
             scope.insurerCode === actor.insurerCode
           );

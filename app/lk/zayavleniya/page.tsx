@@ -55,6 +55,12 @@ export default async function MyApplicationsPage({ searchParams }: { searchParam
                     <DueTime dueAt={a.dueAt} provisional={a.dueProvisional} />
                   </>
                 ) : null}
+                {a.status === 'refused' && a.reasonText ? (
+                  <>
+                    <dt>Причина отказа</dt>
+                    <dd data-testid="refusal-reason">{a.reasonText}</dd>
+                  </>
+                ) : null}
               </dl>
             </li>
           ))}
