@@ -11,3 +11,4 @@ export * from './notifications';
 export * from './extracts';
 export * from './staff-actions';
 export * from './feeds';
+export * from './dashboard';

@@ -18,7 +18,8 @@ export type Permission =
   | 'feed_key:manage' // issue and revoke agencies' feed keys (federal fund only)
   | 'feed:read' // the feeds' pending events and freshness (operators)
   | 'application:read' // see applications in the console's queue (scope: the application's region, insurer)
-  | 'application:decide'; // issue or refuse an application waiting for an operator
+  | 'application:decide' // issue or refuse an application waiting for an operator
+  | 'dashboard:read'; // the console's dashboards (scope: the region shown; none = the country)
 
 export interface PermissionScope {
   /** The person touched, when known. */
