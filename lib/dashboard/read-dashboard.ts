@@ -4,12 +4,17 @@ import type { Actor } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
 import { addDays, moscowDate } from '@/lib/domain/dates';
 import { AppError, fieldIssue } from '@/lib/errors';
+import {
+  dashboardQueries,
+  type ApplicationDayRow,
+  type CoverageRow,
+  type FeedDayRow,
+  type LookupDayRow,
+  type RefreshRow,
+} from './dashboard-queries';
+import { DASHBOARD_DAYS, FEED_DAYS } from './dashboard-queries';
 import { duplicateFigures, type DuplicateFigures } from './duplicate-figures';
 
-/** Days of the per-day charts. */
-export const DASHBOARD_DAYS = 30;
-/** Days of the feeds' freshness chart. */
-export const FEED_DAYS = 14;
 
 export const LOOKUP_CHANNELS = ['clinic_ui', 'rest', 'fhir'] as const;
 export type LookupChannel = (typeof LOOKUP_CHANNELS)[number];
@@ -76,9 +81,7 @@ export async function readDashboard(
   const today = moscowDate(now);
   const from = addDays(today, -(DASHBOARD_DAYS - 1));
   const feedFrom = addDays(today, -(FEED_DAYS - 1));
-  const region = (column: string) =>
-    subjectCode == null ? sql`` : sql`and ${sql.raw(column)} = ${subjectCode}`;
-
+  const q = dashboardQueries({ subjectCode, today });
   const mayPick = actor.kind === 'system' || (actor.kind === 'staff' && actor.role === 'ffoms_admin');
   const [regions, refreshes, coverage, apps, lookups, feeds, duplicates] = await Promise.all([
     mayPick
@@ -86,48 +89,11 @@ export async function readDashboard(
           sql`select code, name_ru as name from subjects order by name_ru`,
         )
       : Promise.resolve({ rows: [] as { code: string; name: string }[] }),
-    db.execute<{ figure: string; at: Date }>(sql`select figure, refreshed_at as at from dashboard_refreshes`),
-    db.execute<{
-      subject: string;
-      subject_name: string;
-      insurer: string;
-      insurer_name: string;
-      status: CoverageStatus;
-      persons: number;
-    }>(sql`
-      select d.subject_code as subject, s.name_ru as subject_name, d.insurer_code as insurer,
-             i.name_short as insurer_name, d.status, d.persons
-        from dashboard_coverage_counts d
-        join subjects s on s.code = d.subject_code
-        join insurers i on i.code = d.insurer_code
-       where true ${region('d.subject_code')}`),
-    db.execute<{ day: string; submitted: number; in_time: number; late: number }>(sql`
-      select day::text, sum(submitted)::int as submitted, sum(decided_in_time)::int as in_time,
-             sum(decided_late)::int as late
-        from dashboard_application_days
-       where day >= ${from}::date and day <= ${today}::date ${region('subject_code')}
-       group by day`),
-    db.execute<{ day: string; channel: LookupChannel; lookups: number }>(sql`
-      select day::text, channel, sum(lookups)::int as lookups
-        from dashboard_lookup_days
-       where day >= ${from}::date and day <= ${today}::date ${region('subject_code')}
-       group by day, channel`),
-    // The agencies' feeds are federal: their freshness is the same for every region.
-    db.execute<{
-      source: FeedSource;
-      day: string;
-      received: number;
-      applied: number;
-      pending: number;
-      rejected: number;
-      last_received_at: Date;
-      last_occurred_at: Date;
-    }>(sql`
-      select source, day::text, received, applied, pending, rejected, last_received_at, last_occurred_at
-        from feed_daily_counts where day >= ${feedFrom}::date and day <= ${today}::date
-      union all
-      select source, null, 0, 0, 0, 0, max(last_received_at), max(last_occurred_at)
-        from feed_daily_counts group by source`),
+    db.execute<RefreshRow>(q.refreshes),
+    db.execute<CoverageRow>(q.coverage),
+    db.execute<ApplicationDayRow>(q.applications),
+    db.execute<LookupDayRow>(q.lookups),
+    db.execute<FeedDayRow>(q.feeds),
     duplicateFigures(db, subjectCode),
   ]);
 
