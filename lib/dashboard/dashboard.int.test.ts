@@ -78,6 +78,19 @@ async function insurerServing(subjectCode: string): Promise<string> {
   return r.rows[0]!.code;
 }
 
+/** A person insured in the Moscow region (50), by an insurer serving it; returns that insurer. */
+async function insuredIn50(): Promise<string> {
+  const insurer = await insurerServing('50');
+  await registerPerson(
+    adultInput({
+      coverage: { insurerCode: insurer, subjectCode: '50', reason: 'new_policy', on: '2026-01-15' },
+      attachment: null,
+    }),
+    metaAt('2026-01-15T09:00:00Z'),
+  );
+  return insurer;
+}
+
 // Submitted 25 days ago: one decided an hour later (in time), one 20 days later (late whatever the holidays).
 const submittedAt = new Date(now.getTime() - 25 * 86_400_000);
 const inTimeAt = new Date(submittedAt.getTime() + 3_600_000);
@@ -97,14 +110,7 @@ describe('dashboards', () => {
     await registerPerson(adultInput(), metaAt('2026-01-15T09:00:00Z'));
     const c = await registerPerson(adultInput(), metaAt('2026-01-15T09:00:00Z'));
     await suspendPolicy({ personId: c.personId, reason: 'military_service' }, metaAt('2026-02-01T09:00:00Z'));
-    const insurer50 = await insurerServing('50');
-    await registerPerson(
-      adultInput({
-        coverage: { insurerCode: insurer50, subjectCode: '50', reason: 'new_policy', on: '2026-01-15' },
-        attachment: null,
-      }),
-      metaAt('2026-01-15T09:00:00Z'),
-    );
+    await insuredIn50();
     const choice = { subjectCode: '77', insurerCode: '77002' };
     const first = await queuedPolicyApplication(submittedAt, choice);
     const second = await queuedPolicyApplication(submittedAt, choice);
@@ -149,14 +155,7 @@ describe('dashboards', () => {
   });
 
   it('a ФФОМС administrator sees the country or one region; a ТФОМС operator only their own; others nothing', async () => {
-    const insurer50 = await insurerServing('50');
-    await registerPerson(
-      adultInput({
-        coverage: { insurerCode: insurer50, subjectCode: '50', reason: 'new_policy', on: '2026-01-15' },
-        attachment: null,
-      }),
-      metaAt('2026-01-15T09:00:00Z'),
-    );
+    const insurer50 = await insuredIn50();
     await registerPerson(adultInput(), metaAt('2026-01-15T09:00:00Z'));
     await refreshDashboard({ now });
 

@@ -18,6 +18,7 @@ import { readDashboard, type Dashboard, type InsuredRow } from '@/lib/dashboard/
 import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
 import { isAppError, type FieldIssue } from '@/lib/errors';
 import { ErrorSummary } from '../../_components/error-summary';
+import { Field } from '../../_components/field';
 import { ChartFigure, FigureTable } from './chart-figure';
 
 export const metadata: Metadata = { title: 'Сводка' };
@@ -27,44 +28,56 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const day = (iso: string) => formatDateRu(iso as LocalDate);
 const count = formatCount;
 
-function insuredRows(rows: readonly InsuredRow[]) {
-  return rows.map(
-    (r) => [r.name, count(r.active), count(r.suspended), count(r.active + r.suspended)] as const,
-  );
-}
-
 function RegionForm({ d, value, error }: { d: Dashboard; value: string; error?: string }) {
   return (
     <form method="get" action="/konsol/svodka" className="inline-form" aria-label="Выбор региона">
-      <div className="form-group">
-        <label className="label" htmlFor="region">
-          Регион
-        </label>
-        {error ? (
-          <p className="error-message" id="region-error">
-            <span className="visually-hidden">Ошибка: </span>
-            {error}
-          </p>
-        ) : null}
-        <select
-          id="region"
-          name="region"
-          className="select"
-          defaultValue={value}
-          {...(error ? { 'aria-describedby': 'region-error', 'aria-invalid': true } : {})}
-        >
-          <option value="">Вся страна</option>
-          {d.regions.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.code} — {r.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field id="region" name="region" label="Регион" error={error}>
+        {(props) => (
+          <select {...props} className="select" defaultValue={value}>
+            <option value="">Вся страна</option>
+            {d.regions.map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.code} — {r.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <button type="submit" className="button button--secondary">
         Показать
       </button>
     </form>
+  );
+}
+
+/** Insured persons ranked by region or by insurer: the chart and every row in the table. */
+function InsuredFigure(props: {
+  id: string;
+  by: string;
+  what: string;
+  rows: readonly InsuredRow[];
+  asOf: Date | null;
+}) {
+  return (
+    <ChartFigure
+      id={props.id}
+      title={`Застрахованные по ${props.by}`}
+      asOf={props.asOf}
+      chart={insuredRankingChart(props.rows, props.what)}
+    >
+      <FigureTable
+        caption={`Застрахованные по ${props.by}, человек`}
+        head={[
+          props.id === 'regions' ? 'Регион' : 'Страховая компания',
+          STATUS_LABELS.active,
+          STATUS_LABELS.suspended,
+          'Всего',
+        ]}
+        rows={props.rows.map(
+          (r) => [r.name, count(r.active), count(r.suspended), count(r.active + r.suspended)] as const,
+        )}
+      />
+    </ChartFigure>
   );
 }
 
@@ -114,31 +127,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <RegionForm d={d} value={requested ?? ''} error={regionError} />
       ) : null}
 
-      <ChartFigure
-        id="regions"
-        title="Застрахованные по регионам"
-        asOf={d.asOf.coverage}
-        chart={insuredRankingChart(d.byRegion, 'в регионах')}
-      >
-        <FigureTable
-          caption="Застрахованные по регионам, человек"
-          head={['Регион', STATUS_LABELS.active, STATUS_LABELS.suspended, 'Всего']}
-          rows={insuredRows(d.byRegion)}
-        />
-      </ChartFigure>
-
-      <ChartFigure
+      <InsuredFigure id="regions" by="регионам" what="в регионах" rows={d.byRegion} asOf={d.asOf.coverage} />
+      <InsuredFigure
         id="insurers"
-        title="Застрахованные по страховым компаниям"
+        by="страховым компаниям"
+        what="у страховых компаний"
+        rows={d.byInsurer}
         asOf={d.asOf.coverage}
-        chart={insuredRankingChart(d.byInsurer, 'у страховых компаний')}
-      >
-        <FigureTable
-          caption="Застрахованные по страховым компаниям, человек"
-          head={['Страховая компания', STATUS_LABELS.active, STATUS_LABELS.suspended, 'Всего']}
-          rows={insuredRows(d.byInsurer)}
-        />
-      </ChartFigure>
+      />
 
       <ChartFigure
         id="statuses"
