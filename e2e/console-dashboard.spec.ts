@@ -102,6 +102,15 @@ test.describe('console: dashboards', () => {
   });
 });
 
+test("an insurer's operator has no dashboards, whatever region is asked for", async ({ page }) => {
+  await signInAsOwnStaff(page, await newStaff('smo_operator'));
+  for (const path of ['/konsol/svodka', '/konsol/svodka?region=77']) {
+    const answer = await page.goto(path);
+    expect(answer?.status(), path).toBe(403);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Нет доступа');
+  }
+});
+
 test.describe('console: dashboards without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

@@ -111,7 +111,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
               message: 'Сводка другого региона вам недоступна: показан ваш регион.',
             },
           ];
-    d = await readDashboard(staff.actor, {});
+    // Without any dashboard (an insurer's operator asking for a region) the answer is still «Нет доступа».
+    d = await readDashboard(staff.actor, {}).catch((e: unknown) => {
+      if (isAppError(e) && e.code === 'FORBIDDEN') forbidden();
+      throw e;
+    });
   }
   const regionError = errors.find((e) => e.field === 'region')?.message;
   const where = d.subjectName ? `${d.subjectName}` : 'вся страна';
