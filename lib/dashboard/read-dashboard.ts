@@ -5,16 +5,16 @@ import { requirePermission } from '@/lib/auth/permissions';
 import { addDays, moscowDate } from '@/lib/domain/dates';
 import { AppError, fieldIssue } from '@/lib/errors';
 import {
+  DASHBOARD_DAYS,
   dashboardQueries,
+  FEED_DAYS,
   type ApplicationDayRow,
   type CoverageRow,
   type FeedDayRow,
   type LookupDayRow,
   type RefreshRow,
 } from './dashboard-queries';
-import { DASHBOARD_DAYS, FEED_DAYS } from './dashboard-queries';
 import { duplicateFigures, type DuplicateFigures } from './duplicate-figures';
-
 
 export const LOOKUP_CHANNELS = ['clinic_ui', 'rest', 'fhir'] as const;
 export type LookupChannel = (typeof LOOKUP_CHANNELS)[number];
