@@ -63,7 +63,7 @@ test.describe('console: dashboards', () => {
     expect(await tableTotal(page, 'insurers')).toBe(country);
     await expectAccessible(page);
 
-    await page.getByLabel('Регион').selectOption('77');
+    await page.getByLabel('Регион', { exact: true }).selectOption('77');
     await page.getByRole('button', { name: 'Показать' }).click();
     await expect(page).toHaveURL(/\/konsol\/svodka\?region=77$/);
     await expect(page.locator('.lead')).toContainText('Москва');
@@ -78,10 +78,11 @@ test.describe('console: dashboards', () => {
   test('a region code that is no region is named in the error summary and the country stays shown', async ({
     page,
   }) => {
-    await signInAsOwnStaff(page, await newStaff('ffoms_admin'), '/konsol/svodka?region=00');
+    await signInAsOwnStaff(page, await newStaff('ffoms_admin'), '/konsol/svodka');
+    await page.goto('/konsol/svodka?region=00');
     const summary = page.getByRole('alert');
     await expect(summary).toContainText('Такого региона нет в справочнике.');
-    await expect(page.getByLabel('Регион')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('Регион', { exact: true })).toHaveAttribute('aria-invalid', 'true');
     await expectFigures(page);
     await expectAccessible(page);
   });
@@ -91,7 +92,7 @@ test.describe('console: dashboards', () => {
   }) => {
     await signInAsOwnStaff(page, await newStaff('tfoms_operator', { subjectCode: '77' }), '/konsol/svodka');
     await expect(page.locator('.lead')).toContainText('Москва');
-    await expect(page.getByLabel('Регион')).toHaveCount(0);
+    await expect(page.getByLabel('Регион', { exact: true })).toHaveCount(0);
     await expect(page.getByTestId('figure-regions').locator('tbody tr')).toHaveCount(1);
     await expectFigures(page);
 
@@ -117,7 +118,7 @@ test.describe('console: dashboards without JavaScript', () => {
   test('the charts are in the HTML and the region form works as a plain GET', async ({ page }) => {
     await signInAsOwnStaff(page, await newStaff('ffoms_admin'), '/konsol/svodka');
     await expectFigures(page);
-    await page.getByLabel('Регион').selectOption('50');
+    await page.getByLabel('Регион', { exact: true }).selectOption('50');
     await page.getByRole('button', { name: 'Показать' }).click();
     await expect(page).toHaveURL(/region=50$/);
     await expect(page.getByTestId('figure-regions').locator('tbody tr')).toHaveCount(1);
