@@ -80,7 +80,7 @@ test.describe('console: dashboards', () => {
   }) => {
     await signInAsOwnStaff(page, await newStaff('ffoms_admin'), '/konsol/svodka');
     await page.goto('/konsol/svodka?region=00');
-    const summary = page.getByRole('alert');
+    const summary = page.locator('.error-summary');
     await expect(summary).toContainText('Такого региона нет в справочнике.');
     await expect(page.getByLabel('Регион', { exact: true })).toHaveAttribute('aria-invalid', 'true');
     await expectFigures(page);
@@ -97,7 +97,7 @@ test.describe('console: dashboards', () => {
     await expectFigures(page);
 
     await page.goto('/konsol/svodka?region=50');
-    await expect(page.getByRole('alert')).toContainText('Сводка другого региона вам недоступна');
+    await expect(page.locator('.error-summary')).toContainText('Сводка другого региона вам недоступна');
     await expect(page.locator('.lead')).toContainText('Москва');
     await expect(page.getByTestId('figure-regions').locator('tbody th')).toHaveText(['город Москва']);
   });
