@@ -3,6 +3,7 @@ import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { systemActor } from '@/lib/auth/actor';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/auth/client-address-header';
 import { answerClientError, guardedHandler } from './edge';
 import { startApiServer, type TestApiServer } from '@/testing/api/api-server';
 
@@ -250,6 +251,12 @@ describe('the edge in front of the pages (scripts/serve.ts)', () => {
         reached.push(req.url ?? '');
         if (req.url === '/boom') throw new Error('a bug behind the edge');
         if (req.url === '/boom-later') return Promise.reject(new Error('an async bug'));
+        if (req.url === '/address') {
+          res
+            .writeHead(200, { 'content-type': 'text/plain' })
+            .end(String(req.headers[CLIENT_ADDRESS_HEADER]));
+          return;
+        }
         res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       }),
     );
@@ -278,6 +285,13 @@ describe('the edge in front of the pages (scripts/serve.ts)', () => {
       expect(reached).toEqual([]);
     },
   );
+
+  it('tells the pages the TCP peer’s address, whatever the client claims (ADR 0017)', async () => {
+    const res = await fetch(`${pages.base}/address`, {
+      headers: { [CLIENT_ADDRESS_HEADER]: '203.0.113.99', 'X-Forwarded-For': '198.51.100.7' },
+    });
+    expect(await res.text()).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
+  });
 
   it.each(['/boom', '/boom-later'])(
     '%s: a throw behind the edge is a logged 500 page, not a hung socket',

@@ -4,7 +4,8 @@ import { createApiKey } from '../lib/api-keys/create-api-key';
 import { revokeApiKey } from '../lib/api-keys/revoke-api-key';
 import { systemActor } from '../lib/auth/actor';
 import { signInAsCitizen } from './support/citizen';
-import { DOORS, PORTAL_PAGES, type FuzzContext, type PageForm } from './fuzz/doors';
+import { newStaff, signInAsOwnStaff } from './support/staff';
+import { CONSOLE_ACCOUNT_PAGES, DOORS, PORTAL_PAGES, type FuzzContext, type PageForm } from './fuzz/doors';
 import { formsOf } from './fuzz/forms';
 import { e2eDatabaseUrl, registerState } from './fuzz/register';
 import { runDoor } from './fuzz/run-door';
@@ -61,13 +62,33 @@ test.beforeAll(async ({ browser, baseURL }) => {
   const portalForms = (await Promise.all(CABINET_PAGES.map((p) => formsOn(p, true)))).flat();
   portalForms.push(...(await formsOn('/lk/vhod', false)));
   const [staffForm] = await formsOn('/vhod', false);
+  // A ТФОМС operator of a region (01) no other test uses: the forms it may post (block, reset, issue a key)
+  // find nobody to act on, so fuzzing them cannot lock other tests' accounts out.
+  const staffContext = await browser.newContext({ baseURL });
+  const staffPage = await staffContext.newPage();
+  await signInAsOwnStaff(staffPage, await newStaff('tfoms_operator', { subjectCode: '01' }));
+  const staffCookie = (await staffContext.cookies())
+    .filter((c) => c.domain === new URL(baseURL!).hostname)
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
+  await staffContext.close();
+  const consoleForms = (
+    await Promise.all(
+      CONSOLE_ACCOUNT_PAGES.filter((p) => p.startsWith('/konsol/')).map(async (path) => {
+        const res = await fetch(new URL(path, baseURL), { headers: { cookie: staffCookie } });
+        expect(res.status, path).toBe(200);
+        return formsOf(path, await res.text());
+      }),
+    )
+  ).flat();
+  expect(consoleForms.length, 'forms found on the console account pages').toBeGreaterThanOrEqual(4);
   await context.close();
   expect(portalForms.length, 'forms found in the cabinet').toBeGreaterThan(CABINET_PAGES.length);
   expect(
     staffForm?.hidden.some(([n]) => n.startsWith('$ACTION')),
     'the sign-in form is a server action',
   ).toBe(true);
-  ctx = { keys, citizenCookie, portalForms, staffForm: staffForm! };
+  ctx = { keys, citizenCookie, portalForms, staffForm: staffForm!, staffCookie, consoleForms };
 });
 
 test.afterAll(async () => {

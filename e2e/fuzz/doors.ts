@@ -34,6 +34,10 @@ export interface FuzzContext {
   portalForms: PageForm[];
   /** The staff sign-in form (/vhod). */
   staffForm: PageForm;
+  /** `Cookie` header value of a signed-in console employee (a ТФОМС operator of a region nobody else uses). */
+  staffCookie: string;
+  /** Forms of the console's account pages (profile, staff accounts, API keys). */
+  consoleForms: PageForm[];
 }
 
 /**
@@ -490,6 +494,45 @@ const staffSignIn: Door = {
   requests: ({ staffForm }) => formPosts([staffForm], null),
 };
 
+/** The console pages of staff accounts and keys (h-auth); each takes query strings. */
+export const CONSOLE_ACCOUNT_PAGES = [
+  '/konsol/profil',
+  '/konsol/sotrudniki',
+  '/konsol/klyuchi',
+  '/vhod/kod',
+  '/vhod/podklyuchenie',
+] as const;
+
+const consoleAccounts: Door = {
+  name: 'console: profile, staff accounts, API keys (pages and server actions)',
+  format: 'page',
+  weight: 1,
+  requests: ({ staffCookie, consoleForms }) =>
+    fc.oneof(
+      formPosts(consoleForms, staffCookie),
+      fc
+        .record({
+          path: fc.oneof(
+            fc.constantFrom(...CONSOLE_ACCOUNT_PAGES),
+            fc
+              .tuple(fc.oneof(hostileText(20), digits(3), overlong), fc.boolean())
+              .map(([segment, broken]) => `/konsol/sotrudniki/${escaped(segment, broken)}`),
+          ),
+          pairs: params(
+            ['sdelano', 'oshibka', 'otozvan', 'next'],
+            fieldValue(digits(8), fc.constantFrom('blocked', 'NOT_FOUND')),
+          ),
+          broken: brokenAt,
+          signedIn: fc.constantFrom(true, true, false),
+        })
+        .map(({ path, pairs, broken, signedIn }) => ({
+          method: 'GET',
+          target: withQuery(path, pairs, broken),
+          headers: signedIn ? ([['Cookie', staffCookie]] as [string, string][]) : [],
+        })),
+    ),
+};
+
 /** Request lines and framing only a hand-written client sends. */
 const oddLine = fc.oneof(
   fc.constantFrom(
@@ -574,5 +617,6 @@ export const DOORS: readonly Door[] = [
   portalQuery,
   portalForms,
   staffSignIn,
+  consoleAccounts,
   rawSocket,
 ];

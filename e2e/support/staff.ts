@@ -38,7 +38,10 @@ const CODE_REFUSED = /Код неверный или уже использова
 
 /** Types TOTP codes until one is taken; another worker may have used this step for the same account. */
 async function passSecondFactor(page: Page, login: string, secret: string): Promise<void> {
+  const codePage = page.url();
   for (let attempt = 0; attempt < 4; attempt++) {
+    // A fresh code page for a retry (the session still awaits its code): the refusal shown must be this one's.
+    if (attempt > 0) await page.goto(codePage);
     const now = totpStep(new Date());
     const step = Math.max(now, (usedSteps.get(login) ?? 0) + 1);
     // The server takes one step ahead at most: wait (a few seconds at worst) until that is the next one.

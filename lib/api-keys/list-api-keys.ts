@@ -16,20 +16,22 @@ export interface ApiKeyListing {
   revokedBy: string | null;
 }
 
+const LISTING = {
+  prefix: apiKeys.prefix,
+  label: apiKeys.label,
+  createdAt: apiKeys.createdAt,
+  createdBy: apiKeys.createdBy,
+  revokedAt: apiKeys.revokedAt,
+  revokedBy: apiKeys.revokedBy,
+};
+
 /** The keys issued to a medical organisation, oldest first, revoked ones included (the audit trail). */
 export async function listApiKeys(input: { moCode: string }, actor: Actor): Promise<ApiKeyListing[]> {
   const mo = await findMedicalOrganisation(getDb(), input.moCode);
   if (!mo) throw AppError.validation([fieldIssue('moCode', 'MO_UNKNOWN')]);
   requirePermission(actor, 'api_key:manage', { subjectCode: mo.subjectCode });
   return getDb()
-    .select({
-      prefix: apiKeys.prefix,
-      label: apiKeys.label,
-      createdAt: apiKeys.createdAt,
-      createdBy: apiKeys.createdBy,
-      revokedAt: apiKeys.revokedAt,
-      revokedBy: apiKeys.revokedBy,
-    })
+    .select(LISTING)
     .from(apiKeys)
     .where(eq(apiKeys.moCode, mo.code))
     .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id));
@@ -48,16 +50,7 @@ export async function listApiKeysInScope(actor: Actor, limit = 500): Promise<Sco
   const region = actor.kind === 'staff' && actor.role === 'tfoms_operator' ? actor.subjectCode : null;
   requirePermission(actor, 'api_key:manage', region ? { subjectCode: region } : {});
   return getDb()
-    .select({
-      moCode: apiKeys.moCode,
-      moName: medicalOrganisations.nameShort,
-      prefix: apiKeys.prefix,
-      label: apiKeys.label,
-      createdAt: apiKeys.createdAt,
-      createdBy: apiKeys.createdBy,
-      revokedAt: apiKeys.revokedAt,
-      revokedBy: apiKeys.revokedBy,
-    })
+    .select({ moCode: apiKeys.moCode, moName: medicalOrganisations.nameShort, ...LISTING })
     .from(apiKeys)
     .innerJoin(medicalOrganisations, eq(medicalOrganisations.code, apiKeys.moCode))
     .where(region ? eq(medicalOrganisations.subjectCode, region) : undefined)

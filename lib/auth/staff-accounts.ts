@@ -76,8 +76,9 @@ export async function checkedScope(db: Executor, scope: StaffScope): Promise<Req
     moCode: null,
   } as Required<StaffScope>;
   if (!field) return result;
+  const shape = { subjectCode: /^\d{2}$/, insurerCode: /^\d{5}$/, moCode: /^\d{6}$/ }[field];
   const known =
-    value !== '' &&
+    shape.test(value) &&
     (field === 'subjectCode'
       ? await subjectExists(db, value)
       : field === 'insurerCode'
@@ -96,9 +97,9 @@ export async function checkedScope(db: Executor, scope: StaffScope): Promise<Req
   return result;
 }
 
-/** Login, name and password issues of a new account, all of them. */
+/** Login, name and password issues of a new account, all of them (the password when given). */
 export function newAccountIssues(
-  input: Pick<NewStaffAccount, 'login' | 'password' | 'fullName'>,
+  input: Pick<NewStaffAccount, 'login' | 'fullName'> & { password?: string },
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const login = input.login.trim().toLowerCase();
@@ -115,7 +116,7 @@ export function newAccountIssues(
   if (name.length < 3 || name.length > 200 || /[\p{Cc}\p{Cf}]/u.test(name)) {
     issues.push(fieldIssue('fullName', 'VALIDATION_FAILED', 'Укажите ФИО сотрудника: от 3 до 200 знаков.'));
   }
-  const problem = passwordProblem(input.password, login);
+  const problem = input.password === undefined ? null : passwordProblem(input.password, login);
   if (problem) issues.push(fieldIssue('password', 'PASSWORD_WEAK', problem));
   return issues;
 }

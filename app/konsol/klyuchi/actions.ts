@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { revokeApiKey } from '@/lib/api-keys/revoke-api-key';
+import { hasForbiddenCharacters } from '@/lib/domain/text';
 import { isAppError } from '@/lib/errors';
 import { formText, type FormState } from '../../_components/form-state';
 import { refusedForm, staffActing } from '../_shell/acting';
@@ -21,8 +22,9 @@ export async function issueKey(_prev: FormState<IssuedKey>, form: FormData): Pro
   const errors: FormState['errors'] = [];
   if (!/^\d{6}$/.test(values.moCode))
     errors.push({ field: 'moCode', message: 'Код МО — шесть цифр, например 770001.' });
-  if (values.label.length > 200)
-    errors.push({ field: 'label', message: 'Описание — не длиннее 200 знаков.' });
+  if (values.label.length > 200 || hasForbiddenCharacters(values.label)) {
+    errors.push({ field: 'label', message: 'Описание — не длиннее 200 знаков, без управляющих символов.' });
+  }
   if (errors.length) return { values, errors, formError: null, result: null };
   try {
     const created = await createApiKey({ moCode: values.moCode, label: values.label || null }, by.actor, by);

@@ -1,23 +1,14 @@
 import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
-import { REGISTER_TIME_ZONE } from '@/config/time-zone';
+import { formatMoscowDateTime } from '@/lib/applications/labels';
 import { listApiKeysInScope } from '@/lib/api-keys/list-api-keys';
 import { requireStaff } from '@/lib/auth/staff-context';
 import { isAppError } from '@/lib/errors';
+import { OutcomeBanner } from '../_shell/outcome-banner';
 import { revokeKey } from './actions';
 import { IssueKeyForm } from './issue-form';
 
 export const metadata: Metadata = { title: 'Ключи API медицинских организаций' };
-
-const when = (d: Date) =>
-  d.toLocaleString('ru-RU', {
-    timeZone: REGISTER_TIME_ZONE,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
 
 const ERRORS: Record<string, string> = {
   NOT_FOUND: 'Ключ не найден.',
@@ -49,16 +40,10 @@ export default async function ApiKeysPage({
           ? 'Вы управляете ключами всех МО.'
           : 'Вы управляете ключами МО вашего региона.'}
       </p>
-      {revoked ? (
-        <div className="notice notice--success" role="status">
-          <p>Ключ {revoked} отозван: запросы с ним отклоняются.</p>
-        </div>
-      ) : null}
-      {failed ? (
-        <div className="error-summary" role="alert">
-          <p>{failed}</p>
-        </div>
-      ) : null}
+      <OutcomeBanner
+        done={revoked ? `Ключ ${revoked} отозван: запросы с ним отклоняются.` : null}
+        failed={failed}
+      />
 
       <h2>Выпустить ключ</h2>
       <IssueKeyForm />
@@ -86,9 +71,9 @@ export default async function ApiKeysPage({
               </td>
               <td>{k.label ?? '—'}</td>
               <td>
-                {when(k.createdAt)}, {k.createdBy}
+                {formatMoscowDateTime(k.createdAt)}, {k.createdBy}
               </td>
-              <td>{k.revokedAt ? `Отозван ${when(k.revokedAt)}` : 'Действует'}</td>
+              <td>{k.revokedAt ? `Отозван ${formatMoscowDateTime(k.revokedAt)}` : 'Действует'}</td>
               <td>
                 {k.revokedAt ? null : (
                   <form action={revokeKey}>

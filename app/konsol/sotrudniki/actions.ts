@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { createStaffAccountBy, rescopeStaff, resetStaffTotp, setStaffBlocked } from '@/lib/auth/manage-staff';
-import { STAFF_ROLES, type StaffAccountRole } from '@/lib/auth/staff-accounts';
+import { newAccountIssues, STAFF_ROLES, type StaffAccountRole } from '@/lib/auth/staff-accounts';
 import { isAppError } from '@/lib/errors';
 import { formText, type FormState } from '../../_components/form-state';
 import { refusedForm, staffActing } from '../_shell/acting';
@@ -73,7 +73,10 @@ export async function createAccount(
   const by = await staffActing(PATH);
   const { values: scope, role } = scopeFields(form);
   const values = { ...scope, login: formText(form, 'login'), fullName: formText(form, 'fullName') };
-  if (!role) return { values, errors: [roleMissing], formError: null, result: null };
+  if (!role) {
+    const issues = newAccountIssues(values).map(({ field, message }) => ({ field, message }));
+    return { values, errors: [...issues, roleMissing], formError: null, result: null };
+  }
   try {
     const created = await createStaffAccountBy({ ...values, role }, by);
     return {

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { StaffListing } from '@/lib/auth/manage-staff';
 import { STAFF_ROLE_NAMES } from '@/lib/auth/staff-accounts';
 import { formatDateRu, moscowDate } from '@/lib/domain/dates';
+import { OutcomeBanner } from '../_shell/outcome-banner';
 import { manageableAccounts } from './accounts';
 import { blockAccount, resetTotp, unblockAccount } from './actions';
 import { CreateAccountForm } from './create-form';
@@ -55,16 +56,7 @@ export default async function StaffAccountsPage({
   return (
     <>
       <h1>Сотрудники</h1>
-      {done ? (
-        <div className="notice notice--success" role="status">
-          <p>{done}</p>
-        </div>
-      ) : null}
-      {failed ? (
-        <div className="error-summary" role="alert">
-          <p>{failed}</p>
-        </div>
-      ) : null}
+      <OutcomeBanner done={done} failed={failed} />
       <p>
         {role === 'ffoms_admin'
           ? 'Все учётные записи регистра.'

@@ -1,6 +1,12 @@
 import { Field } from '../../_components/field';
 import { errorFor, type FormState } from '../../_components/form-state';
 
+const CODE_FIELDS = [
+  { name: 'subjectCode', label: 'Код региона', hint: 'Для оператора ТФОМС: две цифры, например 77' },
+  { name: 'insurerCode', label: 'Код СМО', hint: 'Для оператора СМО: пять цифр, например 77001' },
+  { name: 'moCode', label: 'Код МО', hint: 'Для регистратора: шесть цифр, например 770001' },
+] as const;
+
 /** The role and its organisation (no hooks: used by client forms, given the role names as props): one code field per kind, only the role's own is used. */
 export function ScopeFields({
   state,
@@ -27,57 +33,26 @@ export function ScopeFields({
           </select>
         )}
       </Field>
-      <Field
-        id="subjectCode"
-        name="subjectCode"
-        label="Код региона"
-        hint="Для оператора ТФОМС: две цифры, например 77"
-        error={errorFor(state, 'subjectCode')}
-      >
-        {(p) => (
-          <input
-            {...p}
-            className="input input--short"
-            type="text"
-            inputMode="numeric"
-            defaultValue={value('subjectCode')}
-          />
-        )}
-      </Field>
-      <Field
-        id="insurerCode"
-        name="insurerCode"
-        label="Код СМО"
-        hint="Для оператора СМО: пять цифр, например 77001"
-        error={errorFor(state, 'insurerCode')}
-      >
-        {(p) => (
-          <input
-            {...p}
-            className="input input--short"
-            type="text"
-            inputMode="numeric"
-            defaultValue={value('insurerCode')}
-          />
-        )}
-      </Field>
-      <Field
-        id="moCode"
-        name="moCode"
-        label="Код МО"
-        hint="Для регистратора: шесть цифр, например 770001"
-        error={errorFor(state, 'moCode')}
-      >
-        {(p) => (
-          <input
-            {...p}
-            className="input input--short"
-            type="text"
-            inputMode="numeric"
-            defaultValue={value('moCode')}
-          />
-        )}
-      </Field>
+      {CODE_FIELDS.map((f) => (
+        <Field
+          key={f.name}
+          id={f.name}
+          name={f.name}
+          label={f.label}
+          hint={f.hint}
+          error={errorFor(state, f.name)}
+        >
+          {(p) => (
+            <input
+              {...p}
+              className="input input--short"
+              type="text"
+              inputMode="numeric"
+              defaultValue={value(f.name)}
+            />
+          )}
+        </Field>
+      ))}
     </>
   );
 }
