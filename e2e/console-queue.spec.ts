@@ -151,4 +151,21 @@ test.describe('console: the applications queue', () => {
     await page.goto('/lk/polis');
     await expect(page.getByText(/\d{4} \d{4} \d{4} \d{4}/).first()).toBeVisible();
   });
+
+  test('an unknown or malformed application number gets «не найдено» (or the edge’s 400), never an error', async ({
+    page,
+  }) => {
+    await signInAsStaff(page, 'smo77001', undefined, { next: '/konsol/zayavleniya' });
+    for (const [path, status] of [
+      ['/konsol/zayavleniya/2026-99999999', 404],
+      ['/konsol/zayavleniya/abc', 404],
+      [`/konsol/zayavleniya/${'9'.repeat(300)}`, 404],
+      ['/konsol/zayavleniya/2026-0000%2700', 404],
+      // A target that does not percent-decode is refused by the edge before any page (issue 9).
+      ['/konsol/zayavleniya/%D0', 400],
+    ] as const) {
+      const response = await page.goto(path);
+      expect(response!.status(), path).toBe(status);
+    }
+  });
 });

@@ -5,7 +5,7 @@ import { systemActor } from '../../lib/auth/actor';
 import { syntheticCitizen } from '../../lib/auth/esia-dev/synthetic-citizens';
 import { fullName } from '../../lib/auth/esia-dev/test-citizens';
 import { changeInsurer } from '../../lib/register/change-insurer';
-import { registerPerson } from '../../lib/register/register-person';
+import { registerPerson, type RegisterPersonInput } from '../../lib/register/register-person';
 import type { WriteMeta } from '../../lib/register/writer';
 
 /**
@@ -52,37 +52,43 @@ export interface NewPersonOptions {
   since?: string;
 }
 
+/** What `registerPerson` takes for a synthetic citizen: their data and passport, insured in Moscow. */
+export function syntheticRegistration(
+  c: ReturnType<typeof syntheticCitizen>,
+  options: NewPersonOptions = {},
+): RegisterPersonInput {
+  return {
+    person: {
+      lastName: c.familyName,
+      firstName: c.givenName,
+      patronymic: c.middleName,
+      sex: c.gender === 'male' ? 'M' : 'F',
+      birthDate: c.birthdate!,
+      snils: c.snils!,
+    },
+    document: {
+      kind: 14,
+      series: c.passport!.series,
+      number: c.passport!.number,
+      issueDate: c.passportIssued,
+      issuer: 'ГУ МВД России по г. Москве',
+    },
+    coverage: {
+      insurerCode: options.insurerCode ?? '77001',
+      subjectCode: '77',
+      reason: 'new_policy',
+      on: options.since ?? `${new Date().getUTCFullYear() - 1}-01-15`,
+    },
+    attachment: options.moCode === null ? null : { moCode: options.moCode ?? '770001' },
+  };
+}
+
 /** A person of the test's own: insured in Moscow, registered through `registerPerson`. */
 export async function newPerson(options: NewPersonOptions = {}): Promise<OwnPerson> {
   connectTestDatabase();
   const identity = newIdentity();
-  const c = syntheticCitizen(identity.seed);
-  const since = options.since ?? `${new Date().getUTCFullYear() - 1}-01-15`;
   const registered = await registerPerson(
-    {
-      person: {
-        lastName: c.familyName,
-        firstName: c.givenName,
-        patronymic: c.middleName,
-        sex: c.gender === 'male' ? 'M' : 'F',
-        birthDate: c.birthdate!,
-        snils: c.snils!,
-      },
-      document: {
-        kind: 14,
-        series: c.passport!.series,
-        number: c.passport!.number,
-        issueDate: c.passportIssued,
-        issuer: 'ГУ МВД России по г. Москве',
-      },
-      coverage: {
-        insurerCode: options.insurerCode ?? '77001',
-        subjectCode: '77',
-        reason: 'new_policy',
-        on: since,
-      },
-      attachment: options.moCode === null ? null : { moCode: options.moCode ?? '770001' },
-    },
+    syntheticRegistration(syntheticCitizen(identity.seed), options),
     meta(),
   );
   return { ...identity, personId: registered.personId, enp: registered.enp };

@@ -4,7 +4,7 @@ import { syntheticCitizen } from '../../lib/auth/esia-dev/synthetic-citizens';
 import { registerPerson } from '../../lib/register/register-person';
 import { signInAsSynthetic } from './citizen';
 import { confirmation, heading, next, send, start } from './journeys';
-import { connectTestDatabase, newIdentity, type OwnIdentity } from './people';
+import { connectTestDatabase, newIdentity, syntheticRegistration, type OwnIdentity } from './people';
 
 /**
  * An application of the test's own that waits for an operator: a fresh synthetic citizen applies for a
@@ -20,24 +20,13 @@ export async function queuedApplication(
   const applicant = newIdentity();
   const c = syntheticCitizen(applicant.seed);
   const other = syntheticCitizen(newIdentity().seed);
+  // The namesake: the applicant's ФИО and birth date, someone else's passport and СНИЛС.
+  const input = syntheticRegistration(c, { insurerCode: '77002', moCode: null });
   const namesake = await registerPerson(
     {
-      person: {
-        lastName: c.familyName,
-        firstName: c.givenName,
-        patronymic: c.middleName,
-        sex: c.gender === 'male' ? 'M' : 'F',
-        birthDate: c.birthdate!,
-        snils: other.snils!,
-      },
-      document: {
-        kind: 14,
-        series: other.passport!.series,
-        number: other.passport!.number,
-        issueDate: c.passportIssued,
-        issuer: 'ГУ МВД России по г. Москве',
-      },
-      coverage: { insurerCode: '77002', subjectCode: '77', reason: 'new_policy' },
+      ...input,
+      person: { ...input.person, snils: other.snils! },
+      document: { ...input.document, series: other.passport!.series, number: other.passport!.number },
     },
     { actor: systemActor('e2e-fixture'), source: 'test', now: new Date() },
   );

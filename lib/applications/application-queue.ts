@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, like, lt, sql } from 'drizzle-
 import { getDb, type Executor } from '@/db/client';
 import { applications, insurers, persons, subjects } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import type { ApplicationView } from './application-store';
 import { addDays, endOfMoscowDay, makeDate, moscowDate, yearOf } from '@/lib/domain/dates';
 import { AppError, fieldIssue } from '@/lib/errors';
 import {
@@ -49,21 +50,16 @@ export interface QueueFilter {
   page?: number;
 }
 
-export interface QueueItem {
-  id: number;
-  number: string;
-  kind: ApplicationKind;
-  kindLabel: string;
-  status: ApplicationStatus;
-  statusLabel: string;
+export interface QueueItem extends Pick<
+  ApplicationView,
+  'id' | 'number' | 'kind' | 'kindLabel' | 'status' | 'statusLabel' | 'submittedAt' | 'dueAt'
+> {
   /** ФИО of the applicant as registered, or as the account gave it (a first policy). */
   applicant: string;
   subjectCode: string | null;
   regionName: string | null;
   insurerCode: string | null;
   insurerName: string | null;
-  submittedAt: Date | null;
-  dueAt: Date | null;
   dueProvisional: boolean;
   decidedAt: Date | null;
   /** Waiting only: time left or how long overdue. */

@@ -10,6 +10,7 @@ import { APPLICATION_KIND_LABELS, formatMoscowDateTime } from '@/lib/application
 import { requireStaff } from '@/lib/auth/staff-context';
 import { isAppError, type FieldIssue } from '@/lib/errors';
 import { ErrorSummary } from '../../_components/error-summary';
+import { Field } from '../../_components/field';
 import { queueHref, readQueueQuery, toFilter, type QueueQuery, type SearchParams } from './queue-params';
 
 export const metadata: Metadata = { title: 'Заявления' };
@@ -46,96 +47,41 @@ function Counters({ counters }: { counters: QueuePage['counters'] }) {
 
 function Filters({ q, role, errors }: { q: QueueQuery; role: string; errors: FieldIssue[] }) {
   const error = (field: string) => errors.find((e) => FORM_FIELDS[e.field] === field)?.message;
-  const described = (field: string) =>
-    error(field) ? { 'aria-describedby': `${field}-error`, 'aria-invalid': true } : {};
-  const message = (field: string) =>
-    error(field) ? (
-      <p className="error-message" id={`${field}-error`}>
-        <span className="visually-hidden">Ошибка: </span>
-        {error(field)}
-      </p>
-    ) : null;
+  const text = (name: 'region' | 'smo' | 'nomer', label: string, placeholder?: string) => (
+    <Field id={name} name={name} label={label} error={error(name)}>
+      {(p) => (
+        <input {...p} className="input input--short" placeholder={placeholder} defaultValue={q[name]} />
+      )}
+    </Field>
+  );
   return (
     <form method="get" action="/konsol/zayavleniya" className="queue-filters" aria-label="Фильтры очереди">
-      <div className="form-group">
-        <label className="label" htmlFor="status">
-          Статус
-        </label>
-        {message('status')}
-        <select
-          id="status"
-          name="status"
-          className="select"
-          defaultValue={q.status || 'waiting'}
-          {...described('status')}
-        >
-          {QUEUE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {QUEUE_STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="form-group">
-        <label className="label" htmlFor="vid">
-          Вид заявления
-        </label>
-        {message('vid')}
-        <select id="vid" name="vid" className="select" defaultValue={q.vid} {...described('vid')}>
-          <option value="">Все виды</option>
-          {Object.entries(APPLICATION_KIND_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      {role !== 'tfoms_operator' ? (
-        <div className="form-group">
-          <label className="label" htmlFor="region">
-            Регион (код субъекта)
-          </label>
-          {message('region')}
-          <input
-            id="region"
-            name="region"
-            className="input input--short"
-            inputMode="numeric"
-            defaultValue={q.region}
-            {...described('region')}
-          />
-        </div>
-      ) : null}
-      {role !== 'smo_operator' ? (
-        <div className="form-group">
-          <label className="label" htmlFor="smo">
-            Страховая компания (код)
-          </label>
-          {message('smo')}
-          <input
-            id="smo"
-            name="smo"
-            className="input input--short"
-            inputMode="numeric"
-            defaultValue={q.smo}
-            {...described('smo')}
-          />
-        </div>
-      ) : null}
-      <div className="form-group">
-        <label className="label" htmlFor="nomer">
-          Номер заявления
-        </label>
-        {message('nomer')}
-        <input
-          id="nomer"
-          name="nomer"
-          className="input input--short"
-          placeholder="2026-00000042"
-          defaultValue={q.nomer}
-          {...described('nomer')}
-        />
-      </div>
+      <Field id="status" name="status" label="Статус" error={error('status')}>
+        {(p) => (
+          <select {...p} className="select" defaultValue={q.status || 'waiting'}>
+            {QUEUE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {QUEUE_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="vid" name="vid" label="Вид заявления" error={error('vid')}>
+        {(p) => (
+          <select {...p} className="select" defaultValue={q.vid}>
+            <option value="">Все виды</option>
+            {Object.entries(APPLICATION_KIND_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {role !== 'tfoms_operator' ? text('region', 'Регион (код субъекта)') : null}
+      {role !== 'smo_operator' ? text('smo', 'Страховая компания (код)') : null}
+      {text('nomer', 'Номер заявления', '2026-00000042')}
       <div className="form-group queue-filters__check">
         <input
           id="prosrocheno"

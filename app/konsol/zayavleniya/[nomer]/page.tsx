@@ -14,9 +14,18 @@ import { IssueForm, RefuseForm } from './decision-forms';
 type Params = Promise<{ nomer: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+/** The path segment as typed: percent-decoded when it decodes, as is when it does not (`%D0`). */
+function segment(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { nomer } = await params;
-  return { title: `Заявление № ${decodeURIComponent(nomer).slice(0, 20)}` };
+  return { title: `Заявление № ${segment(nomer).slice(0, 20)}` };
 }
 
 const CHECK_OUTCOMES: Record<ApplicationReview['checks'][number]['outcome'], [string, string]> = {
@@ -42,7 +51,7 @@ export default async function ApplicationReviewPage({
   searchParams: SearchParams;
 }) {
   const { nomer } = await params;
-  const number = decodeURIComponent(nomer);
+  const number = segment(nomer);
   const done = (await searchParams).reshenie;
   const staff = await requireStaff(
     /^\d{4}-\d{8}$/.test(number) ? `/konsol/zayavleniya/${number}` : '/konsol/zayavleniya',
