@@ -15,3 +15,4 @@ export * from './feed-imports';
 export * from './staff-actions';
 export * from './directory-notices';
 export * from './duplicates';
+export * from './dashboard';

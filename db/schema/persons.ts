@@ -46,6 +46,10 @@ export const persons = pgTable(
     unique('persons_snils_key').on(t.snils),
     // Name-and-birth-date lookups (feeds, journeys) start from the birth date (migration 0013).
     index('persons_birth_date_idx').on(t.birthDate),
+    // Merged records (duplicates) for the dashboards' figure (migration 0015).
+    index('persons_merged_into_idx')
+      .on(t.mergedIntoId)
+      .where(sql`${t.mergedIntoId} is not null`),
     check('persons_enp_format', sql`${t.enp} ~ '^[0-9]{16}$'`),
     check('persons_snils_format', sql`${t.snils} ~ '^[0-9]{11}$'`),
     check('persons_category', sql`${t.category} in (1, 2)`),

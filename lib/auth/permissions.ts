@@ -23,7 +23,8 @@ export type Permission =
   | 'feed:read' // the feeds' pending events and freshness (operators)
   | 'directory:manage' // import insurers and medical organisations, load production calendar years (ФФОМС)
   | 'person:merge' // review duplicate pairs, merge them or mark them as different people (scope: each person's)
-  | 'person:merge_undo'; // undo a merge (ФФОМС administrators only)
+  | 'person:merge_undo' // undo a merge (ФФОМС administrators only)
+  | 'dashboard:read'; // the console's dashboards (scope: the region shown; none = the country)
 
 export interface PermissionScope {
   /** The person touched, when known. */

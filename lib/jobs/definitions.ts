@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { recomputeProvisionalDueTimes } from '@/lib/applications/recompute-due-times';
 import { INSURER_LEAVING_JOB, notifyInsuredOfLeavingInsurers } from '@/lib/directories/insurer-leaving';
+import { refreshDashboard } from '@/lib/dashboard/refresh-dashboard';
 import { scanDuplicates } from '@/lib/duplicates/scan-duplicates';
 import { defineJob, type JobDefinition } from './job-definition';
 
@@ -59,6 +60,29 @@ const scanForDuplicates = defineJob({
   },
 });
 
+const refreshDashboards = defineJob({
+  name: 'dashboard.refresh',
+  title: 'Пересчёт показателей сводки (застрахованные, заявления, обращения МО)',
+  data: z.object({}).strict(),
+  retryLimit: 3,
+  retryDelaySeconds: 60,
+  expireInSeconds: 10 * 60,
+  // The dashboards say how fresh they are; every 10 minutes keeps «по состоянию на» within that (ADR 0024).
+  schedule: '*/10 * * * *',
+  async run() {
+    const r = await refreshDashboard();
+    return {
+      summary: `Показатели пересчитаны за ${r.tookMs} мс с ${r.fromDay}: строк по полисам ${r.coverageRows}, по заявлениям ${r.applicationDays}, по обращениям ${r.lookupDays}.`,
+      counts: {
+        coverageRows: r.coverageRows,
+        applicationDays: r.applicationDays,
+        lookupDays: r.lookupDays,
+        tookMs: r.tookMs,
+      },
+    };
+  },
+});
+
 /** Every kind of background job the register runs: the one list the worker and the job page read. */
 export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   recomputeDueTimes,
@@ -67,7 +91,11 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
 ];
 
 /** Jobs queued each time a worker starts, to reconcile what changed while no worker ran. */
-export const JOBS_ON_START: readonly string[] = [recomputeDueTimes.name, notifyInsurerLeaving.name];
+export const JOBS_ON_START: readonly string[] = [
+  recomputeDueTimes.name,
+  notifyInsurerLeaving.name,
+  refreshDashboards.name,
+];
 
 export function jobDefinition(name: string): JobDefinition | undefined {
   return JOB_DEFINITIONS.find((d) => d.name === name);

@@ -67,6 +67,12 @@ export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
     roles: ['ffoms_admin'],
   },
   {
+    href: '/konsol/svodka',
+    title: 'Сводка',
+    text: 'Состояние регистра в диаграммах: застрахованные, заявления и сроки, ведомственные сведения, обращения МО, дубликаты.',
+    roles: FUNDS,
+  },
+  {
     href: '/konsol/zadaniya',
     title: 'Фоновые задания',
     text: 'Задания, которые регистр выполняет сам: в очереди, выполняются, с ошибкой.',
