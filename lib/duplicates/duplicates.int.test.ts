@@ -24,7 +24,7 @@ const by = (actor: Reviewer['actor']): Reviewer => ({
   organisation: actor.role === 'tfoms_operator' ? `tfoms:${actor.subjectCode}` : 'ffoms',
   now: new Date('2026-06-01T10:00:00Z'),
 });
-const staffMeta = (iso: string) => metaAt(iso, admin as Actor, 'console');
+const staffMeta = (iso: string) => metaAt(iso, admin, 'console');
 
 /** Two records of one woman: the second registered by another office with a typo and no СНИЛС, plus her child. */
 async function plantPair(birthDate: string, lastName: string) {
