@@ -72,6 +72,11 @@ const fields = {
   API_RATE_LIMIT_BURST: withDefault(integer(1, 1_000_000), 100),
   USER_RATE_LIMIT_PER_SECOND: withDefault(positive, 1),
   USER_RATE_LIMIT_BURST: withDefault(integer(1, 1_000_000), 30),
+  /**
+   * Whether this server process also runs the background jobs (lib/jobs). `auto`: yes on the embedded
+   * database of `npm run dev`, no when DATABASE_URL names a server (production runs `npm run worker`).
+   */
+  JOBS_IN_PROCESS: withDefault(z.enum(['auto', 'on', 'off']), 'auto'),
   /** Where the extract's PDF fonts (DejaVu Sans) are; the `dejavu-fonts-ttf` package when unset. */
   EXTRACT_FONT_DIR: optional(z.string().trim().min(1)),
   /** Set by npm from package.json. */

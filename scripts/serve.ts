@@ -8,12 +8,14 @@ import './check-env';
 import { createServer } from 'node:http';
 import next from 'next';
 import pg from 'pg';
+import { env } from '@/config/env';
 import { closeDb } from '@/db/client';
 import { startDatabase } from '@/db/runtime';
 import { registerHasPersons, seedRegister } from '@/db/seed/seed-register';
 import { seedDemoApplications } from '@/lib/applications/demo-applications';
 import { seedDemoStaff } from '@/lib/auth/demo-staff';
 import { startCitizenSignIn } from '@/lib/auth/esia-dev/mount';
+import { startJobWorkers, stopJobQueue } from '@/lib/jobs/job-queue';
 import { answerClientError, guardedHandler, refuseConnect, refusedCrossSitePost } from '@/api/edge';
 import { routeApiRequest } from '@/api/router';
 import { localAuthSecret } from './auth-secret';
@@ -73,6 +75,13 @@ async function seedIfEmpty(): Promise<void> {
 }
 await seedIfEmpty();
 
+// Background jobs (lib/jobs): in this process on the embedded database, by `npm run worker` elsewhere.
+const setting = env().JOBS_IN_PROCESS;
+if (setting === 'on' || (setting === 'auto' && database.embedded)) {
+  await startJobWorkers();
+  console.log('Background jobs: run by this process');
+}
+
 const app = next({
   dev: !args.prod,
   turbopack: !args.prod,
@@ -113,6 +122,7 @@ async function stop(signal: string): Promise<void> {
   force.unref();
   server.closeAllConnections();
   await new Promise((r) => server.close(r));
+  await stopJobQueue().catch(() => undefined);
   await closeDb().catch(() => undefined);
   await database.stop();
   process.exit(0);

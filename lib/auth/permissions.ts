@@ -15,7 +15,8 @@ export type Permission =
   | 'api_key:manage' // issue and revoke clinics' API keys (scope: the МО's region)
   | 'staff:manage' // create, block, re-scope staff accounts, reset their TOTP (scope: the account's)
   | 'application:read' // see applications in the console's queue (scope: the application's region, insurer)
-  | 'application:decide'; // issue or refuse an application waiting for an operator
+  | 'application:decide' // issue or refuse an application waiting for an operator
+  | 'jobs:read'; // see the background jobs and their errors (ФФОМС administrators)
 
 export interface PermissionScope {
   /** The person touched, when known. */
@@ -78,6 +79,7 @@ export function can(actor: Actor, permission: Permission, scope: PermissionScope
         case 'tfoms_operator':
           return (
             permission !== 'policy:lookup' &&
+            permission !== 'jobs:read' &&
             scope.subjectCode != null &&
             scope.subjectCode === actor.subjectCode
           );

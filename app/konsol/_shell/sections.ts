@@ -55,6 +55,12 @@ export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
     roles: FUNDS,
   },
   {
+    href: '/konsol/zadaniya',
+    title: 'Фоновые задания',
+    text: 'Задания, которые регистр выполняет сам: в очереди, выполняются, с ошибкой.',
+    roles: ['ffoms_admin'],
+  },
+  {
     href: '/konsol/profil',
     title: 'Профиль',
     text: 'Смена пароля, второй фактор, выход на всех устройствах.',
