@@ -8,4 +8,6 @@ CREATE INDEX "applications_queue_subject_idx" ON "applications" USING btree ("su
 CREATE INDEX "applications_queue_insurer_idx" ON "applications" USING btree ("insurer_code", "due_at", "id") WHERE "applications"."status" in ('submitted', 'in_progress');--> statement-breakpoint
 CREATE INDEX "applications_decided_idx" ON "applications" USING btree ("decided_at", "id") WHERE "applications"."status" in ('done', 'refused', 'cancelled');--> statement-breakpoint
 CREATE INDEX "applications_decided_subject_idx" ON "applications" USING btree ("subject_code", "decided_at", "id") WHERE "applications"."status" in ('done', 'refused', 'cancelled');--> statement-breakpoint
-CREATE INDEX "applications_decided_insurer_idx" ON "applications" USING btree ("insurer_code", "decided_at", "id") WHERE "applications"."status" in ('done', 'refused', 'cancelled');
+CREATE INDEX "applications_decided_insurer_idx" ON "applications" USING btree ("insurer_code", "decided_at", "id") WHERE "applications"."status" in ('done', 'refused', 'cancelled');--> statement-breakpoint
+-- The month's operator decisions (the queue's counters): an index-only count, in time or late, in any scope.
+CREATE INDEX "applications_staff_decided_idx" ON "applications" USING btree ("decided_at", "due_at", "subject_code", "insurer_code") WHERE "applications"."status" in ('done', 'refused') and "applications"."decided_by" like 'staff:%';

@@ -74,6 +74,9 @@ export const applications = pgTable(
     index('applications_decided_insurer_idx')
       .on(t.insurerCode, t.decidedAt, t.id)
       .where(sql`${t.status} in ('done', 'refused', 'cancelled')`),
+    index('applications_staff_decided_idx')
+      .on(t.decidedAt, t.dueAt, t.subjectCode, t.insurerCode)
+      .where(sql`${t.status} in ('done', 'refused') and ${t.decidedBy} like 'staff:%'`),
   ],
 );
 

@@ -22,7 +22,7 @@ const hostile = fc.oneof(
     ' ',
     '\u0000',
     "'; drop table applications; --",
-    '2026-00000001',
+    '2026-99999999',
     '77',
     '77001',
     'x'.repeat(5000),
