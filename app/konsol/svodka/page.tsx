@@ -234,7 +234,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         />
         {d.duplicates.candidates ? null : (
           <p className="hint">
-            Поиск кандидатов в дубликаты ещё не подключён к сводке: показаны объединённые записи.
+            Поиск кандидатов в дубликаты ещё не установлен в этом регистре: показаны только объединённые
+            записи.
           </p>
         )}
       </ChartFigure>
