@@ -176,9 +176,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
           <button className="button" type="submit">
             Показать
           </button>
-          <Link href={PATH} className="button button--secondary">
-            Сбросить фильтры
-          </Link>
+          <Link href={PATH}>Сбросить фильтры</Link>
         </div>
       </form>
 
