@@ -2,11 +2,12 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { feedDailyCounts, feedEvents, persons } from '@/db/schema';
 import type { Actor, FeedSource } from '@/lib/auth/actor';
+import { requirePermission } from '@/lib/auth/permissions';
 import { moscowDate } from '@/lib/domain/dates';
 import { AppError, fieldIssue, TRANSIENT_CODES, type ErrorCode } from '@/lib/errors';
 import { toAppError } from '@/lib/register/db-errors';
 import type { WriteMeta } from '@/lib/register/writer';
-import { EFFECTS, WAITS_ON } from './effects';
+import { EFFECTS, EVENT_PERMISSION, WAITS_ON } from './effects';
 import type { Affected, Effect } from './effects/context';
 import type { FeedEvent } from './events';
 import { PersonNotFound, subjectKey } from './find-person';
@@ -52,7 +53,9 @@ async function decide(
   options: ApplyOptions,
 ): Promise<Decision> {
   const effect = EFFECTS[event.type] as Effect<FeedEvent['type']>;
+  const actor = feedActor(source, options.clientId);
   try {
+    requirePermission(actor, EVENT_PERMISSION[event.type]);
     const person = await tx.transaction((sp) =>
       effect(
         {

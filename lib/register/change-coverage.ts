@@ -116,14 +116,12 @@ async function replaceLatest(
     const recordedAt = await w.recordTime();
     await w.tx.update(coverages).set({ recordedTo: recordedAt }).where(eq(coverages.id, latestRow.id));
     if (truncated) {
-      await w.tx
-        .insert(coverages)
-        .values({
-          personId: latestRow.personId,
-          ...truncated,
-          form: latestRow.form,
-          recordedFrom: recordedAt,
-        });
+      await w.tx.insert(coverages).values({
+        personId: latestRow.personId,
+        ...truncated,
+        form: latestRow.form,
+        recordedFrom: recordedAt,
+      });
     }
   }
   return { truncated, opened };

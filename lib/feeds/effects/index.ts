@@ -1,3 +1,4 @@
+import type { Permission } from '@/lib/auth/permissions';
 import type { FeedEventType } from '../events';
 import type { Effect } from './context';
 import { serviceEnded, serviceStarted } from './military';
@@ -34,4 +35,21 @@ export const WAITS_ON: { [T in FeedEventType]?: readonly string[] } = {
   'service.ended': ['COVERAGE_NOT_SUSPENDED'],
   'passport.replaced': ['FEED_DOCUMENT_NOT_FOUND'],
   'residence-permit.annulled': ['FEED_DOCUMENT_NOT_FOUND', 'COVERAGE_NONE'],
+};
+
+/**
+ * What each event type may do to the register, checked for the feed's actor before its person is even
+ * looked for (the use cases check again, with the person's scope, under the lock).
+ */
+export const EVENT_PERMISSION: { [T in FeedEventType]: Permission } = {
+  'birth.registered': 'person:register',
+  'death.registered': 'coverage:change',
+  'name.changed': 'person:correct',
+  'citizenship.acquired': 'person:register',
+  'passport.issued': 'person:correct',
+  'passport.replaced': 'person:correct',
+  'residence-permit.issued': 'person:register',
+  'residence-permit.annulled': 'coverage:change',
+  'service.started': 'coverage:change',
+  'service.ended': 'coverage:change',
 };
