@@ -24,7 +24,7 @@ const by = (actor: Reviewer['actor']): Reviewer => ({
   organisation: actor.role === 'tfoms_operator' ? `tfoms:${actor.subjectCode}` : 'ffoms',
   now: new Date('2026-06-01T10:00:00Z'),
 });
-const staffMeta = (iso: string) => metaAt(iso, admin as Actor, 'console');
+const staffMeta = (iso: string) => metaAt(iso, admin, 'console');
 
 /** Two records of one woman: the second registered by another office with a typo and no СНИЛС, plus her child. */
 async function plantPair(birthDate: string, lastName: string) {
@@ -189,6 +189,58 @@ describe('scan, merge and undo', () => {
     }
     const [row] = await getDb().select().from(persons).where(eq(persons.id, b.personId));
     expect(row!.mergedIntoId).toBeNull();
+  });
+});
+
+describe('scan by document number', () => {
+  it('pairs people born the same day holding the same passport number under another series, whatever their names', async () => {
+    const first = await registerPerson(
+      adultInput({
+        person: {
+          lastName: 'Тихонова',
+          firstName: 'Нина',
+          patronymic: 'Львовна',
+          sex: 'F',
+          birthDate: '1966-06-06',
+          snils: null,
+        },
+        document: { kind: 14, series: '45 11', number: '707070' },
+      }),
+      metaAt('2026-01-15T09:00:00Z'),
+    );
+    const second = await registerPerson(
+      adultInput({
+        person: {
+          lastName: 'Громова',
+          firstName: 'Инна',
+          patronymic: 'Львовна',
+          sex: 'F',
+          birthDate: '1966-06-06',
+          snils: null,
+        },
+        document: { kind: 14, series: '45 17', number: '707070' },
+      }),
+      metaAt('2026-01-15T09:00:00Z'),
+    );
+    // Someone else holding the number under a third series, born another day, is not paired.
+    const third = await registerPerson(
+      adultInput({
+        person: {
+          lastName: 'Абрамова',
+          firstName: 'Ольга',
+          patronymic: 'Петровна',
+          sex: 'F',
+          birthDate: '1967-07-07',
+          snils: null,
+        },
+        document: { kind: 14, series: '45 18', number: '707070' },
+      }),
+      metaAt('2026-01-15T09:00:00Z'),
+    );
+    await scanDuplicates({ until: '2027-01-01' });
+    const pair = await candidateOf(first.personId, second.personId);
+    expect(pair?.reasons).toEqual(expect.arrayContaining(['same_document_number', 'same_birth_date']));
+    expect(await candidateOf(first.personId, third.personId)).toBeUndefined();
   });
 });
 
