@@ -194,49 +194,20 @@ describe('scan, merge and undo', () => {
 
 describe('scan by document number', () => {
   it('pairs people born the same day holding the same passport number under another series, whatever their names', async () => {
-    const first = await registerPerson(
-      adultInput({
-        person: {
-          lastName: 'Тихонова',
-          firstName: 'Нина',
-          patronymic: 'Львовна',
-          sex: 'F',
-          birthDate: '1966-06-06',
-          snils: null,
-        },
-        document: { kind: 14, series: '45 11', number: '707070' },
-      }),
-      metaAt('2026-01-15T09:00:00Z'),
-    );
-    const second = await registerPerson(
-      adultInput({
-        person: {
-          lastName: 'Громова',
-          firstName: 'Инна',
-          patronymic: 'Львовна',
-          sex: 'F',
-          birthDate: '1966-06-06',
-          snils: null,
-        },
-        document: { kind: 14, series: '45 17', number: '707070' },
-      }),
-      metaAt('2026-01-15T09:00:00Z'),
-    );
+    const holder = (fio: string, birthDate: string, series: string) => {
+      const [lastName, firstName, patronymic] = fio.split(' ') as [string, string, string];
+      return registerPerson(
+        adultInput({
+          person: { lastName, firstName, patronymic, sex: 'F', birthDate, snils: null },
+          document: { kind: 14, series, number: '707070' },
+        }),
+        metaAt('2026-01-15T09:00:00Z'),
+      );
+    };
+    const first = await holder('Тихонова Нина Львовна', '1966-06-06', '45 11');
+    const second = await holder('Громова Инна Львовна', '1966-06-06', '45 17');
     // Someone else holding the number under a third series, born another day, is not paired.
-    const third = await registerPerson(
-      adultInput({
-        person: {
-          lastName: 'Абрамова',
-          firstName: 'Ольга',
-          patronymic: 'Петровна',
-          sex: 'F',
-          birthDate: '1967-07-07',
-          snils: null,
-        },
-        document: { kind: 14, series: '45 18', number: '707070' },
-      }),
-      metaAt('2026-01-15T09:00:00Z'),
-    );
+    const third = await holder('Абрамова Ольга Петровна', '1967-07-07', '45 18');
     await scanDuplicates({ until: '2027-01-01' });
     const pair = await candidateOf(first.personId, second.personId);
     expect(pair?.reasons).toEqual(expect.arrayContaining(['same_document_number', 'same_birth_date']));
