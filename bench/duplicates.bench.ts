@@ -12,6 +12,7 @@
 import pg from 'pg';
 import { closeDb } from '../db/client';
 import { startEmbeddedPostgres } from '../db/embedded';
+import { migrateDatabase } from '../db/migrate';
 import { scanDuplicates } from '../lib/duplicates/scan-duplicates';
 import { parseBenchFlags } from './lib/args';
 import { fixed, int, table } from './lib/format';
@@ -52,6 +53,9 @@ async function main(): Promise<void> {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
+      // A reused register gets the migrations added since it was seeded.
+      const pool = new pg.Pool({ connectionString: url, max: 2 });
+      await migrateDatabase(pool).finally(() => pool.end());
       // From scratch, as the first nightly run: no candidates, no scan in progress.
       await client.query('delete from duplicate_candidates');
       await client.query('delete from duplicate_scans');

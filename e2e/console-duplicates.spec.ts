@@ -65,7 +65,7 @@ async function plantedPair() {
 }
 
 test('review a pair side by side, merge it keeping the first ЕНП, then undo the merge', async ({ page }) => {
-  const { person, second, enpCell } = await plantedPair();
+  const { person, second, enpCell, candidateId } = await plantedPair();
   const admin = await newStaff('ffoms_admin');
   await signInAsOwnStaff(page, admin, '/konsol/dubli');
   const row = page.getByRole('row', { name: enpCell });
@@ -86,6 +86,10 @@ test('review a pair side by side, merge it keeping the first ЕНП, then undo t
   await expect(page.getByText('Состояние: Объединены')).toBeVisible();
   await expectAccessible(page);
 
+  // The merged pair has left the open list; the administrator finds it under the latest merges.
+  await page.goto('/konsol/dubli');
+  await expect(page.getByRole('row', { name: enpCell })).toHaveCount(0);
+  await page.getByRole('link', { name: `пара № ${candidateId}` }).click();
   await page.getByRole('button', { name: 'Отменить объединение' }).click();
   await expect(page.getByRole('status')).toContainText('Объединение отменено');
   await expect(page.getByText('Состояние: Не проверена')).toBeVisible();

@@ -62,3 +62,7 @@ CREATE UNIQUE INDEX "duplicate_scans_one_running" ON "duplicate_scans" ((true)) 
 -- The merge events (person.merged, person.merge_undone) name the person entity; persons merged into a
 -- record are found from the survivor through this index.
 CREATE INDEX "persons_merged_into_idx" ON "persons" ("merged_into_id") WHERE "merged_into_id" IS NOT NULL;
+--> statement-breakpoint
+-- A person's documents, all of them (the one-current-per-kind index covers current ones only): the scan and
+-- the review read them person by person.
+CREATE INDEX "identity_documents_person_idx" ON "identity_documents" ("person_id");

@@ -78,6 +78,7 @@ export const identityDocuments = pgTable(
   (t) => [
     // A document identifies one person: the same kind + series + number cannot belong to two.
     unique('identity_documents_kind_series_number_key').on(t.kind, t.series, t.number).nullsNotDistinct(),
+    index('identity_documents_person_idx').on(t.personId),
     uniqueIndex('identity_documents_one_current_per_kind')
       .on(t.personId, t.kind)
       .where(sql`${t.isCurrent}`),

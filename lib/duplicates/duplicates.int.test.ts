@@ -192,6 +192,29 @@ describe('scan, merge and undo', () => {
   });
 });
 
+describe('scan by document number', () => {
+  it('pairs people born the same day holding the same passport number under another series, whatever their names', async () => {
+    const holder = (fio: string, birthDate: string, series: string) => {
+      const [lastName, firstName, patronymic] = fio.split(' ') as [string, string, string];
+      return registerPerson(
+        adultInput({
+          person: { lastName, firstName, patronymic, sex: 'F', birthDate, snils: null },
+          document: { kind: 14, series, number: '707070' },
+        }),
+        metaAt('2026-01-15T09:00:00Z'),
+      );
+    };
+    const first = await holder('Тихонова Нина Львовна', '1966-06-06', '45 11');
+    const second = await holder('Громова Инна Львовна', '1966-06-06', '45 17');
+    // Someone else holding the number under a third series, born another day, is not paired.
+    const third = await holder('Абрамова Ольга Петровна', '1967-07-07', '45 18');
+    await scanDuplicates({ until: '2027-01-01' });
+    const pair = await candidateOf(first.personId, second.personId);
+    expect(pair?.reasons).toEqual(expect.arrayContaining(['same_document_number', 'same_birth_date']));
+    expect(await candidateOf(first.personId, third.personId)).toBeUndefined();
+  });
+});
+
 describe('not a duplicate', () => {
   it('is remembered: a later scan leaves the pair decided and nobody can merge it', async () => {
     const { a, b } = await plantPair('1983-09-09', 'Лебедева');

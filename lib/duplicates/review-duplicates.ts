@@ -165,3 +165,45 @@ export async function readCandidate(actor: Actor, candidateId: number, survivorI
 }
 
 export type CandidateReview = Awaited<ReturnType<typeof readCandidate>>;
+
+export interface LiveMerge {
+  id: number;
+  candidateId: number | null;
+  mergedAt: Date;
+  survivorEnp: string;
+  retiredEnp: string;
+}
+
+/**
+ * The latest merges not undone, for the administrators who may undo them (`person:merge_undo`): the way
+ * back to a merged pair, which has left the list of open ones. Shows ЕНП only; each is logged.
+ */
+export async function listLiveMerges(actor: Actor): Promise<LiveMerge[]> {
+  requirePermission(actor, 'person:merge_undo', {});
+  const { rows } = await getDb().execute<Record<string, string | null>>(sql`
+    select m.id, m.candidate_id, m.merged_at, s.id as survivor_id, s.enp as survivor_enp,
+           r.id as retired_id, r.enp as retired_enp
+      from person_merges m join persons s on s.id = m.survivor_id join persons r on r.id = m.retired_id
+     where m.undone_at is null
+     order by m.merged_at desc, m.id desc
+     limit 20`);
+  await logAccesses(
+    rows.flatMap((r) =>
+      [r.survivor_id, r.retired_id].map((personId) => ({
+        actor,
+        channel: 'console' as const,
+        personId: Number(personId),
+        purpose: 'duplicates:merges',
+        result: 'found',
+        details: `объединение № ${r.id}`,
+      })),
+    ),
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    candidateId: r.candidate_id === null ? null : Number(r.candidate_id),
+    mergedAt: new Date(r.merged_at!),
+    survivorEnp: r.survivor_enp!,
+    retiredEnp: r.retired_enp!,
+  }));
+}

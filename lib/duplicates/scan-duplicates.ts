@@ -8,8 +8,8 @@ import { loadSubjects } from './duplicate-subjects';
  * register by birth date in slices and, inside a slice, pairs only people born the same day (blocking),
  * keeping pairs whose names are alike by pg_trgm similarity of h-card's search key (every name a person
  * had, so an earlier surname is compared too), have first and last name swapped, or share first name and
- * patronymic (a changed surname). People with the same document number of the same kind are paired over
- * the whole register. The few pairs left are scored by the pure rules (lib/domain/duplicates.ts) and
+ * patronymic (a changed surname). People born the same day with the same document number of the same kind
+ * are paired over the whole register (their names may differ). The few pairs left are scored by the pure rules (lib/domain/duplicates.ts) and
  * those from the candidate threshold on are upserted: a pair already decided (merged, not a duplicate)
  * keeps its decision. Each slice commits with the scan's progress, so a retried job resumes after the
  * last slice done; re-running over done slices changes nothing (the upsert is idempotent).
@@ -44,13 +44,20 @@ function sameBirthDatePairs(from: string, to: string) {
         or (a.f = b.f and a.pt = b.pt and a.pt <> '')`;
 }
 
-/** Pairs holding documents of one kind with the same number (the series differs: equal ones are unique). */
+/**
+ * Pairs born the same day holding documents of one kind with the same number (the series differs: equal
+ * ones are unique). The birth date is part of the join key: a number alone repeats across series by the
+ * thousand, so joining on it first would pair millions.
+ */
 const SAME_DOCUMENT_NUMBER_PAIRS = sql`
-  select distinct least(d1.person_id, d2.person_id) as a, greatest(d1.person_id, d2.person_id) as b
-    from identity_documents d1
-    join identity_documents d2 on d2.kind = d1.kind and d2.number = d1.number and d2.person_id > d1.person_id
-    join persons p1 on p1.id = d1.person_id and p1.merged_into_id is null
-    join persons p2 on p2.id = d2.person_id and p2.merged_into_id is null`;
+  with d as (
+    select d.person_id, d.kind, d.number, p.birth_date
+      from identity_documents d join persons p on p.id = d.person_id and p.merged_into_id is null
+  )
+  select distinct d1.person_id as a, d2.person_id as b
+    from d d1
+    join d d2 on d2.kind = d1.kind and d2.number = d1.number and d2.birth_date = d1.birth_date
+             and d2.person_id > d1.person_id`;
 
 /** Scores pairs and upserts those from the candidate threshold on; returns how many it stored. */
 export async function scorePairs(db: Executor, pairs: readonly [number, number][]): Promise<number> {

@@ -6,7 +6,8 @@ import { requireStaff } from '@/lib/auth/staff-context';
 import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
 import { DUPLICATE_REASON_NAMES } from '@/lib/domain/duplicates';
 import { formatEnp } from '@/lib/domain/enp';
-import { listOpenCandidates, mayReviewDuplicates } from '@/lib/duplicates/review-duplicates';
+import { can } from '@/lib/auth/permissions';
+import { listLiveMerges, listOpenCandidates, mayReviewDuplicates } from '@/lib/duplicates/review-duplicates';
 
 export const metadata: Metadata = { title: 'Возможные дубли' };
 
@@ -14,6 +15,7 @@ export default async function DuplicatesPage() {
   const staff = await requireStaff('/konsol/dubli');
   if (!mayReviewDuplicates(staff.actor)) forbidden();
   const items = await listOpenCandidates(staff.actor);
+  const merges = can(staff.actor, 'person:merge_undo', {}) ? await listLiveMerges(staff.actor) : null;
   return (
     <>
       <h1>Возможные дубли</h1>
@@ -57,6 +59,29 @@ export default async function DuplicatesPage() {
             ))}
           </tbody>
         </table>
+      )}
+      {merges && (
+        <>
+          <h2>Последние объединения</h2>
+          {merges.length === 0 ? (
+            <p>Объединений нет.</p>
+          ) : (
+            <ul>
+              {merges.map((m) => (
+                <li key={m.id}>
+                  {formatMoscowDateTime(m.mergedAt)}: ЕНП {formatEnp(m.retiredEnp)} объединён с ЕНП{' '}
+                  {formatEnp(m.survivorEnp)}
+                  {m.candidateId !== null && (
+                    <>
+                      {' '}
+                      — <Link href={`/konsol/dubli/${m.candidateId}`}>пара № {m.candidateId}</Link>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
     </>
   );
