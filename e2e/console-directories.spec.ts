@@ -30,14 +30,18 @@ test.describe('console: directories, the production calendar and background jobs
     const good = `45000;${code};ГБУЗ «Поликлиника ${code}»;Поликлиника ${code};${ogrnFrom(`1037${code}00`.slice(0, 12))};г. Москва, ул. Проверочная, д. 2;+7 495 100-00-00;1;01.02.2024;`;
     await page.getByLabel('Медицинские организации (F003)').check();
     await page.getByLabel('CSV (разделитель — точка с запятой или запятая, кодировка UTF-8)').check();
-    await page
-      .getByLabel('Файл', { exact: true })
-      .setInputFiles(
-        file(
-          'f003.csv',
-          [header, good, `45000;${code};Дубль;Дубль;1037700000000;г. Москва;;2;32.01.2024;`].join('\n'),
-        ),
-      );
+    await page.getByLabel('Файл', { exact: true }).setInputFiles(
+      file(
+        'f003.csv',
+        // Record 2 is wrong in three fields; record 3 repeats record 1's code.
+        [
+          header,
+          good,
+          `45000;77${randomInt(1000, 5000)};Другая;Другая;1037700000000;г. Москва;;2;32.01.2024;`,
+          good,
+        ].join('\n'),
+      ),
+    );
     await page.getByRole('button', { name: 'Проверить, ничего не меняя' }).click();
     await expect(page.getByRole('heading', { name: 'Файл не загружен: ошибки в записях' })).toBeVisible();
     const errors = page.getByRole('table', { name: /Ошибки/ });
@@ -78,7 +82,7 @@ test.describe('console: directories, the production calendar and background jobs
     const admin = await newStaff('ffoms_admin');
     await signInAsOwnStaff(page, admin, '/konsol/spravochniki/kalendar');
     const year = 2090 + randomInt(0, 10);
-    await page.getByLabel('Год').fill(String(year));
+    await page.getByLabel('Год', { exact: true }).fill(String(year));
     await page
       .getByLabel('Основание')
       .fill(`Постановление о переносе выходных дней в ${year} году (проверка)`);
