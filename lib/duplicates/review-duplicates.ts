@@ -116,7 +116,11 @@ export type PersonSide = Awaited<ReturnType<typeof personSide>>;
  * merge-plan.ts: periods retracted, attachments kept on the retired record, documents no longer current).
  * `person:merge` is checked on both persons before anything about them is read; both reads are logged.
  */
-export async function readCandidate(actor: Actor, candidateId: number, survivorId?: number | null) {
+/**
+ * The pair, if it exists and the actor may review both persons (`person:merge` in each one's scope):
+ * the check the pair page's layout makes before anything about the persons is read or shown.
+ */
+export async function requireCandidateAccess(actor: Actor, candidateId: number) {
   const db = getDb();
   const [candidate] = await db
     .select()
@@ -131,6 +135,12 @@ export async function readCandidate(actor: Actor, candidateId: number, survivorI
       insurerCode: latest?.insurerCode ?? null,
     });
   }
+  return candidate;
+}
+
+export async function readCandidate(actor: Actor, candidateId: number, survivorId?: number | null) {
+  const db = getDb();
+  const candidate = await requireCandidateAccess(actor, candidateId);
   const a = await personSide(candidate.personAId);
   const b = await personSide(candidate.personBId);
   const keep = survivorId === candidate.personBId ? candidate.personBId : candidate.personAId;

@@ -31,9 +31,7 @@ export default async function DirectoriesPage({
           </Link>
         </li>
         <li>
-          <Link href={'/konsol/spravochniki/kalendar'}>
-            Загрузить производственный календарь на год
-          </Link>
+          <Link href={'/konsol/spravochniki/kalendar'}>Загрузить производственный календарь на год</Link>
         </li>
       </ul>
 

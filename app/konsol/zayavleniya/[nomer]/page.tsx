@@ -1,27 +1,18 @@
 import type { Metadata, Route } from 'next';
 import Link from 'next/link';
-import { forbidden, notFound } from 'next/navigation';
 import { Fragment } from 'react';
-import { getApplicationForReview, type ApplicationReview } from '@/lib/applications/application-review';
+import type { ApplicationReview } from '@/lib/applications/application-review';
 import { formatMoscowDateTime } from '@/lib/applications/labels';
 import { REFUSAL_REASONS } from '@/lib/applications/refusal-reasons';
-import { requireStaff } from '@/lib/auth/staff-context';
 import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
 import { formatEnp } from '@/lib/domain/enp';
-import { isAppError } from '@/lib/errors';
 import { IssueForm, RefuseForm } from './decision-forms';
+import { applicationReview, segment } from './review';
 
 type Params = Promise<{ nomer: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The path segment as typed: percent-decoded when it decodes, as is when it does not (`%D0`). */
-function segment(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { nomer } = await params;
@@ -53,17 +44,7 @@ export default async function ApplicationReviewPage({
   const { nomer } = await params;
   const number = segment(nomer);
   const done = (await searchParams).reshenie;
-  const staff = await requireStaff(
-    /^\d{4}-\d{8}$/.test(number) ? `/konsol/zayavleniya/${number}` : '/konsol/zayavleniya',
-  );
-  let review: ApplicationReview;
-  try {
-    review = await getApplicationForReview(number, staff.actor);
-  } catch (error) {
-    if (isAppError(error) && error.code === 'APPLICATION_NOT_FOUND') notFound();
-    if (isAppError(error) && error.code === 'FORBIDDEN') forbidden();
-    throw error;
-  }
+  const review = await applicationReview(number);
   const app = review.application;
   const notice = typeof done === 'string' ? DONE_NOTICES[done] : undefined;
   return (

@@ -1,0 +1,29 @@
+import { forbidden, notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { requireStaff } from '@/lib/auth/staff-context';
+import { requireCandidateAccess } from '@/lib/duplicates/review-duplicates';
+import { isAppError } from '@/lib/errors';
+
+/**
+ * An unknown pair (404) or one out of the employee's scope (403) is refused here, by the site's own pages
+ * as plain HTML: thrown from the page, Next would answer with its bare error document.
+ */
+export default async function DuplicatePairLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ id: string }>;
+}) {
+  const { id } = await params;
+  const staff = await requireStaff(`/konsol/dubli/${id}`);
+  if (!/^\d{1,15}$/.test(id)) notFound();
+  try {
+    await requireCandidateAccess(staff.actor, Number(id));
+  } catch (error) {
+    if (isAppError(error) && error.code === 'DUPLICATE_CANDIDATE_NOT_FOUND') notFound();
+    if (isAppError(error) && error.code === 'FORBIDDEN') forbidden();
+    throw error;
+  }
+  return children;
+}
