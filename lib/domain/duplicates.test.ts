@@ -209,3 +209,34 @@ describe('changed surname', () => {
     );
   });
 });
+
+describe('children of different parents', () => {
+  const child: DuplicateSubject = {
+    lastName: 'Смирнов',
+    firstName: 'Пётр',
+    patronymic: 'Андреевич',
+    sex: 'M',
+    birthDate: '2026-02-20',
+    birthPlace: 'г. Москва',
+    snils: null,
+    documents: [],
+  };
+
+  it('two namesakes born the same day to two mothers are not a strong match', () => {
+    const d = scoreDuplicate(
+      { ...child, fromBirthFeed: true, representativeIds: [101] },
+      { ...child, fromBirthFeed: true, representativeIds: [202] },
+    );
+    expect(d.reasons).toContain('different_parents');
+    expect(d.score).toBeLessThan(STRONG_MATCH_THRESHOLD);
+  });
+
+  it('the same child of the same mother, from ЗАГС and from the parent, still is', () => {
+    const d = scoreDuplicate(
+      { ...child, fromBirthFeed: true, representativeIds: [101] },
+      { ...child, fromBirthFeed: false, representativeIds: [101, 303] },
+    );
+    expect(d.reasons).not.toContain('different_parents');
+    expect(d.score).toBeGreaterThanOrEqual(STRONG_MATCH_THRESHOLD);
+  });
+});

@@ -36,6 +36,7 @@ export const DUPLICATE_REASONS = [
   'newborn_vs_child',
   'different_sex',
   'different_snils',
+  'different_parents',
 ] as const;
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
 
@@ -54,6 +55,7 @@ export const DUPLICATE_REASON_NAMES: Record<DuplicateReason, string> = {
   newborn_vs_child: 'Новорождённый из ЗАГС и ребёнок, зарегистрированный родителем',
   different_sex: 'Пол отличается',
   different_snils: 'СНИЛС разные',
+  different_parents: 'У детей разные законные представители (родители)',
 };
 
 export interface DuplicateScore {
@@ -221,6 +223,9 @@ const WEIGHTS: Record<DuplicateReason, number> = {
   newborn_vs_child: 40,
   different_sex: -40,
   different_snils: -60,
+  // Two children whose known parents are different people are two children, however alike their names
+  // (two Смирнов Пётр Андреевич born the same day in Moscow to two mothers).
+  different_parents: -60,
 };
 
 /**
@@ -245,6 +250,10 @@ export function scoreDuplicate(a: DuplicateSubject, b: DuplicateSubject): Duplic
     if (sharedRepresentative || nameKey(a.lastName) === nameKey(b.lastName)) reasons.push('newborn_vs_child');
   }
   if (a.sex !== b.sex) reasons.push('different_sex');
+  const aParents = a.representativeIds ?? [];
+  const bParents = b.representativeIds ?? [];
+  if (aParents.length && bParents.length && !aParents.some((id) => bParents.includes(id)))
+    reasons.push('different_parents');
   const raw = reasons.reduce((sum, r) => sum + WEIGHTS[r], 0);
   return { score: Math.max(0, Math.min(100, raw)), reasons: sortReasons(reasons) };
 }

@@ -88,6 +88,7 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   recomputeDueTimes,
   notifyInsurerLeaving,
   scanForDuplicates,
+  refreshDashboards,
 ];
 
 /** Jobs queued each time a worker starts, to reconcile what changed while no worker ran. */
