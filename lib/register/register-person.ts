@@ -109,14 +109,18 @@ export function planNewPerson(
  * the feed's event wait for an operator (ADR 0023). An employee creating a record has decided. Both the
  * one-event path and the bulk births path call this with the same plan.
  */
-export async function refuseStrongMatch(tx: Executor, plan: NewPersonPlan, meta: WriteMeta): Promise<void> {
-  if (meta.actor.kind === 'staff') return;
-  const match = await findStrongMatch(tx, {
+export async function strongMatchFor(tx: Executor, plan: NewPersonPlan, meta: WriteMeta) {
+  if (meta.actor.kind === 'staff') return null;
+  return findStrongMatch(tx, {
     ...plan.person,
     documents: [plan.document],
     fromBirthFeed: meta.source === 'feed:zags',
     representativeIds: plan.representative ? [plan.representative.personId] : [],
   });
+}
+
+export async function refuseStrongMatch(tx: Executor, plan: NewPersonPlan, meta: WriteMeta): Promise<void> {
+  const match = await strongMatchFor(tx, plan, meta);
   if (match) throw new AppError('POSSIBLE_DUPLICATE', { details: { ...match } });
 }
 
