@@ -77,11 +77,13 @@ test.beforeAll(async ({ browser, baseURL }) => {
       CONSOLE_ACCOUNT_PAGES.filter((p) => p.startsWith('/konsol/')).map(async (path) => {
         const res = await fetch(new URL(path, baseURL), { headers: { cookie: staffCookie } });
         expect(res.status, path).toBe(200);
-        return formsOf(path, await res.text());
+        // Forms with fields only: the sign-out buttons (no fields) would end the session a few cases in,
+        // leaving the rest of the run to fuzz the sign-in redirect.
+        return formsOf(path, await res.text()).filter((f) => f.fields.length > 0);
       }),
     )
   ).flat();
-  expect(consoleForms.length, 'forms found on the console account pages').toBeGreaterThanOrEqual(4);
+  expect(consoleForms.length, 'forms found on the console account pages').toBeGreaterThanOrEqual(3);
   await context.close();
   expect(portalForms.length, 'forms found in the cabinet').toBeGreaterThan(CABINET_PAGES.length);
   expect(
