@@ -88,7 +88,9 @@ test.beforeAll(async ({ browser, baseURL }) => {
       ].map(async (path) => {
         const res = await fetch(new URL(path, baseURL), { headers: { cookie: staffCookie } });
         expect(res.status, path).toBe(200);
-        return formsOf(path, await res.text());
+        // Forms with fields only: the sign-out buttons (no fields) would end the session a few cases in,
+        // leaving the rest of the run to fuzz the sign-in redirect.
+        return formsOf(path, await res.text()).filter((f) => f.fields.length > 0);
       }),
     )
   ).flat();

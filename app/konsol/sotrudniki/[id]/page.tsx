@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import Link from 'next/link';
 import { STAFF_ROLE_NAMES } from '@/lib/auth/staff-accounts';
 import { assignableRoles, organisationOf } from '../labels';
 import { manageableAccounts } from '../accounts';
@@ -13,7 +13,19 @@ export default async function RescopePage({ params }: { params: Promise<{ id: st
     `/konsol/sotrudniki/${encodeURIComponent(id)}`,
   );
   const account = /^\d{1,15}$/.test(id) ? accounts.find((a) => a.id === Number(id)) : undefined;
-  if (!account || account.id === staffId) notFound();
+  // An answer in the page, not notFound(): Next's not-found inside this streamed layout is its bare error
+  // shell, without the site's Russian page (found by the fuzz suite).
+  if (!account || account.id === staffId) {
+    return (
+      <>
+        <h1>Учётная запись не найдена</h1>
+        <p>Такой учётной записи нет, она вне ваших полномочий или это ваша собственная учётная запись.</p>
+        <p>
+          <Link href="/konsol/sotrudniki">К списку сотрудников</Link>
+        </p>
+      </>
+    );
+  }
   const roles = assignableRoles(role).map((r) => ({ value: r, label: STAFF_ROLE_NAMES[r] }));
   return (
     <>
