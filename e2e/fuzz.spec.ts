@@ -7,7 +7,7 @@ import { createFeedKey, revokeFeedKey } from '../lib/feeds/feed-keys';
 import { signInAsCitizen } from './support/citizen';
 import { newStaff, signInAsOwnStaff, signInAsStaff } from './support/staff';
 import { CONSOLE_SECTIONS } from '../app/konsol/_shell/sections';
-import { DOORS, PORTAL_PAGES, type FuzzContext, type PageForm } from './fuzz/doors';
+import { ADMIN_PAGES, DOORS, PORTAL_PAGES, type FuzzContext, type PageForm } from './fuzz/doors';
 import { formsOf } from './fuzz/forms';
 import { e2eDatabaseUrl, registerState } from './fuzz/register';
 import { runDoor } from './fuzz/run-door';
@@ -115,6 +115,19 @@ test.beforeAll(async ({ browser, baseURL }) => {
     if (res.status === 200) cardForms.push(...formsOf(path, await res.text()));
   }
   expect(cardForms.length, 'forms found in the console').toBeGreaterThanOrEqual(5);
+
+  // A ФФОМС administrator of the suite's own: the directory and calendar forms (no file is ever posted).
+  const adminContext = await browser.newContext({ baseURL });
+  await signInAsOwnStaff(await adminContext.newPage(), await newStaff('ffoms_admin'));
+  const adminCookie = await cookieHeader(adminContext, baseURL!);
+  await adminContext.close();
+  const adminForms: PageForm[] = [];
+  for (const path of ADMIN_PAGES) {
+    const res = await fetch(new URL(path, baseURL), { headers: { cookie: adminCookie } });
+    expect(res.status, path).toBe(200);
+    adminForms.push(...formsOf(path, await res.text()).filter((f) => f.fields.length > 0));
+  }
+  expect(adminForms.length, 'forms found on the administrator pages').toBeGreaterThanOrEqual(2);
   expect(portalForms.length, 'forms found in the cabinet').toBeGreaterThan(CABINET_PAGES.length);
   expect(
     staffForm?.hidden.some(([n]) => n.startsWith('$ACTION')),
@@ -134,6 +147,8 @@ test.beforeAll(async ({ browser, baseURL }) => {
     staffCookie,
     consoleForms,
     readerCookie,
+    adminCookie,
+    adminForms,
     cardForms,
     feedKeys,
   };

@@ -41,6 +41,10 @@ export interface FuzzContext {
   consoleForms: PageForm[];
   /** `Cookie` header value of a signed-in insurer's operator (may read, may not correct: the suite only reads). */
   readerCookie: string;
+  /** `Cookie` header value of a ФФОМС administrator of the suite's own (with its second factor passed). */
+  adminCookie: string;
+  /** Forms of the administrator-only pages (directory import, calendar loading), as that administrator finds them. */
+  adminForms: PageForm[];
   /** Forms of the console's search and correction pages, as that operator sees them. */
   cardForms: PageForm[];
   /** A valid key of each agency feed, by source. */
@@ -669,6 +673,46 @@ const consoleDuplicates: Door = {
       })),
 };
 
+/** The pages only a ФФОМС administrator opens: directories, their import, the calendar, the jobs. */
+export const ADMIN_PAGES = [
+  '/konsol/spravochniki',
+  '/konsol/spravochniki/zagruzka',
+  '/konsol/spravochniki/kalendar',
+  '/konsol/zadaniya',
+] as const;
+
+/**
+ * The directory pages and forms as an administrator (issue 13): hostile regions and paths, and posts of the
+ * import and calendar forms without a file (a fuzz case never carries a directory file, so it can change
+ * nothing), plus the same pages signed out.
+ */
+const consoleDirectories: Door = {
+  name: 'console directories, calendar and jobs (administrator)',
+  format: 'page',
+  weight: 1,
+  requests: ({ adminCookie, adminForms }) =>
+    fc.oneof(
+      formPosts(adminForms, adminCookie),
+      fc
+        .record({
+          path: fc.oneof(
+            fc.constantFrom(...ADMIN_PAGES),
+            fc
+              .tuple(fc.oneof(hostileText(20), overlong), fc.boolean())
+              .map(([segment, broken]) => `/konsol/spravochniki/${escaped(segment, broken)}`),
+          ),
+          pairs: params(['region'], fieldValue(digits(2), fc.constantFrom('77', '00', '99', 'ab'))),
+          broken: brokenAt,
+          signedIn: fc.constantFrom(true, true, false),
+        })
+        .map(({ path, pairs, broken, signedIn }): WireRequest => ({
+          method: 'GET',
+          target: withQuery(path, pairs, broken),
+          headers: signedIn ? [['Cookie', adminCookie]] : [],
+        })),
+    ),
+};
+
 /** Request lines and framing only a hand-written client sends. */
 const oddLine = fc.oneof(
   fc.constantFrom(
@@ -883,5 +927,6 @@ export const DOORS: readonly Door[] = [
   consoleAccounts,
   consoleCard,
   consoleDuplicates,
+  consoleDirectories,
   rawSocket,
 ];
