@@ -53,6 +53,9 @@ export const applications = pgTable(
     unique('applications_idempotency_key').on(t.idempotencyKey),
     index('applications_applicant_idx').on(t.applicantSub),
     index('applications_subject_person_idx').on(t.subjectPersonId),
+    index('applications_applicant_person_idx')
+      .on(t.applicantPersonId)
+      .where(sql`${t.applicantPersonId} is not null`),
     // The dashboards' refresh reads the last weeks by submission time (migration 0015).
     index('applications_submitted_at_idx').on(t.submittedAt),
     // The console's queue (migration 0009): waiting by due time, decided newest first; country, region, insurer.

@@ -32,6 +32,8 @@ export const coverages = pgTable(
     recordedTo: timestamp('recorded_to', { withTimezone: true }),
   },
   (t) => [
+    // The person card reads every row of a person's history (migration 0017).
+    index('coverages_person_idx').on(t.personId),
     index('coverages_insurer_idx')
       .on(t.insurerCode)
       .where(sql`${t.recordedTo} is null and ${t.validTo} is null`),
@@ -54,5 +56,8 @@ export const attachments = pgTable(
     validTo: date('valid_to', { mode: 'string' }),
     reason: text('reason'),
   },
-  (t) => [check('attachments_valid_range', sql`${t.validTo} is null or ${t.validTo} > ${t.validFrom}`)],
+  (t) => [
+    index('attachments_person_idx').on(t.personId),
+    check('attachments_valid_range', sql`${t.validTo} is null or ${t.validTo} > ${t.validFrom}`),
+  ],
 );
