@@ -1,7 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { ogrnFrom } from '../db/reference/legal-ids';
+import { checkHealth } from '../lib/health/check-health';
 import { expectAccessible } from './support/axe';
+import { connectTestDatabase } from './support/people';
 import { newStaff, signInAsOwnStaff } from './support/staff';
 
 const file = (name: string, text: string, mimeType = 'text/csv') => ({
@@ -118,6 +120,22 @@ test.describe('console: directories, the production calendar and background jobs
     await page.goto('/konsol/spravochniki');
     const years = page.getByRole('table', { name: 'Загруженные годы производственного календаря' });
     await expect(years.getByRole('row').filter({ hasText: String(year) })).toContainText('учтены');
+  });
+
+  test('the console start page tells an administrator what the register needs: the problems of the health check', async ({
+    page,
+  }) => {
+    const admin = await newStaff('ffoms_admin');
+    await signInAsOwnStaff(page, admin);
+    connectTestDatabase();
+    // The same problems /api/health reports now (the calendar of the next year from 1 October, silent feeds).
+    const problems = (await checkHealth()).problems.map((p) => p.message);
+    const attention = page
+      .getByRole('status')
+      .filter({ has: page.getByRole('heading', { name: 'Требует внимания' }) });
+    await expect(attention.getByRole('listitem')).toHaveCount(problems.length);
+    for (const message of problems) await expect(attention).toContainText(message);
+    await expectAccessible(page);
   });
 
   test('the background jobs page shows each kind of job and the runs of the start-up jobs', async ({
