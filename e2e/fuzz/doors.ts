@@ -679,6 +679,7 @@ export const ADMIN_PAGES = [
   '/konsol/spravochniki/zagruzka',
   '/konsol/spravochniki/kalendar',
   '/konsol/zadaniya',
+  '/konsol/lenty/klyuchi',
 ] as const;
 
 /**

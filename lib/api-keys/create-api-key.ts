@@ -48,7 +48,7 @@ export async function createApiKey(
         createdBy: `${actor.kind}:${actor.id}`,
       })
       .returning({ id: apiKeys.id });
-    if (by) await recordKeyAction(tx, by, 'api_key_issued', prefix, mo.code);
+    if (by) await recordKeyAction(tx, by, 'api_key_issued', prefix, { moCode: mo.code });
     return row!.id;
   });
   return { id, moCode: mo.code, prefix, key };

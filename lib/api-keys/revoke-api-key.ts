@@ -30,7 +30,8 @@ export async function revokeApiKey(
       .set({ revokedAt: new Date(), revokedBy: `${actor.kind}:${actor.id}` })
       .where(and(eq(apiKeys.id, row.id), isNull(apiKeys.revokedAt)))
       .returning({ id: apiKeys.id });
-    if (by && revoked.length) await recordKeyAction(tx, by, 'api_key_revoked', input.prefix, row.moCode);
+    if (by && revoked.length)
+      await recordKeyAction(tx, by, 'api_key_revoked', input.prefix, { moCode: row.moCode });
   });
   forgetVerifiedKey(input.prefix);
 }

@@ -1,8 +1,10 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { feedKeys } from '@/db/schema';
+import { recordKeyAction } from '@/lib/api-keys/key-audit';
 import { hashApiKey, newApiKey, parseApiKey, sameHash } from '@/lib/api-keys/key-format';
 import type { Actor, FeedSource } from '@/lib/auth/actor';
+import type { StaffActing } from '@/lib/auth/manage-staff';
 import { requirePermission } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 
@@ -18,34 +20,48 @@ export interface FeedKeyView {
 
 const by = (actor: Actor) => `${actor.kind}:${actor.id}`;
 
-/** Issues a key for one source's system. The key is returned once; only its SHA-256 is stored. */
+/**
+ * Issues a key for one source's system. The key is returned once; only its SHA-256 is stored. From the
+ * console, `staff` names the employee, written to the staff audit trail in the same transaction.
+ */
 export async function createFeedKey(
   input: { source: FeedSource; label?: string | null },
   actor: Actor,
+  staff: StaffActing | null = null,
 ): Promise<{ prefix: string; source: FeedSource; key: string }> {
   requirePermission(actor, 'feed_key:manage');
   const { key, prefix, hash } = newApiKey('feed');
-  await getDb()
-    .insert(feedKeys)
-    .values({
+  await getDb().transaction(async (tx) => {
+    await tx.insert(feedKeys).values({
       source: input.source,
       prefix,
       secretHash: hash,
       label: input.label ?? null,
       createdBy: by(actor),
     });
+    if (staff) await recordKeyAction(tx, staff, 'feed_key_issued', prefix, { source: input.source });
+  });
   return { prefix, source: input.source, key };
 }
 
 /** Revokes a key: the next request with it is refused (keys are checked against the database each time). */
-export async function revokeFeedKey(input: { prefix: string }, actor: Actor): Promise<void> {
+export async function revokeFeedKey(
+  input: { prefix: string },
+  actor: Actor,
+  staff: StaffActing | null = null,
+): Promise<void> {
   requirePermission(actor, 'feed_key:manage');
-  const [row] = await getDb()
-    .update(feedKeys)
-    .set({ revokedAt: new Date(), revokedBy: by(actor) })
-    .where(and(eq(feedKeys.prefix, input.prefix), isNull(feedKeys.revokedAt)))
-    .returning({ id: feedKeys.id });
-  if (row) return;
+  const revoked = await getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .update(feedKeys)
+      .set({ revokedAt: new Date(), revokedBy: by(actor) })
+      .where(and(eq(feedKeys.prefix, input.prefix), isNull(feedKeys.revokedAt)))
+      .returning({ id: feedKeys.id, source: feedKeys.source });
+    if (row && staff)
+      await recordKeyAction(tx, staff, 'feed_key_revoked', input.prefix, { source: row.source });
+    return row;
+  });
+  if (revoked) return;
   const [known] = await getDb()
     .select({ id: feedKeys.id })
     .from(feedKeys)

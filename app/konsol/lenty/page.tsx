@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { formatMoscowDateTime } from '@/lib/applications/labels';
 import type { FeedSource } from '@/lib/auth/actor';
@@ -24,6 +25,11 @@ export default async function FeedsPage() {
   return (
     <>
       <h1>Ведомственный обмен</h1>
+      {can(staff.actor, 'feed_key:manage') ? (
+        <p>
+          <Link href="/konsol/lenty/klyuchi">Ключи источников: выпуск и отзыв</Link>
+        </p>
+      ) : null}
       <p>
         Сведения органов ЗАГС, МВД и военных комиссариатов поступают в регистр через API обмена. Каждое
         событие применяется один раз; событие о человеке, которого ещё нет в регистре, ждёт его появления.
