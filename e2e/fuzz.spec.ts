@@ -7,7 +7,7 @@ import { createFeedKey, revokeFeedKey } from '../lib/feeds/feed-keys';
 import { signInAsCitizen } from './support/citizen';
 import { newStaff, signInAsOwnStaff, signInAsStaff } from './support/staff';
 import { CONSOLE_SECTIONS } from '../app/konsol/_shell/sections';
-import { ADMIN_PAGES, DOORS, PORTAL_PAGES, type FuzzContext, type PageForm } from './fuzz/doors';
+import { ADMIN_FORM_PAGES, DOORS, PORTAL_PAGES, type FuzzContext, type PageForm } from './fuzz/doors';
 import { formsOf } from './fuzz/forms';
 import { e2eDatabaseUrl, registerState } from './fuzz/register';
 import { runDoor } from './fuzz/run-door';
@@ -122,7 +122,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
   const adminCookie = await cookieHeader(adminContext, baseURL!);
   await adminContext.close();
   const adminForms: PageForm[] = [];
-  for (const path of ADMIN_PAGES) {
+  for (const path of ADMIN_FORM_PAGES) {
     const res = await fetch(new URL(path, baseURL), { headers: { cookie: adminCookie } });
     expect(res.status, path).toBe(200);
     adminForms.push(...formsOf(path, await res.text()).filter((f) => f.fields.length > 0));

@@ -683,6 +683,13 @@ export const ADMIN_PAGES = [
 ] as const;
 
 /**
+ * The administrator pages whose forms the door posts: the directory import and the calendar, which change
+ * nothing without a file. Not the feed keys' forms: a revoke form carries a real key's prefix, and a
+ * fuzz case could revoke the suite's own feed keys under the feed door.
+ */
+export const ADMIN_FORM_PAGES = ['/konsol/spravochniki/zagruzka', '/konsol/spravochniki/kalendar'] as const;
+
+/**
  * The directory pages and forms as an administrator (issue 13): hostile regions and paths, and posts of the
  * import and calendar forms without a file (a fuzz case never carries a directory file, so it can change
  * nothing), plus the same pages signed out.
