@@ -42,10 +42,23 @@ export async function findStrongMatch(db: Executor, incoming: DuplicateSubject):
   );
   let best: StrongMatch | null = null;
   for (const existing of subjects.values()) {
-    const { score, reasons } = scoreDuplicate(incoming, existing);
-    if (reasons.includes('same_snils') || reasons.includes('same_document')) return null;
-    if (score >= STRONG_MATCH_THRESHOLD && (!best || score > best.score))
-      best = { personId: existing.id, score, reasons };
+    const match = strongMatch(incoming, existing);
+    if (match === 'same_identifier') return null;
+    if (match && (!best || match.score > best.score)) best = { personId: existing.id, ...match };
   }
   return best;
+}
+
+/**
+ * The rule for one pair: a strong match (score and reasons), none (null), or the same СНИЛС or document —
+ * which is not this check's business but the unique constraints'. Also asked by the bulk births path of
+ * the newborns of one batch among themselves, which are not in the register yet when it checks.
+ */
+export function strongMatch(
+  incoming: DuplicateSubject,
+  other: DuplicateSubject,
+): Omit<StrongMatch, 'personId'> | 'same_identifier' | null {
+  const { score, reasons } = scoreDuplicate(incoming, other);
+  if (reasons.includes('same_snils') || reasons.includes('same_document')) return 'same_identifier';
+  return score >= STRONG_MATCH_THRESHOLD ? { score, reasons } : null;
 }

@@ -7,6 +7,7 @@ import { ageOn, parseDate, type LocalDate } from '@/lib/domain/dates';
 import { generateEnp, type Enp } from '@/lib/domain/enp';
 import { isMinor } from '@/lib/domain/person';
 import { IssueCollector } from '@/lib/domain/result';
+import type { DuplicateSubject } from '@/lib/domain/duplicates';
 import { findStrongMatch } from '@/lib/duplicates/creation-check';
 import { AppError, fieldIssue } from '@/lib/errors';
 import { checkInsurerChoice, findMedicalOrganisation, subjectExists } from './directory-queries';
@@ -109,14 +110,19 @@ export function planNewPerson(
  * the feed's event wait for an operator (ADR 0023). An employee creating a record has decided. Both the
  * one-event path and the bulk births path call this with the same plan.
  */
-export async function strongMatchFor(tx: Executor, plan: NewPersonPlan, meta: WriteMeta) {
-  if (meta.actor.kind === 'staff') return null;
-  return findStrongMatch(tx, {
+/** The person about to be created, as the duplicate rules see them. */
+export function duplicateSubjectOf(plan: NewPersonPlan, meta: WriteMeta): DuplicateSubject {
+  return {
     ...plan.person,
     documents: [plan.document],
     fromBirthFeed: meta.source === 'feed:zags',
     representativeIds: plan.representative ? [plan.representative.personId] : [],
-  });
+  };
+}
+
+export async function strongMatchFor(tx: Executor, plan: NewPersonPlan, meta: WriteMeta) {
+  if (meta.actor.kind === 'staff') return null;
+  return findStrongMatch(tx, duplicateSubjectOf(plan, meta));
 }
 
 export async function refuseStrongMatch(tx: Executor, plan: NewPersonPlan, meta: WriteMeta): Promise<void> {

@@ -1,3 +1,5 @@
+import type { DuplicateSubject } from '@/lib/domain/duplicates';
+import { strongMatch } from '@/lib/duplicates/creation-check';
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import {
@@ -24,7 +26,9 @@ import {
   newPersonEvents,
   newPersonRecordRows,
   newPersonRow,
+  duplicateSubjectOf,
   planNewPerson,
+  strongMatchFor,
   type NewPersonPlan,
 } from '@/lib/register/register-person';
 import { registerEventRow, type WriteMeta } from '@/lib/register/writer';
@@ -203,6 +207,7 @@ export async function writeBirths(
   const terms = await insurerRegionTermsTable(tx);
 
   const ready: Ready[] = [];
+  const batchSubjects: DuplicateSubject[] = [];
   for (const m of matched) {
     const insurance = motherInsurance(
       latestOf.get(m.motherId) ?? null,
@@ -213,6 +218,14 @@ export async function writeBirths(
     const c = new IssueCollector();
     const plan = planNewPerson(c, birthRegistration(m.event, m.motherId, insurance), today);
     if (c.issues.length || !plan || !subjectCodes.has(insurance.subjectCode)) continue;
+    // Someone in the register this newborn most likely already is: the one-event path refuses it for an
+    // operator (the creation-time check, ADR 0023), with the same answer as a birth posted on its own.
+    if (await strongMatchFor(tx, plan, m.meta)) continue;
+    // …or one of this batch's own newborns before it, which the one-event path would have found in the
+    // register by then.
+    const subject = duplicateSubjectOf(plan, m.meta);
+    if (batchSubjects.some((earlier) => strongMatch(subject, earlier) !== null)) continue;
+    batchSubjects.push(subject);
     const insurer = insurerRows.get(insurance.insurerCode) ?? null;
     const service = insurer
       ? insurerServiceOn(
