@@ -44,7 +44,7 @@ test('search with a typo → card with a purpose → retroactive coverage correc
 }) => {
   const since = `${new Date().getUTCFullYear() - 1}-01-15`;
   const person = await newPerson({ since });
-  await signInAsStaff(page, 'tfoms77', '/konsol/poisk');
+  await signInAsStaff(page, 'tfoms77', undefined, { next: '/konsol/poisk' });
   await openCardFromSearch(page, person);
   await expect(page.getByTestId('coverage-timeline')).toHaveAttribute('aria-label', /Периоды страхования/);
   // The opening is in the card's own access log, with the purpose.
@@ -78,7 +78,7 @@ test('search with a typo → card with a purpose → retroactive coverage correc
 
 test('an insurer of another person sees nobody in the search and no card', async ({ page }) => {
   const person = await newPerson({ insurerCode: '77002' });
-  await signInAsStaff(page, 'smo77001', '/konsol/poisk');
+  await signInAsStaff(page, 'smo77001', undefined, { next: '/konsol/poisk' });
   const byEnp = page.locator('form', { has: page.getByRole('heading', { name: 'По ЕНП' }) });
   await byEnp.getByLabel('ЕНП').fill(person.enp);
   await byEnp.getByRole('button', { name: 'Найти по ЕНП' }).click();
@@ -93,7 +93,7 @@ test.describe('without JavaScript', () => {
 
   test('search by ЕНП, the card and a correction of the name work as plain forms', async ({ page }) => {
     const person = await newPerson();
-    await signInAsStaff(page, 'tfoms77', '/konsol/poisk');
+    await signInAsStaff(page, 'tfoms77', undefined, { next: '/konsol/poisk' });
     const byEnp = page.locator('form', { has: page.getByRole('heading', { name: 'По ЕНП' }) });
     await byEnp.getByLabel('ЕНП').fill(person.enp);
     await byEnp.getByRole('button', { name: 'Найти по ЕНП' }).click();

@@ -43,7 +43,7 @@ test('a pending event is listed with its reason for the federal fund; an insurer
   expect(posted.status()).toBe(200);
   expect(await posted.json()).toMatchObject({ pending: 1, events: [{ eventId, status: 'pending' }] });
 
-  await signInAsStaff(page, 'ffoms', '/konsol/lenty');
+  await signInAsOwnStaff(page, await newStaff('ffoms_admin'), '/konsol/lenty');
   await expect(page.getByRole('heading', { level: 1, name: 'Ведомственный обмен' })).toBeVisible();
   const military = page.getByRole('row', { name: /Военные комиссариаты/ }).first();
   await expect(military).toContainText('В срок');
@@ -53,7 +53,7 @@ test('a pending event is listed with its reason for the federal fund; an insurer
   await expectAccessible(page);
 
   await page.context().clearCookies();
-  await signInAsStaff(page, 'smo77001', '/konsol');
+  await signInAsStaff(page, 'smo77001', undefined, { next: '/konsol' });
   const denied = await page.goto('/konsol/lenty');
   expect(denied?.status()).toBe(403);
 });
