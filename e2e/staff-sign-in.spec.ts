@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { DEMO_STAFF } from '../lib/auth/demo-staff';
 import { totpCode } from '../lib/auth/totp';
 import { expectAccessible } from './support/axe';
 import { newStaff, signInAsOwnStaff, signInAsStaff } from './support/staff';
@@ -9,7 +10,7 @@ test.describe('staff sign-in', () => {
   }) => {
     await page.goto('/vhod');
     await page.getByLabel('Логин').fill('ffoms');
-    await page.getByLabel('Пароль').fill('ffoms-demo-2026-admin');
+    await page.getByLabel('Пароль').fill(DEMO_STAFF.find((s) => s.login === 'ffoms')!.password);
     await page.getByRole('button', { name: 'Войти' }).click();
     await expect(page).toHaveURL(/\/vhod\/kod$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Код подтверждения входа');
