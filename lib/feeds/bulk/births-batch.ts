@@ -32,7 +32,7 @@ import { countReceivedMany, feedWriteMeta, recordedDecision } from '../apply-fee
 import { eventDocument } from '../effects/context';
 import { birthNotice, birthRegistration, motherInsurance } from '../effects/zags';
 import type { EventOf } from '../events';
-import { checkedRef, findReferencedPerson, namesMatch } from '../find-person';
+import { checkedRef, namesMatch, personsByName } from '../find-person';
 import type { ApplyOptions, EventOutcome, ParsedEvent } from '../outcome';
 import { unnestInsert } from './unnest-insert';
 
@@ -44,7 +44,7 @@ import { unnestInsert } from './unnest-insert';
  * record and the freshness counts — and takes only the births whose every check it can decide from rows
  * read in bulk with the same rules: the certificate new to the register and to the batch, the mother
  * found by ЕНП or СНИЛС with her name and birth date agreeing (or by name alone through the one-event
- * path's own lookup, one query set per birth), her policy in force at the birth, the
+ * path's own lookup, asked once for the whole batch), her policy in force at the birth, the
  * directories accepting her insurer. Every other event of the batch is left (null) to the one-event path.
  */
 
@@ -137,7 +137,8 @@ export async function writeBirths(
   const heldKeys = new Set(held.map(certificateKey));
 
   // 3. Mothers by ЕНП or СНИЛС read in bulk, their name and birth date agreeing (a mismatch, a merged record:
-  //    one by one); mothers known only by name and birth date through the one-event path's own lookup.
+  //    one by one); mothers known only by name and birth date through the one-event path's own lookup,
+  //    asked once for the batch.
   const refs = unique
     .filter((c) => !heldKeys.has(certificateKey(c.doc)))
     .flatMap((c) => {
@@ -173,13 +174,18 @@ export async function writeBirths(
           );
   const byEnp = new Map(found.map((p) => [p.enp, p]));
   const bySnils = new Map(found.filter((p) => p.snils).map((p) => [p.snils!, p]));
+  const byName = refs.filter((r) => !r.enp && !r.snils);
+  const named = await personsByName(
+    tx,
+    byName.map((r) => r.name),
+  );
   const matched: (Candidate & { motherId: number })[] = [];
+  byName.forEach((r, i) => {
+    const mother = named[i]!;
+    if (typeof mother !== 'string') matched.push({ ...r, motherId: mother.id });
+  });
   for (const r of refs) {
-    if (!r.enp && !r.snils) {
-      const mother = await findReferencedPerson(tx, r.event.data.mother, 'data.mother').catch(() => null);
-      if (mother) matched.push({ ...r, motherId: mother.id });
-      continue;
-    }
+    if (!r.enp && !r.snils) continue;
     const mother = r.enp ? byEnp.get(r.enp) : bySnils.get(r.snils!);
     if (!mother || mother.mergedIntoId !== null) continue;
     if (mother.birthDate !== r.name.birthDate || !namesMatch(mother, r.name)) continue;
