@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, or, sql, type AnyColumn } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import {
   coverages,
@@ -14,7 +14,7 @@ import {
 import type { FeedSource } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { moscowDate, type LocalDate } from '@/lib/domain/dates';
-import { generateEnp, type Enp } from '@/lib/domain/enp';
+import { generateEnp } from '@/lib/domain/enp';
 import { insurerServiceOn } from '@/lib/domain/insurer-service';
 import { IssueCollector } from '@/lib/domain/result';
 import { personRecipient } from '@/lib/notifications/person-recipient';
@@ -34,7 +34,7 @@ import { birthNotice, birthRegistration, motherInsurance } from '../effects/zags
 import type { EventOf } from '../events';
 import { checkedRef, namesMatch, personsByName } from '../find-person';
 import type { ApplyOptions, EventOutcome, ParsedEvent } from '../outcome';
-import { unnestInsert } from './unnest-insert';
+import { unnestInsert, unnestRows } from './unnest-insert';
 
 /**
  * The bulk import's writer for the hot event kind, ЗАГС births of distinct children: many births in one
@@ -66,13 +66,17 @@ interface Ready extends Candidate {
 const certificateKey = (d: { kind: number; series: string | null; number: string }) =>
   `${d.kind}|${d.series ?? ''}|${d.number}`;
 
+/** `column = any($1)`: one array parameter for a whole batch's keys (cheaper to build and bind than `in`). */
+const anyOf = (column: AnyColumn, values: readonly unknown[], type: 'text' | 'bigint') =>
+  sql`${column} = any(${sql.param(values)}::${sql.raw(type)}[])`;
+
 /** The events already recorded for this source (duplicates: nothing to check or write). */
 async function knownEventIds(tx: Transaction, source: FeedSource, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await tx
     .select({ eventId: feedEvents.eventId })
     .from(feedEvents)
-    .where(and(eq(feedEvents.source, source), inArray(feedEvents.eventId, ids)));
+    .where(and(eq(feedEvents.source, source), anyOf(feedEvents.eventId, ids, 'text')));
   return new Set(rows.map((r) => r.eventId));
 }
 
@@ -168,8 +172,8 @@ export async function writeBirths(
           .from(persons)
           .where(
             or(
-              enps.length ? inArray(persons.enp, enps) : undefined,
-              snilses.length ? inArray(persons.snils, snilses) : undefined,
+              enps.length ? anyOf(persons.enp, enps, 'text') : undefined,
+              snilses.length ? anyOf(persons.snils, snilses, 'text') : undefined,
             ),
           );
   const byEnp = new Map(found.map((p) => [p.enp, p]));
@@ -195,11 +199,15 @@ export async function writeBirths(
 
   // 4. Lock the mothers (as registerPerson locks a representative), then their latest periods.
   const motherIds = [...new Set(matched.map((m) => m.motherId))].sort((a, b) => a - b);
-  await tx.select({ id: persons.id }).from(persons).where(inArray(persons.id, motherIds)).for('update');
+  await tx
+    .select({ id: persons.id })
+    .from(persons)
+    .where(anyOf(persons.id, motherIds, 'bigint'))
+    .for('update');
   const latest = await tx
     .selectDistinctOn([coverages.personId])
     .from(coverages)
-    .where(and(inArray(coverages.personId, motherIds), isNull(coverages.recordedTo)))
+    .where(and(anyOf(coverages.personId, motherIds, 'bigint'), isNull(coverages.recordedTo)))
     .orderBy(coverages.personId, desc(coverages.validFrom));
   const latestOf = new Map<number, CoverageRow>(latest.map((c) => [c.personId, c]));
 
@@ -232,45 +240,57 @@ export async function writeBirths(
   if (ready.length === 0) return out;
   ready.sort((a, b) => a.index - b.index);
 
-  // 6. Claim the events (a concurrent import of the same events claims them first: duplicates).
-  const claims = await unnestInsert(
-    tx,
+  // 6. Each birth's person id and ЕНП serial, taken from their sequences in one round trip.
+  const allocated = (
+    await tx.execute<{ serial: string; id: number }>(
+      sql`select nextval('enp_serial_seq')::text as serial,
+                 nextval(pg_get_serial_sequence('persons', 'id')) as id
+            from generate_series(1, ${ready.length})`,
+    )
+  ).rows.map((row, i) => {
+    const r = ready[i]!;
+    return {
+      ...r,
+      personId: Number(row.id),
+      enp: generateEnp(r.plan.period.subjectCode, BigInt(row.serial)),
+    };
+  });
+
+  // 7. One statement claims the events with what became of them (the dedup records, written once) and
+  //    forms the persons of the claimed ones: an event a concurrent import or API post claimed first is a
+  //    duplicate and forms nobody. The records' person references are checked at the statement's end.
+  const claims = unnestRows(
     feedEvents,
-    ready.map((r) => ({
+    allocated.map((b) => ({
       source,
-      eventId: r.event.eventId,
-      type: r.event.type,
-      occurredAt: new Date(r.event.occurredAt),
+      eventId: b.event.eventId,
+      type: b.event.type,
+      occurredAt: new Date(b.event.occurredAt),
       receivedAt: now,
-      status: 'applied',
+      ...recordedDecision({ status: 'applied', person: { id: b.personId, enp: b.enp } }, b.event, now),
     })),
-    ['eventId'],
-    { onConflictDoNothing: true },
   );
-  const claimed = new Set(claims.map((c) => c.eventId as string));
-  const births = ready.filter((r) => {
-    if (claimed.has(r.event.eventId)) return true;
-    out[r.index] = { line: r.line, eventId: r.event.eventId, type: r.event.type, status: 'duplicate' };
+  const people = unnestRows(
+    persons,
+    allocated.map((b) => ({ id: b.personId, ...newPersonRow(b.plan, b.enp) })),
+  );
+  const formed = await tx.execute<{ id: number }>(sql`
+    with claimed as (
+      insert into ${feedEvents} (${claims.columns}) select * from ${claims.source}
+      on conflict do nothing returning ${feedEvents.personId} as person_id)
+    insert into ${persons} (${people.columns}) select * from ${people.source}
+     where u.id in (select person_id from claimed)
+    returning ${persons.id} as id`);
+  const formedIds = new Set(formed.rows.map((r) => Number(r.id)));
+  const births = allocated.filter((b) => {
+    if (formedIds.has(b.personId)) return true;
+    out[b.index] = { line: b.line, eventId: b.event.eventId, type: b.event.type, status: 'duplicate' };
     return false;
   });
   if (births.length === 0) return out;
 
-  // 7. The new persons' rows and events, statement by statement for the whole batch.
-  const serials = (
-    await tx.execute<{ serial: string }>(
-      sql`select nextval('enp_serial_seq')::text as serial from generate_series(1, ${births.length})`,
-    )
-  ).rows.map((r) => BigInt(r.serial));
-  const enps2: Enp[] = births.map((b, i) => generateEnp(b.plan.period.subjectCode, serials[i]!));
-  const personRows = await unnestInsert(
-    tx,
-    persons,
-    births.map((b, i) => newPersonRow(b.plan, enps2[i]!)),
-    ['id', 'enp'],
-  );
-  const personIds = new Map(personRows.map((r) => [r.enp as string, r.id as number]));
-  const ids = enps2.map((enp) => personIds.get(enp)!);
-  const records = births.map((b, i) => newPersonRecordRows(b.plan, ids[i]!));
+  // 8. The rest of the new persons' records and their events, statement by statement for the whole batch.
+  const records = births.map((b) => newPersonRecordRows(b.plan, b.personId));
   const idsBy = async (
     table: Parameters<typeof unnestInsert>[1],
     rows: Record<string, unknown>[],
@@ -297,49 +317,40 @@ export async function writeBirths(
     records.map((r) => r.representation!),
     'childId',
   );
-  const eventRows = births.flatMap((b, i) => {
-    const personId = ids[i]!;
-    return newPersonEvents(b.plan, enps2[i]!, {
-      personId,
-      documentId: documentIds.get(personId)!,
-      coverageId: coverageIds.get(personId)!,
+  const eventRows = births.flatMap((b) =>
+    newPersonEvents(b.plan, b.enp, {
+      personId: b.personId,
+      documentId: documentIds.get(b.personId)!,
+      coverageId: coverageIds.get(b.personId)!,
       attachmentId: null,
-      representationId: representationIds.get(personId)!,
-    }).map((e) => registerEventRow(b.meta, e));
-  });
+      representationId: representationIds.get(b.personId)!,
+    }).map((e) => registerEventRow(b.meta, e)),
+  );
   await unnestInsert(tx, registerEvents, eventRows);
   await unnestInsert(
     tx,
     notifications,
-    births.map((b, i) => ({
+    births.map((b) => ({
       recipientSub: personRecipient(b.motherId),
-      personId: ids[i]!,
+      personId: b.personId,
       applicationId: null,
-      text: birthNotice(b.event.data.child, b.plan.period.validFrom, enps2[i]!, b.insurerName),
+      text: birthNotice(b.event.data.child, b.plan.period.validFrom, b.enp, b.insurerName),
       createdAt: now,
     })),
   );
 
-  // 8. The dedup records say what became of the events; the freshness counts take them all at once.
-  const decided = births.map((b, i) =>
-    recordedDecision({ status: 'applied', person: { id: ids[i]!, enp: enps2[i]! } }, b.event, now),
-  );
-  await tx.execute(sql`
-    update ${feedEvents} set person_id = d.person_id, decided_at = ${now}
-      from unnest(${sql.param(births.map((b) => b.event.eventId))}::text[],
-                  ${sql.param(decided.map((d) => d.personId))}::bigint[]) as d(event_id, person_id)
-     where ${feedEvents.source} = ${source} and ${feedEvents.eventId} = d.event_id`);
+  // 9. The freshness counts take them all at once.
   const lastOccurred = new Date(Math.max(...births.map((b) => Date.parse(b.event.occurredAt))));
   await countReceivedMany(tx, source, { applied: births.length, pending: 0, rejected: 0 }, lastOccurred, now);
-  births.forEach((b, i) => {
+  for (const b of births) {
     out[b.index] = {
       line: b.line,
       eventId: b.event.eventId,
       type: b.event.type,
       status: 'applied',
-      personId: ids[i]!,
-      enp: enps2[i]!,
+      personId: b.personId,
+      enp: b.enp,
     };
-  });
+  }
   return out;
 }
