@@ -1,9 +1,9 @@
 /**
- * Feed benchmark: `npm run bench:feeds [-- --persons N] [--events E] [--api-events A]` (defaults 1,000,000
- * persons and events, and as many through the API).
+ * Feed benchmark: `npm run bench:feeds [-- --persons N] [--events E] [--api-events A] [--batch B]` (defaults
+ * 1,000,000 persons and events, as many through the API, bulk batches of 1,000).
  *
  * On a fresh database seeded with N persons it imports E `birth.registered` events through the bulk path
- * (`feeds:import`'s importFeedFile + applyBatch, batches of 1,000) and A further births through the HTTP API
+ * (`feeds:import`'s importFeedFile + applyBatch, batches of B events) and A further births through the HTTP API
  * (POST /api/v1/feeds/zags/events, NDJSON batches of 1,000, the lean API router on a loopback port in this
  * process). Baseline in the same run: a bare COPY of exactly the rows the bulk import produced (persons,
  * documents, coverage, representations, register events, notifications and the events' dedup records)
@@ -52,14 +52,18 @@ const flags = parseBenchFlags(process.argv.slice(2), {
   persons: { kind: 'whole', min: 100, max: 20_000_000 },
   events: { kind: 'whole', min: 1000, max: 5_000_000 },
   'api-events': { kind: 'whole', min: 0, max: 5_000_000 },
+  batch: { kind: 'whole', min: 1, max: 100_000 },
 });
 if (typeof flags === 'string') {
-  console.error(`${flags}\nusage: npm run bench:feeds -- [--persons N] [--events E] [--api-events A]`);
+  console.error(
+    `${flags}\nusage: npm run bench:feeds -- [--persons N] [--events E] [--api-events A] [--batch B]`,
+  );
   process.exit(2);
 }
 const persons = flags.persons ?? 1_000_000;
 const events = flags.events ?? 1_000_000;
 const apiEvents = flags['api-events'] ?? events;
+const bulkBatch = flags.batch ?? BATCH;
 
 async function maxIds(client: pg.ClientBase): Promise<Map<string, number>> {
   const out = new Map<string, number>();
@@ -202,7 +206,7 @@ async function main(): Promise<void> {
       const bulk = await importFeedFile({
         source: 'zags',
         file: bulkFile,
-        batchSize: BATCH,
+        batchSize: bulkBatch,
         startedBy: 'bench',
         apply: applyBatch,
         maxLineBytes: FEED_LIMITS.lineBytes,
@@ -240,6 +244,7 @@ async function main(): Promise<void> {
           ['figure', 'measured', 'goal', ''],
           ['register persons before', int(persons), '', ''],
           ['bulk births', int(events), '', ''],
+          ['bulk batch, events', int(bulkBatch), '', ''],
           ['bulk time, s', fixed(bulk.seconds, 1), '', ''],
           ['bulk events/s', int(bulkRate), '', ''],
           ['bare COPY of its rows, s', fixed(bareSeconds, 1), '', ''],

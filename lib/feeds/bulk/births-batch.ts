@@ -1,4 +1,5 @@
-import { and, desc, eq, isNull, or, sql, type AnyColumn } from 'drizzle-orm';
+import { and, desc, eq, getTableName, isNull, or, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Transaction } from '@/db/client';
 import {
   coverages,
@@ -66,9 +67,12 @@ interface Ready extends Candidate {
 const certificateKey = (d: { kind: number; series: string | null; number: string }) =>
   `${d.kind}|${d.series ?? ''}|${d.number}`;
 
-/** `column = any($1)`: one array parameter for a whole batch's keys (cheaper to build and bind than `in`). */
-const anyOf = (column: AnyColumn, values: readonly unknown[], type: 'text' | 'bigint') =>
-  sql`${column} = any(${sql.param(values)}::${sql.raw(type)}[])`;
+/**
+ * `column = any($1)`: one array parameter for a whole batch's keys (cheaper to build and bind than `in`),
+ * typed as the column (a `text[]` against a `char(16)` column would compare as text and miss its index).
+ */
+const anyOf = (column: PgColumn, values: readonly unknown[]) =>
+  sql`${column} = any(${sql.param(values)}::${sql.raw(column.getSQLType())}[])`;
 
 /** The events already recorded for this source (duplicates: nothing to check or write). */
 async function knownEventIds(tx: Transaction, source: FeedSource, ids: string[]): Promise<Set<string>> {
@@ -76,7 +80,7 @@ async function knownEventIds(tx: Transaction, source: FeedSource, ids: string[])
   const rows = await tx
     .select({ eventId: feedEvents.eventId })
     .from(feedEvents)
-    .where(and(eq(feedEvents.source, source), anyOf(feedEvents.eventId, ids, 'text')));
+    .where(and(eq(feedEvents.source, source), anyOf(feedEvents.eventId, ids)));
   return new Set(rows.map((r) => r.eventId));
 }
 
@@ -172,8 +176,8 @@ export async function writeBirths(
           .from(persons)
           .where(
             or(
-              enps.length ? anyOf(persons.enp, enps, 'text') : undefined,
-              snilses.length ? anyOf(persons.snils, snilses, 'text') : undefined,
+              enps.length ? anyOf(persons.enp, enps) : undefined,
+              snilses.length ? anyOf(persons.snils, snilses) : undefined,
             ),
           );
   const byEnp = new Map(found.map((p) => [p.enp, p]));
@@ -199,15 +203,11 @@ export async function writeBirths(
 
   // 4. Lock the mothers (as registerPerson locks a representative), then their latest periods.
   const motherIds = [...new Set(matched.map((m) => m.motherId))].sort((a, b) => a - b);
-  await tx
-    .select({ id: persons.id })
-    .from(persons)
-    .where(anyOf(persons.id, motherIds, 'bigint'))
-    .for('update');
+  await tx.select({ id: persons.id }).from(persons).where(anyOf(persons.id, motherIds)).for('update');
   const latest = await tx
     .selectDistinctOn([coverages.personId])
     .from(coverages)
-    .where(and(anyOf(coverages.personId, motherIds, 'bigint'), isNull(coverages.recordedTo)))
+    .where(and(anyOf(coverages.personId, motherIds), isNull(coverages.recordedTo)))
     .orderBy(coverages.personId, desc(coverages.validFrom));
   const latestOf = new Map<number, CoverageRow>(latest.map((c) => [c.personId, c]));
 
@@ -240,11 +240,14 @@ export async function writeBirths(
   if (ready.length === 0) return out;
   ready.sort((a, b) => a.index - b.index);
 
-  // 6. Each birth's person id and ЕНП serial, taken from their sequences in one round trip.
+  // 6. Each birth's ЕНП serial and the ids of its new rows, taken from their sequences in one round trip
+  //    (the rows then go in without answering their ids, one statement after another).
+  const nextId = (table: PgTable) => sql`nextval(pg_get_serial_sequence(${getTableName(table)}, 'id'))`;
   const allocated = (
-    await tx.execute<{ serial: string; id: number }>(
-      sql`select nextval('enp_serial_seq')::text as serial,
-                 nextval(pg_get_serial_sequence('persons', 'id')) as id
+    await tx.execute<{ serial: string; id: number; doc: number; cov: number; rep: number }>(
+      sql`select nextval('enp_serial_seq')::text as serial, ${nextId(persons)} as id,
+                 ${nextId(identityDocuments)} as doc, ${nextId(coverages)} as cov,
+                 ${nextId(representations)} as rep
             from generate_series(1, ${ready.length})`,
     )
   ).rows.map((row, i) => {
@@ -252,6 +255,7 @@ export async function writeBirths(
     return {
       ...r,
       personId: Number(row.id),
+      ids: { document: Number(row.doc), coverage: Number(row.cov), representation: Number(row.rep) },
       enp: generateEnp(r.plan.period.subjectCode, BigInt(row.serial)),
     };
   });
@@ -289,59 +293,49 @@ export async function writeBirths(
   });
   if (births.length === 0) return out;
 
-  // 8. The rest of the new persons' records and their events, statement by statement for the whole batch.
+  // 8. The rest of the new persons' records, their events and notices, and the freshness counts: one
+  //    statement per table for the whole batch, sent back to back.
   const records = births.map((b) => newPersonRecordRows(b.plan, b.personId));
-  const idsBy = async (
-    table: Parameters<typeof unnestInsert>[1],
-    rows: Record<string, unknown>[],
-    by: string,
-  ) =>
-    new Map(
-      (await unnestInsert(tx, table, rows, ['id', by as never])).map((r) => [
-        r[by] as number,
-        r.id as number,
-      ]),
-    );
-  const documentIds = await idsBy(
-    identityDocuments,
-    records.map((r) => r.document),
-    'personId',
-  );
-  const coverageIds = await idsBy(
-    coverages,
-    records.map((r) => r.coverage),
-    'personId',
-  );
-  const representationIds = await idsBy(
-    representations,
-    records.map((r) => r.representation!),
-    'childId',
-  );
   const eventRows = births.flatMap((b) =>
     newPersonEvents(b.plan, b.enp, {
       personId: b.personId,
-      documentId: documentIds.get(b.personId)!,
-      coverageId: coverageIds.get(b.personId)!,
+      documentId: b.ids.document,
+      coverageId: b.ids.coverage,
       attachmentId: null,
-      representationId: representationIds.get(b.personId)!,
+      representationId: b.ids.representation,
     }).map((e) => registerEventRow(b.meta, e)),
   );
-  await unnestInsert(tx, registerEvents, eventRows);
-  await unnestInsert(
-    tx,
-    notifications,
-    births.map((b) => ({
-      recipientSub: personRecipient(b.motherId),
-      personId: b.personId,
-      applicationId: null,
-      text: birthNotice(b.event.data.child, b.plan.period.validFrom, b.enp, b.insurerName),
-      createdAt: now,
-    })),
-  );
-
-  // 9. The freshness counts take them all at once.
   const lastOccurred = new Date(Math.max(...births.map((b) => Date.parse(b.event.occurredAt))));
-  await countReceivedMany(tx, source, { applied: births.length, pending: 0, rejected: 0 }, lastOccurred, now);
+  await Promise.all([
+    unnestInsert(
+      tx,
+      identityDocuments,
+      records.map((r, i) => ({ id: births[i]!.ids.document, ...r.document })),
+    ),
+    unnestInsert(
+      tx,
+      coverages,
+      records.map((r, i) => ({ id: births[i]!.ids.coverage, ...r.coverage })),
+    ),
+    unnestInsert(
+      tx,
+      representations,
+      records.map((r, i) => ({ id: births[i]!.ids.representation, ...r.representation! })),
+    ),
+    unnestInsert(tx, registerEvents, eventRows),
+    unnestInsert(
+      tx,
+      notifications,
+      births.map((b) => ({
+        recipientSub: personRecipient(b.motherId),
+        personId: b.personId,
+        applicationId: null,
+        text: birthNotice(b.event.data.child, b.plan.period.validFrom, b.enp, b.insurerName),
+        createdAt: now,
+      })),
+    ),
+    countReceivedMany(tx, source, { applied: births.length, pending: 0, rejected: 0 }, lastOccurred, now),
+  ]);
   for (const b of births) {
     out[b.index] = {
       line: b.line,
