@@ -242,13 +242,14 @@ export async function writeBirths(
 
   // 6. Each birth's ЕНП serial and the ids of its new rows, taken from their sequences in one round trip
   //    (the rows then go in without answering their ids, one statement after another).
-  const nextId = (table: PgTable) => sql`nextval(pg_get_serial_sequence(${getTableName(table)}, 'id'))`;
+  const sequenceOf = (table: PgTable) => sql`pg_get_serial_sequence(${getTableName(table)}, 'id')::regclass`;
   const allocated = (
     await tx.execute<{ serial: string; id: number; doc: number; cov: number; rep: number }>(
-      sql`select nextval('enp_serial_seq')::text as serial, ${nextId(persons)} as id,
-                 ${nextId(identityDocuments)} as doc, ${nextId(coverages)} as cov,
-                 ${nextId(representations)} as rep
-            from generate_series(1, ${ready.length})`,
+      sql`select nextval('enp_serial_seq')::text as serial, nextval(s.persons) as id,
+                 nextval(s.documents) as doc, nextval(s.coverages) as cov, nextval(s.representations) as rep
+            from generate_series(1, ${ready.length}),
+                 (select ${sequenceOf(persons)} as persons, ${sequenceOf(identityDocuments)} as documents,
+                         ${sequenceOf(coverages)} as coverages, ${sequenceOf(representations)} as representations) s`,
     )
   ).rows.map((row, i) => {
     const r = ready[i]!;
