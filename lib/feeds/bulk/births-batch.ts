@@ -295,7 +295,7 @@ export async function writeBirths(
   if (births.length === 0) return out;
 
   // 8. The rest of the new persons' records, their events and notices, and the freshness counts: one
-  //    statement per table for the whole batch, sent back to back.
+  //    statement per table for the whole batch, none answering ids.
   const records = births.map((b) => newPersonRecordRows(b.plan, b.personId));
   const eventRows = births.flatMap((b) =>
     newPersonEvents(b.plan, b.enp, {
@@ -307,36 +307,34 @@ export async function writeBirths(
     }).map((e) => registerEventRow(b.meta, e)),
   );
   const lastOccurred = new Date(Math.max(...births.map((b) => Date.parse(b.event.occurredAt))));
-  await Promise.all([
-    unnestInsert(
-      tx,
-      identityDocuments,
-      records.map((r, i) => ({ id: births[i]!.ids.document, ...r.document })),
-    ),
-    unnestInsert(
-      tx,
-      coverages,
-      records.map((r, i) => ({ id: births[i]!.ids.coverage, ...r.coverage })),
-    ),
-    unnestInsert(
-      tx,
-      representations,
-      records.map((r, i) => ({ id: births[i]!.ids.representation, ...r.representation! })),
-    ),
-    unnestInsert(tx, registerEvents, eventRows),
-    unnestInsert(
-      tx,
-      notifications,
-      births.map((b) => ({
-        recipientSub: personRecipient(b.motherId),
-        personId: b.personId,
-        applicationId: null,
-        text: birthNotice(b.event.data.child, b.plan.period.validFrom, b.enp, b.insurerName),
-        createdAt: now,
-      })),
-    ),
-    countReceivedMany(tx, source, { applied: births.length, pending: 0, rejected: 0 }, lastOccurred, now),
-  ]);
+  await unnestInsert(
+    tx,
+    identityDocuments,
+    records.map((r, i) => ({ id: births[i]!.ids.document, ...r.document })),
+  );
+  await unnestInsert(
+    tx,
+    coverages,
+    records.map((r, i) => ({ id: births[i]!.ids.coverage, ...r.coverage })),
+  );
+  await unnestInsert(
+    tx,
+    representations,
+    records.map((r, i) => ({ id: births[i]!.ids.representation, ...r.representation! })),
+  );
+  await unnestInsert(tx, registerEvents, eventRows);
+  await unnestInsert(
+    tx,
+    notifications,
+    births.map((b) => ({
+      recipientSub: personRecipient(b.motherId),
+      personId: b.personId,
+      applicationId: null,
+      text: birthNotice(b.event.data.child, b.plan.period.validFrom, b.enp, b.insurerName),
+      createdAt: now,
+    })),
+  );
+  await countReceivedMany(tx, source, { applied: births.length, pending: 0, rejected: 0 }, lastOccurred, now);
   for (const b of births) {
     out[b.index] = {
       line: b.line,
