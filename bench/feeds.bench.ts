@@ -1,9 +1,9 @@
 /**
- * Feed benchmark: `npm run bench:feeds [-- --persons N] [--events E] [--api-events A]` (defaults 1,000,000
- * persons and events, and as many through the API).
+ * Feed benchmark: `npm run bench:feeds [-- --persons N] [--events E] [--api-events A] [--batch B]` (defaults
+ * 1,000,000 persons and events, as many through the API, bulk batches of 1,000).
  *
  * On a fresh database seeded with N persons it imports E `birth.registered` events through the bulk path
- * (`feeds:import`'s importFeedFile + applyBatch, batches of 1,000) and A further births through the HTTP API
+ * (`feeds:import`'s importFeedFile + applyBatch, batches of B events) and A further births through the HTTP API
  * (POST /api/v1/feeds/zags/events, NDJSON batches of 1,000, the lean API router on a loopback port in this
  * process). Baseline in the same run: a bare COPY of exactly the rows the bulk import produced (persons,
  * documents, coverage, representations, register events, notifications and the events' dedup records)
@@ -52,14 +52,18 @@ const flags = parseBenchFlags(process.argv.slice(2), {
   persons: { kind: 'whole', min: 100, max: 20_000_000 },
   events: { kind: 'whole', min: 1000, max: 5_000_000 },
   'api-events': { kind: 'whole', min: 0, max: 5_000_000 },
+  batch: { kind: 'whole', min: 1, max: 100_000 },
 });
 if (typeof flags === 'string') {
-  console.error(`${flags}\nusage: npm run bench:feeds -- [--persons N] [--events E] [--api-events A]`);
+  console.error(
+    `${flags}\nusage: npm run bench:feeds -- [--persons N] [--events E] [--api-events A] [--batch B]`,
+  );
   process.exit(2);
 }
 const persons = flags.persons ?? 1_000_000;
 const events = flags.events ?? 1_000_000;
 const apiEvents = flags['api-events'] ?? events;
+const bulkBatch = flags.batch ?? BATCH;
 
 async function maxIds(client: pg.ClientBase): Promise<Map<string, number>> {
   const out = new Map<string, number>();
@@ -202,7 +206,7 @@ async function main(): Promise<void> {
       const bulk = await importFeedFile({
         source: 'zags',
         file: bulkFile,
-        batchSize: BATCH,
+        batchSize: bulkBatch,
         startedBy: 'bench',
         apply: applyBatch,
         maxLineBytes: FEED_LIMITS.lineBytes,
@@ -212,25 +216,28 @@ async function main(): Promise<void> {
           console.log(`  bulk: ${int(p.linesDone)} / ${int(events)} lines`);
         },
       });
-      if (bulk.counts.applied !== events)
+      // A birth whose mother is named ambiguously (two people of that name and birth date in a large
+      // register) is rightly kept pending; anything else not applied is a failure of the run.
+      if (bulk.counts.applied + bulk.counts.pending !== events || bulk.counts.applied < events * 0.99)
         throw new Error(
           `The bulk import applied ${bulk.counts.applied} of ${events}: ${JSON.stringify(bulk.counts)}`,
         );
-      const bulkRate = events / bulk.seconds;
+      const applied = bulk.counts.applied;
+      const bulkRate = applied / bulk.seconds;
       const personsAfter = await count(admin, 'persons');
       const registerBytes = await totalSize(admin, REGISTER_TABLES);
       const feedBytes = await totalSize(admin, FEED_RECORDS);
 
       // 2. The baseline: the same rows, bare COPY.
       const bareSeconds = await bareCopy(admin, before, dir);
-      const bareRate = events / bareSeconds;
+      const bareRate = applied / bareSeconds;
 
       // 3. The HTTP API.
       let api: { seconds: number; applied: number } | null = null;
       if (apiEvents > 0) {
         const { key } = await createFeedKey({ source: 'zags', label: 'bench' }, systemActor('bench'));
         api = await postThroughApi(apiFile, key);
-        if (api.applied !== apiEvents) throw new Error(`The API applied ${api.applied} of ${apiEvents}`);
+        if (api.applied < apiEvents * 0.99) throw new Error(`The API applied ${api.applied} of ${apiEvents}`);
       }
 
       const ratio = bulkRate / bareRate;
@@ -240,6 +247,8 @@ async function main(): Promise<void> {
           ['figure', 'measured', 'goal', ''],
           ['register persons before', int(persons), '', ''],
           ['bulk births', int(events), '', ''],
+          ['  applied (the rest pending: mother ambiguous)', int(applied), '', ''],
+          ['bulk batch, events', int(bulkBatch), '', ''],
           ['bulk time, s', fixed(bulk.seconds, 1), '', ''],
           ['bulk events/s', int(bulkRate), '', ''],
           ['bare COPY of its rows, s', fixed(bareSeconds, 1), '', ''],
@@ -254,7 +263,8 @@ async function main(): Promise<void> {
             ? [
                 ['API births (batches of 1,000)', int(apiEvents), '', ''],
                 ['API time, s', fixed(api.seconds, 1), '', ''],
-                ['API events/s', int(apiEvents / api.seconds), '', ''],
+                ['API births applied', int(api.applied), '', ''],
+                ['API events/s', int(api.applied / api.seconds), '', ''],
               ]
             : []),
           ['persons after the bulk import', int(personsAfter), '', ''],

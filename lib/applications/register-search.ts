@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { identityDocuments, persons } from '@/db/schema';
 
@@ -52,6 +52,31 @@ export async function findPersonBySnils(db: Executor, snils: string): Promise<Fo
   return row ?? null;
 }
 
+export type NameAndBirth = {
+  lastName: string;
+  firstName: string;
+  patronymic: string | null;
+  birthDate: string;
+};
+
+const noYo = (s: string) => s.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
+
+/**
+ * The rule of `findPeopleByNameAndBirth` as a condition on `persons`, over operands that are bound values
+ * or a lateral lookup's columns (names already without ё; a null patronymic matches any).
+ */
+function sameNameAndBirth(p: { lastName: SQL; firstName: SQL; patronymic: SQL | null; birthDate: SQL }) {
+  return and(
+    sql`${persons.birthDate} = ${p.birthDate}`,
+    isNull(persons.mergedIntoId),
+    sql`translate(${persons.lastName}, 'Ёё', 'Ее') = ${p.lastName}`,
+    sql`translate(${persons.firstName}, 'Ёё', 'Ее') = ${p.firstName}`,
+    p.patronymic
+      ? sql`(${p.patronymic} is null or ${persons.patronymic} is null or translate(${persons.patronymic}, 'Ёё', 'Ее') = ${p.patronymic})`
+      : undefined,
+  );
+}
+
 /**
  * People with the same surname, first name and birth date (ё/е ignored; patronymic compared when both
  * have one): candidate duplicates an operator must look at. Names are compared as the register stores
@@ -60,24 +85,54 @@ export async function findPersonBySnils(db: Executor, snils: string): Promise<Fo
  */
 export async function findPeopleByNameAndBirth(
   db: Executor,
-  p: { lastName: string; firstName: string; patronymic: string | null; birthDate: string },
+  p: NameAndBirth,
   excludeId?: number,
 ): Promise<FoundPerson[]> {
-  const noYo = (s: string) => s.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
   return db
     .select(columns)
     .from(persons)
     .where(
       and(
-        eq(persons.birthDate, p.birthDate),
-        isNull(persons.mergedIntoId),
-        sql`translate(${persons.lastName}, 'Ёё', 'Ее') = ${noYo(p.lastName)}`,
-        sql`translate(${persons.firstName}, 'Ёё', 'Ее') = ${noYo(p.firstName)}`,
-        p.patronymic
-          ? sql`(${persons.patronymic} is null or translate(${persons.patronymic}, 'Ёё', 'Ее') = ${noYo(p.patronymic)})`
-          : undefined,
+        sameNameAndBirth({
+          lastName: sql`${noYo(p.lastName)}`,
+          firstName: sql`${noYo(p.firstName)}`,
+          patronymic: p.patronymic ? sql`${noYo(p.patronymic)}::text` : null,
+          birthDate: sql`${p.birthDate}`,
+        }),
         excludeId !== undefined ? ne(persons.id, excludeId) : undefined,
       ),
     )
     .limit(5);
+}
+
+/**
+ * `findPeopleByNameAndBirth` for many names in one statement (a lateral lookup per name, the same rule):
+ * the bulk import resolves a whole batch's references with it. Answers one list per name, in order.
+ */
+export async function findPeopleByNamesAndBirth(
+  db: Executor,
+  names: readonly NameAndBirth[],
+): Promise<FoundPerson[][]> {
+  if (names.length === 0) return [];
+  const { rows } = await db.execute<Record<string, unknown>>(sql`
+    select q.at, p.* from unnest(${sql.param(names.map((n) => noYo(n.lastName)))}::text[],
+                                 ${sql.param(names.map((n) => noYo(n.firstName)))}::text[],
+                                 ${sql.param(names.map((n) => (n.patronymic ? noYo(n.patronymic) : null)))}::text[],
+                                 ${sql.param(names.map((n) => n.birthDate))}::date[])
+                          with ordinality as q(last_name, first_name, patronymic, birth_date, at)
+    cross join lateral (
+      select ${persons.id} as "id", ${persons.enp} as "enp", ${persons.lastName} as "lastName",
+             ${persons.firstName} as "firstName", ${persons.patronymic} as "patronymic",
+             ${persons.birthDate} as "birthDate", ${persons.deathDate} as "deathDate"
+        from ${persons}
+       where ${sameNameAndBirth({
+         lastName: sql`q.last_name`,
+         firstName: sql`q.first_name`,
+         patronymic: sql`q.patronymic`,
+         birthDate: sql`q.birth_date`,
+       })}
+       limit 5) p`);
+  const out = names.map((): FoundPerson[] => []);
+  for (const { at, ...person } of rows) out[Number(at) - 1]!.push(person as unknown as FoundPerson);
+  return out;
 }

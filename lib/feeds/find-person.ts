@@ -1,10 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { personFormerNames, persons } from '@/db/schema';
 import {
-  findPeopleByNameAndBirth,
+  findPeopleByNamesAndBirth,
   findPersonById,
   type FoundPerson,
+  type NameAndBirth,
 } from '@/lib/applications/register-search';
 import { sameName, validatePersonName } from '@/lib/domain/person';
 import { IssueCollector } from '@/lib/domain/result';
@@ -64,22 +65,46 @@ async function byIdentifier(
   return row ? findPersonById(db, row.mergedIntoId ?? row.id) : null;
 }
 
-/** People under a former name with this birth date. */
-async function byFormerName(db: Executor, name: Name & { birthDate: string }): Promise<FoundPerson[]> {
-  const rows = await db
-    .selectDistinct({ id: personFormerNames.personId })
-    .from(personFormerNames)
-    .innerJoin(persons, eq(persons.id, personFormerNames.personId))
-    .where(
-      and(
-        eq(persons.birthDate, name.birthDate),
-        sql`translate(${personFormerNames.lastName}, 'Ёё', 'Ее') = translate(${name.lastName}, 'Ёё', 'Ее')`,
-        sql`translate(${personFormerNames.firstName}, 'Ёё', 'Ее') = translate(${name.firstName}, 'Ёё', 'Ее')`,
-      ),
-    )
-    .limit(5);
-  const found = await Promise.all(rows.map((r) => findPersonById(db, r.id)));
-  return found.filter((p): p is FoundPerson => p !== null);
+/** People under a former name with this birth date, for each name (one statement: a lateral lookup per name). */
+async function byFormerNames(db: Executor, names: readonly NameAndBirth[]): Promise<FoundPerson[][]> {
+  if (names.length === 0) return [];
+  const { rows } = await db.execute<{ at: number; id: number }>(sql`
+    select q.at, f.id from unnest(${sql.param(names.map((n) => n.lastName))}::text[],
+                                  ${sql.param(names.map((n) => n.firstName))}::text[],
+                                  ${sql.param(names.map((n) => n.birthDate))}::date[])
+                           with ordinality as q(last_name, first_name, birth_date, at)
+    cross join lateral (
+      select distinct ${personFormerNames.personId} as id
+        from ${personFormerNames} inner join ${persons} on ${persons.id} = ${personFormerNames.personId}
+       where ${persons.birthDate} = q.birth_date
+         and translate(${personFormerNames.lastName}, 'Ёё', 'Ее') = translate(q.last_name, 'Ёё', 'Ее')
+         and translate(${personFormerNames.firstName}, 'Ёё', 'Ее') = translate(q.first_name, 'Ёё', 'Ее')
+       limit 5) f`);
+  const out = names.map((): FoundPerson[] => []);
+  for (const { at, id } of rows) {
+    const person = await findPersonById(db, Number(id));
+    if (person) out[Number(at) - 1]!.push(person);
+  }
+  return out;
+}
+
+/**
+ * Whom each name and birth date singles out, by the current or a former name: the person, or why not
+ * (nobody, several). One pair of statements for any number of names — the one-event path asks for one,
+ * the bulk import for a whole batch's mothers.
+ */
+export async function personsByName(
+  db: Executor,
+  names: readonly NameAndBirth[],
+): Promise<(FoundPerson | 'nobody' | 'several')[]> {
+  const current = await findPeopleByNamesAndBirth(db, names);
+  const former = await byFormerNames(db, names);
+  return names.map((_, i) => {
+    const candidates = [...current[i]!, ...former[i]!].filter(
+      (p, k, all) => all.findIndex((q) => q.id === p.id) === k,
+    );
+    return candidates.length === 1 ? candidates[0]! : candidates.length === 0 ? 'nobody' : 'several';
+  });
 }
 
 /** The reference's name (as the register stores names) and СНИЛС, checked; invalid → a validation error. */
@@ -123,10 +148,8 @@ export async function findReferencedPerson(
     }
     return person;
   }
-  const current = await findPeopleByNameAndBirth(db, name);
-  const former = await byFormerName(db, name);
-  const candidates = [...current, ...former].filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i);
-  if (candidates.length === 0) throw new PersonNotFound(missing, key);
-  if (candidates.length > 1) throw new PersonNotFound('FEED_PERSON_AMBIGUOUS', key);
-  return candidates[0]!;
+  const [found] = await personsByName(db, [name]);
+  if (found === 'nobody') throw new PersonNotFound(missing, key);
+  if (found === 'several') throw new PersonNotFound('FEED_PERSON_AMBIGUOUS', key);
+  return found!;
 }

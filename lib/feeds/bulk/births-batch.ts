@@ -1,6 +1,7 @@
+import { and, desc, eq, getTableName, isNull, or, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DuplicateSubject } from '@/lib/domain/duplicates';
 import { strongMatch } from '@/lib/duplicates/creation-check';
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import {
   coverages,
@@ -16,7 +17,7 @@ import {
 import type { FeedSource } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { moscowDate, type LocalDate } from '@/lib/domain/dates';
-import { generateEnp, type Enp } from '@/lib/domain/enp';
+import { generateEnp } from '@/lib/domain/enp';
 import { insurerServiceOn } from '@/lib/domain/insurer-service';
 import { IssueCollector } from '@/lib/domain/result';
 import { personRecipient } from '@/lib/notifications/person-recipient';
@@ -36,9 +37,9 @@ import { countReceivedMany, feedWriteMeta, recordedDecision } from '../apply-fee
 import { eventDocument } from '../effects/context';
 import { birthNotice, birthRegistration, motherInsurance } from '../effects/zags';
 import type { EventOf } from '../events';
-import { checkedRef, findReferencedPerson, namesMatch } from '../find-person';
+import { checkedRef, namesMatch, personsByName } from '../find-person';
 import type { ApplyOptions, EventOutcome, ParsedEvent } from '../outcome';
-import { unnestInsert } from './unnest-insert';
+import { unnestInsert, unnestRows } from './unnest-insert';
 
 /**
  * The bulk import's writer for the hot event kind, ЗАГС births of distinct children: many births in one
@@ -48,7 +49,7 @@ import { unnestInsert } from './unnest-insert';
  * record and the freshness counts — and takes only the births whose every check it can decide from rows
  * read in bulk with the same rules: the certificate new to the register and to the batch, the mother
  * found by ЕНП or СНИЛС with her name and birth date agreeing (or by name alone through the one-event
- * path's own lookup, one query set per birth), her policy in force at the birth, the
+ * path's own lookup, asked once for the whole batch), her policy in force at the birth, the
  * directories accepting her insurer. Every other event of the batch is left (null) to the one-event path.
  */
 
@@ -70,13 +71,20 @@ interface Ready extends Candidate {
 const certificateKey = (d: { kind: number; series: string | null; number: string }) =>
   `${d.kind}|${d.series ?? ''}|${d.number}`;
 
+/**
+ * `column = any($1)`: one array parameter for a whole batch's keys (cheaper to build and bind than `in`),
+ * typed as the column (a `text[]` against a `char(16)` column would compare as text and miss its index).
+ */
+const anyOf = (column: PgColumn, values: readonly unknown[]) =>
+  sql`${column} = any(${sql.param(values)}::${sql.raw(column.getSQLType())}[])`;
+
 /** The events already recorded for this source (duplicates: nothing to check or write). */
 async function knownEventIds(tx: Transaction, source: FeedSource, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await tx
     .select({ eventId: feedEvents.eventId })
     .from(feedEvents)
-    .where(and(eq(feedEvents.source, source), inArray(feedEvents.eventId, ids)));
+    .where(and(eq(feedEvents.source, source), anyOf(feedEvents.eventId, ids)));
   return new Set(rows.map((r) => r.eventId));
 }
 
@@ -141,7 +149,8 @@ export async function writeBirths(
   const heldKeys = new Set(held.map(certificateKey));
 
   // 3. Mothers by ЕНП or СНИЛС read in bulk, their name and birth date agreeing (a mismatch, a merged record:
-  //    one by one); mothers known only by name and birth date through the one-event path's own lookup.
+  //    one by one); mothers known only by name and birth date through the one-event path's own lookup,
+  //    asked once for the batch.
   const refs = unique
     .filter((c) => !heldKeys.has(certificateKey(c.doc)))
     .flatMap((c) => {
@@ -171,19 +180,24 @@ export async function writeBirths(
           .from(persons)
           .where(
             or(
-              enps.length ? inArray(persons.enp, enps) : undefined,
-              snilses.length ? inArray(persons.snils, snilses) : undefined,
+              enps.length ? anyOf(persons.enp, enps) : undefined,
+              snilses.length ? anyOf(persons.snils, snilses) : undefined,
             ),
           );
   const byEnp = new Map(found.map((p) => [p.enp, p]));
   const bySnils = new Map(found.filter((p) => p.snils).map((p) => [p.snils!, p]));
+  const byName = refs.filter((r) => !r.enp && !r.snils);
+  const named = await personsByName(
+    tx,
+    byName.map((r) => r.name),
+  );
   const matched: (Candidate & { motherId: number })[] = [];
+  byName.forEach((r, i) => {
+    const mother = named[i]!;
+    if (typeof mother !== 'string') matched.push({ ...r, motherId: mother.id });
+  });
   for (const r of refs) {
-    if (!r.enp && !r.snils) {
-      const mother = await findReferencedPerson(tx, r.event.data.mother, 'data.mother').catch(() => null);
-      if (mother) matched.push({ ...r, motherId: mother.id });
-      continue;
-    }
+    if (!r.enp && !r.snils) continue;
     const mother = r.enp ? byEnp.get(r.enp) : bySnils.get(r.snils!);
     if (!mother || mother.mergedIntoId !== null) continue;
     if (mother.birthDate !== r.name.birthDate || !namesMatch(mother, r.name)) continue;
@@ -193,11 +207,11 @@ export async function writeBirths(
 
   // 4. Lock the mothers (as registerPerson locks a representative), then their latest periods.
   const motherIds = [...new Set(matched.map((m) => m.motherId))].sort((a, b) => a - b);
-  await tx.select({ id: persons.id }).from(persons).where(inArray(persons.id, motherIds)).for('update');
+  await tx.select({ id: persons.id }).from(persons).where(anyOf(persons.id, motherIds)).for('update');
   const latest = await tx
     .selectDistinctOn([coverages.personId])
     .from(coverages)
-    .where(and(inArray(coverages.personId, motherIds), isNull(coverages.recordedTo)))
+    .where(and(anyOf(coverages.personId, motherIds), isNull(coverages.recordedTo)))
     .orderBy(coverages.personId, desc(coverages.validFrom));
   const latestOf = new Map<number, CoverageRow>(latest.map((c) => [c.personId, c]));
 
@@ -239,114 +253,110 @@ export async function writeBirths(
   if (ready.length === 0) return out;
   ready.sort((a, b) => a.index - b.index);
 
-  // 6. Claim the events (a concurrent import of the same events claims them first: duplicates).
-  const claims = await unnestInsert(
-    tx,
+  // 6. Each birth's ЕНП serial and the ids of its new rows, taken from their sequences in one round trip
+  //    (the rows then go in without answering their ids, one statement after another).
+  const sequenceOf = (table: PgTable) => sql`pg_get_serial_sequence(${getTableName(table)}, 'id')::regclass`;
+  const allocated = (
+    await tx.execute<{ serial: string; id: number; doc: number; cov: number; rep: number }>(
+      sql`select nextval('enp_serial_seq')::text as serial, nextval(s.persons) as id,
+                 nextval(s.documents) as doc, nextval(s.coverages) as cov, nextval(s.representations) as rep
+            from generate_series(1, ${ready.length}),
+                 (select ${sequenceOf(persons)} as persons, ${sequenceOf(identityDocuments)} as documents,
+                         ${sequenceOf(coverages)} as coverages, ${sequenceOf(representations)} as representations) s`,
+    )
+  ).rows.map((row, i) => {
+    const r = ready[i]!;
+    return {
+      ...r,
+      personId: Number(row.id),
+      ids: { document: Number(row.doc), coverage: Number(row.cov), representation: Number(row.rep) },
+      enp: generateEnp(r.plan.period.subjectCode, BigInt(row.serial)),
+    };
+  });
+
+  // 7. One statement claims the events with what became of them (the dedup records, written once) and
+  //    forms the persons of the claimed ones: an event a concurrent import or API post claimed first is a
+  //    duplicate and forms nobody. The records' person references are checked at the statement's end.
+  const claims = unnestRows(
     feedEvents,
-    ready.map((r) => ({
+    allocated.map((b) => ({
       source,
-      eventId: r.event.eventId,
-      type: r.event.type,
-      occurredAt: new Date(r.event.occurredAt),
+      eventId: b.event.eventId,
+      type: b.event.type,
+      occurredAt: new Date(b.event.occurredAt),
       receivedAt: now,
-      status: 'applied',
+      ...recordedDecision({ status: 'applied', person: { id: b.personId, enp: b.enp } }, b.event, now),
     })),
-    ['eventId'],
-    { onConflictDoNothing: true },
   );
-  const claimed = new Set(claims.map((c) => c.eventId as string));
-  const births = ready.filter((r) => {
-    if (claimed.has(r.event.eventId)) return true;
-    out[r.index] = { line: r.line, eventId: r.event.eventId, type: r.event.type, status: 'duplicate' };
+  const people = unnestRows(
+    persons,
+    allocated.map((b) => ({ id: b.personId, ...newPersonRow(b.plan, b.enp) })),
+  );
+  const formed = await tx.execute<{ id: number }>(sql`
+    with claimed as (
+      insert into ${feedEvents} (${claims.columns}) select * from ${claims.source}
+      on conflict do nothing returning ${feedEvents.personId} as person_id)
+    insert into ${persons} (${people.columns}) select * from ${people.source}
+     where u.id in (select person_id from claimed)
+    returning ${persons.id} as id`);
+  const formedIds = new Set(formed.rows.map((r) => Number(r.id)));
+  const births = allocated.filter((b) => {
+    if (formedIds.has(b.personId)) return true;
+    out[b.index] = { line: b.line, eventId: b.event.eventId, type: b.event.type, status: 'duplicate' };
     return false;
   });
   if (births.length === 0) return out;
 
-  // 7. The new persons' rows and events, statement by statement for the whole batch.
-  const serials = (
-    await tx.execute<{ serial: string }>(
-      sql`select nextval('enp_serial_seq')::text as serial from generate_series(1, ${births.length})`,
-    )
-  ).rows.map((r) => BigInt(r.serial));
-  const enps2: Enp[] = births.map((b, i) => generateEnp(b.plan.period.subjectCode, serials[i]!));
-  const personRows = await unnestInsert(
-    tx,
-    persons,
-    births.map((b, i) => newPersonRow(b.plan, enps2[i]!)),
-    ['id', 'enp'],
-  );
-  const personIds = new Map(personRows.map((r) => [r.enp as string, r.id as number]));
-  const ids = enps2.map((enp) => personIds.get(enp)!);
-  const records = births.map((b, i) => newPersonRecordRows(b.plan, ids[i]!));
-  const idsBy = async (
-    table: Parameters<typeof unnestInsert>[1],
-    rows: Record<string, unknown>[],
-    by: string,
-  ) =>
-    new Map(
-      (await unnestInsert(tx, table, rows, ['id', by as never])).map((r) => [
-        r[by] as number,
-        r.id as number,
-      ]),
-    );
-  const documentIds = await idsBy(
-    identityDocuments,
-    records.map((r) => r.document),
-    'personId',
-  );
-  const coverageIds = await idsBy(
-    coverages,
-    records.map((r) => r.coverage),
-    'personId',
-  );
-  const representationIds = await idsBy(
-    representations,
-    records.map((r) => r.representation!),
-    'childId',
-  );
-  const eventRows = births.flatMap((b, i) => {
-    const personId = ids[i]!;
-    return newPersonEvents(b.plan, enps2[i]!, {
-      personId,
-      documentId: documentIds.get(personId)!,
-      coverageId: coverageIds.get(personId)!,
+  // 8. The rest of the new persons' records, their events and notices, and the freshness counts: one
+  //    statement per table for the whole batch, none answering ids.
+  const records = births.map((b) => newPersonRecordRows(b.plan, b.personId));
+  const eventRows = births.flatMap((b) =>
+    newPersonEvents(b.plan, b.enp, {
+      personId: b.personId,
+      documentId: b.ids.document,
+      coverageId: b.ids.coverage,
       attachmentId: null,
-      representationId: representationIds.get(personId)!,
-    }).map((e) => registerEventRow(b.meta, e));
-  });
+      representationId: b.ids.representation,
+    }).map((e) => registerEventRow(b.meta, e)),
+  );
+  const lastOccurred = new Date(Math.max(...births.map((b) => Date.parse(b.event.occurredAt))));
+  await unnestInsert(
+    tx,
+    identityDocuments,
+    records.map((r, i) => ({ id: births[i]!.ids.document, ...r.document })),
+  );
+  await unnestInsert(
+    tx,
+    coverages,
+    records.map((r, i) => ({ id: births[i]!.ids.coverage, ...r.coverage })),
+  );
+  await unnestInsert(
+    tx,
+    representations,
+    records.map((r, i) => ({ id: births[i]!.ids.representation, ...r.representation! })),
+  );
   await unnestInsert(tx, registerEvents, eventRows);
   await unnestInsert(
     tx,
     notifications,
-    births.map((b, i) => ({
+    births.map((b) => ({
       recipientSub: personRecipient(b.motherId),
-      personId: ids[i]!,
+      personId: b.personId,
       applicationId: null,
-      text: birthNotice(b.event.data.child, b.plan.period.validFrom, enps2[i]!, b.insurerName),
+      text: birthNotice(b.event.data.child, b.plan.period.validFrom, b.enp, b.insurerName),
       createdAt: now,
     })),
   );
-
-  // 8. The dedup records say what became of the events; the freshness counts take them all at once.
-  const decided = births.map((b, i) =>
-    recordedDecision({ status: 'applied', person: { id: ids[i]!, enp: enps2[i]! } }, b.event, now),
-  );
-  await tx.execute(sql`
-    update ${feedEvents} set person_id = d.person_id, decided_at = ${now}
-      from unnest(${sql.param(births.map((b) => b.event.eventId))}::text[],
-                  ${sql.param(decided.map((d) => d.personId))}::bigint[]) as d(event_id, person_id)
-     where ${feedEvents.source} = ${source} and ${feedEvents.eventId} = d.event_id`);
-  const lastOccurred = new Date(Math.max(...births.map((b) => Date.parse(b.event.occurredAt))));
   await countReceivedMany(tx, source, { applied: births.length, pending: 0, rejected: 0 }, lastOccurred, now);
-  births.forEach((b, i) => {
+  for (const b of births) {
     out[b.index] = {
       line: b.line,
       eventId: b.event.eventId,
       type: b.event.type,
       status: 'applied',
-      personId: ids[i]!,
-      enp: enps2[i]!,
+      personId: b.personId,
+      enp: b.enp,
     };
-  });
+  }
   return out;
 }

@@ -2,24 +2,18 @@ import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Transaction } from '@/db/client';
 
+type ColumnInfo = { name: string; getSQLType(): string };
+
 /**
- * A multi-row INSERT of many rows as one statement with one array parameter per column
- * (`insert … select * from unnest($1::type[], …)`): the same rows drizzle's `.values(rows)` would write —
- * columns named by the table's own drizzle definition, absent ones left to their defaults — without
- * thousands of bound parameters to build and parse. Every row must have the same keys.
+ * The pieces of a multi-row INSERT with one array parameter per column: the column list, and a source
+ * `unnest($1::type[], …) as u(col, …)` yielding the rows — the columns named by the table's own drizzle
+ * definition, absent ones left to their defaults. Every row must have the same keys.
  */
-export async function unnestInsert<T extends PgTable>(
-  tx: Transaction,
+export function unnestRows<T extends PgTable>(
   table: T,
   rows: readonly Record<string, unknown>[],
-  returning: readonly (keyof T['_']['columns'] & string)[] = [],
-  options: { onConflictDoNothing?: boolean } = {},
-): Promise<Record<string, unknown>[]> {
-  if (rows.length === 0) return [];
-  const columns = getTableColumns(table) as Record<
-    string,
-    { name: string; getSQLType(): string; mapToDriverValue?: (v: unknown) => unknown }
-  >;
+): { columns: SQL; source: SQL } {
+  const columns = getTableColumns(table) as Record<string, ColumnInfo>;
   const keys = Object.keys(rows[0]!);
   for (const row of rows) {
     const rowKeys = Object.keys(row);
@@ -40,11 +34,37 @@ export async function unnestInsert<T extends PgTable>(
     names.push(sql`${sql.identifier(column.name)}`);
     arrays.push(sql`${sql.param(values)}::${sql.raw(type)}[]`);
   }
-  const back = returning.map((k) => sql`${sql.identifier(columns[k]!.name)} as ${sql.identifier(k)}`);
+  const list = sql.join(names, sql`, `);
+  return { columns: list, source: sql`unnest(${sql.join(arrays, sql`, `)}) as u(${list})` };
+}
+
+/** `returning col as "key", …` for the table's columns named by their drizzle keys. */
+export function returningKeys<T extends PgTable>(table: T, keys: readonly string[]): SQL {
+  const columns = getTableColumns(table) as Record<string, ColumnInfo>;
+  if (keys.length === 0) return sql``;
+  return sql` returning ${sql.join(
+    keys.map((k) => sql`${sql.identifier(columns[k]!.name)} as ${sql.identifier(k)}`),
+    sql`, `,
+  )}`;
+}
+
+/**
+ * A multi-row INSERT of many rows as one statement (`insert … select * from unnest($1::type[], …)`): the
+ * same rows drizzle's `.values(rows)` would write without thousands of bound parameters to build and parse.
+ */
+export async function unnestInsert<T extends PgTable>(
+  tx: Transaction,
+  table: T,
+  rows: readonly Record<string, unknown>[],
+  returning: readonly (keyof T['_']['columns'] & string)[] = [],
+  options: { onConflictDoNothing?: boolean } = {},
+): Promise<Record<string, unknown>[]> {
+  if (rows.length === 0) return [];
+  const { columns, source } = unnestRows(table, rows);
   const result = await tx.execute<Record<string, unknown>>(
-    sql`insert into ${table} (${sql.join(names, sql`, `)}) select * from unnest(${sql.join(arrays, sql`, `)})${
+    sql`insert into ${table} (${columns}) select * from ${source}${
       options.onConflictDoNothing ? sql` on conflict do nothing` : sql``
-    }${back.length ? sql` returning ${sql.join(back, sql`, `)}` : sql``}`,
+    }${returningKeys(table, returning)}`,
   );
   return result.rows;
 }
