@@ -222,7 +222,12 @@ export async function writeBirths(
 
   const ready: Ready[] = [];
   const batchSubjects: DuplicateSubject[] = [];
-  for (const m of matched) {
+  // In the order the one-event path applies them (occurredAt, then line), so that of two newborns who are
+  // a strong match the same one is refused on both paths.
+  const inApplyOrder = [...matched].sort(
+    (x, y) => Date.parse(x.event.occurredAt) - Date.parse(y.event.occurredAt) || x.index - y.index,
+  );
+  for (const m of inApplyOrder) {
     const insurance = motherInsurance(
       latestOf.get(m.motherId) ?? null,
       m.event.data.child.birthDate as LocalDate,
