@@ -1,4 +1,4 @@
-import { forbidden } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { requireStaff, type StaffContext } from '@/lib/auth/staff-context';
 import { CONSOLE_SECTIONS } from './sections';
 
@@ -13,6 +13,6 @@ import { CONSOLE_SECTIONS } from './sections';
 export async function requireSection(href: string): Promise<StaffContext> {
   const staff = await requireStaff(href);
   const section = CONSOLE_SECTIONS.find((s) => s.href === href);
-  if (!section?.roles.includes(staff.role)) forbidden();
+  if (!section?.roles.includes(staff.role)) redirect('/net-dostupa');
   return staff;
 }

@@ -1,4 +1,4 @@
-import { forbidden, notFound } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { requireStaff } from '@/lib/auth/staff-context';
 import { requireCandidateAccess } from '@/lib/duplicates/review-duplicates';
@@ -17,12 +17,12 @@ export default async function DuplicatePairLayout({
 }) {
   const { id } = await params;
   const staff = await requireStaff(`/konsol/dubli/${id}`);
-  if (!/^\d{1,15}$/.test(id)) notFound();
+  if (!/^\d{1,15}$/.test(id)) redirect('/ne-naideno');
   try {
     await requireCandidateAccess(staff.actor, Number(id));
   } catch (error) {
-    if (isAppError(error) && error.code === 'DUPLICATE_CANDIDATE_NOT_FOUND') notFound();
-    if (isAppError(error) && error.code === 'FORBIDDEN') forbidden();
+    if (isAppError(error) && error.code === 'DUPLICATE_CANDIDATE_NOT_FOUND') redirect('/ne-naideno');
+    if (isAppError(error) && error.code === 'FORBIDDEN') redirect('/net-dostupa');
     throw error;
   }
   return children;

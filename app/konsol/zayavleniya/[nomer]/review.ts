@@ -1,4 +1,4 @@
-import { forbidden, notFound } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getApplicationForReview, type ApplicationReview } from '@/lib/applications/application-review';
 import { requireStaff } from '@/lib/auth/staff-context';
@@ -25,8 +25,8 @@ export const applicationReview = cache(async (number: string): Promise<Applicati
   try {
     return await getApplicationForReview(number, staff.actor);
   } catch (error) {
-    if (isAppError(error) && error.code === 'APPLICATION_NOT_FOUND') notFound();
-    if (isAppError(error) && error.code === 'FORBIDDEN') forbidden();
+    if (isAppError(error) && error.code === 'APPLICATION_NOT_FOUND') redirect('/ne-naideno');
+    if (isAppError(error) && error.code === 'FORBIDDEN') redirect('/net-dostupa');
     throw error;
   }
 });

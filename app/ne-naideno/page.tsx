@@ -1,0 +1,4 @@
+/** Never rendered: the layout answers 404. */
+export default function NotFoundPage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Never rendered: the layout answers 403. */
+export default function NoAccessPage() {
+  return null;
+}
