@@ -2,3 +2,6 @@
 export default function NotFoundPage() {
   return null;
 }
+
+/** Answered on each request (a prerendered refusal would be a static page). */
+export const dynamic = 'force-dynamic';
