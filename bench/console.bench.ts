@@ -15,11 +15,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { closeDb } from '../db/client';
-import { databaseUrl, freePort, startEmbeddedPostgres } from '../db/embedded';
+import { REGISTER_TABLES } from '../db/seed/records';
+import { freePort, startEmbeddedPostgres } from '../db/embedded';
 import { parseBenchFlags } from './lib/args';
 import { startProcess, stopProcess, waitFor } from './lib/child-process';
 import { fixed, int, mib, table } from './lib/format';
-import { databaseComment, seedBenchRegister } from './lib/seeded-register';
+import { reusedOrSeededRegister } from './lib/seeded-register';
 
 const DATA_DIR = '.data/bench-console';
 const DATABASE = 'oms_bench_console';
@@ -95,40 +96,20 @@ async function generateAuditRows(client: pg.Client, count: number): Promise<void
 
 async function prepare(serverUrl: string, o: Options): Promise<string> {
   const marker = `bench-console persons=${o.persons} applications=${o.applications} audit=${o.auditRows} seed=${SEED}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    const comment = await databaseComment(admin, DATABASE);
-    if (comment === marker) {
-      log(`reusing the register in ${DATA_DIR} (${marker})`);
-      return databaseUrl(serverUrl, DATABASE);
-    }
-    if (comment !== undefined) await admin.query(`drop database "${DATABASE}" with (force)`);
-    await admin.query(`create database "${DATABASE}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = await seedBenchRegister(serverUrl, DATABASE, {
+  return reusedOrSeededRegister(serverUrl, DATABASE, {
     persons: o.persons,
     seed: SEED,
-    marker: 'seeding',
+    marker,
     log,
+    fill: async (client) => {
+      let t = performance.now();
+      await generateApplications(client, o.applications);
+      log(`${int(o.applications)} applications in ${fixed((performance.now() - t) / 1000, 1)} s`);
+      t = performance.now();
+      await generateAuditRows(client, o.auditRows);
+      log(`${int(o.auditRows)} access-log rows in ${fixed((performance.now() - t) / 1000, 1)} s`);
+    },
   });
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    let t = performance.now();
-    await generateApplications(client, o.applications);
-    log(`${int(o.applications)} applications in ${fixed((performance.now() - t) / 1000, 1)} s`);
-    t = performance.now();
-    await generateAuditRows(client, o.auditRows);
-    log(`${int(o.auditRows)} access-log rows in ${fixed((performance.now() - t) / 1000, 1)} s`);
-    await client.query('vacuum analyze');
-    await client.query(`comment on database "${DATABASE}" is '${marker}'`);
-  } finally {
-    await client.end();
-  }
-  return url;
 }
 
 interface Sample {
@@ -313,10 +294,10 @@ async function measureExport(url: string): Promise<ExportFigures[]> {
   }
 }
 
-/** Indexes and tables the console's migrations (0009–0011) create, and their size per person. */
+/** Indexes and tables the console's migrations (0009–0011, 0017) create, and their size per person. */
 async function consoleStorage(url: string, persons: number): Promise<[string, number][]> {
   const names: string[] = [];
-  for (const file of readdirSync('db/migrations').filter((f) => /^00(09|10|11)_.*\.sql$/.test(f))) {
+  for (const file of readdirSync('db/migrations').filter((f) => /^00(09|10|11|17)_.*\.sql$/.test(f))) {
     const text = readFileSync(`db/migrations/${file}`, 'utf8');
     for (const m of text.matchAll(
       /CREATE (?:UNIQUE )?(?:INDEX|TABLE)(?: IF NOT EXISTS)? "?([a-z_0-9]+)"?/gi,
@@ -335,6 +316,21 @@ async function consoleStorage(url: string, persons: number): Promise<[string, nu
     return rows
       .map((r) => [r.name, Number(r.bytes) / persons] as [string, number])
       .sort((a, b) => b[1] - a[1]);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The register's tables with all their indexes (the console's search index included), per person. */
+async function registerBytesPerPerson(url: string, persons: number): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ bytes: string }>(
+      `select sum(pg_total_relation_size(t::regclass))::text as bytes from unnest($1::text[]) t`,
+      [[...REGISTER_TABLES, 'person_names']],
+    );
+    return Number(rows[0]!.bytes) / persons;
   } finally {
     await client.end();
   }
@@ -390,8 +386,15 @@ async function main(): Promise<void> {
       ]),
     );
     const total = storage.reduce((sum, [, b]) => sum + b, 0);
-    console.log(`\nconsole storage (migrations 0009–0011), bytes per person: ${fixed(total, 1)} in all`);
+    console.log(
+      `\nconsole storage (migrations 0009–0011, 0017), bytes per person: ${fixed(total, 1)} in all`,
+    );
     console.log(table([['relation', 'bytes/person'], ...storage.map(([n, b]) => [n, fixed(b, 1)])]));
+    const register = await registerBytesPerPerson(url, o.persons);
+    console.log(
+      `\nthe whole register (${REGISTER_TABLES.join(', ')} and person_names, with every index): ` +
+        `${fixed(register, 0)} bytes per person (goal < 1,536)`,
+    );
   } finally {
     await closeDb().catch(() => undefined);
     await database.stop();

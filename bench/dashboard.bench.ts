@@ -11,10 +11,9 @@
  * 300 ms per query. For scale, the insured-by-region count straight from the coverage table is timed too:
  * what each page view would cost without the aggregate tables.
  */
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { closeDb, getDb } from '../db/client';
-import { databaseUrl, startEmbeddedPostgres } from '../db/embedded';
+import { startEmbeddedPostgres } from '../db/embedded';
 import { dashboardQueries } from '../lib/dashboard/dashboard-queries';
 import { duplicateFigures } from '../lib/dashboard/duplicate-figures';
 import { readDashboard } from '../lib/dashboard/read-dashboard';
@@ -22,7 +21,7 @@ import { refreshDashboard } from '../lib/dashboard/refresh-dashboard';
 import { moscowDate } from '../lib/domain/dates';
 import { parseBenchFlags } from './lib/args';
 import { fixed, int, table } from './lib/format';
-import { databaseComment, seedBenchRegister } from './lib/seeded-register';
+import { reusedOrSeededRegister } from './lib/seeded-register';
 
 const DATA_DIR = '.data/bench-dashboard';
 const DATABASE = 'oms_bench_dashboard';
@@ -58,40 +57,19 @@ const log = (line: string) => console.log(`[bench:dashboard] ${line}`);
 
 async function prepareRegister(serverUrl: string, o: Options): Promise<string> {
   const marker = `bench-dashboard persons=${o.persons} applications=${o.applications} lookups=${o.lookups} seed=${SEED}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    const comment = await databaseComment(admin, DATABASE);
-    if (comment === marker) {
-      log(`reusing the register in ${DATA_DIR} (${marker})`);
-      return databaseUrl(serverUrl, DATABASE);
-    }
-    if (comment !== undefined) await admin.query(`drop database "${DATABASE}" with (force)`);
-    await admin.query(`create database "${DATABASE}"`);
-  } finally {
-    await admin.end();
-  }
-  // Seeded without the marker first: the activity is added before the database is marked as complete.
-  const url = await seedBenchRegister(serverUrl, DATABASE, {
+  return reusedOrSeededRegister(serverUrl, DATABASE, {
     persons: o.persons,
     seed: SEED,
-    marker: 'seeding',
+    marker,
     log,
+    fill: async (client) => {
+      await client.query('select setseed(0.5)');
+      log(`adding ${int(o.applications)} applications…`);
+      await client.query(APPLICATIONS_SQL, [o.applications]);
+      log(`adding ${int(o.lookups)} clinic lookups to the access log…`);
+      await client.query(LOOKUPS_SQL, [o.lookups]);
+    },
   });
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('select setseed(0.5)');
-    log(`adding ${int(o.applications)} applications…`);
-    await client.query(APPLICATIONS_SQL, [o.applications]);
-    log(`adding ${int(o.lookups)} clinic lookups to the access log…`);
-    await client.query(LOOKUPS_SQL, [o.lookups]);
-    await client.query('vacuum analyze applications, access_log');
-    await client.query(`comment on database "${DATABASE}" is '${marker}'`);
-  } finally {
-    await client.end();
-  }
-  return url;
 }
 
 /**

@@ -24,14 +24,14 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { encode } from 'next-auth/jwt';
 import pg from 'pg';
-import { databaseUrl, freePort, startEmbeddedPostgres } from '../db/embedded';
+import { freePort, startEmbeddedPostgres } from '../db/embedded';
 import { citizenClaimsFrom, citizenIdentity } from '../lib/auth/citizen-claims';
 import { testCitizen, testCitizenClaims } from '../lib/auth/esia-dev/test-citizens';
 import { fixed, int, table } from './lib/format';
 import { startProcess, stopProcess, waitFor } from './lib/child-process';
 import { builtFirstLoadJs } from './lib/next-build-js';
 import { JOURNEYS, SECTIONS } from '../lib/portal/citizen-services';
-import { databaseComment, seedBenchRegister } from './lib/seeded-register';
+import { databaseComment, reusedRegister, seedBenchRegister } from './lib/seeded-register';
 import { parseBenchFlags } from './lib/args';
 
 const DATA_DIR = '.data/bench-lookup';
@@ -92,24 +92,14 @@ async function prepareRegister(serverUrl: string, persons: number): Promise<stri
   let name: string;
   let marker: string;
   try {
-    const lookup = await databaseComment(admin, LOOKUP_DATABASE);
-    if (lookup === lookupMarker) {
-      log(`reusing bench:lookup's register of ${int(persons)} persons (${DATA_DIR}, ${LOOKUP_DATABASE})`);
-      return databaseUrl(serverUrl, LOOKUP_DATABASE);
-    }
-    if (lookup === undefined) {
+    const lookup = await reusedRegister(admin, serverUrl, LOOKUP_DATABASE, lookupMarker, log, { keep: true });
+    if (lookup) return lookup;
+    if ((await databaseComment(admin, LOOKUP_DATABASE)) === undefined) {
       [name, marker] = [LOOKUP_DATABASE, lookupMarker];
     } else {
       [name, marker] = [PORTAL_DATABASE, portalMarker];
-      const own = await databaseComment(admin, PORTAL_DATABASE);
-      if (own === portalMarker) {
-        log(`reusing the register of ${int(persons)} persons in ${DATA_DIR} (${PORTAL_DATABASE})`);
-        return databaseUrl(serverUrl, PORTAL_DATABASE);
-      }
-      if (own !== undefined) {
-        log(`${PORTAL_DATABASE} is not of ${int(persons)} persons: re-creating it`);
-        await admin.query(`drop database "${PORTAL_DATABASE}" with (force)`);
-      }
+      const own = await reusedRegister(admin, serverUrl, PORTAL_DATABASE, portalMarker, log);
+      if (own) return own;
     }
     await admin.query(`create database "${name}"`);
   } finally {

@@ -57,29 +57,73 @@ export async function seedBenchRegister(
 }
 
 /**
- * The benchmark's register: the database `name` when its comment says it holds what `marker` describes,
- * else (re-)created and seeded by `seedBenchRegister`. Returns its URL.
+ * When the database `name` on `serverUrl` is marked with `marker`, brings it to the latest migration and
+ * returns its URL: a register seeded by an earlier version of the code would otherwise be measured without
+ * the indexes and tables added since (the person card once was, without migration 0014's index). Otherwise
+ * drops it when it exists (unless `keep`: another benchmark's register) and returns undefined (the caller
+ * creates and fills it).
+ */
+export async function reusedRegister(
+  admin: pg.Client,
+  serverUrl: string,
+  name: string,
+  marker: string,
+  log: (line: string) => void,
+  options: { keep?: boolean } = {},
+): Promise<string | undefined> {
+  const comment = await databaseComment(admin, name);
+  if (comment === marker) {
+    const url = databaseUrl(serverUrl, name);
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    try {
+      const started = performance.now();
+      await migrateDatabase(pool);
+      log(
+        `reusing the register in ${name} (${marker}); migrations checked in ${fixed((performance.now() - started) / 1000, 1)} s`,
+      );
+    } finally {
+      await pool.end();
+    }
+    return url;
+  }
+  if (comment !== undefined && !options.keep) {
+    log(`the register in ${name} is not "${marker}": re-creating it`);
+    await admin.query(`drop database "${name}" with (force)`);
+  }
+  return undefined;
+}
+
+/**
+ * The benchmark's register: the database `name` when its comment says it holds what `marker` describes
+ * (migrated to the latest schema), else (re-)created, seeded by `seedBenchRegister`, given the benchmark's
+ * own rows by `fill` (applications, access-log rows…) and only then marked. Returns its URL.
  */
 export async function reusedOrSeededRegister(
   serverUrl: string,
   name: string,
-  options: Parameters<typeof seedBenchRegister>[2],
+  options: Parameters<typeof seedBenchRegister>[2] & { fill?: (client: pg.Client) => Promise<void> },
 ): Promise<string> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    const comment = await databaseComment(admin, name);
-    if (comment === options.marker) {
-      options.log(`reusing the register of ${int(options.persons)} persons in ${name}`);
-      return databaseUrl(serverUrl, name);
-    }
-    if (comment !== undefined) {
-      options.log(`the register in ${name} is not "${options.marker}": re-creating it`);
-      await admin.query(`drop database "${name}" with (force)`);
-    }
+    const reused = await reusedRegister(admin, serverUrl, name, options.marker, options.log);
+    if (reused) return reused;
     await admin.query(`create database "${name}"`);
   } finally {
     await admin.end();
   }
-  return seedBenchRegister(serverUrl, name, options);
+  const { fill, ...seedOptions } = options;
+  if (!fill) return seedBenchRegister(serverUrl, name, seedOptions);
+  // Seeded without the marker first: the benchmark's own rows are added before the database is marked.
+  const url = await seedBenchRegister(serverUrl, name, { ...seedOptions, marker: 'seeding' });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await fill(client);
+    await client.query('vacuum analyze');
+    await client.query(`comment on database "${name}" is '${options.marker}'`);
+  } finally {
+    await client.end();
+  }
+  return url;
 }
