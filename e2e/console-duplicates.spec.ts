@@ -124,3 +124,47 @@ test('an operator of another region gets a 403 on the pair; an insurer operator 
   await signInAsOwnStaff(page2, smo, '/konsol');
   expect((await page2.goto('/konsol/dubli'))?.status()).toBe(403);
 });
+
+test('a fresh start proposes the demo register s planted duplicates without anyone asking', async ({
+  page,
+}) => {
+  // The server seeded one generated person in a hundred twice (scripts/serve.ts) and queued the duplicate
+  // scan at start (JOBS_ON_START): every planted pair becomes a candidate on its own.
+  const db = getDb();
+  const { rows: plantedRows } = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from seed_planted_duplicates`,
+  );
+  const planted = plantedRows[0]!.n;
+  expect(planted).toBeGreaterThan(0);
+  await expect
+    .poll(
+      async () => {
+        const { rows } = await db.execute<{ n: number }>(
+          sql`select count(*)::int as n
+                from seed_planted_duplicates p
+                join duplicate_candidates c
+                  on c.person_a_id = least(p.original_id, p.duplicate_id)
+                 and c.person_b_id = greatest(p.original_id, p.duplicate_id)`,
+        );
+        return rows[0]!.n;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(planted);
+
+  // The best-scored planted pair is on the administrator's list, with the duplicate record's ЕНП.
+  const { rows } = await db.execute<{ enp: string }>(
+    sql`select d.enp
+          from seed_planted_duplicates p
+          join duplicate_candidates c
+            on c.person_a_id = least(p.original_id, p.duplicate_id)
+           and c.person_b_id = greatest(p.original_id, p.duplicate_id)
+          join persons d on d.id = p.duplicate_id
+         where c.status = 'open'
+         order by c.score desc, c.id
+         limit 1`,
+  );
+  const admin = await newStaff('ffoms_admin');
+  await signInAsOwnStaff(page, admin, '/konsol/dubli');
+  await expect(page.getByRole('row', { name: new RegExp(formatEnp(rows[0]!.enp)) })).toBeVisible();
+});

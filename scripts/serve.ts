@@ -56,6 +56,10 @@ try {
 }
 
 const demoPersons = args.demoPersons ?? (database.embedded ? 5000 : 0);
+// One generated person in a hundred gets a second record, as another office might have registered them
+// (a typo, ё/е, swapped names, a changed surname, Latin letters, another document series): the duplicate
+// scan queued at start proposes them, so an administrator has real pairs to review on a fresh start.
+const DEMO_DUPLICATE_SHARE = 0.01;
 
 /** Demo data goes only into an empty register, and only on the embedded database unless asked for. */
 async function seedIfEmpty(): Promise<void> {
@@ -64,7 +68,7 @@ async function seedIfEmpty(): Promise<void> {
   try {
     if (await registerHasPersons(pool)) return;
     console.log(`Empty register: seeding the demo people and ${demoPersons} generated persons…`);
-    await seedRegister(pool, { persons: demoPersons, seed: 1 });
+    await seedRegister(pool, { persons: demoPersons, seed: 1, duplicateShare: DEMO_DUPLICATE_SHARE });
   } finally {
     await pool.end();
   }

@@ -91,10 +91,15 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   refreshDashboards,
 ];
 
-/** Jobs queued each time a worker starts, to reconcile what changed while no worker ran. */
+/**
+ * Jobs queued each time a worker starts, to reconcile what changed while no worker ran. The duplicate scan
+ * is among them so that a register loaded while no worker ran (a fresh demo, an import) has its candidate
+ * pairs without waiting for the night; a scan is idempotent (known pairs and "not a duplicate" stay).
+ */
 export const JOBS_ON_START: readonly string[] = [
   recomputeDueTimes.name,
   notifyInsurerLeaving.name,
+  scanForDuplicates.name,
   refreshDashboards.name,
 ];
 
