@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import {
   calendarDays,
@@ -43,9 +42,10 @@ const DAY_KINDS: ReadonlySet<string> = new Set<DayKind>(['holiday', 'transfer', 
 
 /**
  * Loads the directories every register needs: subjects, the production calendar, and fixture insurers
- * and clinics. Idempotent: subjects and calendar are upserted from the files; fixtures are inserted only
- * where missing, so administrators' edits survive a restart (and the leaving branch keeps the end date it
- * was first loaded with).
+ * and clinics. Idempotent, and it never overwrites what the register already holds: administrators keep
+ * the directories from the console (imports of F002/F003/F010 files, calendar years), and a restart must
+ * not undo their work — so subjects, insurers and clinics are inserted only where missing, and a calendar
+ * year is loaded from the files only when the register does not have that year yet.
  */
 export async function loadReferenceData(db: Executor): Promise<void> {
   const regionRows = readCsv(path.join(here, 'regions.csv')).map((r) => ({
@@ -56,36 +56,23 @@ export async function loadReferenceData(db: Executor): Promise<void> {
     federalDistrict: r.federal_district || null,
     codeStatus: r.code_status!,
   }));
-  await db
-    .insert(subjects)
-    .values(regionRows)
-    .onConflictDoUpdate({
-      target: subjects.code,
-      set: {
-        okato: sql`excluded.okato`,
-        nameRu: sql`excluded.name_ru`,
-        nameEn: sql`excluded.name_en`,
-        federalDistrict: sql`excluded.federal_district`,
-        codeStatus: sql`excluded.code_status`,
-      },
-    });
+  await db.insert(subjects).values(regionRows).onConflictDoNothing();
 
-  const dayRows = readCsv(path.join(here, 'ru-nonworking-days.csv')).map((r) => {
-    if (!DAY_KINDS.has(r.kind!)) throw new Error(`Unknown calendar day kind: ${r.kind}`);
-    return { day: r.date!, kind: r.kind as DayKind };
-  });
-  await db
-    .insert(calendarDays)
-    .values(dayRows)
-    .onConflictDoUpdate({ target: calendarDays.day, set: { kind: sql`excluded.kind` } });
+  const known = new Set(
+    (await db.select({ year: calendarYears.year }).from(calendarYears)).map((r) => r.year),
+  );
+  const dayRows = readCsv(path.join(here, 'ru-nonworking-days.csv'))
+    .map((r) => {
+      if (!DAY_KINDS.has(r.kind!)) throw new Error(`Unknown calendar day kind: ${r.kind}`);
+      return { day: r.date!, kind: r.kind as DayKind };
+    })
+    .filter((d) => !known.has(Number(d.day.slice(0, 4))));
   const years = [...new Set(dayRows.map((d) => Number(d.day.slice(0, 4))))];
-  await db
-    .insert(calendarYears)
-    .values(calendarYearRows(years))
-    .onConflictDoUpdate({
-      target: calendarYears.year,
-      set: { source: sql`excluded.source`, complete: sql`excluded.complete` },
-    });
+  if (years.length > 0) {
+    // The year's row and its days go in together: a year is either the files' or the administrators'.
+    await db.insert(calendarDays).values(dayRows).onConflictDoNothing();
+    await db.insert(calendarYears).values(calendarYearRows(years)).onConflictDoNothing();
+  }
 
   const ins = insurerFixtures(regionRows);
   await db
