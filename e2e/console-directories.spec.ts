@@ -78,6 +78,25 @@ test.describe('console: directories, the production calendar and background jobs
     await expectAccessible(page);
   });
 
+  test('an administrator loads subjects of the RF from an F010 file; the new subject is offered as a region', async ({
+    page,
+  }) => {
+    const admin = await newStaff('ffoms_admin');
+    await signInAsOwnStaff(page, admin, '/konsol/spravochniki/zagruzka');
+    // Code 97 is free in the reference list; the name differs on every run, so the file always changes it.
+    const name = `Синтетический субъект ${randomInt(100000, 1000000)}`;
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<packet><zglv><type>F010</type></zglv><zap><kod_tf>97</kod_tf><kod_okato>97100</kod_okato><subname>${name}</subname></zap></packet>`;
+    await page.getByLabel('Субъекты Российской Федерации (F010)').check();
+    await page.getByLabel('XML (как файлы ФФОМС)').check();
+    await page.getByLabel('Файл', { exact: true }).setInputFiles(file('f010.xml', xml, 'application/xml'));
+    await page.getByRole('button', { name: 'Загрузить' }).click();
+    await expect(page.getByRole('heading', { name: 'Справочник загружен' })).toBeVisible();
+    await expectAccessible(page);
+    await page.goto('/konsol/spravochniki');
+    await expect(page.getByLabel('Субъект РФ').locator('option', { hasText: name })).toHaveCount(1);
+  });
+
   test('an administrator loads a production calendar year; a weekday marked as a working weekend is refused', async ({
     page,
   }) => {

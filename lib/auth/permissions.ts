@@ -21,7 +21,7 @@ export type Permission =
   | 'staff:manage' // create, block, re-scope staff accounts, reset their TOTP (scope: the account's)
   | 'feed_key:manage' // issue and revoke agencies' feed keys (federal fund only)
   | 'feed:read' // the feeds' pending events and freshness (operators)
-  | 'directory:manage' // import insurers and medical organisations, load production calendar years (ФФОМС)
+  | 'directory:manage' // import insurers, medical organisations and subjects, load production calendar years (ФФОМС)
   | 'person:merge' // review duplicate pairs, merge them or mark them as different people (scope: each person's)
   | 'person:merge_undo' // undo a merge (ФФОМС administrators only)
   | 'dashboard:read'; // the console's dashboards (scope: the region shown; none = the country)

@@ -32,11 +32,24 @@ export interface MedicalOrganisationRow extends Common {
   phone: string | null;
   primaryCare: boolean;
 }
+/** A subject of the RF as F010 gives it: the ФФОМС territory code, its ОКАТО and its name. */
+export interface SubjectRow {
+  code: string;
+  okato: string;
+  nameRu: string;
+}
 export type DirectoryRow<K extends DirectoryKind> = K extends 'insurers'
   ? InsurerRow
-  : MedicalOrganisationRow;
+  : K extends 'medical_organisations'
+    ? MedicalOrganisationRow
+    : SubjectRow;
 
-/** Field names of each file kind, as in F002 / F003 (lower-cased): the CSV header and the XML elements. */
+/** The name a report shows for a row. */
+export function rowName(row: DirectoryRow<DirectoryKind>): string {
+  return 'nameShort' in row ? row.nameShort : row.nameRu;
+}
+
+/** Field names of each file kind, as in F002 / F003 / F010 (lower-cased): the CSV header and the XML elements. */
 export const DIRECTORY_FIELDS = {
   insurers: {
     code: 'smocod',
@@ -65,6 +78,11 @@ export const DIRECTORY_FIELDS = {
     nameShort: 'nam_mok',
     required: ['tf_okato', 'mcod', 'nam_mop', 'nam_mok', 'ogrn', 'addr_f', 'd_begin'],
     all: ['tf_okato', 'mcod', 'nam_mop', 'nam_mok', 'ogrn', 'addr_f', 'phone', 'pmsp', 'd_begin', 'd_end'],
+  },
+  subjects: {
+    code: 'kod_tf',
+    required: ['kod_tf', 'kod_okato', 'subname'],
+    all: ['kod_tf', 'kod_okato', 'subname'],
   },
 } as const;
 
@@ -102,6 +120,16 @@ class RowReader {
   }
 }
 
+/** An F010 record: the subject's two-digit code, its five-digit ОКАТО and its name. */
+function checkSubject(r: RowReader): { row: SubjectRow | null; issues: RowIssue[] } {
+  const code = r.matching('kod_tf', /^\d{2}$/, 'Код субъекта — 2 цифры.');
+  const okato = r.matching('kod_okato', /^\d{5}$/, 'Код ОКАТО территории — 5 цифр.');
+  const nameRu = r.text('subname', true, 250);
+  if (r.issues.length > 0 || code === null || okato === null || nameRu === null)
+    return { row: null, issues: r.issues };
+  return { row: { code, okato, nameRu }, issues: [] };
+}
+
 /**
  * Checks one record of a directory file and turns it into a directory row, or names every wrong field.
  * `subjectsByOkato` maps the file's territorial code (tf_okato) to the register's subject code.
@@ -112,7 +140,6 @@ export function checkDirectoryRecord<K extends DirectoryKind>(
   subjectsByOkato: ReadonlyMap<string, string>,
 ): { row: DirectoryRow<K> | null; issues: RowIssue[] } {
   const r = new RowReader(record);
-  const names = DIRECTORY_FIELDS[kind];
   if (record.fields.__cells !== undefined) {
     r.issues.push({
       row: record.row,
@@ -121,6 +148,8 @@ export function checkDirectoryRecord<K extends DirectoryKind>(
     });
     return { row: null, issues: r.issues };
   }
+  if (kind === 'subjects') return checkSubject(r) as { row: DirectoryRow<K> | null; issues: RowIssue[] };
+  const names = kind === 'insurers' ? DIRECTORY_FIELDS.insurers : DIRECTORY_FIELDS.medical_organisations;
   const okato = r.matching('tf_okato', /^\d{5}$/, 'Код ОКАТО территории — 5 цифр.');
   const subjectCode = okato === null ? null : (subjectsByOkato.get(okato) ?? null);
   if (okato !== null && subjectCode === null)

@@ -2,7 +2,14 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { innFrom, ogrnFrom } from '@/db/reference/legal-ids';
-import { insurerRegions, insurers, medicalOrganisations, notifications, staffActions } from '@/db/schema';
+import {
+  insurerRegions,
+  insurers,
+  medicalOrganisations,
+  notifications,
+  staffActions,
+  subjects,
+} from '@/db/schema';
 import { createStaffAccount } from '@/lib/auth/staff-accounts';
 import { AppError } from '@/lib/errors';
 import { stopJobQueue } from '@/lib/jobs/job-queue';
@@ -325,5 +332,87 @@ describe('importing medical organisations (F003, XML)', () => {
     ).toBe('Объявление DOCTYPE в файле не допускается.');
     expect((await read(xml(''))).fileError).toBe('В файле XML нет ни одной записи medCompany.');
     expect((await read(new Uint8Array([0xff, 0xfe, 0x00]))).fileError).toBe('Файл не в кодировке UTF-8.');
+  });
+});
+
+describe('importing the subjects directory (F010)', () => {
+  const subjectsCsv = (...lines: string[]) =>
+    new TextEncoder().encode(['kod_tf;kod_okato;subname', ...lines].join('\n'));
+  const subject = async (code: string) =>
+    (await getDb().select().from(subjects).where(eq(subjects.code, code)))[0];
+
+  it('names every wrong field, and an ОКАТО another subject has, and imports nothing', async () => {
+    const report = await importDirectory(await admin(), {
+      kind: 'subjects',
+      format: 'csv',
+      dryRun: false,
+      content: subjectsCsv(
+        '80;12345;Новый субъект', // good, still not imported
+        '8;12346;Код из одной цифры',
+        '81;1234;ОКАТО из четырёх цифр',
+        '82;12347;',
+        '83;45000;Присваивает ОКАТО Москвы',
+        '84;12345;Тот же ОКАТО, что в записи 1',
+      ),
+    });
+    expect(report.applied).toBe(false);
+    expect(report.issues.map((i) => [i.row, i.field])).toEqual([
+      [2, 'kod_tf'],
+      [3, 'kod_okato'],
+      [4, 'subname'],
+      [5, 'kod_okato'],
+      [6, 'kod_okato'],
+    ]);
+    expect(report.issues[3]!.message).toBe('Код ОКАТО 45000 уже у субъекта 77.');
+    expect(report.issues[4]!.message).toBe('Код ОКАТО 12345 уже у записи 1.');
+    expect(await subject('80')).toBeUndefined();
+  });
+
+  it('shows a rename in a dry run without writing it, then imports it from XML with its audit entry', async () => {
+    const xml = new TextEncoder().encode(
+      `<?xml version="1.0" encoding="UTF-8"?>
+<packet><zglv><type>F010</type><version>2.1</version><date>01.12.2026</date></zglv>
+<zap><kod_tf>42</kod_tf><kod_okato>32000</kod_okato><subname>Кемеровская область (новое наименование)</subname></zap>
+<zap><kod_tf>96</kod_tf><kod_okato>96100</kod_okato><subname>Синтетический субъект для проверки</subname></zap>
+</packet>`,
+    );
+    const before = await subject('42');
+    const dry = await importDirectory(await admin(), {
+      kind: 'subjects',
+      format: 'xml',
+      dryRun: true,
+      content: xml,
+    });
+    expect(dry.issues).toEqual([]);
+    expect(dry.added).toEqual([{ code: '96', name: 'Синтетический субъект для проверки' }]);
+    expect(dry.changed).toEqual([
+      {
+        code: '42',
+        name: 'Кемеровская область (новое наименование)',
+        changes: [{ field: 'Наименование', before: before!.nameRu, after: 'Кемеровская область (новое наименование)' }],
+      },
+    ]);
+    expect(await subject('42')).toEqual(before);
+    expect(await subject('96')).toBeUndefined();
+
+    const done = await importDirectory(await admin(), {
+      kind: 'subjects',
+      format: 'xml',
+      dryRun: false,
+      content: xml,
+    });
+    expect(done.applied).toBe(true);
+    expect(await subject('42')).toMatchObject({ nameRu: 'Кемеровская область (новое наименование)', okato: '32000' });
+    expect(await subject('96')).toMatchObject({
+      okato: '96100',
+      nameRu: 'Синтетический субъект для проверки',
+      codeStatus: 'verified',
+    });
+    const audit = await getDb()
+      .select()
+      .from(staffActions)
+      .where(and(eq(staffActions.action, 'directory_imported'), eq(staffActions.targetKind, 'subjects')));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.details).toMatchObject({ format: 'xml', records: 2, added: 1, changed: 1 });
   });
 });

@@ -5,7 +5,13 @@ import type { Actor } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
 import { recordStaffAction } from '@/lib/audit/staff-actions';
 import { enqueueJob } from '@/lib/jobs/job-queue';
-import { checkDirectoryRecord, DIRECTORY_FIELDS, type DirectoryRow, type RowIssue } from './directory-rows';
+import {
+  checkDirectoryRecord,
+  DIRECTORY_FIELDS,
+  rowName,
+  type DirectoryRow,
+  type RowIssue,
+} from './directory-rows';
 import { INSURER_LEAVING_JOB } from './insurer-leaving';
 import { readDirectoryFile, type DirectoryFileFormat, type DirectoryKind } from './read-directory-file';
 
@@ -76,6 +82,10 @@ const COMPARED: Record<DirectoryKind, Record<string, string>> = {
     activeFrom: 'Начало деятельности',
     activeTo: 'Окончание деятельности',
   },
+  subjects: {
+    okato: 'Код ОКАТО',
+    nameRu: 'Наименование',
+  },
 };
 
 /** `excluded.<column>` of an upsert, for a schema field name (the columns are its snake_case). */
@@ -88,14 +98,16 @@ const sqlLock = (kind: DirectoryKind) =>
 const shown = (v: string | boolean | null | undefined): string =>
   v === null || v === undefined ? '—' : v === true ? 'да' : v === false ? 'нет' : v;
 
+const TABLES = { insurers, medical_organisations: medicalOrganisations, subjects } as const;
+
 async function storedRows(db: Executor, kind: DirectoryKind, codes: string[]): Promise<Map<string, Stored>> {
-  const table = kind === 'insurers' ? insurers : medicalOrganisations;
+  const table = TABLES[kind];
   const rows = codes.length ? await db.select().from(table).where(inArray(table.code, codes)) : [];
   return new Map(rows.map((r) => [r.code, r as unknown as Stored]));
 }
 
 function isEnding(before: Stored | undefined, row: Row): boolean {
-  if (!before || row.activeTo === null) return false;
+  if (!before || !('activeTo' in row) || row.activeTo === null) return false;
   const old = before.activeTo as string | null;
   return old === null || row.activeTo < old;
 }
@@ -103,6 +115,27 @@ function isEnding(before: Stored | undefined, row: Row): boolean {
 async function writeRows(db: Executor, kind: DirectoryKind, rows: readonly Row[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) {
     const chunk = rows.slice(i, i + 1000);
+    if (kind === 'subjects') {
+      // F010 has no English name: a new subject takes its Russian one until someone gives it another.
+      await db
+        .insert(subjects)
+        .values(
+          (chunk as DirectoryRow<'subjects'>[]).map((r) => ({
+            ...r,
+            nameEn: r.nameRu,
+            codeStatus: 'verified',
+          })),
+        )
+        .onConflictDoUpdate({
+          target: subjects.code,
+          set: {
+            okato: sqlExcluded('okato'),
+            nameRu: sqlExcluded('nameRu'),
+            codeStatus: sqlExcluded('codeStatus'),
+          },
+        });
+      continue;
+    }
     if (kind === 'medical_organisations') {
       await db
         .insert(medicalOrganisations)
@@ -142,7 +175,33 @@ async function writeRows(db: Executor, kind: DirectoryKind, rows: readonly Row[]
 }
 
 /**
- * Imports a directory file (F002 insurers or F003 medical organisations, CSV or XML): every record is
+ * A subject's ОКАТО names its territory in the F002/F003 files (tf_okato), so two subjects may not share
+ * one: neither two records of the file, nor a record and a subject of the register that the file leaves as
+ * it is.
+ */
+function okatoClashes(
+  rows: readonly DirectoryRow<'subjects'>[],
+  records: readonly { row: number; fields: Record<string, string> }[],
+  stored: readonly { code: string; okato: string }[],
+): RowIssue[] {
+  const recordOf = new Map(records.map((r) => [r.fields.kod_tf, r.row]));
+  const inFile = new Set(rows.map((r) => r.code));
+  const owner = new Map(
+    stored.filter((s) => !inFile.has(s.code)).map((s) => [s.okato, `субъекта ${s.code}`]),
+  );
+  const issues: RowIssue[] = [];
+  for (const row of rows) {
+    const taken = owner.get(row.okato);
+    const at = recordOf.get(row.code) ?? 0;
+    if (taken)
+      issues.push({ row: at, field: 'kod_okato', message: `Код ОКАТО ${row.okato} уже у ${taken}.` });
+    else owner.set(row.okato, `записи ${at}`);
+  }
+  return issues;
+}
+
+/**
+ * Imports a directory file (F002 insurers, F003 medical organisations or F010 subjects, CSV or XML): every record is
  * checked, and if any field of any record is wrong, nothing is imported and every wrong field is reported
  * with its record number. Otherwise the report says what is added, what changes (field by field) and which
  * insurers stop working in their region; a dry run stops there, a real import writes it all in one
@@ -192,6 +251,9 @@ export async function importDirectory(
     firstRowOf.set(checked.row.code, record.row);
     rows.push(checked.row);
   }
+  if (request.kind === 'subjects') {
+    report.issues.push(...okatoClashes(rows as DirectoryRow<'subjects'>[], read.records, subjectRows));
+  }
   if (report.issues.length > 0) return report;
 
   const run = async (tx: Executor) => {
@@ -203,7 +265,7 @@ export async function importDirectory(
     for (const row of rows) {
       const before = stored.get(row.code);
       if (!before) {
-        report.added.push({ code: row.code, name: row.nameShort });
+        report.added.push({ code: row.code, name: rowName(row) });
         continue;
       }
       const changes = Object.entries(COMPARED[request.kind])
@@ -213,14 +275,15 @@ export async function importDirectory(
           before: shown(before[key]),
           after: shown((row as unknown as Stored)[key]),
         }));
-      if (changes.length) report.changed.push({ code: row.code, name: row.nameShort, changes });
+      if (changes.length) report.changed.push({ code: row.code, name: rowName(row), changes });
       else report.unchanged++;
       if (request.kind === 'insurers' && isEnding(before, row)) {
+        const insurer = row as DirectoryRow<'insurers'>;
         report.endingActivity.push({
-          code: row.code,
-          name: row.nameShort,
-          subjectCode: row.subjectCode,
-          lastDay: row.activeTo!,
+          code: insurer.code,
+          name: insurer.nameShort,
+          subjectCode: insurer.subjectCode,
+          lastDay: insurer.activeTo!,
         });
       }
     }

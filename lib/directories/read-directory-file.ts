@@ -1,7 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
-export type DirectoryKind = 'insurers' | 'medical_organisations';
+export type DirectoryKind = 'insurers' | 'medical_organisations' | 'subjects';
 export type DirectoryFileFormat = 'csv' | 'xml';
 
 /** A directory file larger than this is refused before it is read (F003 for the whole country is ≈ 6 MB). */
@@ -19,11 +19,13 @@ export type ReadResult = { ok: true; records: RawRecord[] } | { ok: false; messa
 
 /**
  * The element that holds one record in the ФФОМС files: `insCompany` in F002 (insurers), `medCompany` in
- * F003 (medical organisations), each a child of the root `packet` (after the header `zglv`).
+ * F003 (medical organisations), `zap` in F010 (subjects of the RF, like the fund's other classifiers), each
+ * a child of the root `packet` (after the header `zglv`).
  */
 export const XML_RECORD_ELEMENT: Record<DirectoryKind, string> = {
   insurers: 'insCompany',
   medical_organisations: 'medCompany',
+  subjects: 'zap',
 };
 
 export function readCsvRecords(text: string): ReadResult {

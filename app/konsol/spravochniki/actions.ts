@@ -7,7 +7,7 @@ import { loadCalendarYear, type CalendarYearReport } from '@/lib/directories/loa
 import { isDecisiveError } from '@/lib/errors';
 import { formText, type FormState } from '../../_components/form-state';
 
-const KINDS = ['insurers', 'medical_organisations'] as const;
+const KINDS = ['insurers', 'medical_organisations', 'subjects'] as const;
 const FORMATS = ['csv', 'xml'] as const;
 
 async function fileBytes(form: FormData): Promise<Uint8Array | null> {

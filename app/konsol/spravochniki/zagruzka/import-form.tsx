@@ -40,6 +40,15 @@ export function ImportForm() {
             />
             Медицинские организации (F003)
           </label>
+          <label className="radio">
+            <input
+              type="radio"
+              name="kind"
+              value="subjects"
+              defaultChecked={state.values.kind === 'subjects'}
+            />
+            Субъекты Российской Федерации (F010)
+          </label>
         </fieldset>
         <fieldset className={`radios${formatError ? ' form-group--error' : ''}`} id="format">
           <legend>Формат файла</legend>
@@ -59,7 +68,7 @@ export function ImportForm() {
           </label>
           <div className="hint" id="file-hint">
             Не больше 20 МБ. Поля — как в файлах ФФОМС: tf_okato, smocod или mcod, наименования, ОГРН, адрес,
-            даты d_begin и d_end.
+            даты d_begin и d_end; для субъектов (F010) — kod_tf, kod_okato и subname.
           </div>
           {fileError ? (
             <p className="error-message" id="file-error">
