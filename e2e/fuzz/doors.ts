@@ -506,7 +506,14 @@ const staffSignIn: Door = {
 };
 
 /** The console's pages (one list: its sections) and its route handlers that take a query string. */
-export const CONSOLE_PAGES = ['/konsol', ...CONSOLE_SECTIONS.map((s) => s.href), '/konsol/zhurnal/vygruzka'];
+export const CONSOLE_PAGES = [
+  '/konsol',
+  ...CONSOLE_SECTIONS.map((s) => s.href),
+  '/konsol/zhurnal/vygruzka',
+  // Where the console's nested layouts send a refusal: they answer 403 and 404 with the site's own pages.
+  '/net-dostupa',
+  '/ne-naideno',
+];
 
 const CONSOLE_PARAMS = [
   // The audit log's filters and page cursor.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { recomputeProvisionalDueTimes } from '@/lib/applications/recompute-due-times';
+import { pruneSignInRecords } from '@/lib/auth/prune-sign-in-records';
 import { INSURER_LEAVING_JOB, notifyInsuredOfLeavingInsurers } from '@/lib/directories/insurer-leaving';
 import { refreshDashboard } from '@/lib/dashboard/refresh-dashboard';
 import { scanDuplicates } from '@/lib/duplicates/scan-duplicates';
@@ -83,12 +84,31 @@ const refreshDashboards = defineJob({
   },
 });
 
+const pruneSignIns = defineJob({
+  name: 'staff.prune-sign-in-records',
+  title: 'Удаление отслуживших попыток входа и сессий сотрудников',
+  data: z.object({}).strict(),
+  retryLimit: 3,
+  retryDelaySeconds: 300,
+  expireInSeconds: 15 * 60,
+  // Nightly: the rows matter for minutes (lockout) or hours (sessions); the audit trail keeps every sign-in.
+  schedule: '10 4 * * *',
+  async run() {
+    const r = await pruneSignInRecords();
+    return {
+      summary: `Удалено попыток входа: ${r.attempts}, сессий: ${r.sessions}.`,
+      counts: { ...r },
+    };
+  },
+});
+
 /** Every kind of background job the register runs: the one list the worker and the job page read. */
 export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   recomputeDueTimes,
   notifyInsurerLeaving,
   scanForDuplicates,
   refreshDashboards,
+  pruneSignIns,
 ];
 
 /**
