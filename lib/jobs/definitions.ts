@@ -3,6 +3,9 @@ import { recomputeProvisionalDueTimes } from '@/lib/applications/recompute-due-t
 import { INSURER_LEAVING_JOB, notifyInsuredOfLeavingInsurers } from '@/lib/directories/insurer-leaving';
 import { refreshDashboard } from '@/lib/dashboard/refresh-dashboard';
 import { scanDuplicates } from '@/lib/duplicates/scan-duplicates';
+import { env } from '@/config/env';
+import { formatDateRu, moscowDate, toLocalDate } from '@/lib/domain/dates';
+import { upkeepPartitions } from '@/lib/partitions/partition-upkeep';
 import { defineJob, type JobDefinition } from './job-definition';
 
 const recomputeDueTimes = defineJob({
@@ -83,12 +86,41 @@ const refreshDashboards = defineJob({
   },
 });
 
+const keepPartitions = defineJob({
+  name: 'partitions.upkeep',
+  title:
+    'Разделы журнала доступа и истории регистра: создание на месяцы вперёд, удаление журнала старше срока хранения',
+  // `today` only for tests and operators replaying a day; a scheduled run counts from the clock.
+  data: z.object({ today: z.iso.date().optional() }).strict(),
+  retryLimit: 5,
+  retryDelaySeconds: 60,
+  expireInSeconds: 15 * 60,
+  // Nightly, and at every worker start, so the coming months exist long before their first row (ADR 0027).
+  schedule: '10 3 * * *',
+  async run(data) {
+    const config = env();
+    const r = await upkeepPartitions({
+      today: data.today ? toLocalDate(data.today) : moscowDate(new Date()),
+      monthsAhead: config.PARTITION_MONTHS_AHEAD,
+      retentionMonths: config.ACCESS_LOG_RETENTION_MONTHS,
+    });
+    return {
+      summary:
+        `Создано разделов: ${r.created.length}${r.created.length ? ` (${r.created.join(', ')})` : ''}; ` +
+        `удалено месяцев журнала доступа (окончившихся до ${formatDateRu(r.cutoff)}): ${r.dropped.length}` +
+        `${r.dropped.length ? ` (${r.dropped.map((d) => d.slice(0, 7)).join(', ')})` : ''}.`,
+      counts: { created: r.created.length, dropped: r.dropped.length },
+    };
+  },
+});
+
 /** Every kind of background job the register runs: the one list the worker and the job page read. */
 export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   recomputeDueTimes,
   notifyInsurerLeaving,
   scanForDuplicates,
   refreshDashboards,
+  keepPartitions,
 ];
 
 /** Jobs queued each time a worker starts, to reconcile what changed while no worker ran. */
@@ -96,6 +128,7 @@ export const JOBS_ON_START: readonly string[] = [
   recomputeDueTimes.name,
   notifyInsurerLeaving.name,
   refreshDashboards.name,
+  keepPartitions.name,
 ];
 
 export function jobDefinition(name: string): JobDefinition | undefined {

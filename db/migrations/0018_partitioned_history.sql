@@ -1,0 +1,199 @@
+-- Issue 15.3 (ADR 0027): the two tables that grow without bound — access_log and register_events — become
+-- partitioned by month of their time column (access_log.at, register_events.recorded_at: every time filter
+-- and every order of their queries is on these). Months are Moscow months (the register's zone). Each table
+-- gets a DEFAULT partition for rows outside the months created; the `partitions.upkeep` job creates months
+-- ahead and applies the access log's retention. The existing rows are copied into the new tables here, so a
+-- populated register keeps its history; names of the tables, keys, indexes, foreign keys, triggers and
+-- identity sequences stay what they were.
+--
+-- A key of a partitioned table must contain the partition key: the primary keys become (id, at) and
+-- (id, recorded_at). Nothing references either table by a foreign key, no ON CONFLICT relies on their keys,
+-- and ids still come from one identity sequence per table, so an id still names one row.
+
+-- The month partition of `parent` holding `month` (any day of it), created when missing, with its own
+-- TRUNCATE guard (statement triggers are not inherited by partitions; the row triggers refusing UPDATE and
+-- DELETE are, and reach every partition however it is created). Rows of that month already caught by the
+-- DEFAULT partition are moved into it: the default is detached, a new one attached, its rows inserted again
+-- through the parent (each lands in its month or the new default), and the old one dropped — no row is
+-- updated or deleted on the way. Returns whether the partition was created.
+CREATE FUNCTION "create_month_partition"("parent" regclass, "in_month" date) RETURNS boolean
+LANGUAGE plpgsql AS $$
+DECLARE
+  base text := (SELECT relname FROM pg_class WHERE oid = parent);
+  month_start date := date_trunc('month', in_month)::date;
+  part text := format('%s_p%s', base, to_char(month_start, 'YYYYMM'));
+  lo timestamptz := month_start::timestamp AT TIME ZONE 'Europe/Moscow';
+  hi timestamptz := (month_start + interval '1 month')::timestamp AT TIME ZONE 'Europe/Moscow';
+  part_key text := (SELECT a.attname FROM pg_partitioned_table p
+                 JOIN pg_attribute a ON a.attrelid = p.partrelid AND a.attnum = p.partattrs[0]
+                WHERE p.partrelid = parent);
+  fallback text := base || '_default';
+  caught boolean;
+BEGIN
+  IF part_key IS NULL THEN
+    RAISE EXCEPTION '% is not a partitioned table', parent;
+  END IF;
+  IF to_regclass(format('public.%I', part)) IS NOT NULL THEN
+    RETURN false;
+  END IF;
+  EXECUTE format('SELECT exists (SELECT 1 FROM public.%I WHERE %I >= $1 AND %I < $2)', fallback, part_key, part_key)
+    INTO caught USING lo, hi;
+  IF caught THEN
+    EXECUTE format('ALTER TABLE public.%I DETACH PARTITION public.%I', base, fallback);
+    EXECUTE format('ALTER TABLE public.%I RENAME TO %I', fallback, fallback || '_moved');
+    EXECUTE format('CREATE TABLE public.%I PARTITION OF public.%I DEFAULT', fallback, base);
+    EXECUTE format('CREATE TRIGGER %I BEFORE TRUNCATE ON public.%I
+                      FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_of_history()', fallback || '_no_truncate', fallback);
+  END IF;
+  EXECUTE format('CREATE TABLE public.%I PARTITION OF public.%I FOR VALUES FROM (%L) TO (%L)', part, base, lo, hi);
+  EXECUTE format('CREATE TRIGGER %I BEFORE TRUNCATE ON public.%I
+                    FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_of_history()', part || '_no_truncate', part);
+  IF caught THEN
+    EXECUTE format('INSERT INTO public.%I SELECT * FROM public.%I', base, fallback || '_moved');
+    EXECUTE format('DROP TABLE public.%I', fallback || '_moved');
+  END IF;
+  RETURN true;
+END;
+$$;
+--> statement-breakpoint
+-- The access log's retention (ADR 0027): detaches and drops every month partition of access_log that ends
+-- on or before `cutoff` (Moscow midnight), returning the months dropped. Written for access_log alone, so
+-- the register's history (register_events) can never be dropped through it.
+CREATE FUNCTION "drop_access_log_months_before"("cutoff" date) RETURNS SETOF date
+LANGUAGE plpgsql AS $$
+DECLARE
+  part record;
+BEGIN
+  FOR part IN
+    SELECT c.relname, to_date(substr(c.relname, length('access_log_p') + 1), 'YYYYMM') AS month
+      FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+     WHERE i.inhparent = 'public.access_log'::regclass AND c.relname ~ '^access_log_p[0-9]{6}$'
+     ORDER BY 2
+  LOOP
+    CONTINUE WHEN (part.month + interval '1 month')::date > cutoff;
+    EXECUTE format('ALTER TABLE public.access_log DETACH PARTITION public.%I', part.relname);
+    EXECUTE format('DROP TABLE public.%I', part.relname);
+    RETURN NEXT part.month;
+  END LOOP;
+END;
+$$;
+--> statement-breakpoint
+-- access_log: free the names, build the partitioned table, copy the rows, drop the old table.
+ALTER TABLE "access_log" DROP CONSTRAINT "access_log_pkey";
+--> statement-breakpoint
+DROP INDEX "access_log_person_idx", "access_log_at_idx", "access_log_actor_idx", "access_log_organisation_idx",
+  "access_log_purpose_idx";
+--> statement-breakpoint
+ALTER TABLE "access_log" RENAME TO "access_log_unpartitioned";
+--> statement-breakpoint
+ALTER SEQUENCE "access_log_id_seq" RENAME TO "access_log_unpartitioned_id_seq";
+--> statement-breakpoint
+CREATE TABLE "access_log" (
+	"id" bigint GENERATED BY DEFAULT AS IDENTITY (sequence name "access_log_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1) NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"actor_kind" "actor_kind" NOT NULL,
+	"actor_id" varchar(128) NOT NULL,
+	"organisation_code" varchar(16),
+	"person_id" bigint,
+	"channel" "access_channel" NOT NULL,
+	"purpose" varchar(64) NOT NULL,
+	"result" varchar(32) NOT NULL,
+	"details" text
+) PARTITION BY RANGE ("at");
+--> statement-breakpoint
+CREATE TABLE "access_log_default" PARTITION OF "access_log" DEFAULT;
+--> statement-breakpoint
+CREATE TRIGGER "access_log_default_no_truncate" BEFORE TRUNCATE ON "access_log_default"
+  FOR EACH STATEMENT EXECUTE FUNCTION "refuse_change_of_history"();
+--> statement-breakpoint
+-- A month for every month the log has rows in, and this month and the next three (the job keeps months
+-- ahead from now on).
+SELECT create_month_partition('access_log', m)
+  FROM (SELECT DISTINCT date_trunc('month', "at" AT TIME ZONE 'Europe/Moscow')::date AS m FROM "access_log_unpartitioned"
+        UNION
+        SELECT (date_trunc('month', now() AT TIME ZONE 'Europe/Moscow') + k * interval '1 month')::date
+          FROM generate_series(0, 3) k) months
+ ORDER BY m;
+--> statement-breakpoint
+INSERT INTO "access_log" SELECT * FROM "access_log_unpartitioned";
+--> statement-breakpoint
+SELECT setval('access_log_id_seq', last_value, is_called) FROM "access_log_unpartitioned_id_seq";
+--> statement-breakpoint
+DROP TABLE "access_log_unpartitioned";
+--> statement-breakpoint
+ALTER TABLE "access_log" ADD CONSTRAINT "access_log_pkey" PRIMARY KEY ("id", "at");
+--> statement-breakpoint
+ALTER TABLE "access_log" ADD CONSTRAINT "access_log_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;
+--> statement-breakpoint
+CREATE INDEX "access_log_person_idx" ON "access_log" USING btree ("person_id","at");
+--> statement-breakpoint
+CREATE INDEX "access_log_at_idx" ON "access_log" USING btree ("at");
+--> statement-breakpoint
+CREATE INDEX "access_log_actor_idx" ON "access_log" USING btree ("actor_id","at");
+--> statement-breakpoint
+CREATE INDEX "access_log_organisation_idx" ON "access_log" USING btree ("organisation_code","at");
+--> statement-breakpoint
+CREATE INDEX "access_log_purpose_idx" ON "access_log" USING btree ("purpose","at");
+--> statement-breakpoint
+-- The row trigger is cloned onto every partition, present and future; TRUNCATE of the whole table is
+-- refused here, of one partition by that partition's own trigger.
+CREATE TRIGGER "access_log_append_only" BEFORE UPDATE OR DELETE ON "access_log"
+  FOR EACH ROW EXECUTE FUNCTION "refuse_change_of_history"();
+--> statement-breakpoint
+CREATE TRIGGER "access_log_no_truncate" BEFORE TRUNCATE ON "access_log"
+  FOR EACH STATEMENT EXECUTE FUNCTION "refuse_change_of_history"();
+--> statement-breakpoint
+-- register_events: the same, by record time.
+ALTER TABLE "register_events" DROP CONSTRAINT "register_events_pkey";
+--> statement-breakpoint
+DROP INDEX "register_events_person_idx";
+--> statement-breakpoint
+ALTER TABLE "register_events" RENAME TO "register_events_unpartitioned";
+--> statement-breakpoint
+ALTER SEQUENCE "register_events_id_seq" RENAME TO "register_events_unpartitioned_id_seq";
+--> statement-breakpoint
+CREATE TABLE "register_events" (
+	"id" bigint GENERATED BY DEFAULT AS IDENTITY (sequence name "register_events_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1) NOT NULL,
+	"person_id" bigint NOT NULL,
+	"entity" "event_entity" NOT NULL,
+	"entity_id" bigint,
+	"action" varchar(48) NOT NULL,
+	"effective_date" date NOT NULL,
+	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"actor_kind" "actor_kind" NOT NULL,
+	"actor_id" varchar(128) NOT NULL,
+	"source" varchar(32) NOT NULL,
+	"reason" text,
+	"data" jsonb
+) PARTITION BY RANGE ("recorded_at");
+--> statement-breakpoint
+CREATE TABLE "register_events_default" PARTITION OF "register_events" DEFAULT;
+--> statement-breakpoint
+CREATE TRIGGER "register_events_default_no_truncate" BEFORE TRUNCATE ON "register_events_default"
+  FOR EACH STATEMENT EXECUTE FUNCTION "refuse_change_of_history"();
+--> statement-breakpoint
+SELECT create_month_partition('register_events', m)
+  FROM (SELECT DISTINCT date_trunc('month', "recorded_at" AT TIME ZONE 'Europe/Moscow')::date AS m
+          FROM "register_events_unpartitioned"
+        UNION
+        SELECT (date_trunc('month', now() AT TIME ZONE 'Europe/Moscow') + k * interval '1 month')::date
+          FROM generate_series(0, 3) k) months
+ ORDER BY m;
+--> statement-breakpoint
+INSERT INTO "register_events" SELECT * FROM "register_events_unpartitioned";
+--> statement-breakpoint
+SELECT setval('register_events_id_seq', last_value, is_called) FROM "register_events_unpartitioned_id_seq";
+--> statement-breakpoint
+DROP TABLE "register_events_unpartitioned";
+--> statement-breakpoint
+ALTER TABLE "register_events" ADD CONSTRAINT "register_events_pkey" PRIMARY KEY ("id", "recorded_at");
+--> statement-breakpoint
+ALTER TABLE "register_events" ADD CONSTRAINT "register_events_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;
+--> statement-breakpoint
+CREATE INDEX "register_events_person_idx" ON "register_events" USING btree ("person_id","recorded_at");
+--> statement-breakpoint
+CREATE TRIGGER "register_events_append_only" BEFORE UPDATE OR DELETE ON "register_events"
+  FOR EACH ROW EXECUTE FUNCTION "refuse_change_of_history"();
+--> statement-breakpoint
+CREATE TRIGGER "register_events_no_truncate" BEFORE TRUNCATE ON "register_events"
+  FOR EACH STATEMENT EXECUTE FUNCTION "refuse_change_of_history"();
