@@ -197,3 +197,19 @@ CREATE TRIGGER "register_events_append_only" BEFORE UPDATE OR DELETE ON "registe
 --> statement-breakpoint
 CREATE TRIGGER "register_events_no_truncate" BEFORE TRUNCATE ON "register_events"
   FOR EACH STATEMENT EXECUTE FUNCTION "refuse_change_of_history"();
+--> statement-breakpoint
+-- PostgreSQL 18 records NOT NULL as named constraints; the new tables' were created while the old tables
+-- still held the plain names, so they got a `1` suffix. Give them the names a fresh table has (on 15 there
+-- are none to rename).
+DO $$
+DECLARE
+  c record;
+BEGIN
+  FOR c IN
+    SELECT conrelid::regclass AS t, conname FROM pg_constraint
+     WHERE conrelid IN ('access_log'::regclass, 'register_events'::regclass) AND conname ~ '_not_null1$'
+  LOOP
+    EXECUTE format('ALTER TABLE %s RENAME CONSTRAINT %I TO %I', c.t, c.conname, left(c.conname, -1));
+  END LOOP;
+END;
+$$;

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { jobDefinition } from '@/lib/jobs/definitions';
+import { jobQueue, startJobWorkers, stopJobQueue } from '@/lib/jobs/job-queue';
+import { listJobs } from '@/lib/jobs/list-jobs';
 import { registerPerson } from '@/lib/register/register-person';
 import { adultInput, metaAt } from '@/testing/register/people';
 import { monthStart, upkeepPartitions } from './partition-upkeep';
@@ -40,6 +42,10 @@ async function refusal(statement: ReturnType<typeof sql>): Promise<string> {
 }
 
 const upkeep = jobDefinition('partitions.upkeep')!;
+
+afterAll(async () => {
+  await stopJobQueue();
+});
 
 describe('partition upkeep (ADR 0027)', () => {
   it('counts months in the calendar, across years', () => {
@@ -146,5 +152,23 @@ describe('partition upkeep (ADR 0027)', () => {
     ];
     for (const r of refusals) expect(r).toMatch(/is append-only/);
     expect(await partitionOf('access_log', id)).toBe('access_log_p203503');
+  });
+
+  it('runs when a worker starts, is scheduled nightly and is listed for administrators', async () => {
+    await startJobWorkers();
+    const admin = { kind: 'staff', id: 'ffoms-partitions', role: 'ffoms_admin' } as const;
+    const overview = await vi.waitFor(
+      async () => {
+        const jobs = await listJobs(admin);
+        const run = jobs.recent.find((j) => j.name === 'partitions.upkeep');
+        if (run?.state !== 'completed') throw new Error(JSON.stringify(jobs.recent));
+        return { run, kinds: jobs.kinds };
+      },
+      { timeout: 15_000, interval: 250 },
+    );
+    expect(overview.run.output).toMatch(/^Создано разделов: \d+.*; удалено месяцев журнала доступа/);
+    expect(overview.kinds.find((k) => k.name === 'partitions.upkeep')?.title).toBe(upkeep.title);
+    const schedules = await (await jobQueue()).getSchedules();
+    expect(schedules.map((s) => [s.name, s.cron])).toContainEqual(['partitions.upkeep', '10 3 * * *']);
   });
 });
