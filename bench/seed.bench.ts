@@ -51,7 +51,7 @@ async function sizes(client: pg.ClientBase, name: string): Promise<Sizes> {
     // Over the partitions for a partitioned table (register_events, ADR 0027), which stores nothing itself.
     `select sum(pg_table_size(relid)) as table, sum(pg_indexes_size(relid)) as indexes,
             sum(pg_total_relation_size(relid)) as total
-       from pg_partition_tree($1::regclass)`,
+       from (select $1::regclass as relid union select relid from pg_partition_tree($1::regclass)) t`,
     [name],
   );
   const r = rows[0]!;

@@ -176,7 +176,8 @@ export async function restoreSchemaObjects(
   const first = clients[0]!;
   const tables = [...new Set(objects.map((o) => o.table))];
   const { rows } = await first.query<{ table: string; bytes: string }>(
-    `select t as table, (select sum(pg_table_size(relid)) from pg_partition_tree(t::regclass)) as bytes
+    `select t as table, (select sum(pg_table_size(relid)) from (select t::regclass as relid
+                                union select relid from pg_partition_tree(t::regclass)) p) as bytes
        from unnest($1::text[]) as t`,
     [tables],
   );
@@ -236,10 +237,11 @@ export async function setAutovacuum(client: pg.ClientBase, enabled: boolean): Pr
  * (a partitioned table stores nothing and takes no storage options).
  */
 async function storedTables(client: pg.ClientBase): Promise<string[]> {
+  // pg_partition_tree lists a partitioned table and its partitions, and nothing for a plain table.
   const { rows } = await client.query<{ t: string }>(
-    `select p.relid::regclass::text as t
-       from unnest($1::regclass[]) as r, pg_partition_tree(r) p
-      where p.isleaf order by 1`,
+    `select coalesce(p.relid, r)::regclass::text as t
+       from unnest($1::regclass[]) as r left join lateral pg_partition_tree(r) p on p.isleaf
+      order by 1`,
     [REGISTER_TABLES.map((t) => `public.${t}`)],
   );
   return rows.map((r) => r.t);
