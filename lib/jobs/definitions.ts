@@ -5,7 +5,7 @@ import { refreshDashboard } from '@/lib/dashboard/refresh-dashboard';
 import { scanDuplicates } from '@/lib/duplicates/scan-duplicates';
 import { env } from '@/config/env';
 import { formatDateRu, moscowDate, toLocalDate } from '@/lib/domain/dates';
-import { upkeepPartitions } from '@/lib/partitions/partition-upkeep';
+import { monthRu, upkeepPartitions } from '@/lib/partitions/partition-upkeep';
 import { defineJob, type JobDefinition } from './job-definition';
 
 const recomputeDueTimes = defineJob({
@@ -108,7 +108,7 @@ const keepPartitions = defineJob({
       summary:
         `Создано разделов: ${r.created.length}${r.created.length ? ` (${r.created.join(', ')})` : ''}; ` +
         `удалено месяцев журнала доступа (окончившихся до ${formatDateRu(r.cutoff)}): ${r.dropped.length}` +
-        `${r.dropped.length ? ` (${r.dropped.map((d) => d.slice(0, 7)).join(', ')})` : ''}.`,
+        `${r.dropped.length ? ` (${r.dropped.map(monthRu).join(', ')})` : ''}.`,
       counts: { created: r.created.length, dropped: r.dropped.length },
     };
   },

@@ -110,6 +110,7 @@ describe('partition upkeep (ADR 0027)', () => {
     const run = await upkeep.run({ today: '2025-03-10' });
     expect(run.counts).toMatchObject({ dropped: 2 });
     expect(run.summary).toContain('01.03.2020');
+    expect(run.summary).toContain('(01.2020, 02.2020)');
     expect(await months('access_log')).not.toContain('p202001');
     expect(await months('access_log')).not.toContain('p202002');
     expect(await months('access_log')).toContain('p202003');

@@ -27,7 +27,7 @@ export interface UpkeepInput {
 }
 
 export interface UpkeepResult {
-  /** Partitions created, e.g. `access_log 2027-01`. */
+  /** Partitions created, e.g. `access_log 01.2027`. */
   created: string[];
   /** First days of the access-log months dropped. */
   dropped: LocalDate[];
@@ -39,6 +39,11 @@ export interface UpkeepResult {
 export function monthStart(day: LocalDate, months: number): LocalDate {
   const index = Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1 + months;
   return makeDate(Math.floor(index / 12), (index % 12) + 1, 1);
+}
+
+/** A month as shown to people: `01.2027`. */
+export function monthRu(day: LocalDate): string {
+  return `${day.slice(5, 7)}.${day.slice(0, 4)}`;
 }
 
 /**
@@ -60,7 +65,7 @@ export async function upkeepPartitions(input: UpkeepInput): Promise<UpkeepResult
         );
         return r.rows[0]!.made;
       });
-      if (made) created.push(`${table} ${month.slice(0, 7)}`);
+      if (made) created.push(`${table} ${monthRu(month)}`);
     }
   }
   const cutoff = monthStart(input.today, -input.retentionMonths);
