@@ -327,7 +327,9 @@ async function registerBytesPerPerson(url: string, persons: number): Promise<num
   await client.connect();
   try {
     const { rows } = await client.query<{ bytes: string }>(
-      `select sum(pg_total_relation_size(t::regclass))::text as bytes from unnest($1::text[]) t`,
+      `select sum(pg_total_relation_size(p.relid))::text as bytes
+         from unnest($1::text[]) t,
+              lateral (select t::regclass as relid union select relid from pg_partition_tree(t::regclass)) p`,
       [[...REGISTER_TABLES, 'person_names']],
     );
     return Number(rows[0]!.bytes) / persons;

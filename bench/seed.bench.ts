@@ -48,8 +48,10 @@ interface Sizes {
 
 async function sizes(client: pg.ClientBase, name: string): Promise<Sizes> {
   const { rows } = await client.query<{ table: string; indexes: string; total: string }>(
-    `select pg_table_size($1::regclass) as table, pg_indexes_size($1::regclass) as indexes,
-            pg_total_relation_size($1::regclass) as total`,
+    // Over the partitions for a partitioned table (register_events, ADR 0027), which stores nothing itself.
+    `select sum(pg_table_size(relid)) as table, sum(pg_indexes_size(relid)) as indexes,
+            sum(pg_total_relation_size(relid)) as total
+       from (select $1::regclass as relid union select relid from pg_partition_tree($1::regclass)) t`,
     [name],
   );
   const r = rows[0]!;

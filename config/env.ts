@@ -77,6 +77,13 @@ const fields = {
    * database of `npm run dev`, no when DATABASE_URL names a server (production runs `npm run worker`).
    */
   JOBS_IN_PROCESS: withDefault(z.enum(['auto', 'on', 'off']), 'auto'),
+  /**
+   * The access log's retention in months (ADR 0027): the `partitions.upkeep` job drops a month of the log once
+   * the whole month is older than this. Five years by default (the citizen's "who looked me up").
+   */
+  ACCESS_LOG_RETENTION_MONTHS: withDefault(integer(12, 1200), 60),
+  /** Months of access_log and register_events partitions kept created ahead of the current one. */
+  PARTITION_MONTHS_AHEAD: withDefault(integer(1, 36), 3),
   /** Where the extract's PDF fonts (DejaVu Sans) are; the `dejavu-fonts-ttf` package when unset. */
   EXTRACT_FONT_DIR: optional(z.string().trim().min(1)),
   /** Set by npm from package.json. */

@@ -1,12 +1,16 @@
-import { bigint, index, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { bigint, index, pgTable, primaryKey, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { accessChannelEnum, actorKindEnum } from './enums';
 import { persons } from './persons';
 
-/** Every read of a person's data by staff, a clinic or an API key: who, for which organisation, whom, why. */
+/**
+ * Every read of a person's data by staff, a clinic or an API key: who, for which organisation, whom, why.
+ * Partitioned by Moscow month of `at` (migration 0018, ADR 0027): the key includes the partition key, and
+ * old months are dropped by the retention rule of the `partitions.upkeep` job.
+ */
 export const accessLog = pgTable(
   'access_log',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint('id', { mode: 'number' }).notNull().generatedByDefaultAsIdentity(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorKind: actorKindEnum('actor_kind').notNull(),
     actorId: varchar('actor_id', { length: 128 }).notNull(),
@@ -21,6 +25,7 @@ export const accessLog = pgTable(
     details: text('details'),
   },
   (t) => [
+    primaryKey({ name: 'access_log_pkey', columns: [t.id, t.at] }),
     index('access_log_person_idx').on(t.personId, t.at),
     index('access_log_at_idx').on(t.at),
     // The audit log's filters (migration 0011, ADR 0020).

@@ -1,4 +1,14 @@
-import { bigint, date, index, jsonb, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { actorKindEnum, eventEntityEnum } from './enums';
 import { persons } from './persons';
 
@@ -6,12 +16,12 @@ import { persons } from './persons';
  * The register's append-only history: every change of a person, document, coverage, attachment or
  * representation, written in the same transaction as the new state. `effective_date` is valid time (when
  * the change took effect in the world), `recorded_at` is record time. A trigger (migration 0001) refuses
- * UPDATE and DELETE.
+ * UPDATE and DELETE. Partitioned by Moscow month of `recorded_at` (migration 0018, ADR 0027); never dropped.
  */
 export const registerEvents = pgTable(
   'register_events',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint('id', { mode: 'number' }).notNull().generatedByDefaultAsIdentity(),
     personId: bigint('person_id', { mode: 'number' })
       .notNull()
       .references(() => persons.id),
@@ -29,5 +39,8 @@ export const registerEvents = pgTable(
     /** The new state of the entity (and what changed), as written. */
     data: jsonb('data'),
   },
-  (t) => [index('register_events_person_idx').on(t.personId, t.recordedAt)],
+  (t) => [
+    primaryKey({ name: 'register_events_pkey', columns: [t.id, t.recordedAt] }),
+    index('register_events_person_idx').on(t.personId, t.recordedAt),
+  ],
 );

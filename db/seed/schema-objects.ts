@@ -22,6 +22,12 @@ export interface SchemaObject {
   /** For `p` and `u`: the backing index (built first, then attached with `USING INDEX`). */
   indexDefinition: string | null;
   validated: boolean;
+  /**
+   * Whether the table is partitioned (access_log, register_events: migration 0018). Its keys are added with
+   * the table (a partitioned table takes no `USING INDEX`), its indexes built on every partition, and its
+   * foreign keys added validated (PostgreSQL before 18 refuses NOT VALID ones on partitioned tables).
+   */
+  partitioned: boolean;
 }
 
 const SNAPSHOT_SQL = `
@@ -29,14 +35,16 @@ with t as (select unnest($1::regclass[]) as oid)
 select format('%I.%I', n.nspname, cl.relname) as "table", c.conname as name, c.contype::text as kind,
        pg_get_constraintdef(c.oid) as definition,
        case when c.contype in ('p', 'u') then pg_get_indexdef(c.conindid) end as "indexDefinition",
-       c.convalidated as validated
+       c.convalidated as validated, cl.relkind = 'p' as partitioned
   from pg_constraint c
   join pg_class cl on cl.oid = c.conrelid
   join pg_namespace n on n.oid = cl.relnamespace
  where c.contype in ('p', 'u', 'x', 'f')
+   and c.conparentid = 0 -- a partition's copy of its table's constraint comes and goes with it
    and (c.conrelid in (select oid from t) or c.confrelid in (select oid from t))
 union all
-select format('%I.%I', n.nspname, cl.relname), ci.relname, 'i', pg_get_indexdef(i.indexrelid), null, true
+select format('%I.%I', n.nspname, cl.relname), ci.relname, 'i', pg_get_indexdef(i.indexrelid), null, true,
+       cl.relkind = 'p'
   from pg_index i
   join pg_class cl on cl.oid = i.indrelid
   join pg_class ci on ci.oid = i.indexrelid
@@ -102,6 +110,12 @@ export async function dropSchemaObjects(
 
 /** Builds one key, index or exclusion constraint (foreign keys: see `restoreSchemaObjects`). */
 async function build(client: pg.ClientBase, o: SchemaObject): Promise<void> {
+  if (o.partitioned && o.kind !== 'f') {
+    // `CREATE INDEX … ON ONLY` would index the parent alone: without ONLY it recurses into the partitions.
+    if (o.kind === 'i') await client.query(o.definition.replace(/ ON ONLY /, ' ON '));
+    else await client.query(`alter table ${o.table} add constraint ${ident(o.name)} ${o.definition}`);
+    return;
+  }
   switch (o.kind) {
     case 'p':
     case 'u':
@@ -162,7 +176,9 @@ export async function restoreSchemaObjects(
   const first = clients[0]!;
   const tables = [...new Set(objects.map((o) => o.table))];
   const { rows } = await first.query<{ table: string; bytes: string }>(
-    `select t as table, pg_table_size(t::regclass) as bytes from unnest($1::text[]) as t`,
+    `select t as table, (select sum(pg_table_size(relid)) from (select t::regclass as relid
+                                union select relid from pg_partition_tree(t::regclass)) p) as bytes
+       from unnest($1::text[]) as t`,
     [tables],
   );
   const weight = (table: string) => {
@@ -186,12 +202,14 @@ export async function restoreSchemaObjects(
   const foreignKeys = objects.filter((o) => o.kind === 'f');
   for (const o of foreignKeys) {
     onStep(o);
-    await first.query(`alter table ${o.table} add constraint ${ident(o.name)} ${o.definition} not valid`);
+    await first.query(
+      `alter table ${o.table} add constraint ${ident(o.name)} ${o.definition}${o.partitioned ? '' : ' not valid'}`,
+    );
   }
-  const byTable = [...new Set(foreignKeys.map((o) => o.table))]
+  const byTable = [...new Set(foreignKeys.filter((o) => !o.partitioned).map((o) => o.table))]
     .sort((a, b) => weight(b) - weight(a))
     .map((table) => async (client: pg.ClientBase) => {
-      for (const o of foreignKeys.filter((f) => f.table === table)) {
+      for (const o of foreignKeys.filter((f) => f.table === table && !f.partitioned)) {
         await client.query(`alter table ${o.table} validate constraint ${ident(o.name)}`);
       }
     });
@@ -205,7 +223,7 @@ export async function restoreSchemaObjects(
  * tables then get vacuumed and analysed as usual).
  */
 export async function setAutovacuum(client: pg.ClientBase, enabled: boolean): Promise<void> {
-  for (const table of REGISTER_TABLES) {
+  for (const table of await storedTables(client)) {
     await client.query(
       enabled
         ? `alter table ${table} reset (autovacuum_enabled)`
@@ -214,12 +232,27 @@ export async function setAutovacuum(client: pg.ClientBase, enabled: boolean): Pr
   }
 }
 
+/**
+ * The tables holding the register's rows: each register table, or for a partitioned one its partitions
+ * (a partitioned table stores nothing and takes no storage options).
+ */
+async function storedTables(client: pg.ClientBase): Promise<string[]> {
+  // pg_partition_tree lists a partitioned table and its partitions, and nothing for a plain table.
+  const { rows } = await client.query<{ t: string }>(
+    `select coalesce(p.relid, r)::regclass::text as t
+       from unnest($1::regclass[]) as r left join lateral pg_partition_tree(r) p on p.isleaf
+      order by 1`,
+    [REGISTER_TABLES.map((t) => `public.${t}`)],
+  );
+  return rows.map((r) => r.t);
+}
+
 /** Storage options of the register tables (none, as migrated). */
 export async function registerTableOptions(client: pg.ClientBase): Promise<string[]> {
   const { rows } = await client.query<{ o: string }>(
     `select relname || ': ' || array_to_string(reloptions, ', ') as o from pg_class
       where oid = any($1::regclass[]) and reloptions is not null order by 1`,
-    [REGISTER_TABLES.map((t) => `public.${t}`)],
+    [await storedTables(client)],
   );
   return rows.map((r) => r.o);
 }

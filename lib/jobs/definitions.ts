@@ -4,6 +4,9 @@ import { pruneSignInRecords } from '@/lib/auth/prune-sign-in-records';
 import { INSURER_LEAVING_JOB, notifyInsuredOfLeavingInsurers } from '@/lib/directories/insurer-leaving';
 import { refreshDashboard } from '@/lib/dashboard/refresh-dashboard';
 import { scanDuplicates } from '@/lib/duplicates/scan-duplicates';
+import { env } from '@/config/env';
+import { formatDateRu, moscowDate, toLocalDate } from '@/lib/domain/dates';
+import { monthRu, upkeepPartitions } from '@/lib/partitions/partition-upkeep';
 import { defineJob, type JobDefinition } from './job-definition';
 
 const recomputeDueTimes = defineJob({
@@ -102,6 +105,34 @@ const pruneSignIns = defineJob({
   },
 });
 
+const keepPartitions = defineJob({
+  name: 'partitions.upkeep',
+  title:
+    'Разделы журнала доступа и истории регистра: создание на месяцы вперёд, удаление журнала старше срока хранения',
+  // `today` only for tests and operators replaying a day; a scheduled run counts from the clock.
+  data: z.object({ today: z.iso.date().optional() }).strict(),
+  retryLimit: 5,
+  retryDelaySeconds: 60,
+  expireInSeconds: 15 * 60,
+  // Nightly, and at every worker start, so the coming months exist long before their first row (ADR 0027).
+  schedule: '10 3 * * *',
+  async run(data) {
+    const config = env();
+    const r = await upkeepPartitions({
+      today: data.today ? toLocalDate(data.today) : moscowDate(new Date()),
+      monthsAhead: config.PARTITION_MONTHS_AHEAD,
+      retentionMonths: config.ACCESS_LOG_RETENTION_MONTHS,
+    });
+    return {
+      summary:
+        `Создано разделов: ${r.created.length}${r.created.length ? ` (${r.created.join(', ')})` : ''}; ` +
+        `удалено месяцев журнала доступа (окончившихся до ${formatDateRu(r.cutoff)}): ${r.dropped.length}` +
+        `${r.dropped.length ? ` (${r.dropped.map(monthRu).join(', ')})` : ''}.`,
+      counts: { created: r.created.length, dropped: r.dropped.length },
+    };
+  },
+});
+
 /** Every kind of background job the register runs: the one list the worker and the job page read. */
 export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   recomputeDueTimes,
@@ -109,6 +140,7 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   scanForDuplicates,
   refreshDashboards,
   pruneSignIns,
+  keepPartitions,
 ];
 
 /**
@@ -121,6 +153,7 @@ export const JOBS_ON_START: readonly string[] = [
   notifyInsurerLeaving.name,
   scanForDuplicates.name,
   refreshDashboards.name,
+  keepPartitions.name,
 ];
 
 export function jobDefinition(name: string): JobDefinition | undefined {
