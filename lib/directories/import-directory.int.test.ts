@@ -3,13 +3,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { innFrom, ogrnFrom } from '@/db/reference/legal-ids';
 import { insurerRegions, insurers, medicalOrganisations, notifications, staffActions } from '@/db/schema';
-import { createStaffAccount } from '@/lib/auth/staff-accounts';
 import { AppError } from '@/lib/errors';
 import { stopJobQueue } from '@/lib/jobs/job-queue';
 import { personRecipient } from '@/lib/notifications/person-recipient';
 import { registerPerson } from '@/lib/register/register-person';
 import { terminatePolicy } from '@/lib/register/terminate-policy';
 import { adultInput, metaAt } from '@/testing/register/people';
+import { directoryAdmin } from '@/testing/directories/admin';
 import { importDirectory, type ImportingStaff } from './import-directory';
 import { notifyInsuredOfLeavingInsurers } from './insurer-leaving';
 
@@ -17,23 +17,7 @@ afterAll(async () => {
   await stopJobQueue();
 });
 
-let adminStaff: ImportingStaff | null = null;
-async function admin(): Promise<ImportingStaff> {
-  if (adminStaff) return adminStaff;
-  const staffId = await createStaffAccount({
-    login: 'directory.admin',
-    password: 'directory-admin-password',
-    fullName: 'Справочникова Ирина Павловна',
-    role: 'ffoms_admin',
-  });
-  adminStaff = {
-    actor: { kind: 'staff', id: 'directory.admin', role: 'ffoms_admin' },
-    staffId,
-    login: 'directory.admin',
-    organisation: 'ffoms',
-  };
-  return adminStaff;
-}
+const admin = directoryAdmin('directory.admin', 'Справочникова Ирина Павловна');
 
 const HEADER = 'tf_okato;smocod;nam_smop;nam_smok;inn;ogrn;addr_f;phone;hot_line;e_mail;www;d_begin;d_end';
 
@@ -315,8 +299,9 @@ describe('importing medical organisations (F003, XML)', () => {
   });
 
   it('refuses a file that cannot be read as a whole: broken XML, a DTD, no records, not UTF-8', async () => {
+    const staff = await admin();
     const read = (content: Uint8Array) =>
-      importDirectory(adminStaff!, { kind: 'medical_organisations', format: 'xml', dryRun: true, content });
+      importDirectory(staff, { kind: 'medical_organisations', format: 'xml', dryRun: true, content });
     expect((await read(new TextEncoder().encode('<packet><medCompany></packet>'))).fileError).toMatch(
       /^Файл XML не читается \(строка 1\)/,
     );
