@@ -155,36 +155,20 @@ describe('importing the insurers directory (F002, CSV)', () => {
 describe('an insurer leaving a region: its insured are told once, even when the job is interrupted', () => {
   it('imports the ending, then notifies each insured person of that insurer exactly once', async () => {
     const meta = metaAt('2026-03-01T09:00:00Z');
+    const insuredWith = async (insurerCode: string) =>
+      (
+        await registerPerson(
+          adultInput({
+            coverage: { insurerCode, subjectCode: '77', reason: 'new_policy', on: '2026-02-01' },
+          }),
+          meta,
+        )
+      ).personId;
     const insured: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      insured.push(
-        (
-          await registerPerson(
-            adultInput({
-              coverage: { insurerCode: '77003', subjectCode: '77', reason: 'new_policy', on: '2026-02-01' },
-            }),
-            meta,
-          )
-        ).personId,
-      );
-    }
-    const other = (
-      await registerPerson(
-        adultInput({
-          coverage: { insurerCode: '77001', subjectCode: '77', reason: 'new_policy', on: '2026-02-01' },
-        }),
-        meta,
-      )
-    ).personId;
+    for (let i = 0; i < 5; i++) insured.push(await insuredWith('77003'));
+    const other = await insuredWith('77001');
     // A person whose policy with the leaving insurer has already ended is not told.
-    const ended = (
-      await registerPerson(
-        adultInput({
-          coverage: { insurerCode: '77003', subjectCode: '77', reason: 'new_policy', on: '2026-02-01' },
-        }),
-        meta,
-      )
-    ).personId;
+    const ended = await insuredWith('77003');
     await terminatePolicy({ personId: ended, on: '2026-02-20', reason: 'citizenship_ended' }, meta);
 
     const [current] = await getDb().select().from(insurers).where(eq(insurers.code, '77003'));
