@@ -25,7 +25,7 @@ import { systemActor } from '../lib/auth/actor';
 import { fixed, int, table } from './lib/format';
 import { startProcess, stopProcess, waitFor } from './lib/child-process';
 import { reusedOrSeededRegister } from './lib/seeded-register';
-import { parseBenchFlags } from './lib/args';
+import { optionsOrExit, parseBenchFlags } from './lib/args';
 
 const DATA_DIR = '.data/bench-lookup';
 const APP_DATA_DIR = '.data/bench-lookup-app';
@@ -179,12 +179,7 @@ function coveragePath(s: Sample): string {
 }
 
 async function main(): Promise<void> {
-  const parsed = parseOptions(process.argv.slice(2));
-  if (typeof parsed === 'string') {
-    console.error(`${parsed}\n${USAGE}`);
-    process.exit(2);
-  }
-  const options = parsed;
+  const options = optionsOrExit(parseOptions(process.argv.slice(2)), USAGE);
   if (!existsSync('.next/BUILD_ID')) {
     console.error('No production build (.next/BUILD_ID): run `npm run build` first, then this benchmark.');
     process.exit(1);

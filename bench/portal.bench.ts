@@ -32,7 +32,7 @@ import { startProcess, stopProcess, waitFor } from './lib/child-process';
 import { builtFirstLoadJs } from './lib/next-build-js';
 import { JOURNEYS, SECTIONS } from '../lib/portal/citizen-services';
 import { databaseComment, reusedRegister, seedBenchRegister } from './lib/seeded-register';
-import { parseBenchFlags } from './lib/args';
+import { optionsOrExit, parseBenchFlags } from './lib/args';
 
 const DATA_DIR = '.data/bench-lookup';
 const APP_DATA_DIR = '.data/bench-portal-app';
@@ -275,12 +275,7 @@ async function drive(
 const kb = (bytes: number) => `${fixed(bytes / 1024, 1)} KB`;
 
 async function main(): Promise<void> {
-  const parsed = parseOptions(process.argv.slice(2));
-  if (typeof parsed === 'string') {
-    console.error(`${parsed}\n${USAGE}`);
-    process.exit(2);
-  }
-  const options = parsed;
+  const options = optionsOrExit(parseOptions(process.argv.slice(2)), USAGE);
   const distDir = process.env.NEXT_DIST_DIR ?? '.next';
   if (!existsSync(path.join(distDir, 'BUILD_ID'))) {
     console.error(`No production build (${distDir}/BUILD_ID): build first, then run this benchmark.`);
