@@ -41,6 +41,22 @@ function insurerLine(code: string, o: Partial<Record<string, string>> = {}): str
   return Object.values(f).join(';');
 }
 
+/** The line of an insurer as the register holds it, with some fields of the file changed. */
+const storedInsurerLine = (row: typeof insurers.$inferSelect, o: Partial<Record<string, string>>) =>
+  insurerLine(row.code, {
+    nam_smop: row.nameFull,
+    nam_smok: row.nameShort,
+    inn: row.inn,
+    ogrn: row.ogrn,
+    addr_f: row.address,
+    phone: row.phone,
+    hot_line: row.hotLine ?? '',
+    e_mail: row.email ?? '',
+    www: row.website ?? '',
+    d_begin: row.activeFrom,
+    ...o,
+  });
+
 const csv = (...lines: string[]) => new TextEncoder().encode([HEADER, ...lines].join('\n'));
 
 async function insurerCount(): Promise<number> {
@@ -101,21 +117,7 @@ describe('importing the insurers directory (F002, CSV)', () => {
       dryRun: true,
       content: csv(
         insurerLine('77911'),
-        [
-          '45000',
-          current!.code,
-          current!.nameFull,
-          current!.nameShort,
-          current!.inn,
-          current!.ogrn,
-          current!.address,
-          '+7 495 111-22-33',
-          current!.hotLine ?? '',
-          current!.email ?? '',
-          current!.website ?? '',
-          current!.activeFrom,
-          '2026-12-31',
-        ].join(';'),
+        storedInsurerLine(current!, { phone: '+7 495 111-22-33', d_end: '2026-12-31' }),
       ),
     });
     expect(report.issues).toEqual([]);
@@ -172,21 +174,7 @@ describe('an insurer leaving a region: its insured are told once, even when the 
     await terminatePolicy({ personId: ended, on: '2026-02-20', reason: 'citizenship_ended' }, meta);
 
     const [current] = await getDb().select().from(insurers).where(eq(insurers.code, '77003'));
-    const line = [
-      '45000',
-      current!.code,
-      current!.nameFull,
-      current!.nameShort,
-      current!.inn,
-      current!.ogrn,
-      current!.address,
-      current!.phone,
-      current!.hotLine ?? '',
-      current!.email ?? '',
-      current!.website ?? '',
-      current!.activeFrom,
-      '30.06.2026',
-    ].join(';');
+    const line = storedInsurerLine(current!, { d_end: '30.06.2026' });
     const report = await importDirectory(await admin(), {
       kind: 'insurers',
       format: 'csv',
