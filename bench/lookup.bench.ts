@@ -23,7 +23,7 @@ import { freePort, startEmbeddedPostgres } from '../db/embedded';
 import { createApiKey } from '../lib/api-keys/create-api-key';
 import { systemActor } from '../lib/auth/actor';
 import { fixed, int, table } from './lib/format';
-import { startProcess, stopProcess, waitFor } from './lib/child-process';
+import { startProcess, startProductionServer, stopProcess, waitFor } from './lib/child-process';
 import { reusedOrSeededRegister } from './lib/seeded-register';
 import { optionsOrExit, parseBenchFlags } from './lib/args';
 
@@ -222,23 +222,7 @@ async function main(): Promise<void> {
       serverEnv,
     );
     children.push(baseline);
-    const ours = startProcess(
-      'server',
-      [
-        'scripts/serve.ts',
-        '--prod',
-        '--port',
-        String(oursPort),
-        '--hostname',
-        '127.0.0.1',
-        '--demo-persons',
-        '0',
-        // The launcher keeps its own files (session key, sign-in provider keys) beside this directory.
-        '--data-dir',
-        APP_DATA_DIR,
-      ],
-      serverEnv,
-    );
+    const ours = startProductionServer(oursPort, APP_DATA_DIR, serverEnv);
     children.push(ours);
     const baseUrl = `http://127.0.0.1:${basePort}`;
     const readOnlyUrl = `${baseUrl}/read-only`;
