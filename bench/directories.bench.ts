@@ -15,8 +15,8 @@ import { closeDb, getDb } from '../db/client';
 import { ogrnFrom } from '../db/reference/legal-ids';
 import { loadReferenceData } from '../db/reference/load';
 import { medicalOrganisations, subjects } from '../db/schema';
-import { importDirectory } from '../lib/directories/import-directory';
-import { directoryAdmin } from '../testing/directories/admin';
+import { createStaffAccount } from '../lib/auth/staff-accounts';
+import { importDirectory, type ImportingStaff } from '../lib/directories/import-directory';
 import { optionsOrExit, parseBenchFlags } from './lib/args';
 import { freshDatabase } from './lib/fresh-database';
 import { fixed, int, table } from './lib/format';
@@ -97,7 +97,18 @@ try {
       ].join(';'),
     ),
   ].join('\n');
-  const staff = await directoryAdmin('bench.directories', 'Замеров Замер Замерович')();
+  const staffId = await createStaffAccount({
+    login: 'bench.directories',
+    password: 'bench-directories-password',
+    fullName: 'Замеров Замер Замерович',
+    role: 'ffoms_admin',
+  });
+  const staff: ImportingStaff = {
+    actor: { kind: 'staff', id: 'bench.directories', role: 'ffoms_admin' },
+    staffId,
+    login: 'bench.directories',
+    organisation: 'ffoms',
+  };
   const codes = orgs.map((o) => o.code);
   const removeFileRows = () =>
     getDb().delete(medicalOrganisations).where(inArray(medicalOrganisations.code, codes));
