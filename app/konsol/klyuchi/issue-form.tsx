@@ -1,6 +1,6 @@
 'use client';
 
-import { Field } from '../../_components/field';
+import { CodeField } from '../../_components/field';
 import { errorFor } from '../../_components/form-state';
 import { IssueKeyForm as KeyForm } from '../_keys/issue-key-form';
 import { issueKey } from './actions';
@@ -18,23 +18,13 @@ export function IssueKeyForm() {
         </>
       )}
       owner={(state) => (
-        <Field
+        <CodeField
           id="moCode"
-          name="moCode"
           label="Код МО"
           hint="Шесть цифр по справочнику F003, например 770001"
           error={errorFor(state, 'moCode')}
-        >
-          {(p) => (
-            <input
-              {...p}
-              className="input input--short"
-              type="text"
-              inputMode="numeric"
-              defaultValue={state.values.moCode}
-            />
-          )}
-        </Field>
+          defaultValue={state.values.moCode}
+        />
       )}
     />
   );

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { ErrorSummary } from '../../../_components/error-summary';
-import { Field } from '../../../_components/field';
+import { CodeField, Field } from '../../../_components/field';
 import { emptyFormState, errorFor } from '../../../_components/form-state';
 import { FileUploadFields } from '../file-upload-fields';
 import { CALENDAR_KIND_LABELS } from '@/lib/directories/calendar-day-kinds';
@@ -71,16 +71,12 @@ export function CalendarForm({ defaultYear }: { defaultYear: number }) {
     <>
       <ErrorSummary errors={state.errors} formError={state.formError} />
       <form action={action} noValidate>
-        <Field id="year" name="year" label="Год" error={errorFor(state, 'year')}>
-          {(p) => (
-            <input
-              {...p}
-              className="input input--short"
-              inputMode="numeric"
-              defaultValue={state.values.year ?? String(defaultYear)}
-            />
-          )}
-        </Field>
+        <CodeField
+          id="year"
+          label="Год"
+          error={errorFor(state, 'year')}
+          defaultValue={state.values.year ?? String(defaultYear)}
+        />
         <Field
           id="source"
           name="source"
