@@ -17,7 +17,7 @@ import pg from 'pg';
 import { closeDb } from '../db/client';
 import { REGISTER_TABLES } from '../db/seed/records';
 import { freePort, startEmbeddedPostgres } from '../db/embedded';
-import { parseBenchFlags } from './lib/args';
+import { optionsOrExit, parseBenchFlags } from './lib/args';
 import { startProcess, stopProcess, waitFor } from './lib/child-process';
 import { fixed, int, mib, table } from './lib/format';
 import { reusedOrSeededRegister } from './lib/seeded-register';
@@ -339,12 +339,7 @@ async function registerBytesPerPerson(url: string, persons: number): Promise<num
 }
 
 async function main(): Promise<void> {
-  const parsed = parseOptions(process.argv.slice(2));
-  if (typeof parsed === 'string') {
-    console.error(`${parsed}\n${USAGE}`);
-    process.exit(2);
-  }
-  const o = parsed;
+  const o = optionsOrExit(parseOptions(process.argv.slice(2)), USAGE);
   const database = await startEmbeddedPostgres({ dataDir: DATA_DIR });
   try {
     const url = await prepare(database.url, o);

@@ -19,7 +19,7 @@ import { duplicateFigures } from '../lib/dashboard/duplicate-figures';
 import { readDashboard } from '../lib/dashboard/read-dashboard';
 import { refreshDashboard } from '../lib/dashboard/refresh-dashboard';
 import { moscowDate } from '../lib/domain/dates';
-import { parseBenchFlags } from './lib/args';
+import { optionsOrExit, parseBenchFlags } from './lib/args';
 import { fixed, int, table } from './lib/format';
 import { reusedOrSeededRegister } from './lib/seeded-register';
 
@@ -128,12 +128,7 @@ async function time(scope: string, query: string, runs: number, run: () => Promi
 }
 
 async function main(): Promise<void> {
-  const parsed = parseOptions(process.argv.slice(2));
-  if (typeof parsed === 'string') {
-    console.error(`${parsed}\n${USAGE}`);
-    process.exit(2);
-  }
-  const o = parsed;
+  const o = optionsOrExit(parseOptions(process.argv.slice(2)), USAGE);
   const started = performance.now();
   const database = await startEmbeddedPostgres({ dataDir: DATA_DIR });
   try {

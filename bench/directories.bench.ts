@@ -17,7 +17,7 @@ import { loadReferenceData } from '../db/reference/load';
 import { medicalOrganisations, subjects } from '../db/schema';
 import { createStaffAccount } from '../lib/auth/staff-accounts';
 import { importDirectory, type ImportingStaff } from '../lib/directories/import-directory';
-import { parseBenchFlags } from './lib/args';
+import { optionsOrExit, parseBenchFlags } from './lib/args';
 import { freshDatabase } from './lib/fresh-database';
 import { fixed, int, table } from './lib/format';
 
@@ -25,14 +25,13 @@ const USAGE = `usage: npm run bench:directories -- [--organisations N] [--runs N
   --organisations N   records in the F003 file (default 10000)
   --runs N            measurements of each way, median reported (default 3)`;
 
-const flags = parseBenchFlags(process.argv.slice(2), {
-  organisations: { kind: 'whole', min: 100, max: 50_000 },
-  runs: { kind: 'whole', min: 1, max: 20 },
-});
-if (typeof flags === 'string') {
-  console.error(`${flags}\n${USAGE}`);
-  process.exit(2);
-}
+const flags = optionsOrExit(
+  parseBenchFlags(process.argv.slice(2), {
+    organisations: { kind: 'whole', min: 100, max: 50_000 },
+    runs: { kind: 'whole', min: 1, max: 20 },
+  }),
+  USAGE,
+);
 const N = flags.organisations ?? 10_000;
 const RUNS = flags.runs ?? 3;
 

@@ -14,7 +14,7 @@ import { closeDb } from '../db/client';
 import { startEmbeddedPostgres } from '../db/embedded';
 import { migrateDatabase } from '../db/migrate';
 import { scanDuplicates } from '../lib/duplicates/scan-duplicates';
-import { parseBenchFlags } from './lib/args';
+import { optionsOrExit, parseBenchFlags } from './lib/args';
 import { fixed, int, table } from './lib/format';
 import { reusedOrSeededRegister } from './lib/seeded-register';
 
@@ -31,14 +31,13 @@ const USAGE = `usage: npm run bench:duplicates -- [--persons N] [--share-permill
 const log = (line: string) => console.log(`[bench:duplicates] ${line}`);
 
 async function main(): Promise<void> {
-  const given = parseBenchFlags(process.argv.slice(2), {
-    persons: { kind: 'whole', min: 1, max: 200_000_000 },
-    'share-permille': { kind: 'whole', min: 1, max: 200 },
-  });
-  if (typeof given === 'string') {
-    console.error(`${given}\n${USAGE}`);
-    process.exit(2);
-  }
+  const given = optionsOrExit(
+    parseBenchFlags(process.argv.slice(2), {
+      persons: { kind: 'whole', min: 1, max: 200_000_000 },
+      'share-permille': { kind: 'whole', min: 1, max: 200 },
+    }),
+    USAGE,
+  );
   const persons = given.persons ?? 1_000_000;
   const permille = given['share-permille'] ?? 5;
   const database = await startEmbeddedPostgres({ dataDir: DATA_DIR });

@@ -23,9 +23,9 @@ import { freePort, startEmbeddedPostgres } from '../db/embedded';
 import { createApiKey } from '../lib/api-keys/create-api-key';
 import { systemActor } from '../lib/auth/actor';
 import { fixed, int, table } from './lib/format';
-import { startProcess, stopProcess, waitFor } from './lib/child-process';
+import { startProcess, startProductionServer, stopProcess, waitFor } from './lib/child-process';
 import { reusedOrSeededRegister } from './lib/seeded-register';
-import { parseBenchFlags } from './lib/args';
+import { optionsOrExit, parseBenchFlags } from './lib/args';
 
 const DATA_DIR = '.data/bench-lookup';
 const APP_DATA_DIR = '.data/bench-lookup-app';
@@ -179,12 +179,7 @@ function coveragePath(s: Sample): string {
 }
 
 async function main(): Promise<void> {
-  const parsed = parseOptions(process.argv.slice(2));
-  if (typeof parsed === 'string') {
-    console.error(`${parsed}\n${USAGE}`);
-    process.exit(2);
-  }
-  const options = parsed;
+  const options = optionsOrExit(parseOptions(process.argv.slice(2)), USAGE);
   if (!existsSync('.next/BUILD_ID')) {
     console.error('No production build (.next/BUILD_ID): run `npm run build` first, then this benchmark.');
     process.exit(1);
@@ -227,23 +222,7 @@ async function main(): Promise<void> {
       serverEnv,
     );
     children.push(baseline);
-    const ours = startProcess(
-      'server',
-      [
-        'scripts/serve.ts',
-        '--prod',
-        '--port',
-        String(oursPort),
-        '--hostname',
-        '127.0.0.1',
-        '--demo-persons',
-        '0',
-        // The launcher keeps its own files (session key, sign-in provider keys) beside this directory.
-        '--data-dir',
-        APP_DATA_DIR,
-      ],
-      serverEnv,
-    );
+    const ours = startProductionServer(oursPort, APP_DATA_DIR, serverEnv);
     children.push(ours);
     const baseUrl = `http://127.0.0.1:${basePort}`;
     const readOnlyUrl = `${baseUrl}/read-only`;

@@ -28,11 +28,11 @@ import { freePort, startEmbeddedPostgres } from '../db/embedded';
 import { citizenClaimsFrom, citizenIdentity } from '../lib/auth/citizen-claims';
 import { testCitizen, testCitizenClaims } from '../lib/auth/esia-dev/test-citizens';
 import { fixed, int, table } from './lib/format';
-import { startProcess, stopProcess, waitFor } from './lib/child-process';
+import { startProductionServer, stopProcess, waitFor } from './lib/child-process';
 import { builtFirstLoadJs } from './lib/next-build-js';
 import { JOURNEYS, SECTIONS } from '../lib/portal/citizen-services';
 import { databaseComment, reusedRegister, seedBenchRegister } from './lib/seeded-register';
-import { parseBenchFlags } from './lib/args';
+import { optionsOrExit, parseBenchFlags } from './lib/args';
 
 const DATA_DIR = '.data/bench-lookup';
 const APP_DATA_DIR = '.data/bench-portal-app';
@@ -275,12 +275,7 @@ async function drive(
 const kb = (bytes: number) => `${fixed(bytes / 1024, 1)} KB`;
 
 async function main(): Promise<void> {
-  const parsed = parseOptions(process.argv.slice(2));
-  if (typeof parsed === 'string') {
-    console.error(`${parsed}\n${USAGE}`);
-    process.exit(2);
-  }
-  const options = parsed;
+  const options = optionsOrExit(parseOptions(process.argv.slice(2)), USAGE);
   const distDir = process.env.NEXT_DIST_DIR ?? '.next';
   if (!existsSync(path.join(distDir, 'BUILD_ID'))) {
     console.error(`No production build (${distDir}/BUILD_ID): build first, then run this benchmark.`);
@@ -295,34 +290,18 @@ async function main(): Promise<void> {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const secret = randomBytes(32).toString('base64url');
-    server = startProcess(
-      'server',
-      [
-        'scripts/serve.ts',
-        '--prod',
-        '--port',
-        String(port),
-        '--hostname',
-        '127.0.0.1',
-        '--demo-persons',
-        '0',
-        // The launcher keeps its own files (sign-in provider key) beside this directory.
-        '--data-dir',
-        APP_DATA_DIR,
-      ],
-      {
-        ...process.env,
-        DATABASE_URL: url,
-        NODE_ENV: 'production',
-        NEXT_DIST_DIR: distDir,
-        NEXT_TELEMETRY_DISABLED: '1',
-        NEXTAUTH_URL: base,
-        // The session key of this run: the benchmark signs its citizen in with it.
-        NEXTAUTH_SECRET: secret,
-        // The sign-in itself is not measured: without a configured ЕСИА, the development provider.
-        ...(process.env.ESIA_ISSUER ? {} : { ESIA_DEV_PROVIDER: 'true' }),
-      },
-    );
+    server = startProductionServer(port, APP_DATA_DIR, {
+      ...process.env,
+      DATABASE_URL: url,
+      NODE_ENV: 'production',
+      NEXT_DIST_DIR: distDir,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXTAUTH_URL: base,
+      // The session key of this run: the benchmark signs its citizen in with it.
+      NEXTAUTH_SECRET: secret,
+      // The sign-in itself is not measured: without a configured ЕСИА, the development provider.
+      ...(process.env.ESIA_ISSUER ? {} : { ESIA_DEV_PROVIDER: 'true' }),
+    });
     await waitFor(`${base}/api/health`, server);
     log(`server answers on ${base} (build ${distDir})`);
 

@@ -43,3 +43,35 @@ export function Field({
     </div>
   );
 }
+
+/** A Field for a short numeric code (a region, insurer or clinic code, a year, a one-time code): digit keyboard. */
+export function CodeField({
+  id,
+  label,
+  hint,
+  error,
+  defaultValue,
+  autoComplete,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  defaultValue?: string;
+  autoComplete?: string;
+}) {
+  return (
+    <Field id={id} name={id} label={label} hint={hint} error={error}>
+      {(p) => (
+        <input
+          {...p}
+          className="input input--short"
+          type="text"
+          inputMode="numeric"
+          autoComplete={autoComplete}
+          defaultValue={defaultValue}
+        />
+      )}
+    </Field>
+  );
+}

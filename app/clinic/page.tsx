@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { currentIdentity } from '@/lib/auth/session';
 import { DOCUMENT_KIND_CODES, documentKindName } from '@/lib/domain/documents';
-import { signOut } from '../vhod/actions';
+import { StaffUserBar } from '../vhod/staff-user-bar';
 import { LookupForms } from './lookup-forms';
 
 export const metadata: Metadata = { title: 'Проверка полиса — рабочее место регистратора' };
@@ -21,16 +21,11 @@ export default async function ClinicWorkspacePage() {
   const documentKinds = DOCUMENT_KIND_CODES.map((code) => ({ code, name: documentKindName(code) }));
   return (
     <>
-      <div className="user-bar">
+      <StaffUserBar>
         <span>
           {identity.displayName}, МО {identity.actor.moCode}
         </span>
-        <form action={signOut}>
-          <button className="button--link" type="submit">
-            Выйти
-          </button>
-        </form>
-      </div>
+      </StaffUserBar>
       <h1>Проверка полиса ОМС</h1>
       <p>
         Найдите пациента по документу с датой рождения, по ЕНП или по СНИЛС с датой рождения. Каждая проверка

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { STAFF_ROLE_NAMES } from '@/lib/auth/staff-accounts';
 import { requireStaff } from '@/lib/auth/staff-context';
-import { signOut } from '../vhod/actions';
+import { StaffUserBar } from '../vhod/staff-user-bar';
 import { sectionsFor } from './_shell/sections';
 
 export const metadata: Metadata = { title: { default: 'Консоль', template: '%s — консоль ЕРЗ ОМС' } };
@@ -23,16 +23,11 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         : 'ФФОМС';
   return (
     <div className="console">
-      <div className="user-bar">
+      <StaffUserBar>
         <p>
           {staff.fullName} · {STAFF_ROLE_NAMES[staff.role]} · {organisation}
         </p>
-        <form action={signOut}>
-          <button className="button--link" type="submit">
-            Выйти
-          </button>
-        </form>
-      </div>
+      </StaffUserBar>
       <nav aria-label="Разделы консоли">
         <ul className="nav-cabinet">
           <li>

@@ -43,3 +43,12 @@ export function parseBenchFlags<S extends Record<string, FlagSpec>>(
   }
   return out as Parsed<S>;
 }
+
+/** Parsed flags or options, or the run ends with the message and the usage (exit 2). */
+export function optionsOrExit<T>(parsed: T | string, usage: string): T {
+  if (typeof parsed === 'string') {
+    console.error(`${parsed}\n${usage}`);
+    process.exit(2);
+  }
+  return parsed;
+}

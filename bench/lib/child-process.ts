@@ -15,6 +15,29 @@ export function startProcess(label: string, args: string[], env: NodeJS.ProcessE
   return child;
 }
 
+/**
+ * The register's production server (scripts/serve.ts --prod) on 127.0.0.1:`port`, without demo persons. The
+ * launcher keeps its own files (session key, sign-in provider keys) in `dataDir`.
+ */
+export function startProductionServer(port: number, dataDir: string, env: NodeJS.ProcessEnv): ChildProcess {
+  return startProcess(
+    'server',
+    [
+      'scripts/serve.ts',
+      '--prod',
+      '--port',
+      String(port),
+      '--hostname',
+      '127.0.0.1',
+      '--demo-persons',
+      '0',
+      '--data-dir',
+      dataDir,
+    ],
+    env,
+  );
+}
+
 /** Asks the process to stop (SIGINT: the launcher stops its database too), killing it after 15 s. */
 export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;

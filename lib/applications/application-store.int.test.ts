@@ -6,31 +6,22 @@ import { systemActor } from '@/lib/auth/actor';
 import { rejection } from '@/testing/expect-error';
 import {
   changeApplicationStatus,
-  createApplication,
   idempotencyKey,
   PROVISIONAL_DUE_NOTE,
   toApplicationView,
 } from './application-store';
 import { loadCalendar } from './calendar';
 import { citizen, notificationsOf } from '@/testing/applications/citizens';
+import { storeApplication } from '@/testing/applications/stored';
 
-async function submit(now: Date, actor = citizen(), key: string | null = null) {
-  const calendar = await loadCalendar();
-  return getDb().transaction((tx) =>
-    createApplication(tx, {
-      kind: 'insurer_change',
-      applicant: actor,
-      applicantPersonId: null,
-      subjectPersonId: null,
-      payload: { input: { insurerCode: '77002' } },
-      idempotencyKey: key,
-      subjectCode: '77',
-      insurerCode: '77002',
-      now,
-      calendar,
-    }),
-  );
-}
+const submit = (now: Date, actor = citizen(), key: string | null = null) =>
+  storeApplication(now, {
+    kind: 'insurer_change',
+    applicant: actor,
+    payload: { input: { insurerCode: '77002' } },
+    idempotencyKey: key,
+    insurerCode: '77002',
+  });
 
 describe('application infrastructure', () => {
   it('numbers applications YYYY-NNNNNNNN from the sequence, the year being Moscow’s', async () => {

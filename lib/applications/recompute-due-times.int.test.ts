@@ -2,32 +2,13 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { applications } from '@/db/schema';
-import { citizen } from '@/testing/applications/citizens';
-import { createApplication } from './application-store';
-import { loadCalendar } from './calendar';
+import { storeApplication } from '@/testing/applications/stored';
 import { recomputeProvisionalDueTimes } from './recompute-due-times';
 
 /** 31.12.2026, 18:00 Moscow: the next working day is in 2027, whose decree is not loaded. */
 const NEW_YEARS_EVE = new Date('2026-12-31T15:00:00Z');
 
-async function submitAt(now: Date): Promise<number> {
-  const calendar = await loadCalendar();
-  const { row } = await getDb().transaction((tx) =>
-    createApplication(tx, {
-      kind: 'electronic_policy',
-      applicant: citizen(),
-      applicantPersonId: null,
-      subjectPersonId: null,
-      payload: {},
-      idempotencyKey: null,
-      subjectCode: '77',
-      insurerCode: null,
-      now,
-      calendar,
-    }),
-  );
-  return row.id;
-}
+const submitAt = async (now: Date) => (await storeApplication(now)).row.id;
 
 async function rows(ids: number[]) {
   const found = await getDb()

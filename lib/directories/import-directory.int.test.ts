@@ -10,13 +10,13 @@ import {
   staffActions,
   subjects,
 } from '@/db/schema';
-import { createStaffAccount } from '@/lib/auth/staff-accounts';
 import { AppError } from '@/lib/errors';
 import { stopJobQueue } from '@/lib/jobs/job-queue';
 import { personRecipient } from '@/lib/notifications/person-recipient';
 import { registerPerson } from '@/lib/register/register-person';
 import { terminatePolicy } from '@/lib/register/terminate-policy';
 import { adultInput, metaAt } from '@/testing/register/people';
+import { directoryAdmin } from '@/testing/directories/admin';
 import { importDirectory, type ImportingStaff } from './import-directory';
 import { notifyInsuredOfLeavingInsurers } from './insurer-leaving';
 
@@ -24,23 +24,7 @@ afterAll(async () => {
   await stopJobQueue();
 });
 
-let adminStaff: ImportingStaff | null = null;
-async function admin(): Promise<ImportingStaff> {
-  if (adminStaff) return adminStaff;
-  const staffId = await createStaffAccount({
-    login: 'directory.admin',
-    password: 'directory-admin-password',
-    fullName: 'Справочникова Ирина Павловна',
-    role: 'ffoms_admin',
-  });
-  adminStaff = {
-    actor: { kind: 'staff', id: 'directory.admin', role: 'ffoms_admin' },
-    staffId,
-    login: 'directory.admin',
-    organisation: 'ffoms',
-  };
-  return adminStaff;
-}
+const admin = directoryAdmin('directory.admin', 'Справочникова Ирина Павловна');
 
 const HEADER = 'tf_okato;smocod;nam_smop;nam_smok;inn;ogrn;addr_f;phone;hot_line;e_mail;www;d_begin;d_end';
 
@@ -63,6 +47,22 @@ function insurerLine(code: string, o: Partial<Record<string, string>> = {}): str
   };
   return Object.values(f).join(';');
 }
+
+/** The line of an insurer as the register holds it, with some fields of the file changed. */
+const storedInsurerLine = (row: typeof insurers.$inferSelect, o: Partial<Record<string, string>>) =>
+  insurerLine(row.code, {
+    nam_smop: row.nameFull,
+    nam_smok: row.nameShort,
+    inn: row.inn,
+    ogrn: row.ogrn,
+    addr_f: row.address,
+    phone: row.phone,
+    hot_line: row.hotLine ?? '',
+    e_mail: row.email ?? '',
+    www: row.website ?? '',
+    d_begin: row.activeFrom,
+    ...o,
+  });
 
 const csv = (...lines: string[]) => new TextEncoder().encode([HEADER, ...lines].join('\n'));
 
@@ -124,21 +124,7 @@ describe('importing the insurers directory (F002, CSV)', () => {
       dryRun: true,
       content: csv(
         insurerLine('77911'),
-        [
-          '45000',
-          current!.code,
-          current!.nameFull,
-          current!.nameShort,
-          current!.inn,
-          current!.ogrn,
-          current!.address,
-          '+7 495 111-22-33',
-          current!.hotLine ?? '',
-          current!.email ?? '',
-          current!.website ?? '',
-          current!.activeFrom,
-          '2026-12-31',
-        ].join(';'),
+        storedInsurerLine(current!, { phone: '+7 495 111-22-33', d_end: '2026-12-31' }),
       ),
     });
     expect(report.issues).toEqual([]);
@@ -178,54 +164,24 @@ describe('importing the insurers directory (F002, CSV)', () => {
 describe('an insurer leaving a region: its insured are told once, even when the job is interrupted', () => {
   it('imports the ending, then notifies each insured person of that insurer exactly once', async () => {
     const meta = metaAt('2026-03-01T09:00:00Z');
+    const insuredWith = async (insurerCode: string) =>
+      (
+        await registerPerson(
+          adultInput({
+            coverage: { insurerCode, subjectCode: '77', reason: 'new_policy', on: '2026-02-01' },
+          }),
+          meta,
+        )
+      ).personId;
     const insured: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      insured.push(
-        (
-          await registerPerson(
-            adultInput({
-              coverage: { insurerCode: '77003', subjectCode: '77', reason: 'new_policy', on: '2026-02-01' },
-            }),
-            meta,
-          )
-        ).personId,
-      );
-    }
-    const other = (
-      await registerPerson(
-        adultInput({
-          coverage: { insurerCode: '77001', subjectCode: '77', reason: 'new_policy', on: '2026-02-01' },
-        }),
-        meta,
-      )
-    ).personId;
+    for (let i = 0; i < 5; i++) insured.push(await insuredWith('77003'));
+    const other = await insuredWith('77001');
     // A person whose policy with the leaving insurer has already ended is not told.
-    const ended = (
-      await registerPerson(
-        adultInput({
-          coverage: { insurerCode: '77003', subjectCode: '77', reason: 'new_policy', on: '2026-02-01' },
-        }),
-        meta,
-      )
-    ).personId;
+    const ended = await insuredWith('77003');
     await terminatePolicy({ personId: ended, on: '2026-02-20', reason: 'citizenship_ended' }, meta);
 
     const [current] = await getDb().select().from(insurers).where(eq(insurers.code, '77003'));
-    const line = [
-      '45000',
-      current!.code,
-      current!.nameFull,
-      current!.nameShort,
-      current!.inn,
-      current!.ogrn,
-      current!.address,
-      current!.phone,
-      current!.hotLine ?? '',
-      current!.email ?? '',
-      current!.website ?? '',
-      current!.activeFrom,
-      '30.06.2026',
-    ].join(';');
+    const line = storedInsurerLine(current!, { d_end: '30.06.2026' });
     const report = await importDirectory(await admin(), {
       kind: 'insurers',
       format: 'csv',
@@ -322,8 +278,9 @@ describe('importing medical organisations (F003, XML)', () => {
   });
 
   it('refuses a file that cannot be read as a whole: broken XML, a DTD, no records, not UTF-8', async () => {
+    const staff = await admin();
     const read = (content: Uint8Array) =>
-      importDirectory(adminStaff!, { kind: 'medical_organisations', format: 'xml', dryRun: true, content });
+      importDirectory(staff, { kind: 'medical_organisations', format: 'xml', dryRun: true, content });
     expect((await read(new TextEncoder().encode('<packet><medCompany></packet>'))).fileError).toMatch(
       /^Файл XML не читается \(строка 1\)/,
     );
@@ -389,7 +346,13 @@ describe('importing the subjects directory (F010)', () => {
       {
         code: '42',
         name: 'Кемеровская область (новое наименование)',
-        changes: [{ field: 'Наименование', before: before!.nameRu, after: 'Кемеровская область (новое наименование)' }],
+        changes: [
+          {
+            field: 'Наименование',
+            before: before!.nameRu,
+            after: 'Кемеровская область (новое наименование)',
+          },
+        ],
       },
     ]);
     expect(await subject('42')).toEqual(before);
@@ -402,7 +365,10 @@ describe('importing the subjects directory (F010)', () => {
       content: xml,
     });
     expect(done.applied).toBe(true);
-    expect(await subject('42')).toMatchObject({ nameRu: 'Кемеровская область (новое наименование)', okato: '32000' });
+    expect(await subject('42')).toMatchObject({
+      nameRu: 'Кемеровская область (новое наименование)',
+      okato: '32000',
+    });
     expect(await subject('96')).toMatchObject({
       okato: '96100',
       nameRu: 'Синтетический субъект для проверки',

@@ -2,36 +2,17 @@ import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { applications, calendarDays, calendarYears, staffActions } from '@/db/schema';
-import { createApplication } from '@/lib/applications/application-store';
-import { loadCalendar } from '@/lib/applications/calendar';
 import { recomputeProvisionalDueTimes } from '@/lib/applications/recompute-due-times';
-import { createStaffAccount } from '@/lib/auth/staff-accounts';
 import { stopJobQueue } from '@/lib/jobs/job-queue';
-import { citizen } from '@/testing/applications/citizens';
-import type { ImportingStaff } from './import-directory';
+import { storeApplication } from '@/testing/applications/stored';
+import { directoryAdmin } from '@/testing/directories/admin';
 import { loadCalendarYear } from './load-calendar-year';
 
 afterAll(async () => {
   await stopJobQueue();
 });
 
-let staff: ImportingStaff | null = null;
-async function admin(): Promise<ImportingStaff> {
-  if (staff) return staff;
-  const staffId = await createStaffAccount({
-    login: 'calendar.admin',
-    password: 'calendar-admin-password',
-    fullName: 'Календарёва Вера Николаевна',
-    role: 'ffoms_admin',
-  });
-  staff = {
-    actor: { kind: 'staff', id: 'calendar.admin', role: 'ffoms_admin' },
-    staffId,
-    login: 'calendar.admin',
-    organisation: 'ffoms',
-  };
-  return staff;
-}
+const admin = directoryAdmin('calendar.admin', 'Календарёва Вера Николаевна');
 
 const file = (...lines: string[]) => new TextEncoder().encode(['date,kind', ...lines].join('\n'));
 const days2027 = () =>
@@ -101,24 +82,7 @@ describe('loading a year of the production calendar', () => {
   });
 
   it('loading it replaces the year, leaves decided applications as they were and moves open ones', async () => {
-    const calendar = await loadCalendar();
-    const submit = async () =>
-      (
-        await getDb().transaction((tx) =>
-          createApplication(tx, {
-            kind: 'electronic_policy',
-            applicant: citizen(),
-            applicantPersonId: null,
-            subjectPersonId: null,
-            payload: {},
-            idempotencyKey: null,
-            subjectCode: '77',
-            insurerCode: null,
-            now: new Date('2026-12-31T15:00:00Z'),
-            calendar,
-          }),
-        )
-      ).row.id;
+    const submit = async () => (await storeApplication(new Date('2026-12-31T15:00:00Z'))).row.id;
     const open = await submit();
     const decided = await submit();
     await getDb().update(applications).set({ status: 'done' }).where(eq(applications.id, decided));

@@ -239,31 +239,18 @@ describe('not a duplicate', () => {
 
 describe('creation-time check', () => {
   it('a strong match stops automatic creation and names the record; an employee may still create it', async () => {
-    const existing = await registerPerson(
-      adultInput({
-        person: {
-          lastName: 'Ёжикова',
-          firstName: 'Алла',
-          patronymic: 'Петровна',
-          sex: 'F',
-          birthDate: '1970-10-10',
-          snils: null,
-          birthPlace: 'г. Тула',
-        },
-      }),
-      metaAt('2026-01-15T09:00:00Z'),
-    );
-    const again = adultInput({
-      person: {
-        lastName: 'Ежикова',
-        firstName: 'Алла',
-        patronymic: 'Петровна',
-        sex: 'F',
-        birthDate: '1970-10-10',
-        snils: null,
-        birthPlace: 'г. Тула',
-      },
-    });
+    // The same woman typed again with «е» for «ё»: a strong match.
+    const alla = {
+      lastName: 'Ёжикова',
+      firstName: 'Алла',
+      patronymic: 'Петровна',
+      sex: 'F',
+      birthDate: '1970-10-10',
+      snils: null,
+      birthPlace: 'г. Тула',
+    } as const;
+    const existing = await registerPerson(adultInput({ person: alla }), metaAt('2026-01-15T09:00:00Z'));
+    const again = adultInput({ person: { ...alla, lastName: 'Ежикова' } });
     const count = async () =>
       (
         await getDb()

@@ -248,7 +248,10 @@ describe('ЗАГС name.changed', () => {
     expect(await one('zags', e)).toMatchObject({ status: 'applied' });
     const [row] = await getDb().select().from(persons).where(eq(persons.id, p.personId));
     expect(row).toMatchObject({ lastName: 'Иванова', firstName: 'Ольга' });
-    const former = await getDb().select().from(personFormerNames).where(eq(personFormerNames.personId, p.personId));
+    const former = await getDb()
+      .select()
+      .from(personFormerNames)
+      .where(eq(personFormerNames.personId, p.personId));
     expect(former).toMatchObject([
       { lastName: 'Смирнова', firstName: 'Ольга', validTo: '2026-02-14', source: 'feed:zags' },
     ]);
@@ -327,18 +330,18 @@ describe('МВД events', () => {
   });
 
   it('residence permit → bounded coverage; citizenship later converts the same record, ЕНП kept', async () => {
+    // One person in both events: the permit's foreigner who later becomes a citizen.
+    const aliev = {
+      lastName: 'Алиев',
+      firstName: 'Тимур',
+      patronymic: null,
+      sex: 'M',
+      birthDate: '1988-08-08',
+      birthPlace: null,
+      snils: null,
+    } as const;
     const permit = event('residence-permit.issued', {
-      person: {
-        lastName: 'Алиев',
-        firstName: 'Тимур',
-        patronymic: null,
-        sex: 'M',
-        birthDate: '1988-08-08',
-        birthPlace: null,
-        snils: null,
-        citizenship: 'UZB',
-        enp: null,
-      },
+      person: { ...aliev, citizenship: 'UZB', enp: null },
       permit: {
         kind: 'residence_permit',
         series: '82',
@@ -355,16 +358,7 @@ describe('МВД events', () => {
       { reason: 'residence_permit', validFrom: '2025-06-01', validTo: '2030-06-01' },
     ]);
     const citizen = event('citizenship.acquired', {
-      person: {
-        lastName: 'Алиев',
-        firstName: 'Тимур',
-        patronymic: null,
-        sex: 'M',
-        birthDate: '1988-08-08',
-        birthPlace: null,
-        snils: null,
-        enp: first.enp,
-      },
+      person: { ...aliev, enp: first.enp },
       acquiredOn: '2026-02-01',
       passport: passport(),
       region: '77',

@@ -3,6 +3,7 @@ import type { StaffActing } from '@/lib/auth/manage-staff';
 import { requireStaff } from '@/lib/auth/staff-context';
 import { isAppError } from '@/lib/errors';
 import type { FormState } from '../../_components/form-state';
+import { refusalState } from './form-result';
 
 /** The signed-in employee as the audit trail names them, with the client's address (server actions). */
 export async function staffActing(path: string): Promise<StaffActing & { sessionId: string }> {
@@ -11,15 +12,11 @@ export async function staffActing(path: string): Promise<StaffActing & { session
 }
 
 /**
- * A use case's refusal as a form's state: field issues beside their fields, anything else catalogued as
- * the form's message; the typed values kept. Errors that are not the register's own go on up (a 500).
+ * A use case's refusal as a form's state (refusalState), for forms that change the register: a failure of
+ * the register itself (5xx) is not shown as the form's message but goes on up, as does any error that is
+ * not the register's own.
  */
 export function refusedForm<T>(error: unknown, values: Record<string, string>): FormState<T> {
-  if (!isAppError(error) || error.status >= 500) throw error;
-  return {
-    values,
-    errors: error.fields.map((f) => ({ field: f.field, message: f.message })),
-    formError: error.fields.length ? null : error.message,
-    result: null,
-  };
+  if (isAppError(error) && error.status >= 500) throw error;
+  return refusalState(values, error);
 }

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
-import { formatMoscowDateTime } from '@/lib/applications/labels';
 import { listApiKeysInScope } from '@/lib/api-keys/list-api-keys';
 import { requireStaff } from '@/lib/auth/staff-context';
 import { isAppError } from '@/lib/errors';
 import { OutcomeBanner } from '../_shell/outcome-banner';
+import { keyPrefixParam } from '../_keys/key-actions';
+import { KeysTable } from '../_keys/keys-table';
 import { revokeKey } from './actions';
 import { IssueKeyForm } from './issue-form';
 
@@ -29,7 +30,7 @@ export default async function ApiKeysPage({
     throw error;
   }
   const { otozvan, oshibka } = await searchParams;
-  const revoked = typeof otozvan === 'string' && /^[0-9a-f]{8}$/.test(otozvan) ? otozvan : null;
+  const revoked = keyPrefixParam(otozvan);
   const failed = typeof oshibka === 'string' ? (ERRORS[oshibka] ?? ERRORS.NOT_FOUND) : null;
   return (
     <>
@@ -48,46 +49,13 @@ export default async function ApiKeysPage({
       <h2>Выпустить ключ</h2>
       <IssueKeyForm />
 
-      <table className="table" data-testid="api-keys">
-        <caption>Выпущенные ключи (показаны только префиксы)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Префикс</th>
-            <th scope="col">МО</th>
-            <th scope="col">Описание</th>
-            <th scope="col">Выпущен</th>
-            <th scope="col">Состояние</th>
-            <th scope="col">Действие</th>
-          </tr>
-        </thead>
-        <tbody>
-          {keys.map((k) => (
-            <tr key={k.prefix} data-prefix={k.prefix}>
-              <th scope="row">
-                <code>{k.prefix}</code>
-              </th>
-              <td>
-                {k.moCode} {k.moName}
-              </td>
-              <td>{k.label ?? '—'}</td>
-              <td>
-                {formatMoscowDateTime(k.createdAt)}, {k.createdBy}
-              </td>
-              <td>{k.revokedAt ? `Отозван ${formatMoscowDateTime(k.revokedAt)}` : 'Действует'}</td>
-              <td>
-                {k.revokedAt ? null : (
-                  <form action={revokeKey}>
-                    <input type="hidden" name="prefix" value={k.prefix} />
-                    <button className="button--link" type="submit" aria-label={`Отозвать ключ ${k.prefix}`}>
-                      Отозвать
-                    </button>
-                  </form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <KeysTable
+        testId="api-keys"
+        caption="Выпущенные ключи (показаны только префиксы)"
+        ownerColumn="МО"
+        revoke={revokeKey}
+        keys={keys.map((k) => ({ ...k, owner: `${k.moCode} ${k.moName}` }))}
+      />
     </>
   );
 }

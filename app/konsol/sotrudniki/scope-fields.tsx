@@ -1,4 +1,4 @@
-import { Field } from '../../_components/field';
+import { CodeField, Field } from '../../_components/field';
 import { errorFor, type FormState } from '../../_components/form-state';
 
 const CODE_FIELDS = [
@@ -34,24 +34,14 @@ export function ScopeFields({
         )}
       </Field>
       {CODE_FIELDS.map((f) => (
-        <Field
+        <CodeField
           key={f.name}
           id={f.name}
-          name={f.name}
           label={f.label}
           hint={f.hint}
           error={errorFor(state, f.name)}
-        >
-          {(p) => (
-            <input
-              {...p}
-              className="input input--short"
-              type="text"
-              inputMode="numeric"
-              defaultValue={value(f.name)}
-            />
-          )}
-        </Field>
+          defaultValue={value(f.name)}
+        />
       ))}
     </>
   );

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { ErrorSummary } from '../../_components/error-summary';
-import { Field } from '../../_components/field';
+import { CodeField } from '../../_components/field';
 import { emptyFormState, errorFor } from '../../_components/form-state';
 import { confirmEnrolment, type EnrolmentResult } from './actions';
 
@@ -38,23 +38,13 @@ export function EnrolmentForm({ continueTo }: { continueTo: string }) {
   return (
     <form action={action} noValidate>
       <ErrorSummary errors={state.errors} formError={state.formError} />
-      <Field
+      <CodeField
         id="code"
-        name="code"
         label="Код из приложения"
         hint="6 цифр, которые приложение показывает сейчас"
         error={errorFor(state, 'code')}
-      >
-        {(p) => (
-          <input
-            {...p}
-            className="input input--short"
-            type="text"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-          />
-        )}
-      </Field>
+        autoComplete="one-time-code"
+      />
       <button className="button" type="submit" disabled={pending}>
         Подключить
       </button>

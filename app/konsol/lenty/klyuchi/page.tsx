@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formatMoscowDateTime } from '@/lib/applications/labels';
 import { requireStaff } from '@/lib/auth/staff-context';
 import { listFeedKeys } from '@/lib/feeds/feed-keys';
+import { keyPrefixParam } from '../../_keys/key-actions';
+import { KeysTable } from '../../_keys/keys-table';
+import { OutcomeBanner } from '../../_shell/outcome-banner';
 import { revokeFeedKeyAction } from './actions';
 import { IssueFeedKeyForm } from './issue-form';
 
@@ -18,9 +20,9 @@ export default async function FeedKeysPage({
   const staff = await requireStaff('/konsol/lenty/klyuchi');
   const keys = await listFeedKeys({}, staff.actor);
   const query = await searchParams;
-  const revoked =
-    typeof query.otozvan === 'string' && /^[0-9a-f]{8}$/.test(query.otozvan) ? query.otozvan : null;
-  const failed = query.oshibka === 'NOT_FOUND';
+  const revoked = keyPrefixParam(query.otozvan);
+  // The only refusal an administrator can meet here: a prefix that names no key.
+  const failed = typeof query.oshibka === 'string' ? 'Такого ключа нет.' : null;
   return (
     <>
       <p>
@@ -31,55 +33,16 @@ export default async function FeedKeysPage({
         Ключ выдаётся системе одного источника и принимает только его события. Отозванный ключ не принимается
         со следующего же запроса.
       </p>
-      {revoked ? (
-        <div className="notice notice--success" role="status">
-          <p>Ключ с префиксом {revoked} отозван.</p>
-        </div>
-      ) : null}
-      {failed ? (
-        <div className="error-summary" role="alert">
-          <p>Такого ключа нет.</p>
-        </div>
-      ) : null}
+      <OutcomeBanner done={revoked ? `Ключ с префиксом ${revoked} отозван.` : null} failed={failed} />
       <h2>Выпустить ключ</h2>
       <IssueFeedKeyForm />
-      <h2>Выпущенные ключи</h2>
-      <table className="table" data-testid="feed-keys">
-        <caption className="visually-hidden">Ключи источников, новые сверху</caption>
-        <thead>
-          <tr>
-            <th scope="col">Префикс</th>
-            <th scope="col">Источник</th>
-            <th scope="col">Описание</th>
-            <th scope="col">Выпущен</th>
-            <th scope="col">Состояние</th>
-          </tr>
-        </thead>
-        <tbody>
-          {keys.map((k) => (
-            <tr key={k.prefix} data-prefix={k.prefix}>
-              <td>
-                <code>{k.prefix}</code>
-              </td>
-              <td>{SOURCE_NAMES[k.source]}</td>
-              <td className="break">{k.label ?? '—'}</td>
-              <td>{formatMoscowDateTime(k.createdAt)}</td>
-              <td>
-                {k.revokedAt ? (
-                  <span className="tag tag--bad">Отозван {formatMoscowDateTime(k.revokedAt)}</span>
-                ) : (
-                  <form action={revokeFeedKeyAction}>
-                    <input type="hidden" name="prefix" value={k.prefix} />
-                    <button className="button--link" type="submit" aria-label={`Отозвать ключ ${k.prefix}`}>
-                      Отозвать
-                    </button>
-                  </form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <KeysTable
+        testId="feed-keys"
+        caption="Выпущенные ключи, новые сверху (показаны только префиксы)"
+        ownerColumn="Источник"
+        revoke={revokeFeedKeyAction}
+        keys={keys.map((k) => ({ ...k, owner: SOURCE_NAMES[k.source] }))}
+      />
     </>
   );
 }

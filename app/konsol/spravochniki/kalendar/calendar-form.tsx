@@ -2,8 +2,9 @@
 
 import { useActionState } from 'react';
 import { ErrorSummary } from '../../../_components/error-summary';
-import { Field } from '../../../_components/field';
+import { CodeField, Field } from '../../../_components/field';
 import { emptyFormState, errorFor } from '../../../_components/form-state';
+import { FileUploadFields } from '../file-upload-fields';
 import { CALENDAR_KIND_LABELS } from '@/lib/directories/calendar-day-kinds';
 import type { CalendarYearReport } from '@/lib/directories/load-calendar-year';
 import { formatDateRu } from '@/lib/domain/dates';
@@ -66,21 +67,16 @@ function Report({ report }: { report: CalendarYearReport }) {
 
 export function CalendarForm({ defaultYear }: { defaultYear: number }) {
   const [state, action, pending] = useActionState(loadCalendarYearFile, emptyFormState<CalendarYearReport>());
-  const fileError = errorFor(state, 'file');
   return (
     <>
       <ErrorSummary errors={state.errors} formError={state.formError} />
       <form action={action} noValidate>
-        <Field id="year" name="year" label="Год" error={errorFor(state, 'year')}>
-          {(p) => (
-            <input
-              {...p}
-              className="input input--short"
-              inputMode="numeric"
-              defaultValue={state.values.year ?? String(defaultYear)}
-            />
-          )}
-        </Field>
+        <CodeField
+          id="year"
+          label="Год"
+          error={errorFor(state, 'year')}
+          defaultValue={state.values.year ?? String(defaultYear)}
+        />
         <Field
           id="source"
           name="source"
@@ -101,43 +97,13 @@ export function CalendarForm({ defaultYear }: { defaultYear: number }) {
             Постановление о переносах выходных вышло: сроки в этом году окончательные
           </label>
         </div>
-        <div className={`form-group${fileError ? ' form-group--error' : ''}`}>
-          <label className="label" htmlFor="file">
-            Файл с особыми днями года
-          </label>
-          <div className="hint" id="file-hint">
-            CSV с колонками date и kind: праздник (holiday), перенос (transfer) или рабочий выходной
-            (weekend-workday). Дни года, которых нет в файле, считаются обычными.
-          </div>
-          {fileError ? (
-            <p className="error-message" id="file-error">
-              <span className="visually-hidden">Ошибка: </span>
-              {fileError}
-            </p>
-          ) : null}
-          <input
-            className="input"
-            type="file"
-            id="file"
-            name="file"
-            accept=".csv,text/csv"
-            aria-describedby={fileError ? 'file-hint file-error' : 'file-hint'}
-          />
-        </div>
-        <div className="button-row">
-          <button className="button" type="submit" name="mode" value="check" disabled={pending}>
-            Проверить, ничего не меняя
-          </button>
-          <button
-            className="button button--secondary"
-            type="submit"
-            name="mode"
-            value="apply"
-            disabled={pending}
-          >
-            Загрузить
-          </button>
-        </div>
+        <FileUploadFields
+          label="Файл с особыми днями года"
+          hint="CSV с колонками date и kind: праздник (holiday), перенос (transfer) или рабочий выходной (weekend-workday). Дни года, которых нет в файле, считаются обычными."
+          accept=".csv,text/csv"
+          error={errorFor(state, 'file')}
+          pending={pending}
+        />
       </form>
       {state.result ? <Report report={state.result} /> : null}
     </>
