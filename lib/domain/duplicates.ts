@@ -111,7 +111,23 @@ export const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
  * doubled letters), so «Ёлкина» and «Елкина» share one key, and so do «Юлия», «Yuliya» and «Iuliia».
  */
 export function nameKey(name: string | null | undefined): string {
-  const latin = Array.from((name ?? '').normalize('NFC').toLowerCase())
+  const source = name ?? '';
+  let key = nameKeys.get(source);
+  if (key === undefined) {
+    // A bounded memo: the same few thousand names are compared again and again (a batch of births
+    // against everyone born those days), and the key is pure.
+    if (nameKeys.size >= NAME_KEYS_KEPT) nameKeys.clear();
+    key = computeNameKey(source);
+    nameKeys.set(source, key);
+  }
+  return key;
+}
+
+const NAME_KEYS_KEPT = 50_000;
+const nameKeys = new Map<string, string>();
+
+function computeNameKey(name: string): string {
+  const latin = Array.from(name.normalize('NFC').toLowerCase())
     .map((ch) => CYRILLIC_TO_LATIN[ch] ?? ch)
     .join('');
   return latin
