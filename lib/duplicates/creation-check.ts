@@ -28,7 +28,7 @@ export async function findStrongMatch(db: Executor, incoming: DuplicateSubject):
 /**
  * The creation-time check for many people about to be created at once (the bulk births path): each one's
  * answer is findStrongMatch's, against the register as it is — one statement finds every one's
- * candidates, one more loads them.
+ * candidates, one more loads them (each person once, however many births look at them).
  */
 export async function findStrongMatches(
   db: Executor,
@@ -38,26 +38,34 @@ export async function findStrongMatches(
   const documents = incoming.flatMap((s, i) =>
     s.documents.map((d) => ({ i, kind: d.kind, number: d.number })),
   );
-  const { rows } = await db.execute<{ i: number; id: string }>(sql`
-    with incoming as (
-      select * from unnest(${sql.param(incoming.map((s) => s.birthDate))}::date[],
-                           ${sql.param(incoming.map((s) => s.snils))}::char(11)[]) with ordinality as t(birth_date, snils, i)),
+  // People born the same day are asked once per day (every birth of that day shares them), the СНИЛС and
+  // document branches per person.
+  const { rows } = await db.execute<{ day: string | null; i: number | null; id: string }>(sql`
+    with days as (select distinct d from unnest(${sql.param(incoming.map((s) => s.birthDate))}::date[]) d),
+    incoming as (
+      select * from unnest(${sql.param(incoming.map((s) => s.snils))}::char(11)[]) with ordinality as t(snils, i)),
     documents as (
       select * from unnest(${sql.param(documents.map((d) => d.i + 1))}::bigint[],
                            ${sql.param(documents.map((d) => d.kind))}::smallint[],
                            ${sql.param(documents.map((d) => d.number))}::varchar[]) as t(i, kind, number))
-    select i.i::int - 1 as i, pn.person_id as id
-      from incoming i join person_names pn on pn.birth_date = i.birth_date join persons p on p.id = pn.person_id
+    select distinct pn.birth_date::text as day, null::int as i, pn.person_id as id
+      from days join person_names pn on pn.birth_date = days.d join persons p on p.id = pn.person_id
      where p.merged_into_id is null
-    union
-    select i.i::int - 1, p.id from incoming i join persons p on p.snils = i.snils where p.merged_into_id is null
-    union
-    select x.i::int - 1, d.person_id from documents x
+    union all
+    select null, i.i::int - 1, p.id from incoming i join persons p on p.snils = i.snils where p.merged_into_id is null
+    union all
+    select null, x.i::int - 1, d.person_id from documents x
       join identity_documents d on d.kind = x.kind and d.number = x.number
       join persons p on p.id = d.person_id
      where p.merged_into_id is null`);
-  const candidates = incoming.map(() => [] as number[]);
-  for (const r of rows) candidates[Number(r.i)]!.push(Number(r.id));
+  const bornOn = new Map<string, number[]>();
+  const own = incoming.map(() => [] as number[]);
+  for (const r of rows) {
+    if (r.day === null) own[Number(r.i)]!.push(Number(r.id));
+    else if (bornOn.has(r.day)) bornOn.get(r.day)!.push(Number(r.id));
+    else bornOn.set(r.day, [Number(r.id)]);
+  }
+  const candidates = incoming.map((s, i) => new Set([...(bornOn.get(s.birthDate) ?? []), ...own[i]!]));
   const subjects = await loadSubjects(db, [...new Set(rows.map((r) => Number(r.id)))]);
   return incoming.map((one, i) => {
     let best: StrongMatch | null = null;
