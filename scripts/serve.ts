@@ -20,6 +20,7 @@ import { answerClientError, guardedHandler, refuseConnect, refusedCrossSitePost 
 import { routeApiRequest } from '@/api/router';
 import { localAuthSecret } from './auth-secret';
 import { deliverWithoutFrameworkScripts, isPortalPage } from './portal-html';
+import { answerRefusalWithItsStatus } from './refusal-status';
 import { parseServeArgs, SERVE_USAGE } from './serve-args';
 
 // Our machines have no route to Next's telemetry endpoint; do not try.
@@ -106,6 +107,7 @@ const server = createServer(
     // The citizen portal's pages go out as plain HTML with one small enhancement script (ADR 0016).
     if (isPortalPage(new URL(req.url ?? '/', 'http://localhost').pathname))
       deliverWithoutFrameworkScripts(req, res);
+    answerRefusalWithItsStatus(req, res);
     return handle(req, res);
   }),
 );

@@ -1,7 +1,13 @@
-/** Never rendered: the layout answers 403. */
-export default function NoAccessPage() {
-  return null;
-}
+import type { Metadata } from 'next';
+import Forbidden from '../forbidden';
 
-/** Answered on each request (a prerendered refusal would be a static page). */
-export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Нет доступа' };
+
+/**
+ * Where a console section sends someone their role does not allow. Rendered as an ordinary page: a
+ * forbidden() thrown while rendering gets Next's bare error document (no lang, empty without JavaScript:
+ * vercel/next.js#83671), so the launcher's edge gives this page its 403 (scripts/refusal-status.ts).
+ */
+export default function NoAccessPage() {
+  return <Forbidden />;
+}

@@ -1,3 +1,4 @@
+import { NO_ACCESS_PAGE } from './refusal-pages';
 import { redirect } from 'next/navigation';
 import { requireStaff, type StaffContext } from '@/lib/auth/staff-context';
 import { CONSOLE_SECTIONS } from './sections';
@@ -13,6 +14,6 @@ import { CONSOLE_SECTIONS } from './sections';
 export async function requireSection(href: string): Promise<StaffContext> {
   const staff = await requireStaff(href);
   const section = CONSOLE_SECTIONS.find((s) => s.href === href);
-  if (!section?.roles.includes(staff.role)) redirect('/net-dostupa');
+  if (!section?.roles.includes(staff.role)) redirect(NO_ACCESS_PAGE);
   return staff;
 }

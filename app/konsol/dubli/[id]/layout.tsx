@@ -1,3 +1,4 @@
+import { NO_ACCESS_PAGE, NOT_FOUND_PAGE } from '../../_shell/refusal-pages';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { requireStaff } from '@/lib/auth/staff-context';
@@ -17,12 +18,12 @@ export default async function DuplicatePairLayout({
 }) {
   const { id } = await params;
   const staff = await requireStaff(`/konsol/dubli/${id}`);
-  if (!/^\d{1,15}$/.test(id)) redirect('/ne-naideno');
+  if (!/^\d{1,15}$/.test(id)) redirect(NOT_FOUND_PAGE);
   try {
     await requireCandidateAccess(staff.actor, Number(id));
   } catch (error) {
-    if (isAppError(error) && error.code === 'DUPLICATE_CANDIDATE_NOT_FOUND') redirect('/ne-naideno');
-    if (isAppError(error) && error.code === 'FORBIDDEN') redirect('/net-dostupa');
+    if (isAppError(error) && error.code === 'DUPLICATE_CANDIDATE_NOT_FOUND') redirect(NOT_FOUND_PAGE);
+    if (isAppError(error) && error.code === 'FORBIDDEN') redirect(NO_ACCESS_PAGE);
     throw error;
   }
   return children;

@@ -1,3 +1,4 @@
+import { NO_ACCESS_PAGE, NOT_FOUND_PAGE } from '../../_shell/refusal-pages';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getApplicationForReview, type ApplicationReview } from '@/lib/applications/application-review';
@@ -25,8 +26,8 @@ export const applicationReview = cache(async (number: string): Promise<Applicati
   try {
     return await getApplicationForReview(number, staff.actor);
   } catch (error) {
-    if (isAppError(error) && error.code === 'APPLICATION_NOT_FOUND') redirect('/ne-naideno');
-    if (isAppError(error) && error.code === 'FORBIDDEN') redirect('/net-dostupa');
+    if (isAppError(error) && error.code === 'APPLICATION_NOT_FOUND') redirect(NOT_FOUND_PAGE);
+    if (isAppError(error) && error.code === 'FORBIDDEN') redirect(NO_ACCESS_PAGE);
     throw error;
   }
 });
