@@ -17,6 +17,7 @@ import {
   type ApplicationKind,
   type ApplicationStatus,
 } from './labels';
+import { logger } from '@/lib/ops/logger';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 
@@ -113,8 +114,9 @@ export async function createApplication(tx: Executor, a: NewApplication): Promis
   const due = computeDueAt(a.calendar, a.now);
   const dueProvisional = due.missingYears.length > 0;
   if (dueProvisional) {
-    console.warn(
-      `[applications] production calendar not loaded for ${due.missingYears.join(', ')}: due time of ${number} counted by the Labour Code's holidays (CALENDAR_YEAR_MISSING)`,
+    logger().warn(
+      { missingYears: due.missingYears, application: number, code: 'CALENDAR_YEAR_MISSING' },
+      "applications: production calendar not loaded; due time counted by the Labour Code's holidays",
     );
   }
   const [inserted] = await tx
