@@ -1,4 +1,5 @@
 import type { Server, ServerResponse } from 'node:http';
+import { leaveStopSignalsToCaller } from '@/db/embedded';
 import { logger } from './logger';
 import { markStopping } from './lifecycle';
 
@@ -38,7 +39,8 @@ export interface ShutdownStep {
 /**
  * On the first SIGTERM or SIGINT: readiness turns "not ready" at once, then the steps run in order (each
  * logged; a failing one is logged and the others still run), then the process exits — 0 when every step
- * succeeded. A second signal does not start another shutdown; `forceAfterMs` bounds the whole.
+ * succeeded. A second signal does not start another shutdown; `forceAfterMs` bounds the whole. The
+ * embedded database's own signal hook is removed: the steps stop it, after the requests.
  */
 export function onStopSignals(steps: () => ShutdownStep[], forceAfterMs: number): void {
   let stopping = false;
@@ -67,6 +69,7 @@ export function onStopSignals(steps: () => ShutdownStep[], forceAfterMs: number)
     log.info({ exitCode: failed ? 1 : 0 }, 'stopped');
     process.exit(failed ? 1 : 0);
   };
+  leaveStopSignalsToCaller();
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
