@@ -1,6 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { systemActor } from '@/lib/auth/actor';
+import { errorForLog } from '@/lib/ops/log-scrub';
 import { markStopping } from '@/lib/ops/lifecycle';
 import { registerPerson } from '@/lib/register/register-person';
 import { query, startApiServer, type TestApiServer } from '@/testing/api/api-server';
@@ -92,6 +95,24 @@ describe('request ids and log lines', () => {
     const text = log.text();
     for (const personal of [person.docNumber, '1985-03-14', 'Смирнова', person.snils, person.enp])
       expect(text).not.toContain(personal);
+  });
+});
+
+describe('database errors in logs', () => {
+  it('keeps the refused value out of a real driver error, and the parameters out of the failed query', async () => {
+    const value = `Смирнова ${person.snils} 1985-03-14`;
+    const error = await getDb()
+      .execute(sql`select ${value}::date`)
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(Error);
+    const logged = errorForLog(error);
+    // The driver's own error is there, by its SQLSTATE (invalid datetime format).
+    expect(logged).toMatchObject({ query: 'select $1::date', cause: { code: '22007' } });
+    const text = JSON.stringify(logged);
+    for (const personal of ['Смирнова', person.snils, '1985-03-14']) expect(text).not.toContain(personal);
   });
 });
 
