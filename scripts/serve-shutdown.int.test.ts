@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '@/db/embedded';
 import { systemActor } from '@/lib/auth/actor';
 import { createFeedKey } from '@/lib/feeds/feed-keys';
 import { birth, registeredRef } from '@/testing/feeds/events';
@@ -20,17 +21,6 @@ let child: ChildProcess | null = null;
 let port = 0;
 const lines: Record<string, unknown>[] = [];
 const waiters: { test: (e: Record<string, unknown>) => boolean; resolve: () => void }[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port: p } = s.address() as { port: number };
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 /** Resolves when the server logs an entry that passes `test` (or has logged one already). */
 function logged(test: (e: Record<string, unknown>) => boolean): Promise<void> {
