@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
@@ -9,6 +8,7 @@ import { freePort } from '@/db/embedded';
 import { systemActor } from '@/lib/auth/actor';
 import { createFeedKey } from '@/lib/feeds/feed-keys';
 import { birth, registeredRef } from '@/testing/feeds/events';
+import { startLoggedProcess, untilStarted, type LoggedProcess } from '@/testing/ops/logged-process';
 
 /**
  * Graceful shutdown of the real launcher (scripts/serve.ts, ADR 0028): a server process on this file's
@@ -17,22 +17,8 @@ import { birth, registeredRef } from '@/testing/feeds/events';
  */
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'oms-shutdown-'));
-let child: ChildProcess | null = null;
+let server: LoggedProcess;
 let port = 0;
-const lines: Record<string, unknown>[] = [];
-const waiters: { test: (e: Record<string, unknown>) => boolean; resolve: () => void }[] = [];
-
-/** Resolves when the server logs an entry that passes `test` (or has logged one already). */
-function logged(test: (e: Record<string, unknown>) => boolean): Promise<void> {
-  if (lines.some(test)) return Promise.resolve();
-  return new Promise((resolve) => waiters.push({ test, resolve }));
-}
-
-const exited = () =>
-  new Promise<number | null>((resolve) => {
-    if (child!.exitCode !== null) resolve(child!.exitCode);
-    else child!.once('exit', (code) => resolve(code));
-  });
 
 /** Whether a new TCP connection to the server's port is refused. */
 const refused = () =>
@@ -47,55 +33,25 @@ const refused = () =>
 
 beforeAll(async () => {
   port = await freePort();
-  // Node itself with tsx's loader, as `npm start` runs it: the signal reaches the server, not a relay.
-  child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'scripts/serve.ts',
-      '--port',
-      String(port),
-      '--hostname',
-      '127.0.0.1',
-      '--data-dir',
-      `${dataDir}/pg`,
-    ],
+  server = startLoggedProcess(
+    'scripts/serve.ts',
+    ['--port', String(port), '--hostname', '127.0.0.1', '--data-dir', `${dataDir}/pg`],
     {
-      env: {
-        ...process.env,
-        NODE_ENV: 'development',
-        LOG_FORMAT: 'json',
-        LOG_LEVEL: 'info',
-        JOBS_IN_PROCESS: 'on',
-        SHUTDOWN_TIMEOUT_SECONDS: '30',
-        // Its own build directory: a developer's `npm run dev` in this checkout keeps its own.
-        NEXT_DIST_DIR: '.next-shutdown-test',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      NODE_ENV: 'development',
+      JOBS_IN_PROCESS: 'on',
+      SHUTDOWN_TIMEOUT_SECONDS: '30',
+      // Its own build directory: a developer's `npm run dev` in this checkout keeps its own.
+      NEXT_DIST_DIR: '.next-shutdown-test',
     },
   );
-  let rest = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-    const parts = (rest + chunk).split('\n');
-    rest = parts.pop()!;
-    for (const line of parts.filter((l) => l.startsWith('{'))) {
-      const entry = JSON.parse(line) as Record<string, unknown>;
-      lines.push(entry);
-      for (const w of waiters.filter((x) => x.test(entry))) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve();
-      }
-    }
-  });
-  await Promise.race([
-    logged((e) => typeof e.msg === 'string' && e.msg.startsWith('oms-register (development) on')),
-    exited().then((code) => Promise.reject(new Error(`the server exited early (${code})`))),
-  ]);
+  await untilStarted(
+    server,
+    (e) => typeof e.msg === 'string' && e.msg.startsWith('oms-register (development) on'),
+  );
 }, 120_000);
 
 afterAll(() => {
-  if (child && child.exitCode === null) child.kill('SIGKILL');
+  if (server.child.exitCode === null) server.child.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -130,9 +86,9 @@ describe('SIGTERM (scripts/serve.ts)', () => {
     await new Promise<void>((resolve) => req.once('continue', resolve));
     req.write(body.subarray(0, half));
 
-    const exit = exited();
-    child!.kill('SIGTERM');
-    await logged((e) => e.msg === 'stopping' && e.signal === 'SIGTERM');
+    const exit = server.exited();
+    server.child.kill('SIGTERM');
+    await server.logged((e) => e.msg === 'stopping' && e.signal === 'SIGTERM');
     // The listening socket closes as the drain begins.
     let closed = await refused();
     for (let i = 0; i < 200 && !closed; i++) closed = await refused();
@@ -146,14 +102,16 @@ describe('SIGTERM (scripts/serve.ts)', () => {
     expect(JSON.parse(text)).toMatchObject({ source: 'zags', received: 1, accepted: 1 });
 
     expect(await exit).toBe(0);
-    const steps = lines.filter((e) => e.msg === 'shutdown step done').map((e) => e.step);
+    const steps = server.lines.filter((e) => e.msg === 'shutdown step done').map((e) => e.step);
     expect(steps).toEqual(['requests', 'jobs', 'access log', 'pools', 'database']);
-    expect(lines.find((e) => e.step === 'requests')).toMatchObject({ result: { cutShort: 0 } });
-    expect(lines.find((e) => e.msg === 'request' && e.requestId === 'shutdown-inflight-0001')).toMatchObject({
+    expect(server.lines.find((e) => e.step === 'requests')).toMatchObject({ result: { cutShort: 0 } });
+    expect(
+      server.lines.find((e) => e.msg === 'request' && e.requestId === 'shutdown-inflight-0001'),
+    ).toMatchObject({
       door: 'feeds',
       status: 200,
       method: 'POST',
     });
-    expect(lines.at(-1)).toMatchObject({ msg: 'stopped', exitCode: 0 });
+    expect(server.lines.at(-1)).toMatchObject({ msg: 'stopped', exitCode: 0 });
   }, 90_000);
 });

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
+import { enqueueJob, stopJobQueue } from '@/lib/jobs/job-queue';
 import { systemActor } from '@/lib/auth/actor';
 import { errorForLog } from '@/lib/ops/log-scrub';
 import { markStopping } from '@/lib/ops/lifecycle';
@@ -31,6 +32,7 @@ afterEach(() => {
   delete process.env.METRICS_TOKEN;
 });
 afterAll(async () => {
+  await stopJobQueue();
   await server?.close();
 });
 
@@ -137,6 +139,15 @@ describe('GET /metrics', () => {
     expect(sample(text, 'oms_db_pool_connections', { pool: 'primary', state: 'total' })).toBeGreaterThan(0);
     expect(text).toMatch(/^oms_feed_silent\{source="zags"\} 0$/m);
     expect(text).toMatch(/^oms_process_resident_memory_bytes \d+/m);
+  });
+
+  it("reports the job queue: a queued job raises its kind's depth", async () => {
+    const depth = async () =>
+      sample(await (await get('/metrics')).text(), 'oms_job_queue_depth', { job: 'duplicates.scan' });
+    const before = await depth();
+    await enqueueJob('duplicates.scan');
+    await enqueueJob('duplicates.scan');
+    expect(await depth()).toBe(before + 2);
   });
 
   it('with METRICS_TOKEN set, refuses a request without the token or with a wrong one (401), takes the right one', async () => {
