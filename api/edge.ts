@@ -324,7 +324,8 @@ function russianErrorPages(req: IncomingMessage, res: ServerResponse): void {
       return;
     }
     const page = Buffer.from(pageFor(status));
-    for (const name of res.getHeaderNames()) if (!/^set-cookie$/i.test(name)) res.removeHeader(name);
+    for (const name of res.getHeaderNames())
+      if (!/^(set-cookie|x-request-id)$/i.test(name)) res.removeHeader(name);
     for (const [name, value] of Object.entries(PAGE_HEADERS)) res.setHeader(name, value);
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Content-Length', page.length);

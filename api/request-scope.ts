@@ -54,8 +54,10 @@ export function withRequestScope(handler: RequestHandler, inFlight?: InFlight): 
       inFlight?.remove(res);
       const seconds = (performance.now() - started) / 1000;
       observeRequest(door, req.method ?? '?', res.statusCode, seconds);
+      // The framework's static files would drown the log in development: kept at debug.
+      const level = door === 'static' ? 'debug' : 'info';
       runInContext({ requestId }, () =>
-        logger().info(
+        logger()[level](
           {
             method: req.method,
             path: scrubText(path.slice(0, 200)),
