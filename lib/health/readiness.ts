@@ -1,5 +1,5 @@
 import { getDb } from '@/db/client';
-import { migrationsCurrent } from '@/db/migrate';
+import { migrationsCurrent } from '@/db/migration-state';
 import { isStopping } from '@/lib/ops/lifecycle';
 
 export type NodeRole = 'primary' | 'replica' | 'unknown';
