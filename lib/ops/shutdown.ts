@@ -27,7 +27,11 @@ export async function drainServer(server: Server, inFlight: Draining, timeoutMs:
   clearTimeout(timer);
   const cutShort = outcome === 'timeout' ? inFlight.count : 0;
   server.closeAllConnections();
-  await closed;
+  // Upgraded connections (development's hot-reload socket) are not the HTTP server's to close: they end
+  // with the process, so they are not waited for beyond a moment.
+  let grace: NodeJS.Timeout | undefined;
+  await Promise.race([closed, new Promise<void>((resolve) => (grace = setTimeout(resolve, 2_000)))]);
+  clearTimeout(grace);
   return cutShort;
 }
 
