@@ -39,9 +39,9 @@ beforeAll(async () => {
     {
       NODE_ENV: 'development',
       JOBS_IN_PROCESS: 'on',
+      // The default build directory: development builds go to .next/dev (beside, not over, a production
+      // build), and another directory would make Next add its types to tsconfig.json.
       SHUTDOWN_TIMEOUT_SECONDS: '30',
-      // Its own build directory: a developer's `npm run dev` in this checkout keeps its own.
-      NEXT_DIST_DIR: '.next-shutdown-test',
     },
   );
   await untilStarted(
