@@ -16,6 +16,9 @@ const nextConfig: NextConfig = {
     '@pdf-lib/fontkit',
     'qrcode',
     'oidc-provider',
+    // The one logger and metrics registry are shared with the launcher through globalThis (ADR 0028).
+    'pino',
+    'prom-client',
   ],
   typedRoutes: true,
   // forbidden() answers a signed-in person without the right with a real 403 and app/forbidden.tsx

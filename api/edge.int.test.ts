@@ -1,11 +1,12 @@
 import { createServer } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { systemActor } from '@/lib/auth/actor';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/auth/client-address-header';
 import { answerClientError, guardedHandler } from './edge';
 import { startApiServer, type TestApiServer } from '@/testing/api/api-server';
+import { captureLog } from '@/testing/ops/captured-log';
 
 /**
  * Issue 9's findings, each a regression test against the API router behind the edge (api/edge.ts), as
@@ -296,14 +297,21 @@ describe('the edge in front of the pages (scripts/serve.ts)', () => {
   it.each(['/boom', '/boom-later'])(
     '%s: a throw behind the edge is a logged 500 page, not a hung socket',
     async (path) => {
-      const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const log = captureLog();
       try {
         const res = await fetch(`${pages.base}${path}`, { signal: AbortSignal.timeout(1_000) });
         expect(res.status).toBe(500);
         expect(await res.text()).toContain('Сервис временно недоступен');
-        expect(logged).toHaveBeenCalledWith('[edge]', 'GET', path, expect.any(Error));
+        expect(log.entries()).toContainEqual(
+          expect.objectContaining({
+            msg: 'edge: request failed',
+            method: 'GET',
+            path,
+            err: expect.objectContaining({ type: 'Error' }) as unknown,
+          }),
+        );
       } finally {
-        logged.mockRestore();
+        log.stop();
       }
     },
   );

@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors';
 import { toOperationOutcome } from '@/lib/fhir/operation-outcome';
 import { FHIR_JSON, sendOutcome } from './fhir/respond';
 import { problemFrom, sendProblem, SECURITY_HEADERS } from './http';
+import { logger } from '@/lib/ops/logger';
 
 /**
  * The first and last line of every request the server takes, before and around any door (the machine
@@ -19,6 +20,7 @@ export type DoorFormat = 'problem' | 'fhir' | 'page';
 export function formatOf(pathname: string): DoorFormat {
   if (pathname === '/fhir' || pathname.startsWith('/fhir/')) return 'fhir';
   if (pathname === '/api' || pathname.startsWith('/api/')) return 'problem';
+  if (pathname === '/metrics' || pathname.startsWith('/metrics/')) return 'problem';
   return 'page';
 }
 
@@ -176,7 +178,7 @@ export function guardedHandler(handler: RequestHandler): RequestHandler {
     }
     inFlight.set(req.socket, { pathname: target.pathname, res });
     const fail = (error: unknown) => {
-      console.error('[edge]', req.method, target.pathname, error);
+      logger().error({ err: error, method: req.method, path: target.pathname }, 'edge: request failed');
       if (!res.headersSent) answerAtEdge(res, target.pathname, new AppError('INTERNAL', { cause: error }));
       else res.destroy();
     };
@@ -322,7 +324,8 @@ function russianErrorPages(req: IncomingMessage, res: ServerResponse): void {
       return;
     }
     const page = Buffer.from(pageFor(status));
-    for (const name of res.getHeaderNames()) if (!/^set-cookie$/i.test(name)) res.removeHeader(name);
+    for (const name of res.getHeaderNames())
+      if (!/^(set-cookie|x-request-id)$/i.test(name)) res.removeHeader(name);
     for (const [name, value] of Object.entries(PAGE_HEADERS)) res.setHeader(name, value);
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Content-Length', page.length);
@@ -350,7 +353,7 @@ export function answerClientError(
   try {
     answerUnparsed(error, socket);
   } catch (failure) {
-    console.error('[edge] clientError', failure);
+    logger().error({ err: failure }, 'edge: client error not answered');
     socket.destroy();
   }
 }

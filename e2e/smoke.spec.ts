@@ -32,6 +32,27 @@ test('the skip link moves focus to the main content', async ({ page }) => {
   await expect(page).toHaveURL(/#main$/);
 });
 
+test('every answer carries its request id; a well-formed one from the proxy is kept (ADR 0028)', async ({
+  request,
+}) => {
+  for (const path of ['/', '/api/health', '/api/v1/openapi.json', '/no-such-page']) {
+    const generated = await request.get(path);
+    expect(generated.headers()['x-request-id'], path).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = await request.get(path, { headers: { 'X-Request-Id': 'smoke-proxy-id-0001' } });
+    expect(kept.headers()['x-request-id'], path).toBe('smoke-proxy-id-0001');
+  }
+});
+
+test('the node is live and ready, as the primary with current migrations (ADR 0028)', async ({ request }) => {
+  const live = await request.get('/api/live');
+  expect(live.status()).toBe(200);
+  const ready = await request.get('/api/ready');
+  expect(ready.status()).toBe(200);
+  expect(await ready.json()).toMatchObject({ status: 'ready', role: 'primary', migrationsCurrent: true });
+  const health = (await (await request.get('/api/health')).json()) as { database: { role: string } };
+  expect(health.database.role).toBe('primary');
+});
+
 test('health reports the app and a working database with the calendar loaded', async ({ request }) => {
   const response = await request.get('/api/health');
   expect(response.status()).toBe(200);

@@ -6,12 +6,14 @@
  * twice. Exit status: 0 when every line was accepted (applied, duplicate or pending), 1 when some were
  * rejected or the import failed, 2 for bad arguments.
  */
+import { randomUUID } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import { FEED_LIMITS } from '@/api/v1/feeds/limits';
 import { applyBatch } from '@/lib/feeds/bulk/apply-batch';
 import { importFeedFile, type ImportProgress, type ImportSummary } from '@/lib/feeds/bulk/import-feed';
 import { formatImportSummary } from '@/lib/feeds/bulk/import-summary';
+import { runInContext } from '@/lib/ops/request-context';
 import { operatorName, runAgainstRegister } from './cli-database';
 import { argumentsOrExit, IMPORT_USAGE, parseImportArgs } from './feeds-args';
 
@@ -66,16 +68,19 @@ process.on('SIGINT', () => {
 let summary: ImportSummary | null = null;
 await runAgainstRegister('feeds:import', async () => {
   try {
-    summary = await importFeedFile({
-      source: args.source,
-      file: args.file,
-      batchSize: args.batch,
-      startedBy: operatorName('feeds-import'),
-      apply: applyBatch,
-      maxLineBytes: FEED_LIMITS.lineBytes,
-      onProgress,
-      signal: stop.signal,
-    });
+    // The server log lines written during the import (a use case's unexpected error) name this run.
+    summary = await runInContext({ importRun: `${args.source}-${randomUUID()}` }, () =>
+      importFeedFile({
+        source: args.source,
+        file: args.file,
+        batchSize: args.batch,
+        startedBy: operatorName('feeds-import'),
+        apply: applyBatch,
+        maxLineBytes: FEED_LIMITS.lineBytes,
+        onProgress,
+        signal: stop.signal,
+      }),
+    );
   } catch (error) {
     // Stopped by Ctrl-C after a batch: the resume point is saved; anything else is a failure.
     if (!stop.signal.aborted) throw error;

@@ -17,7 +17,11 @@ import { seedDemoStaff } from '@/lib/auth/demo-staff';
 import { startCitizenSignIn } from '@/lib/auth/esia-dev/mount';
 import { startJobWorkers, stopJobQueue } from '@/lib/jobs/job-queue';
 import { answerClientError, guardedHandler, refuseConnect, refusedCrossSitePost } from '@/api/edge';
+import { InFlight, withRequestScope } from '@/api/request-scope';
 import { routeApiRequest } from '@/api/router';
+import { drainAccessLog } from '@/lib/audit/access-log';
+import { logger } from '@/lib/ops/logger';
+import { drainServer, onStopSignals } from '@/lib/ops/shutdown';
 import { localAuthSecret } from './auth-secret';
 import { deliverWithoutFrameworkScripts, isPortalPage } from './portal-html';
 import { answerRefusalWithItsStatus } from './refusal-status';
@@ -33,11 +37,12 @@ if (!parsed.ok) {
 }
 const args = parsed.args;
 
+const log = logger();
 const database = await startDatabase({ dataDir: args.dataDir });
 process.env.NEXTAUTH_URL ??= `http://${args.hostname}:${args.port}`;
 process.env.NEXTAUTH_SECRET ??= localAuthSecret(database.embedded !== null, args.dataDir, args.prod);
 process.env.DATABASE_URL = database.url;
-console.log(
+log.info(
   database.embedded
     ? `Database: embedded PostgreSQL on port ${database.embedded.port} (data in ${args.dataDir})`
     : 'Database: DATABASE_URL',
@@ -51,7 +56,7 @@ try {
     dataDir: args.dataDir,
   });
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  log.fatal({ err: error }, 'citizen sign-in could not start');
   await database.stop();
   process.exit(2);
 }
@@ -68,15 +73,15 @@ async function seedIfEmpty(): Promise<void> {
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
   try {
     if (await registerHasPersons(pool)) return;
-    console.log(`Empty register: seeding the demo people and ${demoPersons} generated persons…`);
+    log.info(`Empty register: seeding the demo people and ${demoPersons} generated persons…`);
     await seedRegister(pool, { persons: demoPersons, seed: 1, duplicateShare: DEMO_DUPLICATE_SHARE });
   } finally {
     await pool.end();
   }
   const staff = await seedDemoStaff();
-  if (staff) console.log(`Demo staff accounts: ${staff} (see README).`);
+  if (staff) log.info(`Demo staff accounts: ${staff} (see README).`);
   const queued = await seedDemoApplications();
-  console.log(`Demo applications for the console's queue: ${queued}.`);
+  log.info(`Demo applications for the console's queue: ${queued}.`);
 }
 await seedIfEmpty();
 
@@ -84,7 +89,7 @@ await seedIfEmpty();
 const setting = env().JOBS_IN_PROCESS;
 if (setting === 'on' || (setting === 'auto' && database.embedded)) {
   await startJobWorkers();
-  console.log('Background jobs: run by this process');
+  log.info('Background jobs: run by this process');
 }
 
 const app = next({
@@ -96,42 +101,45 @@ const app = next({
 });
 await app.prepare();
 const handle = app.getRequestHandler();
-// The edge answers unreadable request targets and turns any throw behind it into a logged 500 (issue 9).
+// Every request gets an id, its door's metrics and a log line (ADR 0028); the edge answers unreadable
+// request targets and turns any throw behind it into a logged 500 (issue 9).
+const inFlight = new InFlight();
 const server = createServer(
-  guardedHandler((req, res) => {
-    if (esiaDev?.handle(req, res)) return;
-    // Machine APIs take the lean path (ADR 0006); pages and everything else go through Next.
-    const api = routeApiRequest(req, res);
-    if (api) return api;
-    if (refusedCrossSitePost(req, res)) return;
-    // The citizen portal's pages go out as plain HTML with one small enhancement script (ADR 0016).
-    if (isPortalPage(new URL(req.url ?? '/', 'http://localhost').pathname))
-      deliverWithoutFrameworkScripts(req, res);
-    answerRefusalWithItsStatus(req, res);
-    return handle(req, res);
-  }),
+  withRequestScope(
+    guardedHandler((req, res) => {
+      if (esiaDev?.handle(req, res)) return;
+      // Machine APIs take the lean path (ADR 0006); pages and everything else go through Next.
+      const api = routeApiRequest(req, res);
+      if (api) return api;
+      if (refusedCrossSitePost(req, res)) return;
+      // The citizen portal's pages go out as plain HTML with one small enhancement script (ADR 0016).
+      if (isPortalPage(new URL(req.url ?? '/', 'http://localhost').pathname))
+        deliverWithoutFrameworkScripts(req, res);
+      answerRefusalWithItsStatus(req, res);
+      return handle(req, res);
+    }),
+    inFlight,
+  ),
 );
 server.on('clientError', answerClientError);
 server.on('connect', refuseConnect);
 server.listen(args.port, args.hostname, () => {
-  console.log(
+  log.info(
     `oms-register (${args.prod ? 'production' : 'development'}) on http://${args.hostname}:${args.port}`,
   );
 });
 
-let stopping = false;
-async function stop(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: stopping…`);
-  const force = setTimeout(() => process.exit(1), 15_000);
-  force.unref();
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
-  await stopJobQueue().catch(() => undefined);
-  await closeDb().catch(() => undefined);
-  await database.stop();
-  process.exit(0);
-}
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));
+// SIGTERM/SIGINT (ADR 0028): not ready at once, no new connections, requests in flight finish (bounded),
+// then the job workers stop, the buffered access-log rows are written, the pools close, and the embedded
+// PostgreSQL stops last.
+const drainMs = env().SHUTDOWN_TIMEOUT_SECONDS * 1000;
+onStopSignals(
+  () => [
+    { name: 'requests', run: async () => ({ cutShort: await drainServer(server, inFlight, drainMs) }) },
+    { name: 'jobs', run: stopJobQueue },
+    { name: 'access log', run: async () => ({ written: await drainAccessLog() }) },
+    { name: 'pools', run: closeDb },
+    { name: 'database', run: () => database.stop() },
+  ],
+  drainMs + 30_000,
+);

@@ -8,8 +8,11 @@ import './check-env';
 import { env } from '@/config/env';
 import { closeDb } from '@/db/client';
 import { startDatabase } from '@/db/runtime';
+import { drainAccessLog } from '@/lib/audit/access-log';
 import { startJobWorkers, stopJobQueue } from '@/lib/jobs/job-queue';
 import { JOB_DEFINITIONS } from '@/lib/jobs/definitions';
+import { logger } from '@/lib/ops/logger';
+import { onStopSignals } from '@/lib/ops/shutdown';
 
 if (!env().DATABASE_URL) {
   console.error('DATABASE_URL is not set: the worker runs against the register database.');
@@ -18,18 +21,17 @@ if (!env().DATABASE_URL) {
 // Migrated and directories loaded, like the web servers, so a worker never runs against an older schema.
 await startDatabase();
 await startJobWorkers();
-console.log(
+logger().info(
   `Worker: ${JOB_DEFINITIONS.length} kinds of job (${JOB_DEFINITIONS.map((d) => d.name).join(', ')})`,
 );
 
-let stopping = false;
-async function stop(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: finishing running jobs…`);
-  await stopJobQueue().catch((e: unknown) => console.error(e));
-  await closeDb().catch(() => undefined);
-  process.exit(0);
-}
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));
+// SIGTERM/SIGINT: running jobs finish (pg-boss waits up to 20 s), buffered access-log rows are written,
+// the pools close (ADR 0028).
+onStopSignals(
+  () => [
+    { name: 'jobs', run: stopJobQueue },
+    { name: 'access log', run: async () => ({ written: await drainAccessLog() }) },
+    { name: 'pools', run: closeDb },
+  ],
+  60_000,
+);

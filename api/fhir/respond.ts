@@ -6,6 +6,7 @@ import { AppError, isAppError } from '@/lib/errors';
 import { httpOutcome, toOperationOutcome } from '@/lib/fhir/operation-outcome';
 import { enforceRateLimit } from '@/lib/rate-limit/rate-limits';
 import { sendJson, type ApiContext, type ApiHandler } from '../http';
+import { logger } from '@/lib/ops/logger';
 
 /** The FHIR surface's HTTP conventions: FHIR JSON only, OperationOutcome for every error. */
 
@@ -23,8 +24,10 @@ export function sendResource(
 /** Any error → its OperationOutcome and status; 401 says how to authenticate, 429 when to come back. */
 export function sendOutcome(res: ServerResponse, error: unknown, instance: string): void {
   const appError = isAppError(error) ? error : new AppError('INTERNAL', { cause: error });
-  if (appError.code === 'REGISTER_UNAVAILABLE') console.warn('[fhir]', instance, 'register unavailable');
-  else if (appError.status >= 500) console.error('[fhir]', instance, appError.cause ?? appError);
+  if (appError.code === 'REGISTER_UNAVAILABLE')
+    logger().warn({ path: instance }, 'fhir: register unavailable');
+  else if (appError.status >= 500)
+    logger().error({ err: appError.cause ?? appError, path: instance }, 'fhir: answered 5xx');
   const headers: Record<string, string> = {};
   if (appError.status === 401) headers['WWW-Authenticate'] = 'Bearer realm="fhir"';
   const retryAfter = appError.details.retryAfter;

@@ -929,12 +929,57 @@ const feeds: Door = {
       }),
 };
 
+/**
+ * The operations doors (ADR 0028): liveness, readiness and the metrics (the suite's server is on loopback,
+ * so /metrics answers it without a token; a token that is sent is judged like any other), with odd
+ * request ids, which must never be echoed unless well formed.
+ */
+const operations: Door = {
+  name: 'operations: /api/live, /api/ready, /metrics',
+  format: 'problem',
+  weight: 1,
+  requests: () =>
+    fc
+      .record({
+        path: fc.oneof(
+          { weight: 6, arbitrary: fc.constantFrom('/api/live', '/api/ready', '/metrics') },
+          {
+            weight: 2,
+            arbitrary: fc
+              .tuple(fc.constantFrom('/api/live', '/api/ready', '/metrics'), hostileText(20))
+              .map(([p, t]) => `${p}/${escaped(t, false)}`),
+          },
+        ),
+        method: fc.oneof(
+          { weight: 6, arbitrary: fc.constant('GET') },
+          { weight: 1, arbitrary: fc.constantFrom('POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS', 'PATCH') },
+        ),
+        requestId: fc.option(fc.oneof(hostileText(40), overlong), { nil: undefined }),
+        auth: fc.option(
+          fc.oneof(
+            fc.constant('Bearer'),
+            hostileText(40).map((t) => `Bearer ${t}`),
+          ),
+          { nil: undefined },
+        ),
+      })
+      .map(({ path, method, requestId, auth }) => ({
+        method,
+        target: path,
+        headers: [
+          ...(requestId === undefined ? [] : [['X-Request-Id', requestId] as [string, string]]),
+          ...(auth === undefined ? [] : [['Authorization', auth] as [string, string]]),
+        ],
+      })),
+};
+
 export const DOORS: readonly Door[] = [
   rest,
   fhirSearch,
   fhirRead,
   fhirPost,
   feeds,
+  operations,
   portalQuery,
   portalForms,
   staffSignIn,

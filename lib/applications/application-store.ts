@@ -5,7 +5,7 @@ import { applications, applicationStatusHistory } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { computeDueAt, isOverdue, type ProductionCalendar } from '@/lib/domain/calendar';
 import { moscowDate, yearOf } from '@/lib/domain/dates';
-import { AppError, errorCatalogue } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
 import { summariseReview, type ReviewReason } from './automatic-checks';
 import { addNotification } from '@/lib/notifications/add-notification';
 import {
@@ -17,6 +17,8 @@ import {
   type ApplicationKind,
   type ApplicationStatus,
 } from './labels';
+import { logger } from '@/lib/ops/logger';
+import { PROVISIONAL_DUE_NOTE } from './provisional-due-note';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 
@@ -113,8 +115,9 @@ export async function createApplication(tx: Executor, a: NewApplication): Promis
   const due = computeDueAt(a.calendar, a.now);
   const dueProvisional = due.missingYears.length > 0;
   if (dueProvisional) {
-    console.warn(
-      `[applications] production calendar not loaded for ${due.missingYears.join(', ')}: due time of ${number} counted by the Labour Code's holidays (CALENDAR_YEAR_MISSING)`,
+    logger().warn(
+      { missingYears: due.missingYears, application: number, code: 'CALENDAR_YEAR_MISSING' },
+      "applications: production calendar not loaded; due time counted by the Labour Code's holidays",
     );
   }
   const [inserted] = await tx
@@ -257,8 +260,7 @@ export async function setReviewReason(
   return updated ?? app;
 }
 
-/** Said wherever a provisional due time is shown to a citizen. */
-export const PROVISIONAL_DUE_NOTE = errorCatalogue.CALENDAR_YEAR_MISSING.message;
+export { PROVISIONAL_DUE_NOTE };
 
 /** The sentence a citizen receives when their application reaches a status. */
 export function statusNotificationText(

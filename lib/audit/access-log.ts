@@ -1,6 +1,7 @@
 import { accessLog } from '@/db/schema';
 import { getDb } from '@/db/client';
 import { actorOrganisation, type Actor } from '@/lib/auth/actor';
+import { logger } from '@/lib/ops/logger';
 
 export type AccessChannel = (typeof accessLog.$inferInsert)['channel'];
 
@@ -64,7 +65,10 @@ export function keepAccessForLater(entry: AccessEntry): void {
 
 function keepForLater(row: typeof accessLog.$inferInsert): void {
   if (pending.length >= MAX_PENDING) {
-    console.error('[access-log] buffer full while the database is down; dropping the oldest entry');
+    logger().error(
+      { kept: pending.length },
+      'access log: buffer full while the database is down; the oldest entry dropped',
+    );
     pending.shift();
   }
   pending.push(row);
@@ -83,5 +87,25 @@ export async function flushPendingAccess(): Promise<void> {
   } catch (error) {
     pending.unshift(...batch);
     throw error;
+  }
+}
+
+/**
+ * At shutdown (ADR 0028): writes what is still buffered, trying a few times while the database comes back;
+ * returns how many rows were written. Rows it cannot write are logged as lost (their count, no data).
+ */
+export async function drainAccessLog(attempts = 3): Promise<number> {
+  const buffered = pending.length;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await flushPendingAccess();
+      return buffered;
+    } catch (error) {
+      if (attempt >= attempts) {
+        logger().error({ err: error, lost: pending.length }, 'access log: rows not written at shutdown');
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
   }
 }

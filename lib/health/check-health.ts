@@ -4,12 +4,20 @@ import { getDb } from '@/db/client';
 import { REGISTER_TIME_ZONE } from '@/config/time-zone';
 import { moscowDate, yearOf } from '@/lib/domain/dates';
 import { feedFreshness, silenceMessage } from '@/lib/feeds/freshness';
+import { logger } from '@/lib/ops/logger';
+import { probeDatabase, type NodeRole } from './readiness';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
   checkedAt: string;
   app: { name: 'oms-register'; version: string; uptimeSeconds: number };
-  database: { status: 'up' | 'down'; latencyMs: number | null; error?: string };
+  database: {
+    status: 'up' | 'down';
+    latencyMs: number | null;
+    /** The node's role (the same probe as /api/ready). */
+    role: NodeRole;
+    error?: string;
+  };
   /**
    * The years the deadlines need (this one, and from 1 October the next, in Moscow), and those of them whose production calendar
    * is missing or incomplete.
@@ -62,14 +70,14 @@ export async function checkHealth(now = new Date()): Promise<HealthReport> {
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     },
   };
-  const t0 = performance.now();
+  const probe = await probeDatabase();
   try {
+    if (!probe.up) throw new Error('the database did not answer the probe');
     const today = moscowDate(now);
     const year = yearOf(today);
     const { rows } = await getDb().execute<{ year: number; complete: boolean }>(
       sql`select year, complete from calendar_years where year in (${year}, ${year + 1})`,
     );
-    const latencyMs = Math.round((performance.now() - t0) * 10) / 10;
     const loaded = new Map(rows.map((r) => [Number(r.year), r.complete]));
     // Next year's calendar is asked for from 1 October: the decree on transfers usually appears in
     // September, and deadlines of applications submitted in late December run into the new year.
@@ -81,7 +89,7 @@ export async function checkHealth(now = new Date()): Promise<HealthReport> {
     return {
       ...base,
       status: 'ok',
-      database: { status: 'up', latencyMs },
+      database: { status: 'up', latencyMs: probe.latencyMs, role: probe.role },
       calendar: { years: needed, missingYears, incompleteYears },
       feeds: feeds.map((f) => ({ ...f, lastReceivedAt: f.lastReceivedAt?.toISOString() ?? null })),
       problems: [
@@ -90,11 +98,16 @@ export async function checkHealth(now = new Date()): Promise<HealthReport> {
       ],
     };
   } catch (err) {
-    console.error('[health] database check failed:', err);
+    logger().error({ err }, 'health: the database check failed');
     return {
       ...base,
       status: 'degraded',
-      database: { status: 'down', latencyMs: null, error: 'База данных регистра недоступна.' },
+      database: {
+        status: 'down',
+        latencyMs: null,
+        role: 'unknown',
+        error: 'База данных регистра недоступна.',
+      },
       calendar: null,
       feeds: null,
       problems: [],

@@ -9,7 +9,7 @@ const base = {
 const up = (calendar: NonNullable<HealthReport['calendar']>): HealthReport => ({
   ...base,
   status: 'ok',
-  database: { status: 'up', latencyMs: 1.2 },
+  database: { status: 'up', latencyMs: 1.2, role: 'primary' },
   calendar,
   feeds: [],
   problems: [],
@@ -58,7 +58,12 @@ describe('serviceStatus', () => {
     const s = serviceStatus({
       ...base,
       status: 'degraded',
-      database: { status: 'down', latencyMs: null, error: 'База данных регистра недоступна.' },
+      database: {
+        status: 'down',
+        latencyMs: null,
+        role: 'unknown',
+        error: 'База данных регистра недоступна.',
+      },
       feeds: null,
       calendar: null,
       problems: [],

@@ -3,6 +3,8 @@ import { env } from '@/config/env';
 import { REGISTER_TIME_ZONE } from '@/config/time-zone';
 import { JOB_DEFINITIONS, JOBS_ON_START, jobDefinition } from './definitions';
 import type { JobDefinition } from './job-definition';
+import { logger } from '@/lib/ops/logger';
+import { runInContext } from '@/lib/ops/request-context';
 
 /** pg-boss keeps its tables in a schema of its own, created and migrated by the library itself. */
 export const JOB_SCHEMA = 'pgboss';
@@ -28,7 +30,7 @@ export function jobQueue(): Promise<PgBoss> {
       archiveCompletedAfterSeconds: 7 * 24 * 3600,
       deleteAfterDays: 30,
     });
-    b.on('error', (err: Error) => console.error('[jobs] queue error:', err.message));
+    b.on('error', (err: Error) => logger().error({ err }, 'jobs: queue error'));
     await b.start();
     await ensureQueues(b, JOB_DEFINITIONS);
     return b;
@@ -81,12 +83,25 @@ export async function startJobWorkers(
   for (const d of definitions) {
     await boss.work<object>(d.name, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
       if (!job) return;
-      const outcome = await d.run(d.data.parse(job.data));
-      return outcome;
+      // The job's id is the context of every log line of its work (ADR 0028).
+      return runInContext({ jobId: job.id, job: d.name }, () => runLogged(d, job.data));
     });
     if (d.schedule) await boss.schedule(d.name, d.schedule, {}, { tz: REGISTER_TIME_ZONE });
   }
   for (const name of onStart) await enqueueJob(name, {}, { singletonKey: `${name}:start` });
+}
+
+/** Runs one job, with a log line when it ends (its duration) or fails (the error; pg-boss retries it). */
+async function runLogged(d: JobDefinition, data: unknown): Promise<unknown> {
+  const t0 = performance.now();
+  try {
+    const outcome = await d.run(d.data.parse(data));
+    logger().info({ ms: Math.round(performance.now() - t0) }, 'job done');
+    return outcome;
+  } catch (error) {
+    logger().error({ err: error, ms: Math.round(performance.now() - t0) }, 'job failed');
+    throw error;
+  }
 }
 
 /** Stops the queue; `graceful` lets running jobs finish first (up to the timeout). */

@@ -1,4 +1,5 @@
 import { AppError, fieldIssue } from '@/lib/errors';
+import { logger } from '@/lib/ops/logger';
 
 interface PgErrorLike {
   code?: string;
@@ -60,7 +61,7 @@ export function toAppError(error: unknown): AppError {
   if (causeChain(error).some((e) => e instanceof Error && CONNECTION_LOST.test(e.message))) {
     return new AppError('REGISTER_UNAVAILABLE', { cause: error });
   }
-  console.error('[register] unexpected error:', error);
+  logger().error({ err: error }, 'register: unexpected error');
   return new AppError('INTERNAL', { cause: error });
 }
 

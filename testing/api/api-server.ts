@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { answerClientError, guardedHandler, refuseConnect } from '@/api/edge';
+import { withRequestScope } from '@/api/request-scope';
 import { routeApiRequest } from '@/api/router';
 
 export interface TestApiServer {
@@ -8,10 +9,10 @@ export interface TestApiServer {
   close: () => Promise<void>;
 }
 
-/** The lean API router alone on a loopback port: what `scripts/serve.ts` runs in front of Next. */
+/** The lean API router alone on a loopback port, in its request scope: what `scripts/serve.ts` runs in front of Next. */
 export async function startApiServer(): Promise<TestApiServer> {
   const server = createServer(
-    guardedHandler((req, res) => routeApiRequest(req, res) ?? res.writeHead(404).end()),
+    withRequestScope(guardedHandler((req, res) => routeApiRequest(req, res) ?? res.writeHead(404).end())),
   );
   server.on('clientError', answerClientError);
   server.on('connect', refuseConnect);

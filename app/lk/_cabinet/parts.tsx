@@ -1,6 +1,6 @@
 import type { MyPerson } from '@/lib/portal/list-my-people';
 import type { PolicyStatusKind } from '@/lib/portal/verify-extract';
-import { PROVISIONAL_DUE_NOTE } from '@/lib/applications/application-store';
+import { PROVISIONAL_DUE_NOTE } from '@/lib/applications/provisional-due-note';
 import type { ApplicationStatus } from '@/lib/applications/labels';
 import type { Refusal } from './cabinet';
 import { dateRu, dateTimeRu } from './cabinet';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { PROVISIONAL_DUE_NOTE } from '@/lib/applications/application-store';
+import { PROVISIONAL_DUE_NOTE } from '@/lib/applications/provisional-due-note';
 import type { DecidedOutcome } from './decided';
 import { ErrorSummary } from '../../_components/error-summary';
 import { Field } from '../../_components/field';

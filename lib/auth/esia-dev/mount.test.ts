@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { startCitizenSignIn } from './mount';
 import { loadOrCreateSigningKey, signingKeyFile } from './signing-key';
 
@@ -9,7 +9,6 @@ const dir = mkdtempSync(path.join(tmpdir(), 'esia-dev-'));
 const dataDir = path.join(dir, 'pg');
 const site = { NEXTAUTH_URL: 'http://localhost:3000', NEXTAUTH_SECRET: 's'.repeat(32) };
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-vi.spyOn(console, 'log').mockImplementation(() => undefined);
 
 describe('startCitizenSignIn', () => {
   it('mounts the development provider without ESIA_ISSUER, with a key kept beside the data', async () => {

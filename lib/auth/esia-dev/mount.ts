@@ -1,6 +1,7 @@
 import { citizenAuthConfig, devProviderAllowed, syntheticCitizensAllowed, type Env } from '../citizen-config';
 import type { EsiaDevProvider } from './provider';
 import { loadOrCreateSigningKey, signingKeyFile } from './signing-key';
+import { logger } from '@/lib/ops/logger';
 
 /**
  * The launcher's part of citizen sign-in: validates the configuration (throws, naming every wrong variable)
@@ -16,7 +17,7 @@ export async function startCitizenSignIn(opts: {
   const env = opts.env ?? process.env;
   const config = citizenAuthConfig(env);
   if (config.mode === 'external') {
-    console.log(`Citizen sign-in: ЕСИА at ${config.issuer}`);
+    logger().info(`Citizen sign-in: ЕСИА at ${config.issuer}`);
     return null;
   }
   if (!devProviderAllowed({ prod: opts.prod, embedded: opts.embedded, env })) {
@@ -33,7 +34,7 @@ export async function startCitizenSignIn(opts: {
     secret: env.NEXTAUTH_SECRET!,
     syntheticCitizens: syntheticCitizensAllowed({ embedded: opts.embedded }),
   });
-  console.log(
+  logger().info(
     `Citizen sign-in: development ЕСИА provider at ${provider.issuer} (test citizens, no passwords)`,
   );
   return provider;

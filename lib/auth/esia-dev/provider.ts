@@ -6,6 +6,7 @@ import { PAGE_HEADERS, pageCsp, renderErrorPage, renderSignInPage } from './page
 import type { SigningJwk } from './signing-key';
 import { isSyntheticSeed, SYNTHETIC_PREFIX, syntheticCitizenBySub } from './synthetic-citizens';
 import { TEST_CITIZENS, testCitizenBySub, testCitizenClaims } from './test-citizens';
+import { logger } from '@/lib/ops/logger';
 
 /**
  * The development ЕСИА: a real OpenID Connect provider (`oidc-provider`) mounted in the app's own process at
@@ -238,7 +239,7 @@ export function createEsiaDevProvider(opts: {
       const match = interactionPath.exec(pathname);
       if (match) {
         interaction(req, res, match[1]!, match[2]).catch((error: unknown) => {
-          console.error('esia-dev interaction failed', error);
+          logger().error({ err: error }, 'esia-dev: interaction failed');
           if (!res.headersSent)
             send(res, 500, renderErrorPage('Ошибка поставщика входа', 'Попробуйте ещё раз.'));
           else res.destroy();
