@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PG_AUTOCTL, PG_BIN, type ClusterLayout, type NodeSpec } from './layout';
 
@@ -26,6 +26,13 @@ export function ownedDirectory(dir: string): void {
   mkdirSync(dir, { recursive: true });
   const { uid, gid } = postgresUser();
   if (uid !== undefined && gid !== undefined) chownSync(dir, uid, gid);
+}
+
+/** Gives a copied data directory to the postgres user, private as PostgreSQL requires (0700). */
+export function ownTree(dir: string): void {
+  chmodSync(dir, 0o700);
+  const { uid, gid } = postgresUser();
+  if (uid !== undefined && gid !== undefined) execFileSync('chown', ['-R', `${uid}:${gid}`, dir]);
 }
 
 /**
