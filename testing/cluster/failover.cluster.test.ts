@@ -11,6 +11,7 @@ import {
   type ClusterInfo,
 } from '@/db/cluster/local-cluster';
 import type { ClusterOptions } from '@/db/cluster/layout';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '@/lib/register/db-errors';
 import { lookupByEnp, startLoad, writeOnePerson, type LoadRecord } from './load';
 
 /**
@@ -106,7 +107,10 @@ function checkRound(record: LoadRecord, killedAt: number): number {
   // Writes: failures only as the catalogue's 503 with Retry-After, and only after the kill.
   expect(record.failures.length).toBeGreaterThan(0);
   for (const failure of record.failures) {
-    expect(failure).toMatchObject({ code: 'REGISTER_UNAVAILABLE', retryAfter: 5 });
+    expect(failure).toMatchObject({
+      code: 'REGISTER_UNAVAILABLE',
+      retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS,
+    });
     expect(failure.at).toBeGreaterThanOrEqual(killedAt);
   }
   const firstAfter = record.acks.find((a) => a.at > killedAt);
