@@ -24,7 +24,12 @@ class UnreachablePrimaryError extends Error {
 }
 
 async function isWritable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: PROBE_TIMEOUT_MS });
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: PROBE_TIMEOUT_MS,
+    // A node that accepts connections but does not answer (overloaded, stopped) must not hold every connect.
+    query_timeout: PROBE_TIMEOUT_MS,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -88,6 +93,13 @@ function primaryClientClass(resolver: PrimaryResolver): typeof pg.Client {
       const query = super.query.bind(this) as (...args: unknown[]) => unknown;
       const connecting = async () => {
         const { host, port } = await resolver.primary();
+        // The pool's connection timeout may have fired while the primary was looked for: it destroyed the
+        // socket, which would then never connect nor fail, and the pool would wait for it forever.
+        if (
+          (this as unknown as { connection: { stream: { destroyed: boolean } } }).connection.stream.destroyed
+        ) {
+          throw new Error('Connection terminated due to connection timeout');
+        }
         this.host = host;
         this.port = port;
         try {

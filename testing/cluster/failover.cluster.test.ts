@@ -88,9 +88,10 @@ async function enpOf(personId: number): Promise<string> {
 }
 
 afterAll(async () => {
+  // The servers go first: the pools' end then has no connection left to wait for.
+  await stopCluster({ ...cluster, destroy: true });
   await closeDb();
   delete process.env.DATABASE_URL;
-  await stopCluster({ ...cluster, destroy: true });
 });
 
 function checkRound(record: LoadRecord, killedAt: number): number {
