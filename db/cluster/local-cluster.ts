@@ -21,6 +21,7 @@ import {
   ownedDirectory,
   postmasterPid,
   runAsPostgres,
+  runtimeDir,
   serviceRunning,
   spawnAutoctlService,
 } from './processes';
@@ -216,6 +217,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   ensureClusterPackages(layout.log);
   ownedDirectory(layout.dir);
   ownedDirectory(layout.archiveDir);
+  ownedDirectory(path.dirname(runtimeDir(layout)));
+  ownedDirectory(runtimeDir(layout));
   if (!nodeCreated(layout.monitor)) createMonitor(layout);
   if (!serviceRunning(layout, layout.monitor)) {
     layout.log(`Starting the monitor on port ${layout.monitor.port}…`);

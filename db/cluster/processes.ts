@@ -35,6 +35,11 @@ export function ownTree(dir: string): void {
   if (uid !== undefined && gid !== undefined) execFileSync('chown', ['-R', `${uid}:${gid}`, dir]);
 }
 
+/** pg_autoctl's runtime directory (created by startCluster, owned by postgres). */
+export function runtimeDir(layout: ClusterLayout): string {
+  return path.join(layout.dir, 'xdg', 'run');
+}
+
 /**
  * pg_autoctl keeps each node's configuration and state under XDG directories keyed by the node's data
  * directory; inside the cluster's own directory they go away with it and never touch the user's home.
@@ -46,6 +51,9 @@ function autoctlEnv(layout: ClusterLayout): NodeJS.ProcessEnv {
     PG_CONFIG: path.join(PG_BIN, 'pg_config'),
     XDG_CONFIG_HOME: path.join(layout.dir, 'xdg', 'config'),
     XDG_DATA_HOME: path.join(layout.dir, 'xdg', 'data'),
+    // Its pid and state files too (/tmp/pg_autoctl otherwise): a state file left by a destroyed cluster
+    // at the same path made the next creation wait on it for a minute and more.
+    XDG_RUNTIME_DIR: runtimeDir(layout),
     LANG: 'C.UTF-8',
   };
   // Nothing else of this process's environment (PGHOST, PGPORT… would redirect pg_autoctl's connections).
