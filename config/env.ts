@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDatabaseUrl } from './database-url';
 
 /**
  * Every environment variable the server reads, in one place: its shape, its range and its default
@@ -28,8 +29,13 @@ const isLocalHost = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(u
 
 const fields = {
   NODE_ENV: optional(z.enum(['development', 'production', 'test'])),
-  /** The database; the launcher sets it to the embedded server when unset. */
-  DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
+  /**
+   * The database; the launcher sets it to the embedded server when unset. Several hosts (`h1:5432,h2:5432`,
+   * a cluster's nodes) make the app connect to whichever is the primary and follow a failover (ADR 0025).
+   */
+  DATABASE_URL: optional(
+    z.string().refine(isDatabaseUrl, 'must be a postgres:// URL (several hosts separated by commas allowed)'),
+  ),
   DATABASE_POOL_MAX: withDefault(integer(1, 1000), 20),
   PORT: withDefault(integer(1, 65_535), 3000),
   HOSTNAME_BIND: optional(z.string().trim().min(1).max(255)),
@@ -101,6 +107,11 @@ const fields = {
   METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters').max(200)),
   /** How long SIGTERM waits for requests in flight before closing their connections. */
   SHUTDOWN_TIMEOUT_SECONDS: withDefault(integer(1, 600), 20),
+  /**
+   * The local pg_auto_failover cluster of `npm run cluster:up` (ADR 0025): the monitor listens on this
+   * port and the data nodes on the next ones. Development and tests only; each worktree may pick its own.
+   */
+  CLUSTER_PORT_BASE: withDefault(integer(1024, 65_000), 55_400),
   /** Set by npm from package.json. */
   npm_package_version: optional(z.string().max(50)),
 };

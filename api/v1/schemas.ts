@@ -114,7 +114,7 @@ export const problemSchema = z
     asOf: localDate.optional().describe('404, 503: the as-of date of the lookup'),
     stale: z.boolean().optional(),
     warnings: z.array(warningSchema).optional().describe('404: warnings about the accepted parameters'),
-    retryAfter: z.int().min(1).optional().describe('429: seconds to wait, as in `Retry-After`'),
+    retryAfter: z.int().min(1).optional().describe('429, 503: seconds to wait, as in `Retry-After`'),
   })
   .meta({ title: 'Problem' });
 
