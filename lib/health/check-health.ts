@@ -1,6 +1,7 @@
 import { env } from '@/config/env';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { replicaLag, type ReplicaLag } from '@/db/read-pools';
 import { REGISTER_TIME_ZONE } from '@/config/time-zone';
 import { moscowDate, yearOf } from '@/lib/domain/dates';
 import { feedFreshness, silenceMessage } from '@/lib/feeds/freshness';
@@ -18,6 +19,8 @@ export interface HealthReport {
   /** The agencies' feeds: when each last sent, and whether it is silent longer than expected. */
   feeds:
     { source: string; lastReceivedAt: string | null; expectedPeriodHours: number; silent: boolean }[] | null;
+  /** Each streaming replica serving reads (ADR 0026): up, and how far behind the primary; empty without. */
+  replicas: ReplicaLag[];
   /** What an administrator must act on while the app still serves (in Russian, with a stable code). */
   problems: HealthProblem[];
 }
@@ -62,6 +65,7 @@ export async function checkHealth(now = new Date()): Promise<HealthReport> {
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     },
   };
+  const replicas = await replicaLag();
   const t0 = performance.now();
   try {
     const today = moscowDate(now);
@@ -84,6 +88,7 @@ export async function checkHealth(now = new Date()): Promise<HealthReport> {
       database: { status: 'up', latencyMs },
       calendar: { years: needed, missingYears, incompleteYears },
       feeds: feeds.map((f) => ({ ...f, lastReceivedAt: f.lastReceivedAt?.toISOString() ?? null })),
+      replicas,
       problems: [
         ...calendarProblems(missingYears, incompleteYears),
         ...silent.map((f) => ({ code: 'FEED_SILENT' as const, message: silenceMessage(f, moscowInstant) })),
@@ -97,6 +102,7 @@ export async function checkHealth(now = new Date()): Promise<HealthReport> {
       database: { status: 'down', latencyMs: null, error: 'База данных регистра недоступна.' },
       calendar: null,
       feeds: null,
+      replicas,
       problems: [],
     };
   }
