@@ -99,6 +99,11 @@ const fields = {
   JOBS_IN_PROCESS: withDefault(z.enum(['auto', 'on', 'off']), 'auto'),
   /** Where the extract's PDF fonts (DejaVu Sans) are; the `dejavu-fonts-ttf` package when unset. */
   EXTRACT_FONT_DIR: optional(z.string().trim().min(1)),
+  /**
+   * The local pg_auto_failover cluster of `npm run cluster:up` (ADR 0025): the monitor listens on this
+   * port and the data nodes on the next ones. Development and tests only; each worktree may pick its own.
+   */
+  CLUSTER_PORT_BASE: withDefault(integer(1024, 65_000), 55_400),
   /** Set by npm from package.json. */
   npm_package_version: optional(z.string().max(50)),
 };
