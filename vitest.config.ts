@@ -20,7 +20,8 @@ export default defineConfig({
             'app/**/*.test.ts',
             'bench/**/*.test.ts',
           ],
-          exclude: ['**/*.int.test.ts', 'node_modules/**'],
+          // *.cluster.test.ts: the failover suite, its own config (vitest.cluster.config.ts).
+          exclude: ['**/*.int.test.ts', '**/*.cluster.test.ts', 'node_modules/**'],
           environment: 'node',
         },
       },

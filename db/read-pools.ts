@@ -80,7 +80,7 @@ function replicaPool(url: string, primary: pg.Pool, onFailure: (error: unknown) 
   pool.on('error', (err) => console.error('[db] idle replica client error:', err.message));
   const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
   const primaryQuery = primary.query.bind(primary) as (...args: unknown[]) => Promise<unknown>;
-  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient> | undefined;
   Object.assign(pool, {
     query: async (...args: unknown[]) => {
       try {
@@ -91,15 +91,15 @@ function replicaPool(url: string, primary: pg.Pool, onFailure: (error: unknown) 
         return primaryQuery(...args);
       }
     },
-    connect: async () => {
-      try {
-        return await connect();
-      } catch (error) {
-        if (!isReplicaFailure(error)) throw error;
-        onFailure(error);
-        return primary.connect();
-      }
-    },
+    // pg's own `pool.query` calls `connect(callback)`: that form stays as it was (the query falls back above).
+    connect: (callback?: unknown) =>
+      callback
+        ? connect(callback)
+        : connect()!.catch((error: unknown) => {
+            if (!isReplicaFailure(error)) throw error;
+            onFailure(error);
+            return primary.connect();
+          }),
   });
   return pool;
 }
@@ -175,10 +175,17 @@ interface ProbeRow {
 async function probe(replica: Replica, primary: Promise<string | null>): Promise<void> {
   try {
     // Straight to the replica's own pool methods: a probe must not fall back to the primary.
-    const client = await withTimeout(
-      (pg.Pool.prototype.connect as (this: pg.Pool) => Promise<pg.PoolClient>).call(replica.pool),
-      PROBE_TIMEOUT_MS,
+    const connecting = (pg.Pool.prototype.connect as (this: pg.Pool) => Promise<pg.PoolClient>).call(
+      replica.pool,
     );
+    const client = await withTimeout(connecting, PROBE_TIMEOUT_MS).catch((error: unknown) => {
+      // A connection that arrives after the probe gave up goes back, not leaked.
+      void connecting.then(
+        (late) => late.release(true),
+        () => undefined,
+      );
+      throw error;
+    });
     let row: ProbeRow | undefined;
     try {
       ({
