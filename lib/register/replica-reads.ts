@@ -31,12 +31,14 @@ export function rememberingOwnWrites<I, O, T>(
     try {
       return await useCase(input, actor, options);
     } finally {
-      await rememberWrite(actorSession(actor));
+      await afterOwnWrite(actor);
     }
   };
 }
 
 /** `rememberingOwnWrites` for a write that is not shaped as (input, actor, options). */
 export async function afterOwnWrite(actor: Actor): Promise<void> {
+  // Feeds and jobs read nothing a replica serves: remembering their writes would only fill the memory.
+  if (actor.kind === 'feed' || actor.kind === 'system') return;
   await rememberWrite(actorSession(actor));
 }
