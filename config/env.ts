@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDatabaseUrl } from './database-url';
 
 /**
  * Every environment variable the server reads, in one place: its shape, its range and its default
@@ -28,8 +29,13 @@ const isLocalHost = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(u
 
 const fields = {
   NODE_ENV: optional(z.enum(['development', 'production', 'test'])),
-  /** The database; the launcher sets it to the embedded server when unset. */
-  DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
+  /**
+   * The database; the launcher sets it to the embedded server when unset. Several hosts (`h1:5432,h2:5432`,
+   * a cluster's nodes) make the app connect to whichever is the primary and follow a failover (ADR 0025).
+   */
+  DATABASE_URL: optional(
+    z.string().refine(isDatabaseUrl, 'must be a postgres:// URL (several hosts separated by commas allowed)'),
+  ),
   DATABASE_POOL_MAX: withDefault(integer(1, 1000), 20),
   /**
    * Streaming replicas of DATABASE_URL, comma-separated: each adds a read pool for the reads that may be

@@ -1,6 +1,7 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { env } from '@/config/env';
+import { connectionOptions } from './primary';
 import * as schema from './schema';
 
 export type Database = NodePgDatabase<typeof schema> & { $client: pg.Pool };
@@ -30,7 +31,8 @@ function newPool(
   label: string,
 ): pg.Pool {
   const pool = new pg.Pool({
-    connectionString: url,
+    // A multi-host URL (a cluster) connects each new client to the primary of the moment (ADR 0025).
+    ...connectionOptions(url),
     max,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 5_000,

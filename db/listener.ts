@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { connectionOptions } from './primary';
 
 export interface ListenerEvents {
   /** A NOTIFY on the channel, with its payload. */
@@ -58,7 +59,9 @@ export function listen(url: string, channel: string, events: ListenerEvents): Li
   }
 
   async function connect(): Promise<void> {
-    const c = new pg.Client({ connectionString: url, application_name: `oms-register-listen-${channel}` });
+    // NOTIFY is not replicated: on a cluster the listener follows the primary (a new one after a failover).
+    const { connectionString, Client = pg.Client } = connectionOptions(url);
+    const c = new Client({ connectionString, application_name: `oms-register-listen-${channel}` });
     c.on('error', () => lost(c));
     c.on('end', () => lost(c));
     c.on('notification', (m) => {

@@ -4,6 +4,7 @@ import { env } from '@/config/env';
 import pg from 'pg';
 import { databaseUrl, startEmbeddedPostgres, type EmbeddedServer } from './embedded';
 import { migrateDatabase } from './migrate';
+import { connectionOptions } from './primary';
 
 export const EMBEDDED_DATA_DIR = '.data/pg';
 export const EMBEDDED_DATABASE = 'oms_register';
@@ -52,7 +53,7 @@ export async function startDatabase(
     await ensureDatabase(embedded.url, EMBEDDED_DATABASE);
     url = databaseUrl(embedded.url, EMBEDDED_DATABASE);
   }
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const pool = new pg.Pool({ ...connectionOptions(url), max: 2 });
   try {
     await migrateDatabase(pool);
   } catch (err) {

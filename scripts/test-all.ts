@@ -1,7 +1,8 @@
 /**
  * `npm test`: the whole suite, as CI runs it — type check, lint, unit and integration tests (Vitest, on
- * real PostgreSQL), the production build, and the browser tests (Playwright, OS Chromium). Stops at the
- * first failing step and ends with one line of totals.
+ * real PostgreSQL), one failover on a local cluster (vitest.cluster.config.ts), the production build, and
+ * the browser tests (Playwright, OS Chromium). Stops at the first failing step and ends with one line of
+ * totals.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -27,6 +28,21 @@ const steps: Step[] = [
       '--outputFile.json=test-results/vitest.json',
     ],
   },
+  {
+    // The failover suite's reduced form (one kill of the primary) on a local pg_auto_failover cluster;
+    // `npm run test:cluster` runs the full one (ADR 0025).
+    name: 'failover (cluster)',
+    command: 'npx',
+    args: [
+      'vitest',
+      'run',
+      '--config',
+      'vitest.cluster.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=test-results/cluster.json',
+    ],
+  },
   { name: 'production build', command: 'npx', args: ['next', 'build'] },
   {
     name: 'browser',
@@ -50,8 +66,9 @@ function run(step: Step): Promise<number> {
 
 function counts(): { passed: number; failed: number; skipped: number } {
   const total = { passed: 0, failed: 0, skipped: 0 };
-  if (existsSync('test-results/vitest.json')) {
-    const v = JSON.parse(readFileSync('test-results/vitest.json', 'utf8')) as {
+  for (const file of ['test-results/vitest.json', 'test-results/cluster.json']) {
+    if (!existsSync(file)) continue;
+    const v = JSON.parse(readFileSync(file, 'utf8')) as {
       numPassedTests: number;
       numFailedTests: number;
       numPendingTests: number;

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import { env } from '@/config/env';
+import { connectionOptions } from '@/db/primary';
 import { REGISTER_TIME_ZONE } from '@/config/time-zone';
 import { JOB_DEFINITIONS, JOBS_ON_START, jobDefinition } from './definitions';
 import type { JobDefinition } from './job-definition';
@@ -20,7 +21,8 @@ export function jobQueue(): Promise<PgBoss> {
   if (cache.__omsJobs?.url === url) return cache.__omsJobs.boss;
   const boss = (async () => {
     const b = new PgBoss({
-      connectionString: url,
+      // pg-boss hands these to its pg.Pool: on a cluster its connections follow the primary (ADR 0025).
+      ...connectionOptions(url),
       schema: JOB_SCHEMA,
       application_name: 'oms-register-jobs',
       max: 4,

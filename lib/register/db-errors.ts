@@ -20,6 +20,11 @@ function findPgError(error: unknown): PgErrorLike | null {
   return (found as PgErrorLike | undefined) ?? null;
 }
 
+/** PostgreSQL's read_only_sql_transaction: a write sent to a replica or a demoted primary. */
+const READ_ONLY_TRANSACTION = '25006';
+/** A failover on the local cluster takes ≈ 6 s from the primary's death to the first write (ADR 0025). */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 const CONNECTION_LOST =
   /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i;
 
@@ -53,15 +58,26 @@ export function toAppError(error: unknown): AppError {
     code.startsWith('08') ||
     code === '57P01' ||
     code === '57P03' ||
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code)
+    code === READ_ONLY_TRANSACTION ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code) ||
+    causeChain(error).some((e) => e instanceof Error && CONNECTION_LOST.test(e.message))
   ) {
-    return new AppError('REGISTER_UNAVAILABLE', { cause: error });
-  }
-  if (causeChain(error).some((e) => e instanceof Error && CONNECTION_LOST.test(e.message))) {
-    return new AppError('REGISTER_UNAVAILABLE', { cause: error });
+    return unavailable(error);
   }
   console.error('[register] unexpected error:', error);
   return new AppError('INTERNAL', { cause: error });
+}
+
+/**
+ * The database is unreachable, or a write reached a node that is no longer the primary (`25006`: a
+ * failover under way, ADR 0025): the client may come back shortly (`Retry-After`), by which time the
+ * connection pool has found the promoted primary.
+ */
+function unavailable(cause: unknown): AppError {
+  return new AppError('REGISTER_UNAVAILABLE', {
+    cause,
+    details: { retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS },
+  });
 }
 
 function withCause(appError: AppError, cause: unknown): AppError {
