@@ -27,6 +27,17 @@ describe('the configuration (config/env.ts)', () => {
       USER_RATE_LIMIT_BURST: 30,
     });
     expect(readEnv({}).DATABASE_URL).toBeUndefined();
+    expect(readEnv({}).DATABASE_REPLICA_URLS).toEqual([]);
+  });
+
+  it('reads the replicas as a comma-separated list of postgres URLs, and names the variable when one is not', () => {
+    expect(
+      readEnv({ DATABASE_REPLICA_URLS: ' postgres://r1:5433/oms , postgresql://u:p@r2/oms,' })
+        .DATABASE_REPLICA_URLS,
+    ).toEqual(['postgres://r1:5433/oms', 'postgresql://u:p@r2/oms']);
+    expect(errorOf({ DATABASE_REPLICA_URLS: 'postgres://r1/oms,http://r2/oms' }).variables).toEqual([
+      'DATABASE_REPLICA_URLS',
+    ]);
   });
 
   it('reads numbers and URLs, blank meaning unset', () => {

@@ -37,6 +37,26 @@ const fields = {
     z.string().refine(isDatabaseUrl, 'must be a postgres:// URL (several hosts separated by commas allowed)'),
   ),
   DATABASE_POOL_MAX: withDefault(integer(1, 1000), 20),
+  /**
+   * Streaming replicas of DATABASE_URL, comma-separated: each adds a read pool for the reads that may be
+   * served from a replica (ADR 0026). Unset: every read goes to DATABASE_URL, as before.
+   */
+  DATABASE_REPLICA_URLS: optional(z.string())
+    .transform((s) =>
+      (s ?? '')
+        .split(',')
+        .map((u) => u.trim())
+        .filter((u) => u !== ''),
+    )
+    .pipe(
+      z
+        .array(
+          z.url({ protocol: /^postgres(ql)?$/, error: 'must be a comma-separated list of postgres:// URLs' }),
+        )
+        .max(16, 'at most 16 replicas'),
+    ),
+  /** How often each replica's lag is measured (a replica not measured within its read's limit is skipped). */
+  DATABASE_REPLICA_PROBE_MS: withDefault(integer(100, 60_000), 1000),
   PORT: withDefault(integer(1, 65_535), 3000),
   HOSTNAME_BIND: optional(z.string().trim().min(1).max(255)),
   /** The site's public URL and the session key (the launcher derives both for local runs). */

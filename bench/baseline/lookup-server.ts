@@ -14,7 +14,7 @@
  */
 import { createServer } from 'node:http';
 import pg from 'pg';
-import { LOOKUP_STATEMENTS, UNLOGGED_LOOKUP_STATEMENTS_FOR_BENCHMARK } from '@/lib/lookup/lookup-sql';
+import { LOOKUP_STATEMENTS, READ_ONLY_LOOKUP_STATEMENTS } from '@/lib/lookup/lookup-sql';
 
 const portArg = process.argv.indexOf('--port');
 const port = Number(portArg >= 0 ? process.argv[portArg + 1] : NaN);
@@ -49,7 +49,7 @@ const server = createServer((req, res) => {
   const q = u.searchParams;
   const today = new Date(Date.now() + MOSCOW_OFFSET_MS).toISOString().slice(0, 10);
   const enp = q.get('enp');
-  const statements = readOnly ? UNLOGGED_LOOKUP_STATEMENTS_FOR_BENCHMARK : LOOKUP_STATEMENTS;
+  const statements = readOnly ? READ_ONLY_LOOKUP_STATEMENTS : LOOKUP_STATEMENTS;
   const statement = enp ? statements.enp : statements.document;
   const finder = enp
     ? [enp, q.get('birthDate')] // a birth date beside the ЕНП must match when given (ADR 0014)

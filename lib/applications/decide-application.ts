@@ -1,3 +1,4 @@
+import { rememberingOwnWrites } from '@/lib/register/replica-reads';
 import { eq } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
 import { applications, staffAccounts } from '@/db/schema';
@@ -97,7 +98,7 @@ async function alreadyDecided(db: Executor, row: ApplicationRow): Promise<AppErr
  * and is then told who decided and when (APPLICATION_ALREADY_DECIDED). Permission `application:decide` on
  * the application's region and insurer is checked before anything about the applicant is read.
  */
-export async function decideApplication(
+async function decideApplicationOnce(
   input: DecideApplicationInput,
   actor: Actor,
   options: { now?: Date } = {},
@@ -176,3 +177,6 @@ export async function decideApplication(
     throw toAppError(error);
   }
 }
+
+/** The operator then opens the person's card or searches for them: it must show the decision (ADR 0026). */
+export const decideApplication = rememberingOwnWrites(decideApplicationOnce);

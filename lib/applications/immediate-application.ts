@@ -1,3 +1,4 @@
+import { rememberingOwnWrites } from '@/lib/register/replica-reads';
 import { getDb, type Database } from '@/db/client';
 import { systemActor, type Actor } from '@/lib/auth/actor';
 import type { LocalDate } from '@/lib/domain/dates';
@@ -215,7 +216,7 @@ export function immediateApplication<I extends ImmediateApplicationInput>(
   kind: ApplicationKind,
   plan: (input: I, scope: ApplicationScope) => ImmediateApplicationPlan | Promise<ImmediateApplicationPlan>,
 ): (input: I, actor: Actor, options?: UseCaseOptions) => Promise<DecidedApplication> {
-  return async (input, actor, options = {}) => {
+  return rememberingOwnWrites(async (input: I, actor: Actor, options: UseCaseOptions = {}) => {
     const { now, today, db, ctx } = await verifiedCitizenRequest(actor, options);
     const personId = resolveSubject(ctx, input.subjectPersonId);
     const repeated = await repeatedApplication(kind, ctx, input.idempotencyToken, now);
@@ -230,5 +231,5 @@ export function immediateApplication<I extends ImmediateApplicationInput>(
       idempotencyToken: input.idempotencyToken,
       now,
     });
-  };
+  });
 }

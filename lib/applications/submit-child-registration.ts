@@ -1,3 +1,4 @@
+import { rememberingOwnWrites } from '@/lib/register/replica-reads';
 import { and, eq } from 'drizzle-orm';
 import { representations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -92,7 +93,7 @@ async function fromApplication(
  * possible duplicate go to an operator. The child is then among the parent's represented persons.
  * Idempotent per parent account and certificate.
  */
-export async function submitChildRegistration(
+async function submitChildRegistrationOnce(
   input: SubmitChildRegistrationInput,
   actor: Actor,
   options: UseCaseOptions = {},
@@ -274,3 +275,6 @@ export async function submitChildRegistration(
   const decided = await decideRegistration(db, row, now);
   return fromApplication(decided, now, false);
 }
+
+/** The parent then reads the application and their children from the portal (ADR 0026). */
+export const submitChildRegistration = rememberingOwnWrites(submitChildRegistrationOnce);

@@ -1,3 +1,4 @@
+import { rememberingOwnWrites } from '@/lib/register/replica-reads';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { persons } from '@/db/schema';
@@ -120,7 +121,7 @@ async function fromApplication(
  * automatic decider (citizens hold no `person:register` permission) with the application number as the
  * reason of its register events.
  */
-export async function submitPolicyApplication(
+async function submitPolicyApplicationOnce(
   input: SubmitPolicyApplicationInput,
   actor: Actor,
   options: UseCaseOptions = {},
@@ -318,3 +319,6 @@ function anotherAccount(): AppError {
       'Заявление с этими паспортными данными уже подано из другой учётной записи. Обратитесь в страховую медицинскую организацию с паспортом.',
   });
 }
+
+/** The citizen then reads their application from the portal: it must see this write (ADR 0026). */
+export const submitPolicyApplication = rememberingOwnWrites(submitPolicyApplicationOnce);

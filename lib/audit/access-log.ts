@@ -1,5 +1,5 @@
 import { accessLog } from '@/db/schema';
-import { getDb } from '@/db/client';
+import { getDb, getLoggedReadPool } from '@/db/client';
 import { actorOrganisation, type Actor } from '@/lib/auth/actor';
 import { logger } from '@/lib/ops/logger';
 
@@ -108,4 +108,61 @@ export async function drainAccessLog(attempts = 3): Promise<number> {
       await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
     }
   }
+}
+
+const GROUP_INSERT = `
+insert into access_log (at, actor_kind, actor_id, organisation_code, person_id, channel, purpose, result, details)
+select * from unnest($1::timestamptz[], $2::actor_kind[], $3::varchar[], $4::varchar[], $5::bigint[],
+                     $6::access_channel[], $7::varchar[], $8::varchar[], $9::text[])`;
+
+const waiting: { row: typeof accessLog.$inferInsert; done: () => void }[] = [];
+let inserting = false;
+/** Rows per insert: bounds one statement's size under a burst. */
+const GROUP_MAX = 500;
+
+async function insertWaiting(): Promise<void> {
+  inserting = true;
+  try {
+    while (waiting.length > 0) {
+      const group = waiting.splice(0, GROUP_MAX);
+      const rows = group.map((g) => g.row);
+      try {
+        await flushPendingAccess();
+        await getLoggedReadPool().query({
+          name: 'access_log_group_insert',
+          text: GROUP_INSERT,
+          values: [
+            rows.map((r) => r.at),
+            rows.map((r) => r.actorKind),
+            rows.map((r) => r.actorId),
+            rows.map((r) => r.organisationCode ?? null),
+            rows.map((r) => r.personId ?? null),
+            rows.map((r) => r.channel),
+            rows.map((r) => r.purpose),
+            rows.map((r) => r.result),
+            rows.map((r) => r.details ?? null),
+          ],
+        });
+      } catch {
+        for (const row of rows) keepForLater(row);
+      }
+      for (const g of group) g.done();
+    }
+  } finally {
+    inserting = false;
+  }
+}
+
+/**
+ * The access-log row of a read a replica served (ADR 0026): written to the primary, on the lookup's pool
+ * whose commits do not wait for the WAL flush (ADR 0009). Rows of reads that finish while an insert is
+ * under way wait and go together in the next one (group commit: no timer, so a lone read waits for one
+ * insert only). The promise settles once the row is committed — or, when the primary cannot take it, kept
+ * for later like `logAccess`'s — so a read is answered only after its row is safe from an app crash.
+ */
+export function logReplicaRead(entry: AccessEntry): Promise<void> {
+  return new Promise((done) => {
+    waiting.push({ row: toRow(entry), done });
+    if (!inserting) void insertWaiting();
+  });
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { readHandle } from '@/lib/register/replica-reads';
 import type { Actor } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
 import { addDays, moscowDate } from '@/lib/domain/dates';
@@ -65,7 +65,8 @@ export async function readDashboard(
 ): Promise<Dashboard> {
   const subjectCode = dashboardScope(actor, request.subjectCode ?? null);
   requirePermission(actor, 'dashboard:read', subjectCode == null ? {} : { subjectCode });
-  const db = getDb();
+  // Aggregates a job recomputes every few minutes: a replica serves them (ADR 0026).
+  const db = readHandle('dashboard', actor);
   const now = opts.now ?? new Date();
   let subjectName: string | null = null;
   if (subjectCode != null) {

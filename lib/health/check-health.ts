@@ -1,6 +1,7 @@
 import { env } from '@/config/env';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { replicaLag, type ReplicaLag } from '@/db/read-pools';
 import { REGISTER_TIME_ZONE } from '@/config/time-zone';
 import { moscowDate, yearOf } from '@/lib/domain/dates';
 import { feedFreshness, silenceMessage } from '@/lib/feeds/freshness';
@@ -26,6 +27,8 @@ export interface HealthReport {
   /** The agencies' feeds: when each last sent, and whether it is silent longer than expected. */
   feeds:
     { source: string; lastReceivedAt: string | null; expectedPeriodHours: number; silent: boolean }[] | null;
+  /** Each streaming replica serving reads (ADR 0026): up, and how far behind the primary; empty without. */
+  replicas: ReplicaLag[];
   /** What an administrator must act on while the app still serves (in Russian, with a stable code). */
   problems: HealthProblem[];
 }
@@ -70,7 +73,7 @@ export async function checkHealth(now = new Date()): Promise<HealthReport> {
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     },
   };
-  const probe = await probeDatabase();
+  const [probe, replicas] = await Promise.all([probeDatabase(), replicaLag()]);
   try {
     if (!probe.up) throw new Error('the database did not answer the probe');
     const today = moscowDate(now);
@@ -92,6 +95,7 @@ export async function checkHealth(now = new Date()): Promise<HealthReport> {
       database: { status: 'up', latencyMs: probe.latencyMs, role: probe.role },
       calendar: { years: needed, missingYears, incompleteYears },
       feeds: feeds.map((f) => ({ ...f, lastReceivedAt: f.lastReceivedAt?.toISOString() ?? null })),
+      replicas,
       problems: [
         ...calendarProblems(missingYears, incompleteYears),
         ...silent.map((f) => ({ code: 'FEED_SILENT' as const, message: silenceMessage(f, moscowInstant) })),
@@ -110,6 +114,7 @@ export async function checkHealth(now = new Date()): Promise<HealthReport> {
       },
       calendar: null,
       feeds: null,
+      replicas,
       problems: [],
     };
   }

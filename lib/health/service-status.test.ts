@@ -5,6 +5,7 @@ import { serviceStatus } from './service-status';
 const base = {
   checkedAt: '2026-12-04T20:00:00.000Z',
   app: { name: 'oms-register' as const, version: '0.1.0', uptimeSeconds: 5 },
+  replicas: [],
 };
 const up = (calendar: NonNullable<HealthReport['calendar']>): HealthReport => ({
   ...base,

@@ -1,15 +1,22 @@
-import { getLoggedReadPool } from '@/db/client';
+import { getLoggedReadPool, type Database } from '@/db/client';
+import { replicaDuringOutage } from '@/db/read-pools';
 import { actorOrganisation, type Actor } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
-import { keepAccessForLater, flushPendingAccess, pendingAccessCount } from '@/lib/audit/access-log';
+import {
+  keepAccessForLater,
+  flushPendingAccess,
+  logReplicaRead,
+  pendingAccessCount,
+} from '@/lib/audit/access-log';
 import type { CoveragePeriod, CoverageReason } from '@/lib/domain/coverage';
 import { moscowDate, type LocalDate } from '@/lib/domain/dates';
 import { describeNotFound, describePolicyStatus } from '@/lib/domain/policy-status';
 import { errorCatalogue } from '@/lib/errors';
 import { toAppError } from '@/lib/register/db-errors';
+import { readChoice } from '@/lib/register/replica-reads';
 import { lastKnownAnswer, rememberAnswer } from './last-known';
 import { lookupKey, type LookupQuery } from './lookup-query';
-import { LOOKUP_STATEMENTS, type LookupRow } from './lookup-sql';
+import { LOOKUP_STATEMENTS, READ_ONLY_LOOKUP_STATEMENTS, type LookupRow } from './lookup-sql';
 import type { LookupOutcome, PolicyAnswer } from './policy-answer';
 
 export type LookupChannel = 'clinic_ui' | 'rest' | 'fhir';
@@ -108,29 +115,55 @@ export async function lookupPolicy(query: LookupQuery, ctx: LookupContext): Prom
   const key = lookupKey(query);
   const statement = LOOKUP_STATEMENTS[query.by];
   const details = query.by;
-  try {
-    if (pendingAccessCount() > 0) await flushPendingAccess();
-    const { rows } = await getLoggedReadPool().query<LookupRow>({
-      name: statement.name,
-      text: statement.text,
-      values: [
-        query.onDate,
-        ctx.actor.kind,
-        ctx.actor.id,
-        actorOrganisation(ctx.actor),
-        ctx.channel,
-        details,
-        ...finderParams(query),
-      ],
-    });
-    const row = rows[0];
+  const values = [
+    query.onDate,
+    ctx.actor.kind,
+    ctx.actor.id,
+    actorOrganisation(ctx.actor),
+    ctx.channel,
+    details,
+    ...finderParams(query),
+  ];
+  const answerOf = (row: LookupRow | undefined): LookupOutcome => {
     if (!row?.person_id) return { kind: 'not_found', status: describeNotFound(), asOf: query.onDate };
     const answer = toAnswer(row, query.onDate);
     rememberAnswer(key, { answer, personId: row.person_id, at: now });
     return { kind: 'found', answer };
+  };
+  const onReplica = async (db: Database): Promise<LookupOutcome> => {
+    const { rows } = await db.$client.query<LookupRow>({ ...READ_ONLY_LOOKUP_STATEMENTS[query.by], values });
+    await logReplicaRead({
+      actor: ctx.actor,
+      channel: ctx.channel,
+      personId: rows[0]?.person_id ?? null,
+      purpose: 'policy_lookup',
+      result: rows[0]?.person_id ? 'found' : 'not_found',
+      details,
+      at: now,
+    });
+    return answerOf(rows[0]);
+  };
+  try {
+    const choice = readChoice('clinic_lookup', ctx.actor);
+    // A replica reads; its access-log row is written to the primary before the answer goes (ADR 0026).
+    if (choice.replica !== null) return await onReplica(choice.db);
+    if (pendingAccessCount() > 0) await flushPendingAccess();
+    // The primary reads and logs in one statement (ADR 0009).
+    const { rows } = await getLoggedReadPool().query<LookupRow>({ ...statement, values });
+    return answerOf(rows[0]);
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code !== 'REGISTER_UNAVAILABLE') throw appError;
+    // The primary is gone (a failover under way): a replica that answered its last probe still knows the
+    // register as it was a moment ago — better than the last answer this process happened to keep.
+    const standby = replicaDuringOutage();
+    if (standby) {
+      try {
+        return await onReplica(standby);
+      } catch (replicaError) {
+        if (toAppError(replicaError).code !== 'REGISTER_UNAVAILABLE') throw toAppError(replicaError);
+      }
+    }
     const known = lastKnownAnswer(key);
     keepAccessForLater({
       actor: ctx.actor,

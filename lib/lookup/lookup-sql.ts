@@ -20,8 +20,9 @@ const FINDERS = {
 export type FinderKind = keyof typeof FINDERS;
 
 /**
- * `logged: false` leaves out the access-log row: no door may run that (every read is logged); the lookup
- * benchmark's read-only baseline does, as the physical limit of a lookup.
+ * `logged: false` leaves out the access-log row: a door runs that only on a replica, which cannot write,
+ * and then writes the row to the primary itself before answering (lookup-policy.ts, ADR 0026); the lookup
+ * benchmark's read-only baseline runs it as the physical limit of a lookup.
  */
 function statement(finder: FinderKind, logged = true): string {
   const log = logged
@@ -85,8 +86,8 @@ const statements = (prefix: string, logged: boolean): Statements => ({
 
 export const LOOKUP_STATEMENTS: Statements = statements('lookup_policy', true);
 
-/** The same answer without the access-log row — for the lookup benchmark's read-only baseline only. */
-export const UNLOGGED_LOOKUP_STATEMENTS_FOR_BENCHMARK: Statements = statements('lookup_unlogged', false);
+/** The same answer without the access-log row — for a replica (whose caller logs on the primary). */
+export const READ_ONLY_LOOKUP_STATEMENTS: Statements = statements('lookup_unlogged', false);
 
 export interface LookupRow {
   person_id: number | null;

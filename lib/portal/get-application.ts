@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { applications, applicationStatusHistory, persons } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { readHandle } from '@/lib/register/replica-reads';
 import {
   toApplicationView,
   type ApplicationRow,
@@ -32,7 +32,8 @@ export async function getApplication(
   options: UseCaseOptions = {},
 ): Promise<ApplicationDetails> {
   const now = options.now ?? new Date();
-  const db = getDb();
+  // A portal read page: a replica serves it once it has replayed this citizen's own writes (ADR 0026).
+  const db = readHandle('portal_page', actor);
   const ctx = await citizenContext(actor, now);
   let row: ApplicationRow | undefined;
   if ('id' in input) {

@@ -1,5 +1,5 @@
-import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
+import { readHandle } from '@/lib/register/replica-reads';
 import { requirePermission } from '@/lib/auth/permissions';
 import { logAccess } from '@/lib/audit/access-log';
 import { citizenContext, resolveSubject, type UseCaseOptions } from '@/lib/auth/citizen-actor';
@@ -33,7 +33,8 @@ export async function getMyPolicy(
   options: UseCaseOptions = {},
 ): Promise<MyPolicy> {
   const now = options.now ?? new Date();
-  const db = getDb();
+  // A portal read page: a replica serves it once it has replayed this citizen's own writes (ADR 0026).
+  const db = readHandle('portal_page', actor);
   if (actor.kind === 'citizen') {
     const ctx = await citizenContext(actor, now);
     const personId = resolveSubject(ctx, input.subjectPersonId);

@@ -1,7 +1,7 @@
 import { desc, eq, inArray, or } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { applications, persons } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { readHandle } from '@/lib/register/replica-reads';
 import { toApplicationView, type ApplicationView } from '@/lib/applications/application-store';
 import { citizenContext, type UseCaseOptions } from '@/lib/auth/citizen-actor';
 
@@ -26,7 +26,8 @@ export async function listMyApplications(
   options: UseCaseOptions = {},
 ): Promise<MyApplication[]> {
   const now = options.now ?? new Date();
-  const db = getDb();
+  // A portal read page: a replica serves it once it has replayed this citizen's own writes (ADR 0026).
+  const db = readHandle('portal_page', actor);
   const ctx = await citizenContext(actor, now);
   const limit = Math.min(Math.max(Math.trunc(input.limit ?? 50), 1), 100);
   const offset = Math.max(Math.trunc(input.offset ?? 0), 0);

@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { persons } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { readHandle } from '@/lib/register/replica-reads';
 import { citizenContext, type UseCaseOptions } from '@/lib/auth/citizen-actor';
 import type { LocalDate } from '@/lib/domain/dates';
 
@@ -21,7 +21,8 @@ export interface MyPerson {
  */
 export async function listMyPeople(actor: Actor, options: UseCaseOptions = {}): Promise<MyPerson[]> {
   const now = options.now ?? new Date();
-  const db = getDb();
+  // A portal read page: a replica serves it once it has replayed this citizen's own writes (ADR 0026).
+  const db = readHandle('portal_page', actor);
   const ctx = await citizenContext(actor, now);
   const ids = [...(ctx.selfId !== null ? [ctx.selfId] : []), ...ctx.childIds];
   if (ids.length === 0) return [];

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { accessLog, medicalOrganisations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { readHandle } from '@/lib/register/replica-reads';
 import { citizenContext, resolveSubject, type UseCaseOptions } from '@/lib/auth/citizen-actor';
 
 export interface WhoLookedMeUpInput {
@@ -58,7 +58,8 @@ export async function whoLookedMeUp(
   options: UseCaseOptions = {},
 ): Promise<WhoLookedMeUp> {
   const now = options.now ?? new Date();
-  const db = getDb();
+  // A portal read page: a replica serves it once it has replayed this citizen's own writes (ADR 0026).
+  const db = readHandle('portal_page', actor);
   const ctx = await citizenContext(actor, now);
   const personId = resolveSubject(ctx, input.subjectPersonId);
   const limit = Math.min(Math.max(Math.trunc(input.limit ?? 50), 1), 200);

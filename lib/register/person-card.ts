@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import type { Executor } from '@/db/client';
+import { readHandle } from './replica-reads';
 import {
   accessLog,
   applications,
@@ -104,7 +105,8 @@ export async function readPersonCard(actor: Actor, request: CardRequest): Promis
   // The console's card is for fund and insurer staff; citizens read their own data through the portal.
   if (actor.kind !== 'staff') throw new AppError('FORBIDDEN', { details: { permission: 'person:read' } });
   checkRequest(request);
-  const db = getDb();
+  // A replica may serve the card, unless it has not replayed this operator's own last change (ADR 0026).
+  const db = readHandle('person_card', actor);
   const latest = await latestCoverage(db, request.personId);
   requirePermission(actor, 'person:read', {
     personId: request.personId,
@@ -148,8 +150,8 @@ export async function readPersonCard(actor: Actor, request: CardRequest): Promis
         desc(identityDocuments.issueDate),
         desc(identityDocuments.id),
       ),
-    withNames(coverageTimeline(db, id)),
-    knownAt ? withNames(coverageTimeline(db, id, knownAt)) : Promise.resolve(null),
+    withNames(db, coverageTimeline(db, id)),
+    knownAt ? withNames(db, coverageTimeline(db, id, knownAt)) : Promise.resolve(null),
     db
       .select({
         recordedAt: registerEvents.recordedAt,
@@ -165,8 +167,8 @@ export async function readPersonCard(actor: Actor, request: CardRequest): Promis
       .innerJoin(medicalOrganisations, eq(medicalOrganisations.code, attachments.moCode))
       .where(eq(attachments.personId, id))
       .orderBy(desc(attachments.validFrom)),
-    relatives(id, 'represents'),
-    relatives(id, 'representedBy'),
+    relatives(db, id, 'represents'),
+    relatives(db, id, 'representedBy'),
     db
       .select()
       .from(registerEvents)
@@ -213,10 +215,9 @@ export async function readPersonCard(actor: Actor, request: CardRequest): Promis
 }
 
 /** Adds the insurer's and the region's names to coverage rows (one query for the directories). */
-async function withNames(rowsPromise: Promise<CoverageRow[]>): Promise<CardCoverage[]> {
+async function withNames(db: Executor, rowsPromise: Promise<CoverageRow[]>): Promise<CardCoverage[]> {
   const rows = await rowsPromise;
   if (rows.length === 0) return [];
-  const db = getDb();
   const [insurerRows, subjectRows] = await Promise.all([
     db
       .select({ code: insurers.code, name: insurers.nameShort })
@@ -236,12 +237,16 @@ async function withNames(rowsPromise: Promise<CoverageRow[]>): Promise<CardCover
   }));
 }
 
-async function relatives(personId: number, side: 'represents' | 'representedBy'): Promise<CardRelative[]> {
+async function relatives(
+  db: Executor,
+  personId: number,
+  side: 'represents' | 'representedBy',
+): Promise<CardRelative[]> {
   const [self, other] =
     side === 'represents'
       ? [representations.representativeId, representations.childId]
       : [representations.childId, representations.representativeId];
-  const rows = await getDb()
+  const rows = await db
     .select({
       personId: persons.id,
       kind: representations.kind,

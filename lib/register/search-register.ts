@@ -1,5 +1,6 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import type { Executor } from '@/db/client';
+import { readHandle } from './replica-reads';
 import { persons } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { survivingPersonId } from '@/lib/auth/citizen-resolve';
@@ -125,10 +126,10 @@ function documentCandidates(
      where d.kind = ${doc.kind} and ${series} and d.number = ${doc.number}`;
 }
 
-async function enpCandidates(c: IssueCollector, query: Extract<SearchQuery, { kind: 'enp' }>) {
+async function enpCandidates(c: IssueCollector, query: Extract<SearchQuery, { kind: 'enp' }>, db: Executor) {
   const enp = c.take(validateEnp(query.enp, 'enp'));
   if (c.issues.length || !enp) return null;
-  const [row] = await getDb()
+  const [row] = await db
     .select({ id: persons.id, mergedIntoId: persons.mergedIntoId })
     .from(persons)
     .where(eq(persons.enp, enp));
@@ -148,7 +149,7 @@ function snilsCandidates(c: IssueCollector, query: Extract<SearchQuery, { kind: 
     null::text as retired_enp from persons p where p.snils = ${snils}`;
 }
 
-async function plan(c: IssueCollector, query: SearchQuery): Promise<Plan | null> {
+async function plan(c: IssueCollector, query: SearchQuery, db: Executor): Promise<Plan | null> {
   switch (query.kind) {
     case 'name': {
       const candidates = nameCandidates(c, query);
@@ -159,7 +160,7 @@ async function plan(c: IssueCollector, query: SearchQuery): Promise<Plan | null>
       return candidates && { candidates, kind: query.kind };
     }
     case 'enp': {
-      const candidates = await enpCandidates(c, query);
+      const candidates = await enpCandidates(c, query, db);
       return candidates && { candidates, kind: query.kind };
     }
     case 'snils': {
@@ -237,14 +238,16 @@ export async function searchRegister(actor: Actor, query: SearchQuery): Promise<
   requirePermission(actor, 'register:search');
   const c = new IssueCollector();
   const page = checkPage(c, query.page);
-  const planned = await plan(c, query);
+  // A replica may answer the search (ADR 0026); the access-log rows go to the primary.
+  const db = readHandle('console_search', actor);
+  const planned = await plan(c, query, db);
   if (c.issues.length || !planned) throw AppError.validation(c.issues);
 
   const scope = staffScopeCondition(actor, {
     subject: sql`cov.subject_code`,
     insurer: sql`cov.insurer_code`,
   });
-  const { rows } = await getDb().execute<HitRow>(sql`
+  const { rows } = await db.execute<HitRow>(sql`
     with hits as (${planned.candidates})
     select h.*, p.enp, p.last_name, p.first_name, p.patronymic, p.birth_date::text, p.death_date::text,
            cov.insurer_code, i.name_short as insurer_name, cov.subject_code, cov.status, cov.valid_to::text

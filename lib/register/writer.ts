@@ -1,3 +1,4 @@
+import { afterOwnWrite } from './replica-reads';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { persons, registerEvents } from '@/db/schema';
@@ -136,7 +137,13 @@ export function registerEventRow(meta: WriteMeta, event: RegisterEventInput) {
 export async function runWrite<T>(meta: WriteMeta, work: (w: Writer) => Promise<T>): Promise<T> {
   try {
     const run = (tx: Transaction) => work(new Writer(tx, meta));
-    return await (meta.within ? meta.within.transaction(run) : getDb().transaction(run));
+    if (meta.within) return await meta.within.transaction(run);
+    try {
+      return await getDb().transaction(run);
+    } finally {
+      // The actor's next reads see this change even when a replica serves them (ADR 0026).
+      await afterOwnWrite(meta.actor);
+    }
   } catch (error) {
     throw toAppError(error);
   }
