@@ -353,6 +353,11 @@ export function readRoutingCounts(): Replicas['served'] {
   return { primary: { ...r.served.primary }, replica: { ...r.served.replica } };
 }
 
+/** The replica pools made so far (none before the first replica read), for the pool metrics. */
+export function replicaPools(): { name: string; pool: pg.Pool }[] {
+  return (cache.__omsReplicas?.list ?? []).map((r) => ({ name: `replica ${r.name}`, pool: r.pool }));
+}
+
 /** Closes the replica pools (with closeDb; the launcher's shutdown). */
 export async function closeReadPools(): Promise<void> {
   const r = cache.__omsReplicas;

@@ -1,5 +1,6 @@
 import client from 'prom-client';
 import { databasePools, getDb } from '@/db/client';
+import { readRoutingCounts, replicaLag, replicaPools } from '@/db/read-pools';
 import { feedFreshness } from '@/lib/feeds/freshness';
 import { jobQueueDepths } from '@/lib/jobs/queue-depth';
 import { logger } from './logger';
@@ -83,7 +84,7 @@ function registerStandardGauges(): void {
     'oms_db_pool_connections',
     'Connections of the database pools of this process: total, idle, and requests waiting for one',
     () =>
-      databasePools().flatMap(({ name, pool }) => [
+      [...databasePools(), ...replicaPools()].flatMap(({ name, pool }) => [
         { labels: { pool: name, state: 'total' }, value: pool.totalCount },
         { labels: { pool: name, state: 'idle' }, value: pool.idleCount },
         { labels: { pool: name, state: 'waiting' }, value: pool.waitingCount },
@@ -108,6 +109,35 @@ function registerStandardGauges(): void {
         value: f.silent ? 1 : 0,
       })),
     ['source'],
+  );
+  registerGauge(
+    'oms_replica_lag_seconds',
+    'Replay lag of each streaming replica (ADR 0026); absent while a replica is down or never measured',
+    async () =>
+      (await replicaLag())
+        .filter((r) => r.up && r.lagSeconds !== null)
+        .map((r) => ({ labels: { replica: r.replica }, value: r.lagSeconds! })),
+    ['replica'],
+  );
+  registerGauge(
+    'oms_replica_lag_bytes',
+    'WAL bytes each streaming replica has still to replay (ADR 0026)',
+    async () =>
+      (await replicaLag())
+        .filter((r) => r.up && r.lagBytes !== null)
+        .map((r) => ({ labels: { replica: r.replica }, value: r.lagBytes! })),
+    ['replica'],
+  );
+  registerGauge(
+    'oms_reads_routed',
+    'Reads a replica could serve, by purpose and by where they were served (primary or replica)',
+    () => {
+      const counts = readRoutingCounts();
+      return (['primary', 'replica'] as const).flatMap((server) =>
+        Object.entries(counts[server]).map(([purpose, value]) => ({ labels: { server, purpose }, value })),
+      );
+    },
+    ['server', 'purpose'],
   );
   registerGauge(
     'oms_job_queue_depth',

@@ -16,6 +16,7 @@ import { registerPerson } from '@/lib/register/register-person';
 import { suspendPolicy } from '@/lib/register/suspend-policy';
 import { adultInput, metaAt } from '@/testing/register/people';
 import { chooseRead, probeReplicas, readRoutingCounts, replicaLag } from '@/db/read-pools';
+import { metricsText } from '@/lib/ops/metrics';
 import { parseLsn } from '@/db/read-routing';
 
 /**
@@ -115,6 +116,12 @@ describe('reads from a streaming replica', () => {
       expect(health.replicas).toEqual([
         expect.objectContaining({ replica: behind!.replica, up: true, lagBytes: behind!.lagBytes }),
       ]);
+      // The metrics read the same measurement (ADR 0028): the lag in bytes as a gauge of that replica.
+      const { body } = await metricsText();
+      const bytes = new RegExp(`^oms_replica_lag_bytes\\{replica="${behind!.replica}"\\} (\\d+)$`, 'm').exec(
+        body,
+      );
+      expect(Number(bytes?.[1])).toBeGreaterThan(0);
     } finally {
       await resumeReplay();
     }
@@ -131,6 +138,12 @@ describe('reads from a streaming replica', () => {
     });
     expect(outcome.kind === 'found' && outcome.answer).toMatchObject({ enp, insured: true, stale: false });
     expect(readRoutingCounts().replica.clinic_lookup).toBe(before.replica.clinic_lookup + 1);
+    expect((await metricsText()).body).toMatch(
+      new RegExp(
+        `^oms_reads_routed\\{server="replica",purpose="clinic_lookup"\\} ${before.replica.clinic_lookup + 1}$`,
+        'm',
+      ),
+    );
     const rows = await getDb()
       .select({ result: accessLog.result, channel: accessLog.channel })
       .from(accessLog)
