@@ -44,33 +44,22 @@ describe('pruning staff sign-in records', () => {
     const lockedBefore = await signInLockedUntil(db, 'prune.me', '192.0.2.10', now);
     expect(lockedBefore).not.toBeNull();
 
-    const live = await openStaffSession(db, {
-      staffId,
-      stage: 'active',
-      address: '192.0.2.10',
-      now: hoursAgo(0.1),
-    });
-    const endedRecently = await openStaffSession(db, {
-      staffId,
-      stage: 'active',
-      address: '192.0.2.10',
-      now: hoursAgo(3),
-    });
-    await endStaffSession(db, endedRecently, hoursAgo(2));
-    const endedLongAgo = await openStaffSession(db, {
-      staffId,
-      stage: 'active',
-      address: '192.0.2.10',
-      now: hoursAgo(30),
-    });
-    await endStaffSession(db, endedLongAgo, hoursAgo(29));
-    // Never ended (the browser was closed), created beyond the 8-hour limit and the day's margin.
-    const abandoned = await openStaffSession(db, {
-      staffId,
-      stage: 'active',
-      address: '192.0.2.10',
-      now: hoursAgo(33),
-    });
+    /** A session opened `openedHoursAgo`, ended `endedHoursAgo` (or never: the browser was closed). */
+    const session = async (openedHoursAgo: number, endedHoursAgo?: number) => {
+      const id = await openStaffSession(db, {
+        staffId,
+        stage: 'active',
+        address: '192.0.2.10',
+        now: hoursAgo(openedHoursAgo),
+      });
+      if (endedHoursAgo !== undefined) await endStaffSession(db, id, hoursAgo(endedHoursAgo));
+      return id;
+    };
+    const live = await session(0.1);
+    const endedRecently = await session(3, 2);
+    const endedLongAgo = await session(30, 29);
+    // Never ended, created beyond the 8-hour limit and the day's margin.
+    const abandoned = await session(33);
 
     const pruned = await pruneSignInRecords(now);
 
