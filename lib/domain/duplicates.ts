@@ -111,7 +111,30 @@ export const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
  * doubled letters), so «Ёлкина» and «Елкина» share one key, and so do «Юлия», «Yuliya» and «Iuliia».
  */
 export function nameKey(name: string | null | undefined): string {
-  const latin = Array.from((name ?? '').normalize('NFC').toLowerCase())
+  return nameKeys(name ?? '');
+}
+
+/**
+ * A pure function of a name, memoised (bounded): the same few thousand names are compared again and
+ * again — a batch of births against everyone born those days.
+ */
+function memoised(compute: (name: string) => string): (name: string) => string {
+  const kept = new Map<string, string>();
+  return (name) => {
+    let out = kept.get(name);
+    if (out === undefined) {
+      if (kept.size >= 50_000) kept.clear();
+      out = compute(name);
+      kept.set(name, out);
+    }
+    return out;
+  };
+}
+
+const nameKeys = memoised(computeNameKey);
+
+function computeNameKey(name: string): string {
+  const latin = Array.from(name.normalize('NFC').toLowerCase())
     .map((ch) => CYRILLIC_TO_LATIN[ch] ?? ch)
     .join('');
   return latin
@@ -147,12 +170,16 @@ export function editDistance(a: string, b: string, limit = 3): number {
 
 /** Lower case with ё as е: the name as typed, for counting typos letter by letter. */
 function plain(name: string | null | undefined): string {
-  return (name ?? '')
+  return plainNames(name ?? '');
+}
+
+const plainNames = memoised((name) =>
+  name
     .normalize('NFC')
     .toLowerCase()
     .replace(/ё/g, 'е')
-    .replace(/[\s-]+/g, '');
-}
+    .replace(/[\s-]+/g, ''),
+);
 
 function withinTypos(a: string, b: string): boolean {
   if (!a || !b) return a === b;

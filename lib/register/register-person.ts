@@ -8,7 +8,7 @@ import { generateEnp, type Enp } from '@/lib/domain/enp';
 import { isMinor } from '@/lib/domain/person';
 import { IssueCollector } from '@/lib/domain/result';
 import type { DuplicateSubject } from '@/lib/domain/duplicates';
-import { findStrongMatch } from '@/lib/duplicates/creation-check';
+import { findStrongMatches, type StrongMatch } from '@/lib/duplicates/creation-check';
 import { AppError, fieldIssue } from '@/lib/errors';
 import { checkInsurerChoice, findMedicalOrganisation, subjectExists } from './directory-queries';
 import {
@@ -105,11 +105,6 @@ export function planNewPerson(
   };
 }
 
-/**
- * A strong match with someone already registered stops automatic creation: the portal's application and
- * the feed's event wait for an operator (ADR 0023). An employee creating a record has decided. Both the
- * one-event path and the bulk births path call this with the same plan.
- */
 /** The person about to be created, as the duplicate rules see them. */
 export function duplicateSubjectOf(plan: NewPersonPlan, meta: WriteMeta): DuplicateSubject {
   return {
@@ -120,9 +115,28 @@ export function duplicateSubjectOf(plan: NewPersonPlan, meta: WriteMeta): Duplic
   };
 }
 
+/**
+ * A strong match with someone already registered stops automatic creation: the portal's application and
+ * the feed's event wait for an operator (ADR 0023). An employee creating a record has decided. The
+ * one-event path asks for one plan, the bulk births path for a whole batch's at once (same answers).
+ */
+export async function strongMatchesFor(
+  tx: Executor,
+  items: readonly { plan: NewPersonPlan; meta: WriteMeta }[],
+): Promise<(StrongMatch | null)[]> {
+  const asked = items.map(({ plan, meta }) =>
+    meta.actor.kind === 'staff' ? null : duplicateSubjectOf(plan, meta),
+  );
+  const found = await findStrongMatches(
+    tx,
+    asked.filter((s) => s !== null),
+  );
+  let next = 0;
+  return asked.map((s) => (s === null ? null : found[next++]!));
+}
+
 export async function strongMatchFor(tx: Executor, plan: NewPersonPlan, meta: WriteMeta) {
-  if (meta.actor.kind === 'staff') return null;
-  return findStrongMatch(tx, duplicateSubjectOf(plan, meta));
+  return (await strongMatchesFor(tx, [{ plan, meta }]))[0]!;
 }
 
 export async function refuseStrongMatch(tx: Executor, plan: NewPersonPlan, meta: WriteMeta): Promise<void> {

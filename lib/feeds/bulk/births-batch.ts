@@ -1,7 +1,7 @@
 import { and, desc, eq, getTableName, isNull, or, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DuplicateSubject } from '@/lib/domain/duplicates';
-import { strongMatch } from '@/lib/duplicates/creation-check';
+import { isCreationCandidate, strongMatch } from '@/lib/duplicates/creation-check';
 import type { Transaction } from '@/db/client';
 import {
   coverages,
@@ -29,7 +29,7 @@ import {
   newPersonRow,
   duplicateSubjectOf,
   planNewPerson,
-  strongMatchFor,
+  strongMatchesFor,
   type NewPersonPlan,
 } from '@/lib/register/register-person';
 import { registerEventRow, type WriteMeta } from '@/lib/register/writer';
@@ -220,41 +220,49 @@ export async function writeBirths(
   const insurerRows = new Map((await tx.select().from(insurers)).map((i) => [i.code, i]));
   const terms = await insurerRegionTermsTable(tx);
 
-  const ready: Ready[] = [];
-  const batchSubjects: DuplicateSubject[] = [];
-  // In the order the one-event path applies them (occurredAt, then line), so that of two newborns who are
-  // a strong match the same one is refused on both paths.
+  // The checks without the database first, in the order the one-event path applies them (occurredAt,
+  // then line), so that of two newborns who are a strong match the same one is refused on both paths.
   const inApplyOrder = [...matched].sort(
     (x, y) => Date.parse(x.event.occurredAt) - Date.parse(y.event.occurredAt) || x.index - y.index,
   );
-  for (const m of inApplyOrder) {
+  const planned = inApplyOrder.flatMap((m) => {
     const insurance = motherInsurance(
       latestOf.get(m.motherId) ?? null,
       m.event.data.child.birthDate as LocalDate,
     );
-    if (!insurance) continue;
-    if (!can(m.meta.actor, 'person:register', insurance)) continue;
+    if (!insurance) return [];
+    if (!can(m.meta.actor, 'person:register', insurance)) return [];
     const c = new IssueCollector();
     const plan = planNewPerson(c, birthRegistration(m.event, m.motherId, insurance), today);
-    if (c.issues.length || !plan || !subjectCodes.has(insurance.subjectCode)) continue;
-    // Someone in the register this newborn most likely already is: the one-event path refuses it for an
-    // operator (the creation-time check, ADR 0023), with the same answer as a birth posted on its own.
-    if (await strongMatchFor(tx, plan, m.meta)) continue;
+    if (c.issues.length || !plan || !subjectCodes.has(insurance.subjectCode)) return [];
+    return [{ ...m, insurance, plan }];
+  });
+  // Someone in the register this newborn most likely already is: the one-event path refuses it for an
+  // operator (the creation-time check, ADR 0023), with the same answer as a birth posted on its own —
+  // asked for the whole batch in two statements.
+  const registerMatches = await strongMatchesFor(tx, planned);
+  const ready: Ready[] = [];
+  const batchSubjects: DuplicateSubject[] = [];
+  planned.forEach((m, k) => {
+    if (registerMatches[k]) return;
     // …or one of this batch's own newborns before it, which the one-event path would have found in the
-    // register by then.
-    const subject = duplicateSubjectOf(plan, m.meta);
-    if (batchSubjects.some((earlier) => strongMatch(subject, earlier) !== null)) continue;
-    batchSubjects.push(subject);
-    const insurer = insurerRows.get(insurance.insurerCode) ?? null;
+    // register by then (among the same candidates its statement looks at).
+    const subject = duplicateSubjectOf(m.plan, m.meta);
+    const earlierMatch = batchSubjects.some(
+      (earlier) => isCreationCandidate(subject, earlier) && strongMatch(subject, earlier) !== null,
+    );
+    if (earlierMatch) return;
+    const insurer = insurerRows.get(m.insurance.insurerCode) ?? null;
     const service = insurer
       ? insurerServiceOn(
-          terms.get(`${insurance.insurerCode}|${insurance.subjectCode}`) ?? null,
-          plan.period.validFrom,
+          terms.get(`${m.insurance.insurerCode}|${m.insurance.subjectCode}`) ?? null,
+          m.plan.period.validFrom,
         )
       : null;
-    if (insurerChoice(insurer, service).issue) continue;
-    ready.push({ ...m, plan, insurerName: insurer!.nameShort });
-  }
+    if (insurerChoice(insurer, service).issue) return;
+    batchSubjects.push(subject);
+    ready.push({ ...m, insurerName: insurer!.nameShort });
+  });
   if (ready.length === 0) return out;
   ready.sort((a, b) => a.index - b.index);
 
