@@ -257,8 +257,9 @@ const WEIGHTS: Record<DuplicateReason, number> = {
 
 /**
  * Scores a pair. Symmetric (score(a, b) = score(b, a)) and bounded to 0…100; each reason adds (or, for
- * contradicting facts, takes away) its weight. Two different СНИЛС mean two people however alike the rest
- * is — a СНИЛС is issued once per person.
+ * contradicting facts, takes away) its weight. Two different СНИЛС take 60 away (a СНИЛС is issued once
+ * per person): without a shared document such a pair is never a strong match; a shared document still
+ * outweighs them (a person issued a second СНИЛС is an error an operator must see).
  */
 export function scoreDuplicate(a: DuplicateSubject, b: DuplicateSubject): DuplicateScore {
   const reasons: DuplicateReason[] = [];
