@@ -221,18 +221,19 @@ describe('changed surname', () => {
   });
 });
 
-describe('children of different parents', () => {
-  const child: DuplicateSubject = {
-    lastName: 'Смирнов',
-    firstName: 'Пётр',
-    patronymic: 'Андреевич',
-    sex: 'M',
-    birthDate: '2026-02-20',
-    birthPlace: 'г. Москва',
-    snils: null,
-    documents: [],
-  };
+/** A child born in Moscow: two of them with their parents are the cases of `different_parents`. */
+const child: DuplicateSubject = {
+  lastName: 'Смирнов',
+  firstName: 'Пётр',
+  patronymic: 'Андреевич',
+  sex: 'M',
+  birthDate: '2026-02-20',
+  birthPlace: 'г. Москва',
+  snils: null,
+  documents: [],
+};
 
+describe('children of different parents', () => {
   it('two namesakes born the same day to two mothers are not a strong match', () => {
     const d = scoreDuplicate(
       { ...child, fromBirthFeed: true, representativeIds: [101] },
@@ -345,16 +346,6 @@ describe('mayBeStrongMatch (the creation-time check asks it in its statement)', 
   });
 
   it('is tight: the most alike pair with two different mothers scores 75, one shared mother makes it 100', () => {
-    const child: DuplicateSubject = {
-      lastName: 'Смирнов',
-      firstName: 'Пётр',
-      patronymic: 'Андреевич',
-      sex: 'M',
-      birthDate: '2026-02-20',
-      birthPlace: 'г. Москва',
-      snils: null,
-      documents: [],
-    };
     const newborn = { ...child, fromBirthFeed: true, representativeIds: [101] };
     const registered = { ...child, fromBirthFeed: false, representativeIds: [202] };
     expect(scoreDuplicate(newborn, registered).score).toBe(75);
