@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   CANDIDATE_THRESHOLD,
+  CYRILLIC_TO_LATIN,
   STRONG_MATCH_THRESHOLD,
   editDistance,
+  mayBeStrongMatch,
   nameKey,
   scoreDuplicate,
   type DuplicateSubject,
@@ -178,11 +180,20 @@ describe('scoreDuplicate properties', () => {
     );
   });
 
-  it('two different СНИЛС never make a candidate', () => {
+  // The rule lets a shared identity document outweigh two different СНИЛС (one person issued a second
+  // СНИЛС is a known error an operator must see): same document 65 + same day 25 + similar name 45 − 60 = 75,
+  // a candidate. The old property ("never a candidate") was wrong, not the generator, which only made such
+  // pairs. What two different СНИЛС do guarantee: without a shared document, at most 135 − 60 = 75 (birth
+  // date, birth place, the best name reason, newborn vs child) — never a strong match.
+  it('two different СНИЛС never make a strong match without a shared document', () => {
     fc.assert(
-      fc.property(subject, subject, (a, b) => {
-        const r = scoreDuplicate({ ...a, snils: '11223344595' }, { ...b, snils: '98765432183' });
-        expect(r.score).toBeLessThan(CANDIDATE_THRESHOLD);
+      fc.property(subject, subject, fc.boolean(), (a, b, samePlace) => {
+        const r = scoreDuplicate(
+          { ...a, snils: '11223344595', documents: [], birthPlace: 'г. Тверь' },
+          { ...b, snils: '98765432183', documents: [], birthPlace: samePlace ? 'г. Тверь' : 'г. Омск' },
+        );
+        expect(r.reasons).toContain('different_snils');
+        expect(r.score).toBeLessThan(STRONG_MATCH_THRESHOLD);
       }),
     );
   });
@@ -210,18 +221,19 @@ describe('changed surname', () => {
   });
 });
 
-describe('children of different parents', () => {
-  const child: DuplicateSubject = {
-    lastName: 'Смирнов',
-    firstName: 'Пётр',
-    patronymic: 'Андреевич',
-    sex: 'M',
-    birthDate: '2026-02-20',
-    birthPlace: 'г. Москва',
-    snils: null,
-    documents: [],
-  };
+/** A child born in Moscow: two of them with their parents are the cases of `different_parents`. */
+const child: DuplicateSubject = {
+  lastName: 'Смирнов',
+  firstName: 'Пётр',
+  patronymic: 'Андреевич',
+  sex: 'M',
+  birthDate: '2026-02-20',
+  birthPlace: 'г. Москва',
+  snils: null,
+  documents: [],
+};
 
+describe('children of different parents', () => {
   it('two namesakes born the same day to two mothers are not a strong match', () => {
     const d = scoreDuplicate(
       { ...child, fromBirthFeed: true, representativeIds: [101] },
@@ -238,5 +250,108 @@ describe('children of different parents', () => {
     );
     expect(d.reasons).not.toContain('different_parents');
     expect(d.score).toBeGreaterThanOrEqual(STRONG_MATCH_THRESHOLD);
+  });
+});
+
+describe('mayBeStrongMatch (the creation-time check asks it in its statement)', () => {
+  const latin = (name: string) =>
+    Array.from(name)
+      .map((ch) => CYRILLIC_TO_LATIN[ch] ?? ch)
+      .join('');
+  const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+  const named = fc.record({
+    lastName: word.map(capital),
+    firstName: word.map(capital),
+    patronymic: fc.option(word.map(capital), { nil: null }),
+  });
+  type Names = { lastName: string; firstName: string; patronymic: string | null };
+  const full = (n: Names) => [n.lastName, n.firstName, n.patronymic].filter(Boolean).join(' ');
+  // How the second record of a pair is written: the ways the same person is typed again, and strangers.
+  const variant = fc.oneof(
+    fc.constant((n: Names): Partial<DuplicateSubject> => n),
+    fc.constant((n: Names): Partial<DuplicateSubject> => ({ ...n, lastName: n.lastName.replace(/е/g, 'ё') })),
+    fc
+      .tuple(
+        fc.nat(),
+        letters,
+        fc.constantFrom('lastName', 'firstName', 'patronymic') as fc.Arbitrary<keyof Names>,
+      )
+      .map(([at, ch, part]) => (n: Names): Partial<DuplicateSubject> => {
+        const v = n[part] ?? '';
+        const i = at % Math.max(v.length, 1);
+        return { ...n, [part]: v.slice(0, i) + ch + v.slice(i + 1) };
+      }),
+    fc.constant((n: Names): Partial<DuplicateSubject> => ({
+      lastName: latin(n.lastName),
+      firstName: latin(n.firstName),
+      patronymic: n.patronymic && latin(n.patronymic),
+    })),
+    fc.constant((n: Names): Partial<DuplicateSubject> => ({
+      ...n,
+      lastName: n.firstName,
+      firstName: n.lastName,
+    })),
+    word.map((w) => (n: Names): Partial<DuplicateSubject> => ({ ...n, lastName: capital(w) })),
+    named.map((now) => (n: Names): Partial<DuplicateSubject> => ({ ...now, formerNames: [full(n)] })),
+    named.map((stranger) => (): Partial<DuplicateSubject> => stranger),
+  );
+  const pair = fc
+    .record({
+      a: subject,
+      names: named,
+      change: variant,
+      sameDay: fc.boolean(),
+      samePlace: fc.boolean(),
+      sameSex: fc.boolean(),
+      // A small pool of parents, so mothers are often shared and often not.
+      parentsA: fc.array(fc.integer({ min: 1, max: 4 }), { maxLength: 2 }),
+      parentsB: fc.array(fc.integer({ min: 1, max: 4 }), { maxLength: 2 }),
+      feedB: fc.boolean(),
+      b: subject,
+    })
+    .map(({ a, names, change, sameDay, samePlace, sameSex, parentsA, parentsB, feedB, b }) => {
+      const first: DuplicateSubject = { ...a, ...names, birthPlace: 'г. Тверь', representativeIds: parentsA };
+      const second: DuplicateSubject = {
+        ...b,
+        birthDate: sameDay ? a.birthDate : b.birthDate,
+        birthPlace: samePlace ? 'г. Тверь' : 'г. Омск',
+        sex: sameSex ? a.sex : b.sex,
+        fromBirthFeed: feedB,
+        representativeIds: parentsB,
+        ...change(names),
+      };
+      return [first, second] as const;
+    });
+  const identifiers = ['same_snils', 'same_document', 'same_document_number'];
+
+  it('holds for every pair that reaches the strong-match score without a shared СНИЛС or document', () => {
+    let strong = 0;
+    let leftOut = 0;
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        const r = scoreDuplicate(a, b);
+        const onTheirFacts =
+          r.score >= STRONG_MATCH_THRESHOLD && !r.reasons.some((x) => identifiers.includes(x));
+        if (onTheirFacts) strong++;
+        if (!mayBeStrongMatch(a, b)) leftOut++;
+        // Implication: a strong match on names, birth and parents is never left out of the statement.
+        expect(!onTheirFacts || mayBeStrongMatch(a, b)).toBe(true);
+        expect(mayBeStrongMatch(a, b)).toBe(mayBeStrongMatch(b, a));
+      }),
+      { numRuns: 3000 },
+    );
+    // Both sides of the implication were exercised: strong matches found, pairs left out.
+    expect(strong).toBeGreaterThan(100);
+    expect(leftOut).toBeGreaterThan(100);
+  });
+
+  it('is tight: the most alike pair with two different mothers scores 75, one shared mother makes it 100', () => {
+    const newborn = { ...child, fromBirthFeed: true, representativeIds: [101] };
+    const registered = { ...child, fromBirthFeed: false, representativeIds: [202] };
+    expect(scoreDuplicate(newborn, registered).score).toBe(75);
+    expect(mayBeStrongMatch(newborn, registered)).toBe(false);
+    expect(scoreDuplicate(newborn, { ...registered, representativeIds: [202, 101] }).score).toBe(100);
+    expect(mayBeStrongMatch(newborn, { ...registered, representativeIds: [202, 101] })).toBe(true);
+    expect(mayBeStrongMatch(newborn, { ...registered, representativeIds: [] })).toBe(true);
   });
 });

@@ -257,8 +257,9 @@ const WEIGHTS: Record<DuplicateReason, number> = {
 
 /**
  * Scores a pair. Symmetric (score(a, b) = score(b, a)) and bounded to 0…100; each reason adds (or, for
- * contradicting facts, takes away) its weight. Two different СНИЛС mean two people however alike the rest
- * is — a СНИЛС is issued once per person.
+ * contradicting facts, takes away) its weight. Two different СНИЛС take 60 away (a СНИЛС is issued once
+ * per person): without a shared document such a pair is never a strong match; a shared document still
+ * outweighs them (a person issued a second СНИЛС is an error an operator must see).
  */
 export function scoreDuplicate(a: DuplicateSubject, b: DuplicateSubject): DuplicateScore {
   const reasons: DuplicateReason[] = [];
@@ -277,12 +278,29 @@ export function scoreDuplicate(a: DuplicateSubject, b: DuplicateSubject): Duplic
     if (sharedRepresentative || nameKey(a.lastName) === nameKey(b.lastName)) reasons.push('newborn_vs_child');
   }
   if (a.sex !== b.sex) reasons.push('different_sex');
-  const aParents = a.representativeIds ?? [];
-  const bParents = b.representativeIds ?? [];
-  if (aParents.length && bParents.length && !aParents.some((id) => bParents.includes(id)))
-    reasons.push('different_parents');
+  if (differentParents(a, b)) reasons.push('different_parents');
   const raw = reasons.reduce((sum, r) => sum + WEIGHTS[r], 0);
   return { score: Math.max(0, Math.min(100, raw)), reasons: sortReasons(reasons) };
+}
+
+/**
+ * Whether a pair can reach the strong-match threshold on what they are — their names, birth, sex and
+ * parents — without sharing a СНИЛС or a document (the creation-time check finds those by their own
+ * branches). False only when both have known representatives and none is shared: `different_parents`
+ * takes 60 away, and everything else without an identifier adds at most 135 (birth date 25, birth place 15,
+ * the best name reason 55, newborn vs child 40), so such a pair scores at most 75. The creation-time check's
+ * statement asks exactly this of everyone born the same day (lib/duplicates/creation-check.ts), so a feed of
+ * births — each newborn with its mother — is not compared with every other newborn of its day.
+ */
+export function mayBeStrongMatch(a: DuplicateSubject, b: DuplicateSubject): boolean {
+  return !differentParents(a, b);
+}
+
+/** Both have known representatives (parents, guardians) and none of them is the same person. */
+function differentParents(a: DuplicateSubject, b: DuplicateSubject): boolean {
+  const aParents = a.representativeIds ?? [];
+  const bParents = b.representativeIds ?? [];
+  return aParents.length > 0 && bParents.length > 0 && !aParents.some((id) => bParents.includes(id));
 }
 
 function sortReasons(reasons: DuplicateReason[]): DuplicateReason[] {

@@ -4,13 +4,15 @@ import { getDb } from '@/db/client';
 import { duplicateCandidates, persons, registerEvents, staffActions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { survivingPersonId } from '@/lib/auth/citizen-resolve';
-import { orderedPair } from '@/lib/domain/duplicates';
+import { mayBeStrongMatch, orderedPair, type DuplicateSubject } from '@/lib/domain/duplicates';
 import { lookupPolicy } from '@/lib/lookup/lookup-policy';
 import { parseLookupQuery } from '@/lib/lookup/lookup-query';
 import { registerPerson } from '@/lib/register/register-person';
 import { rejection } from '@/testing/expect-error';
 import { adultInput, metaAt } from '@/testing/register/people';
 import { dismissCandidate, mergeDuplicate, undoMerge, type Reviewer } from './merge-persons';
+import { creationCandidates, findStrongMatch } from './creation-check';
+import { loadSubjects } from './duplicate-subjects';
 import { scanDuplicates } from './scan-duplicates';
 
 const admin = { kind: 'staff', id: 'ffoms-dup', role: 'ffoms_admin' } as const;
@@ -300,5 +302,85 @@ describe('creation-time check', () => {
       .from(persons)
       .where(inArray(persons.id, [other.personId]));
     expect(rows).toHaveLength(1);
+  });
+});
+
+describe('creation-time check: whom it looks at', () => {
+  const day = '2025-07-07';
+  const mother = (lastName: string) =>
+    registerPerson(
+      adultInput({
+        person: {
+          lastName,
+          firstName: 'Анна',
+          patronymic: 'Олеговна',
+          sex: 'F',
+          birthDate: '1995-01-01',
+          snils: null,
+        },
+      }),
+      staffMeta('2026-01-10T09:00:00Z'),
+    );
+  const child = (birthDate: string, motherId: number | null) =>
+    registerPerson(
+      adultInput({
+        person: {
+          lastName: 'Лебедев',
+          firstName: 'Марк',
+          patronymic: 'Ильич',
+          sex: 'M',
+          birthDate,
+          snils: null,
+        },
+        document: { kind: 3, series: 'IV-МЮ', number: String(100000 + Math.floor(Math.random() * 800000)) },
+        coverage: { insurerCode: '77001', subjectCode: '77', reason: 'birth', on: '2026-01-10' },
+        attachment: null,
+        representative: motherId === null ? null : { personId: motherId, kind: 'parent' },
+      }),
+      staffMeta('2026-01-10T09:00:00Z'),
+    );
+
+  it('of everyone born that day, exactly those mayBeStrongMatch keeps', async () => {
+    const m1 = (await mother('Лебедева')).personId;
+    const m2 = (await mother('Соколова')).personId;
+    const ofM1 = (await child(day, m1)).personId;
+    const ofM2 = (await child(day, m2)).personId;
+    const unrepresented = (await child(day, null)).personId;
+    const ofM1Later = (await child('2025-07-08', m1)).personId;
+    const newborn = (representativeIds: number[]): DuplicateSubject => ({
+      lastName: 'Лебедев',
+      firstName: 'Марк',
+      patronymic: 'Ильич',
+      sex: 'M',
+      birthDate: day,
+      snils: null,
+      documents: [],
+      fromBirthFeed: true,
+      representativeIds,
+    });
+    const asked = [newborn([m1]), newborn([]), newborn([m2, m1]), newborn([9_999_999])];
+    const found = await creationCandidates(getDb(), asked);
+    expect([...found[0]!]).toEqual(expect.arrayContaining([ofM1, unrepresented]));
+    expect(found[0]!.has(ofM2)).toBe(false);
+    expect([...found[1]!]).toEqual(expect.arrayContaining([ofM1, ofM2, unrepresented]));
+    expect([...found[2]!]).toEqual(expect.arrayContaining([ofM1, ofM2, unrepresented]));
+    expect(found[3]!.has(ofM1) || found[3]!.has(ofM2)).toBe(false);
+    expect(found.some((ids) => ids.has(ofM1Later))).toBe(false);
+    // The statement mirrors the pure rule on every person of the register born that day.
+    const bornThatDay = await getDb()
+      .select({ id: persons.id })
+      .from(persons)
+      .where(sql`${persons.birthDate} = ${day} and ${persons.mergedIntoId} is null`);
+    const subjects = await loadSubjects(
+      getDb(),
+      bornThatDay.map((p) => p.id),
+    );
+    asked.forEach((one, i) => {
+      const expected = [...subjects.values()].filter((p) => mayBeStrongMatch(one, p)).map((p) => p.id);
+      expect([...found[i]!].sort((x, y) => x - y)).toEqual(expected.sort((x, y) => x - y));
+    });
+    // A newborn whose mother has no child that day: the namesakes of other mothers are left out, the
+    // namesake registered without parents is still a strong match.
+    expect(await findStrongMatch(getDb(), newborn([9_999_999]))).toMatchObject({ personId: unrepresented });
   });
 });
