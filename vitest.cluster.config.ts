@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The failover suite (`npm run test:cluster`, ADR 0025): a real pg_auto_failover cluster per run, so it
- * stays out of the default projects; `npm test` runs its reduced form (one failover) as a step of its own.
+ * stays out of the default projects and out of `npm test` (see ADR 0025).
  */
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
