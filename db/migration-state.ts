@@ -1,7 +1,7 @@
 import type pg from 'pg';
 // Imported, not read from disk: this module also runs inside Next's bundle (/api/health), where the
 // migrations folder is not beside the code.
-import journal from './migrations/meta/_journal.json';
+import journal from './migrations/meta/_journal.json' with { type: 'json' };
 
 /** The newest committed migration's timestamp (its journal `when`, which drizzle records when applied). */
 const LATEST_COMMITTED = Math.max(...journal.entries.map((e) => e.when));
