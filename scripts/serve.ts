@@ -20,6 +20,7 @@ import { answerClientError, guardedHandler, refuseConnect, refusedCrossSitePost 
 import { InFlight, withRequestScope } from '@/api/request-scope';
 import { routeApiRequest } from '@/api/router';
 import { drainAccessLog } from '@/lib/audit/access-log';
+import { routeConsoleToLog } from '@/lib/ops/console-to-log';
 import { logger } from '@/lib/ops/logger';
 import { drainServer, onStopSignals } from '@/lib/ops/shutdown';
 import { localAuthSecret } from './auth-secret';
@@ -38,6 +39,8 @@ if (!parsed.ok) {
 const args = parsed.args;
 
 const log = logger();
+// Next reports failed pages through console.error: those lines join the log with the request's id.
+routeConsoleToLog();
 const database = await startDatabase({ dataDir: args.dataDir });
 process.env.NEXTAUTH_URL ??= `http://${args.hostname}:${args.port}`;
 process.env.NEXTAUTH_SECRET ??= localAuthSecret(database.embedded !== null, args.dataDir, args.prod);

@@ -11,6 +11,7 @@ import { startDatabase } from '@/db/runtime';
 import { drainAccessLog } from '@/lib/audit/access-log';
 import { startJobWorkers, stopJobQueue } from '@/lib/jobs/job-queue';
 import { JOB_DEFINITIONS } from '@/lib/jobs/definitions';
+import { routeConsoleToLog } from '@/lib/ops/console-to-log';
 import { logger } from '@/lib/ops/logger';
 import { onStopSignals } from '@/lib/ops/shutdown';
 
@@ -18,6 +19,8 @@ if (!env().DATABASE_URL) {
   console.error('DATABASE_URL is not set: the worker runs against the register database.');
   process.exit(2);
 }
+// Warnings and errors printed by libraries join the log, with the job's id (ADR 0028).
+routeConsoleToLog();
 // Migrated and directories loaded, like the web servers, so a worker never runs against an older schema.
 await startDatabase();
 await startJobWorkers();

@@ -1,0 +1,71 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '@/db/embedded';
+import { startTcpProxy, type TcpProxy } from '@/testing/outage/tcp-proxy';
+import { startLoggedProcess, untilStarted, type LoggedProcess } from '@/testing/ops/logged-process';
+
+/**
+ * A page that fails inside Next (ADR 0028): Next reports it through console.error, which the launcher
+ * routes to the logger — so the line is JSON like every other, carries the id of the request it belongs
+ * to, and is scrubbed. The launcher runs on this file's database behind a TCP proxy; the proxy then
+ * refuses connections, and the public extract check fails while it renders.
+ */
+
+let server: LoggedProcess;
+let proxy: TcpProxy;
+let port = 0;
+
+beforeAll(async () => {
+  const url = new URL(process.env.DATABASE_URL!);
+  proxy = await startTcpProxy(Number(url.port));
+  url.port = String(proxy.port);
+  port = await freePort();
+  server = startLoggedProcess('scripts/serve.ts', ['--port', String(port), '--hostname', '127.0.0.1'], {
+    NODE_ENV: 'development',
+    DATABASE_URL: url.toString(),
+    JOBS_IN_PROCESS: 'off',
+  });
+  await untilStarted(
+    server,
+    (e) => typeof e.msg === 'string' && e.msg.startsWith('oms-register (development) on'),
+  );
+}, 180_000);
+
+afterAll(async () => {
+  if (server.child.exitCode === null) {
+    const exit = server.exited();
+    server.child.kill('SIGKILL');
+    await exit;
+  }
+  await proxy.close();
+});
+
+function get(path: string, requestId: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { 'x-request-id': requestId } }, (res) => {
+      res.resume();
+      res.once('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.once('error', reject);
+    req.end();
+  });
+}
+
+describe('a page that fails while rendering', () => {
+  it('is logged as a JSON error line with the request id, scrubbed', async () => {
+    // Compiled (development) and answered once while the database answers: the later failure is the page's.
+    const code = '0123456789ABCDEFGHJKMNPQRS';
+    expect(await get(`/verify/${code}`, 'page-before-00001')).toBe(200);
+    expect(server.lines.some((e) => e.requestId === 'page-before-00001' && e.level === 50)).toBe(false);
+
+    await proxy.refuse();
+    const status = await get(`/verify/${code}`, 'page-failed-00001');
+    expect(status).toBe(500);
+    await server.logged((e) => e.requestId === 'page-failed-00001' && e.msg === 'request');
+    const errors = server.lines.filter((e) => e.requestId === 'page-failed-00001' && e.level === 50);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.some((e) => e.console === true)).toBe(true);
+    const text = JSON.stringify(errors);
+    expect(text).not.toContain(code);
+  }, 180_000);
+});
