@@ -1,5 +1,6 @@
 import { NO_ACCESS_PAGE } from './refusal-pages';
 import { redirect } from 'next/navigation';
+import { can, type Permission } from '@/lib/auth/permissions';
 import { requireStaff, type StaffContext } from '@/lib/auth/staff-context';
 import { CONSOLE_SECTIONS } from './sections';
 
@@ -16,4 +17,29 @@ export async function requireSection(href: string): Promise<StaffContext> {
   const section = CONSOLE_SECTIONS.find((s) => s.href === href);
   if (!section?.roles.includes(staff.role)) redirect(NO_ACCESS_PAGE);
   return staff;
+}
+
+/**
+ * For a console page (and a layout below a section's): the same gate as its section's layout, and the
+ * page's own permission when it has one. Next renders a page alongside its layouts, so a page that left
+ * the check to its layout would still run its use case for a role the layout turns away — refused there,
+ * but logged as a failed page on every such visit. `href` is the page's address (with its query, for the
+ * sign-in's way back).
+ */
+export async function requireConsolePage(href: string, permission?: Permission): Promise<StaffContext> {
+  const staff = await requireStaff(href);
+  if (!mayOpenConsolePage(staff, href, permission)) redirect(NO_ACCESS_PAGE);
+  return staff;
+}
+
+/** Whether the employee passes the gate of the section `href` lies in, and holds `permission` if given. */
+export function mayOpenConsolePage(
+  staff: Pick<StaffContext, 'actor' | 'role'>,
+  href: string,
+  permission?: Permission,
+): boolean {
+  const path = href.split('?', 1)[0]!;
+  const section = CONSOLE_SECTIONS.find((s) => path === s.href || path.startsWith(`${s.href}/`));
+  if (section && !section.roles.includes(staff.role)) return false;
+  return permission === undefined || can(staff.actor, permission);
 }

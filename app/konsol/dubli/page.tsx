@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { formatMoscowDateTime } from '@/lib/applications/labels';
-import { requireStaff } from '@/lib/auth/staff-context';
+import { requireConsolePage } from '../_shell/require-section';
 import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
 import { DUPLICATE_REASON_NAMES } from '@/lib/domain/duplicates';
 import { formatEnp } from '@/lib/domain/enp';
@@ -12,7 +12,7 @@ import { listLiveMerges, listOpenCandidates, mayReviewDuplicates } from '@/lib/d
 export const metadata: Metadata = { title: 'Возможные дубли' };
 
 export default async function DuplicatesPage() {
-  const staff = await requireStaff('/konsol/dubli');
+  const staff = await requireConsolePage('/konsol/dubli');
   if (!mayReviewDuplicates(staff.actor)) forbidden();
   const items = await listOpenCandidates(staff.actor);
   const merges = can(staff.actor, 'person:merge_undo', {}) ? await listLiveMerges(staff.actor) : null;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
 import { listApiKeysInScope } from '@/lib/api-keys/list-api-keys';
-import { requireStaff } from '@/lib/auth/staff-context';
+import { requireConsolePage } from '../_shell/require-section';
 import { isAppError } from '@/lib/errors';
 import { OutcomeBanner } from '../_shell/outcome-banner';
 import { keyPrefixParam } from '../_keys/key-actions';
@@ -21,7 +21,7 @@ export default async function ApiKeysPage({
 }: {
   searchParams: Promise<{ otozvan?: string; oshibka?: string }>;
 }) {
-  const staff = await requireStaff('/konsol/klyuchi');
+  const staff = await requireConsolePage('/konsol/klyuchi');
   let keys;
   try {
     keys = await listApiKeysInScope(staff.actor);

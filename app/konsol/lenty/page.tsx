@@ -4,7 +4,7 @@ import { forbidden } from 'next/navigation';
 import { formatMoscowDateTime } from '@/lib/applications/labels';
 import type { FeedSource } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
-import { requireStaff } from '@/lib/auth/staff-context';
+import { requireConsolePage } from '../_shell/require-section';
 import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
 import { feedsOverview } from '@/lib/feeds/feeds-overview';
 
@@ -19,7 +19,7 @@ const SOURCE_NAMES: Record<FeedSource, string> = {
 const period = (hours: number) => (hours === 24 ? 'ежедневно' : `раз в ${hours / 24} дней`);
 
 export default async function FeedsPage() {
-  const staff = await requireStaff('/konsol/lenty');
+  const staff = await requireConsolePage('/konsol/lenty');
   if (!can(staff.actor, 'feed:read')) forbidden();
   const { freshness, days, pending } = await feedsOverview(staff.actor);
   return (

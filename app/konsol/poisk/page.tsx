@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
-import { requireStaff } from '@/lib/auth/staff-context';
+import { requireConsolePage } from '../_shell/require-section';
 import { DOCUMENT_KIND_CODES, documentKindName } from '@/lib/domain/documents';
 import { SearchForms } from './search-forms';
 
 export const metadata: Metadata = { title: 'Поиск в регистре' };
 
 export default async function RegisterSearchPage() {
-  await requireStaff('/konsol/poisk');
+  await requireConsolePage('/konsol/poisk');
   const documentKinds = DOCUMENT_KIND_CODES.map((code) => ({ code, name: documentKindName(code) }));
   return (
     <>

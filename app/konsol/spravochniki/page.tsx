@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { formatMoscowDateTime } from '@/lib/applications/labels';
 import { can } from '@/lib/auth/permissions';
-import { requireStaff } from '@/lib/auth/staff-context';
+import { requireConsolePage } from '../_shell/require-section';
 import { directoryOverview, MO_PAGE_LIMIT } from '@/lib/directories/directory-views';
 import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
 
@@ -16,7 +16,7 @@ export default async function DirectoriesPage({
 }: {
   searchParams: Promise<{ region?: string }>;
 }) {
-  const staff = await requireStaff('/konsol/spravochniki');
+  const staff = await requireConsolePage('/konsol/spravochniki');
   if (!can(staff.actor, 'directory:manage')) forbidden();
   const { region } = await searchParams;
   const subjectCode = typeof region === 'string' && /^\d{2}$/.test(region) ? region : '77';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
 import { formatMoscowDateTime } from '@/lib/applications/labels';
-import { requireStaff } from '@/lib/auth/staff-context';
+import { requireConsolePage } from '../_shell/require-section';
 import {
   applicationsChart,
   CHANNEL_LABELS,
@@ -89,7 +89,7 @@ function InsuredFigure(props: {
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = (await searchParams).region;
   const requested = typeof raw === 'string' && raw !== '' ? raw : null;
-  const staff = await requireStaff(
+  const staff = await requireConsolePage(
     `/konsol/svodka${requested ? `?region=${encodeURIComponent(requested)}` : ''}`,
   );
   let d: Dashboard;

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
 import { formatMoscowDateTime } from '@/lib/applications/labels';
 import { can } from '@/lib/auth/permissions';
-import { requireStaff } from '@/lib/auth/staff-context';
+import { requireConsolePage } from '../_shell/require-section';
 import { listJobs, type JobState } from '@/lib/jobs/list-jobs';
 
 export const metadata: Metadata = { title: 'Фоновые задания' };
@@ -25,7 +25,7 @@ const STATE_TAGS: Partial<Record<JobState, string>> = {
 const COUNT_COLUMNS: readonly JobState[] = ['created', 'active', 'retry', 'failed', 'completed'];
 
 export default async function JobsPage() {
-  const staff = await requireStaff('/konsol/zadaniya');
+  const staff = await requireConsolePage('/konsol/zadaniya');
   if (!can(staff.actor, 'jobs:read')) forbidden();
   const jobs = await listJobs(staff.actor);
   return (

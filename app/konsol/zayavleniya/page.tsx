@@ -7,7 +7,7 @@ import {
   type QueuePage,
 } from '@/lib/applications/application-queue';
 import { APPLICATION_KIND_LABELS, formatMoscowDateTime } from '@/lib/applications/labels';
-import { requireStaff } from '@/lib/auth/staff-context';
+import { requireConsolePage } from '../_shell/require-section';
 import { isAppError, type FieldIssue } from '@/lib/errors';
 import { ErrorSummary } from '../../_components/error-summary';
 import { Field } from '../../_components/field';
@@ -164,7 +164,7 @@ function QueueTable({ page }: { page: QueuePage }) {
  */
 export default async function ApplicationQueuePage({ searchParams }: { searchParams: SearchParams }) {
   const q = readQueueQuery(await searchParams);
-  const staff = await requireStaff(queueHref(q, Number(q.stranica) || 1));
+  const staff = await requireConsolePage(queueHref(q, Number(q.stranica) || 1));
   let page: QueuePage | null = null;
   let errors: FieldIssue[] = [];
   let refusal: string | null = null;

@@ -8,7 +8,7 @@ import { ACTOR_KIND_LABELS, CHANNEL_LABELS, READ_PURPOSE_LABELS } from '@/lib/au
 import { ANY_READ } from '@/lib/audit/audit-filter';
 import { readAuditLog, type AuditEntry, type AuditPage } from '@/lib/audit/read-audit-log';
 import { STAFF_ACTION_NAMES, STAFF_ACTIONS } from '@/lib/audit/staff-actions';
-import { requireStaff } from '@/lib/auth/staff-context';
+import { requireConsolePage } from '../_shell/require-section';
 import { formatEnp } from '@/lib/domain/enp';
 import { isAppError } from '@/lib/errors';
 import {
@@ -105,7 +105,7 @@ function detailsOf(e: AuditEntry): string {
 export default async function AuditLogPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const { input, after } = auditInputFromParams(params);
-  const staff = await requireStaff(`${PATH}${auditQuery(input, after)}`);
+  const staff = await requireConsolePage(`${PATH}${auditQuery(input, after)}`);
   let outcome: Outcome;
   try {
     outcome = { ok: true, page: await readAuditLog({ ...input, after }, staff.actor) };

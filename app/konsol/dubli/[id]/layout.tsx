@@ -1,7 +1,7 @@
 import { NO_ACCESS_PAGE, NOT_FOUND_PAGE } from '../../_shell/refusal-pages';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { requireStaff } from '@/lib/auth/staff-context';
+import { requireConsolePage } from '../../_shell/require-section';
 import { requireCandidateAccess } from '@/lib/duplicates/review-duplicates';
 import { isAppError } from '@/lib/errors';
 
@@ -17,7 +17,7 @@ export default async function DuplicatePairLayout({
   params: Promise<{ id: string }>;
 }) {
   const { id } = await params;
-  const staff = await requireStaff(`/konsol/dubli/${id}`);
+  const staff = await requireConsolePage(`/konsol/dubli/${id}`);
   if (!/^\d{1,15}$/.test(id)) redirect(NOT_FOUND_PAGE);
   try {
     await requireCandidateAccess(staff.actor, Number(id));

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
-import { requireStaff } from '@/lib/auth/staff-context';
+import { requireConsolePage } from '../../_shell/require-section';
 import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
 import { DUPLICATE_REASON_NAMES } from '@/lib/domain/duplicates';
 import { formatEnp } from '@/lib/domain/enp';
@@ -124,7 +124,7 @@ export default async function DuplicatePairPage({
 }) {
   const { id } = await params;
   const query = await searchParams;
-  const staff = await requireStaff(`/konsol/dubli/${id}`);
+  const staff = await requireConsolePage(`/konsol/dubli/${id}`);
   if (!/^\d{1,15}$/.test(id)) notFound();
   const keep =
     typeof query.ostavit === 'string' && /^\d{1,15}$/.test(query.ostavit) ? Number(query.ostavit) : null;

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireStaff } from '@/lib/auth/staff-context';
+import { requireConsolePage } from '../../_shell/require-section';
 import { listFeedKeys } from '@/lib/feeds/feed-keys';
 import { keyPrefixParam } from '../../_keys/key-actions';
 import { KeysTable } from '../../_keys/keys-table';
@@ -17,7 +17,7 @@ export default async function FeedKeysPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const staff = await requireStaff('/konsol/lenty/klyuchi');
+  const staff = await requireConsolePage('/konsol/lenty/klyuchi', 'feed_key:manage');
   const keys = await listFeedKeys({}, staff.actor);
   const query = await searchParams;
   const revoked = keyPrefixParam(query.otozvan);

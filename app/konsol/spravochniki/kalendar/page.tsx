@@ -2,14 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { can } from '@/lib/auth/permissions';
-import { requireStaff } from '@/lib/auth/staff-context';
+import { requireConsolePage } from '../../_shell/require-section';
 import { moscowDate, yearOf } from '@/lib/domain/dates';
 import { CalendarForm } from './calendar-form';
 
 export const metadata: Metadata = { title: 'Производственный календарь' };
 
 export default async function CalendarPage() {
-  const staff = await requireStaff('/konsol/spravochniki/kalendar');
+  const staff = await requireConsolePage('/konsol/spravochniki/kalendar');
   if (!can(staff.actor, 'directory:manage')) forbidden();
   return (
     <>

@@ -2,13 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { can } from '@/lib/auth/permissions';
-import { requireStaff } from '@/lib/auth/staff-context';
+import { requireConsolePage } from '../../_shell/require-section';
 import { ImportForm } from './import-form';
 
 export const metadata: Metadata = { title: 'Загрузка справочника' };
 
 export default async function DirectoryImportPage() {
-  const staff = await requireStaff('/konsol/spravochniki/zagruzka');
+  const staff = await requireConsolePage('/konsol/spravochniki/zagruzka');
   if (!can(staff.actor, 'directory:manage')) forbidden();
   return (
     <>

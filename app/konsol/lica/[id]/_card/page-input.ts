@@ -1,4 +1,5 @@
-import { requireStaff, type StaffContext } from '@/lib/auth/staff-context';
+import type { StaffContext } from '@/lib/auth/staff-context';
+import { requireConsolePage } from '../../../_shell/require-section';
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -21,7 +22,7 @@ export async function personPageInput(props: PersonPageProps): Promise<{
   query: (name: string) => string;
 }> {
   const { id } = await props.params;
-  const staff = await requireStaff(`/konsol/lica/${encodeURIComponent(id)}`);
+  const staff = await requireConsolePage(`/konsol/lica/${encodeURIComponent(id)}`);
   const search = await props.searchParams;
   return {
     staff,
