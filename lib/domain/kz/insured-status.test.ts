@@ -288,6 +288,20 @@ describe('participation, the start of ОСМС and systems down', () => {
     expect(status(facts, '2025-07-01')).toMatchObject({ insured: false, code: 'NOT_A_PARTICIPANT' });
   });
 
+  it('follows overlapping permits to the end of the last one', () => {
+    const facts: OsmsFacts = {
+      ...citizen({ memberships: [membership('CHILDREN', '2019-06-01', null)] }),
+      residence: {
+        kind: 'foreign',
+        permits: [
+          { basis: 'treaty', from: d('2019-06-01'), to: d('2020-01-01') },
+          { basis: 'permanent', from: d('2019-12-01'), to: d('2027-05-31') },
+        ],
+      },
+    };
+    expect(status(facts, '2020-01-01')).toMatchObject({ insured: true, until: '2027-05-31' });
+  });
+
   it('has no status before 01.01.2020', () => {
     expect(
       status(citizen({ memberships: [membership('CHILDREN', '2015-01-01', null)] }), '2019-12-31'),

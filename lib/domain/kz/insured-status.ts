@@ -168,8 +168,14 @@ function whyNot(params: OsmsParameters, known: OsmsFacts, periods: StatusPeriod[
   };
 }
 
-/** The last day of the unbroken run of periods through `on` (null when a period in it is open-ended). */
-function heldUntil(periods: StatusPeriod[], on: LocalDate): LocalDate | null {
+/**
+ * The last day of the unbroken run of periods through `on` (null when a period in it is open-ended);
+ * `on` must be inside one of them.
+ */
+function heldUntil(
+  periods: readonly { from: LocalDate; to: LocalDate | null }[],
+  on: LocalDate,
+): LocalDate | null {
   let until = on;
   for (const p of [...periods].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))) {
     if (p.from > addDays(until, 1)) break;
@@ -179,9 +185,13 @@ function heldUntil(periods: StatusPeriod[], on: LocalDate): LocalDate | null {
   return until;
 }
 
-function participatesOn(facts: OsmsFacts, on: LocalDate): { from: LocalDate; to: LocalDate | null } | null {
-  if (facts.residence.kind === 'citizen') return { from: on, to: null };
-  return facts.residence.permits.find((p) => p.from <= on && (p.to === null || p.to >= on)) ?? null;
+/** Whether the person takes part in ОСМС on the day, and until when (null: open-ended); undefined when not. */
+function participationUntil(facts: OsmsFacts, on: LocalDate): LocalDate | null | undefined {
+  if (facts.residence.kind === 'citizen') return null;
+  const { permits } = facts.residence;
+  return permits.some((p) => p.from <= on && (p.to === null || p.to >= on))
+    ? heldUntil(permits, on)
+    : undefined;
 }
 
 function monthMarks(params: OsmsParameters, known: OsmsFacts, on: LocalDate): MonthMark[] {
@@ -223,8 +233,8 @@ export function osmsStatusOn(
     const text = `Обязательное социальное медицинское страхование действует с ${formatDateRu(firstDayOf(params.rules.systemStart))}.`;
     return { ...base, insured: false, code: 'BEFORE_OSMS', text, advice: null, category: null };
   }
-  const residence = participatesOn(known, on);
-  if (!residence) {
+  const residenceUntil = participationUntil(known, on);
+  if (residenceUntil === undefined) {
     return {
       ...base,
       insured: false,
@@ -242,7 +252,7 @@ export function osmsStatusOn(
     (a, b) => INSURED_GROUNDS.indexOf(a.ground) - INSURED_GROUNDS.indexOf(b.ground),
   )[0]!;
   const held = heldUntil(periods, on);
-  const until = residence.to === null ? held : held === null || held > residence.to ? residence.to : held;
+  const until = residenceUntil === null || (held !== null && held <= residenceUntil) ? held : residenceUntil;
   return {
     ...base,
     insured: true,
