@@ -180,6 +180,9 @@ describe('state-paid categories and the grace period', () => {
       code: 'GRACE_AFTER_CATEGORY',
       until: '2024-09-30',
     });
+    expect(status(facts, '2024-09-30').text).toBe(
+      'Застрахован: после выхода из категории «Обучающиеся по очной форме» право на помощь в системе ОСМС сохраняется до 30.09.2024.',
+    );
     const after = status(facts, '2024-10-01');
     expect(after).toMatchObject({ insured: false, code: 'GRACE_ENDED', category: 'FULL_TIME_STUDENT' });
     expect(after.text).toContain('закончилась 30.06.2024');
@@ -244,6 +247,12 @@ describe('the temporary one-month status from an uploaded document', () => {
     uploadedBy: 'clinic' as const,
     revokedOn: null,
   };
+
+  it('tells the person the status is temporary and what replaces it', () => {
+    expect(status(citizen({ temporaryStatuses: [upload] }), '2025-03-10').text).toBe(
+      'Временный статус на 1 месяц: загружен документ о категории «Лица с инвалидностью». Постоянный статус появится, когда поступят данные о категории.',
+    );
+  });
 
   it('lasts one month from the upload, then explains that the data did not arrive', () => {
     const facts = citizen({ temporaryStatuses: [upload] });

@@ -96,7 +96,7 @@ function insuredText(period: StatusPeriod, params: OsmsParameters): string {
     case 'SELF_CONTRIBUTIONS':
       return 'Застрахован: взносы оплачены самостоятельно.';
     case 'GRACE_AFTER_CATEGORY':
-      return `Застрахован: после выхода из категории ${name} право на помощь в системе ОСМС сохраняется ограниченный срок.`;
+      return `Застрахован: после выхода из категории ${name} право на помощь в системе ОСМС сохраняется до ${formatDateRu(period.to!)}.`;
     case 'TEMPORARY_DOCUMENT':
       return `Временный статус на ${monthsWord(params.rules.temporaryStatusMonths)}: загружен документ о категории ${name}. Постоянный статус появится, когда поступят данные о категории.`;
   }
