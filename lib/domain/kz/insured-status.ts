@@ -177,10 +177,14 @@ function heldUntil(
   on: LocalDate,
 ): LocalDate | null {
   let until = on;
+  let next = addDays(until, 1);
   for (const p of [...periods].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))) {
-    if (p.from > addDays(until, 1)) break;
+    if (p.from > next) break;
     if (p.to === null) return null;
-    if (p.to > until) until = p.to;
+    if (p.to > until) {
+      until = p.to;
+      next = addDays(until, 1);
+    }
   }
   return until;
 }

@@ -1,4 +1,4 @@
-import { addDays, makeDate, type LocalDate } from '../dates';
+import { makeDate, type LocalDate } from '../dates';
 
 /**
  * A calendar month as ISO `YYYY-MM`. ОСМС contributions are paid for a month, so the status rules count
@@ -18,11 +18,12 @@ export function toMonth(input: string): Month {
   return input;
 }
 
-function monthIndex(month: Month): number {
+/** Months since year 0 (for counting over many months without building strings). */
+export function monthNumber(month: Month): number {
   return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 }
 
-function fromIndex(index: number): Month {
+export function monthFromNumber(index: number): Month {
   const year = Math.floor(index / 12);
   return `${String(year).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}` as Month;
 }
@@ -32,20 +33,25 @@ export function monthOf(date: LocalDate): Month {
 }
 
 export function addMonthsToMonth(month: Month, n: number): Month {
-  return fromIndex(monthIndex(month) + n);
+  return monthFromNumber(monthNumber(month) + n);
 }
 
 /** How many months from `a` to `b` (negative when b is earlier). */
 export function monthsFrom(a: Month, b: Month): number {
-  return monthIndex(b) - monthIndex(a);
+  return monthNumber(b) - monthNumber(a);
 }
 
 export function firstDayOf(month: Month): LocalDate {
   return `${month}-01` as LocalDate;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
 export function lastDayOf(month: Month): LocalDate {
-  return addDays(firstDayOf(addMonthsToMonth(month, 1)), -1);
+  const year = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return `${month}-${m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]}` as LocalDate;
 }
 
 /**
@@ -64,6 +70,6 @@ export function addMonths(date: LocalDate, n: number): LocalDate {
 /** The months from `first` to `last`, both included (empty when last < first). */
 export function monthRange(first: Month, last: Month): Month[] {
   const out: Month[] = [];
-  for (let i = monthIndex(first); i <= monthIndex(last); i++) out.push(fromIndex(i));
+  for (let i = monthNumber(first); i <= monthNumber(last); i++) out.push(monthFromNumber(i));
   return out;
 }

@@ -90,6 +90,13 @@ export function parseOsmsParameters(raw: unknown): OsmsParameters {
   };
 }
 
+/** The file's line for a year: the year's own, the last one for a later year, none before the first. */
+export function yearLine(params: OsmsParameters, year: number): OsmsYear | null {
+  const first = params.years[0]!.year;
+  if (year < first) return null;
+  return params.years[Math.min(year - first, params.years.length - 1)]!;
+}
+
 /**
  * The figures in force in a year. A year after the last line carries the last line's figures forward
  * (`carriedForward`), so a status on 1 January is not refused while the new budget law is not yet in the
@@ -99,11 +106,8 @@ export function yearParameters(
   params: OsmsParameters,
   year: number,
 ): (OsmsYear & { carriedForward: boolean }) | null {
-  const first = params.years[0]!;
-  const last = params.years[params.years.length - 1]!;
-  if (year < first.year) return null;
-  if (year > last.year) return { ...last, carriedForward: true };
-  return { ...params.years[year - first.year]!, carriedForward: false };
+  const line = yearLine(params, year);
+  return line && { ...line, carriedForward: line.year !== year };
 }
 
 /** The employee's monthly contribution the employer withholds from a wage (whole tenge, rounded). */

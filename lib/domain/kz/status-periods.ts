@@ -7,10 +7,13 @@ import {
   firstDayOf,
   lastDayOf,
   monthOf,
+  monthFromNumber,
+  monthNumber,
   monthRange,
+  monthsFrom,
   type Month,
 } from './months';
-import { yearParameters, type OsmsParameters } from './parameters';
+import { yearLine, type OsmsParameters } from './parameters';
 
 /** The grounds a period of status rests on, strongest first (the order a status picks among them). */
 export const INSURED_GROUNDS = [
@@ -60,8 +63,8 @@ function isMonthly(c: OsmsContribution): c is MonthlyContribution {
 export function countsAsContribution(params: OsmsParameters, c: MonthlyContribution): boolean {
   if (c.amount <= 0 || c.month < params.rules.systemStart) return false;
   if (c.kind !== 'self') return true;
-  const forMonth = yearParameters(params, Number(c.month.slice(0, 4)));
-  const whenPaid = yearParameters(params, yearOf(c.paidOn));
+  const forMonth = yearLine(params, Number(c.month.slice(0, 4)));
+  const whenPaid = yearLine(params, yearOf(c.paidOn));
   const due = Math.min(forMonth!.selfPayerMonthly, whenPaid?.selfPayerMonthly ?? Infinity);
   return c.amount >= due;
 }
@@ -75,42 +78,44 @@ export function contributedMonths(params: OsmsParameters, facts: OsmsFacts): Set
 }
 
 function overlapsMonth(from: LocalDate, to: LocalDate | null, month: Month): boolean {
-  return from <= lastDayOf(month) && (to === null || to >= firstDayOf(month));
+  return monthOf(from) <= month && (to === null || monthOf(to) >= month);
 }
 
 /**
  * Whether the person owed nothing for a month: before ОСМС, paid for, in a category or its grace period
  * (the state or a local body paid, or the right was kept), or not taking part (a foreigner without
- * residence).
+ * residence). Remembered per month: every self-payer's month asks about the same months before it.
  */
-function monthWithoutDebt(
+function debtFreeMonths(
   params: OsmsParameters,
   facts: OsmsFacts,
   paid: Set<Month>,
-  categories: StatusPeriod[],
-  month: Month,
-): boolean {
-  if (month < params.rules.systemStart || paid.has(month)) return true;
-  if (categories.some((p) => overlapsMonth(p.from, p.to, month))) return true;
-  return (
-    facts.residence.kind === 'foreign' &&
-    !facts.residence.permits.some((p) => overlapsMonth(p.from, p.to, month))
-  );
+): (month: Month) => boolean {
+  const categories = categoryPeriods(params, facts, paid);
+  const known = new Map<Month, boolean>();
+  return (month) => {
+    let free = known.get(month);
+    if (free === undefined) {
+      free =
+        month < params.rules.systemStart ||
+        paid.has(month) ||
+        categories.some((p) => overlapsMonth(p.from, p.to, month)) ||
+        (facts.residence.kind === 'foreign' &&
+          !facts.residence.permits.some((p) => overlapsMonth(p.from, p.to, month)));
+      known.set(month, free);
+    }
+    return free;
+  };
+}
+
+function historyBefore(params: OsmsParameters, month: Month): Month[] {
+  return monthRange(addMonthsToMonth(month, -params.rules.historyMonths), addMonthsToMonth(month, -1));
 }
 
 /** The months among the `historyMonths` before `month` that carry a debt, oldest first. */
-export function debtMonthsBefore(
-  params: OsmsParameters,
-  facts: OsmsFacts,
-  month: Month,
-  paid = contributedMonths(params, facts),
-): Month[] {
-  const window = monthRange(
-    addMonthsToMonth(month, -params.rules.historyMonths),
-    addMonthsToMonth(month, -1),
-  );
-  const categories = categoryPeriods(params, facts, paid);
-  return window.filter((m) => !monthWithoutDebt(params, facts, paid, categories, m));
+export function debtMonthsBefore(params: OsmsParameters, facts: OsmsFacts, month: Month): Month[] {
+  const free = debtFreeMonths(params, facts, contributedMonths(params, facts));
+  return historyBefore(params, month).filter((m) => !free(m));
 }
 
 /** How many months in a row, ending with `last`, have a contribution. */
@@ -173,12 +178,23 @@ function paidByOthersPeriods(params: OsmsParameters, facts: OsmsFacts): StatusPe
 }
 
 /** A self-payer's contribution gives its month when the months before it carry no debt. */
-function selfPeriods(params: OsmsParameters, facts: OsmsFacts): StatusPeriod[] {
-  const paid = contributedMonths(params, facts);
-  return facts.contributions.flatMap((c): StatusPeriod[] => {
-    if (!isMonthly(c) || c.kind !== 'self' || !countsAsContribution(params, c)) return [];
+function selfPeriods(params: OsmsParameters, facts: OsmsFacts, paid: Set<Month>): StatusPeriod[] {
+  const own = facts.contributions.filter(
+    (c): c is MonthlyContribution => isMonthly(c) && c.kind === 'self' && countsAsContribution(params, c),
+  );
+  if (own.length === 0) return [];
+  // debts[i]: how many months owed from `first` up to and including month number first + i - 1
+  const history = params.rules.historyMonths;
+  const numbers = own.map((c) => monthNumber(c.month));
+  const first = Math.min(...numbers) - history;
+  const free = debtFreeMonths(params, facts, paid);
+  const debts = [0];
+  for (let n = first; n < Math.max(...numbers); n++)
+    debts.push(debts.at(-1)! + (free(monthFromNumber(n)) ? 0 : 1));
+  return own.flatMap((c, i): StatusPeriod[] => {
     const from = c.paidOn > firstDayOf(c.month) ? c.paidOn : firstDayOf(c.month);
-    if (from > lastDayOf(c.month) || debtMonthsBefore(params, facts, c.month, paid).length > 0) return [];
+    const end = numbers[i]! - first;
+    if (monthOf(from) > c.month || debts[end]! - debts[end - history]! > 0) return [];
     return [{ ground: 'SELF_CONTRIBUTIONS', from, to: lastDayOf(c.month), category: null }];
   });
 }
@@ -192,19 +208,25 @@ function advancePeriods(params: OsmsParameters, facts: OsmsFacts): StatusPeriod[
   const earliest = new Map<Month, LocalDate>();
   for (const c of facts.contributions) {
     if (!isMonthly(c) || c.kind !== 'self' || !countsAsContribution(params, c)) continue;
-    if (c.paidOn < params.rules.advanceRuleFrom || c.paidOn > lastDayOf(c.month)) continue;
+    if (c.paidOn < params.rules.advanceRuleFrom || monthOf(c.paidOn) > c.month) continue;
     const known = earliest.get(c.month);
     if (known === undefined || c.paidOn < known) earliest.set(c.month, c.paidOn);
   }
+  const months = [...earliest.keys()].sort();
   const size = params.rules.advanceMonths;
   const periods: StatusPeriod[] = [];
-  for (const first of earliest.keys()) {
-    const block = monthRange(first, addMonthsToMonth(first, size - 1));
-    const paidOn = block.map((m) => earliest.get(m));
-    if (paidOn.some((d) => d === undefined)) continue;
-    const complete = (paidOn as LocalDate[]).reduce((a, b) => (a > b ? a : b));
+  for (let i = 0; i + size <= months.length; i++) {
+    const first = months[i]!;
+    const last = months[i + size - 1]!;
+    // distinct sorted months: the block is consecutive exactly when it spans size months
+    if (monthsFrom(first, last) !== size - 1) continue;
+    let complete = earliest.get(first)!;
+    for (let j = i + 1; j < i + size; j++) {
+      const paidOn = earliest.get(months[j]!)!;
+      if (paidOn > complete) complete = paidOn;
+    }
     const from = complete > firstDayOf(first) ? complete : firstDayOf(first);
-    periods.push({ ground: 'ADVANCE_PAYMENTS', from, to: lastDayOf(block[size - 1]!), category: null });
+    periods.push({ ground: 'ADVANCE_PAYMENTS', from, to: lastDayOf(last), category: null });
   }
   return periods;
 }
@@ -222,11 +244,12 @@ function temporaryPeriods(params: OsmsParameters, facts: OsmsFacts): StatusPerio
 
 /** Every period of status the facts give (take `factsKnownOn` first for the facts of a given day). */
 export function statusPeriods(params: OsmsParameters, facts: OsmsFacts): StatusPeriod[] {
+  const paid = contributedMonths(params, facts);
   return [
-    ...categoryPeriods(params, facts, contributedMonths(params, facts)),
+    ...categoryPeriods(params, facts, paid),
     ...paidByOthersPeriods(params, facts),
     ...advancePeriods(params, facts),
-    ...selfPeriods(params, facts),
+    ...selfPeriods(params, facts, paid),
     ...temporaryPeriods(params, facts),
   ];
 }
