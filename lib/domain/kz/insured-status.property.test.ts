@@ -4,7 +4,7 @@ import { advanceBlock, citizen, d, membership, osmsParameters as params, paid } 
 import { addDays, dateToEpochDays, epochDaysToDate, type LocalDate } from '../dates';
 import { OSMS_CATEGORIES, categoryPayer } from './categories';
 import { osmsStatusOn } from './insured-status';
-import { addMonths, addMonthsToMonth, firstDayOf, lastDayOf, monthOf } from './months';
+import { addMonths, addMonthsToMonth, firstDayOf, lastDayOf, monthOf, type Month } from './months';
 import type { OsmsContribution, OsmsFacts } from './osms-facts';
 import { factsKnownOn } from './status-periods';
 
@@ -70,6 +70,8 @@ const advancePaid = fc
   .map(([first, lead]) => ({ first, paidOn: addDays(firstDayOf(first), -lead) }))
   .filter(({ paidOn }) => paidOn >= params.rules.advanceRuleFrom);
 
+const m2019 = monthOf(d('2019-10-01'));
+
 const insuredOn = (f: OsmsFacts, on: LocalDate) => osmsStatusOn(params, f, on).insured;
 
 /** An adult who never paid: every month since 01.2020 is owed, so only the rule under test can insure. */
@@ -99,6 +101,48 @@ describe('properties of the ОСМС status', () => {
         expect(insuredOn(known, addDays(until, 1))).toBe(false);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('before the advance mechanism, self-payments insure a month exactly when it and the 12 before it are paid', () => {
+    // mostly every month paid, some missed, some short, some late or early — so both answers occur
+    const months = fc.array(
+      fc.record({
+        skip: fc.integer({ min: 0, max: 40 }),
+        lag: fc.integer({ min: -40, max: 40 }),
+        amount: fc.oneof(
+          { weight: 20, arbitrary: fc.constant(3000) },
+          { weight: 1, arbitrary: fc.constant(2125) },
+          { weight: 1, arbitrary: fc.constant(1000) },
+        ),
+      }),
+      { minLength: 35, maxLength: 35 },
+    );
+    fc.assert(
+      fc.property(months, day('2020-06-01', '2022-09-04'), (plan, on) => {
+        const payments = plan.flatMap((p, i) => {
+          const m = addMonthsToMonth(m2019, i);
+          const paidOn = addDays(firstDayOf(m), p.lag);
+          return p.skip === 0 || paidOn >= params.rules.advanceRuleFrom
+            ? []
+            : [{ kind: 'self' as const, month: m, paidOn, amount: p.amount }];
+        });
+        // the rule written out plainly: a payment counts once made, when it reaches the amount of its
+        // month's year or of the year it was paid in, whichever is lower (2,125 until 2021, 3,000 in 2022)
+        const amountIn = (year: number) => (year < 2020 ? Infinity : year <= 2021 ? 2125 : 3000);
+        const counts = (m: Month) =>
+          payments.some(
+            (p) =>
+              p.month === m &&
+              p.paidOn <= on &&
+              p.amount >= Math.min(amountIn(Number(m.slice(0, 4))), amountIn(Number(p.paidOn.slice(0, 4)))),
+          );
+        const month = monthOf(on);
+        const history = Array.from({ length: 12 }, (_, i) => addMonthsToMonth(month, -1 - i));
+        const expected = counts(month) && history.every((m) => m < '2020-01' || counts(m));
+        expect(osmsStatusOn(params, debtor(payments), on).insured).toBe(expected);
+      }),
+      { numRuns: 400 },
     );
   });
 
