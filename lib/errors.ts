@@ -47,6 +47,17 @@ export const errorCatalogue = {
   SNILS_INVALID_FORMAT: { status: 400, message: 'СНИЛС состоит из 11 цифр: XXX-XXX-XXX YY.' },
   SNILS_INVALID_CHECKSUM: { status: 400, message: 'СНИЛС указан с ошибкой: не сходится контрольное число.' },
   SUBJECT_UNKNOWN: { status: 400, message: 'Неизвестный код субъекта РФ.' },
+  // Kazakhstan's ИИН (lib/domain/kz/iin.ts)
+  IIN_INVALID_FORMAT: { status: 400, message: 'ИИН состоит из 12 цифр.' },
+  IIN_INVALID_DATE: {
+    status: 400,
+    message: 'ИИН указан с ошибкой: первые шесть цифр не образуют дату рождения.',
+  },
+  IIN_INVALID_CENTURY: {
+    status: 400,
+    message: 'ИИН указан с ошибкой: седьмая цифра (век рождения и пол) должна быть от 1 до 6.',
+  },
+  IIN_INVALID_CHECKSUM: { status: 400, message: 'ИИН указан с ошибкой: не сходится контрольная цифра.' },
 
   // Identity documents (F011)
   DOCUMENT_KIND_UNKNOWN: { status: 400, message: 'Неизвестный вид документа.' },
