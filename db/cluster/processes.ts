@@ -220,14 +220,16 @@ export function killNodeProcesses(node: NodeSpec): number {
 }
 
 /**
- * Every process of the local cluster in `layout.dir`: those started on a path inside it (pg_autoctl
- * services and commands, postmasters, a base backup) and all their descendants, whatever they renamed
+ * Every process of the local cluster in `layout.dir`: pg_autoctl and PostgreSQL's programs started on a
+ * path inside it (services and commands, postmasters, a base backup) and all their descendants, whatever they renamed
  * themselves to. Another cluster's processes (another directory) are never among them.
  */
 export function clusterProcesses(layout: ClusterLayout): number[] {
   const table = processTable();
   const inside = `${layout.dir}/`;
-  const roots = table.filter((p) => p.command.includes(inside)).map((p) => p.pid);
+  // pg_autoctl or a PostgreSQL program (postgres, pg_ctl, pg_basebackup, pg_rewind): not, say, a `tail` of a log.
+  const ours = (p: ProcessEntry) => p.command.startsWith(PG_AUTOCTL) || p.command.startsWith(`${PG_BIN}/`);
+  const roots = table.filter((p) => ours(p) && p.command.includes(inside)).map((p) => p.pid);
   return withDescendants(table, roots);
 }
 

@@ -21,8 +21,8 @@ import { lookupByEnp, startLoad, writeOnePerson, type LoadRecord } from './load'
  * killed (SIGKILL to its whole process group). Lookups must keep answering (fresh or stale, never "not
  * insured"), writes fail only with REGISTER_UNAVAILABLE until the replica is promoted and then succeed in
  * the same process, and every write acknowledged before the kill is on the new primary.
- * CLUSTER_FAILOVER_ROUNDS (1 in `npm test`, 2 in `npm run test:cluster`): after the first failover the
- * killed node rejoins as a replica and the new primary is killed in turn.
+ * CLUSTER_FAILOVER_ROUNDS (2 in `npm run test:cluster` and `npm test`; 1 when unset): after the first
+ * failover the killed node rejoins as a replica and the new primary is killed in turn.
  */
 const rounds = Number(process.env.CLUSTER_FAILOVER_ROUNDS ?? '1');
 // Away from a developer's `npm run cluster:up` (CLUSTER_PORT_BASE) and in a directory of its own.
