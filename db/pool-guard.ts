@@ -2,10 +2,11 @@ import type pg from 'pg';
 
 /**
  * A client checked out with `pool.connect()` (a transaction's) whose connection is lost goes back to the
- * pool at once, destroyed (and the loss is no uncaught 'error' event), and a later `release()` of its holder does nothing. Without this a pool leaks
- * it: drizzle's `transaction` sends BEGIN before its try/finally, so a connection that dies between the
- * checkout and BEGIN (a server killed under load: a failover) is never released — the pool is one
- * client short for good, and `pool.end()` (closeDb, a graceful shutdown) waits for it for ever.
+ * pool at once, destroyed (and the loss is no uncaught 'error' event); its holder's later `release()`
+ * does nothing. Without this a pool leaks it: drizzle's `transaction` sends BEGIN before its try/finally,
+ * so a connection that dies between the checkout and BEGIN (a server killed under load: a failover) is
+ * never released — the pool is one client short for good, and `pool.end()` (closeDb, a graceful
+ * shutdown) waits for it for ever.
  */
 export function releaseWhenLost(pool: pg.Pool): void {
   const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient> | undefined;
