@@ -319,7 +319,11 @@ export async function stopCluster(options: ClusterOptions & { destroy?: boolean 
     if (existsSync(layout.dir)) await stopGracefully(layout);
   } finally {
     const killed = killClusterProcesses(layout);
-    if (killed > 0) layout.log(`Killed ${killed} processes of the cluster left after its stop.`);
+    if (killed.length > 0) {
+      layout.log(
+        `Killed ${killed.length} processes of the cluster left after its stop: ${killed.join('; ')}`,
+      );
+    }
     await waitFor('every process of the cluster to end', 10_000, () =>
       Promise.resolve(clusterProcesses(layout).length === 0 ? true : null),
     );

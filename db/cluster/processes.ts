@@ -233,9 +233,12 @@ export function clusterProcesses(layout: ClusterLayout): number[] {
   return withDescendants(table, roots);
 }
 
-/** The last resort of a stop: SIGKILL to every process of the cluster; returns how many there were. */
-export function killClusterProcesses(layout: ClusterLayout): number {
+/** The last resort of a stop: SIGKILL to every process of the cluster; returns their command lines. */
+export function killClusterProcesses(layout: ClusterLayout): string[] {
   const pids = clusterProcesses(layout);
+  const commands = processTable()
+    .filter((p) => pids.includes(p.pid))
+    .map((p) => p.command.trim().slice(0, 120));
   killAll(pids);
-  return pids.length;
+  return commands;
 }
