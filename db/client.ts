@@ -1,6 +1,7 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { env } from '@/config/env';
+import { releaseWhenLost } from './pool-guard';
 import { connectionOptions } from './primary';
 import * as schema from './schema';
 
@@ -40,6 +41,7 @@ function newPool(
   });
   // An idle client losing its server must not crash the process; the next query reports the failure.
   pool.on('error', (err) => console.error(`[db] idle ${label} error:`, err.message));
+  releaseWhenLost(pool);
   return pool;
 }
 

@@ -2,6 +2,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { env } from '@/config/env';
 import { closeWithDb, getDb, type Database } from './client';
+import { releaseWhenLost } from './pool-guard';
 import {
   chooseReadTarget,
   lagFromProbe,
@@ -59,25 +60,50 @@ export function isReplicaFailure(error: unknown): boolean {
     code === '57014' || // statement timeout
     (code === '40001' && /conflict with recovery/i.test(message)) ||
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH'].includes(code) ||
-    /Connection terminated|timeout exceeded when trying to connect|connection timeout/i.test(message)
+    // pg's own words for a lost, closed or silent server (they carry no code).
+    /Connection terminated|timeout exceeded when trying to connect|connection timeout|Query read timeout|is not queryable/i.test(
+      message,
+    )
   );
 }
 
+/** How long a replica may take to accept a connection, and to answer a query, before the primary answers. */
+export interface ReplicaTimeouts {
+  connectMs: number;
+  queryMs: number;
+}
+
+/**
+ * The server ends a replica read after 30 s (statement_timeout); a server that says nothing at all (hung,
+ * stopped, its network gone) is left after 35 s by the client itself.
+ */
+const REPLICA_TIMEOUTS: ReplicaTimeouts = { connectMs: 2_000, queryMs: 35_000 };
+
 /**
  * A replica's pool that gives a query (or a transaction's connection) to the primary when the replica
- * fails to answer, and marks the replica down until its next probe: a replica is never an error to the user.
+ * fails to answer — refused, reset, silent — and tells `onFailure`, which marks the replica down until its
+ * next probe: a replica is never an error to the user. (A transaction whose replica dies after its first
+ * statement fails as on the primary: what it read cannot be re-read elsewhere half-way.)
  */
-function replicaPool(url: string, primary: pg.Pool, onFailure: (error: unknown) => void): pg.Pool {
+export function replicaPool(
+  url: string,
+  primary: pg.Pool,
+  onFailure: (error: unknown) => void,
+  timeouts: ReplicaTimeouts = REPLICA_TIMEOUTS,
+): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: env().DATABASE_POOL_MAX,
     idleTimeoutMillis: 30_000,
-    connectionTimeoutMillis: 2_000,
+    connectionTimeoutMillis: timeouts.connectMs,
+    query_timeout: timeouts.queryMs,
+    keepAlive: true,
     application_name: 'oms-register-replica-read',
     // A read on a replica may be cancelled by replay (recovery conflict); a hung replica must not hang it.
     options: '-c statement_timeout=30000 -c default_transaction_read_only=on',
   });
   pool.on('error', (err) => console.error('[db] idle replica client error:', err.message));
+  releaseWhenLost(pool);
   const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
   const primaryQuery = primary.query.bind(primary) as (...args: unknown[]) => Promise<unknown>;
   const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient> | undefined;

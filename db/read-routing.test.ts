@@ -50,14 +50,21 @@ describe('where a read goes', () => {
     expect(decide({})).toEqual({ target: 'replica', index: 0 });
   });
 
-  it('to the primary when every replica is down or was never measured', () => {
+  it('to the primary when every replica is down', () => {
     expect(decide({ replicas: [fresh({ up: false })] })).toEqual({
       target: 'primary',
       reason: 'replica_down',
     });
-    expect(decide({ replicas: [fresh({ lagSeconds: null })] })).toEqual({
+  });
+
+  it('to the primary when a replica is up but how many seconds behind it is unknown, whatever the purpose', () => {
+    expect(decide({ replicas: [fresh({ lagSeconds: null })], maxStalenessSeconds: 120 })).toEqual({
       target: 'primary',
-      reason: 'replica_down',
+      reason: 'too_stale',
+    });
+    expect(decide({ replicas: [fresh({ lagSeconds: null }), fresh({ lagSeconds: 3 })] })).toEqual({
+      target: 'replica',
+      index: 1,
     });
   });
 

@@ -39,7 +39,10 @@ export interface ReplicaState {
   checkedAt: number;
   /** The last WAL position it replayed. */
   replayLsn: string | null;
-  /** How far behind the primary it was, in seconds (0 when it had replayed all the primary had). */
+  /**
+   * How far behind the primary it was, in seconds (0 when it had replayed all the primary had); null when
+   * unknown: behind, with no transaction replayed since it started (PostgreSQL then has no replay time).
+   */
   lagSeconds: number | null;
 }
 
@@ -68,12 +71,13 @@ export interface ReadDecisionInput {
 export function chooseReadTarget(input: ReadDecisionInput): ReadTarget {
   if (input.replicas.length === 0) return { target: 'primary', reason: 'no_replicas' };
   const need = input.mustHaveReplayed === null ? null : parseLsn(input.mustHaveReplayed);
-  const up = input.replicas
-    .map((r, index) => ({ r, index }))
-    .filter(({ r }) => r.up && r.lagSeconds !== null);
+  const up = input.replicas.map((r, index) => ({ r, index })).filter(({ r }) => r.up);
   if (up.length === 0) return { target: 'primary', reason: 'replica_down' };
+  // Unknown seconds (behind, nothing replayed since it started) count as too old for every purpose.
   const fresh = up.filter(
-    ({ r }) => r.lagSeconds! + Math.max(0, input.now - r.checkedAt) / 1000 <= input.maxStalenessSeconds,
+    ({ r }) =>
+      r.lagSeconds !== null &&
+      r.lagSeconds + Math.max(0, input.now - r.checkedAt) / 1000 <= input.maxStalenessSeconds,
   );
   if (fresh.length === 0) return { target: 'primary', reason: 'too_stale' };
   const replayed = fresh.filter(

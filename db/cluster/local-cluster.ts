@@ -17,6 +17,8 @@ import { formationState, monitorUrl, queryNode, tuneMonitor, writableNode, type 
 import { ensureClusterPackages } from './packages';
 import {
   autoctl,
+  clusterProcesses,
+  killClusterProcesses,
   killNodeProcesses,
   ownedDirectory,
   postmasterPid,
@@ -177,20 +179,35 @@ async function startDataNode(layout: ClusterLayout, node: NodeSpec, first: boole
  */
 async function waitUntilHealthy(layout: ClusterLayout): Promise<NodeState[]> {
   const since = new Date();
-  return waitFor('the cluster to have a primary and its secondaries', START_TIMEOUT_MS, async () => {
-    const nodes = await formationState(layout);
-    // States reported before this wait may be a stopped cluster's last word: every keeper must speak again.
-    if (nodes.some((n) => n.reportedAt <= since)) return null;
-    const primary = nodes.find((n) => n.reported === 'primary' && n.assigned === 'primary');
-    const settled = nodes.every((n) => n.reported === n.assigned);
-    const secondaries = nodes.filter((n) => n.reported === 'secondary').length;
-    if (primary && settled && secondaries === layout.nodes.length - 1) return nodes;
-    const writer = writableNode(nodes);
-    if (writer && nodes.some((n) => ['wait_standby', 'catchingup'].includes(n.reported))) {
-      await queryNode(writer.port, 'postgres', 'checkpoint').catch(() => undefined);
-    }
-    return null;
-  });
+  const nodes = await waitFor(
+    'the cluster to have a primary and its secondaries',
+    START_TIMEOUT_MS,
+    async () => {
+      const nodes = await formationState(layout);
+      // Before the check below: a keeper busy with its base backup does not report until the backup is done,
+      // so this must not wait for fresh reports (that wait made a start take ~100 s instead of ~20 s).
+      const writer = writableNode(nodes);
+      if (writer && nodes.some((n) => ['wait_standby', 'catchingup'].includes(n.reported))) {
+        await queryNode(writer.port, 'postgres', 'checkpoint').catch(() => undefined);
+      }
+      // States reported before this wait may be a stopped cluster's last word: every keeper must speak again.
+      if (nodes.some((n) => n.reportedAt <= since)) return null;
+      const primary = nodes.find((n) => n.reported === 'primary' && n.assigned === 'primary');
+      const settled = nodes.every((n) => n.reported === n.assigned);
+      const secondaries = nodes.filter((n) => n.reported === 'secondary').length;
+      return primary && settled && secondaries === layout.nodes.length - 1 ? nodes : null;
+    },
+  );
+  // A keeper may report its state before its PostgreSQL accepts connections (a restarted replica does):
+  // the URLs handed out must answer, the primary as a primary and every replica as a standby.
+  for (const node of nodes) {
+    const standby = node.reported === 'secondary';
+    await waitFor(`${node.name} to accept connections`, START_TIMEOUT_MS, async () => {
+      const [row] = await queryNode<{ r: boolean }>(node.port, 'postgres', 'select pg_is_in_recovery() as r');
+      return row?.r === standby ? true : null;
+    });
+  }
+  return nodes;
 }
 
 function clusterInfo(layout: ClusterLayout, nodes: NodeState[]): ClusterInfo {
@@ -251,31 +268,65 @@ export async function describeCluster(options: ClusterOptions = {}): Promise<Clu
   return clusterInfo(layout, await formationState(layout));
 }
 
-async function waitStopped(layout: ClusterLayout, node: NodeSpec): Promise<void> {
-  await waitFor(`${node.name} to stop`, 60_000, () =>
+const STOP_STEP_MS = 20_000;
+
+async function waitStopped(layout: ClusterLayout, node: NodeSpec): Promise<boolean> {
+  return waitFor(`${node.name} to stop`, STOP_STEP_MS, () =>
     Promise.resolve(!serviceRunning(layout, node) && postmasterPid(node) === null ? true : null),
+  ).then(
+    () => true,
+    () => false,
   );
 }
 
-/**
- * `npm run cluster:down`: stops the monitor first — without it nobody fails over, so stopping the primary
- * is not taken for its death — then every data node (fast shutdown: sessions end, nothing committed is
- * lost). The data stays for the next `cluster:up`; `destroy` removes it too.
- */
-export async function stopCluster(options: ClusterOptions & { destroy?: boolean } = {}): Promise<void> {
-  const layout = clusterLayout(options);
+/** The orderly stop: every step bounded; a step that runs out leaves its node to the last resort. */
+async function stopGracefully(layout: ClusterLayout): Promise<void> {
   for (const group of [[layout.monitor], layout.nodes]) {
     const running = group.filter((node) => serviceRunning(layout, node));
     for (const node of running) {
       layout.log(`Stopping ${node.name}…`);
-      autoctl(layout, ['stop', '--pgdata', node.pgdata], false);
+      autoctl(layout, ['stop', '--pgdata', node.pgdata], false, STOP_STEP_MS);
     }
-    for (const node of running) await waitStopped(layout, node);
+    for (const node of running) {
+      if (!(await waitStopped(layout, node))) layout.log(`${node.name} did not stop in time.`);
+    }
   }
   // A postmaster whose keeper was killed keeps running alone: stop it too.
   for (const node of [...layout.nodes, layout.monitor]) {
     if (postmasterPid(node) === null) continue;
-    runAsPostgres(layout, path.join(PG_BIN, 'pg_ctl'), ['stop', '--pgdata', node.pgdata, '--mode', 'fast']);
+    const seconds = String(STOP_STEP_MS / 1000);
+    runAsPostgres(
+      layout,
+      path.join(PG_BIN, 'pg_ctl'),
+      ['stop', '--pgdata', node.pgdata, '--mode', 'fast', '--timeout', seconds],
+      false,
+      STOP_STEP_MS + 5_000,
+    );
+  }
+}
+
+/**
+ * `npm run cluster:down` (and every suite's clean-up, failed or not): stops the monitor first — without it
+ * nobody fails over, so stopping the primary is not taken for its death — then every data node (fast
+ * shutdown: sessions end, nothing committed is lost). Every wait is bounded, and whatever of the cluster
+ * still runs after the orderly stop (a keeper that did not listen, a base backup, an orphaned backend) is
+ * killed: no process started for this cluster outlives it. The data stays for the next `cluster:up`;
+ * `destroy` removes it too.
+ */
+export async function stopCluster(options: ClusterOptions & { destroy?: boolean } = {}): Promise<void> {
+  const layout = clusterLayout(options);
+  try {
+    if (existsSync(layout.dir)) await stopGracefully(layout);
+  } finally {
+    const killed = killClusterProcesses(layout);
+    if (killed.length > 0) {
+      layout.log(
+        `Killed ${killed.length} processes of the cluster left after its stop: ${killed.join('; ')}`,
+      );
+    }
+    await waitFor('every process of the cluster to end', 10_000, () =>
+      Promise.resolve(clusterProcesses(layout).length === 0 ? true : null),
+    );
   }
   if (options.destroy) rmSync(layout.dir, { recursive: true, force: true });
 }

@@ -32,7 +32,7 @@ export function ensureClusterPackages(log: (line: string) => void): void {
     throw new Error(`The local cluster needs Debian's ${CLUSTER_PACKAGES.join(', ')}: install them as root.`);
   }
   log(`Installing ${CLUSTER_PACKAGES.join(', ')} (apt-get)…`);
-  const install = ['install', '-y', '-q', ...CLUSTER_PACKAGES];
+  const install = ['install', '-y', '-q', '--no-install-recommends', ...CLUSTER_PACKAGES];
   // A machine whose package lists are old or absent (a fresh CI image) needs `update` first.
   if (aptGet(install) !== 0 && (aptGet(['update', '-q']) !== 0 || aptGet(install) !== 0)) {
     throw new Error(`apt-get could not install ${CLUSTER_PACKAGES.join(', ')}.`);

@@ -1,5 +1,14 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { PG_AUTOCTL, PG_BIN, type ClusterLayout, type NodeSpec } from './layout';
 
@@ -65,19 +74,24 @@ export interface CommandResult {
   output: string;
 }
 
-/** Runs a command as postgres to its end; `check` throws with its output when it fails. */
+/**
+ * Runs a command as postgres to its end, killed after `timeoutMs` (nothing here may wait for ever);
+ * `check` throws with its output when it fails.
+ */
 export function runAsPostgres(
   layout: ClusterLayout,
   command: string,
   args: string[],
   check = true,
+  timeoutMs = 180_000,
 ): CommandResult {
   const result = spawnSync(command, args, {
     ...postgresUser(),
     env: autoctlEnv(layout),
     cwd: layout.dir,
     encoding: 'utf8',
-    timeout: 180_000,
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
   });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   const status = result.status ?? 1;
@@ -87,8 +101,13 @@ export function runAsPostgres(
   return { status, output };
 }
 
-export function autoctl(layout: ClusterLayout, args: string[], check = true): CommandResult {
-  return runAsPostgres(layout, PG_AUTOCTL, args, check);
+export function autoctl(
+  layout: ClusterLayout,
+  args: string[],
+  check = true,
+  timeoutMs?: number,
+): CommandResult {
+  return runAsPostgres(layout, PG_AUTOCTL, args, check, timeoutMs);
 }
 
 /** Starts a long-lived pg_autoctl service in its own process group, its output appended to the node's log. */
@@ -112,45 +131,114 @@ export function spawnAutoctlService(layout: ClusterLayout, node: NodeSpec, args:
 /** Whether the node's pg_autoctl service is running (`pg_autoctl status` exits 0 then). */
 export function serviceRunning(layout: ClusterLayout, node: NodeSpec): boolean {
   if (!existsSync(path.join(node.pgdata, 'PG_VERSION'))) return false;
-  return autoctl(layout, ['status', '--pgdata', node.pgdata], false).status === 0;
+  return autoctl(layout, ['status', '--pgdata', node.pgdata], false, 15_000).status === 0;
 }
 
-/** The postmaster's pid from its pid file, or null when the server is not running. */
+/**
+ * The postmaster's pid from its pid file, or null when the server is not running. A killed server leaves
+ * its pid file behind, and its pid may since be another process's: only a process started on this data
+ * directory counts.
+ */
 export function postmasterPid(node: NodeSpec): number | null {
   const file = path.join(node.pgdata, 'postmaster.pid');
   if (!existsSync(file)) return null;
   const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
-  return Number.isInteger(pid) && pid > 0 && processAlive(pid) ? pid : null;
-}
-
-function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return null;
   try {
-    process.kill(pid, 0);
-    return true;
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return args.includes(node.pgdata) ? pid : null;
   } catch {
-    return false;
+    return null; // no such process
   }
 }
 
-/** The process group of a pid (field 5 of /proc/<pid>/stat), null when the process is gone. */
-function processGroup(pid: number): number | null {
-  const stat = `/proc/${pid}/stat`;
-  if (!existsSync(stat)) return null;
-  const fields = readFileSync(stat, 'utf8').split(') ')[1]?.split(' ');
-  const group = Number(fields?.[2]);
-  return Number.isInteger(group) && group > 1 ? group : null;
+interface ProcessEntry {
+  pid: number;
+  ppid: number;
+  /** The command line as started (a process may rename its title; its arguments stay here). */
+  command: string;
+}
+
+/** Every process of the machine, from /proc (a process gone while reading is left out). */
+function processTable(): ProcessEntry[] {
+  const table: ProcessEntry[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const command = readFileSync(`/proc/${name}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      table.push({ pid: Number(name), ppid, command });
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return table;
+}
+
+/** The given processes and all their descendants (PostgreSQL's backends have process groups of their own). */
+function withDescendants(table: readonly ProcessEntry[], roots: readonly number[]): number[] {
+  const found = new Set(roots);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of table) {
+      if (!found.has(p.pid) && found.has(p.ppid)) {
+        found.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  return [...found].filter((pid) => pid !== process.pid);
+}
+
+function killAll(pids: readonly number[]): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
 }
 
 /**
- * A machine's sudden death, as far as one host can show it: SIGKILL to the node's process group (its
- * pg_autoctl supervisor, the postmaster and every backend at once), so nothing restarts PostgreSQL and no
- * shutdown checkpoint runs. Returns the killed postmaster's pid.
+ * A machine's sudden death, as far as one host can show it: SIGKILL at once to the node's pg_autoctl
+ * supervisor, its postmaster and every backend (a backend would otherwise answer its open connection
+ * for a moment after its postmaster died), so nothing restarts PostgreSQL and no shutdown checkpoint
+ * runs. Returns the killed postmaster's pid.
  */
 export function killNodeProcesses(node: NodeSpec): number {
   const pid = postmasterPid(node);
   if (pid === null) throw new Error(`${node.name} is not running: nothing to kill.`);
-  const group = processGroup(pid);
-  if (group !== null && group !== processGroup(process.pid)) process.kill(-group, 'SIGKILL');
-  if (processAlive(pid)) process.kill(pid, 'SIGKILL');
+  const table = processTable();
+  // The supervisor: the ancestors of the postmaster started on this node's data directory.
+  const supervisors = table.filter(
+    (p) => p.command.startsWith(PG_AUTOCTL) && p.command.split(' ').includes(node.pgdata),
+  );
+  killAll(withDescendants(table, [...supervisors.map((p) => p.pid), pid]));
   return pid;
+}
+
+/**
+ * Every process of the local cluster in `layout.dir`: pg_autoctl and PostgreSQL's programs started on a
+ * path inside it (services and commands, postmasters, a base backup) and all their descendants, whatever they renamed
+ * themselves to. Another cluster's processes (another directory) are never among them.
+ */
+export function clusterProcesses(layout: ClusterLayout): number[] {
+  const table = processTable();
+  const inside = `${layout.dir}/`;
+  // pg_autoctl or a PostgreSQL program (postgres, pg_ctl, pg_basebackup, pg_rewind): not, say, a `tail` of a log.
+  const ours = (p: ProcessEntry) => p.command.startsWith(PG_AUTOCTL) || p.command.startsWith(`${PG_BIN}/`);
+  const roots = table.filter((p) => ours(p) && p.command.includes(inside)).map((p) => p.pid);
+  return withDescendants(table, roots);
+}
+
+/** The last resort of a stop: SIGKILL to every process of the cluster; returns their command lines. */
+export function killClusterProcesses(layout: ClusterLayout): string[] {
+  const pids = clusterProcesses(layout);
+  const commands = processTable()
+    .filter((p) => pids.includes(p.pid))
+    .map((p) => p.command.trim().slice(0, 120));
+  killAll(pids);
+  return commands;
 }

@@ -12,6 +12,7 @@ import {
 } from '@/db/cluster/local-cluster';
 import type { ClusterOptions } from '@/db/cluster/layout';
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '@/lib/register/db-errors';
+import { bounded } from './bounded';
 import { lookupByEnp, startLoad, writeOnePerson, type LoadRecord } from './load';
 
 /**
@@ -20,8 +21,8 @@ import { lookupByEnp, startLoad, writeOnePerson, type LoadRecord } from './load'
  * killed (SIGKILL to its whole process group). Lookups must keep answering (fresh or stale, never "not
  * insured"), writes fail only with REGISTER_UNAVAILABLE until the replica is promoted and then succeed in
  * the same process, and every write acknowledged before the kill is on the new primary.
- * CLUSTER_FAILOVER_ROUNDS (1 in `npm test`, 2 in `npm run test:cluster`): after the first failover the
- * killed node rejoins as a replica and the new primary is killed in turn.
+ * CLUSTER_FAILOVER_ROUNDS (2 in `npm run test:cluster` and `npm test`; 1 when unset): after the first
+ * failover the killed node rejoins as a replica and the new primary is killed in turn.
  */
 const rounds = Number(process.env.CLUSTER_FAILOVER_ROUNDS ?? '1');
 // Away from a developer's `npm run cluster:up` (CLUSTER_PORT_BASE) and in a directory of its own.
@@ -36,6 +37,7 @@ const ACKS_AFTER_PROMOTION = 5;
 
 let info: ClusterInfo;
 const enps: string[] = [];
+let load: ReturnType<typeof startLoad> | null = null;
 
 async function countOnPrimary(ids: number[]): Promise<number> {
   const { currentPrimaryUrl } = await describeCluster(cluster);
@@ -88,10 +90,15 @@ async function enpOf(personId: number): Promise<string> {
 }
 
 afterAll(async () => {
-  // The servers go first: the pools' end then has no connection left to wait for.
-  await stopCluster({ ...cluster, destroy: true });
-  await closeDb();
-  delete process.env.DATABASE_URL;
+  try {
+    // A round that failed half-way left its load running: it must not go on against a stopped cluster.
+    if (load) await bounded('stopping the load', load.stop(), 30_000);
+  } finally {
+    // The servers go first (every process gone, bounded): the pools' end then has nothing to wait for.
+    await stopCluster({ ...cluster, destroy: true });
+    await bounded('closing the pools', closeDb(), 20_000);
+    delete process.env.DATABASE_URL;
+  }
 });
 
 function checkRound(record: LoadRecord, killedAt: number): number {
@@ -132,21 +139,23 @@ describe('failover of the primary under load', () => {
         info = await startCluster(cluster);
         expect(info.replicaUrls).toHaveLength(1);
       }
-      const load = startLoad(enps);
-      await until('writes before the kill', () => load.record.acks.length >= ACKS_BEFORE_KILL);
+      const running = startLoad(enps);
+      load = running;
+      await until('writes before the kill', () => running.record.acks.length >= ACKS_BEFORE_KILL);
       const { node, killedAt } = await killPrimary(cluster);
-      const ackedBeforeKill = load.record.acks.filter((a) => a.at <= killedAt).map((a) => a.personId);
+      const ackedBeforeKill = running.record.acks.filter((a) => a.at <= killedAt).map((a) => a.personId);
       const promoted = await waitForPromotion(node.name, cluster);
       expect(promoted.name).not.toBe(node.name);
       await until(
         'writes after the promotion',
-        () => load.record.acks.filter((a) => a.at > killedAt).length >= ACKS_AFTER_PROMOTION,
+        () => running.record.acks.filter((a) => a.at > killedAt).length >= ACKS_AFTER_PROMOTION,
       );
-      await load.stop();
-      checkRound(load.record, killedAt);
+      await running.stop();
+      load = null;
+      checkRound(running.record, killedAt);
       // No acknowledged write lost: every one is on the promoted primary.
       expect(await countOnPrimary(ackedBeforeKill)).toBe(ackedBeforeKill.length);
-      const all = load.record.acks.map((a) => a.personId);
+      const all = running.record.acks.map((a) => a.personId);
       expect(await countOnPrimary(all)).toBe(all.length);
     });
   }

@@ -10,6 +10,11 @@ export interface TcpProxy {
   refuse(): Promise<void>;
   /** Connections are accepted and dropped at once, as behind a balancer whose backend is gone. */
   drop(): void;
+  /**
+   * Nothing moves any more: open connections stay open but carry no byte either way, and new ones are
+   * accepted and never answered, as with a server that hangs or whose network is gone.
+   */
+  freeze(): void;
   close(): Promise<void>;
 }
 
@@ -19,6 +24,8 @@ export interface TcpProxy {
  */
 export async function startTcpProxy(upstreamPort: number): Promise<TcpProxy> {
   let target: number | null = upstreamPort;
+  let frozen = false;
+  const pipes = new Set<{ client: Socket; upstream: Socket }>();
   let port = 0;
   let server: Server | null = null;
   const sockets = new Set<Socket>();
@@ -33,6 +40,7 @@ export async function startTcpProxy(upstreamPort: number): Promise<TcpProxy> {
   const listen = async () => {
     const srv = createServer((client) => {
       track(client);
+      if (frozen) return;
       if (target === null) {
         client.destroy();
         return;
@@ -47,6 +55,9 @@ export async function startTcpProxy(upstreamPort: number): Promise<TcpProxy> {
       upstream.on('error', end).on('close', end);
       client.pipe(upstream);
       upstream.pipe(client);
+      const pipe = { client, upstream };
+      pipes.add(pipe);
+      client.on('close', () => pipes.delete(pipe));
     });
     await new Promise<void>((resolve, reject) => {
       srv.once('error', reject);
@@ -71,12 +82,22 @@ export async function startTcpProxy(upstreamPort: number): Promise<TcpProxy> {
     },
     forward: async (upstream) => {
       target = upstream;
+      frozen = false;
       if (!server) await listen();
     },
     refuse: unlisten,
     drop: () => {
       target = null;
       destroyAll();
+    },
+    freeze: () => {
+      frozen = true;
+      for (const { client, upstream } of pipes) {
+        client.unpipe(upstream);
+        upstream.unpipe(client);
+        client.pause();
+        upstream.pause();
+      }
     },
     close: unlisten,
   };
