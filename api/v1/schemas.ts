@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PolicyStatusCode } from '@/lib/domain/policy-status';
+import type { PolicyStatusCode } from '@/lib/domain/ru/policy-status';
 import type { PolicyAnswer } from '@/lib/lookup/policy-answer';
 import type { Problem } from '../http';
 

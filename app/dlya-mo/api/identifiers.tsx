@@ -1,4 +1,4 @@
-import { documentKindName, type DocumentKindCode } from '@/lib/domain/documents';
+import { documentKindName, type DocumentKindCode } from '@/lib/domain/ru/documents';
 import {
   ANSWER_QUALITY_SYSTEM,
   BIRTH_CERTIFICATE_SYSTEM,

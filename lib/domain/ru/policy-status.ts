@@ -1,5 +1,5 @@
 import { coverageReasonText, type CoveragePeriod, type CoverageReason } from './coverage';
-import { formatDateRu, type LocalDate } from './dates';
+import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
 
 /**
  * Rule 9 of the brief: every negative answer carries a reason code, an explanation in Russian and the next
