@@ -12,6 +12,55 @@ const frameworkAndIo = ['next', 'next/*', 'react', 'react-dom', 'drizzle-orm', '
 /** Test support (testing/) is for tests only; every production block below carries this pattern. */
 const noTestSupport = { group: ['@/testing/*'], message: 'Production code never imports test support.' };
 
+/** Pure rules: no framework, no I/O (the environment included), only other rules and the error catalogue. */
+const domainPurity = [
+  { group: frameworkAndIo, message: 'Domain rules are pure: no framework, no I/O.' },
+  {
+    group: ['@/db/*', '@/app/*', '@/config/env', 'node:*', 'fs', 'path'],
+    message: 'Domain rules are pure: no I/O (the environment included; constants of config/ are fine).',
+  },
+  {
+    regex: '^@/lib/(?!domain/|errors$)',
+    message: 'Domain rules depend only on other domain rules and the error catalogue.',
+  },
+  noTestSupport,
+];
+
+/** Tests of the rules may read the reference files they are checked against. */
+const domainTestPurity = [
+  { group: frameworkAndIo, message: 'Domain rules are pure: no framework, no I/O.' },
+  { group: ['@/db/*', '@/app/*'], message: 'Domain tests need no database.' },
+];
+
+/**
+ * One country's rules, however imported: `@/lib/domain/ru/…`, `./ru/…` from the common folder, `../ru/…`
+ * from the other country's (ADR 0029).
+ */
+const nationalRules = (country) => ({
+  regex: `(?:^\\.{1,2}|domain)/${country}(?:/|$)`,
+  message:
+    `lib/domain/${country}/ holds one country's law: common rules (lib/domain/*.ts) never import it, nor ` +
+    "does the other country's folder (ADR 0029). Move what both need into lib/domain/.",
+});
+
+/** Which national folders each part of lib/domain may not import (later entries narrow earlier ones). */
+const domainRules = [
+  { files: ['lib/domain/**/*.ts'], banned: [] },
+  { files: ['lib/domain/*.ts'], banned: [nationalRules('ru'), nationalRules('kz')] },
+  { files: ['lib/domain/ru/**/*.ts'], banned: [nationalRules('kz')] },
+  { files: ['lib/domain/kz/**/*.ts'], banned: [nationalRules('ru')] },
+].flatMap(({ files, banned }) => [
+  {
+    files,
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...domainPurity, ...banned] }] },
+  },
+  {
+    files: files.map((f) => f.replace(/\.ts$/, '.test.ts')),
+    rules: { 'no-restricted-imports': ['error', { patterns: [...domainTestPurity, ...banned] }] },
+  },
+]);
+
 export default tseslint.config(
   {
     ignores: [
@@ -53,44 +102,8 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noTestSupport] }] },
   },
-  {
-    files: ['lib/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: frameworkAndIo, message: 'Domain rules are pure: no framework, no I/O.' },
-            {
-              group: ['@/db/*', '@/app/*', '@/config/env', 'node:*', 'fs', 'path'],
-              message:
-                'Domain rules are pure: no I/O (the environment included; constants of config/ are fine).',
-            },
-            {
-              regex: '^@/lib/(?!domain/|errors$)',
-              message: 'Domain rules depend only on other domain rules and the error catalogue.',
-            },
-            noTestSupport,
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Tests of the rules may read the reference files they are checked against.
-    files: ['lib/domain/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: frameworkAndIo, message: 'Domain rules are pure: no framework, no I/O.' },
-            { group: ['@/db/*', '@/app/*'], message: 'Domain tests need no database.' },
-          ],
-        },
-      ],
-    },
-  },
+  // The pure rules (lib/domain): no framework, no I/O, and the jurisdictions kept apart (ADR 0029).
+  ...domainRules,
   {
     files: ['db/**/*.ts'],
     ignores: ['db/seed/**'],

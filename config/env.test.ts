@@ -25,6 +25,7 @@ describe('the configuration (config/env.ts)', () => {
       API_RATE_LIMIT_BURST: 100,
       USER_RATE_LIMIT_PER_SECOND: 1,
       USER_RATE_LIMIT_BURST: 30,
+      REGISTER_JURISDICTION: 'ru',
     });
     expect(readEnv({}).DATABASE_URL).toBeUndefined();
     expect(readEnv({}).DATABASE_REPLICA_URLS).toEqual([]);
@@ -71,6 +72,7 @@ describe('the configuration (config/env.ts)', () => {
     ['ESIA_DEV_PROVIDER', 'yes'],
     ['API_RATE_LIMIT_PER_SECOND', '0'],
     ['NODE_ENV', 'staging'],
+    ['REGISTER_JURISDICTION', 'by'],
   ])('a wrong %s (%j) stops with a message naming it', (name, value) => {
     const error = errorOf({ [name]: value });
     expect(error).toBeInstanceOf(ConfigError);

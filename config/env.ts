@@ -27,8 +27,18 @@ const positive = number().positive('must be above 0');
 const httpUrl = z.url({ protocol: /^https?$/ }).transform((s) => s.replace(/\/+$/, ''));
 const isLocalHost = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 
+/** The countries whose register this platform can be (ADR 0029); a deployment runs one. */
+export const JURISDICTIONS = ['ru', 'kz'] as const;
+export type Jurisdiction = (typeof JURISDICTIONS)[number];
+
 const fields = {
   NODE_ENV: optional(z.enum(['development', 'production', 'test'])),
+  /**
+   * Whose register this deployment is (ADR 0029): `ru` — Russia's ОМС, `kz` — Kazakhstan's ОСМС. The
+   * national rules, identifiers and texts come from that jurisdiction's profile (lib/jurisdiction), which
+   * refuses at start a jurisdiction whose profile is not wired yet.
+   */
+  REGISTER_JURISDICTION: withDefault(z.enum(JURISDICTIONS, { error: 'must be ru or kz' }), 'ru'),
   /**
    * The database; the launcher sets it to the embedded server when unset. Several hosts (`h1:5432,h2:5432`,
    * a cluster's nodes) make the app connect to whichever is the primary and follow a failover (ADR 0025).

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { sql } from 'drizzle-orm';
 import { closeDb, getDb } from '../db/client';
-import { formatEnp } from '../lib/domain/enp';
+import { formatEnp } from '../lib/domain/ru/enp';
 import { scorePairs } from '../lib/duplicates/scan-duplicates';
 import { registerPerson } from '../lib/register/register-person';
 import { expectAccessible } from './support/axe';

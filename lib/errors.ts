@@ -38,7 +38,7 @@ export const errorCatalogue = {
   // Identifiers
   ENP_INVALID_FORMAT: { status: 400, message: 'ЕНП состоит из 16 цифр.' },
   ENP_INVALID_CHECKSUM: { status: 400, message: 'ЕНП указан с ошибкой: не сходится контрольная цифра.' },
-  // A warning, never a refusal: the number is accepted (lib/domain/enp.ts enpWarnings).
+  // A warning, never a refusal: the number is accepted (lib/domain/ru/enp.ts enpWarnings).
   ENP_UNKNOWN_PREFIX: {
     status: 200,
     message:

@@ -1,4 +1,4 @@
-import { describeNotFound } from '@/lib/domain/policy-status';
+import { describeNotFound } from '@/lib/domain/ru/policy-status';
 import { AppError } from '@/lib/errors';
 import { searchsetBundle } from '@/lib/fhir/bundle';
 import { enpFromCoverageId, toCoverage } from '@/lib/fhir/coverage';

@@ -9,7 +9,7 @@ import type {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { moscowDate } from '@/lib/domain/dates';
-import { generateEnp } from '@/lib/domain/enp';
+import { generateEnp } from '@/lib/domain/ru/enp';
 import { policyStateOf } from '@/lib/fhir/coverage';
 import { fhirAccessLog } from '@/testing/fhir/access-log';
 import { whileRegisterDown } from '@/testing/outage/register-down';

@@ -13,7 +13,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { accessLog } from '@/db/schema';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { systemActor, type Actor } from '@/lib/auth/actor';
-import { generateEnp } from '@/lib/domain/enp';
+import { generateEnp } from '@/lib/domain/ru/enp';
 import { registerPerson } from '@/lib/register/register-person';
 import { adultInput, metaAt } from '@/testing/register/people';
 import { call, query, startApiServer, type TestApiServer } from '@/testing/api/api-server';

@@ -5,7 +5,7 @@ import { accessLog, medicalOrganisations } from '@/db/schema';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { revokeApiKey } from '@/lib/api-keys/revoke-api-key';
 import { systemActor } from '@/lib/auth/actor';
-import { generateEnp } from '@/lib/domain/enp';
+import { generateEnp } from '@/lib/domain/ru/enp';
 import { registerPerson } from '@/lib/register/register-person';
 import { rejection } from '@/testing/expect-error';
 import { adultInput, metaAt } from '@/testing/register/people';

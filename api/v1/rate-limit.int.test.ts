@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { accessLog } from '@/db/schema';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { systemActor } from '@/lib/auth/actor';
-import { generateEnp } from '@/lib/domain/enp';
+import { generateEnp } from '@/lib/domain/ru/enp';
 import { setRateLimitClock } from '@/lib/rate-limit/rate-limits';
 import { call, query, startApiServer, type TestApiServer } from '@/testing/api/api-server';
 import { Contract } from '@/testing/api/contract';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PolicyStatusCode } from '@/lib/domain/policy-status';
+import { POLICY_STATUS_CODES } from '@/lib/domain/ru/policy-status';
 import type { PolicyAnswer } from '@/lib/lookup/policy-answer';
 import type { Problem } from '../http';
 
@@ -34,16 +34,6 @@ export const lookupQuerySchema = z
 
 const localDate = z.iso.date();
 
-const STATUS_CODES = [
-  'ACTIVE',
-  'SUSPENDED',
-  'TERMINATED',
-  'DECEASED',
-  'NOT_INSURED_ON_DATE',
-  'EXPIRED',
-  'NOT_FOUND',
-] as const satisfies readonly PolicyStatusCode[];
-
 export const fieldErrorSchema = z.strictObject({
   field: z.string().describe('The query parameter (or `query` for the request as a whole)'),
   code: z.string().describe('Stable code of the issue, e.g. FIELD_REQUIRED, ENP_INVALID_CHECKSUM'),
@@ -59,7 +49,7 @@ export const policyAnswerSchema = z
     insured: z.boolean().describe('Whether care is covered by ОМС on the as-of date'),
     status: z.enum(['active', 'suspended', 'terminated', 'none']),
     statusCode: z
-      .enum(STATUS_CODES)
+      .enum(POLICY_STATUS_CODES)
       .describe('Stable reason code: ACTIVE, or why not (SUSPENDED, TERMINATED, DECEASED, …)'),
     statusText: z.string().describe('The status in Russian, with since when and why'),
     nextStep: z.string().nullable().describe('What to do next, in Russian; null when nothing is needed'),

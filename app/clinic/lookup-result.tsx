@@ -1,6 +1,6 @@
 import { REGISTER_TIME_ZONE } from '@/config/time-zone';
 import { formatDateRu } from '@/lib/domain/dates';
-import { formatEnp } from '@/lib/domain/enp';
+import { formatEnp } from '@/lib/domain/ru/enp';
 import type { LookupOutcome } from '@/lib/lookup/policy-answer';
 
 const HEADLINES = {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { currentIdentity } from '@/lib/auth/session';
-import { DOCUMENT_KIND_CODES, documentKindName } from '@/lib/domain/documents';
+import { DOCUMENT_KIND_CODES, documentKindName } from '@/lib/domain/ru/documents';
 import { StaffUserBar } from '../vhod/staff-user-bar';
 import { LookupForms } from './lookup-forms';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { ACCOUNT_LEVEL_NAMES } from '@/lib/auth/citizen-claims';
-import { formatEnp } from '@/lib/domain/enp';
+import { formatEnp } from '@/lib/domain/ru/enp';
 import { getMyPolicy, type MyPolicy } from '@/lib/portal/get-my-policy';
 import { JOURNEYS, SECTIONS } from '@/lib/portal/citizen-services';
 import { listMyPeople } from '@/lib/portal/list-my-people';

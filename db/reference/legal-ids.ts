@@ -1,4 +1,4 @@
-import { innCheckDigit, ogrnCheckDigit } from '@/lib/domain/legal-ids';
+import { innCheckDigit, ogrnCheckDigit } from '@/lib/domain/ru/legal-ids';
 
 /** Fixture insurers and clinics get identifiers with valid check digits, like real ones. */
 export function ogrnFrom(body12: string): string {

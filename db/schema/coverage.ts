@@ -23,7 +23,7 @@ export const coverages = pgTable(
       .references(() => insurers.code),
     subjectCode: subjectCodeColumn(),
     status: coverageStatusEnum('status').notNull(),
-    /** Why the period has this status (e.g. `military_service`, `death`); code from lib/domain/coverage. */
+    /** Why the period has this status (e.g. `military_service`, `death`); code from lib/domain/ru/coverage. */
     reason: varchar('reason', { length: 32 }).notNull(),
     form: coverageFormEnum('form').notNull().default('electronic'),
     validFrom: date('valid_from', { mode: 'string' }).notNull(),

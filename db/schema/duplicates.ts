@@ -18,7 +18,7 @@ import { staffAccounts } from './staff';
 
 /**
  * A pair of persons that may be one (issue 13, ADR 0023): the lower id first, the score and reasons of
- * lib/domain/duplicates.ts, and the review's outcome. `not_duplicate` is remembered: no scan reopens it.
+ * lib/domain/ru/duplicates.ts, and the review's outcome. `not_duplicate` is remembered: no scan reopens it.
  */
 export const duplicateCandidates = pgTable(
   'duplicate_candidates',

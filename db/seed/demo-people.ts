@@ -1,4 +1,4 @@
-import { generateEnp } from '@/lib/domain/enp';
+import { generateEnp } from '@/lib/domain/ru/enp';
 import { epochDay } from './copy-text';
 import type { CoverageForm, CoverageReason, CoverageStatus, HistoryEvent, PersonRecord } from './records';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeDocument } from '@/lib/domain/documents';
-import { validateEnp } from '@/lib/domain/enp';
-import { validateSnils } from '@/lib/domain/snils';
+import { normalizeDocument } from '@/lib/domain/ru/documents';
+import { validateEnp } from '@/lib/domain/ru/enp';
+import { validateSnils } from '@/lib/domain/ru/snils';
 import { epochDay, fullYears } from './copy-text';
 import {
   DEMO_NEW_APPLICANT,

@@ -1,5 +1,5 @@
-import { generateEnp } from '@/lib/domain/enp';
-import { snilsFromBody } from '@/lib/domain/snils';
+import { generateEnp } from '@/lib/domain/ru/enp';
+import { snilsFromBody } from '@/lib/domain/ru/snils';
 import { addYears, epochDay, fullYears, yearOf } from './copy-text';
 import type { SeedDirectory, ServingInsurer } from './directory';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CANDIDATE_THRESHOLD, scoreDuplicate, type DuplicateSubject } from '@/lib/domain/duplicates';
+import { CANDIDATE_THRESHOLD, scoreDuplicate, type DuplicateSubject } from '@/lib/domain/ru/duplicates';
 import { parseSeedArgs } from './args';
 import { isoDay } from './copy-text';
 import { DEMO_RESERVED_DOCUMENTS } from './demo-people';

@@ -1,5 +1,5 @@
-import { CYRILLIC_TO_LATIN } from '@/lib/domain/duplicates';
-import { generateEnp } from '@/lib/domain/enp';
+import { CYRILLIC_TO_LATIN } from '@/lib/domain/ru/duplicates';
+import { generateEnp } from '@/lib/domain/ru/enp';
 import { SURNAMES } from './names';
 import type { Prng } from './prng';
 import type { PersonRecord } from './records';

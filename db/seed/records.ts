@@ -38,7 +38,7 @@ export const COPY_COLUMNS: Readonly<Record<RegisterTable, readonly string[]>> = 
   ],
 };
 
-/** Coverage reasons (codes of lib/domain/coverage). */
+/** Coverage reasons (codes of lib/domain/ru/coverage). */
 export type CoverageReason =
   | 'initial_load'
   | 'insurer_change'

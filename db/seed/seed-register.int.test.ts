@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeDocument } from '@/lib/domain/documents';
-import { validateEnp } from '@/lib/domain/enp';
-import { validateSnils } from '@/lib/domain/snils';
+import { normalizeDocument } from '@/lib/domain/ru/documents';
+import { validateEnp } from '@/lib/domain/ru/enp';
+import { validateSnils } from '@/lib/domain/ru/snils';
 import { leavingInsurerTo } from '../reference/fixtures';
 import { DEMO_NOT_REGISTERED, DEMO_PEOPLE } from './demo-people';
 import { resetRegister } from './reset';

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { isKnownSubjectCode } from '@/lib/domain/subjects';
+import { isKnownSubjectCode } from '@/lib/domain/ru/subjects';
 import { moscowDate, parseDate } from '@/lib/domain/dates';
 import { epochDay } from './copy-text';
 import { DEMO_RESERVED_DOCUMENTS, demoRecords } from './demo-people';

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { applications, applicationStatusHistory } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { computeDueAt, isOverdue, type ProductionCalendar } from '@/lib/domain/calendar';
+import { computeDueAt, isOverdue, type ProductionCalendar } from '@/lib/domain/ru/calendar';
 import { moscowDate, yearOf } from '@/lib/domain/dates';
 import { AppError } from '@/lib/errors';
 import { summariseReview, type ReviewReason } from './automatic-checks';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
 import { calendarDays, calendarYears } from '@/db/schema';
-import { buildCalendar, type ProductionCalendar } from '@/lib/domain/calendar';
+import { buildCalendar, type ProductionCalendar } from '@/lib/domain/ru/calendar';
 
 /**
  * The production calendar as loaded in the register: every listed day (holidays are known before a

@@ -1,7 +1,7 @@
 import type { Actor } from '@/lib/auth/actor';
-import { policyChangeRefusal } from '@/lib/domain/coverage';
+import { policyChangeRefusal } from '@/lib/domain/ru/coverage';
 import type { LocalDate } from '@/lib/domain/dates';
-import { insurerChangeEligibility, type InsurerChangeBasis } from '@/lib/domain/insurer-change';
+import { insurerChangeEligibility, type InsurerChangeBasis } from '@/lib/domain/ru/insurer-change';
 import { toPeriod } from '@/lib/register/coverage-queries';
 import { findInsurer, insurersServingRegion } from '@/lib/register/directory-queries';
 import { loadInsurerChangeFacts } from '@/lib/register/insurer-change-facts';

@@ -11,7 +11,7 @@ import {
   representations,
   staffActions,
 } from '@/db/schema';
-import { validateEnp } from '@/lib/domain/enp';
+import { validateEnp } from '@/lib/domain/ru/enp';
 import type { AppError } from '@/lib/errors';
 import { registerPerson } from '@/lib/register/register-person';
 import { listMyApplications } from '@/lib/portal/list-my-applications';

@@ -1,5 +1,5 @@
 import type { CitizenActor } from '@/lib/auth/citizen-actor';
-import { computeDueAt } from '@/lib/domain/calendar';
+import { computeDueAt } from '@/lib/domain/ru/calendar';
 import { moscowDate } from '@/lib/domain/dates';
 import { loadCalendar } from './calendar';
 import { decideApplication } from './decide-application';

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, isNotNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { applications } from '@/db/schema';
-import { computeDueAt } from '@/lib/domain/calendar';
+import { computeDueAt } from '@/lib/domain/ru/calendar';
 import { loadCalendar } from './calendar';
 
 const OPEN_STATUSES = ['submitted', 'in_progress'] as const;

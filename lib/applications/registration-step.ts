@@ -1,6 +1,6 @@
 import { getDb } from '@/db/client';
 import { formatDateRu, moscowDate } from '@/lib/domain/dates';
-import { formatEnp } from '@/lib/domain/enp';
+import { formatEnp } from '@/lib/domain/ru/enp';
 import { AppError } from '@/lib/errors';
 import { latestCoverage } from '@/lib/register/coverage-queries';
 import { findInsurer } from '@/lib/register/directory-queries';

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { coverages, registerEvents, representations } from '@/db/schema';
-import { validateEnp } from '@/lib/domain/enp';
+import { validateEnp } from '@/lib/domain/ru/enp';
 import { getMyPolicy } from '@/lib/portal/get-my-policy';
 import { listMyPeople } from '@/lib/portal/list-my-people';
 import { registerPerson } from '@/lib/register/register-person';

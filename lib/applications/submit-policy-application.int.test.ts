@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { applicationStatusHistory, coverages, persons, registerEvents } from '@/db/schema';
 import type { CitizenClaims } from '@/lib/auth/citizen-claims';
-import { validateEnp } from '@/lib/domain/enp';
+import { validateEnp } from '@/lib/domain/ru/enp';
 import { getMyPolicy } from '@/lib/portal/get-my-policy';
 import { rejection } from '@/testing/expect-error';
 import { submitPolicyApplication } from './submit-policy-application';

@@ -1,11 +1,11 @@
-import { coverageReasonText, SUSPENSION_REASONS, type SuspensionReason } from '@/lib/domain/coverage';
+import { coverageReasonText, SUSPENSION_REASONS, type SuspensionReason } from '@/lib/domain/ru/coverage';
 import { formatDateRu } from '@/lib/domain/dates';
 import { AppError, fieldIssue, type FieldIssue } from '@/lib/errors';
 import { suspendPolicy } from '@/lib/register/suspend-policy';
 import { immediateApplication, type ImmediateApplicationInput } from './immediate-application';
 import { serviceDate } from './service-date';
 
-/** The grounds offered on the form (lib/domain/coverage SUSPENSION_REASONS), with their wording. */
+/** The grounds offered on the form (lib/domain/ru/coverage SUSPENSION_REASONS), with their wording. */
 export const SUSPENSION_GROUNDS: readonly { code: SuspensionReason; label: string }[] =
   SUSPENSION_REASONS.map((code) => {
     const text = coverageReasonText(code);

@@ -1,5 +1,5 @@
 import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
-import { formatSnils } from '@/lib/domain/snils';
+import { formatSnils } from '@/lib/domain/ru/snils';
 import type { ApplicationKind } from './labels';
 
 /** A titled group of «field: value» rows of what the citizen submitted. */

@@ -1,4 +1,4 @@
-import { isOverdue } from '@/lib/domain/calendar';
+import { isOverdue } from '@/lib/domain/ru/calendar';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,6 +1,6 @@
 import { accessChannelEnum } from '@/db/schema';
 import { endOfMoscowDay, parseDate, type LocalDate } from '@/lib/domain/dates';
-import { validateEnp } from '@/lib/domain/enp';
+import { validateEnp } from '@/lib/domain/ru/enp';
 import { IssueCollector } from '@/lib/domain/result';
 import { canonicalText, hasForbiddenCharacters } from '@/lib/domain/text';
 import { AppError, fieldIssue } from '@/lib/errors';

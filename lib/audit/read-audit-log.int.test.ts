@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
-import { generateEnp } from '@/lib/domain/enp';
+import { generateEnp } from '@/lib/domain/ru/enp';
 import { registerPerson } from '@/lib/register/register-person';
 import { rejection } from '@/testing/expect-error';
 import { addAccess, addStaffAction, auditActors } from '@/testing/audit/entries';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseDate } from '@/lib/domain/dates';
-import { normalizeDocument } from '@/lib/domain/documents';
-import { validateSnils } from '@/lib/domain/snils';
+import { normalizeDocument } from '@/lib/domain/ru/documents';
+import { validateSnils } from '@/lib/domain/ru/snils';
 import type { CitizenActor } from './actor';
 import type { SessionIdentity } from './auth-options';
 

@@ -9,7 +9,7 @@ import {
 } from '@/db/schema';
 import { recordStaffAction } from '@/lib/audit/staff-actions';
 import { moscowDate } from '@/lib/domain/dates';
-import { insurerServiceOn } from '@/lib/domain/insurer-service';
+import { insurerServiceOn } from '@/lib/domain/ru/insurer-service';
 import { AppError } from '@/lib/errors';
 import { can, requirePermission, type PermissionScope } from './permissions';
 import { readableRandom } from './recovery-codes';

@@ -1,5 +1,5 @@
 import { parseDate, compareDates, type LocalDate } from '@/lib/domain/dates';
-import { isValidLegalInn, isValidOgrn } from '@/lib/domain/legal-ids';
+import { isValidLegalInn, isValidOgrn } from '@/lib/domain/ru/legal-ids';
 import { canonicalText, hasForbiddenCharacters } from '@/lib/domain/text';
 import type { DirectoryKind, RawRecord } from './read-directory-file';
 

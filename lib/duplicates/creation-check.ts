@@ -6,7 +6,7 @@ import {
   STRONG_MATCH_THRESHOLD,
   type DuplicateReason,
   type DuplicateSubject,
-} from '@/lib/domain/duplicates';
+} from '@/lib/domain/ru/duplicates';
 import { loadSubjects } from './duplicate-subjects';
 
 export interface StrongMatch {

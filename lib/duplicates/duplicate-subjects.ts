@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import type { DuplicateSubject } from '@/lib/domain/duplicates';
+import type { DuplicateSubject } from '@/lib/domain/ru/duplicates';
 
 export type StoredSubject = DuplicateSubject & { id: number };
 

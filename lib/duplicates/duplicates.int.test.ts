@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { duplicateCandidates, persons, registerEvents, staffActions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { survivingPersonId } from '@/lib/auth/citizen-resolve';
-import { mayBeStrongMatch, orderedPair, type DuplicateSubject } from '@/lib/domain/duplicates';
+import { mayBeStrongMatch, orderedPair, type DuplicateSubject } from '@/lib/domain/ru/duplicates';
 import { lookupPolicy } from '@/lib/lookup/lookup-policy';
 import { parseLookupQuery } from '@/lib/lookup/lookup-query';
 import { registerPerson } from '@/lib/register/register-person';

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { duplicateCandidates, personMerges, persons } from '@/db/schema';
 import { recordStaffAction } from '@/lib/audit/staff-actions';
 import { requirePermission } from '@/lib/auth/permissions';
-import { orderedPair } from '@/lib/domain/duplicates';
+import { orderedPair } from '@/lib/domain/ru/duplicates';
 import { AppError } from '@/lib/errors';
 import type { CorrectionAuthor } from '@/lib/register/correction';
 import { runWrite, type Writer } from '@/lib/register/writer';

@@ -11,7 +11,7 @@ import {
 import { logAccesses } from '@/lib/audit/access-log';
 import type { Actor } from '@/lib/auth/actor';
 import { can, requirePermission } from '@/lib/auth/permissions';
-import type { DuplicateReason } from '@/lib/domain/duplicates';
+import type { DuplicateReason } from '@/lib/domain/ru/duplicates';
 import { AppError } from '@/lib/errors';
 import { latestCoverage } from '@/lib/register/coverage-queries';
 import { staffScopeCondition } from '@/lib/register/staff-scope';

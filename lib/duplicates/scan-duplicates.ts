@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
-import { CANDIDATE_THRESHOLD, orderedPair, scoreDuplicate } from '@/lib/domain/duplicates';
+import { CANDIDATE_THRESHOLD, orderedPair, scoreDuplicate } from '@/lib/domain/ru/duplicates';
 import { loadSubjects } from './duplicate-subjects';
 
 /**
@@ -9,7 +9,7 @@ import { loadSubjects } from './duplicate-subjects';
  * keeping pairs whose names are alike by pg_trgm similarity of h-card's search key (every name a person
  * had, so an earlier surname is compared too), have first and last name swapped, or share first name and
  * patronymic (a changed surname). People born the same day with the same document number of the same kind
- * are paired over the whole register (their names may differ). The few pairs left are scored by the pure rules (lib/domain/duplicates.ts) and
+ * are paired over the whole register (their names may differ). The few pairs left are scored by the pure rules (lib/domain/ru/duplicates.ts) and
  * those from the candidate threshold on are upserted: a pair already decided (merged, not a duplicate)
  * keeps its decision. Each slice commits with the scan's progress, so a retried job resumes after the
  * last slice done; re-running over done slices changes nothing (the upsert is idempotent).

@@ -7,9 +7,9 @@ import {
   type FoundPerson,
   type NameAndBirth,
 } from '@/lib/applications/register-search';
-import { sameName, validatePersonName } from '@/lib/domain/person';
+import { sameName, validatePersonName } from '@/lib/domain/ru/person';
 import { IssueCollector } from '@/lib/domain/result';
-import { validateSnils } from '@/lib/domain/snils';
+import { validateSnils } from '@/lib/domain/ru/snils';
 import { AppError, fieldIssue } from '@/lib/errors';
 import type { PersonRef } from './events';
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { capabilityStatement } from './capability-statement';
 import { COVERAGE_SEARCH_PARAMS, PATIENT_SEARCH_PARAMS, REVINCLUDE_COVERAGE } from './search-params';
 import { expectValidFhir } from '@/testing/fhir/fhir-validator';
+import { ruProfile } from '@/lib/jurisdiction/ru';
 
 describe('capabilityStatement', () => {
   const cs = capabilityStatement('http://localhost/fhir');
@@ -39,9 +40,13 @@ describe('capabilityStatement', () => {
         ?.searchParam?.map((p) => p.name)
         .sort(),
     ).toEqual([...new Set(COVERAGE_SEARCH_PARAMS.map(base))].sort());
-    expect(resource('Patient')?.searchParam?.find((p) => p.name === 'identifier')?.documentation).toMatch(
-      /:of-type/,
-    );
+    const identifierDoc = resource('Patient')?.searchParam?.find(
+      (p) => p.name === 'identifier',
+    )?.documentation;
+    expect(identifierDoc).toMatch(/:of-type/);
+    // The systems are the deployment's profile's (ADR 0029), each named.
+    for (const i of ruProfile.fhir.patientIdentifiers)
+      expect(identifierDoc).toContain(`${i.system} (${i.label}`);
     expect(resource('Coverage')?.searchParam?.find((p) => p.name === 'beneficiary')?.documentation).toMatch(
       /beneficiary\.identifier.*beneficiary\.birthdate/,
     );

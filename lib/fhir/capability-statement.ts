@@ -1,12 +1,7 @@
 import type { CapabilityStatement, CapabilityStatementRestResourceSearchParam } from '@medplum/fhirtypes';
-import {
-  BIRTH_CERTIFICATE_SYSTEM,
-  ENP_SYSTEM,
-  F011_SYSTEM,
-  POLICY_STATE_EXTENSION,
-  POLICY_SUSPENDED_MODIFIER,
-  SNILS_SYSTEM,
-} from './systems';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
+import type { JurisdictionProfile } from '@/lib/jurisdiction/profile';
+import { ENP_SYSTEM, F011_SYSTEM, POLICY_STATE_EXTENSION, POLICY_SUSPENDED_MODIFIER } from './systems';
 
 /**
  * What /fhir really does, and only that: read and search of Patient and Coverage with the parameters the
@@ -15,17 +10,24 @@ import {
  */
 
 /** When the statement last changed (CapabilityStatement.date is mandatory). */
-export const CAPABILITY_STATEMENT_DATE = '2026-11-22';
+export const CAPABILITY_STATEMENT_DATE = '2026-12-05';
 
 const SP = 'http://hl7.org/fhir/SearchParameter';
-const patientSearchParams: CapabilityStatementRestResourceSearchParam[] = [
+
+/** The profile's patient identifier systems (ADR 0029), each with its name and whether it needs birthdate. */
+function identifierSystems(profile: JurisdictionProfile): string {
+  return profile.fhir.patientIdentifiers
+    .map((i) => `${i.system} (${i.label}${i.needsBirthDate ? ', only with birthdate' : ''})`)
+    .join('; ');
+}
+
+const patientSearchParams = (profile: JurisdictionProfile): CapabilityStatementRestResourceSearchParam[] => [
   {
     name: 'identifier',
     definition: `${SP}/Patient-identifier`,
     type: 'token',
     documentation:
-      `system|value, one value. Systems: ${ENP_SYSTEM} (ЕНП); ${SNILS_SYSTEM} (СНИЛС, only with birthdate); ` +
-      `${BIRTH_CERTIFICATE_SYSTEM} (value "<series> <number>", only with birthdate). The http:// spelling, ` +
+      `system|value, one value. Systems: ${identifierSystems(profile)}. The http:// spelling, ` +
       'the older …/core/systems/… path and …/systems/OMS are accepted too. Modifier :of-type for identity ' +
       `documents: identifier:of-type=${F011_SYSTEM}|<F011 code>|<series> <number> (e.g. …|14|4510 123456), ` +
       'or the Russian core НСИ identity-document codes 1, 5, 6; only with birthdate.',
@@ -56,16 +58,17 @@ const coverageSearchParams: CapabilityStatementRestResourceSearchParam[] = [
 ];
 
 export function capabilityStatement(baseUrl: string): CapabilityStatement {
+  const profile = jurisdictionProfile();
   return {
     resourceType: 'CapabilityStatement',
     status: 'active',
     date: CAPABILITY_STATEMENT_DATE,
-    publisher: 'Единый регистр застрахованных лиц ОМС',
+    publisher: profile.texts.registerName,
     description:
       'Проверка полиса ОМС для медицинских организаций: пациент, страховое покрытие и право на помощь на дату.',
     kind: 'instance',
     software: { name: 'oms-register' },
-    implementation: { description: 'Единый регистр застрахованных лиц ОМС — FHIR API', url: baseUrl },
+    implementation: { description: `${profile.texts.registerName} — FHIR API`, url: baseUrl },
     fhirVersion: '4.0.1',
     format: ['application/fhir+json', 'json'],
     rest: [
@@ -89,7 +92,7 @@ export function capabilityStatement(baseUrl: string): CapabilityStatement {
             type: 'Patient',
             interaction: [{ code: 'read' }, { code: 'search-type' }],
             searchRevInclude: ['Coverage:beneficiary'],
-            searchParam: patientSearchParams,
+            searchParam: patientSearchParams(profile),
             documentation:
               'Patient id is enp-<ЕНП>. name: family, given[0] first name, given[1] patronymic. ' +
               'generalPractitioner: the attached medical organisation (contained).',

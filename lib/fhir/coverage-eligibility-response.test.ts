@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeNotFound } from '@/lib/domain/policy-status';
+import { describeNotFound } from '@/lib/domain/ru/policy-status';
 import { policyStateOf } from './coverage';
 import { toEligibilityResponse, type EligibilityContext } from './coverage-eligibility-response';
 import { ENP_SYSTEM, STALE_TAG } from './systems';

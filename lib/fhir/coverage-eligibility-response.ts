@@ -6,7 +6,7 @@ import type {
   Reference,
   Resource,
 } from '@medplum/fhirtypes';
-import type { PolicyStatus } from '@/lib/domain/policy-status';
+import type { PolicyStatus } from '@/lib/domain/ru/policy-status';
 import type { PolicyAnswer } from '@/lib/lookup/policy-answer';
 import { fhirPeriod, flattenForContainment, localReference, staleMeta } from './common';
 import { POLICY_STATUS_DISPLAY, toCoverage } from './coverage';

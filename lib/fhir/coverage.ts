@@ -1,7 +1,7 @@
 import type { Coverage, Extension, Organization, Patient, Reference } from '@medplum/fhirtypes';
-import { isCoverageReason, coverageReasonText } from '@/lib/domain/coverage';
-import { isValidEnp } from '@/lib/domain/enp';
-import type { PolicyStatusCode } from '@/lib/domain/policy-status';
+import { isCoverageReason, coverageReasonText } from '@/lib/domain/ru/coverage';
+import { isValidEnp } from '@/lib/domain/ru/enp';
+import type { PolicyStatusCode } from '@/lib/domain/ru/policy-status';
 import type { PolicyAnswer } from '@/lib/lookup/policy-answer';
 import { enpIdentifier, fhirPeriod, staleMeta } from './common';
 import { insurerOrganization, insurerReference } from './organization';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, fieldIssue, type ErrorCode } from '@/lib/errors';
-import { describeNotFound } from '@/lib/domain/policy-status';
+import { describeNotFound } from '@/lib/domain/ru/policy-status';
 import {
   httpOutcome,
   lookupStatusOutcome,

@@ -1,5 +1,5 @@
 import type { Coding, OperationOutcome, OperationOutcomeIssue } from '@medplum/fhirtypes';
-import type { PolicyStatus } from '@/lib/domain/policy-status';
+import type { PolicyStatus } from '@/lib/domain/ru/policy-status';
 import { AppError, errorCatalogue, isAppError, type ErrorCode, type FieldIssue } from '@/lib/errors';
 import type { PolicyAnswer } from '@/lib/lookup/policy-answer';
 import { POLICY_STATUS_DISPLAY } from './coverage';

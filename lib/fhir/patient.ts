@@ -1,5 +1,5 @@
 import type { Patient, Reference } from '@medplum/fhirtypes';
-import { isValidEnp } from '@/lib/domain/enp';
+import { isValidEnp } from '@/lib/domain/ru/enp';
 import type { PolicyAnswer } from '@/lib/lookup/policy-answer';
 import { enpIdentifier, fullName, staleMeta } from './common';
 import { CLINIC_LOCAL_ID, clinicOrganization } from './organization';

@@ -6,6 +6,7 @@ import type {
 } from '@medplum/fhirtypes';
 import { AppError, fieldIssue, isAppError, type FieldIssue } from '@/lib/errors';
 import type { LocalDate } from '@/lib/domain/dates';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 import { parseLookupQuery, type LookupInput, type LookupQuery } from '@/lib/lookup/lookup-query';
 import { enpFromPatientId } from './patient';
 import {
@@ -44,7 +45,12 @@ export interface FhirLookup {
   asked: Identifier;
 }
 
-const SUPPORTED_SYSTEMS = `${ENP_SYSTEM} (ЕНП), ${SNILS_SYSTEM} (СНИЛС), ${BIRTH_CERTIFICATE_SYSTEM} (свидетельство о рождении)`;
+/** The patient identifier systems of the deployment's profile (ADR 0029), for the refusal that lists them. */
+function supportedSystems(): string {
+  return jurisdictionProfile()
+    .fhir.patientIdentifiers.map((i) => `${i.system} (${i.label})`)
+    .join(', ');
+}
 
 function invalid(field: string, message: string, code: FieldIssue['code'] = 'VALIDATION_FAILED'): AppError {
   return AppError.validation([fieldIssue(field, code, message)]);
@@ -169,7 +175,7 @@ function byIdentifier(raw: string, param: string): { input: LookupInput; asked: 
         `Для документа, удостоверяющего личность, укажите его вид: ${param}:of-type=${F011_SYSTEM}|<код F011>|<серия номер>.`,
       );
     case null:
-      throw invalid(param, `Неизвестная система идентификатора. Поддерживаются: ${SUPPORTED_SYSTEMS}.`);
+      throw invalid(param, `Неизвестная система идентификатора. Поддерживаются: ${supportedSystems()}.`);
   }
 }
 

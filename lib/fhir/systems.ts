@@ -1,4 +1,4 @@
-import type { DocumentKindCode } from '@/lib/domain/documents';
+import type { DocumentKindCode } from '@/lib/domain/ru/documents';
 
 /**
  * The URIs the FHIR layer speaks: identifier systems and code systems of the Russian core profile

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { accessLog } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { generateEnp } from '@/lib/domain/enp';
+import { generateEnp } from '@/lib/domain/ru/enp';
 import type { AppError } from '@/lib/errors';
 import { changeInsurer } from '@/lib/register/change-insurer';
 import { registerPerson } from '@/lib/register/register-person';

@@ -8,9 +8,9 @@ import {
   logReplicaRead,
   pendingAccessCount,
 } from '@/lib/audit/access-log';
-import type { CoveragePeriod, CoverageReason } from '@/lib/domain/coverage';
+import type { CoveragePeriod, CoverageReason } from '@/lib/domain/ru/coverage';
 import { moscowDate, type LocalDate } from '@/lib/domain/dates';
-import { describeNotFound, describePolicyStatus } from '@/lib/domain/policy-status';
+import { describeNotFound, describePolicyStatus } from '@/lib/domain/ru/policy-status';
 import { errorCatalogue } from '@/lib/errors';
 import { toAppError } from '@/lib/register/db-errors';
 import { readChoice } from '@/lib/register/replica-reads';

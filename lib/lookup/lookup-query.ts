@@ -1,7 +1,7 @@
 import { parseDate, type LocalDate } from '@/lib/domain/dates';
-import { normalizeDocument, type DocumentKindCode } from '@/lib/domain/documents';
-import { enpWarnings, validateEnp } from '@/lib/domain/enp';
-import { validateSnils } from '@/lib/domain/snils';
+import { normalizeDocument, type DocumentKindCode } from '@/lib/domain/ru/documents';
+import { enpWarnings, validateEnp } from '@/lib/domain/ru/enp';
+import { validateSnils } from '@/lib/domain/ru/snils';
 import { AppError, fieldIssue, type FieldIssue } from '@/lib/errors';
 import { IssueCollector } from '@/lib/domain/result';
 

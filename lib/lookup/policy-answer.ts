@@ -1,5 +1,5 @@
 import type { LocalDate } from '@/lib/domain/dates';
-import type { PolicyStatus } from '@/lib/domain/policy-status';
+import type { PolicyStatus } from '@/lib/domain/ru/policy-status';
 
 /**
  * What a clinic is told about a person's policy — and nothing more (no address, no history). Shared by the

@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { extracts } from '@/db/schema';
 import { childOf } from '@/testing/applications/children';
 import { registeredCitizen } from '@/testing/applications/citizens';
-import { formatEnp } from '@/lib/domain/enp';
+import { formatEnp } from '@/lib/domain/ru/enp';
 import { suspendPolicy } from '@/lib/register/suspend-policy';
 import { rejection } from '@/testing/expect-error';
 import { metaAt } from '@/testing/register/people';

@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { formatMoscowDateTime } from '@/lib/applications/labels';
 import { citizenContext, resolveSubject, type UseCaseOptions } from '@/lib/auth/citizen-actor';
 import { formatDateRu, moscowDate } from '@/lib/domain/dates';
-import { formatEnp } from '@/lib/domain/enp';
+import { formatEnp } from '@/lib/domain/ru/enp';
 import { AppError } from '@/lib/errors';
 import { formatExtractCode, generateExtractCode, maskHolder } from './extract-code';
 import { renderExtractPdf, type ExtractContent } from './extract-pdf';

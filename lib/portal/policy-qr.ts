@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { formatEnp, validateEnp } from '@/lib/domain/enp';
+import { formatEnp, validateEnp } from '@/lib/domain/ru/enp';
 import { AppError } from '@/lib/errors';
 
 /**

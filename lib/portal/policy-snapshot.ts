@@ -1,9 +1,9 @@
 import { and, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { attachments, insurers, medicalOrganisations, persons, subjects } from '@/db/schema';
-import { coverageReasonText } from '@/lib/domain/coverage';
+import { coverageReasonText } from '@/lib/domain/ru/coverage';
 import { moscowDate, type LocalDate } from '@/lib/domain/dates';
-import { describePolicyStatus, type PolicyStatus } from '@/lib/domain/policy-status';
+import { describePolicyStatus, type PolicyStatus } from '@/lib/domain/ru/policy-status';
 import { AppError } from '@/lib/errors';
 import { coverageTimeline, toPeriod } from '@/lib/register/coverage-queries';
 import {

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { attachments, registerEvents } from '@/db/schema';
-import { attachmentEligibility } from '@/lib/domain/attachment-change';
+import { attachmentEligibility } from '@/lib/domain/ru/attachment-change';
 import type { LocalDate } from '@/lib/domain/dates';
 
 /** A person's register events of the given kinds: what the change rules count (changes, moves). */

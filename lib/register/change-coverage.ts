@@ -5,7 +5,7 @@ import {
   terminateRetroactively,
   type CoverageCommand,
   type CoveragePeriod,
-} from '@/lib/domain/coverage';
+} from '@/lib/domain/ru/coverage';
 import type { LocalDate } from '@/lib/domain/dates';
 import { AppError, fieldIssue } from '@/lib/errors';
 import { coverageTimeline, toPeriod, type CoverageRow } from './coverage-queries';

@@ -1,4 +1,4 @@
-import { insurerChangeEligibility } from '@/lib/domain/insurer-change';
+import { insurerChangeEligibility } from '@/lib/domain/ru/insurer-change';
 import { AppError } from '@/lib/errors';
 import { changeCurrentPolicy, type CoverageChangeResult, type PolicyChangeTarget } from './change-coverage';
 import { requireInsurerServing } from './directory-queries';

@@ -1,7 +1,7 @@
 import { and, eq, gt } from 'drizzle-orm';
 import { personFormerNames, persons } from '@/db/schema';
 import { parseDate } from '@/lib/domain/dates';
-import { validatePersonName } from '@/lib/domain/person';
+import { validatePersonName } from '@/lib/domain/ru/person';
 import { IssueCollector } from '@/lib/domain/result';
 import { AppError, fieldIssue } from '@/lib/errors';
 import { runWrite, type WriteMeta } from './writer';

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { coverages } from '@/db/schema';
-import type { CoveragePeriod, CoverageReason } from '@/lib/domain/coverage';
+import type { CoveragePeriod, CoverageReason } from '@/lib/domain/ru/coverage';
 import type { LocalDate } from '@/lib/domain/dates';
 
 export type CoverageRow = typeof coverages.$inferSelect;

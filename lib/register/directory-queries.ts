@@ -2,7 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { insurerRegions, insurers, medicalOrganisations, subjects } from '@/db/schema';
 import type { LocalDate } from '@/lib/domain/dates';
-import { insurerServiceOn, type InsurerRegionTerms, type InsurerService } from '@/lib/domain/insurer-service';
+import {
+  insurerServiceOn,
+  type InsurerRegionTerms,
+  type InsurerService,
+} from '@/lib/domain/ru/insurer-service';
 import { AppError, fieldIssue } from '@/lib/errors';
 
 export type InsurerRow = typeof insurers.$inferSelect;
@@ -25,7 +29,7 @@ const termsColumns = {
   activeTo: insurers.activeTo,
 };
 
-/** Whether an insurer serves a region on a date (the rule: lib/domain/insurer-service.ts). */
+/** Whether an insurer serves a region on a date (the rule: lib/domain/ru/insurer-service.ts). */
 export async function insurerServiceInRegion(
   db: Executor,
   insurerCode: string,

@@ -1,6 +1,6 @@
 import type { Executor } from '@/db/client';
 import type { LocalDate } from '@/lib/domain/dates';
-import type { InsurerChangeBasis, InsurerChangeFacts } from '@/lib/domain/insurer-change';
+import type { InsurerChangeBasis, InsurerChangeFacts } from '@/lib/domain/ru/insurer-change';
 import { personEvents } from './attachment-facts';
 import type { CoverageRow } from './coverage-queries';
 import { insurerServiceInRegion } from './directory-queries';

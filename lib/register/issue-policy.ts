@@ -1,4 +1,4 @@
-import { ISSUE_REASONS, type IssueReason } from '@/lib/domain/coverage';
+import { ISSUE_REASONS, type IssueReason } from '@/lib/domain/ru/coverage';
 import { parseDate } from '@/lib/domain/dates';
 import { AppError, fieldIssue } from '@/lib/errors';
 import { changeCoverage, type CoverageChangeResult } from './change-coverage';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { representations } from '@/db/schema';
 import type { LocalDate } from '@/lib/domain/dates';
-import { majorityDate } from '@/lib/domain/person';
+import { majorityDate } from '@/lib/domain/ru/person';
 import { AppError } from '@/lib/errors';
 import { changeCoverage } from './change-coverage';
 import { latestCoverage, type CoverageRow } from './coverage-queries';

@@ -1,8 +1,8 @@
 import { parseDate, type LocalDate } from '@/lib/domain/dates';
-import { normalizeDocument, type NormalizedDocument } from '@/lib/domain/documents';
-import { validateBirthDate, validatePersonName, validateSex, type Sex } from '@/lib/domain/person';
+import { normalizeDocument, type NormalizedDocument } from '@/lib/domain/ru/documents';
+import { validateBirthDate, validatePersonName, validateSex, type Sex } from '@/lib/domain/ru/person';
 import type { IssueCollector } from '@/lib/domain/result';
-import { validateSnils } from '@/lib/domain/snils';
+import { validateSnils } from '@/lib/domain/ru/snils';
 import { fieldIssue } from '@/lib/errors';
 
 /** A person's data as it arrives from any edge (form, API, feed): strings, not yet trusted. */

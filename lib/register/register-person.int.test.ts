@@ -9,7 +9,7 @@ import {
   registerEvents,
   representations,
 } from '@/db/schema';
-import { validateEnp } from '@/lib/domain/enp';
+import { validateEnp } from '@/lib/domain/ru/enp';
 import { registerPerson } from './register-person';
 import { rejection } from '@/testing/expect-error';
 import { adultInput, metaAt } from '@/testing/register/people';

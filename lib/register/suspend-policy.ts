@@ -1,4 +1,4 @@
-import { SUSPENSION_REASONS, type SuspensionReason } from '@/lib/domain/coverage';
+import { SUSPENSION_REASONS, type SuspensionReason } from '@/lib/domain/ru/coverage';
 import { changeWithReason, type PolicyChangeTarget, type CoverageChangeResult } from './change-coverage';
 import type { WriteMeta } from './writer';
 

@@ -1,4 +1,4 @@
-import { TERMINATION_REASONS, type TerminationReason } from '@/lib/domain/coverage';
+import { TERMINATION_REASONS, type TerminationReason } from '@/lib/domain/ru/coverage';
 import { changeWithReason, type PolicyChangeTarget, type CoverageChangeResult } from './change-coverage';
 import type { WriteMeta } from './writer';
 

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { applications, identityDocuments, notifications, persons } from '@/db/schema';
-import { snilsFromBody } from '@/lib/domain/snils';
+import { snilsFromBody } from '@/lib/domain/ru/snils';
 import { registerPerson, type RegisterPersonInput } from '@/lib/register/register-person';
 import { adultInput, metaAt } from '@/testing/register/people';
 import type { CitizenActor } from '@/lib/auth/citizen-actor';

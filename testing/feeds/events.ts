@@ -1,7 +1,7 @@
 import type { FeedSource } from '@/lib/auth/actor';
 import type { EventOf, FeedEventType, PersonRef } from '@/lib/feeds/events';
 import type { ParsedEvent } from '@/lib/feeds/outcome';
-import { snilsFromBody } from '@/lib/domain/snils';
+import { snilsFromBody } from '@/lib/domain/ru/snils';
 import { registerPerson } from '@/lib/register/register-person';
 import { adultInput, metaAt } from '@/testing/register/people';
 

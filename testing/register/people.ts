@@ -1,5 +1,5 @@
 import type { Actor } from '@/lib/auth/actor';
-import { snilsFromBody } from '@/lib/domain/snils';
+import { snilsFromBody } from '@/lib/domain/ru/snils';
 import type { RegisterPersonInput } from '@/lib/register/register-person';
 import type { WriteMeta } from '@/lib/register/writer';
 

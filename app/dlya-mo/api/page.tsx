@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { fhirExamples, restExamples, type ExamplePerson } from '@/lib/api-docs/examples';
 import { moscowDate } from '@/lib/domain/dates';
-import { generateEnp } from '@/lib/domain/enp';
+import { generateEnp } from '@/lib/domain/ru/enp';
 import { rateLimitsFromEnv } from '@/lib/rate-limit/rate-limits';
 import { CLINIC_KEY_USAGE } from '@/scripts/clinic-key-args';
 import { ErrorsReference } from './errors-reference';

@@ -4,8 +4,8 @@ import { forbidden } from 'next/navigation';
 import { formatMoscowDateTime } from '@/lib/applications/labels';
 import { requireConsolePage } from '../_shell/require-section';
 import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
-import { DUPLICATE_REASON_NAMES } from '@/lib/domain/duplicates';
-import { formatEnp } from '@/lib/domain/enp';
+import { DUPLICATE_REASON_NAMES } from '@/lib/domain/ru/duplicates';
+import { formatEnp } from '@/lib/domain/ru/enp';
 import { can } from '@/lib/auth/permissions';
 import { listLiveMerges, listOpenCandidates, mayReviewDuplicates } from '@/lib/duplicates/review-duplicates';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { requireConsolePage } from '../_shell/require-section';
-import { DOCUMENT_KIND_CODES, documentKindName } from '@/lib/domain/documents';
+import { DOCUMENT_KIND_CODES, documentKindName } from '@/lib/domain/ru/documents';
 import { SearchForms } from './search-forms';
 
 export const metadata: Metadata = { title: 'Поиск в регистре' };

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { coverageStatusText } from '@/lib/domain/coverage';
+import { coverageStatusText } from '@/lib/domain/ru/coverage';
 import { formatDateRu } from '@/lib/domain/dates';
 import { ErrorSummary } from '../../_components/error-summary';
 import { DocumentKindField } from '../../_components/document-kind-field';

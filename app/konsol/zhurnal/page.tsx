@@ -9,7 +9,7 @@ import { ANY_READ } from '@/lib/audit/audit-filter';
 import { readAuditLog, type AuditEntry, type AuditPage } from '@/lib/audit/read-audit-log';
 import { STAFF_ACTION_NAMES, STAFF_ACTIONS } from '@/lib/audit/staff-actions';
 import { requireConsolePage } from '../_shell/require-section';
-import { formatEnp } from '@/lib/domain/enp';
+import { formatEnp } from '@/lib/domain/ru/enp';
 import { isAppError } from '@/lib/errors';
 import {
   AUDIT_PARAMS,

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { formatEnp } from '@/lib/domain/enp';
+import { formatEnp } from '@/lib/domain/ru/enp';
 import { getMyPolicy, type MyPolicy } from '@/lib/portal/get-my-policy';
 import { listMyPeople } from '@/lib/portal/list-my-people';
 import { policyQrSvg } from '@/lib/portal/policy-qr';

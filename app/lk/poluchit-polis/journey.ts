@@ -6,7 +6,7 @@ import { submitPolicyApplication, type VerifiedIdentity } from '@/lib/applicatio
 import { CHOOSE_REGION_MESSAGE } from '@/lib/applications/submit-region-change';
 import type { SignedInCitizen } from '@/lib/auth/citizen';
 import type { CitizenClaims } from '@/lib/auth/citizen-claims';
-import { formatEnp } from '@/lib/domain/enp';
+import { formatEnp } from '@/lib/domain/ru/enp';
 import { insurerOption, oncePerKey } from '../_journey/choices';
 import { ruDate, waitingDue, type ReviewedOutcome } from '../_journey/decided';
 import type { Answers, JourneySpec } from '../_journey/journey-flow';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { signedInCitizen } from '../_cabinet/cabinet';
 import { JourneyPage } from '../_journey/journey-page';
 import { listMyPeople } from '@/lib/portal/list-my-people';
-import { formatEnp } from '@/lib/domain/enp';
+import { formatEnp } from '@/lib/domain/ru/enp';
 
 export const metadata: Metadata = { title: 'Получить электронный полис ОМС' };
 

@@ -3,8 +3,8 @@ import { regionChangeOptions, type RegionChangeOptions } from '@/lib/application
 import { submitChildRegistration } from '@/lib/applications/submit-child-registration';
 import type { CitizenActor } from '@/lib/auth/actor';
 import { moscowDate, parseDate } from '@/lib/domain/dates';
-import { formatEnp } from '@/lib/domain/enp';
-import { isMinor } from '@/lib/domain/person';
+import { formatEnp } from '@/lib/domain/ru/enp';
+import { isMinor } from '@/lib/domain/ru/person';
 import { IssueCollector } from '@/lib/domain/result';
 import { fieldIssue } from '@/lib/errors';
 import { checkDocumentData, checkPersonData } from '@/lib/register/person-input';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '@/db/seed/demo-people';
 import { toLocalDate } from '@/lib/domain/dates';
-import { normalizeDocument } from '@/lib/domain/documents';
-import { passportValidity } from '@/lib/domain/passport-validity';
-import { validateSnils } from '@/lib/domain/snils';
+import { normalizeDocument } from '@/lib/domain/ru/documents';
+import { passportValidity } from '@/lib/domain/ru/passport-validity';
+import { validateSnils } from '@/lib/domain/ru/snils';
 import { citizenClaimsFrom } from '../citizen-claims';
 import { syntheticCitizensAllowed } from '../citizen-config';
 import { renderSignInPage } from './pages';

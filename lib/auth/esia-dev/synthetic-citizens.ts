@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { snilsFromBody } from '@/lib/domain/snils';
+import { snilsFromBody } from '@/lib/domain/ru/snils';
 import type { TestCitizen } from './test-citizens';
 
 /**

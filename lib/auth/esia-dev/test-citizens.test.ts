@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_NEW_APPLICANT, DEMO_NOT_REGISTERED, DEMO_PEOPLE } from '@/db/seed/demo-people';
-import { normalizeDocument } from '@/lib/domain/documents';
-import { validateSnils } from '@/lib/domain/snils';
+import { normalizeDocument } from '@/lib/domain/ru/documents';
+import { validateSnils } from '@/lib/domain/ru/snils';
 import { ageOn } from '@/lib/domain/dates';
 import { toLocalDate } from '@/lib/domain/dates';
 import { renderSignInPage } from './pages';

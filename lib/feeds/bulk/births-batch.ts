@@ -1,6 +1,6 @@
 import { and, desc, eq, getTableName, isNull, or, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { DuplicateSubject } from '@/lib/domain/duplicates';
+import type { DuplicateSubject } from '@/lib/domain/ru/duplicates';
 import { isCreationCandidate, strongMatch } from '@/lib/duplicates/creation-check';
 import type { Transaction } from '@/db/client';
 import {
@@ -17,8 +17,8 @@ import {
 import type { FeedSource } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { moscowDate, type LocalDate } from '@/lib/domain/dates';
-import { generateEnp } from '@/lib/domain/enp';
-import { insurerServiceOn } from '@/lib/domain/insurer-service';
+import { generateEnp } from '@/lib/domain/ru/enp';
+import { insurerServiceOn } from '@/lib/domain/ru/insurer-service';
 import { IssueCollector } from '@/lib/domain/result';
 import { personRecipient } from '@/lib/notifications/person-recipient';
 import type { CoverageRow } from '@/lib/register/coverage-queries';

@@ -1,7 +1,7 @@
 import { findPersonByDocument } from '@/lib/applications/register-search';
 import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
-import { formatEnp } from '@/lib/domain/enp';
-import { sameName } from '@/lib/domain/person';
+import { formatEnp } from '@/lib/domain/ru/enp';
+import { sameName } from '@/lib/domain/ru/person';
 import { AppError, fieldIssue } from '@/lib/errors';
 import { notifyPerson } from '@/lib/notifications/person-recipient';
 import { changeName } from '@/lib/register/change-name';

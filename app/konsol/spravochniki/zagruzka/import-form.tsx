@@ -9,18 +9,13 @@ import type { DirectoryImportReport } from '@/lib/directories/import-directory';
 import { importDirectoryFile } from '../actions';
 import { ImportReportView } from './import-report';
 
-const KINDS = [
-  ['insurers', 'Страховые медицинские организации (F002)'],
-  ['medical_organisations', 'Медицинские организации (F003)'],
-  ['subjects', 'Субъекты Российской Федерации (F010)'],
-] as const;
-
 const FORMATS = [
   ['xml', 'XML (как файлы ФФОМС)'],
   ['csv', 'CSV (разделитель — точка с запятой или запятая, кодировка UTF-8)'],
 ] as const;
 
-export function ImportForm() {
+/** `kinds`: the directories of the deployment's profile (ADR 0029), as [kind, name]. */
+export function ImportForm({ kinds }: { kinds: readonly (readonly [string, string])[] }) {
   const [state, action, pending] = useActionState(
     importDirectoryFile,
     emptyFormState<DirectoryImportReport>(),
@@ -32,7 +27,7 @@ export function ImportForm() {
         <RadioGroup
           name="kind"
           legend="Справочник"
-          options={KINDS}
+          options={kinds}
           value={state.values.kind}
           error={errorFor(state, 'kind')}
         />

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { can } from '@/lib/auth/permissions';
 import { requireConsolePage } from '../../_shell/require-section';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 import { ImportForm } from './import-form';
 
 export const metadata: Metadata = { title: 'Загрузка справочника' };
@@ -20,7 +21,7 @@ export default async function DirectoryImportPage() {
         Сначала проверьте файл: будет показано, что добавится и что изменится. Если в файле есть ошибки, он не
         загружается целиком. Организации, которых нет в файле, остаются как были.
       </p>
-      <ImportForm />
+      <ImportForm kinds={jurisdictionProfile().directories.files.map((d) => [d.kind, d.name] as const)} />
     </>
   );
 }

@@ -5,7 +5,7 @@ import type { ApplicationReview } from '@/lib/applications/application-review';
 import { formatMoscowDateTime } from '@/lib/applications/labels';
 import { REFUSAL_REASONS } from '@/lib/applications/refusal-reasons';
 import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
-import { formatEnp } from '@/lib/domain/enp';
+import { formatEnp } from '@/lib/domain/ru/enp';
 import { IssueForm, RefuseForm } from './decision-forms';
 import { applicationReview, segment } from './review';
 

@@ -5,9 +5,9 @@ import {
   APPLICATION_STATUS_LABELS,
   formatMoscowDateTime,
 } from '@/lib/applications/labels';
-import { coverageReasonText, coverageStatusText, type CoverageReason } from '@/lib/domain/coverage';
+import { coverageReasonText, coverageStatusText, type CoverageReason } from '@/lib/domain/ru/coverage';
 import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
-import { documentKindName, formatDocument, isDocumentKind } from '@/lib/domain/documents';
+import { documentKindName, formatDocument, isDocumentKind } from '@/lib/domain/ru/documents';
 import { registerEventLabel } from '@/lib/register/event-labels';
 import {
   CARD_PURPOSES,

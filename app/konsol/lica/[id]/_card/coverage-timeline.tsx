@@ -1,5 +1,5 @@
 import { addDays, dateToEpochDays, formatDateRu, type LocalDate } from '@/lib/domain/dates';
-import { coverageStatusText, type CoverageStatus } from '@/lib/domain/coverage';
+import { coverageStatusText, type CoverageStatus } from '@/lib/domain/ru/coverage';
 import type { CardCoverage } from '@/lib/register/person-card';
 
 const WIDTH = 960;

@@ -1,12 +1,20 @@
 import { coverageReasonText, type CoveragePeriod, type CoverageReason } from './coverage';
-import { formatDateRu, type LocalDate } from './dates';
+import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
 
 /**
  * Rule 9 of the brief: every negative answer carries a reason code, an explanation in Russian and the next
  * step. One place decides what a clinic (or the citizen) is told about a coverage state on a date.
  */
-export type PolicyStatusCode =
-  'ACTIVE' | 'SUSPENDED' | 'TERMINATED' | 'DECEASED' | 'NOT_INSURED_ON_DATE' | 'EXPIRED' | 'NOT_FOUND';
+export const POLICY_STATUS_CODES = [
+  'ACTIVE',
+  'SUSPENDED',
+  'TERMINATED',
+  'DECEASED',
+  'NOT_INSURED_ON_DATE',
+  'EXPIRED',
+  'NOT_FOUND',
+] as const;
+export type PolicyStatusCode = (typeof POLICY_STATUS_CODES)[number];
 
 export interface PolicyStatus {
   insured: boolean;

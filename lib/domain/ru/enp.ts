@@ -1,6 +1,6 @@
 import { fieldIssue, type FieldIssue } from '@/lib/errors';
-import { isLuhnValid, luhnCheckDigit } from './luhn';
-import { invalid, valid, type Checked } from './result';
+import { isLuhnValid, luhnCheckDigit } from '@/lib/domain/luhn';
+import { invalid, valid, type Checked } from '@/lib/domain/result';
 import { isKnownSubjectCode } from './subjects';
 
 /** ЕНП: the 16-digit policy number a person keeps for life. */

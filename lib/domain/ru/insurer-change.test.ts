@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, dateToEpochDays, epochDaysToDate, type LocalDate } from './dates';
+import { addDays, dateToEpochDays, epochDaysToDate, type LocalDate } from '@/lib/domain/dates';
 import {
   insurerChangeDeadline,
   insurerChangeEligibility,

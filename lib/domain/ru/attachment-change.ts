@@ -1,4 +1,4 @@
-import { formatDateRu, makeDate, yearOf, type LocalDate } from './dates';
+import { formatDateRu, makeDate, yearOf, type LocalDate } from '@/lib/domain/dates';
 
 /**
  * May the person attach to a (new) primary-care clinic today? 323-ФЗ ст. 21, приказ 406н: a clinic

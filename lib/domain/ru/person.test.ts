@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LocalDate } from './dates';
+import type { LocalDate } from '@/lib/domain/dates';
 import {
   canActAlone,
   majorityDate,

@@ -1,4 +1,4 @@
-import type { LocalDate } from './dates';
+import type { LocalDate } from '@/lib/domain/dates';
 
 /** An insurer's terms in one region, as the directories (F002) give them. Last days are inclusive. */
 export interface InsurerRegionTerms {

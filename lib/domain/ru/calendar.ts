@@ -1,4 +1,12 @@
-import { addDays, dayOfWeek, endOfMoscowDay, moscowDate, toLocalDate, yearOf, type LocalDate } from './dates';
+import {
+  addDays,
+  dayOfWeek,
+  endOfMoscowDay,
+  moscowDate,
+  toLocalDate,
+  yearOf,
+  type LocalDate,
+} from '@/lib/domain/dates';
 import { labourCodeDaysOff } from './labour-code-holidays';
 
 /**

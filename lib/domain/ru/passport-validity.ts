@@ -1,4 +1,4 @@
-import { addDays, birthdayAt, formatDateRu, type LocalDate } from './dates';
+import { addDays, birthdayAt, formatDateRu, type LocalDate } from '@/lib/domain/dates';
 
 /** Days a passport stays valid after the birthday on which it must be replaced (our reading of Decree 828). */
 export const PASSPORT_REPLACEMENT_GRACE_DAYS = 90;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LocalDate } from './dates';
+import type { LocalDate } from '@/lib/domain/dates';
 import { passportValidity } from './passport-validity';
 
 const d = (s: string) => s as LocalDate;

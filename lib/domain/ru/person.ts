@@ -1,7 +1,7 @@
 import { fieldIssue } from '@/lib/errors';
-import { ageOn, birthdayAt, formatDateRu, makeDate, parseDate, type LocalDate } from './dates';
-import { invalid, valid, type Checked } from './result';
-import { canonicalText } from './text';
+import { ageOn, birthdayAt, formatDateRu, makeDate, parseDate, type LocalDate } from '@/lib/domain/dates';
+import { invalid, valid, type Checked } from '@/lib/domain/result';
+import { canonicalText } from '@/lib/domain/text';
 
 /** Pure checks of a person's data: ФИО, sex, date of birth, age thresholds. */
 

@@ -20,7 +20,7 @@ import {
   type CoverageReason,
   type CoverageTransition,
 } from './coverage';
-import { addDays, type LocalDate } from './dates';
+import { addDays, type LocalDate } from '@/lib/domain/dates';
 
 const d = (s: string) => s as LocalDate;
 

@@ -11,10 +11,10 @@ import {
   nextWorkingDay,
   type CalendarDayKind,
 } from './calendar';
-import { addDays, dateToEpochDays, epochDaysToDate, makeDate, type LocalDate } from './dates';
+import { addDays, dateToEpochDays, epochDaysToDate, makeDate, type LocalDate } from '@/lib/domain/dates';
 import { labourCodeDaysOff } from './labour-code-holidays';
 
-const rows = readFileSync(new URL('../../db/reference/ru-nonworking-days.csv', import.meta.url), 'utf8')
+const rows = readFileSync(new URL('../../../db/reference/ru-nonworking-days.csv', import.meta.url), 'utf8')
   .trim()
   .split(/\r?\n/)
   .slice(1)

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { enpWarnings, formatEnp, generateEnp, isValidEnp, validateEnp, type Enp } from './enp';
-import { isLuhnValid, luhnCheckDigit } from './luhn';
+import { isLuhnValid, luhnCheckDigit } from '@/lib/domain/luhn';
 import { SUBJECT_CODES } from './subjects';
 
 const subjects = [...SUBJECT_CODES];

@@ -1,6 +1,6 @@
 import { fieldIssue, type FieldIssue } from '@/lib/errors';
-import { invalid, valid, type Checked } from './result';
-import { canonicalText, hasForbiddenCharacters } from './text';
+import { invalid, valid, type Checked } from '@/lib/domain/result';
+import { canonicalText, hasForbiddenCharacters } from '@/lib/domain/text';
 
 /**
  * Identity documents by the ФФОМС classifier F011: each kind has a code and series/number masks.

@@ -1,4 +1,4 @@
-import { addDays, dayOfWeek, makeDate, type LocalDate } from './dates';
+import { addDays, dayOfWeek, makeDate, type LocalDate } from '@/lib/domain/dates';
 
 /**
  * The days off a year has by the Labour Code alone (ТК РФ ст. 112), for a year whose production calendar

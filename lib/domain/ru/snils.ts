@@ -1,5 +1,5 @@
 import { fieldIssue } from '@/lib/errors';
-import { invalid, valid, type Checked } from './result';
+import { invalid, valid, type Checked } from '@/lib/domain/result';
 
 /** СНИЛС stored as 11 digits without separators. */
 export type Snils = string & { readonly __brand: 'Snils' };

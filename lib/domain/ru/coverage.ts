@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@/lib/errors';
-import { addDays, formatDateRu, type LocalDate } from './dates';
+import { addDays, formatDateRu, type LocalDate } from '@/lib/domain/dates';
 
 /**
  * The coverage state machine. A person's insurance is a timeline of periods [validFrom, validTo)

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { attachmentEligibility, type AttachmentFacts } from './attachment-change';
-import { dateToEpochDays, epochDaysToDate, type LocalDate } from './dates';
+import { dateToEpochDays, epochDaysToDate, type LocalDate } from '@/lib/domain/dates';
 
 const d = (s: string) => s as LocalDate;
 const facts = (p: Partial<AttachmentFacts> & { today: LocalDate }): AttachmentFacts => ({

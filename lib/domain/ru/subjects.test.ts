@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SUBJECT_CODES, isKnownSubjectCode } from './subjects';
 
-const csv = readFileSync(new URL('../../db/reference/regions.csv', import.meta.url), 'utf8');
+const csv = readFileSync(new URL('../../../db/reference/regions.csv', import.meta.url), 'utf8');
 const rows = csv.trim().split(/\r?\n/);
 const header = rows[0]!.split(',');
 const codeColumn = header.indexOf('subject_code');

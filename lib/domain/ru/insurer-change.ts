@@ -1,4 +1,4 @@
-import { formatDateRu, makeDate, yearOf, type LocalDate } from './dates';
+import { formatDateRu, makeDate, yearOf, type LocalDate } from '@/lib/domain/dates';
 
 /**
  * May the person replace the insurer (СМО) today? 326-ФЗ ст. 16: once per calendar year with the

@@ -1,0 +1,75 @@
+import { REGISTER_TIME_ZONE } from '@/config/time-zone';
+import { formatEnp, validateEnp } from '@/lib/domain/ru/enp';
+import { POLICY_STATUS_CODES } from '@/lib/domain/ru/policy-status';
+import { eventTypesOf, FEED_SOURCES } from '@/lib/feeds/events';
+import {
+  BIRTH_CERTIFICATE_SYSTEM,
+  ENP_SYSTEM,
+  IDENTITY_DOCUMENT_SYSTEM,
+  POLICY_STATUS_SYSTEM,
+  SNILS_SYSTEM,
+} from '@/lib/fhir/systems';
+import { JOURNEYS, SECTIONS } from '@/lib/portal/citizen-services';
+import type { JurisdictionProfile } from './profile';
+
+/** Russia's ОМС register: the ЕРЗ of ФФОМС (ADR 0029). Each member points at the Russian definition. */
+export const ruProfile: JurisdictionProfile = {
+  id: 'ru',
+  country: { iso3: 'RUS', name: 'Российская Федерация' },
+  timeZone: REGISTER_TIME_ZONE,
+  texts: {
+    registerName: 'Единый регистр застрахованных лиц ОМС',
+    schemeName: 'ОМС',
+    fundName: 'Федеральный фонд обязательного медицинского страхования',
+  },
+  personIdentifier: {
+    kind: 'enp',
+    label: 'ЕНП',
+    digits: 16,
+    fhirSystem: ENP_SYSTEM,
+    validate: validateEnp,
+    format: formatEnp,
+  },
+  fhir: {
+    patientIdentifiers: [
+      {
+        system: ENP_SYSTEM,
+        label: 'ЕНП',
+        description: 'ЕНП — единый номер полиса ОМС, 16 цифр',
+        needsBirthDate: false,
+      },
+      {
+        system: SNILS_SYSTEM,
+        label: 'СНИЛС',
+        description: 'СНИЛС, 11 цифр; в поиске — только вместе с датой рождения',
+        needsBirthDate: true,
+      },
+      {
+        system: BIRTH_CERTIFICATE_SYSTEM,
+        label: 'свидетельство о рождении',
+        description: 'Свидетельство о рождении: значение «серия номер»; только с датой рождения',
+        needsBirthDate: true,
+      },
+      {
+        system: IDENTITY_DOCUMENT_SYSTEM,
+        label: 'документ, удостоверяющий личность',
+        description: 'Документ, удостоверяющий личность; вид документа — в identifier.type',
+        needsBirthDate: true,
+      },
+    ],
+  },
+  status: {
+    codeSystem: POLICY_STATUS_SYSTEM,
+    // A policy pays for care only while active (lib/domain/ru/policy-status.ts; a unit test holds them equal).
+    codes: POLICY_STATUS_CODES.map((code) => ({ code, insured: code === 'ACTIVE' })),
+  },
+  directories: {
+    files: [
+      { kind: 'insurers', name: 'Страховые медицинские организации (F002)' },
+      { kind: 'medical_organisations', name: 'Медицинские организации (F003)' },
+      { kind: 'subjects', name: 'Субъекты Российской Федерации (F010)' },
+    ],
+  },
+  feeds: { sources: FEED_SOURCES.map((source) => ({ source, eventTypes: eventTypesOf(source) })) },
+  portal: { journeys: JOURNEYS, sections: SECTIONS },
+};
