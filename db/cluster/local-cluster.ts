@@ -175,13 +175,15 @@ async function startDataNode(layout: ClusterLayout, node: NodeSpec, first: boole
  * with a checkpoint that pg_auto_failover requests "spread" (minutes on an idle server): a CHECKPOINT on
  * the primary meanwhile ends that wait at once.
  */
-async function waitUntilHealthy(layout: ClusterLayout): Promise<NodeState[]> {
+async function waitUntilHealthy(layout: ClusterLayout, timeoutMs: number): Promise<NodeState[]> {
   const since = new Date();
-  return waitFor('the cluster to have a primary and its secondaries', START_TIMEOUT_MS, async () => {
+  // A formation of one node (no replica yet) settles as `single`.
+  const leader = layout.nodes.length === 1 ? 'single' : 'primary';
+  return waitFor('the cluster to have a primary and its secondaries', timeoutMs, async () => {
     const nodes = await formationState(layout);
     // States reported before this wait may be a stopped cluster's last word: every keeper must speak again.
     if (nodes.some((n) => n.reportedAt <= since)) return null;
-    const primary = nodes.find((n) => n.reported === 'primary' && n.assigned === 'primary');
+    const primary = nodes.find((n) => n.reported === leader && n.assigned === leader);
     const settled = nodes.every((n) => n.reported === n.assigned);
     const secondaries = nodes.filter((n) => n.reported === 'secondary').length;
     if (primary && settled && secondaries === layout.nodes.length - 1) return nodes;
@@ -212,7 +214,9 @@ function clusterInfo(layout: ClusterLayout, nodes: NodeState[]): ClusterInfo {
  * migrates the register on the primary. Nodes already running are left as they are; nodes that are down
  * (a killed primary) are started again and rejoin as secondaries.
  */
-export async function startCluster(options: ClusterOptions = {}): Promise<ClusterInfo> {
+export async function startCluster(
+  options: ClusterOptions & { startTimeoutMs?: number } = {},
+): Promise<ClusterInfo> {
   const layout = clusterLayout(options);
   ensureClusterPackages(layout.log);
   ownedDirectory(layout.dir);
@@ -234,7 +238,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       );
     }
   }
-  const nodes = await waitUntilHealthy(layout);
+  // A replica cloned from a big register takes its base backup's time (minutes for millions of persons).
+  const nodes = await waitUntilHealthy(layout, options.startTimeoutMs ?? START_TIMEOUT_MS);
   const info = clusterInfo(layout, nodes);
   const pool = new pg.Pool({ connectionString: info.currentPrimaryUrl, max: 2 });
   try {

@@ -1,0 +1,28 @@
+import type pg from 'pg';
+import { REGISTER_TABLES } from '../../db/seed/records';
+
+export interface Sizes {
+  table: number;
+  indexes: number;
+  total: number;
+}
+
+/** Bytes of one table (heap + TOAST, indexes, both); over its partitions when it is partitioned. */
+export async function sizes(client: pg.ClientBase, name: string): Promise<Sizes> {
+  const { rows } = await client.query<{ table: string; indexes: string; total: string }>(
+    // Over the partitions for a partitioned table (register_events, ADR 0027), which stores nothing itself.
+    `select sum(pg_table_size(relid)) as table, sum(pg_indexes_size(relid)) as indexes,
+            sum(pg_total_relation_size(relid)) as total
+       from (select $1::regclass as relid union select relid from pg_partition_tree($1::regclass)) t`,
+    [name],
+  );
+  const r = rows[0]!;
+  return { table: Number(r.table), indexes: Number(r.indexes), total: Number(r.total) };
+}
+
+/** The register's bytes: every register table with its indexes (what "bytes per person" divides). */
+export async function registerBytes(client: pg.ClientBase): Promise<number> {
+  let total = 0;
+  for (const t of REGISTER_TABLES) total += (await sizes(client, t)).total;
+  return total;
+}
