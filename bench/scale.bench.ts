@@ -13,22 +13,41 @@
  *
  * With `--measure 1` (default) it then measures on that register: … (see the phases below).
  */
+import { rmSync, statfsSync } from 'node:fs';
+import pg from 'pg';
 import { env } from '../config/env';
-import { stopCluster } from '../db/cluster/local-cluster';
+import { closeDb } from '../db/client';
+import { archiveCurrentWal, baseBackup, restoreToTime } from '../db/cluster/backup';
+import { clusterLayout, multiHostUrl } from '../db/cluster/layout';
+import { currentPrimary, startCluster, stopCluster } from '../db/cluster/local-cluster';
+import { closeReadPools, probeReplicas, replicaLag } from '../db/read-pools';
 import { optionsOrExit, parseBenchFlags } from './lib/args';
+import { pickConsoleSamples, timeSearches } from './lib/console-searches';
+import { crashThePrimary } from './lib/failover';
 import { fixed, int, table } from './lib/format';
-import { seededCluster, type SeedFigures } from './scale/seeded-cluster';
+import { measureLookupDoors, printLookupReport, requireProductionBuild } from './lib/lookup-doors';
+import { registerBytesPerPerson } from './lib/register-size';
+import {
+  lookupRunsTable,
+  ONE_MACHINE_CAVEAT,
+  pickLookupSamples,
+  runUseCaseLookups,
+} from './lib/replica-lookups';
+import { seededCluster, type SeededCluster, type SeedFigures } from './scale/seeded-cluster';
 
-const CLUSTER = { dir: '.data/cluster-scale', portBase: env().CLUSTER_PORT_BASE + 1000 };
 const DATABASE = 'oms_bench_scale';
+const APP_DATA_DIR = '.data/bench-scale-app';
+const SEARCH_GOAL_P99 = 50;
 const SEED = 1;
 
 const USAGE = `usage: npm run bench:scale -- [--persons N] [--duration S] [--connections C] [--queries N] [--measure 0|1]
-  --persons N      register size (default 10000000), kept in ${CLUSTER.dir} between runs
+  --persons N      register size (default 10000000), kept in .data/cluster-scale between runs
   --duration S     seconds of load per lookup measurement (default 15)
   --connections C  requests in flight at once (default 16)
   --queries N      console searches per kind (default 500)
-  --measure 0      seed (or reuse) the register and stop: no measurement`;
+  --measure 0      seed (or reuse) the register and stop: no measurement
+  --slot 1         a second cluster (.data/cluster-scale-1, ports +10), e.g. a small register tried
+                   while the big one seeds`;
 
 const opts = (() => {
   const given = optionsOrExit(
@@ -38,6 +57,7 @@ const opts = (() => {
       connections: { kind: 'whole', min: 1, max: 256 },
       queries: { kind: 'whole', min: 10, max: 100_000 },
       measure: { kind: 'whole', min: 0, max: 1 },
+      slot: { kind: 'whole', min: 0, max: 1 },
     }),
     USAGE,
   );
@@ -47,12 +67,19 @@ const opts = (() => {
     connections: given.connections ?? 16,
     queries: given.queries ?? 500,
     measure: given.measure !== 0,
+    slot: given.slot ?? 0,
   };
 })();
 
+/** Slot 1 is a second cluster, to try the benchmark on a small register while the big one seeds. */
+const CLUSTER = {
+  dir: opts.slot === 0 ? '.data/cluster-scale' : `.data/cluster-scale-${opts.slot}`,
+  portBase: env().CLUSTER_PORT_BASE + 1000 + 10 * opts.slot,
+};
+
 const log = (line: string) => console.log(`[bench:scale ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-function printSeedFigures(f: SeedFigures): void {
+function printSeedFigures(f: SeedFigures, registerBytesPerPerson: number): void {
   console.log(`\nRegister of ${int(f.persons)} persons (seeded ${f.seededAt})`);
   console.log(
     table([
@@ -62,7 +89,7 @@ function printSeedFigures(f: SeedFigures): void {
         `${fixed(f.seconds, 1)} (${fixed(f.loadSeconds, 1)} + ${fixed(f.indexSeconds, 1)})`,
       ],
       ['seeding rate, persons/s', int(f.persons / f.seconds)],
-      ['register bytes per person (tables + indexes)', int(f.registerBytes / f.persons)],
+      ['register bytes per person (tables + indexes)', int(registerBytesPerPerson)],
       ['database bytes per person', int(f.databaseBytes / f.persons)],
       ['database size, GB', fixed(f.databaseBytes / 1e9, 2)],
       ['replica clone (pg_autoctl base backup), s', fixed(f.cloneSeconds, 1)],
@@ -71,6 +98,124 @@ function printSeedFigures(f: SeedFigures): void {
   );
 }
 
+/** Console searches on the primary, as the server runs them. */
+async function consoleSearches(url: string): Promise<void> {
+  process.env.DATABASE_URL = url;
+  const samples = await pickConsoleSamples(url, Math.min(opts.queries, 5000));
+  const timings = await timeSearches(samples, opts.queries, SEARCH_GOAL_P99, log);
+  await closeDb();
+  console.log(`\nConsole search (use case searchRegister, server time), ${int(opts.queries)} calls each`);
+  console.log(
+    table([
+      ['search', 'median ms', 'p99 ms', 'goal p99', 'outcomes'],
+      ...timings.map((t) => [t.name, fixed(t.median, 1), fixed(t.p99, 1), `≤ ${SEARCH_GOAL_P99}`, t.note]),
+    ]),
+  );
+}
+
+/** The lookup use case with reads from the primary only, then from the replica (ADR 0026). */
+async function primaryVersusReplica(url: string, replicaUrl: string): Promise<void> {
+  process.env.DATABASE_URL = url;
+  const samples = await pickLookupSamples(5000);
+  delete process.env.DATABASE_REPLICA_URLS;
+  const primaryOnly = await runUseCaseLookups(samples, 'primary only', opts);
+  process.env.DATABASE_REPLICA_URLS = replicaUrl;
+  process.env.DATABASE_REPLICA_PROBE_MS = '1000';
+  await probeReplicas();
+  const replica = await runUseCaseLookups(samples, 'replica reads', opts);
+  const [lag] = await replicaLag();
+  await closeReadPools();
+  await closeDb();
+  delete process.env.DATABASE_REPLICA_URLS;
+  console.log(
+    `\nClinic lookups in this process (use case lookupPolicy, ЕНП + birth date), ${opts.connections} in flight, ${opts.duration} s each:`,
+  );
+  console.log(lookupRunsTable([primaryOnly, replica]));
+  console.log(
+    `replica lag after the run: ${lag?.lagBytes ?? '?'} bytes, ${lag?.lagSeconds ?? '?'} s.\n${ONE_MACHINE_CAVEAT}`,
+  );
+}
+
+/**
+ * A base backup of the primary as an operator takes it (pg_basebackup, unthrottled, WAL streamed), then a
+ * point-in-time restore of it to a moment after it (copy + replay of the archive), when the disk has room
+ * for the copy with 15 GB to spare; both removed afterwards.
+ */
+async function backupAndRestore(cluster: SeededCluster): Promise<void> {
+  const layout = clusterLayout(CLUSTER);
+  const primary = await currentPrimary(CLUSTER);
+  log('base backup of the primary…');
+  const backup = baseBackup(layout, primary.port, 'scale');
+  const rows: string[][] = [['step', 'GB', 'seconds', 'MB/s']];
+  const rate = (m: { bytes: number; seconds: number }) => fixed(m.bytes / 1e6 / m.seconds, 1);
+  rows.push([
+    'base backup (pg_basebackup)',
+    fixed(backup.bytes / 1e9, 2),
+    fixed(backup.seconds, 1),
+    rate(backup),
+  ]);
+  try {
+    const free = statfsSync(layout.dir);
+    if (free.bavail * free.bsize < backup.bytes + 15e9) {
+      log(
+        `restore not measured: ${fixed((free.bavail * free.bsize) / 1e9, 1)} GB free, the copy needs ${fixed(backup.bytes / 1e9, 1)} GB + 15`,
+      );
+    } else {
+      const target = new Date().toISOString();
+      await archiveCurrentWal(layout, primary.port);
+      log('point-in-time restore of that backup…');
+      const restored = await restoreToTime(layout, backup.dir, target, CLUSTER.portBase + 20);
+      try {
+        const client = new pg.Client({ connectionString: restored.url(DATABASE) });
+        await client.connect();
+        const { rows: n } = await client.query<{ n: string }>('select count(*)::text as n from persons');
+        await client.end();
+        if (Number(n[0]!.n) < cluster.figures.persons)
+          throw new Error(`the restored register has ${n[0]!.n} persons`);
+      } finally {
+        restored.stop();
+        rmSync(restored.dir, { recursive: true, force: true });
+      }
+      rows.push([
+        'restore to a time (copy + replay)',
+        fixed(restored.bytes / 1e9, 2),
+        fixed(restored.seconds, 1),
+        rate(restored),
+      ]);
+    }
+  } finally {
+    rmSync(backup.dir, { recursive: true, force: true });
+  }
+  console.log(
+    `\nBackup of the register (${int(cluster.figures.persons)} persons), on this machine's one disk:`,
+  );
+  console.log(table(rows));
+}
+
+/** The primary killed under access-log writes: the time to the first write, and what was lost. */
+async function failover(cluster: SeededCluster): Promise<void> {
+  log('failover: the primary killed under access-log writes…');
+  const f = await crashThePrimary({
+    cluster: CLUSTER,
+    database: DATABASE,
+    primaryUrl: cluster.url,
+    multiHostUrl: multiHostUrl(clusterLayout(CLUSTER), DATABASE),
+    connections: opts.connections,
+  });
+  console.log(`\nFailover (SIGKILL of the primary's node; pg_auto_failover promotes the replica):`);
+  console.log(
+    table([
+      ['figure', 'value'],
+      ['promoted node', f.promoted],
+      ['kill → promotion seen by the monitor, s', fixed(f.promotedAfter, 1)],
+      ['kill → first successful write (app pool, multi-host URL), s', fixed(f.firstWriteAfter, 1)],
+      ['acknowledged access-log rows / lost', `${int(f.acknowledged)} / ${int(f.lost)}`],
+      ['lost, in seconds of writes', fixed(f.lostSeconds, 3)],
+    ]),
+  );
+}
+
+if (opts.measure) requireProductionBuild();
 const cluster = await seededCluster({
   ...CLUSTER,
   persons: opts.persons,
@@ -79,7 +224,31 @@ const cluster = await seededCluster({
   log,
 });
 try {
-  printSeedFigures(cluster.figures);
+  printSeedFigures(cluster.figures, await registerBytesPerPerson(cluster.url, cluster.figures.persons));
+  if (opts.measure) {
+    const started = performance.now();
+    const loadOptions = {
+      persons: cluster.figures.persons,
+      duration: opts.duration,
+      warmup: 3,
+      connections: [opts.connections],
+      samples: 10_000,
+      appDataDir: APP_DATA_DIR,
+    };
+    printLookupReport(
+      await measureLookupDoors(cluster.url, loadOptions, log),
+      loadOptions,
+      performance.now() - started,
+    );
+    await consoleSearches(cluster.url);
+    await primaryVersusReplica(cluster.url, cluster.replicaUrl);
+    await backupAndRestore(cluster);
+    await failover(cluster);
+    // The killed node rejoins as the replica, so the cluster is whole for the next run.
+    await startCluster({ ...CLUSTER, log, startTimeoutMs: 3 * 3600_000 });
+  }
 } finally {
+  await closeReadPools();
+  await closeDb();
   await stopCluster({ ...CLUSTER, log });
 }

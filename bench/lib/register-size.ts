@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import pg from 'pg';
 import { REGISTER_TABLES } from '../../db/seed/records';
 
 export interface Sizes {
@@ -20,9 +20,22 @@ export async function sizes(client: pg.ClientBase, name: string): Promise<Sizes>
   return { table: Number(r.table), indexes: Number(r.indexes), total: Number(r.total) };
 }
 
-/** The register's bytes: every register table with its indexes (what "bytes per person" divides). */
-export async function registerBytes(client: pg.ClientBase): Promise<number> {
-  let total = 0;
-  for (const t of REGISTER_TABLES) total += (await sizes(client, t)).total;
-  return total;
+/**
+ * The register's tables with all their indexes — the seeder's tables and the console's search index
+ * (person_names), over every partition — per person.
+ */
+export async function registerBytesPerPerson(url: string, persons: number): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ bytes: string }>(
+      `select sum(pg_total_relation_size(p.relid))::text as bytes
+         from unnest($1::text[]) t,
+              lateral (select t::regclass as relid union select relid from pg_partition_tree(t::regclass)) p`,
+      [[...REGISTER_TABLES, 'person_names']],
+    );
+    return Number(rows[0]!.bytes) / persons;
+  } finally {
+    await client.end();
+  }
 }

@@ -8,7 +8,6 @@ import { queryNode } from '../../db/cluster/monitor';
 import { databaseUrl } from '../../db/embedded';
 import type { SeedSummary } from '../../db/seed/seed-register';
 import { fixed, int } from '../lib/format';
-import { registerBytes } from '../lib/register-size';
 import { reusedOrSeededRegister, reusedRegister } from '../lib/seeded-register';
 
 /** What the seed of the scale benchmark's register measured; kept beside the cluster for later runs. */
@@ -18,8 +17,7 @@ export interface SeedFigures {
   seconds: number;
   loadSeconds: number;
   indexSeconds: number;
-  /** The register tables with their indexes, and the whole database (directories, migrations…). */
-  registerBytes: number;
+  /** The whole database after the seed (directories, migrations… included). */
   databaseBytes: number;
   /** The replica's creation by pg_autoctl (a throttled pg_basebackup of the primary) and its size. */
   cloneSeconds: number;
@@ -109,10 +107,8 @@ export async function seededCluster(
   if (!seeded) throw new Error('the register was seeded without figures');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  let bytes: number;
   let dbBytes: number;
   try {
-    bytes = await registerBytes(client);
     const { rows } = await client.query<{ n: string }>(
       'select pg_database_size(current_database())::text as n',
     );
@@ -120,7 +116,7 @@ export async function seededCluster(
   } finally {
     await client.end();
   }
-  log(`register: ${int(bytes / seeded.persons)} bytes per person; cloning the replica…`);
+  log(`database: ${int(dbBytes / seeded.persons)} bytes per person; cloning the replica…`);
   const started = performance.now();
   const info = await startCluster({ ...cluster, startTimeoutMs: CLONE_TIMEOUT_MS });
   const cloneSeconds = (performance.now() - started) / 1000;
@@ -132,7 +128,6 @@ export async function seededCluster(
     seconds: seeded.seconds,
     loadSeconds: seeded.loadSeconds,
     indexSeconds: seeded.indexSeconds,
-    registerBytes: bytes,
     databaseBytes: dbBytes,
     cloneSeconds,
     cloneBytes,
