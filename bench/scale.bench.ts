@@ -20,6 +20,7 @@ import { closeDb } from '../db/client';
 import { archiveCurrentWal, baseBackup, restoreToTime } from '../db/cluster/backup';
 import { clusterLayout, multiHostUrl } from '../db/cluster/layout';
 import { currentPrimary, startCluster, stopCluster } from '../db/cluster/local-cluster';
+import { queryNode } from '../db/cluster/monitor';
 import { closeReadPools, probeReplicas, replicaLag } from '../db/read-pools';
 import { optionsOrExit, parseBenchFlags } from './lib/args';
 import { pickConsoleSamples, timeSearches } from './lib/console-searches';
@@ -33,6 +34,7 @@ import {
   pickLookupSamples,
   runUseCaseLookups,
 } from './lib/replica-lookups';
+import { printStorage } from './scale/storage';
 import { seededCluster, type SeededCluster, type SeedFigures } from './scale/seeded-cluster';
 
 const DATABASE = 'oms_bench_scale';
@@ -161,7 +163,15 @@ async function backupAndRestore(cluster: SeededCluster): Promise<void> {
         `restore not measured: ${fixed((free.bavail * free.bsize) / 1e9, 1)} GB free, the copy needs ${fixed(backup.bytes / 1e9, 1)} GB + 15`,
       );
     } else {
-      const target = new Date().toISOString();
+      // The target, then a commit after it (recovery stops at the first commit past the target), archived.
+      const [moment] = await queryNode<{ t: string }>(
+        primary.port,
+        'postgres',
+        `select to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00' as t`,
+      );
+      const target = moment!.t;
+      await new Promise((r) => setTimeout(r, 1000));
+      await queryNode(primary.port, 'postgres', 'select txid_current()');
       await archiveCurrentWal(layout, primary.port);
       log('point-in-time restore of that backup…');
       const restored = await restoreToTime(layout, backup.dir, target, CLUSTER.portBase + 20);
@@ -240,6 +250,7 @@ try {
       loadOptions,
       performance.now() - started,
     );
+    await printStorage(cluster.url, cluster.figures.persons);
     await consoleSearches(cluster.url);
     await primaryVersusReplica(cluster.url, cluster.replicaUrl);
     await backupAndRestore(cluster);
