@@ -14,7 +14,6 @@
  * With `--measure 1` (default) it then measures on that register: … (see the phases below).
  */
 import { rmSync, statfsSync } from 'node:fs';
-import pg from 'pg';
 import { env } from '../config/env';
 import { closeDb } from '../db/client';
 import { archiveCurrentWal, baseBackup, restoreToTime } from '../db/cluster/backup';
@@ -35,6 +34,7 @@ import {
   runUseCaseLookups,
 } from './lib/replica-lookups';
 import { printStorage } from './scale/storage';
+import { streamedBaseBackup } from './scale/streamed-backup';
 import { seededCluster, type SeededCluster, type SeedFigures } from './scale/seeded-cluster';
 
 const DATABASE = 'oms_bench_scale';
@@ -140,29 +140,34 @@ async function primaryVersusReplica(url: string, replicaUrl: string): Promise<vo
 
 /**
  * A base backup of the primary as an operator takes it (pg_basebackup, unthrottled, WAL streamed), then a
- * point-in-time restore of it to a moment after it (copy + replay of the archive), when the disk has room
- * for the copy with 15 GB to spare; both removed afterwards.
+ * point-in-time restore of it to a moment after it (copy + replay of the archive) — both removed
+ * afterwards — when the disk holds two copies of the database with 15 GB to spare. Otherwise (a big
+ * register on this machine's one disk) the base backup is streamed and counted, stored nowhere, and the
+ * restore is not measured.
  */
 async function backupAndRestore(cluster: SeededCluster): Promise<void> {
   const layout = clusterLayout(CLUSTER);
   const primary = await currentPrimary(CLUSTER);
-  log('base backup of the primary…');
-  const backup = baseBackup(layout, primary.port, 'scale');
   const rows: string[][] = [['step', 'GB', 'seconds', 'MB/s']];
-  const rate = (m: { bytes: number; seconds: number }) => fixed(m.bytes / 1e6 / m.seconds, 1);
-  rows.push([
-    'base backup (pg_basebackup)',
-    fixed(backup.bytes / 1e9, 2),
-    fixed(backup.seconds, 1),
-    rate(backup),
-  ]);
-  try {
-    const free = statfsSync(layout.dir);
-    if (free.bavail * free.bsize < backup.bytes + 15e9) {
-      log(
-        `restore not measured: ${fixed((free.bavail * free.bsize) / 1e9, 1)} GB free, the copy needs ${fixed(backup.bytes / 1e9, 1)} GB + 15`,
-      );
-    } else {
+  const row = (step: string, m: { bytes: number; seconds: number }) =>
+    rows.push([step, fixed(m.bytes / 1e9, 2), fixed(m.seconds, 1), fixed(m.bytes / 1e6 / m.seconds, 1)]);
+  const [size] = await queryNode<{ n: string }>(
+    primary.port,
+    'postgres',
+    'select sum(pg_database_size(oid))::text as n from pg_database',
+  );
+  const free = statfsSync(layout.dir);
+  if (free.bavail * free.bsize < 2 * Number(size!.n) + 15e9) {
+    log(
+      `base backup streamed and counted (${fixed((free.bavail * free.bsize) / 1e9, 1)} GB free: no room for copies)…`,
+    );
+    row('base backup (pg_basebackup, tar streamed, not stored)', await streamedBaseBackup(primary.port));
+    rows.push(['restore to a time', 'not measured: no disk for a copy', '', '']);
+  } else {
+    log('base backup of the primary…');
+    const backup = baseBackup(layout, primary.port, 'scale');
+    row('base backup (pg_basebackup, stored)', backup);
+    try {
       // The target, then a commit after it (recovery stops at the first commit past the target), archived.
       const [moment] = await queryNode<{ t: string }>(
         primary.port,
@@ -174,27 +179,24 @@ async function backupAndRestore(cluster: SeededCluster): Promise<void> {
       await queryNode(primary.port, 'postgres', 'select txid_current()');
       await archiveCurrentWal(layout, primary.port);
       log('point-in-time restore of that backup…');
-      const restored = await restoreToTime(layout, backup.dir, target, CLUSTER.portBase + 20);
+      const restorePort = CLUSTER.portBase + 20;
+      const restored = await restoreToTime(layout, backup.dir, target, restorePort);
       try {
-        const client = new pg.Client({ connectionString: restored.url(DATABASE) });
-        await client.connect();
-        const { rows: n } = await client.query<{ n: string }>('select count(*)::text as n from persons');
-        await client.end();
-        if (Number(n[0]!.n) < cluster.figures.persons)
-          throw new Error(`the restored register has ${n[0]!.n} persons`);
+        const [count] = await queryNode<{ n: string }>(
+          restorePort,
+          DATABASE,
+          'select count(*)::text as n from persons',
+        );
+        if (Number(count!.n) < cluster.figures.persons)
+          throw new Error(`the restored register has ${count!.n} persons`);
       } finally {
         restored.stop();
         rmSync(restored.dir, { recursive: true, force: true });
       }
-      rows.push([
-        'restore to a time (copy + replay)',
-        fixed(restored.bytes / 1e9, 2),
-        fixed(restored.seconds, 1),
-        rate(restored),
-      ]);
+      row('restore to a time (copy + replay + promotion)', restored);
+    } finally {
+      rmSync(backup.dir, { recursive: true, force: true });
     }
-  } finally {
-    rmSync(backup.dir, { recursive: true, force: true });
   }
   console.log(
     `\nBackup of the register (${int(cluster.figures.persons)} persons), on this machine's one disk:`,
