@@ -221,6 +221,7 @@ async function failover(cluster: SeededCluster): Promise<void> {
       ['promoted node', f.promoted],
       ['kill → promotion seen by the monitor, s', fixed(f.promotedAfter, 1)],
       ['kill → first successful write (app pool, multi-host URL), s', fixed(f.firstWriteAfter, 1)],
+      ['access-log rows/s before the kill (lookup pool, synchronous_commit off)', int(f.rate)],
       ['acknowledged access-log rows / lost', `${int(f.acknowledged)} / ${int(f.lost)}`],
       ['lost, in seconds of writes', fixed(f.lostSeconds, 3)],
     ]),
