@@ -19,14 +19,9 @@ import { closeDb } from '../db/client';
 import { clusterLayout, multiHostUrl } from '../db/cluster/layout';
 import { startCluster, stopCluster } from '../db/cluster/local-cluster';
 import { databaseUrl } from '../db/embedded';
-import { closeReadPools, probeReplicas, replicaLag } from '../db/read-pools';
+import { closeReadPools } from '../db/read-pools';
 import { crashThePrimary } from './lib/failover';
-import {
-  lookupRunsTable,
-  ONE_MACHINE_CAVEAT,
-  pickLookupSamples,
-  runUseCaseLookups,
-} from './lib/replica-lookups';
+import { comparePrimaryAndReplica } from './lib/replica-lookups';
 import { parseBenchFlags } from './lib/args';
 import { fixed, int, table } from './lib/format';
 import { reusedOrSeededRegister } from './lib/seeded-register';
@@ -97,25 +92,9 @@ const url = await reusedOrSeededRegister(serverUrl, DATABASE, {
 });
 const replicaUrl = databaseUrl(info.replicaUrls[0]!.replace(/\/[^/]*$/, '/postgres'), DATABASE);
 process.env.DATABASE_URL = url;
-const samples = await pickLookupSamples(5000);
 
 try {
-  delete process.env.DATABASE_REPLICA_URLS;
-  const primaryOnly = await runUseCaseLookups(samples, 'primary only', opts);
-  process.env.DATABASE_REPLICA_URLS = replicaUrl;
-  process.env.DATABASE_REPLICA_PROBE_MS = '1000';
-  await probeReplicas();
-  const replica = await runUseCaseLookups(samples, 'replica reads', opts);
-  const [lag] = await replicaLag();
-  console.log(
-    `\nClinic lookups (use case lookupPolicy, ЕНП + birth date), ${int(opts.persons)} persons, ${opts.connections} in flight, ${opts.duration} s each:`,
-  );
-  console.log(lookupRunsTable([primaryOnly, replica]));
-  console.log(
-    `replica lag after the run: ${lag?.lagBytes ?? '?'} bytes, ${lag?.lagSeconds ?? '?'} s.\n${ONE_MACHINE_CAVEAT}`,
-  );
-  await closeReadPools();
-  await closeDb();
+  await comparePrimaryAndReplica(replicaUrl, opts, `${int(opts.persons)} persons`);
   if (opts.crash) {
     await crashLoss(url, multiHostUrl(clusterLayout(CLUSTER), DATABASE));
     await startCluster({ ...CLUSTER, log }); // the killed node rejoins as a replica

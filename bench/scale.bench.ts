@@ -20,19 +20,14 @@ import { archiveCurrentWal, baseBackup, restoreToTime } from '../db/cluster/back
 import { clusterLayout, multiHostUrl } from '../db/cluster/layout';
 import { currentPrimary, startCluster, stopCluster } from '../db/cluster/local-cluster';
 import { queryNode } from '../db/cluster/monitor';
-import { closeReadPools, probeReplicas, replicaLag } from '../db/read-pools';
+import { closeReadPools } from '../db/read-pools';
 import { optionsOrExit, parseBenchFlags } from './lib/args';
 import { pickConsoleSamples, timeSearches } from './lib/console-searches';
 import { crashThePrimary } from './lib/failover';
 import { fixed, int, table } from './lib/format';
 import { measureLookupDoors, printLookupReport, requireProductionBuild } from './lib/lookup-doors';
 import { registerBytesPerPerson } from './lib/register-size';
-import {
-  lookupRunsTable,
-  ONE_MACHINE_CAVEAT,
-  pickLookupSamples,
-  runUseCaseLookups,
-} from './lib/replica-lookups';
+import { comparePrimaryAndReplica } from './lib/replica-lookups';
 import { printStorage } from './scale/storage';
 import { streamedBaseBackup } from './scale/streamed-backup';
 import { seededCluster, type SeededCluster, type SeedFigures } from './scale/seeded-cluster';
@@ -112,29 +107,6 @@ async function consoleSearches(url: string): Promise<void> {
       ['search', 'median ms', 'p99 ms', 'goal p99', 'outcomes'],
       ...timings.map((t) => [t.name, fixed(t.median, 1), fixed(t.p99, 1), `≤ ${SEARCH_GOAL_P99}`, t.note]),
     ]),
-  );
-}
-
-/** The lookup use case with reads from the primary only, then from the replica (ADR 0026). */
-async function primaryVersusReplica(url: string, replicaUrl: string): Promise<void> {
-  process.env.DATABASE_URL = url;
-  const samples = await pickLookupSamples(5000);
-  delete process.env.DATABASE_REPLICA_URLS;
-  const primaryOnly = await runUseCaseLookups(samples, 'primary only', opts);
-  process.env.DATABASE_REPLICA_URLS = replicaUrl;
-  process.env.DATABASE_REPLICA_PROBE_MS = '1000';
-  await probeReplicas();
-  const replica = await runUseCaseLookups(samples, 'replica reads', opts);
-  const [lag] = await replicaLag();
-  await closeReadPools();
-  await closeDb();
-  delete process.env.DATABASE_REPLICA_URLS;
-  console.log(
-    `\nClinic lookups in this process (use case lookupPolicy, ЕНП + birth date), ${opts.connections} in flight, ${opts.duration} s each:`,
-  );
-  console.log(lookupRunsTable([primaryOnly, replica]));
-  console.log(
-    `replica lag after the run: ${lag?.lagBytes ?? '?'} bytes, ${lag?.lagSeconds ?? '?'} s.\n${ONE_MACHINE_CAVEAT}`,
   );
 }
 
@@ -255,7 +227,8 @@ try {
     );
     await printStorage(cluster.url, cluster.figures.persons);
     await consoleSearches(cluster.url);
-    await primaryVersusReplica(cluster.url, cluster.replicaUrl);
+    process.env.DATABASE_URL = cluster.url;
+    await comparePrimaryAndReplica(cluster.replicaUrl, opts, `${int(cluster.figures.persons)} persons`);
     await backupAndRestore(cluster);
     await failover(cluster);
     // The killed node rejoins as the replica, so the cluster is whole for the next run.

@@ -1,5 +1,5 @@
-import { getDb } from '../../db/client';
-import { readRoutingCounts } from '../../db/read-pools';
+import { closeDb, getDb } from '../../db/client';
+import { closeReadPools, probeReplicas, readRoutingCounts, replicaLag } from '../../db/read-pools';
 import type { Actor } from '../../lib/auth/actor';
 import { lookupPolicy } from '../../lib/lookup/lookup-policy';
 import { parseLookupQuery } from '../../lib/lookup/lookup-query';
@@ -33,7 +33,7 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /** Random existing persons (ЕНП + birth date) of the register at DATABASE_URL. */
-export async function pickLookupSamples(count: number): Promise<LookupSample[]> {
+async function pickLookupSamples(count: number): Promise<LookupSample[]> {
   const { rows } = await getDb().$client.query<LookupSample>(
     `select enp, birth_date::text as birth from persons where enp is not null order by random() limit $1`,
     [count],
@@ -49,7 +49,7 @@ async function primaryCommits(): Promise<number> {
 }
 
 /** `connections` lookups in flight for `duration` seconds; what the primary committed meanwhile. */
-export async function runUseCaseLookups(
+async function runUseCaseLookups(
   samples: LookupSample[],
   label: string,
   { duration, connections }: { duration: number; connections: number },
@@ -89,7 +89,7 @@ export async function runUseCaseLookups(
   };
 }
 
-export function lookupRunsTable(runs: LookupRun[]): string {
+function lookupRunsTable(runs: LookupRun[]): string {
   return table([
     ['mode', 'lookups/s', 'p50 ms', 'p99 ms', 'found', 'served by replica', 'primary commits / lookup'],
     ...runs.map((r) => [
@@ -105,7 +105,37 @@ export function lookupRunsTable(runs: LookupRun[]): string {
 }
 
 /** Said under every primary-vs-replica table: what a one-machine cluster can and cannot show. */
-export const ONE_MACHINE_CAVEAT =
+const ONE_MACHINE_CAVEAT =
   'All three servers and this process share one 2-core machine: the figures show the mechanism (the\n' +
   'replica answers the reads, the primary only commits the access-log rows, grouped), not the capacity\n' +
   'a separate replica machine adds.';
+
+/**
+ * The lookup use case on the register at DATABASE_URL: first with reads from the primary only, then from
+ * the replica at `replicaUrl` (probed every second); prints both under `heading` with the replica's lag.
+ */
+export async function comparePrimaryAndReplica(
+  replicaUrl: string,
+  load: { duration: number; connections: number },
+  heading: string,
+): Promise<void> {
+  const samples = await pickLookupSamples(5000);
+  delete process.env.DATABASE_REPLICA_URLS;
+  const primaryOnly = await runUseCaseLookups(samples, 'primary only', load);
+  process.env.DATABASE_REPLICA_URLS = replicaUrl;
+  process.env.DATABASE_REPLICA_PROBE_MS = '1000';
+  await probeReplicas();
+  const replica = await runUseCaseLookups(samples, 'replica reads', load);
+  const [lag] = await replicaLag();
+  await closeReadPools();
+  await closeDb();
+  delete process.env.DATABASE_REPLICA_URLS;
+  console.log(
+    `\nClinic lookups in this process (use case lookupPolicy, ЕНП + birth date), ${heading}, ` +
+      `${load.connections} in flight, ${load.duration} s each:`,
+  );
+  console.log(lookupRunsTable([primaryOnly, replica]));
+  console.log(
+    `replica lag after the run: ${lag?.lagBytes ?? '?'} bytes, ${lag?.lagSeconds ?? '?'} s.\n${ONE_MACHINE_CAVEAT}`,
+  );
+}
