@@ -1,17 +1,29 @@
 /**
  * Scale benchmark (issue 15): `npm run bench:scale -- --persons 10000000 [--duration S] [--connections C]
- * [--queries N] [--measure 0|1]`. Not part of CI: a 10-million-person register takes about an hour to seed.
+ * [--queries N] [--measure 0|1] [--slot 1]`. Not part of CI: a 10-million-person register takes about half
+ * an hour to seed on 2 cores (1,608 s on 2026-12-05) and 28 GB of disk (both nodes).
  *
  * The register lives on its own local pg_auto_failover cluster (.data/cluster-scale, ports from
- * CLUSTER_PORT_BASE + 1000), kept between runs. The first run makes it like this (bench/scale/seeded-cluster.ts):
- * the monitor and ONE data node; the register seeded on it alone (the seeder's COPY, then keys and indexes)
- * with the WAL archive switched off (`archive_command = '/bin/true'`) and checkpoints spread for the load
- * only — no replica streams the load and no archive fills the disk; then the replica is cloned from it by
- * pg_autoctl (a pg_basebackup throttled to pg_autoctl's default 100 MB/s), which measures a base backup of
- * the big register. Seeding figures (persons/s, bytes per person, clone time) are kept in the cluster's
- * seed-figures.json so a later run that reuses the register prints them too.
+ * CLUSTER_PORT_BASE + 1000), kept between runs. The first run makes it (bench/scale/seeded-cluster.ts):
+ * the monitor and ONE data node; the register seeded on it alone (the seeder's COPY, then keys and
+ * indexes) with the WAL archive switched off (`archive_command = '/bin/true'`) and checkpoints spread for
+ * the load only — no replica streams the load and no archive fills the disk; then the replica is cloned
+ * from it by pg_autoctl (a pg_basebackup throttled to pg_autoctl's default 100 MB/s), which times a copy of
+ * the big register. The seed's figures are kept in the cluster's seed-figures.json, so a later run that
+ * reuses the register prints them too.
  *
- * With `--measure 1` (default) it then measures on that register: … (see the phases below).
+ * Then, unless `--measure 0`, on that register (the same functions as the smaller benches, bench/lib):
+ * 1. the clinic lookup doors (REST by passport and by ЕНП, FHIR Coverage) under autocannon against the
+ *    same-statement baseline and the read-only limit (bench:lookup's measureLookupDoors), reads from the
+ *    primary; then the indexes' sizes and the access log's bytes per row (bench/scale/storage.ts);
+ * 2. console search p99 (bench:console's timeSearches);
+ * 3. the lookup use case with reads from the primary only vs from the replica (bench:replica-reads'
+ *    comparePrimaryAndReplica) — on one 2-core machine this shows the mechanism, not the capacity;
+ * 4. a base backup and a point-in-time restore of it, or a streamed base backup when the disk has no room;
+ * 5. the failover: the primary SIGKILLed under access-log writes, the time to the first successful write
+ *    through the app's multi-host pool, and the acknowledged rows lost (bench/lib/failover.ts); the killed
+ *    node then rejoins as the replica.
+ * docs/capacity.md scales these figures to 146 million persons.
  */
 import { rmSync, statfsSync } from 'node:fs';
 import { env } from '../config/env';
