@@ -4,7 +4,8 @@ import { LOOPBACK, PG_BIN } from '../../db/cluster/layout';
 
 /**
  * A base backup of the node on `port` streamed as tar and counted, stored nowhere: what the server reads
- * and sends (pg_basebackup, fast checkpoint, no WAL) when the disk has no room for a copy of a big register.
+ * and sends (pg_basebackup, fast checkpoint, the WAL it needs included) when the disk has no room for a
+ * copy of a big register.
  */
 export function streamedBaseBackup(port: number): Promise<{ bytes: number; seconds: number }> {
   const started = process.hrtime.bigint();
@@ -21,6 +22,11 @@ export function streamedBaseBackup(port: number): Promise<{ bytes: number; secon
       '-',
       '--format',
       'tar',
+      // One tar on stdout: the WAL the backup needs is fetched into it at its end (it cannot be streamed).
+      '--wal-method',
+      'fetch',
+      '--checkpoint',
+      'fast',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
