@@ -20,6 +20,14 @@ import { freePort, startEmbeddedPostgres } from '../db/embedded';
 import { optionsOrExit, parseBenchFlags } from './lib/args';
 import { startProcess, stopProcess, waitFor } from './lib/child-process';
 import { fixed, int, mib, table } from './lib/format';
+import {
+  pickConsoleSamples,
+  timeCalls,
+  timeSearches,
+  type ConsoleSample,
+  type Timing,
+} from './lib/console-searches';
+import { registerBytesPerPerson } from './lib/register-size';
 import { reusedOrSeededRegister } from './lib/seeded-register';
 
 const DATA_DIR = '.data/bench-console';
@@ -112,127 +120,25 @@ async function prepare(serverUrl: string, o: Options): Promise<string> {
   });
 }
 
-interface Sample {
-  id: number;
-  enp: string;
-  snils: string | null;
-  last_name: string;
-  first_name: string;
-  patronymic: string | null;
-  birth_date: string;
-  series: string | null;
-  number: string;
-}
-
-async function pickSamples(url: string, count: number): Promise<Sample[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<Sample>(
-      `select p.id, p.enp, p.snils, p.last_name, p.first_name, p.patronymic, p.birth_date::text, d.series, d.number
-         from persons p tablesample bernoulli (1)
-         join identity_documents d on d.person_id = p.id and d.kind = 14 and d.is_current
-        where p.merged_into_id is null and p.snils is not null
-        order by random() limit $1`,
-      [count],
-    );
-    return rows;
-  } finally {
-    await client.end();
-  }
-}
-
-/** One letter of the surname replaced by its neighbour in the alphabet: the typo a search must survive. */
-function withTypo(name: string, i: number): string {
-  const at = 1 + (i % Math.max(1, name.length - 2));
-  const letter = name[at]!;
-  const swapped = letter === 'а' ? 'о' : String.fromCharCode(letter.charCodeAt(0) - 1);
-  return name.slice(0, at) + swapped + name.slice(at + 1);
-}
-
-interface Timing {
-  name: string;
-  calls: number;
-  median: number;
-  p99: number;
-  goal: number | null;
-  note: string;
-}
-
-async function time(
-  name: string,
-  calls: number,
-  goal: number | null,
-  run: (i: number) => Promise<string>,
-): Promise<Timing> {
-  const ms: number[] = [];
-  const notes = new Map<string, number>();
-  for (let i = 0; i < Math.min(20, calls); i++) await run(i); // warm-up, not counted
-  for (let i = 0; i < calls; i++) {
-    const t = performance.now();
-    const note = await run(i);
-    ms.push(performance.now() - t);
-    notes.set(note, (notes.get(note) ?? 0) + 1);
-  }
-  ms.sort((a, b) => a - b);
-  const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))]!;
-  const timing = {
-    name,
-    calls,
-    median: q(0.5),
-    p99: q(0.99),
-    goal,
-    note: [...notes].map(([k, v]) => `${k}×${v}`).join(' '),
-  };
-  log(`${name}: median ${fixed(timing.median, 1)} ms, p99 ${fixed(timing.p99, 1)} ms (${timing.note})`);
-  return timing;
-}
-
-async function measureUseCases(samples: Sample[], o: Options): Promise<Timing[]> {
+async function measureUseCases(samples: ConsoleSample[], o: Options): Promise<Timing[]> {
   // Imported here: they read DATABASE_URL when first used.
-  const { searchRegister } = await import('../lib/register/search-register');
   const { readPersonCard } = await import('../lib/register/person-card');
   const { queueFirstPage } = await import('../lib/applications/application-queue');
   const ffoms = { kind: 'staff', id: 'bench-console', role: 'ffoms_admin' } as const;
   const tfoms77 = { kind: 'staff', id: 'bench-tfoms77', role: 'tfoms_operator', subjectCode: '77' } as const;
   const s = (i: number) => samples[i % samples.length]!;
-  const found = (hits: { personId: number }[], id: number) =>
-    hits.some((h) => h.personId === id) ? 'found' : 'missed';
   const n = o.queries;
   return [
-    await time('search: ФИО + birth date, one typo', n, GOALS.searchP99, async (i) => {
-      const p = s(i);
-      const fullName = [withTypo(p.last_name, i), p.first_name, p.patronymic].filter(Boolean).join(' ');
-      const r = await searchRegister(ffoms, { kind: 'name', fullName, birthDate: p.birth_date });
-      return found(r.hits, p.id);
-    }),
-    await time('search: passport', n, GOALS.searchP99, async (i) => {
-      const p = s(i);
-      const r = await searchRegister(ffoms, {
-        kind: 'document',
-        documentKind: 14,
-        series: p.series,
-        number: p.number,
-      });
-      return found(r.hits, p.id);
-    }),
-    await time('search: ЕНП', n, GOALS.searchP99, async (i) => {
-      const r = await searchRegister(ffoms, { kind: 'enp', enp: s(i).enp });
-      return found(r.hits, s(i).id);
-    }),
-    await time('search: СНИЛС', n, GOALS.searchP99, async (i) => {
-      const r = await searchRegister(ffoms, { kind: 'snils', snils: s(i).snils! });
-      return found(r.hits, s(i).id);
-    }),
-    await time('queue: first page, region 77', n, GOALS.queueP99, async () => {
+    ...(await timeSearches(samples, n, GOALS.searchP99, log)),
+    await timeCalls('queue: first page, region 77', n, GOALS.queueP99, log, async () => {
       const page = await queueFirstPage(tfoms77);
       return page.items.length > 0 ? 'items' : 'empty';
     }),
-    await time('queue: first page, whole country', n, GOALS.queueP99, async () => {
+    await timeCalls('queue: first page, whole country', n, GOALS.queueP99, log, async () => {
       const page = await queueFirstPage(ffoms);
       return page.items.length > 0 ? 'items' : 'empty';
     }),
-    await time('person card', n, GOALS.cardP99, async (i) => {
+    await timeCalls('person card', n, GOALS.cardP99, log, async (i) => {
       const card = await readPersonCard(ffoms, { personId: s(i).id, purpose: 'supervision' });
       return card.coverage.length > 0 ? 'with coverage' : 'no coverage';
     }),
@@ -321,30 +227,13 @@ async function consoleStorage(url: string, persons: number): Promise<[string, nu
   }
 }
 
-/** The register's tables with all their indexes (the console's search index included), per person. */
-async function registerBytesPerPerson(url: string, persons: number): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ bytes: string }>(
-      `select sum(pg_total_relation_size(p.relid))::text as bytes
-         from unnest($1::text[]) t,
-              lateral (select t::regclass as relid union select relid from pg_partition_tree(t::regclass)) p`,
-      [[...REGISTER_TABLES, 'person_names']],
-    );
-    return Number(rows[0]!.bytes) / persons;
-  } finally {
-    await client.end();
-  }
-}
-
 async function main(): Promise<void> {
   const o = optionsOrExit(parseOptions(process.argv.slice(2)), USAGE);
   const database = await startEmbeddedPostgres({ dataDir: DATA_DIR });
   try {
     const url = await prepare(database.url, o);
     process.env.DATABASE_URL = url;
-    const samples = await pickSamples(url, Math.min(o.queries, 5000));
+    const samples = await pickConsoleSamples(url, Math.min(o.queries, 5000));
     log(`${int(samples.length)} random persons to search for and open`);
     const timings = await measureUseCases(samples, o);
     await closeDb();

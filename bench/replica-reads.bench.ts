@@ -14,15 +14,14 @@
  * the primary is killed (SIGKILL of the node) and, after the replica's promotion, the acknowledged rows
  * missing on the new primary are counted — in rows and in seconds of that rate.
  */
-import pg from 'pg';
 import { env } from '../config/env';
-import { closeDb, getDb, getLoggedReadPool } from '../db/client';
-import { killPrimary, startCluster, stopCluster, waitForPromotion } from '../db/cluster/local-cluster';
+import { closeDb } from '../db/client';
+import { clusterLayout, multiHostUrl } from '../db/cluster/layout';
+import { startCluster, stopCluster } from '../db/cluster/local-cluster';
 import { databaseUrl } from '../db/embedded';
-import { closeReadPools, probeReplicas, readRoutingCounts, replicaLag } from '../db/read-pools';
-import type { Actor } from '../lib/auth/actor';
-import { lookupPolicy } from '../lib/lookup/lookup-policy';
-import { parseLookupQuery } from '../lib/lookup/lookup-query';
+import { closeReadPools } from '../db/read-pools';
+import { crashThePrimary } from './lib/failover';
+import { comparePrimaryAndReplica } from './lib/replica-lookups';
 import { parseBenchFlags } from './lib/args';
 import { fixed, int, table } from './lib/format';
 import { reusedOrSeededRegister } from './lib/seeded-register';
@@ -54,100 +53,19 @@ const opts = {
   crash: given.crash === 1,
 };
 const log = (line: string) => console.log(line);
-const clinic: Actor = { kind: 'clinic', id: 'bench-replica-reads', moCode: '770001' };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-async function primaryCommits(): Promise<number> {
-  const { rows } = await getDb().$client.query<{ n: string }>(
-    'select xact_commit::text as n from pg_stat_database where datname = current_database()',
-  );
-  return Number(rows[0]!.n);
-}
-
-async function runLookups(samples: { enp: string; birth: string }[], label: string) {
-  const latencies: number[] = [];
-  let found = 0;
-  const before = readRoutingCounts();
-  const commits0 = await primaryCommits();
-  const end = performance.now() + opts.duration * 1000;
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: opts.connections }, async () => {
-      while (performance.now() < end) {
-        const s = samples[next++ % samples.length]!;
-        const t0 = performance.now();
-        const outcome = await lookupPolicy(
-          parseLookupQuery({ enp: s.enp, birthDate: s.birth }, '2026-11-22' as never),
-          {
-            actor: clinic,
-            channel: 'rest',
-          },
-        );
-        latencies.push(performance.now() - t0);
-        if (outcome.kind === 'found') found++;
-      }
-    }),
-  );
-  const commits = (await primaryCommits()) - commits0;
-  const after = readRoutingCounts();
-  latencies.sort((a, b) => a - b);
-  return {
-    label,
-    lookups: latencies.length,
-    perSecond: latencies.length / opts.duration,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    found,
-    fromReplica: after.replica.clinic_lookup - before.replica.clinic_lookup,
-    primaryCommitsPerLookup: commits / latencies.length,
-  };
-}
-
 /** Acknowledged access-log rows lost when the primary dies (the lookup pool's asynchronous commit). */
-async function crashLoss(primaryUrl: string): Promise<void> {
+async function crashLoss(primaryUrl: string, clusterUrl: string): Promise<void> {
   log('\nCrash: access-log rows written as the lookup writes them, then the primary killed…');
-  process.env.DATABASE_URL = primaryUrl;
-  const pool = getLoggedReadPool();
-  const marker = `crash-${Date.now()}`;
-  const acknowledged: number[] = [];
-  let stop = false;
-  const started = performance.now();
-  const writers = Array.from({ length: opts.connections }, async () => {
-    while (!stop) {
-      try {
-        const { rows } = await pool.query<{ id: string }>(
-          `insert into access_log (actor_kind, actor_id, channel, purpose, result, details)
-           values ('clinic', 'bench-crash', 'rest', 'policy_lookup', 'found', $1) returning id::text`,
-          [marker],
-        );
-        acknowledged.push(Number(rows[0]!.id));
-      } catch {
-        return; // the primary is gone
-      }
-    }
+  const f = await crashThePrimary({
+    cluster: CLUSTER,
+    database: DATABASE,
+    primaryUrl,
+    multiHostUrl: clusterUrl,
+    connections: opts.connections,
   });
-  await new Promise((r) => setTimeout(r, 3000));
-  const rate = acknowledged.length / ((performance.now() - started) / 1000);
-  const { node } = await killPrimary(CLUSTER);
-  const killedAt = Date.now();
-  stop = true;
-  await Promise.all(writers);
-  const promoted = await waitForPromotion(node.name, CLUSTER);
-  log(`  ${node.name} killed; ${promoted.name} promoted after ${fixed((Date.now() - killedAt) / 1000, 1)} s`);
-  const survivor = new pg.Client({
-    connectionString: databaseUrl(`postgres://postgres@127.0.0.1:${promoted.port}/postgres`, DATABASE),
-  });
-  await survivor.connect();
-  const { rows } = await survivor.query<{ id: string }>(
-    `select id::text from access_log where details = $1`,
-    [marker],
+  log(
+    `  ${f.promoted} promoted after ${fixed(f.promotedAfter, 1)} s; first write after ${fixed(f.firstWriteAfter, 1)} s`,
   );
-  await survivor.end();
-  const kept = new Set(rows.map((r) => Number(r.id)));
-  const lost = acknowledged.filter((id) => !kept.has(id)).length;
   console.log(
     table([
       [
@@ -157,10 +75,9 @@ async function crashLoss(primaryUrl: string): Promise<void> {
         'write rate (rows/s)',
         'lost, in seconds of writes',
       ],
-      [int(acknowledged.length), int(kept.size), int(lost), int(rate), fixed(lost / rate, 3)],
+      [int(f.acknowledged), int(f.kept), int(f.lost), int(f.rate), fixed(f.lostSeconds, 3)],
     ]),
   );
-  await closeDb();
 }
 
 const t0 = Date.now();
@@ -175,45 +92,11 @@ const url = await reusedOrSeededRegister(serverUrl, DATABASE, {
 });
 const replicaUrl = databaseUrl(info.replicaUrls[0]!.replace(/\/[^/]*$/, '/postgres'), DATABASE);
 process.env.DATABASE_URL = url;
-const { rows: samples } = await getDb().$client.query<{ enp: string; birth: string }>(
-  `select enp, birth_date::text as birth from persons where enp is not null order by random() limit 5000`,
-);
 
 try {
-  delete process.env.DATABASE_REPLICA_URLS;
-  const primaryOnly = await runLookups(samples, 'primary only');
-  process.env.DATABASE_REPLICA_URLS = replicaUrl;
-  process.env.DATABASE_REPLICA_PROBE_MS = '1000';
-  await probeReplicas();
-  const replica = await runLookups(samples, 'replica reads');
-  const [lag] = await replicaLag();
-  console.log(
-    `\nClinic lookups (use case lookupPolicy, ЕНП + birth date), ${int(opts.persons)} persons, ${opts.connections} in flight, ${opts.duration} s each:`,
-  );
-  console.log(
-    table([
-      ['mode', 'lookups/s', 'p50 ms', 'p99 ms', 'found', 'served by replica', 'primary commits / lookup'],
-      ...[primaryOnly, replica].map((r) => [
-        r.label,
-        int(r.perSecond),
-        fixed(r.p50),
-        fixed(r.p99),
-        `${int(r.found)} / ${int(r.lookups)}`,
-        int(r.fromReplica),
-        fixed(r.primaryCommitsPerLookup, 3),
-      ]),
-    ]),
-  );
-  console.log(
-    `replica lag after the run: ${lag?.lagBytes ?? '?'} bytes, ${lag?.lagSeconds ?? '?'} s.\n` +
-      'All three servers and this process share one 2-core machine: the figures show the mechanism (the\n' +
-      'replica answers the reads, the primary only commits the access-log rows, grouped), not the capacity\n' +
-      'a separate replica machine adds.',
-  );
-  await closeReadPools();
-  await closeDb();
+  await comparePrimaryAndReplica(replicaUrl, opts, `${int(opts.persons)} persons`);
   if (opts.crash) {
-    await crashLoss(url);
+    await crashLoss(url, multiHostUrl(clusterLayout(CLUSTER), DATABASE));
     await startCluster({ ...CLUSTER, log }); // the killed node rejoins as a replica
   }
 } finally {

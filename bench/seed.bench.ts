@@ -18,6 +18,7 @@ import {
 } from '../db/seed/seed-register';
 import { freshDatabase } from './lib/fresh-database';
 import { fixed, int, mib, table } from './lib/format';
+import { sizes, type Sizes } from './lib/register-size';
 
 const GOAL_RATIO = 1 / 3;
 const GOAL_BYTES = 1500;
@@ -38,24 +39,6 @@ function parse(argv: readonly string[]): { persons: number; seed: number } {
     }
   }
   return { persons, seed };
-}
-
-interface Sizes {
-  table: number;
-  indexes: number;
-  total: number;
-}
-
-async function sizes(client: pg.ClientBase, name: string): Promise<Sizes> {
-  const { rows } = await client.query<{ table: string; indexes: string; total: string }>(
-    // Over the partitions for a partitioned table (register_events, ADR 0027), which stores nothing itself.
-    `select sum(pg_table_size(relid)) as table, sum(pg_indexes_size(relid)) as indexes,
-            sum(pg_total_relation_size(relid)) as total
-       from (select $1::regclass as relid union select relid from pg_partition_tree($1::regclass)) t`,
-    [name],
-  );
-  const r = rows[0]!;
-  return { table: Number(r.table), indexes: Number(r.indexes), total: Number(r.total) };
 }
 
 async function checkpoint(client: pg.ClientBase): Promise<void> {

@@ -1,14 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
-/** Starts a TypeScript entry point (a server under test) with tsx, its output prefixed with a label. */
+/** A structured log line below warning (pino's levels 10–30: one per request at `info`, ADR 0028). */
+const ROUTINE_LOG_LINE = /^\{"level":[123]0,/;
+
+/**
+ * Starts a TypeScript entry point (a server under test) with tsx, its output prefixed with a label. The
+ * server still writes its request log (its cost is measured); this process drops the routine lines rather
+ * than print thousands a second from the process that also drives the load.
+ */
 export function startProcess(label: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(path.resolve('node_modules/.bin/tsx'), args, {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const forward = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n').filter(Boolean)) console.log(`  [${label}] ${line}`);
+    for (const line of chunk.toString().split('\n')) {
+      if (line && !ROUTINE_LOG_LINE.test(line)) console.log(`  [${label}] ${line}`);
+    }
   };
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { databaseUrl } from '../../db/embedded';
 import { migrateDatabase } from '../../db/migrate';
-import { seedRegister } from '../../db/seed/seed-register';
+import { seedRegister, type SeedSummary } from '../../db/seed/seed-register';
 import { fixed, int } from './format';
 
 /** The comment a benchmark leaves on its database (what it holds), or undefined when there is none. */
@@ -27,9 +27,11 @@ export async function seedBenchRegister(
     log: (line: string) => void;
     /** Planted duplicates (the duplicate-scan benchmark), as a share of persons. */
     duplicateShare?: number;
+    /** Told the seed's figures before the register is analysed and marked (the scale benchmark keeps them). */
+    onSeeded?: (summary: SeedSummary) => void | Promise<void>;
   },
 ): Promise<string> {
-  const { persons, seed, marker, log, duplicateShare } = options;
+  const { persons, seed, marker, log, duplicateShare, onSeeded } = options;
   const url = databaseUrl(serverUrl, name);
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   try {
@@ -48,6 +50,7 @@ export async function seedBenchRegister(
       },
     });
     log(`seeded in ${fixed(summary.seconds, 1)} s`);
+    await onSeeded?.(summary);
     await pool.query('vacuum analyze');
     await pool.query(`comment on database "${name}" is '${marker}'`);
   } finally {

@@ -15,7 +15,7 @@ export interface Measured {
   seconds: number;
 }
 
-function directoryBytes(dir: string): number {
+export function directoryBytes(dir: string): number {
   let total = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);

@@ -58,7 +58,7 @@ export function nodeUrl(port: number, database = CLUSTER_DATABASE): string {
 }
 
 /** The primary's multi-host URL: every data node; the app connects to whichever is writable. */
-export function multiHostUrl(layout: ClusterLayout): string {
+export function multiHostUrl(layout: ClusterLayout, database = CLUSTER_DATABASE): string {
   const hosts = layout.nodes.map((n) => `${LOOPBACK}:${n.port}`).join(',');
-  return `postgres://${CLUSTER_USER}@${hosts}/${CLUSTER_DATABASE}?target_session_attrs=read-write`;
+  return `postgres://${CLUSTER_USER}@${hosts}/${database}?target_session_attrs=read-write`;
 }

@@ -177,27 +177,25 @@ async function startDataNode(layout: ClusterLayout, node: NodeSpec, first: boole
  * with a checkpoint that pg_auto_failover requests "spread" (minutes on an idle server): a CHECKPOINT on
  * the primary meanwhile ends that wait at once.
  */
-async function waitUntilHealthy(layout: ClusterLayout): Promise<NodeState[]> {
+async function waitUntilHealthy(layout: ClusterLayout, timeoutMs: number): Promise<NodeState[]> {
   const since = new Date();
-  const nodes = await waitFor(
-    'the cluster to have a primary and its secondaries',
-    START_TIMEOUT_MS,
-    async () => {
-      const nodes = await formationState(layout);
-      // Before the check below: a keeper busy with its base backup does not report until the backup is done,
-      // so this must not wait for fresh reports (that wait made a start take ~100 s instead of ~20 s).
-      const writer = writableNode(nodes);
-      if (writer && nodes.some((n) => ['wait_standby', 'catchingup'].includes(n.reported))) {
-        await queryNode(writer.port, 'postgres', 'checkpoint').catch(() => undefined);
-      }
-      // States reported before this wait may be a stopped cluster's last word: every keeper must speak again.
-      if (nodes.some((n) => n.reportedAt <= since)) return null;
-      const primary = nodes.find((n) => n.reported === 'primary' && n.assigned === 'primary');
-      const settled = nodes.every((n) => n.reported === n.assigned);
-      const secondaries = nodes.filter((n) => n.reported === 'secondary').length;
-      return primary && settled && secondaries === layout.nodes.length - 1 ? nodes : null;
-    },
-  );
+  // A formation of one node (no replica yet) settles as `single`.
+  const leader = layout.nodes.length === 1 ? 'single' : 'primary';
+  const nodes = await waitFor('the cluster to have a primary and its secondaries', timeoutMs, async () => {
+    const nodes = await formationState(layout);
+    // Before the check below: a keeper busy with its base backup does not report until the backup is done,
+    // so this must not wait for fresh reports (that wait made a start take ~100 s instead of ~20 s).
+    const writer = writableNode(nodes);
+    if (writer && nodes.some((n) => ['wait_standby', 'catchingup'].includes(n.reported))) {
+      await queryNode(writer.port, 'postgres', 'checkpoint').catch(() => undefined);
+    }
+    // States reported before this wait may be a stopped cluster's last word: every keeper must speak again.
+    if (nodes.some((n) => n.reportedAt <= since)) return null;
+    const primary = nodes.find((n) => n.reported === leader && n.assigned === leader);
+    const settled = nodes.every((n) => n.reported === n.assigned);
+    const secondaries = nodes.filter((n) => n.reported === 'secondary').length;
+    return primary && settled && secondaries === layout.nodes.length - 1 ? nodes : null;
+  });
   // A keeper may report its state before its PostgreSQL accepts connections (a restarted replica does):
   // the URLs handed out must answer, the primary as a primary and every replica as a standby.
   for (const node of nodes) {
@@ -229,7 +227,9 @@ function clusterInfo(layout: ClusterLayout, nodes: NodeState[]): ClusterInfo {
  * migrates the register on the primary. Nodes already running are left as they are; nodes that are down
  * (a killed primary) are started again and rejoin as secondaries.
  */
-export async function startCluster(options: ClusterOptions = {}): Promise<ClusterInfo> {
+export async function startCluster(
+  options: ClusterOptions & { startTimeoutMs?: number } = {},
+): Promise<ClusterInfo> {
   const layout = clusterLayout(options);
   ensureClusterPackages(layout.log);
   ownedDirectory(layout.dir);
@@ -251,7 +251,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       );
     }
   }
-  const nodes = await waitUntilHealthy(layout);
+  // A replica cloned from a big register takes its base backup's time (minutes for millions of persons).
+  const nodes = await waitUntilHealthy(layout, options.startTimeoutMs ?? START_TIMEOUT_MS);
   const info = clusterInfo(layout, nodes);
   const pool = new pg.Pool({ connectionString: info.currentPrimaryUrl, max: 2 });
   try {
