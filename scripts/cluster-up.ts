@@ -12,6 +12,6 @@ The cluster is up (${info.nodes.map((n) => `${n.name}: ${n.reported}`).join(', '
   the replica${info.replicaUrls.length > 1 ? 's' : ''}:      ${info.replicaUrls.join(' ')}
   the monitor:      ${info.monitorUrl}
   WAL archive:      ${info.layout.archiveDir}
-Run the app on it, reading from the replica (ADR 0026):
-  DATABASE_URL='${info.primaryUrl}' DATABASE_REPLICA_URLS='${info.replicaUrls.join(',')}' npm run dev
+Run the app on it, reading from the replica (ADR 0026), with demo data in an empty register:
+  DATABASE_URL='${info.primaryUrl}' DATABASE_REPLICA_URLS='${info.replicaUrls.join(',')}' npm run dev -- --demo-persons 5000
 Stop it with \`npm run cluster:down\` (add \`-- --destroy\` to remove its data).`);

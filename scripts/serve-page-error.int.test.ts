@@ -1,14 +1,18 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count } from 'drizzle-orm';
+import { getDb } from '@/db/client';
 import { freePort } from '@/db/embedded';
+import { persons } from '@/db/schema';
 import { startTcpProxy, type TcpProxy } from '@/testing/outage/tcp-proxy';
 import { startLoggedProcess, untilStarted, type LoggedProcess } from '@/testing/ops/logged-process';
 
 /**
- * A page that fails inside Next (ADR 0028): Next reports it through console.error, which the launcher
- * routes to the logger — so the line is JSON like every other, carries the id of the request it belongs
- * to, and is scrubbed. The launcher runs on this file's database behind a TCP proxy; the proxy then
- * refuses connections, and the public extract check fails while it renders.
+ * The launcher on a multi-host DATABASE_URL (a cluster's, ADR 0025: a dead host first, then this file's
+ * database behind a TCP proxy), asked to seed its empty register with demo data — and a page that fails
+ * inside Next (ADR 0028): Next reports it through console.error, which the launcher routes to the
+ * logger, so the line is JSON like every other, carries the id of the request it belongs to, and is
+ * scrubbed. The proxy refuses connections, and the public extract check fails while it renders.
  */
 
 let server: LoggedProcess;
@@ -19,12 +23,13 @@ beforeAll(async () => {
   const url = new URL(process.env.DATABASE_URL!);
   proxy = await startTcpProxy(Number(url.port));
   url.port = String(proxy.port);
+  const multiHost = url.toString().replace(`@${url.host}/`, `@127.0.0.1:${await freePort()},${url.host}/`);
   port = await freePort();
-  server = startLoggedProcess('scripts/serve.ts', ['--port', String(port), '--hostname', '127.0.0.1'], {
-    NODE_ENV: 'development',
-    DATABASE_URL: url.toString(),
-    JOBS_IN_PROCESS: 'off',
-  });
+  server = startLoggedProcess(
+    'scripts/serve.ts',
+    ['--port', String(port), '--hostname', '127.0.0.1', '--demo-persons', '20'],
+    { NODE_ENV: 'development', DATABASE_URL: multiHost, JOBS_IN_PROCESS: 'off' },
+  );
   await untilStarted(
     server,
     (e) => typeof e.msg === 'string' && e.msg.startsWith('oms-register (development) on'),
@@ -50,6 +55,13 @@ function get(path: string, requestId: string): Promise<number> {
     req.end();
   });
 }
+
+describe('the launcher on a multi-host DATABASE_URL', () => {
+  it('seeds the empty register with the demo people through the writable host', async () => {
+    const seeded = await getDb().select({ n: count() }).from(persons);
+    expect(seeded[0]!.n).toBeGreaterThan(20);
+  });
+});
 
 describe('a page that fails while rendering', () => {
   it('is logged as a JSON error line with the request id, scrubbed', async () => {

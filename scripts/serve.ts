@@ -10,6 +10,7 @@ import next from 'next';
 import pg from 'pg';
 import { env } from '@/config/env';
 import { closeDb } from '@/db/client';
+import { connectionOptions } from '@/db/primary';
 import { startDatabase } from '@/db/runtime';
 import { registerHasPersons, seedRegister } from '@/db/seed/seed-register';
 import { seedDemoApplications } from '@/lib/applications/demo-applications';
@@ -73,7 +74,8 @@ const DEMO_DUPLICATE_SHARE = 0.01;
 /** Demo data goes only into an empty register, and only on the embedded database unless asked for. */
 async function seedIfEmpty(): Promise<void> {
   if (demoPersons === 0) return;
-  const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+  // A multi-host DATABASE_URL (a cluster, ADR 0025) is for the primary-following client, not pg's parser.
+  const pool = new pg.Pool({ ...connectionOptions(database.url), max: 4 });
   try {
     if (await registerHasPersons(pool)) return;
     log.info(`Empty register: seeding the demo people and ${demoPersons} generated persons…`);

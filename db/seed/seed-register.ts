@@ -188,7 +188,9 @@ export async function seedRegister(pool: pg.Pool, options: SeedOptions): Promise
     // constraints' row-by-row checks run side by side while a third session builds the rest, which packs
     // the work onto the machine's cores (the generator is idle by now).
     for (let i = 0; i < REBUILD_SESSIONS - 1; i++) {
-      const helper = new pg.Client(pool.options);
+      // The pool's own client class: on a cluster's multi-host URL it is the one that finds the primary.
+      const Client = (pool.options as { Client?: typeof pg.Client }).Client ?? pg.Client;
+      const helper = new Client(pool.options);
       helpers.push(helper);
       await helper.connect();
       clients.push(helper);
