@@ -10,7 +10,7 @@ import next from 'next';
 import pg from 'pg';
 import { env } from '@/config/env';
 import { closeDb } from '@/db/client';
-import { startDatabase } from '@/db/runtime';
+import { startDatabaseOrExit } from '@/db/runtime';
 import { registerHasPersons, seedRegister } from '@/db/seed/seed-register';
 import { seedDemoApplications } from '@/lib/applications/demo-applications';
 import { seedDemoStaff } from '@/lib/auth/demo-staff';
@@ -41,7 +41,7 @@ const args = parsed.args;
 const log = logger();
 // Next reports failed pages through console.error: those lines join the log with the request's id.
 routeConsoleToLog();
-const database = await startDatabase({ dataDir: args.dataDir });
+const database = await startDatabaseOrExit({ dataDir: args.dataDir });
 process.env.NEXTAUTH_URL ??= `http://${args.hostname}:${args.port}`;
 process.env.NEXTAUTH_SECRET ??= localAuthSecret(database.embedded !== null, args.dataDir, args.prod);
 process.env.DATABASE_URL = database.url;
