@@ -6,6 +6,7 @@ import { ConfigError } from '@/config/env';
 import { databaseUrl } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
 import { cloneTemplate } from '@/testing/db/clone-template';
+import { withClient } from '@/testing/db/with-client';
 import { applyMigrationFile, applyMigrationsBefore } from '@/testing/db/raw-migrations';
 
 /**
@@ -19,22 +20,12 @@ const template = inject('testTemplateDatabase');
 const runId = template.replace('oms_template_', '');
 const created: string[] = [];
 
-async function onServer<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A database of this file's own, named like the run's so its teardown drops it should this file crash. */
 async function newDatabase(fromTemplate: boolean): Promise<string> {
   const name = `oms_test_${runId}_j${randomBytes(4).toString('hex')}`;
   created.push(name);
   if (fromTemplate) await cloneTemplate(serverUrl, template, name);
-  else await onServer(serverUrl, (c) => c.query(`create database "${name}"`));
+  else await withClient(serverUrl, (c) => c.query(`create database "${name}"`));
   return databaseUrl(serverUrl, name);
 }
 
@@ -48,7 +39,7 @@ async function startedAs(url: string, jurisdiction?: 'ru' | 'kz'): Promise<void>
 }
 
 async function recorded(url: string): Promise<{ jurisdiction: string; recordedAt: Date }[]> {
-  return onServer(url, async (c) => {
+  return withClient(url, async (c) => {
     const { rows } = await c.query<{ jurisdiction: string; recordedAt: Date }>(
       `select jurisdiction, recorded_at as "recordedAt" from register_settings`,
     );
@@ -70,7 +61,7 @@ function run(
 }
 
 afterAll(async () => {
-  await onServer(serverUrl, async (c) => {
+  await withClient(serverUrl, async (c) => {
     for (const name of created) await c.query(`drop database if exists "${name}" with (force)`);
   });
 });
@@ -78,7 +69,7 @@ afterAll(async () => {
 describe('migration 0019', () => {
   it('records ru on a register that already holds persons', async () => {
     const url = await newDatabase(false);
-    await onServer(url, async (c) => {
+    await withClient(url, async (c) => {
       await applyMigrationsBefore(c, '0019');
       await c.query(`insert into persons (enp, last_name, first_name, sex, birth_date, category)
                      values ('7700000000000019', 'Проверкин', 'Пётр', 'M', '1980-01-01', 1)`);
@@ -89,7 +80,7 @@ describe('migration 0019', () => {
 
   it('leaves an empty register unbound until its first start', async () => {
     const url = await newDatabase(false);
-    await onServer(url, async (c) => {
+    await withClient(url, async (c) => {
       await applyMigrationsBefore(c, '0020');
       await expect(
         c.query(`insert into register_settings (jurisdiction) values ('us')`),
@@ -113,7 +104,7 @@ describe('the first start and every later one', () => {
   it('refuses a start configured for another jurisdiction, naming both, and leaves the row as it was', async () => {
     // The test template is an empty register before its first start: bound here by hand, as Kazakh.
     const url = await newDatabase(true);
-    await onServer(url, (c) => c.query(`insert into register_settings (jurisdiction) values ('kz')`));
+    await withClient(url, (c) => c.query(`insert into register_settings (jurisdiction) values ('kz')`));
     const before = await recorded(url);
     const error = await startedAs(url, 'ru').then(
       () => null,
@@ -130,7 +121,7 @@ describe('the first start and every later one', () => {
 
   it('stops the launcher, the worker and db:migrate with that message and exit code 2', async () => {
     const url = await newDatabase(true);
-    await onServer(url, (c) => c.query(`insert into register_settings (jurisdiction) values ('kz')`));
+    await withClient(url, (c) => c.query(`insert into register_settings (jurisdiction) values ('kz')`));
     const node = [process.execPath, '--import', 'tsx'];
     const runs = {
       launcher: await run(node[0]!, [...node.slice(1), 'scripts/serve.ts', '--port', '3134'], url),

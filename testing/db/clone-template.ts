@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { env } from '@/config/env';
 import { databaseUrl } from '@/db/embedded';
 import { settleJurisdiction } from '@/db/register-settings';
+import { withClient } from './with-client';
 
 /**
  * Creates database `name` as a copy of `template` on the test server: a migrated register before its first
@@ -9,9 +9,7 @@ import { settleJurisdiction } from '@/db/register-settings';
  * ("being accessed by other users"): retried briefly. Returns the clone's URL.
  */
 export async function cloneTemplate(serverUrl: string, template: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
+  return withClient(serverUrl, async (client) => {
     for (let attempt = 0; ; attempt++) {
       try {
         await client.query(`create database "${name}" template "${template}"`);
@@ -21,9 +19,7 @@ export async function cloneTemplate(serverUrl: string, template: string, name: s
         await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
       }
     }
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /**
@@ -37,12 +33,6 @@ export async function cloneStartedRegister(
   name: string,
 ): Promise<string> {
   const url = await cloneTemplate(serverUrl, template, name);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await settleJurisdiction(client, env().REGISTER_JURISDICTION);
-  } finally {
-    await client.end();
-  }
+  await withClient(url, (client) => settleJurisdiction(client, env().REGISTER_JURISDICTION));
   return url;
 }

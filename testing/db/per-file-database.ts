@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, inject } from 'vitest';
 import { closeDb } from '@/db/client';
 import { cloneStartedRegister } from './clone-template';
+import { withClient } from './with-client';
 
 /**
  * Each integration test file runs on a fresh clone of the migrated template database, started as the
@@ -13,19 +13,9 @@ const template = inject('testTemplateDatabase');
 const runId = template.replace('oms_template_', '');
 const name = `oms_test_${runId}_${randomBytes(4).toString('hex')}`;
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 process.env.DATABASE_URL = await cloneStartedRegister(serverUrl, template, name);
 
 afterAll(async () => {
   await closeDb();
-  await admin((c) => c.query(`drop database if exists "${name}" with (force)`));
+  await withClient(serverUrl, (c) => c.query(`drop database if exists "${name}" with (force)`));
 });

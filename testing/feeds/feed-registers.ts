@@ -9,6 +9,7 @@ import { seedRegister } from '@/db/seed/seed-register';
 import type { LocalDate } from '@/lib/domain/dates';
 import { zagsTestFeed } from '@/lib/feeds/generate/generate-feed';
 import { cloneStartedRegister } from '@/testing/db/clone-template';
+import { withClient } from '@/testing/db/with-client';
 
 /** The day the feed tests' registers are seeded as of, and the clock their imports run at. */
 export const FEED_AS_OF = '2026-11-24' as LocalDate;
@@ -22,19 +23,13 @@ export const FEED_NOW = new Date('2026-11-25T12:00:00+03:00');
 export async function secondDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const serverUrl = inject('testServerUrl');
   const name = `${inject('testTemplateDatabase').replace('oms_template_', 'oms_test_')}_b${randomBytes(3).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
   const url = await cloneStartedRegister(serverUrl, inject('testTemplateDatabase'), name);
   return {
     url,
-    drop: () => admin(`drop database if exists "${name}" with (force)`),
+    drop: () =>
+      withClient(serverUrl, (c) => c.query(`drop database if exists "${name}" with (force)`)).then(
+        () => undefined,
+      ),
   };
 }
 
