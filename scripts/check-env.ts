@@ -1,6 +1,7 @@
 /**
- * Imported first by the launcher: ES modules are evaluated in import order, so a wrong configuration
- * stops the process here — one message naming every wrong variable — before any other module reads it.
+ * Imported first by the launcher, the worker and the command-line tools: ES modules are evaluated in
+ * import order, so a wrong configuration stops the process here — one message naming every wrong
+ * variable — before any other module reads it.
  * A jurisdiction whose profile this build lacks stops it here too (ADR 0029).
  */
 import { parseEnv } from '@/config/env';

@@ -1,3 +1,6 @@
+// First: a wrong configuration (or a jurisdiction this build cannot serve) stops the tool before it opens
+// the register, as it stops the launcher — an empty register would otherwise be bound to it (ADR 0029).
+import './check-env';
 import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';

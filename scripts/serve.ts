@@ -11,7 +11,7 @@ import pg from 'pg';
 import { env } from '@/config/env';
 import { closeDb } from '@/db/client';
 import { connectionOptions } from '@/db/primary';
-import { startDatabase } from '@/db/runtime';
+import { startDatabaseOrExit } from '@/db/runtime';
 import { registerHasPersons, seedRegister } from '@/db/seed/seed-register';
 import { seedDemoApplications } from '@/lib/applications/demo-applications';
 import { seedDemoStaff } from '@/lib/auth/demo-staff';
@@ -42,7 +42,7 @@ const args = parsed.args;
 const log = logger();
 // Next reports failed pages through console.error: those lines join the log with the request's id.
 routeConsoleToLog();
-const database = await startDatabase({ dataDir: args.dataDir });
+const database = await startDatabaseOrExit({ dataDir: args.dataDir });
 process.env.NEXTAUTH_URL ??= `http://${args.hostname}:${args.port}`;
 process.env.NEXTAUTH_SECRET ??= localAuthSecret(database.embedded !== null, args.dataDir, args.prod);
 process.env.DATABASE_URL = database.url;

@@ -7,7 +7,7 @@
 import './check-env';
 import { env } from '@/config/env';
 import { closeDb } from '@/db/client';
-import { startDatabase } from '@/db/runtime';
+import { startDatabaseOrExit } from '@/db/runtime';
 import { drainAccessLog } from '@/lib/audit/access-log';
 import { startJobWorkers, stopJobQueue } from '@/lib/jobs/job-queue';
 import { JOB_DEFINITIONS } from '@/lib/jobs/definitions';
@@ -21,8 +21,9 @@ if (!env().DATABASE_URL) {
 }
 // Warnings and errors printed by libraries join the log, with the job's id (ADR 0028).
 routeConsoleToLog();
-// Migrated and directories loaded, like the web servers, so a worker never runs against an older schema.
-await startDatabase();
+// Migrated, directories loaded and the jurisdiction checked (ADR 0029), like the web servers: a worker never
+// runs against an older schema or another country's register.
+await startDatabaseOrExit();
 await startJobWorkers();
 logger().info(
   `Worker: ${JOB_DEFINITIONS.length} kinds of job (${JOB_DEFINITIONS.map((d) => d.name).join(', ')})`,

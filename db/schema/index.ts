@@ -16,3 +16,4 @@ export * from './staff-actions';
 export * from './directory-notices';
 export * from './duplicates';
 export * from './dashboard';
+export * from './register-settings';

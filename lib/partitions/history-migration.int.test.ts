@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { databaseUrl } from '@/db/embedded';
+import { applyMigrationFile, applyMigrationsBefore } from '@/testing/db/raw-migrations';
 
 /**
  * Migration 0018 on a register that already has history: a database of its own is migrated to 0017,
@@ -12,15 +11,7 @@ import { databaseUrl } from '@/db/embedded';
  */
 const serverUrl = inject('testServerUrl');
 const name = `oms_m18_${randomBytes(4).toString('hex')}`;
-const folder = path.join(process.cwd(), 'db', 'migrations');
 let client: pg.Client;
-
-async function apply(file: string): Promise<void> {
-  const text = readFileSync(path.join(folder, file), 'utf8');
-  await client.query('begin');
-  for (const statement of text.split('--> statement-breakpoint')) await client.query(statement);
-  await client.query('commit');
-}
 
 async function value<T>(query: string): Promise<T> {
   const { rows } = await client.query<{ v: T }>(query);
@@ -39,10 +30,7 @@ beforeAll(async () => {
   await admin.end();
   client = new pg.Client({ connectionString: databaseUrl(serverUrl, name) });
   await client.connect();
-  const files = readdirSync(folder)
-    .filter((f) => /^\d{4}_.*\.sql$/.test(f))
-    .sort();
-  for (const file of files.filter((f) => f < '0018')) await apply(file);
+  await applyMigrationsBefore(client, '0018');
 });
 
 afterAll(async () => {
@@ -70,7 +58,7 @@ describe('migration 0018 on a populated register', () => {
     const before = { log: await value<string>(SUMS.log), events: await value<string>(SUMS.events) };
     expect(before.log).toMatch(/^30:/);
 
-    await apply('0018_partitioned_history.sql');
+    await applyMigrationFile(client, '0018_partitioned_history.sql');
 
     expect(await value<string>(SUMS.log)).toBe(before.log);
     expect(await value<string>(SUMS.events)).toBe(before.events);

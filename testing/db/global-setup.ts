@@ -15,7 +15,8 @@ declare module 'vitest' {
 /**
  * Once per test run: a PostgreSQL server (TEST_DATABASE_URL / DATABASE_URL, or a throw-away embedded one)
  * and a template database built from the committed migrations. Every test file then clones the template
- * into a database of its own (per-file-database.ts), so tests never see each other's data.
+ * into a database of its own (per-file-database.ts), so tests never see each other's data. The template
+ * is an empty register before its first start: no jurisdiction recorded yet (ADR 0029).
  */
 export default async function setup(project: TestProject) {
   const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
@@ -31,7 +32,8 @@ export default async function setup(project: TestProject) {
   await admin.connect();
   await admin.query(`create database "${template}"`);
   const pool = new pg.Pool({ connectionString: databaseUrl(serverUrl, template), max: 2 });
-  await migrateDatabase(pool);
+  // Left unbound to a jurisdiction: each file's clone is bound at its own first start (per-file-database.ts).
+  await migrateDatabase(pool, { jurisdiction: null });
   await pool.end();
 
   project.provide('testServerUrl', serverUrl);

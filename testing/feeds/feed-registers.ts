@@ -5,10 +5,11 @@ import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { closeDb } from '@/db/client';
-import { databaseUrl } from '@/db/embedded';
 import { seedRegister } from '@/db/seed/seed-register';
 import type { LocalDate } from '@/lib/domain/dates';
 import { zagsTestFeed } from '@/lib/feeds/generate/generate-feed';
+import { cloneStartedRegister } from '@/testing/db/clone-template';
+import { withClient } from '@/testing/db/with-client';
 
 /** The day the feed tests' registers are seeded as of, and the clock their imports run at. */
 export const FEED_AS_OF = '2026-11-24' as LocalDate;
@@ -16,32 +17,19 @@ export const FEED_NOW = new Date('2026-11-25T12:00:00+03:00');
 
 /**
  * A second database for a test file beside its own (DATABASE_URL): a clone of the migrated template,
- * dropped by `drop()`. Feed tests compare two registers fed the same events by different paths.
+ * started like the file's own (cloneStartedRegister), dropped by `drop()`. Feed tests compare two
+ * registers fed the same events by different paths.
  */
 export async function secondDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const serverUrl = inject('testServerUrl');
   const name = `${inject('testTemplateDatabase').replace('oms_template_', 'oms_test_')}_b${randomBytes(3).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await admin(`create database "${name}" template "${inject('testTemplateDatabase')}"`);
-      break;
-    } catch (err) {
-      if (attempt >= 20 || !/being accessed by other users/.test(String(err))) throw err;
-      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
-    }
-  }
+  const url = await cloneStartedRegister(serverUrl, inject('testTemplateDatabase'), name);
   return {
-    url: databaseUrl(serverUrl, name),
-    drop: () => admin(`drop database if exists "${name}" with (force)`),
+    url,
+    drop: () =>
+      withClient(serverUrl, (c) => c.query(`drop database if exists "${name}" with (force)`)).then(
+        () => undefined,
+      ),
   };
 }
 

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { withClient } from '@/testing/db/with-client';
 
 /**
  * A checksum of everything the feeds change — persons, documents, coverage, representations, register
@@ -55,11 +56,5 @@ export async function registerChecksum(db: Pick<pg.Pool, 'query'>): Promise<Reco
 
 /** The checksum of the register at `url`, on a connection of its own. */
 export async function registerChecksumAt(url: string): Promise<Record<string, string>> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await registerChecksum(client);
-  } finally {
-    await client.end();
-  }
+  return withClient(url, registerChecksum);
 }
