@@ -6,6 +6,7 @@ import { releaseWhenLost } from './pool-guard';
 import {
   chooseReadTarget,
   lagFromProbe,
+  laterLsn,
   LONGEST_STALENESS_SECONDS,
   MAX_STALENESS_SECONDS,
   type ReadPurpose,
@@ -286,12 +287,26 @@ export interface ReadChoice {
   decision: ReadTarget;
 }
 
+export interface ReadOptions {
+  now?: number;
+  /**
+   * The primary's position after the caller's last write as the caller itself carried it (the request's
+   * cookie, ADR 0026): honoured like this process's own memory, so a write made through another process
+   * is read back too. Validated by the caller's layer; null when none.
+   */
+  carriedWrite?: string | null;
+}
+
 /**
  * The handle for a read of `purpose` made for `session` (the actor: `kind:id`; null when the read cannot
  * follow a write of the caller's own). The replica's handle falls back to the primary by itself if the
  * replica fails during the read.
  */
-export function chooseRead(purpose: ReadPurpose, session: string | null, now = Date.now()): ReadChoice {
+export function chooseRead(
+  purpose: ReadPurpose,
+  session: string | null,
+  { now = Date.now(), carriedWrite = null }: ReadOptions = {},
+): ReadChoice {
   const r = replicas();
   if (r.list.length === 0)
     return { db: getDb(), replica: null, decision: { target: 'primary', reason: 'no_replicas' } };
@@ -299,7 +314,7 @@ export function chooseRead(purpose: ReadPurpose, session: string | null, now = D
   const decision = chooseReadTarget({
     replicas: r.list.map((x) => x.state),
     maxStalenessSeconds: MAX_STALENESS_SECONDS[purpose],
-    mustHaveReplayed: rememberedWrite(r, session, now),
+    mustHaveReplayed: laterLsn(rememberedWrite(r, session, now), carriedWrite),
     now,
     turn: r.turn++,
   });
@@ -320,18 +335,19 @@ export function replicaDuringOutage(): Database | null {
 }
 
 /** `chooseRead(…).db`: for use cases that need only the handle. */
-export function readDb(purpose: ReadPurpose, session: string | null): Database {
-  return chooseRead(purpose, session).db;
+export function readDb(purpose: ReadPurpose, session: string | null, options?: ReadOptions): Database {
+  return chooseRead(purpose, session, options).db;
 }
 
 /**
  * After a write of `session` committed on the primary: remember the primary's WAL position, so the
  * session's next reads go to a replica only once it has replayed that far (read-your-writes). Costs one
  * query on the primary when replicas are configured, nothing otherwise. Never fails the write it follows.
+ * Returns the position remembered (for the caller to carry too), or null without replicas.
  */
-export async function rememberWrite(session: string): Promise<void> {
+export async function rememberWrite(session: string): Promise<string | null> {
   const r = replicas();
-  if (r.list.length === 0) return;
+  if (r.list.length === 0) return null;
   const lsn = await primaryLsn();
   // Without the position (the primary just went away) the session reads from the primary until it expires.
   const remembered = lsn ?? 'FFFFFFFF/FFFFFFFF';
@@ -341,6 +357,7 @@ export async function rememberWrite(session: string): Promise<void> {
   }
   r.writes.delete(session); // re-inserted last: the map stays in order of the writes
   r.writes.set(session, { lsn: remembered, at: Date.now() });
+  return remembered;
 }
 
 export interface ReplicaLag {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   chooseReadTarget,
   lagFromProbe,
+  laterLsn,
   LONGEST_STALENESS_SECONDS,
   MAX_STALENESS_SECONDS,
   parseLsn,
@@ -150,6 +151,37 @@ describe('lag from a probe', () => {
     expect(lagFromProbe({ primaryLsn: null, replayLsn: '0/3000000', replayAgeSeconds: 4 })).toEqual({
       lagBytes: null,
       lagSeconds: 4,
+    });
+  });
+});
+
+describe('a write remembered by this process and one carried by the caller (its cookie)', () => {
+  it('the later position is what a replica must have replayed, whichever of the two it is', () => {
+    expect(laterLsn(null, null)).toBeNull();
+    expect(laterLsn('0/3000001', null)).toBe('0/3000001');
+    expect(laterLsn(null, '0/3000001')).toBe('0/3000001');
+    expect(laterLsn('0/3000001', '0/2FFFFFF')).toBe('0/3000001');
+    expect(laterLsn('0/2FFFFFF', '1/0')).toBe('1/0');
+  });
+
+  it('a carried position ahead of the replica sends the read to the primary, one behind it does not', () => {
+    // Nothing remembered here (the write went through another process): the cookie alone decides.
+    expect(decide({ mustHaveReplayed: laterLsn(null, '0/3000001') })).toEqual({
+      target: 'primary',
+      reason: 'own_write_not_replayed',
+    });
+    expect(decide({ mustHaveReplayed: laterLsn(null, '0/2FFFFFF') })).toEqual({
+      target: 'replica',
+      index: 0,
+    });
+    // A stale cookie does not undo this process's newer memory, nor the reverse.
+    expect(decide({ mustHaveReplayed: laterLsn('0/3000001', '0/1') })).toEqual({
+      target: 'primary',
+      reason: 'own_write_not_replayed',
+    });
+    expect(decide({ mustHaveReplayed: laterLsn('0/1', '0/3000001') })).toEqual({
+      target: 'primary',
+      reason: 'own_write_not_replayed',
     });
   });
 });

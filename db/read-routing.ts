@@ -31,6 +31,12 @@ export function parseLsn(lsn: string): bigint {
   return (BigInt(`0x${match[1]}`) << 32n) + BigInt(`0x${match[2]}`);
 }
 
+/** The later of two WAL positions (either may be absent): what a replica must have replayed for the caller. */
+export function laterLsn(a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return a ?? b;
+  return parseLsn(a) >= parseLsn(b) ? a : b;
+}
+
 /** What the last probe of a replica found (lib: db/read-pools.ts measures it). */
 export interface ReplicaState {
   /** Up and in recovery (a streaming standby); false when it did not answer or is not a standby. */

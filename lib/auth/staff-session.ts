@@ -2,12 +2,11 @@ import { env } from '@/config/env';
 import { cookies } from 'next/headers';
 import { encode } from 'next-auth/jwt';
 import { authOptions } from './auth-options';
+import { secureCookies } from './secure-cookies';
 
 /** next-auth's session cookie name: `__Secure-` prefixed when the site runs on https. */
 export function sessionCookieName(): string {
-  return env().NEXTAUTH_URL?.startsWith('https://')
-    ? '__Secure-next-auth.session-token'
-    : 'next-auth.session-token';
+  return secureCookies() ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
 }
 
 /**

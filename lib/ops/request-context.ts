@@ -12,6 +12,13 @@ export interface WorkContext {
   jobId?: string;
   job?: string;
   importRun?: string;
+  /**
+   * The primary's WAL position after the caller's own last write in this request (ADR 0026,
+   * read-your-writes): the request's scope sends it back in a cookie, so any process honours it.
+   */
+  ownWrite?: string;
+  /** The position the request's cookie carried (validated): the caller's replica reads wait for it. */
+  carriedWrite?: string;
 }
 
 // One store per process: Next bundles its own copy of this module for pages and server actions, and both
