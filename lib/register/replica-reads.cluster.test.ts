@@ -15,7 +15,9 @@ import { readPersonCard } from '@/lib/register/person-card';
 import { registerPerson } from '@/lib/register/register-person';
 import { suspendPolicy } from '@/lib/register/suspend-policy';
 import { adultInput, metaAt } from '@/testing/register/people';
-import { chooseRead, probeReplicas, readRoutingCounts, replicaLag } from '@/db/read-pools';
+import { chooseRead, closeReadPools, probeReplicas, readRoutingCounts, replicaLag } from '@/db/read-pools';
+import { carriedWriteFrom, ownWriteCookie } from '@/lib/ops/own-write-cookie';
+import { runInContext, type WorkContext } from '@/lib/ops/request-context';
 import { metricsText } from '@/lib/ops/metrics';
 import { parseLsn } from '@/db/read-routing';
 import { bounded } from '@/testing/cluster/bounded';
@@ -191,6 +193,34 @@ describe('reads from a streaming replica', () => {
       index: 0,
     });
     expect((await card()).person.version).toBe(2);
+  });
+
+  it("shows an operator their change through another app process that never saw it: the request's cookie carries it", async () => {
+    const operator: Actor = { kind: 'staff', id: 'replica-admin-4', role: 'ffoms_admin' };
+    const { personId } = await newPerson();
+    await caughtUp();
+    const card = () => readPersonCard(operator, { personId, purpose: 'data_check' });
+    await pauseReplay();
+    try {
+      // Process A: the change is made inside a request, whose context records the position for the cookie.
+      const request: WorkContext = { requestId: 'rw-process-a' };
+      await runInContext(request, () =>
+        suspendPolicy({ personId, reason: 'military_service' }, metaAt('2026-02-01T09:00:00Z', operator)),
+      );
+      expect(parseLsn(request.ownWrite!) <= parseLsn(await primaryLsn())).toBe(true);
+      const cookie = ownWriteCookie(request.ownWrite!, Date.now(), false).split(';', 1)[0];
+
+      // Process B: no memory of the write (its pools are new); the replica has not replayed it.
+      await closeReadPools();
+      await probeReplicas();
+      expect((await card()).person.version).toBe(1); // without the cookie: the replica, a moment behind
+      const carried = carriedWriteFrom(cookie, Date.now());
+      expect(carried).toBe(request.ownWrite);
+      const seen = await runInContext({ requestId: 'rw-process-b', carriedWrite: carried! }, card);
+      expect(seen.person.version).toBe(2);
+    } finally {
+      await resumeReplay();
+    }
   });
 
   it('sends a read to the primary when the replica is further behind than its purpose allows', async () => {
