@@ -8,6 +8,8 @@ import {
   overlong,
   params,
   queryString,
+  cookieHeader,
+  ownWriteCookie,
 } from './inputs';
 import { CONSOLE_SECTIONS } from '../../app/konsol/_shell/sections';
 import type { WireRequest } from './wire';
@@ -407,11 +409,12 @@ const portalQuery: Door = {
         ),
         broken: brokenAt,
         signedIn: fc.boolean(),
+        ownWrite: ownWriteCookie,
       })
-      .map(({ path, pairs, broken, signedIn }) => ({
+      .map(({ path, pairs, broken, signedIn, ownWrite }) => ({
         method: 'GET',
         target: withQuery(path, pairs, broken),
-        headers: signedIn ? [['Cookie', citizenCookie]] : [],
+        headers: cookieHeader(signedIn ? citizenCookie : null, ownWrite),
       })),
 };
 
@@ -475,16 +478,17 @@ function formPosts(forms: PageForm[], cookie: string | null): fc.Arbitrary<WireR
         ),
         origin: fc.constantFrom(null, null, null, 'https://evil.example', 'null'),
         signedIn: cookie === null ? fc.constant(false) : fc.constantFrom(true, true, true, false),
+        ownWrite: ownWriteCookie,
       });
     })
-    .chain(({ form, hidden, fields, origin, signedIn }) =>
+    .chain(({ form, hidden, fields, origin, signedIn, ownWrite }) =>
       formBody([...hidden, ...fields]).map(({ type, body }) => ({
         method: 'POST',
         target: form.action,
         headers: [
           ['Content-Type', type],
           ...(origin ? [['Origin', origin] as [string, string]] : []),
-          ...(signedIn && cookie ? [['Cookie', cookie] as [string, string]] : []),
+          ...cookieHeader(signedIn ? cookie : null, ownWrite),
         ] as [string, string][],
         body: Buffer.from(body, 'utf8'),
       })),

@@ -174,3 +174,31 @@ export const contentType = fc.constantFrom(
   '*/*',
   'application/json\u0000',
 );
+
+/**
+ * The read-your-writes cookie (ADR 0026) as a client may send it: absent, current, stale, from the future,
+ * with a broken position, or junk — a process must ignore what it cannot trust, never fail on it.
+ */
+export const ownWriteCookie: fc.Arbitrary<string | null> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(null) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(
+        fc.stringMatching(/^[0-9A-Fa-f]{1,9}\/[0-9A-Fa-f]{1,9}$/),
+        fc.integer({ min: -300_000, max: 300_000 }),
+      )
+      .map(([lsn, skew]) => `${lsn}.${Date.now() + skew}`),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.string({ unit: fc.constantFrom(...'0123456789ABCDEFx/.-+ e'.split('')), maxLength: 40 }),
+  },
+  { weight: 1, arbitrary: fc.constantFrom('FFFFFFFF/FFFFFFFF.99999999999999', '0/0.0', '/.', '0/1A2B', '') },
+);
+
+/** A `Cookie` header from the values present (a session's, the read-your-writes one), or none. */
+export function cookieHeader(session: string | null, ownWrite: string | null): [string, string][] {
+  const parts = [session, ownWrite === null ? null : `oms_rw=${ownWrite}`].filter((p) => p !== null);
+  return parts.length ? [['Cookie', parts.join('; ')]] : [];
+}
