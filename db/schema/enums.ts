@@ -11,6 +11,8 @@ export const actorKindEnum = pgEnum('actor_kind', [
   'api_key',
   'feed',
   'system',
+  // Anyone asking the public ОСМС status check (issue 14): no account, identified by address only.
+  'public',
 ]);
 export const eventEntityEnum = pgEnum('event_entity', [
   'person',
@@ -18,6 +20,11 @@ export const eventEntityEnum = pgEnum('event_entity', [
   'coverage',
   'attachment',
   'representation',
+  // Kazakhstan's ОСМС facts (migration 0020).
+  'contribution',
+  'category',
+  'temporary_status',
+  'residence',
 ]);
 export const applicationKindEnum = pgEnum('application_kind', [
   'electronic_policy',
@@ -43,4 +50,6 @@ export const accessChannelEnum = pgEnum('access_channel', [
   'rest',
   'fhir',
   'feed',
+  // The public ОСМС status check by ИИН (issue 14).
+  'status_check',
 ]);

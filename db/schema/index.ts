@@ -17,3 +17,4 @@ export * from './directory-notices';
 export * from './duplicates';
 export * from './dashboard';
 export * from './register-settings';
+export * from './kz';

@@ -16,13 +16,22 @@ import {
 } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 import { sexEnum } from './enums';
+import { registerSettings } from './register-settings';
 
 /** An insured person (застрахованное лицо). The ЕНП is assigned once and never changes or is reused. */
 export const persons = pgTable(
   'persons',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
-    enp: char('enp', { length: 16 }).notNull(),
+    /** Whose register the person is in (ADR 0029): the database's one jurisdiction (migration 0020). */
+    jurisdiction: text('jurisdiction', { enum: ['ru', 'kz'] })
+      .notNull()
+      .default('ru')
+      .references(() => registerSettings.jurisdiction),
+    /** Russia's key; null exactly for a Kazakh person (check persons_national_key). */
+    enp: char('enp', { length: 16 }),
+    /** Kazakhstan's key (ИИН); null exactly for a Russian person. */
+    iin: char('iin', { length: 12 }),
     lastName: text('last_name').notNull(),
     firstName: text('first_name').notNull(),
     patronymic: text('patronymic'),
@@ -33,7 +42,7 @@ export const persons = pgTable(
     citizenship: char('citizenship', { length: 3 }).notNull().default('RUS'),
     snils: char('snils', { length: 11 }),
     /** F009: 1 = работающий, 2 = неработающий. */
-    category: smallint('category').notNull(),
+    category: smallint('category'),
     deathDate: date('death_date', { mode: 'string' }),
     /** Set when this record was merged into another as a duplicate; its ЕНП then redirects there. */
     mergedIntoId: bigint('merged_into_id', { mode: 'number' }),
@@ -44,6 +53,7 @@ export const persons = pgTable(
   (t) => [
     unique('persons_enp_key').on(t.enp),
     unique('persons_snils_key').on(t.snils),
+    unique('persons_iin_key').on(t.iin),
     // Name-and-birth-date lookups (feeds, journeys) start from the birth date (migration 0013).
     index('persons_birth_date_idx').on(t.birthDate),
     // Merged records (duplicates) for the dashboards' figure (migration 0015).
@@ -52,6 +62,11 @@ export const persons = pgTable(
       .where(sql`${t.mergedIntoId} is not null`),
     check('persons_enp_format', sql`${t.enp} ~ '^[0-9]{16}$'`),
     check('persons_snils_format', sql`${t.snils} ~ '^[0-9]{11}$'`),
+    check('persons_iin_format', sql`${t.iin} ~ '^[0-9]{12}$'`),
+    check(
+      'persons_national_key',
+      sql`(${t.jurisdiction} = 'ru' and ${t.enp} is not null and ${t.category} is not null and ${t.iin} is null) or (${t.jurisdiction} = 'kz' and ${t.iin} is not null and ${t.enp} is null and ${t.category} is null and ${t.snils} is null)`,
+    ),
     check('persons_category', sql`${t.category} in (1, 2)`),
     check('persons_death_after_birth', sql`${t.deathDate} is null or ${t.deathDate} >= ${t.birthDate}`),
   ],

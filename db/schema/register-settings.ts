@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
 
 /**
  * Whose register this database is (ADR 0029): one row, written at the register's first start (or by
@@ -17,5 +17,7 @@ export const registerSettings = pgTable(
   (t) => [
     check('register_settings_one_row', sql`${t.id}`),
     check('register_settings_jurisdiction', sql`${t.jurisdiction} in ('ru', 'kz')`),
+    // Trivially true of one row: it lets persons.jurisdiction reference it (migration 0020).
+    unique('register_settings_jurisdiction_key').on(t.jurisdiction),
   ],
 );

@@ -1,4 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
+import { personEnp } from '@/lib/register/russian-key';
 import { getDb } from '@/db/client';
 import { applications, applicationStatusHistory, insurers, persons, subjects } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -124,7 +125,7 @@ export async function getApplicationForReview(
           firstName: persons.firstName,
           patronymic: persons.patronymic,
           birthDate: persons.birthDate,
-          enp: persons.enp,
+          enp: personEnp,
         })
         .from(persons)
         .where(inArray(persons.id, [...roles.keys()]))

@@ -1,4 +1,5 @@
 import { and, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { personEnp } from '@/lib/register/russian-key';
 import type { Executor } from '@/db/client';
 import { identityDocuments, persons } from '@/db/schema';
 
@@ -14,7 +15,7 @@ export interface FoundPerson {
 
 const columns = {
   id: persons.id,
-  enp: persons.enp,
+  enp: personEnp,
   lastName: persons.lastName,
   firstName: persons.firstName,
   patronymic: persons.patronymic,

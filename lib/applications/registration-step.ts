@@ -1,4 +1,5 @@
 import { getDb } from '@/db/client';
+import { enpOf } from '@/lib/register/russian-key';
 import { formatDateRu, moscowDate } from '@/lib/domain/dates';
 import { formatEnp } from '@/lib/domain/ru/enp';
 import { AppError } from '@/lib/errors';
@@ -99,7 +100,7 @@ export async function runRegistrationStep(
       columns: { enp: true },
       where: (p, { eq }) => eq(p.id, knownPersonId),
     });
-    const enp = known!.enp;
+    const enp = enpOf({ id: knownPersonId, enp: known!.enp });
     const policy =
       plan.kind === 'issue' ? 'issued' : plan.kind === 'first_choice' ? 'insurer_chosen' : 'kept';
     return {

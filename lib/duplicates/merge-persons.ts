@@ -26,7 +26,11 @@ function audit(by: Reviewer) {
 async function recordOnBoth(
   w: Writer,
   action: 'person.merged' | 'person.merge_undone',
-  pair: { mergeId: number; survivor: { id: number; enp: string }; retired: { id: number; enp: string } },
+  pair: {
+    mergeId: number;
+    survivor: { id: number; enp: string | null };
+    retired: { id: number; enp: string | null };
+  },
   extra: Record<string, unknown> = {},
 ): Promise<void> {
   const { mergeId, survivor, retired } = pair;

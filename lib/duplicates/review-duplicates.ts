@@ -1,4 +1,5 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { enpOf } from '@/lib/register/russian-key';
 import { getDb } from '@/db/client';
 import {
   attachments,
@@ -90,7 +91,7 @@ async function personSide(personId: number) {
   const [person] = await db.select().from(persons).where(eq(persons.id, personId));
   if (!person) throw new AppError('PERSON_NOT_FOUND');
   return {
-    person,
+    person: { ...person, enp: enpOf(person) },
     documents: await db
       .select()
       .from(identityDocuments)

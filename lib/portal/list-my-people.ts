@@ -1,4 +1,5 @@
 import { inArray } from 'drizzle-orm';
+import { personEnp } from '@/lib/register/russian-key';
 import { persons } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { readHandle } from '@/lib/register/replica-reads';
@@ -29,7 +30,7 @@ export async function listMyPeople(actor: Actor, options: UseCaseOptions = {}): 
   const rows = await db
     .select({
       personId: persons.id,
-      enp: persons.enp,
+      enp: personEnp,
       lastName: persons.lastName,
       firstName: persons.firstName,
       patronymic: persons.patronymic,

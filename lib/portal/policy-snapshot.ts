@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { enpOf } from '@/lib/register/russian-key';
 import type { Executor } from '@/db/client';
 import { attachments, insurers, medicalOrganisations, persons, subjects } from '@/db/schema';
 import { coverageReasonText } from '@/lib/domain/ru/coverage';
@@ -112,7 +113,7 @@ export async function loadPolicySnapshot(db: Executor, personId: number, now: Da
       : null;
   return {
     personId,
-    enp: person.enp,
+    enp: enpOf(person),
     person: {
       lastName: person.lastName,
       firstName: person.firstName,
