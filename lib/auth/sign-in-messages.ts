@@ -1,20 +1,32 @@
-import { MOSCOW_TIME_ZONE } from '@/config/time-zone';
-import { formatDateRu, moscowDate } from '@/lib/domain/dates';
+import { formatDateRu } from '@/lib/domain/dates';
 import { errorCatalogue } from '@/lib/errors';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 
-const clock = new Intl.DateTimeFormat('ru-RU', {
-  timeZone: MOSCOW_TIME_ZONE,
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+function clock(timeZone: string): Intl.DateTimeFormat {
+  let format = clocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('ru-RU', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    clocks.set(timeZone, format);
+  }
+  return format;
+}
 
 /**
- * The words of a lockout, with when it lifts: ЧЧ:ММ Moscow time, and the date when that is not today.
- * The minute is rounded up, so "after 14:35" is never a moment when the lock still holds.
+ * The words of a lockout, with when it lifts: ЧЧ:ММ in the register's time (Moscow; Astana), and the date
+ * when that is not today. The minute is rounded up, so "after 14:35" is never a moment when the lock still
+ * holds.
  */
 export function lockedMessage(until: Date, now: Date = new Date()): string {
+  const profile = jurisdictionProfile();
   const shown = new Date(Math.ceil(until.getTime() / 60_000) * 60_000);
-  const day = moscowDate(shown) === moscowDate(now) ? '' : ` ${formatDateRu(moscowDate(shown))}`;
-  return `${errorCatalogue.SIGN_IN_LOCKED.message} Повторите вход после ${clock.format(shown)}${day} (время московское).`;
+  const shownDay = profile.today(shown);
+  const day = shownDay === profile.today(now) ? '' : ` ${formatDateRu(shownDay)}`;
+  return `${errorCatalogue.SIGN_IN_LOCKED.message} Повторите вход после ${clock(profile.timeZone).format(shown)}${day} (${profile.texts.timeZoneName}).`;
 }

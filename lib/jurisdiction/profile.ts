@@ -50,6 +50,8 @@ export interface ProfileTexts {
   readonly schemeName: string;
   /** Who runs the register (ФФОМС; ФСМС). */
   readonly fundName: string;
+  /** How a time of day in `timeZone` is named after it: «время московское»; «время Астаны». */
+  readonly timeZoneName: string;
 }
 
 export interface PersonIdentifier {
