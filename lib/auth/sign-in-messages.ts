@@ -1,22 +1,8 @@
-import { formatDateRu } from '@/lib/domain/dates';
+import { formatDateRu, zonedFormat } from '@/lib/domain/dates';
 import { errorCatalogue } from '@/lib/errors';
 import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 
-const clocks = new Map<string, Intl.DateTimeFormat>();
-
-function clock(timeZone: string): Intl.DateTimeFormat {
-  let format = clocks.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('ru-RU', {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    clocks.set(timeZone, format);
-  }
-  return format;
-}
+const CLOCK = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
 
 /**
  * The words of a lockout, with when it lifts: ЧЧ:ММ in the register's time (Moscow; Astana), and the date
@@ -28,5 +14,5 @@ export function lockedMessage(until: Date, now: Date = new Date()): string {
   const shown = new Date(Math.ceil(until.getTime() / 60_000) * 60_000);
   const shownDay = profile.today(shown);
   const day = shownDay === profile.today(now) ? '' : ` ${formatDateRu(shownDay)}`;
-  return `${errorCatalogue.SIGN_IN_LOCKED.message} Повторите вход после ${clock(profile.timeZone).format(shown)}${day} (${profile.texts.timeZoneName}).`;
+  return `${errorCatalogue.SIGN_IN_LOCKED.message} Повторите вход после ${zonedFormat('ru-RU', profile.timeZone, CLOCK).format(shown)}${day} (${profile.texts.timeZoneName}).`;
 }

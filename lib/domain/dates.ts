@@ -91,23 +91,29 @@ export function moscowDate(instant: Date): LocalDate {
   return new Date(instant.getTime() + MOSCOW_OFFSET_MS).toISOString().slice(0, 10) as LocalDate;
 }
 
-const zoneDateFormats = new Map<string, Intl.DateTimeFormat>();
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date-time format of a locale in a time zone, made once per process (they are costly to build). */
+export function zonedFormat(
+  locale: string,
+  timeZone: string,
+  options: Omit<Intl.DateTimeFormatOptions, 'timeZone'>,
+): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let format = zoneFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    zoneFormats.set(key, format);
+  }
+  return format;
+}
 
 /**
  * The calendar date in an IANA time zone at the given instant, with the zone's history of offsets (Almaty
  * was UTC+6 until 01.03.2024, UTC+5 since). For registers whose zone is not a fixed offset in code.
  */
 export function dateInTimeZone(instant: Date, timeZone: string): LocalDate {
-  let format = zoneDateFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    zoneDateFormats.set(timeZone, format);
-  }
+  const format = zonedFormat('en-GB', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' });
   const parts = format.formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
   return `${part('year')}-${part('month')}-${part('day')}` as LocalDate;
