@@ -3,7 +3,10 @@
  * only in the UI. Identity comes from the session or the API key, never from request data.
  */
 export type StaffRole = 'ffoms_admin' | 'tfoms_operator' | 'smo_operator';
+/** Russia's feed sources (ЗАГС, МВД, military commissariats). */
 export type FeedSource = 'zags' | 'mvd' | 'military';
+/** Kazakhstan's feed sources (issue 14): the fund's payments and the agencies' category lists. */
+export type KzFeedSource = 'payments' | 'categories';
 
 export type Actor =
   | {
@@ -22,7 +25,7 @@ export type Actor =
   | { kind: 'staff'; id: string; role: 'smo_operator'; insurerCode: string }
   | { kind: 'clinic'; id: string; moCode: string }
   | { kind: 'api_key'; id: string; moCode: string }
-  | { kind: 'feed'; id: string; source: FeedSource }
+  | { kind: 'feed'; id: string; source: FeedSource | KzFeedSource }
   | { kind: 'system'; id: string };
 
 /** A signed-in citizen: the one declaration of the type every citizen use case takes. */

@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/errors';
-import type { Actor } from './actor';
+import type { Actor, FeedSource, KzFeedSource } from './actor';
 
 /**
  * Named permissions. A use case asks for one with the scope it touches; the answer depends only on the
@@ -24,7 +24,12 @@ export type Permission =
   | 'directory:manage' // import insurers, medical organisations and subjects, load production calendar years (ФФОМС)
   | 'person:merge' // review duplicate pairs, merge them or mark them as different people (scope: each person's)
   | 'person:merge_undo' // undo a merge (ФФОМС administrators only)
-  | 'dashboard:read'; // the console's dashboards (scope: the region shown; none = the country)
+  | 'dashboard:read' // the console's dashboards (scope: the region shown; none = the country)
+  // Kazakhstan's ОСМС (issue 14, ADR 0030):
+  | 'temporary_status:grant' // give the one-month status on an uploaded document (the person, a clinic)
+  | 'temporary_status:revoke' // revoke a temporary status (the fund's administrator)
+  | 'contribution:record' // record or reverse contributions (the payments feed)
+  | 'category:record'; // record category memberships (the category lists' feed)
 
 export interface PermissionScope {
   /** The person touched, when known. */
@@ -57,10 +62,12 @@ function canManageStaff(actor: Extract<Actor, { kind: 'staff' }>, scope: Permiss
   }
 }
 
-const FEED_PERMISSIONS: Record<'zags' | 'mvd' | 'military', readonly Permission[]> = {
+const FEED_PERMISSIONS: Record<FeedSource | KzFeedSource, readonly Permission[]> = {
   zags: ['person:register', 'person:correct', 'coverage:change'],
   mvd: ['person:register', 'person:correct', 'coverage:change'],
   military: ['coverage:change'],
+  payments: ['contribution:record'],
+  categories: ['category:record'],
 };
 
 const CITIZEN_PERMISSIONS: readonly Permission[] = ['coverage:change', 'attachment:change', 'person:read'];

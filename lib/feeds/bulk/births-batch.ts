@@ -14,7 +14,7 @@ import {
   representations,
   subjects,
 } from '@/db/schema';
-import type { FeedSource } from '@/lib/auth/actor';
+import type { AnyFeedSource } from '../events';
 import { can } from '@/lib/auth/permissions';
 import { moscowDate, type LocalDate } from '@/lib/domain/dates';
 import { generateEnp } from '@/lib/domain/ru/enp';
@@ -79,7 +79,7 @@ const anyOf = (column: PgColumn, values: readonly unknown[]) =>
   sql`${column} = any(${sql.param(values)}::${sql.raw(column.getSQLType())}[])`;
 
 /** The events already recorded for this source (duplicates: nothing to check or write). */
-async function knownEventIds(tx: Transaction, source: FeedSource, ids: string[]): Promise<Set<string>> {
+async function knownEventIds(tx: Transaction, source: AnyFeedSource, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await tx
     .select({ eventId: feedEvents.eventId })
@@ -94,7 +94,7 @@ async function knownEventIds(tx: Transaction, source: FeedSource, ids: string[])
  */
 export async function writeBirths(
   tx: Transaction,
-  source: FeedSource,
+  source: AnyFeedSource,
   items: readonly ParsedEvent[],
   options: ApplyOptions,
 ): Promise<(EventOutcome | null)[]> {
