@@ -1,5 +1,5 @@
-import { and, desc, eq, getTableName, isNull, or, sql } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { and, desc, getTableName, isNull, or, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DuplicateSubject } from '@/lib/domain/ru/duplicates';
 import { isCreationCandidate, strongMatch } from '@/lib/duplicates/creation-check';
 import type { Transaction } from '@/db/client';
@@ -39,6 +39,7 @@ import { birthNotice, birthRegistration, motherInsurance } from '../effects/zags
 import type { EventOf } from '../events';
 import { checkedRef, namesMatch, personsByName } from '../find-person';
 import type { ApplyOptions, EventOutcome, ParsedEvent } from '../outcome';
+import { anyOf, knownEventIds } from './batch-queries';
 import { unnestInsert, unnestRows } from './unnest-insert';
 
 /**
@@ -70,23 +71,6 @@ interface Ready extends Candidate {
 
 const certificateKey = (d: { kind: number; series: string | null; number: string }) =>
   `${d.kind}|${d.series ?? ''}|${d.number}`;
-
-/**
- * `column = any($1)`: one array parameter for a whole batch's keys (cheaper to build and bind than `in`),
- * typed as the column (a `text[]` against a `char(16)` column would compare as text and miss its index).
- */
-const anyOf = (column: PgColumn, values: readonly unknown[]) =>
-  sql`${column} = any(${sql.param(values)}::${sql.raw(column.getSQLType())}[])`;
-
-/** The events already recorded for this source (duplicates: nothing to check or write). */
-async function knownEventIds(tx: Transaction, source: AnyFeedSource, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await tx
-    .select({ eventId: feedEvents.eventId })
-    .from(feedEvents)
-    .where(and(eq(feedEvents.source, source), anyOf(feedEvents.eventId, ids)));
-  return new Set(rows.map((r) => r.eventId));
-}
 
 /**
  * Writes the births it can decide in bulk; answers an outcome for them (applied or duplicate) and null for
