@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FeedSource, KzFeedSource } from '@/lib/auth/actor';
+import { KZ_FEED_SOURCES } from '@/lib/kz/feed-sources';
 import { KZ_SOURCE_EVENTS, type KzFeedEvent } from '@/lib/kz/feeds/events';
 import { eventSchema, localDate } from './envelope';
 
@@ -13,8 +14,8 @@ import { eventSchema, localDate } from './envelope';
 
 /** Russia's sources (the Russian profile's list). */
 export const FEED_SOURCES = ['zags', 'mvd', 'military'] as const satisfies readonly FeedSource[];
-/** Kazakhstan's sources (the Kazakh profile's list): the fund's payment system and the category lists. */
-export const KZ_FEED_SOURCES = ['payments', 'categories'] as const satisfies readonly KzFeedSource[];
+/** Kazakhstan's sources (the Kazakh profile's list, lib/kz/feed-sources.ts). */
+export { KZ_FEED_SOURCES };
 
 /** Any source the framework knows; a deployment serves only its profile's (`feeds.sources`). */
 export type AnyFeedSource = FeedSource | KzFeedSource;

@@ -8,7 +8,7 @@ import { unnestInsert } from '@/lib/feeds/bulk/unnest-insert';
 import type { AnyFeedSource } from '@/lib/feeds/events';
 import type { ApplyOptions, EventOutcome, ParsedEvent } from '@/lib/feeds/outcome';
 import type { ContributionPaid } from '@/lib/kz/feeds/events';
-import { kzDate } from '@/lib/kz/feeds/kz-today';
+import { kzToday } from '@/lib/kz/today';
 import { kzPersonIdsByIin } from '@/lib/kz/persons-by-iin';
 import { registerEventRow } from '@/lib/register/writer';
 import { checkPayment, type Payment } from './payment-input';
@@ -47,7 +47,7 @@ export async function writePayments(
   // Permission first, as the use case asks it: a key of another source leaves everything to the seam.
   if (!can(feedActor(source, options.clientId), 'contribution:record')) return out;
   const now = options.now ?? new Date();
-  const today = kzDate(now);
+  const today = kzToday(now);
   const known = await knownEventIds(
     tx,
     source,

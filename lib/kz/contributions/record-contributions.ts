@@ -6,7 +6,7 @@ import { validateIin } from '@/lib/domain/kz';
 import { AppError, fieldIssue } from '@/lib/errors';
 import type { Affected } from '@/lib/feeds/effects/context';
 import type { ContributionPaid, ContributionReversed } from '@/lib/kz/feeds/events';
-import { kzDate } from '@/lib/kz/feeds/kz-today';
+import { kzToday } from '@/lib/kz/today';
 import { kzPersonIdsByIin } from '@/lib/kz/persons-by-iin';
 import { runWrite, type RegisterEventInput, type WriteMeta, type Writer } from '@/lib/register/writer';
 import { checkPayment, samePayment, type Payment } from './payment-input';
@@ -88,7 +88,7 @@ function judgeStanding(
 export async function recordContribution(data: ContributionPaid['data'], meta: WriteMeta): Promise<Affected> {
   requirePermission(meta.actor, 'contribution:record');
   return runWrite(meta, async (w) => {
-    const checked = checkPayment(data, kzDate(w.now));
+    const checked = checkPayment(data, kzToday(w.now));
     if (!checked.ok) throw AppError.validation(checked.issues);
     const p = checked.value;
     const personId = await personOf(w, p.iin);
@@ -122,7 +122,7 @@ export async function reverseContribution(
   return runWrite(meta, async (w) => {
     const iin = validateIin(data.iin, 'data.iin');
     const issues = iin.ok ? [] : iin.issues;
-    if (data.reversedOn > kzDate(w.now)) issues.push(fieldIssue('data.reversedOn', 'DATE_IN_FUTURE'));
+    if (data.reversedOn > kzToday(w.now)) issues.push(fieldIssue('data.reversedOn', 'DATE_IN_FUTURE'));
     if (!iin.ok || issues.length) throw AppError.validation(issues);
     const personId = await personOf(w, iin.value.iin);
     const standing = await standingPayment(w, data.reference, true);
