@@ -60,7 +60,7 @@ export async function writePayments(
   for (const { event } of items) {
     ids.set(event.eventId, (ids.get(event.eventId) ?? 0) + 1);
     if (event.type === 'contribution.paid') {
-      const ref = (event).data.reference;
+      const ref = event.data.reference;
       references.set(ref, (references.get(ref) ?? 0) + 1);
     }
   }

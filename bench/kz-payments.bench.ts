@@ -1,0 +1,240 @@
+/**
+ * ОСМС payments bulk-import benchmark (issue 14, ADR 0031):
+ * `npm run bench:kz-payments [-- --rows N] [--persons P] [--batch B]` (defaults 10,000,000 payment rows,
+ * as many persons as the months since the system's start need, batches of 5,000). Never run by CI.
+ *
+ * On a fresh Kazakh register (REGISTER_JURISDICTION=kz, set by the npm script) with P persons, it writes a
+ * payments feed of N `contribution.paid` lines (monthly payments, every person month after month:
+ * lib/kz/feeds/generate) and imports it through the bulk path (`feeds:import`'s importFeedFile + applyBatch:
+ * validation, dedup records, ledger rows, register events). Baseline in the same run, same server and
+ * settings: a bare COPY of exactly the rows the import produced (kz_contributions, register_events and the
+ * dedup records) into unindexed copies of those tables (`LIKE`: no indexes, constraints or triggers). Prints
+ * rows/s of both, the ratio (goal ≥ 0.4) and the bytes per payment row the register keeps.
+ */
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { FEED_LIMITS } from '../api/v1/feeds/limits';
+import { closeDb } from '../db/client';
+import { readOsmsParameters } from '../db/reference/kz/osms-parameters';
+import { addDays, type LocalDate } from '../lib/domain/dates';
+import { syntheticIin } from '../lib/domain/kz';
+import { addMonthsToMonth, monthOf, monthsFrom } from '../lib/domain/kz/months';
+import { applyBatch } from '../lib/feeds/bulk/apply-batch';
+import { importFeedFile } from '../lib/feeds/bulk/import-feed';
+import { PaymentFeed } from '../lib/kz/feeds/generate/osms-feeds';
+import { kzToday } from '../lib/kz/today';
+import { parseBenchFlags } from './lib/args';
+import { freshDatabase } from './lib/fresh-database';
+import { fixed, int, mib, table } from './lib/format';
+
+const GOAL_RATIO = 0.4;
+
+/** The tables a payment writes rows to, and how to pick the rows the import wrote. */
+const PRODUCED: readonly { table: string; where: (before: Map<string, number>) => string }[] = [
+  { table: 'kz_contributions', where: (b) => `id > ${b.get('kz_contributions')}` },
+  { table: 'register_events', where: (b) => `id > ${b.get('register_events')}` },
+  { table: 'feed_events', where: () => `source = 'payments'` },
+];
+
+const flags = parseBenchFlags(process.argv.slice(2), {
+  rows: { kind: 'whole', min: 1000, max: 20_000_000 },
+  persons: { kind: 'whole', min: 100, max: 2_000_000 },
+  batch: { kind: 'whole', min: 1, max: 5000 },
+});
+if (typeof flags === 'string') {
+  console.error(`${flags}\nusage: npm run bench:kz-payments -- [--rows N] [--persons P] [--batch B]`);
+  process.exit(2);
+}
+if (process.env.REGISTER_JURISDICTION !== 'kz') {
+  console.error(
+    'Run it as npm run bench:kz-payments (REGISTER_JURISDICTION=kz): it needs a Kazakh register.',
+  );
+  process.exit(2);
+}
+const rows = flags.rows ?? 10_000_000;
+const batch = flags.batch ?? 5000;
+const asOf = kzToday();
+const lastMonth = addMonthsToMonth(monthOf(asOf), -1);
+const months = monthsFrom(readOsmsParameters().rules.systemStart, lastMonth) + 1;
+const persons = flags.persons ?? Math.max(100, Math.ceil(rows / months));
+if (persons * months < rows) {
+  console.error(`${int(persons)} persons × ${months} months hold fewer than ${int(rows)} payments.`);
+  process.exit(2);
+}
+
+/** P synthetic persons of the Kazakh register, written by one COPY (birth dates spread over 60 years). */
+async function seedPersons(client: pg.ClientBase): Promise<void> {
+  const days = 21_900;
+  const copy = client.query(
+    copyFrom(
+      'copy persons (jurisdiction, iin, last_name, first_name, patronymic, sex, birth_date, citizenship) from stdin',
+    ),
+  );
+  const lines = function* () {
+    let chunk = '';
+    for (let i = 0; i < persons; i++) {
+      const birth = addDays('1950-01-01' as LocalDate, i % days);
+      const sex = i % 2 === 0 ? 'F' : 'M';
+      const iin = syntheticIin(birth, sex === 'M' ? 'male' : 'female', Math.floor(i / days));
+      chunk += `kz\t${iin}\tТестова\tАйгерим\t\\N\t${sex}\t${birth}\tKAZ\n`;
+      if (chunk.length > 1 << 16) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    yield chunk;
+  };
+  await pipeline(lines, copy);
+}
+
+/** The payments feed: N lines of `contribution.paid`, in the order they happened. */
+async function writeFeed(client: pg.ClientBase, file: string): Promise<void> {
+  const { rows: iins } = await client.query<{ iin: string }>(
+    `select iin from persons where jurisdiction = 'kz' order by id`,
+  );
+  const feed = new PaymentFeed(
+    iins.map((r) => r.iin),
+    { seed: 1, total: rows, asOf, reversals: false },
+  );
+  const out = createWriteStream(file);
+  let buffer = '';
+  for (let i = 0; i < rows; i++) {
+    buffer += `${JSON.stringify(feed.next())}\n`;
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await new Promise<void>((r) => out.once('drain', () => r()));
+      buffer = '';
+    }
+  }
+  await new Promise<void>((r) => out.end(buffer, () => r()));
+}
+
+async function maxId(client: pg.ClientBase, t: string): Promise<number> {
+  return Number(
+    (await client.query<{ m: string | null }>(`select max(id)::text as m from ${t}`)).rows[0]!.m ?? 0,
+  );
+}
+
+async function totalSize(client: pg.ClientBase, tables: readonly string[]): Promise<number> {
+  const { rows: r } = await client.query<{ s: string }>(
+    `select sum(pg_total_relation_size(t::regclass))::text as s from unnest($1::text[]) t`,
+    [tables],
+  );
+  return Number(r[0]!.s);
+}
+
+/** Exports the rows the import produced, then times their bare COPY into unindexed copies. */
+async function bareCopy(client: pg.ClientBase, before: Map<string, number>, dir: string): Promise<number> {
+  const files: { table: string; file: string }[] = [];
+  for (const { table: t, where } of PRODUCED) {
+    const file = path.join(dir, `${t}.copy`);
+    await pipeline(
+      client.query(copyTo(`copy (select * from ${t} where ${where(before)}) to stdout`)),
+      createWriteStream(file),
+    );
+    files.push({ table: t, file });
+  }
+  await client.query('checkpoint').catch(() => undefined);
+  const started = performance.now();
+  await client.query('begin');
+  for (const { table: t, file } of files) {
+    await client.query(`create table ${t}_bare (like ${t})`);
+    await pipeline(createReadStream(file), client.query(copyFrom(`copy ${t}_bare from stdin`)));
+  }
+  await client.query('commit');
+  const seconds = (performance.now() - started) / 1000;
+  for (const { file } of files) rmSync(file, { force: true });
+  return seconds;
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `ОСМС payments benchmark: ${int(rows)} payment rows for ${int(persons)} persons (${months} months), batches of ${int(batch)}`,
+  );
+  const db = await freshDatabase();
+  console.log(`Fresh database: ${db.where}`);
+  process.env.DATABASE_URL = db.url;
+  const pool = new pg.Pool({ connectionString: db.url, max: 2 });
+  pool.on('error', () => undefined);
+  const dir = mkdtempSync(path.join(tmpdir(), 'oms-bench-kz-payments-'));
+  const admin = await pool.connect();
+  try {
+    let t = performance.now();
+    await seedPersons(admin);
+    console.log(`  seeded ${int(persons)} persons in ${fixed((performance.now() - t) / 1000, 1)} s`);
+    t = performance.now();
+    const file = path.join(dir, 'payments.ndjson');
+    await writeFeed(admin, file);
+    console.log(`  generated ${int(rows)} payments in ${fixed((performance.now() - t) / 1000, 1)} s`);
+    await admin.query('vacuum analyze');
+    await admin.query('checkpoint').catch(() => undefined);
+    const before = new Map([
+      ['kz_contributions', await maxId(admin, 'kz_contributions')],
+      ['register_events', await maxId(admin, 'register_events')],
+    ]);
+
+    // 1. The bulk path.
+    let lastReport = performance.now();
+    const bulk = await importFeedFile({
+      source: 'payments',
+      file,
+      batchSize: batch,
+      startedBy: 'bench',
+      apply: applyBatch,
+      maxLineBytes: FEED_LIMITS.lineBytes,
+      onProgress: (p) => {
+        if (performance.now() - lastReport < 30_000) return;
+        lastReport = performance.now();
+        console.log(`  bulk: ${int(p.linesDone)} / ${int(rows)} lines`);
+      },
+    });
+    if (bulk.counts.applied !== rows)
+      throw new Error(
+        `The bulk import applied ${bulk.counts.applied} of ${rows}: ${JSON.stringify(bulk.counts)}`,
+      );
+    const bulkRate = rows / bulk.seconds;
+    const ledgerBytes = await totalSize(admin, ['kz_contributions']);
+    const producedBytes = await totalSize(
+      admin,
+      PRODUCED.map((p) => p.table),
+    );
+
+    // 2. The baseline: the same rows, bare COPY into unindexed copies.
+    const bareSeconds = await bareCopy(admin, before, dir);
+    const bareRate = rows / bareSeconds;
+    const ratio = bulkRate / bareRate;
+    console.log('');
+    console.log(
+      table([
+        ['figure', 'measured', 'goal', ''],
+        ['register persons', int(persons), '', ''],
+        ['payment rows imported (applied)', int(bulk.counts.applied), '', ''],
+        ['bulk batch, events', int(batch), '', ''],
+        ['bulk time, s', fixed(bulk.seconds, 1), '', ''],
+        ['bulk rows/s', int(bulkRate), '', ''],
+        ['bare COPY of its rows (3 tables), s', fixed(bareSeconds, 1), '', ''],
+        ['bare COPY rows/s', int(bareRate), '', ''],
+        [
+          'ratio bulk/COPY',
+          fixed(ratio, 2),
+          `≥ ${fixed(GOAL_RATIO, 2)}`,
+          ratio >= GOAL_RATIO ? 'ok' : 'MISSED',
+        ],
+        ['ledger bytes/payment (kz_contributions with indexes)', int(ledgerBytes / rows), '', ''],
+        ['bytes/payment with its register event and dedup record', int(producedBytes / rows), '', ''],
+        ['  of which all three tables', mib(producedBytes), '', ''],
+      ]),
+    );
+  } finally {
+    admin.release();
+    rmSync(dir, { recursive: true, force: true });
+    await closeDb();
+    await pool.end();
+    await db.dispose();
+  }
+}
+
+await main();
