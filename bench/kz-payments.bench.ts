@@ -20,13 +20,12 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { FEED_LIMITS } from '../api/v1/feeds/limits';
 import { closeDb } from '../db/client';
 import { readOsmsParameters } from '../db/reference/kz/osms-parameters';
-import { addDays, type LocalDate } from '../lib/domain/dates';
-import { syntheticIin } from '../lib/domain/kz';
 import { addMonthsToMonth, monthOf, monthsFrom } from '../lib/domain/kz/months';
 import { applyBatch } from '../lib/feeds/bulk/apply-batch';
 import { importFeedFile } from '../lib/feeds/bulk/import-feed';
 import { PaymentFeed } from '../lib/kz/feeds/generate/osms-feeds';
 import { kzToday } from '../lib/kz/today';
+import { copyKzPersons } from '../testing/kz/feed-registers';
 import { parseBenchFlags } from './lib/args';
 import { freshDatabase } from './lib/fresh-database';
 import { fixed, int, mib, table } from './lib/format';
@@ -64,31 +63,6 @@ const persons = flags.persons ?? Math.max(100, Math.ceil(rows / months));
 if (persons * months < rows) {
   console.error(`${int(persons)} persons × ${months} months hold fewer than ${int(rows)} payments.`);
   process.exit(2);
-}
-
-/** P synthetic persons of the Kazakh register, written by one COPY (birth dates spread over 60 years). */
-async function seedPersons(client: pg.ClientBase): Promise<void> {
-  const days = 21_900;
-  const copy = client.query(
-    copyFrom(
-      'copy persons (jurisdiction, iin, last_name, first_name, patronymic, sex, birth_date, citizenship) from stdin',
-    ),
-  );
-  const lines = function* () {
-    let chunk = '';
-    for (let i = 0; i < persons; i++) {
-      const birth = addDays('1950-01-01' as LocalDate, i % days);
-      const sex = i % 2 === 0 ? 'F' : 'M';
-      const iin = syntheticIin(birth, sex === 'M' ? 'male' : 'female', Math.floor(i / days));
-      chunk += `kz\t${iin}\tТестова\tАйгерим\t\\N\t${sex}\t${birth}\tKAZ\n`;
-      if (chunk.length > 1 << 16) {
-        yield chunk;
-        chunk = '';
-      }
-    }
-    yield chunk;
-  };
-  await pipeline(lines, copy);
 }
 
 /** The payments feed: N lines of `contribution.paid`, in the order they happened. */
@@ -163,7 +137,7 @@ async function main(): Promise<void> {
   const admin = await pool.connect();
   try {
     let t = performance.now();
-    await seedPersons(admin);
+    await copyKzPersons(admin, persons);
     console.log(`  seeded ${int(persons)} persons in ${fixed((performance.now() - t) / 1000, 1)} s`);
     t = performance.now();
     const file = path.join(dir, 'payments.ndjson');
