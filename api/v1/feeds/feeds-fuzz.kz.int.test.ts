@@ -81,8 +81,40 @@ const DATA = {
   'category.left': fc.record({ iin, category, to: date, listDate: date }),
 } as const;
 
-const spoilt = <T extends Record<string, unknown>>(data: fc.Arbitrary<T>) =>
+/** Data every rule accepts (a known person, a plausible payment or list): what reaches the effects. */
+const knownIin = fc.integer({ min: 0, max: 2 }).map((i) => known[i]!);
+const VALID: Record<keyof typeof DATA, fc.Arbitrary<Record<string, unknown>>> = {
+  'contribution.paid': fc.record({
+    iin: knownIin,
+    payer: fc.constant({ kind: 'employer', id: '190340012345' }),
+    month: fc.constantFrom('2026-08', '2026-09'),
+    amount: fc.integer({ min: 1, max: 20_000 }),
+    paidOn: fc.constant('2026-10-20'),
+    reference: fc.stringMatching(/^FZ-[0-9]{1,8}$/),
+  }),
+  'contribution.reversed': fc.record({
+    iin: knownIin,
+    reference: fc.stringMatching(/^FZ-[0-9]{1,2}$/),
+    reversedOn: fc.constant('2026-11-01'),
+  }),
+  'category.joined': fc.record({
+    iin: knownIin,
+    category: fc.constantFrom('PENSIONER', 'DISABILITY'),
+    from: fc.constant('2025-01-01'),
+    to: fc.constant(null),
+    listDate: fc.constant('2025-01-05'),
+  }),
+  'category.left': fc.record({
+    iin: knownIin,
+    category: fc.constantFrom('PENSIONER', 'DISABILITY'),
+    to: fc.constant('2025-12-31'),
+    listDate: fc.constant('2026-01-05'),
+  }),
+};
+
+const spoilt = <T extends Record<string, unknown>>(data: fc.Arbitrary<T>, valid: fc.Arbitrary<T>) =>
   fc.oneof(
+    { weight: 3, arbitrary: valid },
     { weight: 6, arbitrary: data },
     { weight: 1, arbitrary: data.map(({ iin: _dropped, ...rest }) => rest) },
     { weight: 1, arbitrary: data.map((d) => ({ ...d, extra: 1 })) },
@@ -93,7 +125,7 @@ const event = fc.constantFrom(...(Object.keys(DATA) as (keyof typeof DATA)[])).c
     eventId: fc.oneof({ weight: 4, arbitrary: fc.stringMatching(/^fz-[a-z0-9]{1,12}$/) }, hostileText(20)),
     type: fc.oneof({ weight: 8, arbitrary: fc.constant(type) }, { weight: 1, arbitrary: hostileText(16) }),
     occurredAt: fc.oneof({ weight: 6, arbitrary: fc.constant('2026-10-20T10:00:00+05:00') }, hostileText(25)),
-    data: spoilt(DATA[type] as fc.Arbitrary<Record<string, unknown>>),
+    data: spoilt(DATA[type] as fc.Arbitrary<Record<string, unknown>>, VALID[type]),
   }),
 );
 
