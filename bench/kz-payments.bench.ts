@@ -11,12 +11,10 @@
  * dedup records) into unindexed copies of those tables (`LIKE`: no indexes, constraints or triggers). Prints
  * rows/s of both, the ratio (goal ≥ 0.4) and the bytes per payment row the register keeps.
  */
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { FEED_LIMITS } from '../api/v1/feeds/limits';
 import { closeDb } from '../db/client';
 import { readOsmsParameters } from '../db/reference/kz/osms-parameters';
@@ -27,6 +25,7 @@ import { PaymentFeed } from '../lib/kz/feeds/generate/osms-feeds';
 import { kzToday } from '../lib/kz/today';
 import { copyKzPersons } from '../testing/kz/feed-registers';
 import { parseBenchFlags } from './lib/args';
+import { bareCopy, totalSize } from './lib/bare-copy';
 import { freshDatabase } from './lib/fresh-database';
 import { fixed, int, mib, table } from './lib/format';
 
@@ -92,38 +91,6 @@ async function maxId(client: pg.ClientBase, t: string): Promise<number> {
   );
 }
 
-async function totalSize(client: pg.ClientBase, tables: readonly string[]): Promise<number> {
-  const { rows: r } = await client.query<{ s: string }>(
-    `select sum(pg_total_relation_size(t::regclass))::text as s from unnest($1::text[]) t`,
-    [tables],
-  );
-  return Number(r[0]!.s);
-}
-
-/** Exports the rows the import produced, then times their bare COPY into unindexed copies. */
-async function bareCopy(client: pg.ClientBase, before: Map<string, number>, dir: string): Promise<number> {
-  const files: { table: string; file: string }[] = [];
-  for (const { table: t, where } of PRODUCED) {
-    const file = path.join(dir, `${t}.copy`);
-    await pipeline(
-      client.query(copyTo(`copy (select * from ${t} where ${where(before)}) to stdout`)),
-      createWriteStream(file),
-    );
-    files.push({ table: t, file });
-  }
-  await client.query('checkpoint').catch(() => undefined);
-  const started = performance.now();
-  await client.query('begin');
-  for (const { table: t, file } of files) {
-    await client.query(`create table ${t}_bare (like ${t})`);
-    await pipeline(createReadStream(file), client.query(copyFrom(`copy ${t}_bare from stdin`)));
-  }
-  await client.query('commit');
-  const seconds = (performance.now() - started) / 1000;
-  for (const { file } of files) rmSync(file, { force: true });
-  return seconds;
-}
-
 async function main(): Promise<void> {
   console.log(
     `ОСМС payments benchmark: ${int(rows)} payment rows for ${int(persons)} persons (${months} months), batches of ${int(batch)}`,
@@ -177,7 +144,11 @@ async function main(): Promise<void> {
     );
 
     // 2. The baseline: the same rows, bare COPY into unindexed copies.
-    const bareSeconds = await bareCopy(admin, before, dir);
+    const bareSeconds = await bareCopy(
+      admin,
+      PRODUCED.map(({ table: t, where }) => ({ table: t, where: where(before) })),
+      dir,
+    );
     const bareRate = rows / bareSeconds;
     const ratio = bulkRate / bareRate;
     console.log('');

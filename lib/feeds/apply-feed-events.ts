@@ -97,7 +97,8 @@ export function personKey(p: Affected): { enp: string } | { iin: string } | Reco
   return p.iin !== undefined ? { iin: p.iin } : p.enp !== undefined ? { enp: p.enp } : {};
 }
 
-function toOutcome(line: number, event: FeedEvent, d: Decision): EventOutcome {
+/** What an event's decision is answered as, at its line (the seam and the batched writers alike). */
+export function toOutcome(line: number, event: FeedEvent, d: Decision): EventOutcome {
   const base = { line, eventId: event.eventId, type: event.type };
   switch (d.status) {
     case 'applied':

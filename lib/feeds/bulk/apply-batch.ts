@@ -1,21 +1,10 @@
-import type { Transaction } from '@/db/client';
 import { getDb } from '@/db/client';
 import { writePayments } from '@/lib/kz/contributions/payments-batch';
 import { applyEventInTransaction, applyFeedEvents, byOccurrence, retryPending } from '../apply-feed-events';
-import type { AnyFeedSource, FeedEventType } from '../events';
-import type { ApplyFeedEvents, ApplyOptions, EventOutcome, ParsedEvent } from '../outcome';
+import type { FeedEventType } from '../events';
+import type { ApplyFeedEvents, EventOutcome } from '../outcome';
+import type { BatchWriter } from './batch-queries';
 import { writeBirths } from './births-batch';
-
-/**
- * A batched writer: decides and writes in bulk what it can of a run of events of its type, answering an
- * outcome for those and null for the events it leaves to the one-event path.
- */
-type BatchWriter = (
-  tx: Transaction,
-  source: AnyFeedSource,
-  items: readonly ParsedEvent[],
-  options: ApplyOptions,
-) => Promise<(EventOutcome | null)[]>;
 
 /** The event types with a batched writer: the hot kinds of each country's bulk files (ADR 0022, 0031). */
 const BATCH_WRITERS: Partial<Record<FeedEventType, BatchWriter>> = {

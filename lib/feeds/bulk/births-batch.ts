@@ -2,7 +2,6 @@ import { and, desc, getTableName, isNull, or, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DuplicateSubject } from '@/lib/domain/ru/duplicates';
 import { isCreationCandidate, strongMatch } from '@/lib/duplicates/creation-check';
-import type { Transaction } from '@/db/client';
 import {
   coverages,
   feedEvents,
@@ -14,7 +13,6 @@ import {
   representations,
   subjects,
 } from '@/db/schema';
-import type { AnyFeedSource } from '../events';
 import { can } from '@/lib/auth/permissions';
 import { moscowDate, type LocalDate } from '@/lib/domain/dates';
 import { generateEnp } from '@/lib/domain/ru/enp';
@@ -38,8 +36,8 @@ import { eventDocument } from '../effects/context';
 import { birthNotice, birthRegistration, motherInsurance } from '../effects/zags';
 import type { EventOf } from '../events';
 import { checkedRef, namesMatch, personsByName } from '../find-person';
-import type { ApplyOptions, EventOutcome, ParsedEvent } from '../outcome';
-import { anyOf, knownEventIds } from './batch-queries';
+import type { EventOutcome } from '../outcome';
+import { anyOf, knownEventIds, type BatchWriter } from './batch-queries';
 import { unnestInsert, unnestRows } from './unnest-insert';
 
 /**
@@ -76,20 +74,11 @@ const certificateKey = (d: { kind: number; series: string | null; number: string
  * Writes the births it can decide in bulk; answers an outcome for them (applied or duplicate) and null for
  * the events left to the one-event path. Runs in the caller's transaction.
  */
-export async function writeBirths(
-  tx: Transaction,
-  source: AnyFeedSource,
-  items: readonly ParsedEvent[],
-  options: ApplyOptions,
-): Promise<(EventOutcome | null)[]> {
+export const writeBirths: BatchWriter = async (tx, source, items, options) => {
   const out: (EventOutcome | null)[] = items.map(() => null);
   const now = options.now ?? new Date();
   const today = moscowDate(now);
-  const known = await knownEventIds(
-    tx,
-    source,
-    items.map((p) => p.event.eventId),
-  );
+  const known = await knownEventIds(tx, source, items);
 
   // 1. What each birth needs, checked without the database; repeats within the batch go one by one.
   const seenIds = new Set<string>();
@@ -356,4 +345,4 @@ export async function writeBirths(
     };
   }
   return out;
-}
+};

@@ -1,12 +1,16 @@
 import { isNull, sql } from 'drizzle-orm';
-import type { Transaction } from '@/db/client';
 import { feedEvents, kzContributions, registerEvents } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
-import { countReceivedMany, feedActor, feedWriteMeta, recordedDecision } from '@/lib/feeds/apply-feed-events';
-import { anyOf, knownEventIds } from '@/lib/feeds/bulk/batch-queries';
+import {
+  countReceivedMany,
+  feedActor,
+  feedWriteMeta,
+  recordedDecision,
+  toOutcome,
+} from '@/lib/feeds/apply-feed-events';
+import { anyOf, knownEventIds, type BatchWriter } from '@/lib/feeds/bulk/batch-queries';
 import { unnestInsert } from '@/lib/feeds/bulk/unnest-insert';
-import type { AnyFeedSource } from '@/lib/feeds/events';
-import type { ApplyOptions, EventOutcome, ParsedEvent } from '@/lib/feeds/outcome';
+import type { EventOutcome } from '@/lib/feeds/outcome';
 import type { ContributionPaid } from '@/lib/kz/feeds/events';
 import { kzToday } from '@/lib/kz/today';
 import { kzPersonIdsByIin } from '@/lib/kz/persons-by-iin';
@@ -37,22 +41,13 @@ interface Decided {
   personId: number;
 }
 
-export async function writePayments(
-  tx: Transaction,
-  source: AnyFeedSource,
-  items: readonly ParsedEvent[],
-  options: ApplyOptions,
-): Promise<(EventOutcome | null)[]> {
+export const writePayments: BatchWriter = async (tx, source, items, options) => {
   const out: (EventOutcome | null)[] = items.map(() => null);
   // Permission first, as the use case asks it: a key of another source leaves everything to the seam.
   if (!can(feedActor(source, options.clientId), 'contribution:record')) return out;
   const now = options.now ?? new Date();
   const today = kzToday(now);
-  const known = await knownEventIds(
-    tx,
-    source,
-    items.map((p) => p.event.eventId),
-  );
+  const known = await knownEventIds(tx, source, items);
 
   // 1. Checked without the database; an event id or reference seen twice in the run goes one by one.
   const ids = new Map<string, number>();
@@ -161,14 +156,10 @@ export async function writePayments(
     now,
   );
   for (const r of applied) {
-    out[r.index] = {
-      line: r.line,
-      eventId: r.event.eventId,
-      type: r.event.type,
+    out[r.index] = toOutcome(r.line, r.event, {
       status: 'applied',
-      personId: r.personId,
-      iin: r.payment.iin,
-    };
+      person: { id: r.personId, iin: r.payment.iin },
+    });
   }
   return out;
-}
+};
