@@ -4,8 +4,8 @@ import { feedDailyCounts, feedEvents, persons } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import type { AnyFeedSource } from './events';
 import { requirePermission } from '@/lib/auth/permissions';
-import { moscowDate } from '@/lib/domain/dates';
 import { AppError, fieldIssue, TRANSIENT_CODES, type ErrorCode } from '@/lib/errors';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 import { toAppError } from '@/lib/register/db-errors';
 import type { WriteMeta } from '@/lib/register/writer';
 import { EFFECTS, EVENT_PERMISSION, WAITS_ON } from './effects';
@@ -158,7 +158,8 @@ export async function countReceivedMany(
     .insert(feedDailyCounts)
     .values({
       source,
-      day: moscowDate(now),
+      // The day of receipt where the register is (Moscow; Almaty for ОСМС).
+      day: jurisdictionProfile().today(now),
       received,
       ...counts,
       lastReceivedAt: now,
