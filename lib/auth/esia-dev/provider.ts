@@ -34,6 +34,8 @@ const CLAIMS: Configuration['claims'] = {
   gender: ['gender'],
   snils: ['snils'],
   id_doc: ['passport_series', 'passport_number'],
+  // eGov's identity (Kazakhstan, ADR 0030): the ИИН is the person's one key.
+  iin: ['iin'],
 };
 
 /**
