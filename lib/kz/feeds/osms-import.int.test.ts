@@ -102,7 +102,8 @@ describe('a payments import killed with SIGKILL and run again', () => {
   let runs: { lines: number; finished: boolean }[] = [];
   let last: ImportRun;
   let cleanRun: ImportRun;
-  const crash = () => ({ source: 'payments', file: files.payments, events: EVENTS, batch: 100 });
+  // Payments are written fast: small batches and a wide margin, so no run finishes before its kill.
+  const crash = () => ({ source: 'payments', file: files.payments, events: EVENTS, batch: 20, margin: 700 });
 
   beforeAll(async () => {
     [crashed, clean] = [await secondDatabase(), await secondDatabase()];
