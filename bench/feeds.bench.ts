@@ -17,9 +17,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { answerClientError, guardedHandler, refuseConnect } from '../api/edge';
 import { routeApiRequest } from '../api/router';
 import { FEED_LIMITS } from '../api/v1/feeds/limits';
@@ -32,6 +30,7 @@ import { importFeedFile } from '../lib/feeds/bulk/import-feed';
 import { createFeedKey } from '../lib/feeds/feed-keys';
 import { zagsTestFeed } from '../lib/feeds/generate/generate-feed';
 import { parseBenchFlags } from './lib/args';
+import { bareCopy, totalSize } from './lib/bare-copy';
 import { freshDatabase } from './lib/fresh-database';
 import { fixed, int, mib, table } from './lib/format';
 
@@ -75,14 +74,6 @@ async function maxIds(client: pg.ClientBase): Promise<Map<string, number>> {
     out.set(t, Number(rows[0]!.m ?? 0));
   }
   return out;
-}
-
-async function totalSize(client: pg.ClientBase, tables: readonly string[]): Promise<number> {
-  const { rows } = await client.query<{ s: string }>(
-    `select sum(pg_total_relation_size(t::regclass))::text as s from unnest($1::text[]) t`,
-    [tables],
-  );
-  return Number(rows[0]!.s);
 }
 
 async function count(client: pg.ClientBase, t: string): Promise<number> {
@@ -149,31 +140,6 @@ async function postThroughApi(file: string, key: string): Promise<{ seconds: num
   server.closeAllConnections();
   await new Promise<void>((r) => server.close(() => r()));
   return { seconds, applied };
-}
-
-/** Exports the rows the bulk import produced, then times their bare COPY into unindexed copies. */
-async function bareCopy(client: pg.ClientBase, before: Map<string, number>, dir: string): Promise<number> {
-  const files: { table: string; file: string }[] = [];
-  for (const { table: t, since } of PRODUCED) {
-    const file = path.join(dir, `${t}.copy`);
-    const where = since ? `where id > ${before.get(t)}` : '';
-    await pipeline(
-      client.query(copyTo(`copy (select * from ${t} ${where}) to stdout`)),
-      createWriteStream(file),
-    );
-    files.push({ table: t, file });
-  }
-  await client.query('checkpoint').catch(() => undefined);
-  const started = performance.now();
-  await client.query('begin');
-  for (const { table: t, file } of files) {
-    await client.query(`create table ${t}_bare (like ${t})`);
-    await pipeline(createReadStream(file), client.query(copyFrom(`copy ${t}_bare from stdin`)));
-  }
-  await client.query('commit');
-  const seconds = (performance.now() - started) / 1000;
-  for (const { file } of files) rmSync(file, { force: true });
-  return seconds;
 }
 
 /** The column each produced table's rows are grouped by birth with (the new person's id). */
@@ -321,7 +287,11 @@ async function main(): Promise<void> {
       const feedBytes = await totalSize(admin, FEED_RECORDS);
 
       // 2. The baseline: the same rows, bare COPY.
-      const bareSeconds = await bareCopy(admin, before, dir);
+      const bareSeconds = await bareCopy(
+        admin,
+        PRODUCED.map(({ table: t, since }) => ({ table: t, where: since ? `id > ${before.get(t)}` : null })),
+        dir,
+      );
       const bareRate = applied / bareSeconds;
 
       // 3. The ceiling: the same rows by plain multi-row INSERTs into the register's own tables.

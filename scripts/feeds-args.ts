@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { FEED_SOURCES } from '@/lib/feeds/events';
+import type { AnyFeedSource } from '@/lib/feeds/events';
+import { servedFeedSources, servedSourcesText } from '@/lib/feeds/served-sources';
 
 /**
  * Arguments of `npm run feeds:generate` and `npm run feeds:import`: node's strict flag parser (every flag
@@ -8,10 +9,11 @@ import { FEED_SOURCES } from '@/lib/feeds/events';
  */
 
 export const GENERATE_USAGE = `Использование:
-  npm run feeds:generate -- --source zags --events N [--seed S] [--as-of ГГГГ-ММ-ДД]
+  npm run feeds:generate -- --source zags|payments|categories --events N [--seed S] [--as-of ГГГГ-ММ-ДД]
                             [--invalid ДОЛЯ] [--duplicates ДОЛЯ] [--out-of-order ДОЛЯ] [--out ФАЙЛ]
 
-  --source zags       источник событий (тестовые события рождения — ЗАГС)
+  --source zags       источник событий: zags — рождения (регистр ОМС); payments — платежи,
+                      categories — списки льготных категорий (регистр ОСМС)
   --events N          число строк в файле, 1…10000000
   --seed S            зерно генератора, 0…4294967295 (по умолчанию 1): то же зерно и тот же регистр —
                       тот же файл
@@ -20,12 +22,14 @@ export const GENERATE_USAGE = `Использование:
   --duplicates ДОЛЯ   доля повторов ранее отправленных событий, 0…1 (по умолчанию 0)
   --out-of-order ДОЛЯ доля событий, пришедших позже более поздних, 0…1 (по умолчанию 0)
   --out ФАЙЛ          куда записать NDJSON (по умолчанию — стандартный вывод)
-Матери берутся из регистра: DATABASE_URL или встроенный PostgreSQL в .data/pg.`;
+Матери (zags) и люди с ИИН (payments, categories) берутся из регистра: DATABASE_URL или встроенный
+PostgreSQL в .data/pg.`;
 
 export const IMPORT_USAGE = `Использование:
-  npm run feeds:import -- --source zags|mvd|military ФАЙЛ.ndjson [--batch N] [--no-progress]
+  npm run feeds:import -- --source zags|mvd|military|payments|categories ФАЙЛ.ndjson [--batch N] [--no-progress]
 
-  --source            источник событий файла
+  --source            источник событий файла (zags, mvd, military — регистр ОМС; payments,
+                      categories — регистр ОСМС)
   ФАЙЛ                события по одному JSON-объекту в строке (NDJSON)
   --batch N           событий в одной транзакции пакетной записи, 1…5000 (по умолчанию 1000)
   --no-progress       без индикатора (только итог)
@@ -49,13 +53,22 @@ const wholeNumber = (flag: string, min: number, max: number) =>
 
 const isoDate = z.iso.date('--as-of: дата в формате ГГГГ-ММ-ДД');
 
+/** The sources with a test-feed generator: ЗАГС births; the ОСМС payments and category lists. */
+const GENERATED = ['zags', 'payments', 'categories'] as const;
+type GeneratedSource = (typeof GENERATED)[number];
+const generatedSources = () => GENERATED.filter((s) => servedFeedSources().includes(s));
+const shown = (input: unknown) => (typeof input === 'string' ? input : JSON.stringify(input));
+
 const generateSchema = z.strictObject({
-  source: z.literal('zags', {
-    error: (i) =>
-      i.input === undefined
-        ? 'Укажите --source zags.'
-        : `--source: тестовые потоки строятся для zags (рождения), получено «${typeof i.input === 'string' ? i.input : JSON.stringify(i.input)}».`,
-  }),
+  source: z.custom<GeneratedSource>(
+    (v) => typeof v === 'string' && (generatedSources() as readonly string[]).includes(v),
+    {
+      error: (i) =>
+        i.input === undefined
+          ? `Укажите --source ${generatedSources().join(' или ')}.`
+          : `--source: тестовые потоки строятся для ${generatedSources().join(', ')}, получено «${shown(i.input)}».`,
+    },
+  ),
   events: wholeNumber('--events', 1, MAX_EVENTS).optional(),
   seed: wholeNumber('--seed', 0, 4_294_967_295).default(1),
   'as-of': isoDate.optional(),
@@ -66,7 +79,7 @@ const generateSchema = z.strictObject({
 });
 
 export interface GenerateArgs {
-  source: 'zags';
+  source: GeneratedSource;
   events: number;
   seed: number;
   asOf: string | null;
@@ -77,18 +90,21 @@ export interface GenerateArgs {
 }
 
 const importSchema = z.strictObject({
-  source: z.enum(FEED_SOURCES, {
-    error: (i) =>
-      i.input === undefined
-        ? 'Укажите --source zags, mvd или military.'
-        : `--source: источник — zags, mvd или military, получено «${typeof i.input === 'string' ? i.input : JSON.stringify(i.input)}».`,
-  }),
+  source: z.custom<AnyFeedSource>(
+    (v) => typeof v === 'string' && (servedFeedSources() as readonly string[]).includes(v),
+    {
+      error: (i) =>
+        i.input === undefined
+          ? `Укажите --source ${servedSourcesText()}.`
+          : `--source: источник — ${servedSourcesText()}, получено «${shown(i.input)}».`,
+    },
+  ),
   batch: wholeNumber('--batch', 1, 5000).default(1000),
   'no-progress': z.boolean().default(false),
 });
 
 export interface ImportArgs {
-  source: (typeof FEED_SOURCES)[number];
+  source: AnyFeedSource;
   file: string;
   batch: number;
   progress: boolean;

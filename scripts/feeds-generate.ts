@@ -1,14 +1,17 @@
 /**
- * `npm run feeds:generate -- --source zags --events N [--seed S] …`: a test feed of ЗАГС birth
- * registrations for mothers who are in the register, as NDJSON on stdout or into --out; a summary of what
- * the lines are goes to stderr. Deterministic: the same register, seed, date and shares give the same file.
+ * `npm run feeds:generate -- --source zags|payments|categories --events N [--seed S] …`: a test feed — ЗАГС
+ * birth registrations for mothers who are in the register, or (ОСМС) payments and category lists for the
+ * persons with an ИИН in it — as NDJSON on stdout or into --out; a summary of what the lines are goes to
+ * stderr. Deterministic: the same register, seed, date and shares give the same file.
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { getDb } from '@/db/client';
-import { moscowDate, type LocalDate } from '@/lib/domain/dates';
+import { registerTimeZone } from '@/config/register-time-zone';
+import { dateInTimeZone, type LocalDate } from '@/lib/domain/dates';
 import { zagsTestFeed } from '@/lib/feeds/generate/generate-feed';
+import { osmsTestFeed } from '@/lib/kz/feeds/generate/osms-feeds';
 import type { LineKind } from '@/lib/feeds/generate/test-feed';
 import { runAgainstRegister } from './cli-database';
 import { argumentsOrExit, GENERATE_USAGE, parseGenerateArgs } from './feeds-args';
@@ -21,8 +24,11 @@ async function write(out: Writable, text: string): Promise<void> {
 
 const counts: Record<LineKind, number> = { event: 0, invalid: 0, duplicate: 0, late: 0 };
 await runAgainstRegister('feeds:generate', async () => {
-  const asOf = (args.asOf ?? moscowDate(new Date())) as LocalDate;
-  const lines = await zagsTestFeed(getDb().$client, { ...args, asOf });
+  const asOf = (args.asOf ?? dateInTimeZone(new Date(), registerTimeZone())) as LocalDate;
+  const lines =
+    args.source === 'zags'
+      ? await zagsTestFeed(getDb().$client, { ...args, asOf })
+      : await osmsTestFeed(getDb().$client, args.source, { ...args, asOf });
   const out = args.out ? createWriteStream(args.out) : process.stdout;
   let buffer = '';
   for (const [kind, line] of lines) {

@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { registerTimeZone } from '@/config/register-time-zone';
 import { systemActor } from '@/lib/auth/actor';
-import { isFeedSource } from '@/lib/feeds/events';
+import { isServedFeedSource, servedSourcesText } from '@/lib/feeds/served-sources';
 import { createFeedKey, listFeedKeys, revokeFeedKey } from '@/lib/feeds/feed-keys';
 import { operatorName, runAgainstRegister } from './cli-database';
 
@@ -18,7 +18,8 @@ const USAGE = `Использование:
   npm run feeds:key -- --list [--source <источник>]         показать ключи (только префиксы)
   npm run feeds:key -- --revoke <префикс>                   отозвать ключ (действует сразу)
 
-  <источник>  zags (ЗАГС), mvd (МВД), military (военные комиссариаты)
+  <источник>  zags (ЗАГС), mvd (МВД), military (военные комиссариаты);
+              в регистре ОСМС — payments (платежи ФСМС), categories (списки льготных категорий)
   <префикс>   восемь шестнадцатеричных знаков после "feed_" в ключе
 База данных: DATABASE_URL или встроенный PostgreSQL в .data/pg.`;
 
@@ -47,8 +48,8 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (values.source !== undefined && !isFeedSource(values.source)) {
-  usageError(`--source: источник — zags, mvd или military, получено «${values.source}».`);
+if (values.source !== undefined && !isServedFeedSource(values.source)) {
+  usageError(`--source: источник — ${servedSourcesText()}, получено «${values.source}».`);
 }
 const source = values.source;
 const label = values.label?.trim();

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { registerTimeZone } from '@/config/register-time-zone';
 import { systemActor } from '@/lib/auth/actor';
 import { retryPending } from '@/lib/feeds/apply-feed-events';
-import { isFeedSource } from '@/lib/feeds/events';
+import { isServedFeedSource, servedSourcesText } from '@/lib/feeds/served-sources';
 import { listPendingEvents } from '@/lib/feeds/list-pending';
 import { operatorName, runAgainstRegister } from './cli-database';
 
@@ -16,7 +16,8 @@ const USAGE = `Использование:
   npm run feeds:pending -- [--source <источник>]           показать отложенные события и причины
   npm run feeds:pending -- [--source <источник>] --retry   повторить их (применяются, если человек появился)
 
-  <источник>  zags (ЗАГС), mvd (МВД), military (военные комиссариаты)`;
+  <источник>  zags (ЗАГС), mvd (МВД), military (военные комиссариаты);
+              в регистре ОСМС — payments (платежи ФСМС), categories (списки льготных категорий)`;
 
 let values: { source?: string; retry?: boolean; help?: boolean };
 try {
@@ -37,8 +38,8 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (values.source !== undefined && !isFeedSource(values.source)) {
-  console.error(`--source: источник — zags, mvd или military, получено «${values.source}».\n\n${USAGE}`);
+if (values.source !== undefined && !isServedFeedSource(values.source)) {
+  console.error(`--source: источник — ${servedSourcesText()}, получено «${values.source}».\n\n${USAGE}`);
   process.exit(2);
 }
 const source = values.source;

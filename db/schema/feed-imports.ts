@@ -28,7 +28,10 @@ export const feedImportRuns = pgTable(
     uniqueIndex('feed_import_runs_open_key')
       .on(t.source, t.fileSha256)
       .where(sql`${t.finishedAt} is null`),
-    check('feed_import_runs_source', sql`${t.source} in ('zags', 'mvd', 'military')`),
+    check(
+      'feed_import_runs_source',
+      sql`${t.source} in ('zags', 'mvd', 'military', 'payments', 'categories')`,
+    ),
     check(
       'feed_import_runs_progress',
       sql`${t.bytesDone} between 0 and ${t.fileBytes} and ${t.linesDone} >= 0`,

@@ -35,7 +35,7 @@ export const feedKeys = pgTable(
   },
   (t) => [
     unique('feed_keys_prefix_key').on(t.prefix),
-    check('feed_keys_source', sql`${t.source} in ('zags', 'mvd', 'military')`),
+    check('feed_keys_source', sql`${t.source} in ('zags', 'mvd', 'military', 'payments', 'categories')`),
   ],
 );
 
@@ -64,7 +64,7 @@ export const feedEvents = pgTable(
   },
   (t) => [
     primaryKey({ name: 'feed_events_pkey', columns: [t.source, t.eventId] }),
-    check('feed_events_source', sql`${t.source} in ('zags', 'mvd', 'military')`),
+    check('feed_events_source', sql`${t.source} in ('zags', 'mvd', 'military', 'payments', 'categories')`),
     check('feed_events_status', sql`${t.status} in ('applied', 'rejected', 'pending')`),
     check('feed_events_pending_payload', sql`${t.status} <> 'pending' or ${t.payload} is not null`),
     index('feed_events_pending_idx')
@@ -97,7 +97,10 @@ export const feedDailyCounts = pgTable(
   },
   (t) => [
     primaryKey({ name: 'feed_daily_counts_pkey', columns: [t.source, t.day] }),
-    check('feed_daily_counts_source', sql`${t.source} in ('zags', 'mvd', 'military')`),
+    check(
+      'feed_daily_counts_source',
+      sql`${t.source} in ('zags', 'mvd', 'military', 'payments', 'categories')`,
+    ),
   ],
 );
 

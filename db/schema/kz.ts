@@ -110,6 +110,9 @@ export const kzCategoryMemberships = pgTable(
   },
   (t) => [
     index('kz_category_memberships_person_idx').on(t.personId, t.fromDate),
+    index('kz_category_memberships_person_category_idx')
+      .on(t.personId, t.category)
+      .where(sql`${t.retractedAt} is null`),
     check('kz_category_memberships_category', sql`${t.category} in ${CATEGORY_CHECK}`),
     check('kz_category_memberships_period', sql`${t.toDate} is null or ${t.toDate} >= ${t.fromDate}`),
     check(

@@ -1,16 +1,17 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { feedDailyCounts, feedEvents, persons } from '@/db/schema';
-import type { Actor, FeedSource } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/auth/actor';
+import type { AnyFeedSource } from './events';
 import { requirePermission } from '@/lib/auth/permissions';
-import { moscowDate } from '@/lib/domain/dates';
 import { AppError, fieldIssue, TRANSIENT_CODES, type ErrorCode } from '@/lib/errors';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 import { toAppError } from '@/lib/register/db-errors';
 import type { WriteMeta } from '@/lib/register/writer';
 import { EFFECTS, EVENT_PERMISSION, WAITS_ON } from './effects';
 import type { Affected, Effect } from './effects/context';
 import type { FeedEvent } from './events';
-import { PersonNotFound, subjectKey } from './find-person';
+import { iinKey, PersonNotFound, subjectKey } from './find-person';
 import type { ApplyFeedEvents, ApplyOptions, EventOutcome, ParsedEvent } from './outcome';
 
 export type Decision =
@@ -18,17 +19,22 @@ export type Decision =
   | { status: 'pending'; code: ErrorCode; message: string; key: string }
   | { status: 'rejected'; code: ErrorCode; issues: ReturnType<typeof fieldIssue>[] };
 
-/** Whom the event waits on, if it has to: the mother of a birth, else the person it is about. */
+/**
+ * Whom the event waits on, if it has to: an ОСМС event its ИИН; a birth the mother; else the person it is
+ * about (name and birth date).
+ */
 function waitKey(event: FeedEvent): string {
   const data = event.data as {
+    iin?: string;
     mother?: Parameters<typeof subjectKey>[0];
     person?: Parameters<typeof subjectKey>[0];
   };
+  if (data.iin !== undefined) return iinKey(data.iin);
   return subjectKey(event.type === 'birth.registered' ? data.mother! : data.person!);
 }
 
 /** Who, through what and why, for the register changes an event makes. */
-export function feedWriteMeta(source: FeedSource, event: FeedEvent, options: ApplyOptions): WriteMeta {
+export function feedWriteMeta(source: AnyFeedSource, event: FeedEvent, options: ApplyOptions): WriteMeta {
   return {
     actor: feedActor(source, options.clientId),
     source: `feed:${source}`,
@@ -37,7 +43,7 @@ export function feedWriteMeta(source: FeedSource, event: FeedEvent, options: App
   };
 }
 
-export function feedActor(source: FeedSource, clientId?: string): Actor {
+export function feedActor(source: AnyFeedSource, clientId?: string): Actor {
   return { kind: 'feed', id: clientId ?? source, source };
 }
 
@@ -48,7 +54,7 @@ export function feedActor(source: FeedSource, clientId?: string): Actor {
  */
 async function decide(
   tx: Transaction,
-  source: FeedSource,
+  source: AnyFeedSource,
   event: FeedEvent,
   options: ApplyOptions,
 ): Promise<Decision> {
@@ -86,11 +92,18 @@ async function decide(
   }
 }
 
-function toOutcome(line: number, event: FeedEvent, d: Decision): EventOutcome {
+/** The person's key as the outcome carries it: the ЕНП in Russia, the ИИН in Kazakhstan. */
+export function personKey(p: Affected): { enp: string } | { iin: string } | Record<string, never> {
+  return p.iin !== undefined ? { iin: p.iin } : p.enp !== undefined ? { enp: p.enp } : {};
+}
+
+/** What an event's decision is answered as, at its line (the seam and the batched writers alike). */
+export function toOutcome(line: number, event: FeedEvent, d: Decision): EventOutcome {
   const base = { line, eventId: event.eventId, type: event.type };
   switch (d.status) {
     case 'applied':
-      return { ...base, status: 'applied', personId: d.person.id, enp: d.person.enp };
+      if (d.person.unchanged) return { ...base, status: 'duplicate' };
+      return { ...base, status: 'applied', personId: d.person.id, ...personKey(d.person) };
     case 'pending':
       return { ...base, status: 'pending', reason: { code: d.code, message: d.message } };
     case 'rejected':
@@ -114,7 +127,7 @@ export function recordedDecision(d: Decision, event: FeedEvent, now: Date) {
 /** Counts the event for its source's freshness (per day of receipt), in the event's transaction. */
 async function countReceived(
   tx: Transaction,
-  source: FeedSource,
+  source: AnyFeedSource,
   event: FeedEvent,
   status: Decision['status'],
   now: Date,
@@ -135,7 +148,7 @@ async function countReceived(
  */
 export async function countReceivedMany(
   tx: Transaction,
-  source: FeedSource,
+  source: AnyFeedSource,
   counts: { applied: number; pending: number; rejected: number },
   lastOccurred: Date,
   now: Date,
@@ -145,7 +158,8 @@ export async function countReceivedMany(
     .insert(feedDailyCounts)
     .values({
       source,
-      day: moscowDate(now),
+      // The day of receipt where the register is (Moscow; Almaty for ОСМС).
+      day: jurisdictionProfile().today(now),
       received,
       ...counts,
       lastReceivedAt: now,
@@ -172,7 +186,7 @@ export async function countReceivedMany(
  */
 export async function applyEventInTransaction(
   tx: Transaction,
-  source: FeedSource,
+  source: AnyFeedSource,
   parsed: ParsedEvent,
   options: ApplyOptions = {},
 ): Promise<EventOutcome> {
@@ -231,10 +245,15 @@ export const applyFeedEvents: ApplyFeedEvents = async (source, events, options =
 async function keysOf(personIds: number[]): Promise<string[]> {
   if (personIds.length === 0) return [];
   const rows = await getDb()
-    .select({ birthDate: persons.birthDate, lastName: persons.lastName, firstName: persons.firstName })
+    .select({
+      iin: persons.iin,
+      birthDate: persons.birthDate,
+      lastName: persons.lastName,
+      firstName: persons.firstName,
+    })
     .from(persons)
     .where(inArray(persons.id, personIds));
-  return rows.map(subjectKey);
+  return rows.map((r) => (r.iin !== null ? iinKey(r.iin) : subjectKey(r)));
 }
 
 export interface RetrySummary {
@@ -249,7 +268,7 @@ export interface RetrySummary {
  * retries at once never apply one event twice. `filter` limits them to events waiting on given persons.
  */
 export async function retryPending(
-  filter: { personIds?: number[]; source?: FeedSource } = {},
+  filter: { personIds?: number[]; source?: AnyFeedSource } = {},
   options: ApplyOptions = {},
 ): Promise<RetrySummary> {
   const summary: RetrySummary = { retried: 0, applied: 0, rejected: 0, stillPending: 0 };
@@ -272,7 +291,7 @@ export async function retryPending(
       .orderBy(feedEvents.occurredAt);
     const touched: number[] = [];
     for (const row of waiting) {
-      const result = await retryOne(row.source as FeedSource, row.eventId, options);
+      const result = await retryOne(row.source as AnyFeedSource, row.eventId, options);
       if (!result) continue;
       summary.retried++;
       if (result.status === 'applied') {
@@ -288,7 +307,7 @@ export async function retryPending(
 }
 
 async function retryOne(
-  source: FeedSource,
+  source: AnyFeedSource,
   eventId: string,
   options: ApplyOptions,
 ): Promise<Decision | null> {

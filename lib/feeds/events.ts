@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import type { FeedSource } from '@/lib/auth/actor';
+import type { FeedSource, KzFeedSource } from '@/lib/auth/actor';
+import { KZ_FEED_SOURCES } from '@/lib/kz/feed-sources';
+import { KZ_SOURCE_EVENTS, type KzFeedEvent } from '@/lib/kz/feeds/events';
+import { eventSchema, localDate } from './envelope';
 
 /**
  * The agencies' events, in zod: the one definition that validates every event arriving by the API or a
@@ -9,13 +12,18 @@ import type { FeedSource } from '@/lib/auth/actor';
  * portal accept and refuse the same data.
  */
 
+/** Russia's sources (the Russian profile's list). */
 export const FEED_SOURCES = ['zags', 'mvd', 'military'] as const satisfies readonly FeedSource[];
+/** Kazakhstan's sources (the Kazakh profile's list, lib/kz/feed-sources.ts). */
+export { KZ_FEED_SOURCES };
 
-export function isFeedSource(s: string): s is FeedSource {
-  return (FEED_SOURCES as readonly string[]).includes(s);
+/** Any source the framework knows; a deployment serves only its profile's (`feeds.sources`). */
+export type AnyFeedSource = FeedSource | KzFeedSource;
+export const ALL_FEED_SOURCES: readonly AnyFeedSource[] = [...FEED_SOURCES, ...KZ_FEED_SOURCES];
+
+export function isFeedSource(s: string): s is AnyFeedSource {
+  return (ALL_FEED_SOURCES as readonly string[]).includes(s);
 }
-
-const localDate = z.iso.date().describe('Calendar date, YYYY-MM-DD');
 const name = z.string().min(1).max(100);
 const optionalName = name.nullish();
 const subjectCode = z
@@ -65,25 +73,6 @@ const newPersonSchema = z.strictObject({
   birthPlace: z.string().min(1).max(300).nullish(),
   snils: snils.nullish(),
 });
-
-/** The common envelope: the source's unique id, the type, when it happened, and the type's data. */
-function eventSchema<T extends string, D extends z.ZodType>(type: T, data: D, description: string) {
-  return z
-    .strictObject({
-      eventId: z
-        .string()
-        .min(1)
-        .max(128)
-        .regex(/^[\x21-\x7e]+$/)
-        .describe('Unique within the source; a replay of the same id changes nothing'),
-      type: z.literal(type),
-      occurredAt: z.iso
-        .datetime({ offset: true })
-        .describe('When it happened at the agency (ISO 8601 with offset); orders one person’s events'),
-      data,
-    })
-    .describe(description);
-}
 
 export const birthRegisteredSchema = eventSchema(
   'birth.registered',
@@ -204,22 +193,25 @@ export const SOURCE_EVENTS = {
     residencePermitAnnulledSchema,
   ],
   military: [serviceStartedSchema, serviceEndedSchema],
+  ...KZ_SOURCE_EVENTS,
 } as const;
 
 export const feedEventSchemas = {
   zags: z.discriminatedUnion('type', SOURCE_EVENTS.zags),
   mvd: z.discriminatedUnion('type', SOURCE_EVENTS.mvd),
   military: z.discriminatedUnion('type', SOURCE_EVENTS.military),
+  payments: z.discriminatedUnion('type', SOURCE_EVENTS.payments),
+  categories: z.discriminatedUnion('type', SOURCE_EVENTS.categories),
 } as const;
 
 export type ZagsEvent = z.infer<(typeof feedEventSchemas)['zags']>;
 export type MvdEvent = z.infer<(typeof feedEventSchemas)['mvd']>;
 export type MilitaryEvent = z.infer<(typeof feedEventSchemas)['military']>;
-export type FeedEvent = ZagsEvent | MvdEvent | MilitaryEvent;
+export type FeedEvent = ZagsEvent | MvdEvent | MilitaryEvent | KzFeedEvent;
 export type FeedEventType = FeedEvent['type'];
 export type EventOf<T extends FeedEventType> = Extract<FeedEvent, { type: T }>;
 export type PersonRef = z.infer<typeof personRefSchema>;
 
-export function eventTypesOf(source: FeedSource): string[] {
+export function eventTypesOf(source: AnyFeedSource): string[] {
   return SOURCE_EVENTS[source].map((s) => s.shape.type.value);
 }

@@ -3,14 +3,15 @@ import { getDb } from '@/db/client';
 import { feedKeys } from '@/db/schema';
 import { recordKeyAction } from '@/lib/api-keys/key-audit';
 import { hashApiKey, newApiKey, parseApiKey, sameHash } from '@/lib/api-keys/key-format';
-import type { Actor, FeedSource } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/auth/actor';
+import type { AnyFeedSource } from './events';
 import type { StaffActing } from '@/lib/auth/manage-staff';
 import { requirePermission } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 
 export interface FeedKeyView {
   prefix: string;
-  source: FeedSource;
+  source: AnyFeedSource;
   label: string | null;
   createdAt: Date;
   createdBy: string;
@@ -25,10 +26,10 @@ const by = (actor: Actor) => `${actor.kind}:${actor.id}`;
  * console, `staff` names the employee, written to the staff audit trail in the same transaction.
  */
 export async function createFeedKey(
-  input: { source: FeedSource; label?: string | null },
+  input: { source: AnyFeedSource; label?: string | null },
   actor: Actor,
   staff: StaffActing | null = null,
-): Promise<{ prefix: string; source: FeedSource; key: string }> {
+): Promise<{ prefix: string; source: AnyFeedSource; key: string }> {
   requirePermission(actor, 'feed_key:manage');
   const { key, prefix, hash } = newApiKey('feed');
   await getDb().transaction(async (tx) => {
@@ -70,7 +71,7 @@ export async function revokeFeedKey(
 }
 
 /** The keys (prefixes, never keys or hashes), newest first. */
-export async function listFeedKeys(input: { source?: FeedSource }, actor: Actor): Promise<FeedKeyView[]> {
+export async function listFeedKeys(input: { source?: AnyFeedSource }, actor: Actor): Promise<FeedKeyView[]> {
   requirePermission(actor, 'feed_key:manage');
   const rows = await getDb()
     .select()
@@ -79,7 +80,7 @@ export async function listFeedKeys(input: { source?: FeedSource }, actor: Actor)
     .orderBy(desc(feedKeys.createdAt), desc(feedKeys.id));
   return rows.map((r) => ({
     prefix: r.prefix,
-    source: r.source as FeedSource,
+    source: r.source as AnyFeedSource,
     label: r.label,
     createdAt: r.createdAt,
     createdBy: r.createdBy,
@@ -94,7 +95,7 @@ export async function listFeedKeys(input: { source?: FeedSource }, actor: Actor)
  */
 export async function verifyFeedKey(
   authorization: string | undefined,
-  source: FeedSource,
+  source: AnyFeedSource,
 ): Promise<Extract<Actor, { kind: 'feed' }>> {
   const match = /^Bearer +(\S+)$/i.exec(authorization?.trim() ?? '');
   const parsed = match ? parseApiKey(match[1]!, 'feed') : null;

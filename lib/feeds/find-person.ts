@@ -29,6 +29,11 @@ export function subjectKey(p: { birthDate: string; lastName: string; firstName: 
   return `${p.birthDate}|${norm(p.lastName)}|${norm(p.firstName)}`;
 }
 
+/** The key a pending ОСМС event waits on: the ИИН, the one key of a Kazakh person (ADR 0031). */
+export function iinKey(iin: string): string {
+  return `iin:${iin}`;
+}
+
 export interface Name {
   lastName: string;
   firstName: string;

@@ -1,20 +1,31 @@
 import { desc, max, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { feedDailyCounts } from '@/db/schema';
-import type { FeedSource } from '@/lib/auth/actor';
-import { FEED_SOURCES } from './events';
+import type { AnyFeedSource } from './events';
+import { servedFeedSources } from './served-sources';
 
-/** How often each source is expected to send: ЗАГС and МВД daily, military commissariats every 14 days. */
-export const EXPECTED_PERIOD_HOURS: Record<FeedSource, number> = { zags: 24, mvd: 24, military: 14 * 24 };
+/**
+ * How often each source is expected to send: ЗАГС and МВД daily, military commissariats every 14 days; in
+ * Kazakhstan the fund's payments daily and the category lists twice a month (every 16 days at the latest).
+ */
+export const EXPECTED_PERIOD_HOURS: Record<AnyFeedSource, number> = {
+  zags: 24,
+  mvd: 24,
+  military: 14 * 24,
+  payments: 24,
+  categories: 16 * 24,
+};
 
-const SOURCE_NAMES: Record<FeedSource, string> = {
+const SOURCE_NAMES: Record<AnyFeedSource, string> = {
   zags: 'ЗАГС',
   mvd: 'МВД',
   military: 'военных комиссариатов',
+  payments: 'платёжной системы ФСМС',
+  categories: 'ведомств со списками льготных категорий',
 };
 
 export interface SourceFreshness {
-  source: FeedSource;
+  source: AnyFeedSource;
   /** When its last event arrived; null when the source has never sent one (not connected yet). */
   lastReceivedAt: Date | null;
   expectedPeriodHours: number;
@@ -29,7 +40,7 @@ export async function feedFreshness(db: Executor, now: Date): Promise<SourceFres
     .from(feedDailyCounts)
     .groupBy(feedDailyCounts.source);
   const last = new Map(rows.map((r) => [r.source, r.last]));
-  return FEED_SOURCES.map((source) => {
+  return servedFeedSources().map((source) => {
     const lastReceivedAt = last.get(source) ?? null;
     const expectedPeriodHours = EXPECTED_PERIOD_HOURS[source];
     const silent =
@@ -45,7 +56,7 @@ export function silenceMessage(f: SourceFreshness, formatInstant: (d: Date) => s
 }
 
 export interface DailyCount {
-  source: FeedSource;
+  source: AnyFeedSource;
   day: string;
   received: number;
   applied: number;
@@ -61,7 +72,7 @@ export async function feedDailyHistory(db: Executor, days = 30): Promise<DailyCo
     .where(sql`${feedDailyCounts.day} > current_date - ${days}::int`)
     .orderBy(desc(feedDailyCounts.day), feedDailyCounts.source);
   return rows.map((r) => ({
-    source: r.source as FeedSource,
+    source: r.source as AnyFeedSource,
     day: r.day,
     received: r.received,
     applied: r.applied,

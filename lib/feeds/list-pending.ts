@@ -1,12 +1,13 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { feedEvents } from '@/db/schema';
-import type { Actor, FeedSource } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/auth/actor';
+import type { AnyFeedSource } from './events';
 import { requirePermission } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 
 export interface PendingEventView {
-  source: FeedSource;
+  source: AnyFeedSource;
   eventId: string;
   type: string;
   occurredAt: Date;
@@ -21,7 +22,7 @@ export interface PendingEventView {
  * for the source's own system (its key sees its own source only).
  */
 export async function listPendingEvents(
-  input: { source?: FeedSource; limit?: number },
+  input: { source?: AnyFeedSource; limit?: number },
   actor: Actor,
 ): Promise<PendingEventView[]> {
   if (actor.kind === 'feed') {
@@ -37,7 +38,7 @@ export async function listPendingEvents(
     .orderBy(asc(feedEvents.receivedAt), asc(feedEvents.eventId))
     .limit(limit);
   return rows.map((r) => ({
-    source: r.source as FeedSource,
+    source: r.source as AnyFeedSource,
     eventId: r.eventId,
     type: r.type,
     occurredAt: r.occurredAt,

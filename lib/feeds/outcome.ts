@@ -1,7 +1,6 @@
 import type { z } from 'zod';
-import type { FeedSource } from '@/lib/auth/actor';
 import { fieldIssue, type ErrorCode, type FieldIssue } from '@/lib/errors';
-import { eventTypesOf, feedEventSchemas, type FeedEvent } from './events';
+import { eventTypesOf, feedEventSchemas, type AnyFeedSource, type FeedEvent } from './events';
 
 /** An event that passed its schema, with where it stood in the request or file (1-based). */
 export interface ParsedEvent {
@@ -22,13 +21,14 @@ export interface PendingReason {
 }
 
 /**
- * What became of one event. `applied`: its effect is in the register. `duplicate`: its (source, eventId)
- * was seen before — nothing changed. `pending`: kept, to be applied when its person appears. `rejected`:
+ * What became of one event. `applied`: its effect is in the register (the person named by their country's
+ * key, ЕНП or ИИН). `duplicate`: its (source, eventId) was seen before, or the register already held what
+ * it says (the same payment reference) — nothing changed. `pending`: kept, to be applied when its person appears. `rejected`:
  * not applicable (schema, data or the register's rules), with the field-level reasons; it is recorded, so
  * a replay is a duplicate, except for schema failures (no readable event to record).
  */
 export type EventOutcome =
-  | (OutcomeBase & { status: 'applied'; personId: number; enp: string })
+  | (OutcomeBase & { status: 'applied'; personId: number; enp?: string; iin?: string })
   | (OutcomeBase & { status: 'duplicate' })
   | (OutcomeBase & { status: 'pending'; reason: PendingReason })
   | (OutcomeBase & { status: 'rejected'; issues: FieldIssue[] });
@@ -47,7 +47,7 @@ export interface ApplyOptions {
  * the input's order. Each event is applied with its dedup record in one transaction.
  */
 export type ApplyFeedEvents = (
-  source: FeedSource,
+  source: AnyFeedSource,
   events: readonly ParsedEvent[],
   options?: ApplyOptions,
 ) => Promise<EventOutcome[]>;
@@ -83,7 +83,7 @@ function issueFromZod(issue: z.core.$ZodIssue): FieldIssue {
 
 /** Validates one raw event of a source against its type's schema; every invalid field is named. */
 export function parseFeedEvent(
-  source: FeedSource,
+  source: AnyFeedSource,
   raw: unknown,
   line: number,
 ): { ok: true; parsed: ParsedEvent } | { ok: false; outcome: EventOutcome } {

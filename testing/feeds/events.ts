@@ -1,4 +1,4 @@
-import type { FeedSource } from '@/lib/auth/actor';
+import type { AnyFeedSource } from '@/lib/feeds/events';
 import type { EventOf, FeedEventType, PersonRef } from '@/lib/feeds/events';
 import type { ParsedEvent } from '@/lib/feeds/outcome';
 import { snilsFromBody } from '@/lib/domain/ru/snils';
@@ -68,7 +68,7 @@ export function birth(mother: PersonRef, child: Partial<Data<'birth.registered'>
   });
 }
 
-export const sourceOf: Record<FeedEventType, FeedSource> = {
+export const sourceOf: Record<FeedEventType, AnyFeedSource> = {
   'birth.registered': 'zags',
   'death.registered': 'zags',
   'name.changed': 'zags',
@@ -79,6 +79,10 @@ export const sourceOf: Record<FeedEventType, FeedSource> = {
   'residence-permit.annulled': 'mvd',
   'service.started': 'military',
   'service.ended': 'military',
+  'contribution.paid': 'payments',
+  'contribution.reversed': 'payments',
+  'category.joined': 'categories',
+  'category.left': 'categories',
 };
 
 /** An adult registered through the register's use case, and how an agency refers to her (with ЕНП). */

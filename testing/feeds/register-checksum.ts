@@ -42,12 +42,37 @@ export const CHECKSUM_PARTS: Record<string, string> = {
              from feed_daily_counts x group by x.source`,
 };
 
+/**
+ * The same for the ОСМС register (ADR 0031): persons are named by their ИИН; the ledger, the memberships
+ * (with whether each is still believed — not retracted) and the history by their person's ИИН.
+ */
+const KZ_KEYS = `with keys as (select p.id, 'iin:' || p.iin as k from persons p)`;
+
+export const KZ_CHECKSUM_PARTS: Record<string, string> = {
+  persons: `select k.k, x.last_name, x.first_name, x.sex, x.birth_date, x.version
+              from persons x join keys k on k.id = x.id`,
+  contributions: `select k.k, x.payer_kind, x.payer_id, x.payer_name, x.month_covered, x.months, x.amount,
+                         x.paid_on, x.payment_reference, x.source, x.retracted_at is null as believed
+                    from kz_contributions x join keys k on k.id = x.person_id`,
+  memberships: `select k.k, x.category, x.from_date, x.to_date, x.received_on, x.source,
+                       x.retracted_at is null as believed
+                  from kz_category_memberships x join keys k on k.id = x.person_id`,
+  events: `select k.k, x.entity, x.action, x.effective_date, x.actor_kind, x.actor_id, x.source, x.reason, x.data
+             from register_events x join keys k on k.id = x.person_id`,
+  feedEvents: CHECKSUM_PARTS.feedEvents!,
+  counts: CHECKSUM_PARTS.counts!,
+};
+
 /** Per part: row count and the md5 of its rows in a stable order. */
-export async function registerChecksum(db: Pick<pg.Pool, 'query'>): Promise<Record<string, string>> {
+export async function registerChecksum(
+  db: Pick<pg.Pool, 'query'>,
+  parts: Record<string, string> = CHECKSUM_PARTS,
+): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const [part, query] of Object.entries(CHECKSUM_PARTS)) {
+  const keys = parts === KZ_CHECKSUM_PARTS ? KZ_KEYS : KEYS;
+  for (const [part, query] of Object.entries(parts)) {
     const { rows } = await db.query<{ n: string; md5: string | null }>(
-      `${KEYS} select count(*)::text as n, md5(string_agg(t::text, E'\\n' order by t::text)) as md5 from (${query}) t`,
+      `${keys} select count(*)::text as n, md5(string_agg(t::text, E'\\n' order by t::text)) as md5 from (${query}) t`,
     );
     out[part] = `${rows[0]!.n}:${rows[0]!.md5 ?? '-'}`;
   }
@@ -55,6 +80,9 @@ export async function registerChecksum(db: Pick<pg.Pool, 'query'>): Promise<Reco
 }
 
 /** The checksum of the register at `url`, on a connection of its own. */
-export async function registerChecksumAt(url: string): Promise<Record<string, string>> {
-  return withClient(url, registerChecksum);
+export async function registerChecksumAt(
+  url: string,
+  parts: Record<string, string> = CHECKSUM_PARTS,
+): Promise<Record<string, string>> {
+  return withClient(url, (c) => registerChecksum(c, parts));
 }

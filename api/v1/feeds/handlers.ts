@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { FeedSource } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { applyFeedEvents } from '@/lib/feeds/apply-feed-events';
-import { isFeedSource } from '@/lib/feeds/events';
+import type { AnyFeedSource } from '@/lib/feeds/events';
+import { isServedFeedSource, servedSourcesText } from '@/lib/feeds/served-sources';
 import { verifyFeedKey } from '@/lib/feeds/feed-keys';
 import { listPendingEvents } from '@/lib/feeds/list-pending';
 import { parseFeedEvent, type EventOutcome, type ParsedEvent } from '@/lib/feeds/outcome';
@@ -18,7 +18,7 @@ function wire(o: EventOutcome): Outcome {
   const base = { line: o.line, eventId: o.eventId, type: o.type };
   switch (o.status) {
     case 'applied':
-      return { ...base, status: 'accepted', enp: o.enp };
+      return { ...base, status: 'accepted', ...(o.iin !== undefined ? { iin: o.iin } : { enp: o.enp }) };
     case 'duplicate':
       return { ...base, status: 'duplicate' };
     case 'pending':
@@ -33,10 +33,13 @@ function wire(o: EventOutcome): Outcome {
 }
 
 /** `/api/v1/feeds/{source}/{what}` → the source (checked) and what is asked. */
-function route(url: URL): { source: FeedSource; what: string } {
+function route(url: URL): { source: AnyFeedSource; what: string } {
   const [, source = '', what = '', ...rest] = url.pathname.slice('/api/v1'.length).split('/').slice(1);
-  if (!isFeedSource(source)) {
-    throw new AppError('FEED_SOURCE_UNKNOWN', { details: { source: source.slice(0, 40) } });
+  if (!isServedFeedSource(source)) {
+    throw new AppError('FEED_SOURCE_UNKNOWN', {
+      message: `Неизвестный источник событий. Допустимые источники: ${servedSourcesText('и')}.`,
+      details: { source: source.slice(0, 40) },
+    });
   }
   if (rest.length || (what !== 'events' && what !== 'pending')) {
     throw new AppError('NOT_FOUND', { message: 'Такого адреса в API нет.' });
@@ -45,7 +48,7 @@ function route(url: URL): { source: FeedSource; what: string } {
 }
 
 /** POST /api/v1/feeds/{source}/events — apply a batch of one source's events, each on its own. */
-async function postEvents({ req, res }: ApiContext, source: FeedSource): Promise<void> {
+async function postEvents({ req, res }: ApiContext, source: AnyFeedSource): Promise<void> {
   const actor = await verifyFeedKey(req.headers.authorization, source);
   const raw = await readFeedEvents(req);
   const outcomes: EventOutcome[] = new Array<EventOutcome>(raw.length);
@@ -76,7 +79,7 @@ async function postEvents({ req, res }: ApiContext, source: FeedSource): Promise
 }
 
 /** GET /api/v1/feeds/{source}/pending — the source's events kept pending, with why. */
-async function getPending({ req, res }: ApiContext, source: FeedSource): Promise<void> {
+async function getPending({ req, res }: ApiContext, source: AnyFeedSource): Promise<void> {
   const actor = await verifyFeedKey(req.headers.authorization, source);
   const pending = await listPendingEvents({ source }, actor);
   sendJson(res, 200, {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { feedEventSchemas } from '@/lib/feeds/events';
+import { servedFeedSources } from '@/lib/feeds/served-sources';
 import { FEED_LIMITS } from './limits';
 import { feedAnswerSchema, pendingListSchema } from './schemas';
 
@@ -15,13 +16,25 @@ const problem = (description: string, headers?: Record<string, unknown>) => ({
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 });
 
-const sourceParameter = {
-  name: 'source',
-  in: 'path',
-  required: true,
-  description: 'The source system: zags (ЗАГС), mvd (МВД), military (military commissariats)',
-  schema: { type: 'string', enum: ['zags', 'mvd', 'military'] },
+const SOURCE_NAMES: Record<string, string> = {
+  zags: 'zags (ЗАГС)',
+  mvd: 'mvd (МВД)',
+  military: 'military (military commissariats)',
+  payments: 'payments (the fund’s payment system)',
+  categories: 'categories (the agencies’ category lists)',
 };
+
+/** The deployment's sources (its jurisdiction profile's). */
+function sourceParameter() {
+  const sources = servedFeedSources();
+  return {
+    name: 'source',
+    in: 'path',
+    required: true,
+    description: `The source system: ${sources.map((s) => SOURCE_NAMES[s]).join(', ')}`,
+    schema: { type: 'string', enum: sources },
+  };
+}
 
 const POST_DESCRIPTION = `Posts a batch of one source's events: a JSON array (\`application/json\`) or an NDJSON stream
 (\`application/x-ndjson\`, one event per line). Each event is validated and applied on its own, exactly once
@@ -48,7 +61,7 @@ export function feedPaths() {
         summary: 'Post agency events (ЗАГС, МВД, military)',
         description: POST_DESCRIPTION,
         security: [{ feedKey: [] }],
-        parameters: [sourceParameter],
+        parameters: [sourceParameter()],
         requestBody: {
           required: true,
           content: {
@@ -83,7 +96,7 @@ export function feedPaths() {
         tags: ['feeds'],
         summary: 'The source’s events kept pending, with why',
         security: [{ feedKey: [] }],
-        parameters: [sourceParameter],
+        parameters: [sourceParameter()],
         responses: {
           '200': {
             description: 'Pending events, oldest first.',
@@ -124,7 +137,7 @@ export function feedSchemas(): Record<string, JsonSchema> {
   return {
     FeedEvent: {
       description: 'An event of any source (each source accepts only its own types)',
-      oneOf: Object.values(feedEventSchemas).map((s) => jsonSchema(s, 'input')),
+      oneOf: servedFeedSources().map((s) => jsonSchema(feedEventSchemas[s], 'input')),
     },
     FeedAnswer: jsonSchema(feedAnswerSchema, 'output'),
     FeedPendingList: jsonSchema(pendingListSchema, 'output'),

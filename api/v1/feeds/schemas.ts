@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { feedEventSchemas } from '@/lib/feeds/events';
+import { ALL_FEED_SOURCES, feedEventSchemas } from '@/lib/feeds/events';
+import { servedFeedSources } from '@/lib/feeds/served-sources';
 import { fieldErrorSchema } from '../schemas';
 
 /** The feed API's answers, in zod: they type the handlers and generate the OpenAPI document. */
@@ -13,7 +14,8 @@ export const feedOutcomeSchema = z.discriminatedUnion('status', [
   z.strictObject({
     ...outcomeBase,
     status: z.literal('accepted'),
-    enp: z.string().describe('ЕНП of the person the event concerns'),
+    enp: z.string().optional().describe('ЕНП of the person the event concerns (the Russian register)'),
+    iin: z.string().optional().describe('ИИН of the person the event concerns (the ОСМС register)'),
   }),
   z.strictObject({ ...outcomeBase, status: z.literal('duplicate') }),
   z.strictObject({
@@ -26,7 +28,7 @@ export const feedOutcomeSchema = z.discriminatedUnion('status', [
 
 export const feedAnswerSchema = z
   .strictObject({
-    source: z.enum(['zags', 'mvd', 'military']),
+    source: z.enum(ALL_FEED_SOURCES),
     received: z.number().int(),
     accepted: z.number().int(),
     duplicate: z.number().int(),
@@ -37,7 +39,7 @@ export const feedAnswerSchema = z
   .describe('What became of each event of the request');
 
 export const pendingListSchema = z.strictObject({
-  source: z.enum(['zags', 'mvd', 'military']),
+  source: z.enum(ALL_FEED_SOURCES),
   events: z.array(
     z.strictObject({
       eventId: z.string(),
@@ -50,11 +52,14 @@ export const pendingListSchema = z.strictObject({
   ),
 });
 
-/** The published schema of every source's events: what each source may post. */
+/** The published schema of the deployment's sources' events: what each source may post. */
 export function feedEventsJsonSchema(): Record<string, unknown> {
   const bySource = Object.fromEntries(
-    Object.entries(feedEventSchemas).map(([source, schema]) => {
-      const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' });
+    servedFeedSources().map((source) => {
+      const { $schema: _dialect, ...rest } = z.toJSONSchema(feedEventSchemas[source], {
+        target: 'draft-2020-12',
+        io: 'input',
+      });
       return [source, rest];
     }),
   );

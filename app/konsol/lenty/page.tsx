@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { formatMoscowDateTime } from '@/lib/applications/labels';
-import type { FeedSource } from '@/lib/auth/actor';
+import type { AnyFeedSource } from '@/lib/feeds/events';
 import { can } from '@/lib/auth/permissions';
 import { requireConsolePage } from '../_shell/require-section';
 import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
@@ -10,10 +10,12 @@ import { feedsOverview } from '@/lib/feeds/feeds-overview';
 
 export const metadata: Metadata = { title: 'Ведомственный обмен' };
 
-const SOURCE_NAMES: Record<FeedSource, string> = {
+const SOURCE_NAMES: Record<AnyFeedSource, string> = {
   zags: 'ЗАГС',
   mvd: 'МВД',
   military: 'Военные комиссариаты',
+  payments: 'Платежи ФСМС',
+  categories: 'Списки льготных категорий',
 };
 
 const period = (hours: number) => (hours === 24 ? 'ежедневно' : `раз в ${hours / 24} дней`);

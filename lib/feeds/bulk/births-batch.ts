@@ -1,8 +1,7 @@
-import { and, desc, eq, getTableName, isNull, or, sql } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { and, desc, getTableName, isNull, or, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DuplicateSubject } from '@/lib/domain/ru/duplicates';
 import { isCreationCandidate, strongMatch } from '@/lib/duplicates/creation-check';
-import type { Transaction } from '@/db/client';
 import {
   coverages,
   feedEvents,
@@ -14,7 +13,6 @@ import {
   representations,
   subjects,
 } from '@/db/schema';
-import type { FeedSource } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { moscowDate, type LocalDate } from '@/lib/domain/dates';
 import { generateEnp } from '@/lib/domain/ru/enp';
@@ -38,7 +36,8 @@ import { eventDocument } from '../effects/context';
 import { birthNotice, birthRegistration, motherInsurance } from '../effects/zags';
 import type { EventOf } from '../events';
 import { checkedRef, namesMatch, personsByName } from '../find-person';
-import type { ApplyOptions, EventOutcome, ParsedEvent } from '../outcome';
+import type { EventOutcome } from '../outcome';
+import { anyOf, knownEventIds, type BatchWriter } from './batch-queries';
 import { unnestInsert, unnestRows } from './unnest-insert';
 
 /**
@@ -72,40 +71,14 @@ const certificateKey = (d: { kind: number; series: string | null; number: string
   `${d.kind}|${d.series ?? ''}|${d.number}`;
 
 /**
- * `column = any($1)`: one array parameter for a whole batch's keys (cheaper to build and bind than `in`),
- * typed as the column (a `text[]` against a `char(16)` column would compare as text and miss its index).
- */
-const anyOf = (column: PgColumn, values: readonly unknown[]) =>
-  sql`${column} = any(${sql.param(values)}::${sql.raw(column.getSQLType())}[])`;
-
-/** The events already recorded for this source (duplicates: nothing to check or write). */
-async function knownEventIds(tx: Transaction, source: FeedSource, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await tx
-    .select({ eventId: feedEvents.eventId })
-    .from(feedEvents)
-    .where(and(eq(feedEvents.source, source), anyOf(feedEvents.eventId, ids)));
-  return new Set(rows.map((r) => r.eventId));
-}
-
-/**
  * Writes the births it can decide in bulk; answers an outcome for them (applied or duplicate) and null for
  * the events left to the one-event path. Runs in the caller's transaction.
  */
-export async function writeBirths(
-  tx: Transaction,
-  source: FeedSource,
-  items: readonly ParsedEvent[],
-  options: ApplyOptions,
-): Promise<(EventOutcome | null)[]> {
+export const writeBirths: BatchWriter = async (tx, source, items, options) => {
   const out: (EventOutcome | null)[] = items.map(() => null);
   const now = options.now ?? new Date();
   const today = moscowDate(now);
-  const known = await knownEventIds(
-    tx,
-    source,
-    items.map((p) => p.event.eventId),
-  );
+  const known = await knownEventIds(tx, source, items);
 
   // 1. What each birth needs, checked without the database; repeats within the batch go one by one.
   const seenIds = new Set<string>();
@@ -372,4 +345,4 @@ export async function writeBirths(
     };
   }
   return out;
-}
+};

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb } from '@/db/client';
 import { registerChecksumAt } from '@/testing/feeds/register-checksum';
 import { secondDatabase, seedFeedRegister, writeTestFeed } from '@/testing/feeds/feed-registers';
+import { killAndResume, startImport, type ImportRun, type Kill } from '@/testing/feeds/import-crash';
 
 /**
  * The crash test (issue 12): `npm run feeds:import` killed with SIGKILL at random points several times
@@ -16,56 +15,12 @@ let file: string;
 const EVENTS = 1500;
 const KILLS = 4;
 
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  output: string;
-}
+const crash = () => ({ source: 'zags', file, events: EVENTS, batch: 100 });
 
-function startImport(url: string): { done: Promise<Run>; kill: () => void } {
-  // node itself with tsx as a loader: one process, so SIGKILL kills the import (the tsx launcher would
-  // leave its node child running on).
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'scripts/feeds-import.ts',
-      '--source',
-      'zags',
-      file,
-      '--no-progress',
-      '--batch',
-      '100',
-    ],
-    { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  const done = new Promise<Run>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal, output })),
-  );
-  return { done, kill: () => child.kill('SIGKILL') };
-}
-
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query<T>(sql)).rows;
-  } finally {
-    await c.end();
-  }
-}
-
-const recorded = async (url: string) =>
-  (await query<{ n: number }>(url, 'select count(*)::int as n from feed_events'))[0]!.n;
-
-let kills: { from: number; at: number; finished: boolean; signal: NodeJS.Signals | null }[] = [];
+let kills: Kill[] = [];
 let runs: { lines: number; finished: boolean }[] = [];
-let last: Run;
-let cleanRun: Run;
+let last: ImportRun;
+let cleanRun: ImportRun;
 
 beforeAll(async () => {
   clean = await secondDatabase();
@@ -77,35 +32,8 @@ beforeAll(async () => {
     duplicates: 0.02,
     outOfOrder: 0.02,
   });
-  cleanRun = await startImport(clean.url).done;
-
-  kills = [];
-  for (let k = 0; k < KILLS; k++) {
-    // A random point: once the import has recorded some more events than before (somewhere in a batch,
-    // between batches, or in the resume point's update).
-    const from = await recorded(crashedUrl);
-    const target = Math.min(
-      (await recorded(crashedUrl)) + 50 + Math.floor(Math.random() * 300),
-      EVENTS - 200,
-    );
-    const run = startImport(crashedUrl);
-    let exited = false;
-    void run.done.then(() => (exited = true));
-    while (!exited && (await recorded(crashedUrl)) < target) await new Promise((r) => setTimeout(r, 20));
-    await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 40)));
-    run.kill();
-    const { signal } = await run.done;
-    const [open] = await query<{ finished: boolean }>(
-      crashedUrl,
-      `select finished_at is not null as finished from feed_import_runs order by id desc limit 1`,
-    );
-    kills.push({ from, at: await recorded(crashedUrl), finished: open?.finished ?? false, signal });
-  }
-  last = await startImport(crashedUrl).done;
-  runs = await query<{ lines: number; finished: boolean }>(
-    crashedUrl,
-    'select lines_done::int as lines, finished_at is not null as finished from feed_import_runs',
-  );
+  cleanRun = await startImport(clean.url, crash()).done;
+  ({ kills, last, runs } = await killAndResume(crashedUrl, crash(), KILLS));
 }, 90_000);
 
 afterAll(async () => {

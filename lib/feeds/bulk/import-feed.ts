@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { feedImportRuns } from '@/db/schema';
-import type { FeedSource } from '@/lib/auth/actor';
+import type { AnyFeedSource } from '../events';
 import { fieldIssue, type FieldIssue } from '@/lib/errors';
 import { parseFeedEvent, type ApplyFeedEvents, type EventOutcome, type ParsedEvent } from '../outcome';
 import { ndjsonLines } from './ndjson-file';
@@ -50,7 +50,7 @@ export interface ImportSummary {
 }
 
 export interface ImportOptions {
-  source: FeedSource;
+  source: AnyFeedSource;
   file: string;
   /** Events per batch handed to `apply`. */
   batchSize: number;

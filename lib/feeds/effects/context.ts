@@ -15,8 +15,12 @@ export interface EffectContext {
   meta: WriteMeta;
 }
 
-/** The person an applied event concerns. */
-export type Affected = Pick<FoundPerson, 'id' | 'enp'>;
+/**
+ * The person an applied event concerns, by the register's key of their country (ЕНП; ИИН), and whether the
+ * event changed nothing because the register already held what it says (a payment recorded under another
+ * event id, a category list repeating a membership): then it is answered as a duplicate.
+ */
+export type Affected = { id: FoundPerson['id']; enp?: string; iin?: string; unchanged?: boolean };
 
 export type Effect<T extends FeedEventType> = (ctx: EffectContext, event: EventOf<T>) => Promise<Affected>;
 

@@ -1,4 +1,5 @@
 import type { Permission } from '@/lib/auth/permissions';
+import { KZ_EFFECTS, KZ_EVENT_PERMISSION, KZ_WAITS_ON } from '@/lib/kz/feeds/effects';
 import type { FeedEventType } from '../events';
 import type { Effect } from './context';
 import { serviceEnded, serviceStarted } from './military';
@@ -23,6 +24,7 @@ export const EFFECTS: { [T in FeedEventType]: Effect<T> } = {
   'residence-permit.annulled': residencePermitAnnulled,
   'service.started': serviceStarted,
   'service.ended': serviceEnded,
+  ...KZ_EFFECTS,
 };
 
 /**
@@ -35,6 +37,7 @@ export const WAITS_ON: { [T in FeedEventType]?: readonly string[] } = {
   'service.ended': ['COVERAGE_NOT_SUSPENDED'],
   'passport.replaced': ['FEED_DOCUMENT_NOT_FOUND'],
   'residence-permit.annulled': ['FEED_DOCUMENT_NOT_FOUND', 'COVERAGE_NONE'],
+  ...KZ_WAITS_ON,
 };
 
 /**
@@ -52,4 +55,5 @@ export const EVENT_PERMISSION: { [T in FeedEventType]: Permission } = {
   'residence-permit.annulled': 'coverage:change',
   'service.started': 'coverage:change',
   'service.ended': 'coverage:change',
+  ...KZ_EVENT_PERMISSION,
 };

@@ -27,18 +27,28 @@ export interface TestFeedOptions extends TestFeedShares {
 /** How one line of the feed was made, for tests and the generator's summary. */
 export type LineKind = 'event' | 'invalid' | 'duplicate' | 'late';
 
-type Wire = Record<string, unknown> & { data: Record<string, Record<string, unknown>> };
+export type Wire = Record<string, unknown> & { data: Record<string, Record<string, unknown>> };
 
-/** The ways an event is spoilt: JSON, the schema, and data only the register's rules refuse. */
-const SPOILERS: readonly ((e: Wire, line: string, asOf: LocalDate) => string)[] = [
+/** A way to spoil an event: its JSON, its schema, or data only the register's rules refuse. */
+export type Spoiler = (e: Wire, line: string, asOf: LocalDate) => string;
+
+/** Spoilers any source's events can take: a line cut in half, a wrong instant, an unexpected field. */
+export const COMMON_SPOILERS: readonly Spoiler[] = [
   (_e, line) => line.slice(0, Math.floor(line.length / 2)),
   (e) => JSON.stringify({ ...e, occurredAt: 'вчера' }),
+  (e) => JSON.stringify({ ...e, unexpected: true }),
+];
+
+/** The ways a birth is spoilt. */
+const BIRTH_SPOILERS: readonly Spoiler[] = [
+  COMMON_SPOILERS[0]!,
+  COMMON_SPOILERS[1]!,
   (e) => {
     const { firstName: _dropped, ...child } = e.data.child!;
     return JSON.stringify({ ...e, data: { ...e.data, child } });
   },
   (e) => JSON.stringify({ ...e, data: { ...e.data, child: { ...e.data.child, sex: 'X' } } }),
-  (e) => JSON.stringify({ ...e, unexpected: true }),
+  COMMON_SPOILERS[2]!,
   (e) =>
     JSON.stringify({
       ...e,
@@ -55,8 +65,12 @@ const SPOILERS: readonly ((e: Wire, line: string, asOf: LocalDate) => string)[] 
 const LATE_MAX_LINES = 50;
 const REPLAY_WINDOW = 1000;
 
-/** Yields `[kind, line]` pairs; exactly `options.events` lines. */
-export function* testFeedLines(next: () => object, options: TestFeedOptions): Generator<[LineKind, string]> {
+/** Yields `[kind, line]` pairs; exactly `options.events` lines (births' spoilers unless given). */
+export function* testFeedLines(
+  next: () => object,
+  options: TestFeedOptions,
+  spoilers: readonly Spoiler[] = BIRTH_SPOILERS,
+): Generator<[LineKind, string]> {
   const rng = new Prng((options.seed ^ 0x5bd1e995) >>> 0);
   const held: { at: number; line: string }[] = [];
   const recent: string[] = [];
@@ -82,7 +96,7 @@ export function* testFeedLines(next: () => object, options: TestFeedOptions): Ge
     const line = JSON.stringify(event);
     if (rng.chance(options.invalid)) {
       emitted++;
-      yield ['invalid', rng.pick(SPOILERS)(event, line, options.asOf)];
+      yield ['invalid', rng.pick(spoilers)(event, line, options.asOf)];
       continue;
     }
     remember(line);

@@ -1,21 +1,20 @@
 'use server';
 
-import type { FeedSource } from '@/lib/auth/actor';
+import type { AnyFeedSource } from '@/lib/feeds/events';
 import { createFeedKey, revokeFeedKey } from '@/lib/feeds/feed-keys';
+import { isServedFeedSource } from '@/lib/feeds/served-sources';
 import type { FormState } from '../../../_components/form-state';
 import { issueKeyFromForm, revokeKeyFromForm, type KeyOwnerField } from '../../_keys/key-actions';
 
 const PATH = '/konsol/lenty/klyuchi';
-const SOURCES: readonly FeedSource[] = ['zags', 'mvd', 'military'];
-
 const SOURCE: KeyOwnerField = {
   name: 'source',
   check: (value) =>
-    SOURCES.includes(value as FeedSource) ? null : 'Выберите источник: ЗАГС, МВД или военный комиссариат.',
+    isServedFeedSource(value) ? null : 'Выберите источник: ЗАГС, МВД или военный комиссариат.',
 };
 
 export interface IssuedFeedKey {
-  source: FeedSource;
+  source: AnyFeedSource;
   prefix: string;
   key: string;
 }
@@ -25,7 +24,7 @@ export async function issueFeedKey(
   form: FormData,
 ): Promise<FormState<IssuedFeedKey>> {
   return issueKeyFromForm(PATH, form, SOURCE, ({ owner, label }, by) =>
-    createFeedKey({ source: owner as FeedSource, label }, by.actor, by),
+    createFeedKey({ source: owner as AnyFeedSource, label }, by.actor, by),
   );
 }
 

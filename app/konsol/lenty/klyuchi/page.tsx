@@ -10,7 +10,13 @@ import { IssueFeedKeyForm } from './issue-form';
 
 export const metadata: Metadata = { title: 'Ключи ведомственного обмена' };
 
-const SOURCE_NAMES = { zags: 'ЗАГС', mvd: 'МВД', military: 'Военный комиссариат' } as const;
+const SOURCE_NAMES = {
+  zags: 'ЗАГС',
+  mvd: 'МВД',
+  military: 'Военный комиссариат',
+  payments: 'Платежи ФСМС',
+  categories: 'Списки льготных категорий',
+} as const;
 
 export default async function FeedKeysPage({
   searchParams,
