@@ -1,4 +1,4 @@
-import type { Identifier, Meta, Period, Reference, Resource } from '@medplum/fhirtypes';
+import type { Extension, Identifier, Meta, Period, Reference, Resource } from '@medplum/fhirtypes';
 import { addDays, type LocalDate } from '@/lib/domain/dates';
 import type { PolicyAnswer } from '@/lib/lookup/policy-answer';
 import { ENP_SYSTEM, STALE_TAG, V2_0203_SYSTEM } from './systems';
@@ -72,6 +72,26 @@ export function flattenForContainment(resources: Resource[]): Resource[] {
     } = resource as Resource & { contained?: Resource[]; meta?: Meta };
     add(rest);
     for (const inner of contained ?? []) add(inner);
+  }
+  return out;
+}
+
+/** The parts of one of our complex extensions, by name → value (for clients and tests to read back). */
+export function extensionParts(
+  extensions: readonly Extension[] | undefined,
+  url: string,
+): Record<string, unknown> {
+  const ext = extensions?.find((e) => e.url === url);
+  const out: Record<string, unknown> = {};
+  for (const part of ext?.extension ?? []) {
+    out[part.url] =
+      part.valueCode ??
+      part.valueCoding?.code ??
+      part.valueBoolean ??
+      part.valueString ??
+      part.valueDate ??
+      part.valueDateTime ??
+      part.valuePeriod;
   }
   return out;
 }

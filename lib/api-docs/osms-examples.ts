@@ -1,0 +1,51 @@
+import { IIN_SYSTEM } from '@/lib/kz/fhir-systems';
+import type { ExampleRequest } from './examples';
+
+/**
+ * The example requests of the API documentation page in a Kazakh deployment, built from one ИИН, so the
+ * same builder serves the page (a demo person) and the test that sends every example to the real API
+ * (lib/kz/lookup/osms-examples.int.test.ts).
+ */
+const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
+
+export function osmsRestExamples(iin: string, visitDate: string): ExampleRequest[] {
+  return [
+    { title: 'По ИИН на сегодня', method: 'GET', path: `/api/v1/lookup?${query({ iin })}` },
+    {
+      title: 'По ИИН на дату приёма',
+      method: 'GET',
+      path: `/api/v1/lookup?${query({ iin, onDate: visitDate })}`,
+    },
+  ];
+}
+
+export function osmsFhirExamples(iin: string, visitDate: string): ExampleRequest[] {
+  const identifier = `${IIN_SYSTEM}|${iin}`;
+  return [
+    {
+      title: 'Пациент по ИИН вместе со статусом (Coverage)',
+      method: 'GET',
+      path: `/fhir/Patient?${query({ identifier, _revinclude: 'Coverage:beneficiary' })}`,
+    },
+    {
+      title: 'Статус (Coverage) по ИИН',
+      method: 'GET',
+      path: `/fhir/Coverage?${query({ 'beneficiary.identifier': identifier })}`,
+    },
+    {
+      title: 'Есть ли право на помощь в системе ОСМС на дату приёма',
+      method: 'POST',
+      path: '/fhir/CoverageEligibilityRequest',
+      body: {
+        resourceType: 'CoverageEligibilityRequest',
+        status: 'active',
+        purpose: ['validation'],
+        created: visitDate,
+        servicedDate: visitDate,
+        insurer: { display: 'Фонд социального медицинского страхования' },
+        contained: [{ resourceType: 'Patient', id: 'p', identifier: [{ system: IIN_SYSTEM, value: iin }] }],
+        patient: { reference: '#p' },
+      },
+    },
+  ];
+}
