@@ -5,6 +5,14 @@ import { ENP_SYSTEM, STALE_TAG, V2_0203_SYSTEM } from './systems';
 
 /** Pieces shared by the per-resource converters. */
 
+/**
+ * Text for a FHIR `string`, whose R4 pattern admits no whitespace but space, tab, CR and LF: the no-break
+ * spaces of Russian number formatting (`4 250 тенге`) become plain spaces.
+ */
+export function fhirText(text: string): string {
+  return text.replace(/[^\S \r\n\t]/g, ' ');
+}
+
 /** `meta.tag` marking a resource built from the last known state (rule 10: degraded mode). */
 export function staleMeta(answer: Pick<PolicyAnswer, 'stale'>): { meta?: Meta } {
   return answer.stale ? { meta: { tag: [{ ...STALE_TAG }] } } : {};

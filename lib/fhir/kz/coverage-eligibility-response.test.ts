@@ -115,3 +115,15 @@ describe('toOsmsEligibilityResponse', () => {
     expect(response.disposition).toMatch(/право на медицинскую помощь сохраняется/);
   });
 });
+
+describe('texts in FHIR strings', () => {
+  it('the advice with a formatted amount (no-break spaces) stays valid FHIR', () => {
+    const answer = notInsuredAnswer({
+      code: 'NO_CONTRIBUTIONS',
+      advice: `Самостоятельный взнос — ${(4250).toLocaleString('ru-RU')} тенге в месяц.`,
+    });
+    const response = toOsmsEligibilityResponse({ kind: 'found', answer }, ctx);
+    expectValidFhir(response);
+    expect(osmsStatusOf(response.insurance![0]!).advice).toBe('Самостоятельный взнос — 4 250 тенге в месяц.');
+  });
+});

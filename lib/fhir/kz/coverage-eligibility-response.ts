@@ -1,6 +1,6 @@
 import type { CoverageEligibilityResponse, Resource } from '@medplum/fhirtypes';
 import type { OsmsLookupOutcome } from '@/lib/kz/lookup/osms-answer';
-import { flattenForContainment, localReference, staleMeta } from '../common';
+import { fhirText, flattenForContainment, localReference, staleMeta } from '../common';
 import type { EligibilityContext } from '../coverage-eligibility-response';
 import { FUND_LOCAL_ID, fundOrganization, osmsStatusExtension, toOsmsCoverage } from './coverage';
 import { toOsmsPatient } from './patient';
@@ -23,7 +23,7 @@ import { OSMS_STATUS_DISPLAY } from './systems';
 type FoundOrNot = Exclude<OsmsLookupOutcome, { kind: 'unavailable' }>;
 
 function sentence(text: string, advice: string | null): string {
-  return advice ? `${text} ${advice}` : text;
+  return fhirText(advice ? `${text} ${advice}` : text);
 }
 
 export function toOsmsEligibilityResponse(

@@ -1,6 +1,6 @@
 import type { Coverage, Extension, Organization, Patient, Reference } from '@medplum/fhirtypes';
 import type { OsmsAnswer } from '@/lib/kz/lookup/osms-answer';
-import { extensionParts, staleMeta } from '../common';
+import { extensionParts, fhirText, staleMeta } from '../common';
 import { ORGANIZATION_TYPE_SYSTEM, SUBSCRIBER_RELATIONSHIP_SYSTEM, V3_ACT_CODE_SYSTEM } from '../systems';
 import { iinFromId, iinIdentifier, osmsPatientReference } from './patient';
 import { OSMS_CATEGORY_SYSTEM, OSMS_STATUS_SYSTEM } from '@/lib/kz/fhir-systems';
@@ -75,8 +75,8 @@ export function osmsStatusExtension(answer: OsmsAnswer): Extension {
     });
   }
   if (answer.until) parts.push({ url: 'until', valueDate: answer.until });
-  parts.push({ url: 'text', valueString: answer.text });
-  if (answer.advice) parts.push({ url: 'advice', valueString: answer.advice });
+  parts.push({ url: 'text', valueString: fhirText(answer.text) });
+  if (answer.advice) parts.push({ url: 'advice', valueString: fhirText(answer.advice) });
   parts.push({ url: 'asOf', valueDate: answer.asOf });
   if (answer.dataUnavailableSince)
     parts.push({ url: 'dataUnavailableSince', valueDate: answer.dataUnavailableSince });

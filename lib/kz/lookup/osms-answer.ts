@@ -49,7 +49,7 @@ export interface OsmsNotFound {
 /** Nobody has this ИИН in the register: never "not insured" — the fund's data may not have arrived. */
 export const OSMS_NOT_FOUND: OsmsNotFound = {
   code: 'NOT_FOUND',
-  text: 'Человек с таким ИИН не найден в регистре ОСМС.',
+  text: 'Человек с таким ИИН не найден в реестре участников ОСМС.',
   advice:
     'Сверьте ИИН с удостоверением личности. Если ИИН верный, человеку нужно обратиться в филиал фонда социального медицинского страхования.',
 };
