@@ -25,7 +25,17 @@ export interface WriteMeta {
   within?: Transaction;
 }
 
-export type EventEntity = 'person' | 'document' | 'coverage' | 'attachment' | 'representation';
+export type EventEntity =
+  | 'person'
+  | 'document'
+  | 'coverage'
+  | 'attachment'
+  | 'representation'
+  // Kazakhstan's ОСМС facts (migration 0020)
+  | 'contribution'
+  | 'category'
+  | 'temporary_status'
+  | 'residence';
 
 export interface RegisterEventInput {
   personId: number;
