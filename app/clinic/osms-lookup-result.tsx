@@ -1,9 +1,10 @@
 import { TIME_ZONES } from '@/config/time-zone';
 import { formatDateRu } from '@/lib/domain/dates';
 import type { OsmsLookupOutcome } from '@/lib/kz/lookup/osms-answer';
+import { RegisterUnavailable } from './register-unavailable';
 
-/** The upload of a category document for the one-month temporary status (app/(kz)/clinic/vremennyj-status). */
-export const TEMPORARY_STATUS_PAGE = '/clinic/vremennyj-status';
+/** The upload of a category document for the one-month temporary status (app/(kz)/clinic/vremennyi-status). */
+export const TEMPORARY_STATUS_PAGE = '/clinic/vremennyi-status';
 
 function uploadHref(iin: string): string {
   return `${TEMPORARY_STATUS_PAGE}?${new URLSearchParams({ iin }).toString()}`;
@@ -15,17 +16,7 @@ function uploadHref(iin: string): string {
  * arrived yet: the registrar is offered the document upload for the temporary status.
  */
 export function OsmsLookupResult({ outcome }: { outcome: OsmsLookupOutcome }) {
-  if (outcome.kind === 'unavailable') {
-    return (
-      <section className="status status--warn" aria-live="polite" data-testid="lookup-result">
-        <h2>Регистр временно недоступен</h2>
-        <p>{outcome.message}</p>
-        <p>
-          Сведений об этом человеке в последнем известном состоянии нет. Не отказывайте в помощи из-за этого.
-        </p>
-      </section>
-    );
-  }
+  if (outcome.kind === 'unavailable') return <RegisterUnavailable message={outcome.message} />;
   if (outcome.kind === 'not_found') {
     return (
       <section className="status status--bad" aria-live="polite" data-testid="lookup-result">

@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
-import { currentIdentity } from '@/lib/auth/session';
 import { DOCUMENT_KIND_CODES, documentKindName } from '@/lib/domain/ru/documents';
 import { nationalPart } from '@/lib/jurisdiction/national';
-import { StaffUserBar } from '../vhod/staff-user-bar';
 import { LookupForms } from './lookup-forms';
 import { OsmsLookupForm } from './osms-lookup-form';
 import { TEMPORARY_STATUS_PAGE } from './osms-lookup-result';
+import { RegistrarFrame } from './registrar-frame';
 
 export function generateMetadata(): Metadata {
   return {
@@ -50,25 +48,10 @@ function OsmsWorkspace() {
   );
 }
 
-export default async function ClinicWorkspacePage() {
-  const identity = await currentIdentity();
-  if (!identity) redirect('/vhod?next=/clinic');
-  if (identity.actor.kind !== 'clinic') {
-    return (
-      <>
-        <h1>Нет доступа</h1>
-        <p>Рабочее место регистратора доступно только сотрудникам медицинских организаций.</p>
-      </>
-    );
-  }
+export default function ClinicWorkspacePage() {
   return (
-    <>
-      <StaffUserBar>
-        <span>
-          {identity.displayName}, МО {identity.actor.moCode}
-        </span>
-      </StaffUserBar>
+    <RegistrarFrame path="/clinic" refusal="Рабочее место регистратора">
       {nationalPart({ ru: <RussianWorkspace />, kz: <OsmsWorkspace /> })}
-    </>
+    </RegistrarFrame>
   );
 }

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { startApiServer } from '@/testing/api/api-server';
+import { sendExample } from '@/testing/api/send-example';
 import { citizen, membership } from '@/testing/kz/osms';
 import { createKzPerson } from '@/testing/kz/register';
+import type { ExampleRequest } from './examples';
 import { osmsFhirExamples, osmsRestExamples } from './osms-examples';
 
 /**
@@ -25,17 +27,8 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-async function send(path: string, method: string, body?: unknown) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${key}`,
-      ...(body ? { 'content-type': 'application/fhir+json' } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: res.status, text: await res.text() };
-}
+const send = (path: string, method: ExampleRequest['method'], body?: Record<string, unknown>) =>
+  sendExample(base, key, { path, method, body });
 
 describe('the documented example requests of a Kazakh deployment', () => {
   it('REST: each finds the person by ИИН and says they are insured on the date', async () => {

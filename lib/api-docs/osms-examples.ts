@@ -1,5 +1,5 @@
 import { IIN_SYSTEM } from '@/lib/kz/fhir-systems';
-import type { ExampleRequest } from './examples';
+import { eligibilityExample, type ExampleRequest } from './examples';
 
 /**
  * The example requests of the API documentation page in a Kazakh deployment, built from one ИИН, so the
@@ -32,20 +32,11 @@ export function osmsFhirExamples(iin: string, visitDate: string): ExampleRequest
       method: 'GET',
       path: `/fhir/Coverage?${query({ 'beneficiary.identifier': identifier })}`,
     },
-    {
-      title: 'Есть ли право на помощь в системе ОСМС на дату приёма',
-      method: 'POST',
-      path: '/fhir/CoverageEligibilityRequest',
-      body: {
-        resourceType: 'CoverageEligibilityRequest',
-        status: 'active',
-        purpose: ['validation'],
-        created: visitDate,
-        servicedDate: visitDate,
-        insurer: { display: 'Фонд социального медицинского страхования' },
-        contained: [{ resourceType: 'Patient', id: 'p', identifier: [{ system: IIN_SYSTEM, value: iin }] }],
-        patient: { reference: '#p' },
-      },
-    },
+    eligibilityExample(
+      'Есть ли право на помощь в системе ОСМС на дату приёма',
+      visitDate,
+      'Фонд социального медицинского страхования',
+      { identifier: [{ system: IIN_SYSTEM, value: iin }] },
+    ),
   ];
 }

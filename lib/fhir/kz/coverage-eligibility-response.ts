@@ -1,7 +1,12 @@
 import type { CoverageEligibilityResponse, Resource } from '@medplum/fhirtypes';
 import type { OsmsLookupOutcome } from '@/lib/kz/lookup/osms-answer';
 import { fhirText, flattenForContainment, localReference, staleMeta } from '../common';
-import type { EligibilityContext } from '../coverage-eligibility-response';
+import {
+  eligibilityFrame,
+  notFoundEligibility,
+  STALE_DISPOSITION,
+  type EligibilityContext,
+} from '../coverage-eligibility-response';
 import { FUND_LOCAL_ID, fundOrganization, osmsStatusExtension, toOsmsCoverage } from './coverage';
 import { toOsmsPatient } from './patient';
 import { OSMS_STATUS_SYSTEM } from '@/lib/kz/fhir-systems';
@@ -31,34 +36,11 @@ export function toOsmsEligibilityResponse(
   ctx: EligibilityContext,
 ): CoverageEligibilityResponse {
   const fund = fundOrganization();
-  const base = {
-    resourceType: 'CoverageEligibilityResponse' as const,
-    status: 'active' as const,
-    purpose: ctx.purpose?.length ? ctx.purpose : ['validation' as const],
-    created: ctx.created,
-    request: ctx.request,
-    insurer: localReference(fund),
-  };
   if (outcome.kind === 'not_found') {
-    const text = sentence(outcome.status.text, outcome.status.advice);
-    return {
-      ...base,
-      contained: [fund],
-      patient: { type: 'Patient', identifier: ctx.asked },
-      servicedDate: outcome.asOf,
-      outcome: 'error',
-      disposition: text,
-      error: [
-        {
-          code: {
-            coding: [
-              { system: OSMS_STATUS_SYSTEM, code: 'NOT_FOUND', display: OSMS_STATUS_DISPLAY.NOT_FOUND },
-            ],
-            text,
-          },
-        },
-      ],
-    };
+    return notFoundEligibility(ctx, fund, outcome.asOf, {
+      coding: { system: OSMS_STATUS_SYSTEM, code: 'NOT_FOUND', display: OSMS_STATUS_DISPLAY.NOT_FOUND },
+      text: sentence(outcome.status.text, outcome.status.advice),
+    });
   }
   const { answer } = outcome;
   const patient = toOsmsPatient(answer);
@@ -67,17 +49,15 @@ export function toOsmsEligibilityResponse(
     payor: { reference: `#${FUND_LOCAL_ID}` },
   });
   const contained: Resource[] = flattenForContainment([patient, fund, coverage]);
-  const stale = answer.stale
-    ? ' Ответ дан по последним известным сведениям: регистр временно недоступен, право на медицинскую помощь сохраняется до восстановления работы.'
-    : '';
   return {
-    ...base,
+    ...eligibilityFrame(ctx),
+    insurer: localReference(fund),
     ...staleMeta(answer),
     contained,
     patient: localReference(patient),
     servicedDate: answer.asOf,
     outcome: 'complete',
-    disposition: sentence(answer.text, answer.advice) + stale,
+    disposition: sentence(answer.text, answer.advice) + (answer.stale ? STALE_DISPOSITION : ''),
     insurance: [
       {
         extension: [osmsStatusExtension(answer)],

@@ -2,9 +2,9 @@
 
 import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/error-summary';
-import { Field } from '@/app/_components/field';
 import { emptyFormState, errorFor } from '@/app/_components/form-state';
 import { dateRu } from '../../_osms/format';
+import { CategoryField, DocumentFileField } from '../../_osms/temporary-document-fields';
 import { uploadAction } from './actions';
 import type { UploadState } from './upload';
 
@@ -33,27 +33,18 @@ export function UploadForm({ categories }: { categories: readonly { code: string
     <>
       <ErrorSummary errors={state.errors} formError={state.formError} />
       <form action={action} noValidate>
-        <Field id="category" name="category" label="Льготная категория" error={errorFor(state, 'category')}>
-          {(p) => (
-            <select {...p} className="select" defaultValue={state.values.category ?? ''}>
-              <option value="">Выберите категорию</option>
-              {categories.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
+        <CategoryField
+          id="category"
+          error={errorFor(state, 'category')}
+          value={state.values.category}
+          categories={categories}
+        />
+        <DocumentFileField
           id="document"
-          name="document"
           label="Документ, подтверждающий категорию"
           hint="Скан или фотография: PDF, JPEG или PNG, не больше 5 МБ."
           error={errorFor(state, 'document')}
-        >
-          {(p) => <input {...p} type="file" className="input" accept=".pdf,.jpg,.jpeg,.png" />}
-        </Field>
+        />
         <button className="button" type="submit">
           Загрузить документ
         </button>
