@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { nationalRoute } from '@/app/_national/jurisdiction-gate';
 import { currentCitizen } from '@/lib/auth/citizen';
 import { isAppError } from '@/lib/errors';
 import { issuePolicyExtract } from '@/lib/portal/issue-policy-extract';
@@ -23,7 +24,7 @@ function back(request: NextRequest, chelovek: string | null, extra = ''): NextRe
   return NextResponse.redirect(new URL(`/lk/polis${query ? `?${query}` : ''}`, site(request)), 303);
 }
 
-export async function POST(request: NextRequest) {
+async function issueExtract(request: NextRequest) {
   if (!fromOwnSite(request, site(request))) {
     return new NextResponse('Запрос отклонён: выписку можно получить только со страницы полиса.', {
       status: 403,
@@ -61,6 +62,9 @@ export async function POST(request: NextRequest) {
 }
 
 /** A bookmarked or reloaded address: the extract is issued from the policy page. */
-export function GET(request: NextRequest) {
+function toPolicyPage(request: NextRequest) {
   return back(request, request.nextUrl.searchParams.get('chelovek'));
 }
+
+export const POST = nationalRoute('ru', issueExtract);
+export const GET = nationalRoute('ru', toPolicyPage);

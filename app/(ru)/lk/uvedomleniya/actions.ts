@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { currentCitizen } from '@/lib/auth/citizen';
 import { markNotificationsRead } from '@/lib/notifications/mark-notifications-read';
-import { formText } from '../../_components/form-state';
+import { formText } from '@/app/_components/form-state';
 
 /**
  * Marks one notification (`id`) or all of them (`id=all`) read: a form post, with or without JavaScript

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Field } from '../../_components/field';
+import { Field } from '@/app/_components/field';
 import type { InsurerOption } from './choices';
 import type { StepScreen } from './journey-screen';
 import { errorOf, PersonQuestion, Question, Radios } from './journey-ui';

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { PROVISIONAL_DUE_NOTE } from '@/lib/applications/provisional-due-note';
 import type { DecidedOutcome } from './decided';
-import { ErrorSummary } from '../../_components/error-summary';
-import { Field } from '../../_components/field';
+import { ErrorSummary } from '@/app/_components/error-summary';
+import { Field } from '@/app/_components/field';
 import { CarriedAnswers, CheckAnswers, Confirmation, type AnswerRow } from './journey-parts';
 import type { JourneyState } from './journey-state';
 

@@ -5,7 +5,7 @@ import { getMyPolicy, type MyPolicy } from '@/lib/portal/get-my-policy';
 import { JOURNEYS, SECTIONS } from '@/lib/portal/citizen-services';
 import { listMyPeople } from '@/lib/portal/list-my-people';
 import { dateRu, settle, signedInCitizen } from './_cabinet/cabinet';
-import { ServiceCards } from '../_components/service-cards';
+import { ServiceCards } from '@/app/_components/service-cards';
 import { PolicyStatusTag, personName } from './_cabinet/parts';
 import { HowToVerify } from './_journey/start-parts';
 

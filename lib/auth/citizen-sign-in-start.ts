@@ -1,13 +1,15 @@
 import NextAuth from 'next-auth';
 import { cookies } from 'next/headers';
 import { NextRequest, NextResponse } from 'next/server';
-import { authOptions } from '@/lib/auth/auth-options';
-import { ESIA_PROVIDER_ID } from '@/lib/auth/citizen-config';
-import { cabinetPath, siteUrl } from '@/lib/auth/citizen-paths';
-import { fromOwnSite } from '@/lib/auth/same-site';
+import { authOptions } from './auth-options';
+import { ESIA_PROVIDER_ID } from './citizen-config';
+import { cabinetPath, siteUrl } from './citizen-paths';
+import { citizenPortal } from './citizen-portal';
+import { fromOwnSite } from './same-site';
 
 /**
- * Starts the ЕСИА sign-in from a plain form post (ADR 0007). next-auth v4 starts an OAuth flow only on a
+ * Starts the citizen's sign-in (ЕСИА; eGov in Kazakhstan's register) from a plain form post (ADR 0007); the
+ * national sign-in pages' start routes (`/lk/vhod/esia`, `/kabinet/vhod/egov`) are this handler. next-auth v4 starts an OAuth flow only on a
  * POST that carries its CSRF token, which a page cannot hand to a browser without script. So this handler
  * asks next-auth itself, in process, for a token (its csrf endpoint) and then for the sign-in (its signin
  * endpoint) — next-auth still creates and checks everything (CSRF, state, PKCE, nonce, callback URL) — and
@@ -33,7 +35,7 @@ function cookiePair(header: string): [string, string] | null {
   return eq > 0 ? [pair.slice(0, eq).trim(), decodeURIComponent(pair.slice(eq + 1).trim())] : null;
 }
 
-export async function POST(request: NextRequest) {
+export async function startCitizenSignIn(request: NextRequest): Promise<NextResponse> {
   const site = siteUrl(request.nextUrl.origin);
   if (!fromOwnSite(request, site)) {
     return new NextResponse('Запрос отклонён: вход начинается со страницы сайта.', {
@@ -67,13 +69,14 @@ export async function POST(request: NextRequest) {
   const signIn = await callNextAuth(site, ['signin', ESIA_PROVIDER_ID], {
     body: new URLSearchParams({ csrfToken, callbackUrl: `${site}${next}` }),
   });
-  const location = signIn.headers.get('location') ?? '/lk/vhod?error=OAuthSignin';
+  const location = signIn.headers.get('location') ?? `${citizenPortal().signIn}?error=OAuthSignin`;
   // 303: the browser follows a form post with a GET.
   const response = new NextResponse(null, { status: 303, headers: { location } });
   for (const header of signIn.headers.getSetCookie()) response.headers.append('set-cookie', header);
   return response;
 }
 
-export function GET(request: NextRequest) {
-  return NextResponse.redirect(new URL('/lk/vhod', siteUrl(request.nextUrl.origin)), 303);
+/** A GET of a start route (a bookmark, a reload) goes to the sign-in page. */
+export function toSignInPage(request: NextRequest): NextResponse {
+  return NextResponse.redirect(new URL(citizenPortal().signIn, siteUrl(request.nextUrl.origin)), 303);
 }
