@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { parseEnv, readEnv } from '@/config/env';
+import { parseEnv, readEnv, type Jurisdiction } from '@/config/env';
 import { CITIZEN_PORTALS } from './citizen-portal';
 
 /**
@@ -20,6 +20,8 @@ export const DEFAULT_CITIZEN_SESSION_SECONDS = readEnv({}).CITIZEN_SESSION_SECON
 export type Env = Readonly<Record<string, string | undefined>>;
 
 export interface CitizenAuthConfig {
+  /** Whose citizens sign in (ADR 0032): ЕСИА's for Russia's register, eGov's for Kazakhstan's. */
+  jurisdiction: Jurisdiction;
   /** `external`: a real ЕСИА-compatible issuer; `dev`: the provider mounted in this process. */
   mode: 'external' | 'dev';
   issuer: string;
@@ -56,6 +58,7 @@ export function parseCitizenAuthEnv(env: Env = process.env): ParsedCitizenAuthCo
   const e = parsed.env;
   const base = e.NEXTAUTH_URL!;
   const common = {
+    jurisdiction: e.REGISTER_JURISDICTION,
     // The deployment's country decides what its provider is asked for (eGov: the ИИН).
     scope: e.ESIA_SCOPE ?? CITIZEN_PORTALS[e.REGISTER_JURISDICTION].scope,
     callbackUrl: `${base}/api/auth/callback/${ESIA_PROVIDER_ID}`,
