@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { currentCitizen } from '@/lib/auth/citizen';
 import { countUnreadNotifications } from '@/lib/notifications/count-unread-notifications';
-import { SignOutForm } from './vyhod/sign-out-form';
+import { SignOutForm } from '@/app/_components/citizen/sign-out-form';
 
 /**
  * The cabinet's frame: who is signed in with the one sign-out button, and the cabinet's sections with the number of unread

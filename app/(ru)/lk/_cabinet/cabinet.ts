@@ -1,5 +1,3 @@
-import { redirect } from 'next/navigation';
-import { currentCitizen, type SignedInCitizen } from '@/lib/auth/citizen';
 import { formatMoscowDateTime } from '@/lib/applications/labels';
 import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
 import { isAppError } from '@/lib/errors';
@@ -7,15 +5,7 @@ import { isAppError } from '@/lib/errors';
 /** What Next hands a page as its query string. */
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/**
- * The signed-in citizen, or a redirect to the citizen sign-in that comes back to `path`. A staff session
- * is no citizen session: it is sent to the same sign-in. For `/lk` itself the sign-in's default is `/lk`.
- */
-export async function signedInCitizen(path: string): Promise<SignedInCitizen> {
-  const citizen = await currentCitizen();
-  if (!citizen) redirect(path === '/lk' ? '/lk/vhod' : `/lk/vhod?next=${encodeURIComponent(path)}`);
-  return citizen;
-}
+export { signedInCitizen } from '@/app/_components/citizen/signed-in';
 
 export function firstParam(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;

@@ -3,21 +3,9 @@ import { redirect } from 'next/navigation';
 import { currentCitizen } from '@/lib/auth/citizen';
 import { cabinetPath } from '@/lib/auth/citizen-paths';
 import { serviceAt } from '@/lib/portal/citizen-services';
+import { SignInError } from '@/app/_components/citizen/sign-in-error';
 
 export const metadata: Metadata = { title: 'Вход в личный кабинет' };
-
-/** next-auth's error codes, as a person should read them. */
-function errorMessage(code: string): string {
-  switch (code) {
-    case 'OAuthCallback':
-    case 'Callback':
-      return 'Вход через Госуслуги не завершён: он был отменён или занял слишком много времени. Попробуйте ещё раз.';
-    case 'Claims':
-      return 'Госуслуги не передали данные, нужные для входа (фамилию и имя). Проверьте профиль на Госуслугах и попробуйте ещё раз.';
-    default:
-      return 'Не удалось войти через Госуслуги. Попробуйте ещё раз немного позже.';
-  }
-}
 
 export default async function CitizenSignInPage({
   searchParams,
@@ -32,12 +20,7 @@ export default async function CitizenSignInPage({
   const service = serviceAt(next);
   return (
     <>
-      {error ? (
-        <div className="error-summary" role="alert" aria-labelledby="sign-in-error-title">
-          <h2 id="sign-in-error-title">Не удалось войти</h2>
-          <p>{errorMessage(error)}</p>
-        </div>
-      ) : null}
+      <SignInError jurisdiction="ru" code={error} />
       <h1>Вход в личный кабинет</h1>
       {service ? (
         <p className="lead" data-testid="sign-in-purpose">

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { currentCitizen } from '@/lib/auth/citizen';
-import { SignOutForm } from './sign-out-form';
+import { SignOutForm } from '@/app/_components/citizen/sign-out-form';
 
 export const metadata: Metadata = { title: 'Выход из личного кабинета' };
 

@@ -1,4 +1,4 @@
-import { signOutCitizen } from './actions';
+import { signOutCitizen } from './sign-out-action';
 
 /** The sign-out button, for any page of the cabinet: a form post that works without JavaScript. */
 export function SignOutForm({ label = 'Выйти' }: { label?: string }) {
