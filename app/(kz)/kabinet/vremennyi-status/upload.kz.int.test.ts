@@ -29,7 +29,8 @@ async function signedIn(seed: string): Promise<{ citizen: SignedInCitizen; perso
   };
 }
 
-const file = (bytes: Uint8Array, name: string, type: string) => new File([bytes], name, { type });
+const file = (bytes: Uint8Array, name: string, type: string) =>
+  new File([Uint8Array.from(bytes)], name, { type });
 
 describe('the person’s upload in the cabinet', () => {
   it('grants the month for the signed-in person’s own ИИН (matched from eGov’s claim)', async () => {
