@@ -450,7 +450,7 @@ const formBody = (fields: [string, string][]) =>
     });
 
 /** Posts to one of `forms`: its hidden inputs (kept, bent or dropped), its fields and strangers, hostile values. */
-function formPosts(forms: PageForm[], cookie: string | null): fc.Arbitrary<WireRequest> {
+export function formPosts(forms: PageForm[], cookie: string | null): fc.Arbitrary<WireRequest> {
   return fc
     .nat({ max: forms.length - 1 })
     .chain((i) => {
