@@ -31,7 +31,7 @@ const ENP_SYSTEM = 'https://fhir.ru/ig/core/systems/oms';
 
 beforeAll(async () => {
   ({ base, close } = await startApiServer());
-  ({ key } = await createApiKey({ moCode: '770001' }, systemActor('test-admin')));
+  ({ key } = await createApiKey({ moCode: '750001' }, systemActor('test-admin')));
   insured = await createKzPerson(getDb(), {
     facts: citizen({ memberships: [membership('DISABILITY', '2020-01-01', null)] }),
   });
@@ -193,7 +193,7 @@ describe('FHIR in a Kazakh register', () => {
       result: 'found',
       purpose: 'policy_lookup',
       actorKind: 'api_key',
-      organisationCode: '770001',
+      organisationCode: '750001',
     });
   });
 });

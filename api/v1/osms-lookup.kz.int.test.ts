@@ -24,7 +24,7 @@ const ON = '2026-06-15';
 beforeAll(async () => {
   server = await startApiServer();
   contract = await Contract.fetch(server.base);
-  ({ key } = await createApiKey({ moCode: '770001' }, systemActor('test-admin')));
+  ({ key } = await createApiKey({ moCode: '750001' }, systemActor('test-admin')));
 });
 afterAll(() => server?.close());
 
@@ -168,7 +168,7 @@ describe('GET /api/v1/lookup?iin= in a Kazakh register', () => {
     const p = await person(citizen());
     expect((await lookup({ iin: p.iin }, {})).status).toBe(401);
     expect((await lookup({ iin: p.iin }, { key: `${key}x` })).status).toBe(401);
-    const revoked = await createApiKey({ moCode: '770001' }, systemActor('test-admin'));
+    const revoked = await createApiKey({ moCode: '750001' }, systemActor('test-admin'));
     await revokeApiKey({ prefix: revoked.prefix }, systemActor('test-admin'));
     expect((await lookup({ iin: p.iin }, { key: revoked.key })).status).toBe(401);
     const rows = await getDb().select().from(accessLog).where(eq(accessLog.personId, p.id));
@@ -176,7 +176,7 @@ describe('GET /api/v1/lookup?iin= in a Kazakh register', () => {
   });
 
   it('writes each lookup to the access log: the key, its clinic, whom, what the clinic was told', async () => {
-    const own = await createApiKey({ moCode: '770001' }, systemActor('test-admin'));
+    const own = await createApiKey({ moCode: '750001' }, systemActor('test-admin'));
     const p = await person(citizen({ memberships: [membership('PENSIONER', '2020-01-01', null)] }));
     await lookup({ iin: p.iin, onDate: ON }, { key: own.key });
     const unknown = syntheticIin(d('1991-02-02'), 'female', 9001);
@@ -191,7 +191,7 @@ describe('GET /api/v1/lookup?iin= in a Kazakh register', () => {
       ['not_found', null],
     ]);
     for (const row of rows)
-      expect(row).toMatchObject({ channel: 'rest', purpose: 'policy_lookup', organisationCode: '770001' });
+      expect(row).toMatchObject({ channel: 'rest', purpose: 'policy_lookup', organisationCode: '750001' });
     expect(rows[0]!.details).toContain('STATE_CATEGORY');
   });
 });

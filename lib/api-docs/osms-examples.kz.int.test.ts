@@ -20,7 +20,7 @@ const visitDate = '2026-03-02';
 
 beforeAll(async () => {
   ({ base, close } = await startApiServer());
-  ({ key } = await createApiKey({ moCode: '770001' }, { kind: 'system', id: 'test' }));
+  ({ key } = await createApiKey({ moCode: '750001' }, { kind: 'system', id: 'test' }));
   ({ iin } = await createKzPerson(getDb(), {
     facts: citizen({ memberships: [membership('PENSIONER', '2020-01-01', null)] }),
   }));

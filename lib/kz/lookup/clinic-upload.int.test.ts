@@ -16,7 +16,7 @@ import { clinicTemporaryUpload } from '@/app/(kz)/clinic/vremennyi-status/clinic
  * The registrar's upload of a category document (ADR 0033): through the one temporary-status use case, the
  * clinic as the uploader; every wrong field named; a refused upload leaves the register as it was.
  */
-const registrar: Actor = { kind: 'clinic', id: 'registrar-kz-upload', moCode: '770001' };
+const registrar: Actor = { kind: 'clinic', id: 'registrar-kz-upload', moCode: '750001' };
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5f0000000049454e44ae426082',
   'hex',
@@ -52,7 +52,7 @@ describe('the registrar uploads a category document', () => {
       uploadedBy: 'clinic',
       uploaderActorKind: 'clinic',
       uploaderActorId: 'registrar-kz-upload',
-      uploaderOrganisation: '770001',
+      uploaderOrganisation: '750001',
       documentType: 'image/png',
       documentSize: PNG.length,
     });

@@ -33,7 +33,7 @@ const ON = '2026-06-15';
 
 beforeAll(async () => {
   server = await startApiServer();
-  ({ key, prefix: keyPrefix } = await createApiKey({ moCode: '770001' }, systemActor('test-admin')));
+  ({ key, prefix: keyPrefix } = await createApiKey({ moCode: '750001' }, systemActor('test-admin')));
 });
 afterAll(() => server?.close());
 
@@ -156,7 +156,7 @@ describe('the lookup by ИИН while the register is down', () => {
     const p = await createKzPerson(getDb(), {
       facts: citizen({ memberships: [membership('PENSIONER', '2020-01-01', null)] }),
     });
-    const registrar: Actor = { kind: 'clinic', id: 'registrar-kz-outage', moCode: '770001' };
+    const registrar: Actor = { kind: 'clinic', id: 'registrar-kz-outage', moCode: '750001' };
     const shown = async (iin: string) => {
       const state = await workspaceOsmsLookup(registrar, { iin, onDate: '' });
       expect(state.result, state.formError ?? 'a result').not.toBeNull();
