@@ -1,3 +1,5 @@
+import type { LocalDate } from '@/lib/domain/dates';
+import { syntheticIin } from '@/lib/domain/kz/iin';
 import { IIN_SYSTEM } from '@/lib/kz/fhir-systems';
 import { eligibilityExample, type ExampleRequest } from './examples';
 
@@ -6,6 +8,12 @@ import { eligibilityExample, type ExampleRequest } from './examples';
  * same builder serves the page (a demo person) and the test that sends every example to the real API
  * (lib/kz/lookup/osms-examples.int.test.ts).
  */
+/**
+ * The ИИН of the documentation page's examples: the Kazakh demo register's first person, «employee»
+ * (db/seed/kz/demo-people.ts; a unit test holds them equal), so on a demo server every example answers.
+ */
+export const OSMS_EXAMPLE_IIN = syntheticIin('1990-05-14' as LocalDate, 'female', 7);
+
 const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
 export function osmsRestExamples(iin: string, visitDate: string): ExampleRequest[] {

@@ -2,9 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { fhirExamples, restExamples, type ExamplePerson, type ExampleRequest } from '@/lib/api-docs/examples';
-import { osmsFhirExamples, osmsRestExamples } from '@/lib/api-docs/osms-examples';
-import type { LocalDate } from '@/lib/domain/dates';
-import { syntheticIin } from '@/lib/domain/kz/iin';
+import { OSMS_EXAMPLE_IIN, osmsFhirExamples, osmsRestExamples } from '@/lib/api-docs/osms-examples';
 import { generateEnp } from '@/lib/domain/ru/enp';
 import type { ErrorCode } from '@/lib/errors';
 import { jurisdictionProfile } from '@/lib/jurisdiction/current';
@@ -29,9 +27,6 @@ const EXAMPLE_PERSON: ExamplePerson = {
   birthDate: '1985-04-12',
   passport: { series: '4505', number: '318274' },
 };
-
-/** The example ИИН of a Kazakh deployment's page: the first demo person's (db/seed/kz/demo-people.ts). */
-const EXAMPLE_IIN = syntheticIin('1985-04-12' as LocalDate, 'male', 0);
 
 /** The site's address as the reader reached it (the FHIR server names its base the same way). */
 async function siteOrigin(): Promise<string> {
@@ -104,12 +99,12 @@ function osmsDocs(today: string): NationalDocs {
         восстанавливают, а выпускают новый и отзывают старый. Отзыв действует сразу.
       </p>
     ),
-    restExamples: osmsRestExamples(EXAMPLE_IIN, today),
-    fhirExamples: osmsFhirExamples(EXAMPLE_IIN, today),
+    restExamples: osmsRestExamples(OSMS_EXAMPLE_IIN, today),
+    fhirExamples: osmsFhirExamples(OSMS_EXAMPLE_IIN, today),
     invalid: {
       field: 'iin',
       code: 'IIN_INVALID_CHECKSUM',
-      value: `${EXAMPLE_IIN.slice(0, 11)}${(Number(EXAMPLE_IIN[11]) + 1) % 10}`,
+      value: `${OSMS_EXAMPLE_IIN.slice(0, 11)}${(Number(OSMS_EXAMPLE_IIN[11]) + 1) % 10}`,
     },
   };
 }
