@@ -4,6 +4,7 @@ import { isAppError, type AppError } from '@/lib/errors';
 import { ENP_SYSTEM } from '@/lib/fhir/systems';
 import { IIN_SYSTEM } from '@/lib/kz/fhir-systems';
 import { IIN } from '@/testing/fhir/osms-answers';
+import { patientSearch } from '../search-params';
 import {
   osmsCoverageSearch,
   osmsEligibilityRequestLookup,
@@ -48,6 +49,12 @@ describe('the FHIR search parameters of a Kazakh deployment', () => {
     expect(fields(e)).toEqual([['identifier', 'VALIDATION_FAILED']]);
     expect(e.fields[0]!.message).toContain(IIN_SYSTEM);
     expect(e.fields[0]!.message).not.toContain(ENP_SYSTEM);
+  });
+
+  it('and the other way round: the Russian parser refuses the ИИН system', () => {
+    const e = refusal(() => patientSearch(params({ identifier: `${IIN_SYSTEM}|${IIN}` })));
+    expect(fields(e)).toEqual([['identifier', 'VALIDATION_FAILED']]);
+    expect(e.fields[0]!.message).toMatch(/Неизвестная система идентификатора/);
   });
 
   it('refuses a birth date and the Russian document modifier as unsupported parameters', () => {
