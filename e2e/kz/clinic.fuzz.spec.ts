@@ -1,17 +1,15 @@
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
-import pg from 'pg';
 import { closeDb } from '../../db/client';
 import { kzDemoPerson } from '../../db/seed/kz/demo-people';
 import { createApiKey } from '../../lib/api-keys/create-api-key';
 import { revokeApiKey } from '../../lib/api-keys/revoke-api-key';
 import { systemActor } from '../../lib/auth/actor';
 import { IIN_SYSTEM } from '../../lib/kz/fhir-systems';
-import { formPosts, type Door, type FuzzContext, type PageForm } from '../fuzz/doors';
+import { formPosts, type Door, type PageForm } from '../fuzz/doors';
 import { formsOf } from '../fuzz/forms';
+import { fuzzDoors } from './fuzz-frame';
 import { contentType, escaped, fieldValue, hostileText, oddDate, params, queryString } from '../fuzz/inputs';
-import { e2eDatabaseUrl } from '../fuzz/register';
-import { runDoor } from '../fuzz/run-door';
 import { connectTestDatabase } from '../support/people';
 import { newStaff, signInAsOwnStaff } from '../support/staff';
 
@@ -21,9 +19,6 @@ import { newStaff, signInAsOwnStaff } from '../support/staff';
  * hostile requests must be answered within the deadline, never with a 5xx, in the door's error format, and
  * leave the ОСМС facts as they were (no file part is ever sent, so no upload can succeed).
  */
-const CASES = Number(process.env.FUZZ_CASES ?? 1500);
-const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
-
 test.describe.configure({ mode: 'parallel' });
 
 const digits = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`));
@@ -228,22 +223,6 @@ test.afterAll(async () => {
   await closeDb();
 });
 
-/** The ОСМС facts and history a fuzz case must not change. */
-async function osmsFacts(): Promise<string> {
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ state: string }>(
-      `select concat_ws(':', (select count(*) from kz_temporary_statuses),
-                             (select count(*) from notifications),
-                             (select count(*) from register_events)) as state`,
-    );
-    return rows[0]!.state;
-  } finally {
-    await client.end();
-  }
-}
-
 const doors: (() => Door)[] = [
   () => restLookup,
   () => fhirSearch,
@@ -256,15 +235,4 @@ const doors: (() => Door)[] = [
   }),
 ];
 
-for (const make of doors) {
-  test(`fuzz: ${make().name}`, async ({ baseURL }) => {
-    test.setTimeout(120_000 + CASES * 200);
-    const before = await osmsFacts();
-    const run = await runDoor(new URL(baseURL!), make(), {} as FuzzContext, CASES, SEED);
-    console.log(
-      `[fuzz] ${run.door}: ${run.cases} cases in ${run.seconds.toFixed(1)} s, slowest ${run.slowestMs} ms, ` +
-        `statuses ${JSON.stringify(run.statuses)}`,
-    );
-    expect(await osmsFacts(), 'the ОСМС facts are as they were').toBe(before);
-  });
-}
+fuzzDoors(doors);
