@@ -4,6 +4,7 @@ import { syntheticIin } from '../../lib/domain/kz';
 import { addMonthsToMonth, firstDayOf, monthOf } from '../../lib/domain/kz/months';
 import { kzToday } from '../../lib/kz/today';
 import { paid } from '../../testing/kz/osms';
+import { monthRu } from '../../app/(kz)/_osms/format';
 import { expectAccessible } from '../support/axe';
 import { newKzPerson, type OwnKzPerson } from './people';
 
@@ -24,22 +25,6 @@ async function employee(): Promise<{ person: OwnKzPerson; paidMonths: string[] }
   });
   return { person, paidMonths };
 }
-
-const MONTHS = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
-const monthRu = (m: string) => `${MONTHS[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
 
 test('anyone checks a status by ИИН: insured, on what ground, and which months were paid — nothing more', async ({
   page,

@@ -156,6 +156,7 @@ describe('the Kazakh profile points at the Kazakh rules', () => {
   it('loads no Russian directory', () => {
     for (const f of kzProfile.directories.files) expect(Object.keys(DIRECTORY_FIELDS)).toContain(f.kind);
     expect(kzProfile.directories.files).toEqual([]);
+    expect(kzProfile.directories.productionCalendar).toBe(false);
   });
 
   it('its feeds are the payments and the category lists, each source’s actor recording its own facts', () => {
