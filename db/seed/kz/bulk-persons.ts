@@ -6,6 +6,7 @@ import { addDays, type LocalDate } from '@/lib/domain/dates';
 import { employeeContribution, formIin, yearParameters, type OsmsParameters } from '@/lib/domain/kz';
 import { addMonthsToMonth, firstDayOf, monthOf, type Month } from '@/lib/domain/kz/months';
 import { Prng } from '../prng';
+import { inTransaction } from '../transaction';
 import { KZ_FATHER_COUNT, KZ_FEMALE_NAMES, KZ_MALE_NAMES, KZ_SURNAMES, kzPatronymic } from './kz-names';
 
 /**
@@ -149,10 +150,8 @@ const REBUILD = [
 /** Appends `persons` generated persons with their contributions to a Kazakh register, in one transaction. */
 export async function seedKzBulkPersons(pool: pg.Pool, o: KzBulkOptions): Promise<KzBulkSummary> {
   const started = performance.now();
-  const client = await pool.connect();
   let contributions = 0;
-  try {
-    await client.query('begin');
+  await inTransaction(pool, async (client) => {
     const { rows } = await client.query<{ first: string; empty: boolean }>(
       `select coalesce(max(id), 0) + 1 as first, not exists (select 1 from kz_contributions) as empty from persons`,
     );
@@ -183,13 +182,7 @@ export async function seedKzBulkPersons(pool: pg.Pool, o: KzBulkOptions): Promis
     await client.query(
       `select setval(pg_get_serial_sequence('persons', 'id'), (select max(id) from persons))`,
     );
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
   await pool.query('analyze persons; analyze kz_contributions');
   return { persons: o.persons, contributions, seconds: (performance.now() - started) / 1000 };
 }
