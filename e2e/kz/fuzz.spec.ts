@@ -51,7 +51,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
   const operatorContext = await browser.newContext({ baseURL });
   await signInAsOwnStaff(
     await operatorContext.newPage(),
-    await newStaff('tfoms_operator', { subjectCode: '01' }),
+    await newStaff('tfoms_operator', { subjectCode: '10' }),
   );
   const operatorCookie = await cookieHeader(operatorContext, baseURL!);
   await operatorContext.close();
