@@ -131,7 +131,7 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(page.getByRole('alert')).toContainText('причин');
     await temporary.getByLabel('Причина отзыва').fill('Справка не подтверждает инвалидность');
     await temporary.getByRole('button', { name: 'Отозвать временный статус' }).click();
-    await expect(page.getByRole('status')).toContainText('Временный статус отозван');
+    await expect(page.getByText('Временный статус отозван. Человеку отправлено уведомление.')).toBeVisible();
     await expect(page.getByTestId('osms-temporary')).toContainText(
       `отозван с ${formatDateRu(today as never)}: Справка не подтверждает инвалидность`,
     );
