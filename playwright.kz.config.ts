@@ -28,7 +28,7 @@ export default defineConfig({
   ],
   webServer: {
     ...server,
-    command: `tsx scripts/serve.ts --prod --port ${port} --data-dir ${dataDir} --demo-persons 0`,
+    command: `tsx scripts/serve.ts --prod --port ${port} --data-dir ${dataDir} --demo-persons 500`,
     url: `http://localhost:${port}/api/health`,
     env: { ...server.env, REGISTER_JURISDICTION: 'kz' },
   },

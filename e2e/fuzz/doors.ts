@@ -82,19 +82,19 @@ const authorization = (keys: string[]) =>
     },
   );
 
-const brokenAt = fc.oneof(
+export const brokenAt = fc.oneof(
   { weight: 7, arbitrary: fc.constant(-1) },
   { weight: 1, arbitrary: fc.nat({ max: 8 }) },
 );
 
 /** `?a=b&…` from pairs, or nothing. */
-const withQuery = (path: string, pairs: [string, string][], broken: number) =>
+export const withQuery = (path: string, pairs: [string, string][], broken: number) =>
   pairs.length ? `${path}?${queryString(pairs, broken)}` : path;
 
-const digits = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`));
+export const digits = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`));
 const enpLike = fc.oneof(digits(16), fc.constant('7700000000000016'), digits(15), digits(17));
 const snilsLike = fc.oneof(digits(11), fc.constant('112-233-445 95'));
-const isoDate = fc.oneof(oddDate, fc.constantFrom('1985-03-14', '1990-01-01', '2026-11-22'));
+export const isoDate = fc.oneof(oddDate, fc.constantFrom('1985-03-14', '1990-01-01', '2026-11-22'));
 
 const REST_PARAMS = ['docType', 'series', 'number', 'birthDate', 'enp', 'snils', 'onDate'] as const;
 const docType = fc.constantFrom(

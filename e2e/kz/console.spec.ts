@@ -53,6 +53,15 @@ async function personOfOwn(today: string): Promise<KzTestPerson> {
   return person;
 }
 
+/** A person of the test's own, and their card opened by an administrator of the test's own. */
+async function ownCardOpened(page: Page): Promise<{ today: string; person: KzTestPerson }> {
+  const today = await almatyToday();
+  const person = await personOfOwn(today);
+  await signInAsOwnStaff(page, await newStaff('ffoms_admin'));
+  await openCard(page, person);
+  return { today, person };
+}
+
 async function openCard(page: Page, person: KzTestPerson): Promise<void> {
   await page.goto('/konsol/poisk');
   const byIin = page.locator('form', { has: page.getByRole('heading', { name: 'По ИИН' }) });
@@ -69,10 +78,7 @@ async function openCard(page: Page, person: KzTestPerson): Promise<void> {
 test('an administrator finds a person by ИИН and reads the status, its history and the payments', async ({
   page,
 }) => {
-  const today = await almatyToday();
-  const person = await personOfOwn(today);
-  await signInAsOwnStaff(page, await newStaff('ffoms_admin'));
-  await openCard(page, person);
+  const { today, person } = await ownCardOpened(page);
   await expect(page.getByTestId('identity')).toContainText(person.iin);
   await expect(page.getByTestId('osms-status')).toContainText('Застрахован');
   await expect(page.getByTestId('osms-status-text')).toContainText('работодатель');
@@ -83,11 +89,11 @@ test('an administrator finds a person by ИИН and reads the status, its histor
   );
   await expect(history.getByRole('row', { name: /начало месяца/ })).toHaveCount(24);
   const payments = page.getByTestId('osms-payments');
-  await expect(payments.getByRole('row', { name: /Работодатель/ })).toHaveCount(2);
-  await expect(payments.getByRole('row', { name: /Работодатель/ }).first()).toContainText(
+  await expect(payments.getByRole('row', { name: /работодатель/ })).toHaveCount(2);
+  await expect(payments.getByRole('row', { name: /работодатель/ }).first()).toContainText(
     '17\u00a0000,00\u00a0₸',
   );
-  await expect(payments.getByRole('row', { name: /Самостоятельно/ })).toContainText('отозван');
+  await expect(payments.getByRole('row', { name: /самостоятельно/ })).toContainText('отозван');
   await expectAccessible(page);
 });
 
@@ -109,10 +115,7 @@ for (const javaScriptEnabled of [true, false]) {
   }) => {
     const context = await browser.newContext({ baseURL, javaScriptEnabled });
     const page = await context.newPage();
-    const today = await almatyToday();
-    const person = await personOfOwn(today);
-    await signInAsOwnStaff(page, await newStaff('ffoms_admin'));
-    await openCard(page, person);
+    const { today } = await ownCardOpened(page);
     const temporary = page.getByTestId('osms-temporary');
     await expect(temporary).toContainText('Лица с инвалидностью');
     await expect(temporary).toContainText('не отзывался');
@@ -128,7 +131,7 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(page.getByRole('alert')).toContainText('причин');
     await temporary.getByLabel('Причина отзыва').fill('Справка не подтверждает инвалидность');
     await temporary.getByRole('button', { name: 'Отозвать временный статус' }).click();
-    await expect(page.getByRole('status')).toContainText('Временный статус отозван');
+    await expect(page.getByText('Временный статус отозван. Человеку отправлено уведомление.')).toBeVisible();
     await expect(page.getByTestId('osms-temporary')).toContainText(
       `отозван с ${formatDateRu(today as never)}: Справка не подтверждает инвалидность`,
     );
@@ -141,10 +144,7 @@ for (const javaScriptEnabled of [true, false]) {
 test('the card as known at an earlier day: before the person was recorded, no payments were known', async ({
   page,
 }) => {
-  const today = await almatyToday();
-  const person = await personOfOwn(today);
-  await signInAsOwnStaff(page, await newStaff('ffoms_admin'));
-  await openCard(page, person);
+  await ownCardOpened(page);
   await page.getByLabel('Сведения, известные на дату').fill('31.12.2023');
   await page.getByRole('button', { name: 'Показать' }).click();
   const then = page.getByTestId('osms-known-at');

@@ -31,6 +31,7 @@ describe('the Kazakh profile is chosen by the configuration', () => {
       registerName: 'Реестр участников ОСМС',
       schemeName: 'ОСМС',
       fundName: 'Фонд социального медицинского страхования',
+      fundShortName: 'ФСМС',
     });
   });
 });

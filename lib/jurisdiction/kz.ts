@@ -21,6 +21,7 @@ export const kzProfile: JurisdictionProfile = {
     registerName: 'Реестр участников ОСМС',
     schemeName: 'ОСМС',
     fundName: 'Фонд социального медицинского страхования',
+    fundShortName: 'ФСМС',
   },
   personIdentifier: {
     kind: 'iin',

@@ -50,6 +50,8 @@ export interface ProfileTexts {
   readonly schemeName: string;
   /** Who runs the register (ФФОМС; ФСМС). */
   readonly fundName: string;
+  /** Its abbreviation, as staff see it beside their name (ФФОМС; ФСМС). */
+  readonly fundShortName: string;
 }
 
 export interface PersonIdentifier {

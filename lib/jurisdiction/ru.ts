@@ -23,6 +23,7 @@ export const ruProfile: JurisdictionProfile = {
     registerName: 'Единый регистр застрахованных лиц ОМС',
     schemeName: 'ОМС',
     fundName: 'Федеральный фонд обязательного медицинского страхования',
+    fundShortName: 'ФФОМС',
   },
   personIdentifier: {
     kind: 'enp',

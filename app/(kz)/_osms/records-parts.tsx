@@ -6,7 +6,7 @@ import type {
 } from '@/lib/kz/status/osms-records';
 import { dateRu, monthRu, tenge } from './format';
 
-const PAYER_KINDS: Record<ContributionRecord['payerKind'], string> = {
+export const PAYER_KINDS: Record<ContributionRecord['payerKind'], string> = {
   employer: 'работодатель',
   self: 'самостоятельно',
   state: 'государство',

@@ -72,6 +72,21 @@ describe('searchKzPersons: the console search of a Kazakh register', () => {
     expect((await accessRows(actor.id)).map((r) => r.result)).toEqual(['found', 'not_found']);
   });
 
+  it('shows nobody to a regional operator, who may not read Kazakh persons at large', async () => {
+    const operator: Actor = {
+      kind: 'staff',
+      id: 'kz-search-operator',
+      role: 'tfoms_operator',
+      subjectCode: '10',
+    };
+    const person = await createKzPerson(getDb());
+    expect((await searchKzPersons(admin, { kind: 'iin', iin: person.iin })).hits).toHaveLength(1);
+    expect((await searchKzPersons(operator, { kind: 'iin', iin: person.iin })).hits).toEqual([]);
+    expect(await accessRows(operator.id)).toEqual([
+      expect.objectContaining({ person_id: null, result: 'not_found' }),
+    ]);
+  });
+
   it('names every failed check of an ИИН and refuses anyone but staff before reading', async () => {
     const wrongDigit = await rejection(searchKzPersons(admin, { kind: 'iin', iin: '880315400001' }));
     expect(wrongDigit.code).toBe('VALIDATION_FAILED');

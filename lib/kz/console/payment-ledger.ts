@@ -1,23 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import type { LocalDate } from '@/lib/domain/dates';
+import type { ContributionRecord } from '@/lib/kz/status/osms-records';
 
 /** A row of the contributions ledger as the fund's console shows it: retracted rows too, marked. */
-export interface LedgerRow {
-  id: number;
-  payerKind: 'employer' | 'self' | 'state' | 'local-body' | 'lump-sum';
-  payerId: string;
-  payerName: string | null;
-  month: string;
-  months: number;
-  /** Exact tenge as the database keeps it (`4250.00`). */
-  amount: string;
-  paidOn: LocalDate;
-  paymentReference: string;
-  source: string;
-  recordedAt: Date;
-  retractedAt: Date | null;
-}
+export type LedgerRow = ContributionRecord & { retractedAt: Date | null };
 
 /**
  * Every payment row ever recorded for the person, newest month first — the standing ones and those a

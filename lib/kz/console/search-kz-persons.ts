@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '@/lib/auth/actor';
-import { requirePermission } from '@/lib/auth/permissions';
+import { can, requirePermission } from '@/lib/auth/permissions';
 import type { LocalDate } from '@/lib/domain/dates';
 import { validateIin } from '@/lib/domain/kz/iin';
 import { IssueCollector } from '@/lib/domain/result';
@@ -85,8 +85,9 @@ function toHit(kind: KzSearchQuery['kind'], row: HitRow): KzSearchHit {
 /**
  * The fund's console search in a Kazakh register (ADR 0034): by ИИН (checked, check digit included, every
  * failed check named under `iin`), or by ФИО and birth date through the register's common name index
- * (person_names, the same tolerance as the Russian search). Staff only, permission first; the fund's staff
- * see the whole register. Every person shown is written to the access log with the match that showed
+ * (person_names, the same tolerance as the Russian search). Staff only, permission first. A Kazakh person
+ * has no region or insurer to scope by: whoever may read persons at large (the fund's administrator) finds
+ * anyone, anyone else (a regional operator) nobody — the same answer the card would give them. Every person shown is written to the access log with the match that showed
  * them; a search that showed nobody is logged too.
  */
 export async function searchKzPersons(actor: Actor, query: KzSearchQuery): Promise<KzSearchResult> {
@@ -101,7 +102,7 @@ export async function searchKzPersons(actor: Actor, query: KzSearchQuery): Promi
     select h.*, p.iin, p.last_name, p.first_name, p.patronymic, p.birth_date::text, p.death_date::text
       from hits h
       join persons p on p.id = h.person_id
-     where p.merged_into_id is null and p.jurisdiction = 'kz'
+     where p.merged_into_id is null and p.jurisdiction = 'kz' and ${can(actor, 'person:read')}
      order by h.score desc, p.last_name, p.first_name, p.id
      limit ${SEARCH_PAGE_SIZE + 1} offset ${(page - 1) * SEARCH_PAGE_SIZE}`);
   const hits = rows.slice(0, SEARCH_PAGE_SIZE).map((row) => toHit(query.kind, row));

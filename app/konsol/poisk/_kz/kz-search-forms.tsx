@@ -1,13 +1,12 @@
 'use client';
 
-import Link from 'next/link';
 import { useActionState } from 'react';
 import { formatDateRu } from '@/lib/domain/dates';
 import type { KzMatch, KzSearchResult } from '@/lib/kz/console/search-kz-persons';
 import { ErrorSummary } from '../../../_components/error-summary';
 import { Field } from '../../../_components/field';
 import { emptyFormState, errorFor } from '../../../_components/form-state';
-import { ResultPages } from '../result-pages';
+import { FoundPerson, SearchResults } from '../result-pages';
 import { kzSearchAction } from './actions';
 
 function matchText(match: KzMatch): string {
@@ -69,45 +68,34 @@ export function KzSearchForms() {
         </form>
       </div>
       {result ? (
-        <section aria-labelledby="results-title" data-testid="search-results">
-          <h2 id="results-title">Результаты{result.page > 1 ? `, страница ${result.page}` : ''}</h2>
-          {result.hits.length === 0 ? (
-            <p>Никого не найдено. Проверьте данные или попробуйте другой способ поиска.</p>
-          ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">ФИО</th>
-                  <th scope="col">Дата рождения</th>
-                  <th scope="col">ИИН</th>
-                  <th scope="col">Почему найден</th>
+        <SearchResults
+          result={result}
+          emptyText="Никого не найдено. Проверьте данные или попробуйте другой способ поиска."
+          state={state}
+          action={action}
+          pending={pending}
+        >
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">ФИО</th>
+                <th scope="col">Дата рождения</th>
+                <th scope="col">ИИН</th>
+                <th scope="col">Почему найден</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.hits.map((hit) => (
+                <tr key={hit.personId}>
+                  <FoundPerson hit={hit} />
+                  <td>{formatDateRu(hit.birthDate)}</td>
+                  <td>{hit.iin}</td>
+                  <td>{matchText(hit.match)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {result.hits.map((hit) => (
-                  <tr key={hit.personId}>
-                    <td>
-                      <Link href={`/konsol/lica/${hit.personId}`}>
-                        {[hit.lastName, hit.firstName, hit.patronymic].filter(Boolean).join(' ')}
-                      </Link>
-                      {hit.deathDate ? ` (умер(ла) ${formatDateRu(hit.deathDate)})` : null}
-                    </td>
-                    <td>{formatDateRu(hit.birthDate)}</td>
-                    <td>{hit.iin}</td>
-                    <td>{matchText(hit.match)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          <ResultPages
-            page={result.page}
-            hasMore={result.hasMore}
-            state={state}
-            action={action}
-            pending={pending}
-          />
-        </section>
+              ))}
+            </tbody>
+          </table>
+        </SearchResults>
       ) : null}
     </>
   );

@@ -5,16 +5,9 @@ import type { TimelineEntry } from '@/lib/domain/kz/status-timeline';
 import type { KzPersonCard } from '@/lib/kz/console/read-kz-person-card';
 import type { LedgerRow } from '@/lib/kz/console/payment-ledger';
 import { dateRu, monthRu, tenge } from '../../../../(kz)/_osms/format';
+import { PAYER_KINDS } from '../../../../(kz)/_osms/records-parts';
 import { StatusTag } from '../../../../(kz)/_osms/status-parts';
 import { formatDateTimeIn } from './zoned-time';
-
-const PAYER_KINDS: Record<LedgerRow['payerKind'], string> = {
-  employer: 'Работодатель',
-  self: 'Самостоятельно',
-  state: 'Государство',
-  'local-body': 'Местный исполнительный орган',
-  'lump-sum': 'Единовременный платёж',
-};
 
 /** A category's name (its code if the register holds one this build does not know). */
 export const categoryText = (code: string) => (isOsmsCategory(code) ? categoryName(code) : code);
