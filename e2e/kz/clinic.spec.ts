@@ -1,8 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { closeDb } from '../../db/client';
 import { kzDemoPerson } from '../../db/seed/kz/demo-people';
+import { OSMS_EXAMPLE_IIN } from '../../lib/api-docs/osms-examples';
 import { formatDateRu } from '../../lib/domain/dates';
 import { temporaryStatusLastDay } from '../../lib/domain/kz/status-periods';
+import { OSMS_STATUS_EXTENSION } from '../../lib/fhir/kz/systems';
+import { IIN_SYSTEM } from '../../lib/kz/fhir-systems';
 import { osmsParameters } from '../../lib/kz/parameters';
 import { kzToday } from '../../lib/kz/today';
 import { TEST_PDF } from '../../testing/kz/register';
@@ -123,4 +126,26 @@ test('another staff role cannot use the workspace or the upload', async ({ page 
   await signInAsOwnStaff(page, await newStaff('ffoms_admin'), '/clinic/vremennyi-status');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Нет доступа');
   await expect(page.getByRole('button', { name: /Загрузить/ })).toHaveCount(0);
+});
+
+test('the API documentation for МИС vendors speaks of the ИИН, the ОСМС codes and this register only', async ({
+  page,
+}) => {
+  await page.goto('/dlya-mo/api');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'API для медицинских информационных систем',
+  );
+  const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+  for (const needle of [
+    'GET /api/v1/lookup',
+    IIN_SYSTEM,
+    OSMS_STATUS_EXTENSION,
+    'IIN_INVALID_CHECKSUM',
+    'OsmsAnswer',
+    OSMS_EXAMPLE_IIN,
+  ])
+    expect(text, needle).toContain(needle);
+  expect(text).not.toContain('fhir.ru/ig/core/systems');
+  await expect(page.getByTestId('osms-status-codes')).toContainText('LUMP_SUM_NOT_ADVANCE');
+  await expectAccessible(page);
 });
