@@ -48,7 +48,7 @@ for (const javaScriptEnabled of [false, true]) {
       await expect(result(page)).toContainText(`${person.lastName} ${person.firstName}`);
       await expect(result(page)).toContainText(formatDateRu(person.birthDate as never));
       await expect(page.getByTestId('lookup-ground')).toContainText('льготная категория');
-      await expectAccessible(page);
+      if (javaScriptEnabled) await expectAccessible(page);
     });
 
     test('a lump sum is no advance: not insured, why and what to do', async ({ page }) => {
@@ -68,7 +68,7 @@ for (const javaScriptEnabled of [false, true]) {
       await lookUp(page, wrong);
       const summary = page.locator('.error-summary');
       await expect(summary).toContainText('ИИН указан с ошибкой: не сходится контрольная цифра.');
-      await expect(page.getByLabel('ИИН')).toHaveValue(wrong);
+      await expect(page.getByLabel('ИИН', { exact: true })).toHaveValue(wrong);
       await expect(result(page)).toHaveCount(0);
     });
 
@@ -86,7 +86,8 @@ for (const javaScriptEnabled of [false, true]) {
         'Временный статус по документу о льготной категории',
       );
       await expect(page.getByLabel('ИИН пациента')).toHaveValue(person.iin);
-      await expectAccessible(page);
+      // axe runs in the page: only where the page runs scripts.
+      if (javaScriptEnabled) await expectAccessible(page);
 
       const submit = page.getByRole('button', { name: 'Загрузить и оформить временный статус' });
       await submit.click();

@@ -19,7 +19,9 @@ export function CategoryField({
   return (
     <Field id={id} name="category" label="Льготная категория" error={error}>
       {(p) => (
-        <select {...p} className="select" defaultValue={value ?? ''}>
+        // Keyed by the value: React sets a select's default only when it mounts, and resets the form after
+        // an action, so a refused post would otherwise lose the category chosen.
+        <select {...p} key={value ?? ''} className="select" defaultValue={value ?? ''}>
           <option value="">Выберите категорию</option>
           {categories.map((c) => (
             <option key={c.code} value={c.code}>
