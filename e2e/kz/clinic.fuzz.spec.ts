@@ -1,14 +1,13 @@
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
 import { closeDb } from '../../db/client';
-import { kzDemoPerson } from '../../db/seed/kz/demo-people';
 import { createApiKey } from '../../lib/api-keys/create-api-key';
 import { revokeApiKey } from '../../lib/api-keys/revoke-api-key';
 import { systemActor } from '../../lib/auth/actor';
 import { IIN_SYSTEM } from '../../lib/kz/fhir-systems';
 import { formPosts, type Door, type PageForm } from '../fuzz/doors';
 import { formsOf } from '../fuzz/forms';
-import { fuzzDoors } from './fuzz-frame';
+import { fuzzDoors, iinLike } from './fuzz-frame';
 import { contentType, escaped, fieldValue, hostileText, oddDate, params, queryString } from '../fuzz/inputs';
 import { connectTestDatabase } from '../support/people';
 import { newStaff, signInAsOwnStaff } from '../support/staff';
@@ -21,14 +20,6 @@ import { newStaff, signInAsOwnStaff } from '../support/staff';
  */
 test.describe.configure({ mode: 'parallel' });
 
-const digits = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`));
-const iinLike = fc.oneof(
-  digits(12),
-  digits(11),
-  digits(13),
-  fc.constant(kzDemoPerson('pensioner').iin),
-  fc.constant(`${kzDemoPerson('employee').iin.slice(0, 6)} ${kzDemoPerson('employee').iin.slice(6)}`),
-);
 const isoDate = fc.oneof(oddDate, fc.constantFrom('2026-06-15', '2019-12-31', '2026-11-22'));
 const brokenAt = fc.oneof(
   { weight: 7, arbitrary: fc.constant(-1) },

@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
+import fc from 'fast-check';
 import pg from 'pg';
+import { kzDemoPerson } from '../../db/seed/kz/demo-people';
 import type { Door, FuzzContext } from '../fuzz/doors';
 import { e2eDatabaseUrl } from '../fuzz/register';
 import { runDoor } from '../fuzz/run-door';
@@ -7,6 +9,18 @@ import { runDoor } from '../fuzz/run-door';
 /** The Kazakh fuzz specs' frame (issue 9's rules): the cases per door, and the facts no case may change. */
 const CASES = Number(process.env.FUZZ_CASES ?? 1500);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+
+const digits = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`));
+const employee = kzDemoPerson('employee').iin;
+
+/** ИИН-shaped values: any digits of about the length, a demo person's, and one written with a space. */
+export const iinLike = fc.oneof(
+  digits(12),
+  digits(11),
+  digits(13),
+  fc.constant(kzDemoPerson('pensioner').iin),
+  fc.constant(`${employee.slice(0, 6)} ${employee.slice(6)}`),
+);
 
 /** The ОСМС facts and history a fuzz case must not change. */
 export async function osmsFacts(): Promise<string> {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { closeDb } from '../../db/client';
 import { formPosts, type Door, type PageForm } from '../fuzz/doors';
 import { formsOf } from '../fuzz/forms';
-import { fuzzDoors } from './fuzz-frame';
+import { fuzzDoors, iinLike } from './fuzz-frame';
 import { escaped, fieldValue, hostileText, params, queryString } from '../fuzz/inputs';
 import { signInAsSyntheticKz } from '../support/citizen';
 import { newKzPerson } from './people';
@@ -15,15 +15,6 @@ import { newKzPerson } from './people';
  * they were (no file part is ever sent, so no upload can succeed).
  */
 test.describe.configure({ mode: 'parallel' });
-
-const digits = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`));
-const iinLike = fc.oneof(
-  digits(12),
-  digits(11),
-  digits(13),
-  fc.constant('880514300016'),
-  fc.constant('8805 1430 0016'),
-);
 
 const statusApi: Door = {
   name: 'ОСМС status check API (/api/v1/osms/status)',
