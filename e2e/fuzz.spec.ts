@@ -1,12 +1,13 @@
-import { expect, test, type BrowserContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { closeDb } from '../db/client';
 import { createApiKey } from '../lib/api-keys/create-api-key';
 import { revokeApiKey } from '../lib/api-keys/revoke-api-key';
 import { systemActor } from '../lib/auth/actor';
 import { createFeedKey, revokeFeedKey } from '../lib/feeds/feed-keys';
 import { signInAsCitizen } from './support/citizen';
+import { cookieHeader } from './support/cookies';
 import { newStaff, signInAsOwnStaff, signInAsStaff } from './support/staff';
-import { CONSOLE_SECTIONS } from '../app/konsol/_shell/sections';
+import { CONSOLE_SECTIONS_OF } from '../app/konsol/_shell/sections';
 import { ADMIN_FORM_PAGES, DOORS, PORTAL_PAGES, type FuzzContext, type PageForm } from './fuzz/doors';
 import { formsOf } from './fuzz/forms';
 import { e2eDatabaseUrl, registerState } from './fuzz/register';
@@ -33,14 +34,6 @@ const CABINET_PAGES = [
 ];
 
 test.describe.configure({ mode: 'parallel' });
-
-/** The `Cookie` header a signed-in browser context sends to the server under test. */
-async function cookieHeader(context: BrowserContext, baseURL: string): Promise<string> {
-  return (await context.cookies())
-    .filter((c) => c.domain === new URL(baseURL).hostname)
-    .map((c) => `${c.name}=${c.value}`)
-    .join('; ');
-}
 
 let ctx: FuzzContext;
 let databaseUrl: string;
@@ -84,7 +77,9 @@ test.beforeAll(async ({ browser, baseURL }) => {
     await Promise.all(
       [
         '/konsol',
-        ...CONSOLE_SECTIONS.filter((section) => section.roles.includes('tfoms_operator')).map((x) => x.href),
+        ...CONSOLE_SECTIONS_OF.ru
+          .filter((section) => section.roles.includes('tfoms_operator'))
+          .map((x) => x.href),
       ].map(async (path) => {
         const res = await fetch(new URL(path, baseURL), { headers: { cookie: staffCookie } });
         expect(res.status, path).toBe(200);

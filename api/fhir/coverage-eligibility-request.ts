@@ -10,12 +10,16 @@ import { sendResource, type AuthenticatedContext } from './respond';
 const BODY_LIMIT = 64 * 1024;
 const JSON_BODY = /^application\/(fhir\+)?json(\s*;.*)?$/i;
 
+export const NOT_JSON = Symbol('not FHIR JSON');
+
 /**
- * POST /fhir/CoverageEligibilityRequest — "is this person covered on servicedDate?". Nothing is stored;
- * the answer is a CoverageEligibilityResponse (200), or an OperationOutcome when the request cannot be
- * understood (400) or the register cannot answer (503).
+ * The body of a POST: parsed FHIR JSON, or NOT_JSON once a 415 has been answered (another media type). Too
+ * large a body and JSON that does not parse are refusals thrown like any other.
  */
-export async function postEligibilityRequest({ req, res, actor }: AuthenticatedContext): Promise<void> {
+export async function readResourceBody({
+  req,
+  res,
+}: Pick<AuthenticatedContext, 'req' | 'res'>): Promise<unknown> {
   if (!JSON_BODY.test(req.headers['content-type'] ?? '')) {
     sendResource(
       res,
@@ -25,15 +29,24 @@ export async function postEligibilityRequest({ req, res, actor }: AuthenticatedC
         'Тело запроса — ресурс в формате FHIR JSON (Content-Type: application/fhir+json).',
       ),
     );
-    return;
+    return NOT_JSON;
   }
   const raw = await readBody(req, BODY_LIMIT);
-  let body: unknown;
   try {
-    body = JSON.parse(raw.toString('utf8'));
+    return JSON.parse(raw.toString('utf8')) as unknown;
   } catch {
     throw new AppError('VALIDATION_FAILED', { message: 'Тело запроса не является корректным JSON.' });
   }
+}
+
+/**
+ * POST /fhir/CoverageEligibilityRequest — "is this person covered on servicedDate?". Nothing is stored;
+ * the answer is a CoverageEligibilityResponse (200), or an OperationOutcome when the request cannot be
+ * understood (400) or the register cannot answer (503).
+ */
+export async function postEligibilityRequest({ req, res, actor }: AuthenticatedContext): Promise<void> {
+  const body = await readResourceBody({ req, res });
+  if (body === NOT_JSON) return;
   const { lookup, request, purpose } = eligibilityRequestLookup(body);
   const outcome = await runLookup(lookup, actor);
   sendResource(

@@ -1,22 +1,42 @@
+import type { Jurisdiction } from '@/config/env';
 import { AppError } from '@/lib/errors';
+import { nationalPart } from '@/lib/jurisdiction/national';
 import type { Route, RouteModule } from '../http';
 import { postEligibilityRequest } from './coverage-eligibility-request';
 import { readCoverage, searchCoverage } from './coverage';
 import { getMetadata } from './metadata';
+import {
+  postOsmsEligibilityRequest,
+  readOsmsCoverage,
+  readOsmsPatient,
+  searchOsmsCoverage,
+  searchOsmsPatient,
+} from './osms';
 import { readPatient, searchPatient } from './patient';
-import { authenticatedHandler, publicHandler, sendOutcome } from './respond';
+import { authenticatedHandler, publicHandler, sendOutcome, type AuthenticatedContext } from './respond';
+
+type Interaction = (ctx: AuthenticatedContext) => Promise<void>;
+
+/** An interaction both countries have, each answering by its own key (ADR 0033). */
+function national(parts: Record<Jurisdiction, Interaction>) {
+  return authenticatedHandler((ctx) => nationalPart(parts)(ctx));
+}
 
 /** FHIR R4 at /fhir (issue 4): what the CapabilityStatement lists, and nothing else. */
 const routes: Route[] = [
   { method: 'GET', path: '/fhir/metadata', handler: publicHandler(getMetadata) },
-  { method: 'GET', path: '/fhir/Patient', handler: authenticatedHandler(searchPatient) },
-  { method: 'GET', path: '/fhir/Patient/*', handler: authenticatedHandler(readPatient) },
-  { method: 'GET', path: '/fhir/Coverage', handler: authenticatedHandler(searchCoverage) },
-  { method: 'GET', path: '/fhir/Coverage/*', handler: authenticatedHandler(readCoverage) },
+  { method: 'GET', path: '/fhir/Patient', handler: national({ ru: searchPatient, kz: searchOsmsPatient }) },
+  { method: 'GET', path: '/fhir/Patient/*', handler: national({ ru: readPatient, kz: readOsmsPatient }) },
+  {
+    method: 'GET',
+    path: '/fhir/Coverage',
+    handler: national({ ru: searchCoverage, kz: searchOsmsCoverage }),
+  },
+  { method: 'GET', path: '/fhir/Coverage/*', handler: national({ ru: readCoverage, kz: readOsmsCoverage }) },
   {
     method: 'POST',
     path: '/fhir/CoverageEligibilityRequest',
-    handler: authenticatedHandler(postEligibilityRequest),
+    handler: national({ ru: postEligibilityRequest, kz: postOsmsEligibilityRequest }),
   },
 ];
 

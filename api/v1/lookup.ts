@@ -9,7 +9,7 @@ import { sendJson, sendProblem, type ApiContext } from '../http';
 import { lookupQuerySchema } from './schemas';
 
 /** The query string as one value per name; a name given twice is an error, not "the last one wins". */
-function queryParams(url: URL): { values: Record<string, string>; repeated: FieldIssue[] } {
+export function queryParams(url: URL): { values: Record<string, string>; repeated: FieldIssue[] } {
   const values: Record<string, string> = {};
   const repeated: FieldIssue[] = [];
   for (const [name, value] of url.searchParams) {
@@ -21,7 +21,7 @@ function queryParams(url: URL): { values: Record<string, string>; repeated: Fiel
   return { values, repeated };
 }
 
-function shapeIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
+export function shapeIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
   return issues.flatMap((i) =>
     i.code === 'unrecognized_keys'
       ? i.keys.map((key) => fieldIssue(key, 'VALIDATION_FAILED', 'Неизвестный параметр запроса.'))

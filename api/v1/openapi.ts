@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import type { Jurisdiction } from '@/config/env';
 import { SECURITY_HEADERS, type ApiContext } from '../http';
 import { feedPaths, feedSchemas, feedSecurityScheme } from './feeds/openapi-paths';
+import { nationalPart } from '@/lib/jurisdiction/national';
+import { osmsAnswerSchema, osmsLookupQuerySchema } from './osms-schemas';
 import { lookupQuerySchema, policyAnswerSchema, problemSchema } from './schemas';
 
 /**
@@ -24,8 +27,8 @@ function problemResponse(description: string, headers?: Record<string, unknown>)
   };
 }
 
-function queryParameters(): JsonSchema[] {
-  const schema = jsonSchema(lookupQuerySchema, 'input') as { properties: Record<string, JsonSchema> };
+function queryParameters(query: z.ZodType): JsonSchema[] {
+  const schema = jsonSchema(query, 'input') as { properties: Record<string, JsonSchema> };
   return Object.entries(schema.properties).map(([name, property]) => {
     const { description, ...rest } = property;
     return { name, in: 'query', required: false, description, schema: rest };
@@ -47,17 +50,62 @@ history. Every lookup is written to the access log with the key and its medical 
 If the register cannot be read, the answer is the last known state marked \`stale: true\` (200), or 503
 when nothing is known — never "not insured": the right to care is kept until the system is restored.`;
 
+const OSMS_LOOKUP_DESCRIPTION = `The patient's ОСМС status on the visit date: insured or not, the ground it rests on (contributions,
+a state-paid category, a grace period, a temporary status…) and until when; if not insured, why and what to do.
+
+By ИИН, the register's only key: \`?iin=850412300017\`, optionally with \`onDate=YYYY-MM-DD\` (the visit date;
+default today in Astana, UTC+5). The status is derived from the facts the fund knew on that date. Every
+lookup is written to the access log with the key and its medical organisation.
+
+If the register cannot be read, the answer is derived from the last facts known, marked \`stale: true\` and
+with \`dataUnavailableSince\` (200): the right to care is kept until the systems are restored. 503 when
+nothing is known of the ИИН — never "not insured".`;
+
+interface LookupOperation {
+  title: string;
+  about: string;
+  summary: string;
+  description: string;
+  query: z.ZodType;
+  answer: { name: string; schema: z.ZodType };
+  found: string;
+}
+
+/** The lookup operation as each jurisdiction's deployment serves it (ADR 0033): its key, its answer. */
+const LOOKUP_OPERATION: Record<Jurisdiction, LookupOperation> = {
+  ru: {
+    title: 'ЕРЗ ОМС — clinic lookup API',
+    about:
+      'The unified register of insured persons of compulsory medical insurance (ОМС): the policy lookup ' +
+      'for medical organisations’ information systems (МИС).',
+    summary: 'Look up a patient’s ОМС policy',
+    description: LOOKUP_DESCRIPTION,
+    query: lookupQuerySchema,
+    answer: { name: 'PolicyAnswer', schema: policyAnswerSchema },
+    found: 'The person was found: their policy on the as-of date (possibly not insured, with why).',
+  },
+  kz: {
+    title: 'ОСМС register — clinic lookup API',
+    about:
+      'The register of Kazakhstan’s compulsory social health insurance (ОСМС): the status lookup by ИИН ' +
+      'for medical organisations’ information systems (МИС).',
+    summary: 'Look up a patient’s ОСМС status by ИИН',
+    description: OSMS_LOOKUP_DESCRIPTION,
+    query: osmsLookupQuerySchema,
+    answer: { name: 'OsmsAnswer', schema: osmsAnswerSchema },
+    found: 'The person was found: their ОСМС status on the as-of date (possibly not insured, with why).',
+  },
+};
+
 function buildDocument() {
+  const lookup = nationalPart(LOOKUP_OPERATION);
   return {
     openapi: '3.1.0',
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     info: {
-      title: 'ЕРЗ ОМС — clinic lookup API',
+      title: lookup.title,
       version: '1.0.0',
-      description:
-        'The unified register of insured persons of compulsory medical insurance (ОМС): the policy lookup ' +
-        'for medical organisations’ information systems (МИС). Errors are RFC 9457 problem details with a ' +
-        'stable `code`; messages for people are in Russian.',
+      description: `${lookup.about} Errors are RFC 9457 problem details with a stable \`code\`; messages for people are in Russian.`,
     },
     servers: [{ url: '/' }],
     tags: [
@@ -69,15 +117,16 @@ function buildDocument() {
         get: {
           operationId: 'lookupPolicy',
           tags: ['lookup'],
-          summary: 'Look up a patient’s ОМС policy',
-          description: LOOKUP_DESCRIPTION,
+          summary: lookup.summary,
+          description: lookup.description,
           security: [{ bearerAuth: [] }],
-          parameters: queryParameters(),
+          parameters: queryParameters(lookup.query),
           responses: {
             '200': {
-              description:
-                'The person was found: their policy on the as-of date (possibly not insured, with why).',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/PolicyAnswer' } } },
+              description: lookup.found,
+              content: {
+                'application/json': { schema: { $ref: `#/components/schemas/${lookup.answer.name}` } },
+              },
             },
             '400': problemResponse(
               'Invalid query (`VALIDATION_FAILED`): `errors` names each invalid parameter, with a code and a message.',
@@ -137,12 +186,17 @@ function buildDocument() {
         },
       },
       schemas: {
-        PolicyAnswer: jsonSchema(policyAnswerSchema, 'output'),
+        [lookup.answer.name]: jsonSchema(lookup.answer.schema, 'output'),
         Problem: jsonSchema(problemSchema, 'output'),
         ...feedSchemas(),
       },
     },
   };
+}
+
+/** The name of the lookup's answer schema in this deployment's document (PolicyAnswer; OsmsAnswer). */
+export function lookupAnswerName(): string {
+  return nationalPart(LOOKUP_OPERATION).answer.name;
 }
 
 /** The document as data (for tests and tools). */

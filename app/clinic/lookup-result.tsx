@@ -2,6 +2,7 @@ import { MOSCOW_TIME_ZONE } from '@/config/time-zone';
 import { formatDateRu } from '@/lib/domain/dates';
 import { formatEnp } from '@/lib/domain/ru/enp';
 import type { LookupOutcome } from '@/lib/lookup/policy-answer';
+import { RegisterUnavailable } from './register-unavailable';
 
 const HEADLINES = {
   active: { text: 'Застрахован', tone: 'ok' },
@@ -27,17 +28,7 @@ export function LookupResult({
   outcome: LookupOutcome;
   warnings?: readonly string[];
 }) {
-  if (outcome.kind === 'unavailable') {
-    return (
-      <section className="status status--warn" aria-live="polite" data-testid="lookup-result">
-        <h2>Регистр временно недоступен</h2>
-        <p>{outcome.message}</p>
-        <p>
-          Сведений об этом человеке в последнем известном состоянии нет. Не отказывайте в помощи из-за этого.
-        </p>
-      </section>
-    );
-  }
+  if (outcome.kind === 'unavailable') return <RegisterUnavailable message={outcome.message} />;
   if (outcome.kind === 'not_found') {
     return (
       <section className="status status--bad" aria-live="polite" data-testid="lookup-result">

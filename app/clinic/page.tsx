@@ -1,31 +1,25 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
-import { currentIdentity } from '@/lib/auth/session';
 import { DOCUMENT_KIND_CODES, documentKindName } from '@/lib/domain/ru/documents';
-import { StaffUserBar } from '../vhod/staff-user-bar';
+import { nationalPart } from '@/lib/jurisdiction/national';
 import { LookupForms } from './lookup-forms';
+import { OsmsLookupForm } from './osms-lookup-form';
+import { TEMPORARY_STATUS_PAGE } from './osms-lookup-result';
+import { RegistrarFrame } from './registrar-frame';
 
-export const metadata: Metadata = { title: 'Проверка полиса — рабочее место регистратора' };
+export function generateMetadata(): Metadata {
+  return {
+    title: nationalPart({
+      ru: 'Проверка полиса — рабочее место регистратора',
+      kz: 'Проверка статуса ОСМС — рабочее место регистратора',
+    }),
+  };
+}
 
-export default async function ClinicWorkspacePage() {
-  const identity = await currentIdentity();
-  if (!identity) redirect('/vhod?next=/clinic');
-  if (identity.actor.kind !== 'clinic') {
-    return (
-      <>
-        <h1>Нет доступа</h1>
-        <p>Рабочее место регистратора доступно только сотрудникам медицинских организаций.</p>
-      </>
-    );
-  }
+/** Russia: a patient's ОМС policy by document, ЕНП or СНИЛС. */
+function RussianWorkspace() {
   const documentKinds = DOCUMENT_KIND_CODES.map((code) => ({ code, name: documentKindName(code) }));
   return (
     <>
-      <StaffUserBar>
-        <span>
-          {identity.displayName}, МО {identity.actor.moCode}
-        </span>
-      </StaffUserBar>
       <h1>Проверка полиса ОМС</h1>
       <p>
         Найдите пациента по документу с датой рождения, по ЕНП или по СНИЛС с датой рождения. Каждая проверка
@@ -33,5 +27,31 @@ export default async function ClinicWorkspacePage() {
       </p>
       <LookupForms documentKinds={documentKinds} />
     </>
+  );
+}
+
+/** Kazakhstan: a patient's ОСМС status by ИИН, and the category document for a temporary status. */
+function OsmsWorkspace() {
+  return (
+    <>
+      <h1>Проверка статуса в системе ОСМС</h1>
+      <p>
+        Найдите пациента по ИИН: статус застрахованного на дату обращения, его основание и срок. Каждая
+        проверка записывается в журнал доступа.
+      </p>
+      <p>
+        <a href={TEMPORARY_STATUS_PAGE}>Загрузить документ о льготной категории</a> — временный статус на один
+        месяц, пока не поступили сведения о категории.
+      </p>
+      <OsmsLookupForm />
+    </>
+  );
+}
+
+export default function ClinicWorkspacePage() {
+  return (
+    <RegistrarFrame path="/clinic" refusal="Рабочее место регистратора">
+      {nationalPart({ ru: <RussianWorkspace />, kz: <OsmsWorkspace /> })}
+    </RegistrarFrame>
   );
 }

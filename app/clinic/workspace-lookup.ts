@@ -52,15 +52,20 @@ export async function workspaceLookup(actor: Actor, values: LookupFormValues): P
     const warnings = lookupWarnings(query).map((w) => w.message);
     return { values, errors: [], formError: null, result: { outcome, warnings } };
   } catch (error) {
-    if (!isAppError(error)) throw error;
-    if (error.fields.length) {
-      return {
-        values,
-        errors: error.fields.map((f) => ({ field: f.field, message: f.message })),
-        formError: null,
-        result: null,
-      };
-    }
-    return { values, errors: [], formError: error.message, result: null };
+    return refusedLookup(values, error);
   }
+}
+
+/** A lookup the use case refused: each invalid field under its name, anything else for the whole form. */
+export function refusedLookup(values: Record<string, string>, error: unknown): FormState<never> {
+  if (!isAppError(error)) throw error;
+  if (error.fields.length) {
+    return {
+      values,
+      errors: error.fields.map((f) => ({ field: f.field, message: f.message })),
+      formError: null,
+      result: null,
+    };
+  }
+  return { values, errors: [], formError: error.message, result: null };
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { STAFF_ROLE_NAMES } from '@/lib/auth/staff-accounts';
 import { requireStaff } from '@/lib/auth/staff-context';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 import { StaffUserBar } from '../vhod/staff-user-bar';
 import { sectionsFor } from './_shell/sections';
 
@@ -20,7 +21,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       ? `ТФОМС, регион ${staff.actor.subjectCode}`
       : staff.actor.role === 'smo_operator'
         ? `СМО ${staff.actor.insurerCode}`
-        : 'ФФОМС';
+        : jurisdictionProfile().texts.fundShortName;
   return (
     <div className="console">
       <StaffUserBar>

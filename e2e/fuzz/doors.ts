@@ -11,7 +11,7 @@ import {
   cookieHeader,
   ownWriteCookie,
 } from './inputs';
-import { CONSOLE_SECTIONS } from '../../app/konsol/_shell/sections';
+import { CONSOLE_SECTIONS_OF } from '../../app/konsol/_shell/sections';
 import type { WireRequest } from './wire';
 
 /**
@@ -82,19 +82,19 @@ const authorization = (keys: string[]) =>
     },
   );
 
-const brokenAt = fc.oneof(
+export const brokenAt = fc.oneof(
   { weight: 7, arbitrary: fc.constant(-1) },
   { weight: 1, arbitrary: fc.nat({ max: 8 }) },
 );
 
 /** `?a=b&…` from pairs, or nothing. */
-const withQuery = (path: string, pairs: [string, string][], broken: number) =>
+export const withQuery = (path: string, pairs: [string, string][], broken: number) =>
   pairs.length ? `${path}?${queryString(pairs, broken)}` : path;
 
-const digits = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`));
+export const digits = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`));
 const enpLike = fc.oneof(digits(16), fc.constant('7700000000000016'), digits(15), digits(17));
 const snilsLike = fc.oneof(digits(11), fc.constant('112-233-445 95'));
-const isoDate = fc.oneof(oddDate, fc.constantFrom('1985-03-14', '1990-01-01', '2026-11-22'));
+export const isoDate = fc.oneof(oddDate, fc.constantFrom('1985-03-14', '1990-01-01', '2026-11-22'));
 
 const REST_PARAMS = ['docType', 'series', 'number', 'birthDate', 'enp', 'snils', 'onDate'] as const;
 const docType = fc.constantFrom(
@@ -450,7 +450,7 @@ const formBody = (fields: [string, string][]) =>
     });
 
 /** Posts to one of `forms`: its hidden inputs (kept, bent or dropped), its fields and strangers, hostile values. */
-function formPosts(forms: PageForm[], cookie: string | null): fc.Arbitrary<WireRequest> {
+export function formPosts(forms: PageForm[], cookie: string | null): fc.Arbitrary<WireRequest> {
   return fc
     .nat({ max: forms.length - 1 })
     .chain((i) => {
@@ -512,7 +512,7 @@ const staffSignIn: Door = {
 /** The console's pages (one list: its sections) and its route handlers that take a query string. */
 export const CONSOLE_PAGES = [
   '/konsol',
-  ...CONSOLE_SECTIONS.map((s) => s.href),
+  ...CONSOLE_SECTIONS_OF.ru.map((s) => s.href),
   '/konsol/zhurnal/vygruzka',
   // Where the console's nested layouts send a refusal: they answer 403 and 404 with the site's own pages.
   '/net-dostupa',

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { databaseUrl } from '../../db/embedded';
 import { EMBEDDED_DATABASE } from '../../db/runtime';
 import { REGISTER_TABLES } from '../../db/seed/records';
+import { e2eDataDir } from '../support/data-dir';
 
 /**
  * The register's tables (the seeder's, and what the citizens' applications add): a fuzz case must leave
@@ -21,9 +22,9 @@ export const CHECKED_TABLES = [
 
 /**
  * The database behind the browser tests' server: E2E_DATABASE_URL, or the embedded server Playwright's
- * webServer started under .data/e2e-pg (its port is in postmaster.pid; credentials as in db/embedded.ts).
+ * webServer started under the pass's data directory (e2e/support/data-dir.ts; its port is in postmaster.pid; credentials as in db/embedded.ts).
  */
-export function e2eDatabaseUrl(dataDir = '.data/e2e-pg'): string {
+export function e2eDatabaseUrl(dataDir = e2eDataDir()): string {
   if (process.env.E2E_DATABASE_URL) return process.env.E2E_DATABASE_URL;
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) throw new Error(`No database under ${dataDir}: is the e2e server running?`);
@@ -31,15 +32,27 @@ export function e2eDatabaseUrl(dataDir = '.data/e2e-pg'): string {
   return databaseUrl(`postgres://postgres:oms-local@127.0.0.1:${port}/postgres`, EMBEDDED_DATABASE);
 }
 
-export type RegisterState = Record<(typeof CHECKED_TABLES)[number], { rows: number; md5: string }>;
+/** A Kazakh register's tables besides the common ones (the ОСМС facts, migration 0020). */
+export const KZ_CHECKED_TABLES = [
+  ...CHECKED_TABLES,
+  'kz_contributions',
+  'kz_category_memberships',
+  'kz_temporary_statuses',
+  'kz_residence_permits',
+] as const;
 
-/** Row count and an order-independent checksum of every register table. */
-export async function registerState(url: string): Promise<RegisterState> {
+export type RegisterState = Record<string, { rows: number; md5: string }>;
+
+/** Row count and an order-independent checksum of every register table (the Russian list by default). */
+export async function registerState(
+  url: string,
+  tables: readonly string[] = CHECKED_TABLES,
+): Promise<RegisterState> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const state = {} as RegisterState;
-    for (const table of CHECKED_TABLES) {
+    for (const table of tables) {
       const { rows } = await client.query<{ rows: string; md5: string | null }>(
         `select count(*) as rows, md5(string_agg(h, '' order by h)) as md5
            from (select md5(t::text) as h from ${pg.escapeIdentifier(table)} t) x`,

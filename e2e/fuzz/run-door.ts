@@ -72,10 +72,10 @@ export interface DoorRun {
 }
 
 /** Runs `cases` generated requests at one door; throws (with fast-check's shrunk counterexample) on a fault. */
-export async function runDoor(
+export async function runDoor<Context = FuzzContext>(
   base: URL,
-  door: Door,
-  ctx: FuzzContext,
+  door: Omit<Door, 'requests'> & { requests: (ctx: Context) => fc.Arbitrary<WireRequest> },
+  ctx: Context,
   cases: number,
   seed?: number,
 ): Promise<DoorRun> {

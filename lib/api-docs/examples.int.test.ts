@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiServer } from '@/testing/api/api-server';
+import { sendExample } from '@/testing/api/send-example';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { registerPerson } from '@/lib/register/register-person';
 import { adultInput, metaAt } from '@/testing/register/people';
-import { fhirExamples, restExamples, type ExamplePerson } from './examples';
+import { fhirExamples, restExamples, type ExamplePerson, type ExampleRequest } from './examples';
 
 /**
  * Every example request of the API documentation page, built for a person of this test's own, is sent to
@@ -30,17 +31,8 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-async function send(path: string, method: string, body?: unknown) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${key}`,
-      ...(body ? { 'content-type': 'application/fhir+json' } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: res.status, text: await res.text() };
-}
+const send = (path: string, method: ExampleRequest['method'], body?: Record<string, unknown>) =>
+  sendExample(base, key, { path, method, body });
 
 describe('the documented example requests', () => {
   it('REST: each form of the lookup finds the person and says they are insured', async () => {

@@ -74,29 +74,35 @@ export function fhirExamples(p: ExamplePerson, visitDate: string): ExampleReques
       method: 'GET',
       path: `/fhir/Coverage?${query({ 'beneficiary.identifier': `${ENP_SYSTEM}|${p.enp}` })}`,
     },
-    {
-      title: 'Действует ли полис на дату приёма',
-      method: 'POST',
-      path: '/fhir/CoverageEligibilityRequest',
-      body: {
-        resourceType: 'CoverageEligibilityRequest',
-        status: 'active',
-        purpose: ['validation'],
-        created: visitDate,
-        servicedDate: visitDate,
-        insurer: { display: 'Страховая медицинская организация' },
-        contained: [
-          {
-            resourceType: 'Patient',
-            id: 'p',
-            identifier: [{ system: ENP_SYSTEM, value: p.enp }],
-            birthDate: p.birthDate,
-          },
-        ],
-        patient: { reference: '#p' },
-      },
-    },
+    eligibilityExample('Действует ли полис на дату приёма', visitDate, 'Страховая медицинская организация', {
+      identifier: [{ system: ENP_SYSTEM, value: p.enp }],
+      birthDate: p.birthDate,
+    }),
   ];
+}
+
+/** A CoverageEligibilityRequest on the visit date, its patient contained (identifiers as the country has them). */
+export function eligibilityExample(
+  title: string,
+  visitDate: string,
+  insurer: string,
+  patient: Record<string, unknown>,
+): ExampleRequest {
+  return {
+    title,
+    method: 'POST',
+    path: '/fhir/CoverageEligibilityRequest',
+    body: {
+      resourceType: 'CoverageEligibilityRequest',
+      status: 'active',
+      purpose: ['validation'],
+      created: visitDate,
+      servicedDate: visitDate,
+      insurer: { display: insurer },
+      contained: [{ resourceType: 'Patient', id: 'p', ...patient }],
+      patient: { reference: '#p' },
+    },
+  };
 }
 
 /** The example as a curl command line (the key from an environment variable, never in the text). */

@@ -44,7 +44,7 @@ describe('schemaFields', () => {
 
   it('reads the served OpenAPI document: every member of the lookup answer and of a problem', () => {
     const { schemas } = openApiDocument().components;
-    const answer = schemaFields(schemas.PolicyAnswer).map((r) => r.path);
+    const answer = schemaFields(schemas.PolicyAnswer!).map((r) => r.path);
     for (const path of ['insured', 'statusCode', 'person.birthDate', 'insurer.phone', 'coverage.to', 'stale'])
       expect(answer, path).toContain(path);
     const problem = schemaFields(schemas.Problem);

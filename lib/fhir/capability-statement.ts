@@ -1,6 +1,12 @@
-import type { CapabilityStatement, CapabilityStatementRestResourceSearchParam } from '@medplum/fhirtypes';
+import type {
+  CapabilityStatement,
+  CapabilityStatementRestResource,
+  CapabilityStatementRestResourceSearchParam,
+} from '@medplum/fhirtypes';
 import { jurisdictionProfile } from '@/lib/jurisdiction/current';
+import { nationalPart } from '@/lib/jurisdiction/national';
 import type { JurisdictionProfile } from '@/lib/jurisdiction/profile';
+import { osmsCapability } from './kz/capability-statement';
 import { ENP_SYSTEM, F011_SYSTEM, POLICY_STATE_EXTENSION, POLICY_SUSPENDED_MODIFIER } from './systems';
 
 /**
@@ -15,7 +21,7 @@ export const CAPABILITY_STATEMENT_DATE = '2026-12-05';
 const SP = 'http://hl7.org/fhir/SearchParameter';
 
 /** The profile's patient identifier systems (ADR 0029), each with its name and whether it needs birthdate. */
-function identifierSystems(profile: JurisdictionProfile): string {
+export function identifierSystems(profile: JurisdictionProfile): string {
   return profile.fhir.patientIdentifiers
     .map((i) => `${i.system} (${i.label}${i.needsBirthDate ? ', only with birthdate' : ''})`)
     .join('; ');
@@ -57,15 +63,62 @@ const coverageSearchParams: CapabilityStatementRestResourceSearchParam[] = [
   },
 ];
 
+/** What a jurisdiction's FHIR doors do (ADR 0033): the frame around it is common. */
+export interface NationalCapability {
+  description: string;
+  documentation: string;
+  resources: CapabilityStatementRestResource[];
+}
+
+function russianCapability(profile: JurisdictionProfile): NationalCapability {
+  return {
+    description:
+      'Проверка полиса ОМС для медицинских организаций: пациент, страховое покрытие и право на помощь на дату.',
+    documentation:
+      'Every answer is as of today (Moscow) unless a CoverageEligibilityRequest gives servicedDate. A ' +
+      'search that finds nobody is a Bundle with total 0 and an OperationOutcome entry saying why. Coverage ' +
+      `carries the policy state (active | suspended | terminated) in the extension ${POLICY_STATE_EXTENSION}; ` +
+      'resources served from the last known state while the register is unavailable are tagged stale.',
+    resources: [
+      {
+        type: 'Patient',
+        interaction: [{ code: 'read' }, { code: 'search-type' }],
+        searchRevInclude: ['Coverage:beneficiary'],
+        searchParam: patientSearchParams(profile),
+        documentation:
+          'Patient id is enp-<ЕНП>. name: family, given[0] first name, given[1] patronymic. ' +
+          'generalPractitioner: the attached medical organisation (contained).',
+      },
+      {
+        type: 'Coverage',
+        interaction: [{ code: 'read' }, { code: 'search-type' }],
+        searchParam: coverageSearchParams,
+        documentation:
+          'Coverage id is oms-<ЕНП>. payor: the insurer (contained Organization). status: active for an ' +
+          'active or suspended policy, cancelled for a terminated one; the policy state is in the extension, ' +
+          `and a suspended policy also carries the modifier extension ${POLICY_SUSPENDED_MODIFIER}.`,
+      },
+      {
+        type: 'CoverageEligibilityRequest',
+        interaction: [{ code: 'create' }],
+        documentation:
+          'POST a CoverageEligibilityRequest (patient: a contained Patient with identifier and birthDate, ' +
+          'Patient/enp-<ЕНП>, or an identifier; servicedDate: the as-of date). Nothing is stored: the answer ' +
+          'is a CoverageEligibilityResponse (200) with insurance[].inforce.',
+      },
+    ],
+  };
+}
+
 export function capabilityStatement(baseUrl: string): CapabilityStatement {
   const profile = jurisdictionProfile();
+  const national = nationalPart({ ru: russianCapability, kz: osmsCapability })(profile);
   return {
     resourceType: 'CapabilityStatement',
     status: 'active',
     date: CAPABILITY_STATEMENT_DATE,
     publisher: profile.texts.registerName,
-    description:
-      'Проверка полиса ОМС для медицинских организаций: пациент, страховое покрытие и право на помощь на дату.',
+    description: national.description,
     kind: 'instance',
     software: { name: 'oms-register' },
     implementation: { description: `${profile.texts.registerName} — FHIR API`, url: baseUrl },
@@ -74,11 +127,7 @@ export function capabilityStatement(baseUrl: string): CapabilityStatement {
     rest: [
       {
         mode: 'server',
-        documentation:
-          'Every answer is as of today (Moscow) unless a CoverageEligibilityRequest gives servicedDate. A ' +
-          'search that finds nobody is a Bundle with total 0 and an OperationOutcome entry saying why. Coverage ' +
-          `carries the policy state (active | suspended | terminated) in the extension ${POLICY_STATE_EXTENSION}; ` +
-          'resources served from the last known state while the register is unavailable are tagged stale.',
+        documentation: national.documentation,
         security: {
           cors: false,
           // An API key per medical organisation is none of the restful-security-service codes: text only.
@@ -87,34 +136,7 @@ export function capabilityStatement(baseUrl: string): CapabilityStatement {
             'Every interaction except metadata needs the API key of a medical organisation: ' +
             'Authorization: Bearer <key>. Without a valid key: 401.',
         },
-        resource: [
-          {
-            type: 'Patient',
-            interaction: [{ code: 'read' }, { code: 'search-type' }],
-            searchRevInclude: ['Coverage:beneficiary'],
-            searchParam: patientSearchParams(profile),
-            documentation:
-              'Patient id is enp-<ЕНП>. name: family, given[0] first name, given[1] patronymic. ' +
-              'generalPractitioner: the attached medical organisation (contained).',
-          },
-          {
-            type: 'Coverage',
-            interaction: [{ code: 'read' }, { code: 'search-type' }],
-            searchParam: coverageSearchParams,
-            documentation:
-              'Coverage id is oms-<ЕНП>. payor: the insurer (contained Organization). status: active for an ' +
-              'active or suspended policy, cancelled for a terminated one; the policy state is in the extension, ' +
-              `and a suspended policy also carries the modifier extension ${POLICY_SUSPENDED_MODIFIER}.`,
-          },
-          {
-            type: 'CoverageEligibilityRequest',
-            interaction: [{ code: 'create' }],
-            documentation:
-              'POST a CoverageEligibilityRequest (patient: a contained Patient with identifier and birthDate, ' +
-              'Patient/enp-<ЕНП>, or an identifier; servicedDate: the as-of date). Nothing is stored: the answer ' +
-              'is a CoverageEligibilityResponse (200) with insurance[].inforce.',
-          },
-        ],
+        resource: national.resources,
       },
     ],
   };

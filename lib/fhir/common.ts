@@ -1,9 +1,17 @@
-import type { Identifier, Meta, Period, Reference, Resource } from '@medplum/fhirtypes';
+import type { Extension, Identifier, Meta, Period, Reference, Resource } from '@medplum/fhirtypes';
 import { addDays, type LocalDate } from '@/lib/domain/dates';
 import type { PolicyAnswer } from '@/lib/lookup/policy-answer';
 import { ENP_SYSTEM, STALE_TAG, V2_0203_SYSTEM } from './systems';
 
 /** Pieces shared by the per-resource converters. */
+
+/**
+ * Text for a FHIR `string`, whose R4 pattern admits no whitespace but space, tab, CR and LF: the no-break
+ * spaces of Russian number formatting (`4 250 тенге`) become plain spaces.
+ */
+export function fhirText(text: string): string {
+  return text.replace(/[^\S \r\n\t]/g, ' ');
+}
 
 /** `meta.tag` marking a resource built from the last known state (rule 10: degraded mode). */
 export function staleMeta(answer: Pick<PolicyAnswer, 'stale'>): { meta?: Meta } {
@@ -72,6 +80,26 @@ export function flattenForContainment(resources: Resource[]): Resource[] {
     } = resource as Resource & { contained?: Resource[]; meta?: Meta };
     add(rest);
     for (const inner of contained ?? []) add(inner);
+  }
+  return out;
+}
+
+/** The parts of one of our complex extensions, by name → value (for clients and tests to read back). */
+export function extensionParts(
+  extensions: readonly Extension[] | undefined,
+  url: string,
+): Record<string, unknown> {
+  const ext = extensions?.find((e) => e.url === url);
+  const out: Record<string, unknown> = {};
+  for (const part of ext?.extension ?? []) {
+    out[part.url] =
+      part.valueCode ??
+      part.valueCoding?.code ??
+      part.valueBoolean ??
+      part.valueString ??
+      part.valueDate ??
+      part.valueDateTime ??
+      part.valuePeriod;
   }
   return out;
 }

@@ -1,8 +1,10 @@
 import type {
+  Coding,
   CoverageEligibilityRequest,
   CoverageEligibilityResponse,
   CoverageEligibilityResponseInsurance,
   Identifier,
+  Organization,
   Reference,
   Resource,
 } from '@medplum/fhirtypes';
@@ -46,42 +48,54 @@ function sentence(text: string, nextStep: string | null): string {
   return nextStep ? `${text} ${nextStep}` : text;
 }
 
-export function toEligibilityResponse(
-  outcome: EligibilityOutcome,
-  ctx: EligibilityContext,
-): CoverageEligibilityResponse {
-  const base = {
+/** What every eligibility answer carries first, whichever jurisdiction answers: status, purpose, request. */
+export function eligibilityFrame(ctx: EligibilityContext) {
+  return {
     resourceType: 'CoverageEligibilityResponse' as const,
     status: 'active' as const,
     purpose: ctx.purpose?.length ? ctx.purpose : ['validation' as const],
     created: ctx.created,
     request: ctx.request,
   };
+}
+
+/** Nobody was found: outcome `error`, the patient as asked, why — coded and in words — by `author`. */
+export function notFoundEligibility(
+  ctx: EligibilityContext,
+  author: Organization,
+  asOf: string,
+  status: { coding: Coding; text: string },
+): CoverageEligibilityResponse {
+  return {
+    ...eligibilityFrame(ctx),
+    contained: [author],
+    patient: { type: 'Patient', identifier: ctx.asked },
+    servicedDate: asOf,
+    outcome: 'error',
+    disposition: status.text,
+    insurer: localReference(author),
+    error: [{ code: { coding: [status.coding], text: status.text } }],
+  };
+}
+
+/** Said after the disposition of an answer served from the last known state (rule 10). */
+export const STALE_DISPOSITION =
+  ' Ответ дан по последнему известному состоянию: регистр временно недоступен, право на медицинскую помощь сохраняется до восстановления работы.';
+
+export function toEligibilityResponse(
+  outcome: EligibilityOutcome,
+  ctx: EligibilityContext,
+): CoverageEligibilityResponse {
+  const base = eligibilityFrame(ctx);
   if (outcome.kind === 'not_found') {
-    const register = registerOrganization();
-    return {
-      ...base,
-      contained: [register],
-      patient: { type: 'Patient', identifier: ctx.asked },
-      servicedDate: outcome.asOf,
-      outcome: 'error',
-      disposition: sentence(outcome.status.text, outcome.status.nextStep),
-      insurer: localReference(register),
-      error: [
-        {
-          code: {
-            coding: [
-              {
-                system: POLICY_STATUS_SYSTEM,
-                code: outcome.status.code,
-                display: POLICY_STATUS_DISPLAY[outcome.status.code],
-              },
-            ],
-            text: sentence(outcome.status.text, outcome.status.nextStep),
-          },
-        },
-      ],
-    };
+    return notFoundEligibility(ctx, registerOrganization(), outcome.asOf, {
+      coding: {
+        system: POLICY_STATUS_SYSTEM,
+        code: outcome.status.code,
+        display: POLICY_STATUS_DISPLAY[outcome.status.code],
+      },
+      text: sentence(outcome.status.text, outcome.status.nextStep),
+    });
   }
 
   const { answer } = outcome;
@@ -101,9 +115,7 @@ export function toEligibilityResponse(
         },
       ]
     : [];
-  const stale = answer.stale
-    ? ' Ответ дан по последнему известному состоянию: регистр временно недоступен, право на медицинскую помощь сохраняется до восстановления работы.'
-    : '';
+  const stale = answer.stale ? STALE_DISPOSITION : '';
   return {
     ...base,
     ...staleMeta(answer),

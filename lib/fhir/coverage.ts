@@ -3,7 +3,7 @@ import { isCoverageReason, coverageReasonText } from '@/lib/domain/ru/coverage';
 import { isValidEnp } from '@/lib/domain/ru/enp';
 import type { PolicyStatusCode } from '@/lib/domain/ru/policy-status';
 import type { PolicyAnswer } from '@/lib/lookup/policy-answer';
-import { enpIdentifier, fhirPeriod, staleMeta } from './common';
+import { enpIdentifier, extensionParts, fhirPeriod, staleMeta } from './common';
 import { insurerOrganization, insurerReference } from './organization';
 import { patientReference } from './patient';
 import {
@@ -158,17 +158,5 @@ export function toCoverage(answer: PolicyAnswer, refs: CoverageReferences = {}):
 
 /** Our policy state of a Coverage, read back from its extension (for clients and tests). */
 export function policyStateOf(coverage: Coverage): Record<string, unknown> {
-  const ext = coverage.extension?.find((e) => e.url === POLICY_STATE_EXTENSION);
-  const out: Record<string, unknown> = {};
-  for (const part of ext?.extension ?? []) {
-    out[part.url] =
-      part.valueCode ??
-      part.valueCoding?.code ??
-      part.valueBoolean ??
-      part.valueString ??
-      part.valueDate ??
-      part.valueDateTime ??
-      part.valuePeriod;
-  }
-  return out;
+  return extensionParts(coverage.extension, POLICY_STATE_EXTENSION);
 }

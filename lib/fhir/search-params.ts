@@ -46,13 +46,17 @@ export interface FhirLookup {
 }
 
 /** The patient identifier systems of the deployment's profile (ADR 0029), for the refusal that lists them. */
-function supportedSystems(): string {
+export function supportedSystems(): string {
   return jurisdictionProfile()
     .fhir.patientIdentifiers.map((i) => `${i.system} (${i.label})`)
     .join(', ');
 }
 
-function invalid(field: string, message: string, code: FieldIssue['code'] = 'VALIDATION_FAILED'): AppError {
+export function invalid(
+  field: string,
+  message: string,
+  code: FieldIssue['code'] = 'VALIDATION_FAILED',
+): AppError {
   return AppError.validation([fieldIssue(field, code, message)]);
 }
 
@@ -86,9 +90,10 @@ export function splitToken(raw: string, param: string): string[] {
 export function parseIdentifierToken(raw: string, param: string): { system: string; value: string } {
   const parts = splitToken(raw, param);
   if (parts.length !== 2 || !parts[0] || !parts[1]) {
+    const key = jurisdictionProfile().personIdentifier;
     throw invalid(
       param,
-      `Укажите идентификатор в виде система|значение, например ${ENP_SYSTEM}|<ЕНП>.`,
+      `Укажите идентификатор в виде система|значение, например ${key.fhirSystem}|<${key.label}>.`,
       parts.length === 1 && !parts[0] ? 'FIELD_REQUIRED' : 'VALIDATION_FAILED',
     );
   }
@@ -192,7 +197,7 @@ function byDocumentType(raw: string, param: string): { input: LookupInput; asked
 /** Parameters any FHIR interaction may carry; `_format` is checked by the HTTP layer. */
 const GENERAL_PARAMS = new Set(['_format']);
 
-function collectParams(params: URLSearchParams, allowed: readonly string[]): Map<string, string> {
+export function collectParams(params: URLSearchParams, allowed: readonly string[]): Map<string, string> {
   const issues: FieldIssue[] = [];
   const out = new Map<string, string>();
   for (const name of new Set(params.keys())) {
@@ -318,9 +323,10 @@ function personLookup(
 
 // --- CoverageEligibilityRequest ------------------------------------------------------------------------------
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+export type Json = Record<string, unknown>;
+export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const str = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() !== '' ? v : undefined;
 
 const PURPOSES = ['auth-requirements', 'benefits', 'discovery', 'validation'] as const;
 type Purpose = NonNullable<CoverageEligibilityResponse['purpose']>[number];
@@ -379,68 +385,101 @@ function lookupFromIdentifiers(
   );
 }
 
-/** The patient of a request: a contained Patient (`#id`), our `Patient/enp-…`, or a logical identifier. */
-function patientOfRequest(body: Json): {
-  input: LookupInput;
-  asked: Identifier;
-  names: Omit<FieldNames, 'onDate'>;
-} {
-  const patientField = 'CoverageEligibilityRequest.patient';
+/** How a request names its patient: a contained Patient (`#id`), a reference, or a logical identifier. */
+export type RequestPatient =
+  | { kind: 'contained'; identifiers: unknown[]; birthDate: unknown }
+  | { kind: 'reference'; reference: string }
+  | { kind: 'identifier'; identifier: unknown };
+
+export const REQUEST_PATIENT_FIELD = 'CoverageEligibilityRequest.patient';
+
+/** The patient element of a request, resolved as far as FHIR says (a `#id` to its contained Patient). */
+export function requestPatient(body: Json): RequestPatient {
   const patient = body.patient;
-  if (!isObject(patient)) throw invalid(patientField, 'Укажите пациента (patient).', 'FIELD_REQUIRED');
+  if (!isObject(patient))
+    throw invalid(REQUEST_PATIENT_FIELD, 'Укажите пациента (patient).', 'FIELD_REQUIRED');
   const reference = str(patient.reference);
   if (reference?.startsWith('#')) {
     const id = reference.slice(1);
     const contained = (Array.isArray(body.contained) ? body.contained : []).filter(isObject);
     const found = contained.find((r) => r.resourceType === 'Patient' && r.id === id);
     if (!found)
-      throw invalid(`${patientField}.reference`, `В запросе нет вложенного ресурса Patient с id «${id}».`);
-    const identifiers = Array.isArray(found.identifier) ? found.identifier : [];
-    const { input, asked } = lookupFromIdentifiers(identifiers, 'Patient.identifier');
-    const birthDate = found.birthDate;
-    if (birthDate !== undefined) {
-      if (typeof birthDate !== 'string')
-        throw invalid('Patient.birthDate', 'Укажите дату рождения в формате ГГГГ-ММ-ДД.', 'DATE_INVALID');
-      input.birthDate = parseBirthdateParam(birthDate, 'Patient.birthDate');
-    }
-    return { input, asked, names: { identifier: 'Patient.identifier', birthDate: 'Patient.birthDate' } };
-  }
-  if (reference) {
-    const id = /(?:^|\/)Patient\/([^/]+)$/.exec(reference)?.[1];
-    const enp = id ? enpFromPatientId(id) : null;
-    if (!enp) {
       throw invalid(
-        `${patientField}.reference`,
-        'Ссылка на пациента должна вести на Patient/enp-<ЕНП> или на вложенный Patient.',
+        `${REQUEST_PATIENT_FIELD}.reference`,
+        `В запросе нет вложенного ресурса Patient с id «${id}».`,
       );
-    }
-    return {
-      input: { enp },
-      asked: { system: ENP_SYSTEM, value: enp },
-      names: { identifier: `${patientField}.reference`, birthDate: 'Patient.birthDate' },
-    };
+    const identifiers = Array.isArray(found.identifier) ? found.identifier : [];
+    return { kind: 'contained', identifiers, birthDate: found.birthDate };
   }
-  if (patient.identifier !== undefined) {
-    const { input, asked } = lookupFromIdentifiers([patient.identifier], `${patientField}.identifier`);
-    return {
-      input,
-      asked,
-      names: { identifier: `${patientField}.identifier`, birthDate: 'Patient.birthDate' },
-    };
-  }
+  if (reference) return { kind: 'reference', reference };
+  if (patient.identifier !== undefined) return { kind: 'identifier', identifier: patient.identifier };
   throw invalid(
-    patientField,
+    REQUEST_PATIENT_FIELD,
     'Укажите пациента: ссылку на вложенный Patient или его идентификатор.',
     'FIELD_REQUIRED',
   );
 }
 
-/** `POST /fhir/CoverageEligibilityRequest`: the body, parsed JSON. `servicedDate` is the as-of date. */
-export function eligibilityRequestLookup(body: unknown): EligibilityRequestLookup {
+/** The patient of a request: a contained Patient (`#id`), our `Patient/enp-…`, or a logical identifier. */
+function patientOfRequest(body: Json): {
+  input: LookupInput;
+  asked: Identifier;
+  names: Omit<FieldNames, 'onDate'>;
+} {
+  const patient = requestPatient(body);
+  switch (patient.kind) {
+    case 'contained': {
+      const { input, asked } = lookupFromIdentifiers(patient.identifiers, 'Patient.identifier');
+      const birthDate = patient.birthDate;
+      if (birthDate !== undefined) {
+        if (typeof birthDate !== 'string')
+          throw invalid('Patient.birthDate', 'Укажите дату рождения в формате ГГГГ-ММ-ДД.', 'DATE_INVALID');
+        input.birthDate = parseBirthdateParam(birthDate, 'Patient.birthDate');
+      }
+      return { input, asked, names: { identifier: 'Patient.identifier', birthDate: 'Patient.birthDate' } };
+    }
+    case 'reference': {
+      const id = /(?:^|\/)Patient\/([^/]+)$/.exec(patient.reference)?.[1];
+      const enp = id ? enpFromPatientId(id) : null;
+      if (!enp) {
+        throw invalid(
+          `${REQUEST_PATIENT_FIELD}.reference`,
+          'Ссылка на пациента должна вести на Patient/enp-<ЕНП> или на вложенный Patient.',
+        );
+      }
+      return {
+        input: { enp },
+        asked: { system: ENP_SYSTEM, value: enp },
+        names: { identifier: `${REQUEST_PATIENT_FIELD}.reference`, birthDate: 'Patient.birthDate' },
+      };
+    }
+    case 'identifier': {
+      const field = `${REQUEST_PATIENT_FIELD}.identifier`;
+      const { input, asked } = lookupFromIdentifiers([patient.identifier], field);
+      return { input, asked, names: { identifier: field, birthDate: 'Patient.birthDate' } };
+    }
+  }
+}
+
+/** What any jurisdiction's eligibility request carries besides its patient. */
+export interface EligibilityEnvelope {
+  body: Json;
+  /** The as-of date, checked to be a whole date; absent means today. */
+  servicedDate: string | undefined;
+  request: Reference<CoverageEligibilityRequest>;
+  purpose: Purpose[];
+}
+
+export const SERVICED_DATE_FIELD = 'CoverageEligibilityRequest.servicedDate';
+
+/**
+ * The body of `POST /fhir/CoverageEligibilityRequest` (parsed JSON) apart from its patient: the resource
+ * type, `servicedDate` (the as-of date), the purposes and how the response refers to the request.
+ */
+export function eligibilityEnvelope(body: unknown, display: string): EligibilityEnvelope {
   if (!isObject(body) || body.resourceType !== 'CoverageEligibilityRequest') {
     throw invalid('resourceType', 'Ожидается ресурс CoverageEligibilityRequest в формате FHIR JSON.');
   }
-  const onDateField = 'CoverageEligibilityRequest.servicedDate';
   if (body.servicedPeriod !== undefined) {
     throw invalid(
       'CoverageEligibilityRequest.servicedPeriod',
@@ -453,14 +492,11 @@ export function eligibilityRequestLookup(body: unknown): EligibilityRequestLooku
     (typeof servicedDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(servicedDate))
   ) {
     throw invalid(
-      onDateField,
+      SERVICED_DATE_FIELD,
       'Укажите дату оказания помощи полностью в формате ГГГГ-ММ-ДД.',
       'DATE_INVALID',
     );
   }
-  const { input, asked, names } = patientOfRequest(body);
-  if (servicedDate !== undefined) input.onDate = servicedDate;
-
   const purpose = (Array.isArray(body.purpose) ? body.purpose : []).filter((p): p is Purpose =>
     (PURPOSES as readonly unknown[]).includes(p),
   );
@@ -473,11 +509,24 @@ export function eligibilityRequestLookup(body: unknown): EligibilityRequestLooku
         }
       : null;
   return {
-    lookup: { input, names: { ...names, onDate: onDateField }, asked },
+    body,
+    servicedDate,
     request: requestIdentifier
       ? { type: 'CoverageEligibilityRequest', identifier: requestIdentifier }
-      : { type: 'CoverageEligibilityRequest', display: 'Запрос о праве на медицинскую помощь по ОМС' },
+      : { type: 'CoverageEligibilityRequest', display },
     purpose: purpose.length ? purpose : ['validation'],
+  };
+}
+
+/** `POST /fhir/CoverageEligibilityRequest`: the body, parsed JSON. `servicedDate` is the as-of date. */
+export function eligibilityRequestLookup(body: unknown): EligibilityRequestLookup {
+  const envelope = eligibilityEnvelope(body, 'Запрос о праве на медицинскую помощь по ОМС');
+  const { input, asked, names } = patientOfRequest(envelope.body);
+  if (envelope.servicedDate !== undefined) input.onDate = envelope.servicedDate;
+  return {
+    lookup: { input, names: { ...names, onDate: SERVICED_DATE_FIELD }, asked },
+    request: envelope.request,
+    purpose: envelope.purpose,
   };
 }
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { can } from '@/lib/auth/permissions';
 import { DIRECTORY_FIELDS } from '@/lib/directories/directory-rows';
@@ -31,6 +32,7 @@ describe('the Kazakh profile is chosen by the configuration', () => {
       schemeName: 'ОСМС',
       fundName: 'Фонд социального медицинского страхования',
       timeZoneName: 'время Астаны',
+      fundShortName: 'ФСМС',
     });
   });
 });
@@ -173,8 +175,11 @@ describe('the Kazakh profile points at the Kazakh rules', () => {
     ]);
   });
 
-  it('its portal services are the ОСМС cabinet’s', () => {
+  it('its portal services are the ОСМС cabinet’s, each a page of Kazakhstan’s route group', () => {
     expect(kzProfile.portal.journeys).toBe(KZ_JOURNEYS);
     expect(kzProfile.portal.sections).toBe(KZ_SECTIONS);
+    const services = [...kzProfile.portal.journeys, ...kzProfile.portal.sections];
+    expect(services.length).toBeGreaterThan(0);
+    for (const s of services) expect(existsSync(`app/(kz)${s.href}/page.tsx`), s.href).toBe(true);
   });
 });

@@ -3,30 +3,54 @@ import type { PolicyAnswer } from './policy-answer';
 
 /**
  * The last answer given for each lookup key, kept in this process so the lookup can still answer — marked
- * stale — while the register's database cannot be read (rule 10). Bounded: the oldest keys go first.
+ * stale — while the register's database cannot be read (rule 10). Bounded: the oldest keys go first. One
+ * mechanism for every jurisdiction's lookup: each keeps its own store of what it needs to answer again
+ * (Russia: the answer; Kazakhstan: the answer and the facts its status is derived from, lib/kz/lookup).
  */
-const MAX_ENTRIES = env().LOOKUP_LAST_KNOWN_MAX;
-interface Known {
-  answer: PolicyAnswer;
+export interface Known<T> {
+  answer: T;
   personId: number;
   at: Date;
 }
-const entries = new Map<string, Known>();
 
-export function rememberAnswer(key: string, known: Known): void {
-  entries.delete(key);
-  entries.set(key, known);
-  if (entries.size > MAX_ENTRIES) {
-    const oldest = entries.keys().next();
-    if (!oldest.done) entries.delete(oldest.value);
+const stores: LastKnownStore<unknown>[] = [];
+
+export class LastKnownStore<T> {
+  private readonly entries = new Map<string, Known<T>>();
+
+  constructor(private readonly maxEntries: number = env().LOOKUP_LAST_KNOWN_MAX) {
+    stores.push(this);
+  }
+
+  remember(key: string, known: Known<T>): void {
+    this.entries.delete(key);
+    this.entries.set(key, known);
+    if (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+  }
+
+  last(key: string): Known<T> | null {
+    return this.entries.get(key) ?? null;
+  }
+
+  clear(): void {
+    this.entries.clear();
   }
 }
 
-export function lastKnownAnswer(key: string): Known | null {
-  return entries.get(key) ?? null;
+const policies = new LastKnownStore<PolicyAnswer>();
+
+export function rememberAnswer(key: string, known: Known<PolicyAnswer>): void {
+  policies.remember(key, known);
 }
 
-/** For tests that need a cold process. */
+export function lastKnownAnswer(key: string): Known<PolicyAnswer> | null {
+  return policies.last(key);
+}
+
+/** For tests that need a cold process: every store forgets. */
 export function forgetAllAnswers(): void {
-  entries.clear();
+  for (const store of stores) store.clear();
 }

@@ -20,22 +20,27 @@ function requestCodes(): ErrorCode[] {
  * The error format of both APIs, shown with answers the server's own code builds (problemFrom,
  * toOperationOutcome) for one invalid request, and the codes from the error catalogue (lib/errors.ts).
  */
-export function ErrorsReference({ invalidEnp }: { invalidEnp: string }) {
-  const error = AppError.validation([fieldIssue('enp', 'ENP_INVALID_CHECKSUM')]);
-  const fhirError = AppError.validation([fieldIssue('identifier', 'ENP_INVALID_CHECKSUM')]);
-  const problem = problemFrom(error, `/api/v1/lookup?enp=${invalidEnp}`);
+export function ErrorsReference({
+  invalid,
+}: {
+  /** One invalid request of this deployment's lookup: the parameter, its code and the value sent. */
+  invalid: { field: string; code: ErrorCode; value: string };
+}) {
+  const error = AppError.validation([fieldIssue(invalid.field, invalid.code)]);
+  const fhirError = AppError.validation([fieldIssue('identifier', invalid.code)]);
+  const problem = problemFrom(error, `/api/v1/lookup?${invalid.field}=${invalid.value}`);
   const all = Object.entries(errorCatalogue) as [ErrorCode, { status: number; message: string }][];
   return (
     <>
       <p>
         Каждая ошибка имеет постоянный машиночитаемый код и сообщение на русском языке для регистратора. При
         ошибке в запросе названо каждое неверное поле. Код ответа <code>200</code> с{' '}
-        <code>insured: false</code> — это не ошибка: человек найден, но полис на дату не действует, и ответ
+        <code>insured: false</code> — это не ошибка: человек найден, но на дату не застрахован, и ответ
         говорит почему.
       </p>
 
       <h3>REST: application/problem+json (RFC 9457)</h3>
-      <p>Пример: неверная контрольная цифра ЕНП.</p>
+      <p>Пример: {errorCatalogue[invalid.code].message}</p>
       <CodeBlock>{`HTTP/1.1 ${problem.status}\nContent-Type: application/problem+json; charset=utf-8\n\n${JSON.stringify(problem, null, 2)}`}</CodeBlock>
       <FieldTable
         fields={schemaFields(openApiDocument().components.schemas.Problem)}

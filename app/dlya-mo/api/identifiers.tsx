@@ -14,10 +14,10 @@ import {
   TERRITORY_EXTENSION,
 } from '@/lib/fhir/systems';
 import { jurisdictionProfile } from '@/lib/jurisdiction/current';
+import { nationalPart } from '@/lib/jurisdiction/national';
 import type { JurisdictionProfile } from '@/lib/jurisdiction/profile';
-import { DocTable } from './parts';
-
-type Group = { title: string; rows: readonly [string, string][] };
+import { OsmsIdentifierSystems } from './osms-identifiers';
+import { DocTable, SystemGroups, type Group } from './parts';
 
 /**
  * The URIs are the ones the FHIR layer speaks; the words say what each is for. The patient's identifiers
@@ -66,7 +66,12 @@ function identifierGroups(profile: JurisdictionProfile): readonly Group[] {
   ];
 }
 
+/** The URIs of this deployment's FHIR doors (ADR 0033): Russia's here, Kazakhstan's in osms-identifiers. */
 export function IdentifierSystems() {
+  return nationalPart({ ru: <RussianIdentifierSystems />, kz: <OsmsIdentifierSystems /> });
+}
+
+function RussianIdentifierSystems() {
   const groups = identifierGroups(jurisdictionProfile());
   const nsi = Object.entries(F011_TO_NSI).map(([f011, code]) => ({
     f011,
@@ -79,18 +84,7 @@ export function IdentifierSystems() {
         Системы идентификаторов — из российского базового профиля FHIR (fhir.ru/ig/core) там, где он их
         определяет, и собственные системы регистра там, где нет.
       </p>
-      {groups.map((g) => (
-        <DocTable key={g.title} caption={g.title} columns={['Система (URI)', 'Что это']}>
-          {g.rows.map(([uri, meaning]) => (
-            <tr key={uri}>
-              <td className="break">
-                <code>{uri}</code>
-              </td>
-              <td>{meaning}</td>
-            </tr>
-          ))}
-        </DocTable>
-      ))}
+      <SystemGroups groups={groups} />
       <DocTable
         caption="Виды документов, которые можно указать кодом НСИ"
         columns={['Документ', 'F011', 'НСИ']}

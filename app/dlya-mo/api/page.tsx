@@ -1,8 +1,12 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
-import { fhirExamples, restExamples, type ExamplePerson } from '@/lib/api-docs/examples';
-import { moscowDate } from '@/lib/domain/dates';
+import type { ReactNode } from 'react';
+import { fhirExamples, restExamples, type ExamplePerson, type ExampleRequest } from '@/lib/api-docs/examples';
+import { OSMS_EXAMPLE_IIN, osmsFhirExamples, osmsRestExamples } from '@/lib/api-docs/osms-examples';
 import { generateEnp } from '@/lib/domain/ru/enp';
+import type { ErrorCode } from '@/lib/errors';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
+import { nationalPart } from '@/lib/jurisdiction/national';
 import { rateLimitsFromEnv } from '@/lib/rate-limit/rate-limits';
 import { CLINIC_KEY_USAGE } from '@/scripts/clinic-key-args';
 import { ErrorsReference } from './errors-reference';
@@ -39,6 +43,72 @@ const CONTENTS: readonly [string, string][] = [
   ['oshibki', 'Ошибки'],
 ];
 
+/** What differs between the countries' pages (ADR 0033): the words about the key, the examples, the error. */
+interface NationalDocs {
+  lead: ReactNode;
+  keyIssue: ReactNode;
+  restExamples: ExampleRequest[];
+  fhirExamples: ExampleRequest[];
+  invalid: { field: string; code: ErrorCode; value: string };
+}
+
+function russianDocs(today: string): NationalDocs {
+  const enp = EXAMPLE_PERSON.enp;
+  return {
+    lead: (
+      <p className="lead">
+        Медицинская информационная система (МИС) может проверять полис ОМС пациента сама, без регистратора: по
+        документу с датой рождения, по ЕНП или по СНИЛС с датой рождения, на дату приёма. Два интерфейса с
+        одними и теми же ответами — REST (JSON) и FHIR R4.
+      </p>
+    ),
+    keyIssue: (
+      <p>
+        Ключ выдаётся медицинской организации (по коду реестра F003), один на информационную систему. Его
+        выпускает оператор регистра — территориальный фонд ОМС вашего региона: обратитесь туда с кодом
+        медицинской организации. Ключ показывают один раз; регистр хранит только его хеш, поэтому потерянный
+        ключ не восстанавливают, а выпускают новый и отзывают старый. Отзыв действует сразу.
+      </p>
+    ),
+    restExamples: restExamples(EXAMPLE_PERSON, today),
+    fhirExamples: fhirExamples(EXAMPLE_PERSON, today),
+    invalid: {
+      field: 'enp',
+      code: 'ENP_INVALID_CHECKSUM',
+      value: `${enp.slice(0, 15)}${(Number(enp[15]) + 1) % 10}`,
+    },
+  };
+}
+
+function osmsDocs(today: string): NationalDocs {
+  return {
+    lead: (
+      <p className="lead">
+        Медицинская информационная система (МИС) может проверять статус пациента в системе обязательного
+        социального медицинского страхования (ОСМС) сама, без регистратора: по ИИН, на дату приёма. Ответ —
+        застрахован ли человек, на каком основании (взносы, льготная категория, сохранение права после
+        категории, временный статус…) и до какого дня, а если нет — почему и что делать. Два интерфейса с
+        одними и теми же ответами — REST (JSON) и FHIR R4.
+      </p>
+    ),
+    keyIssue: (
+      <p>
+        Ключ выдаётся медицинской организации, один на информационную систему. Его выпускает оператор регистра
+        — Фонд социального медицинского страхования: обратитесь в филиал фонда с кодом медицинской
+        организации. Ключ показывают один раз; регистр хранит только его хеш, поэтому потерянный ключ не
+        восстанавливают, а выпускают новый и отзывают старый. Отзыв действует сразу.
+      </p>
+    ),
+    restExamples: osmsRestExamples(OSMS_EXAMPLE_IIN, today),
+    fhirExamples: osmsFhirExamples(OSMS_EXAMPLE_IIN, today),
+    invalid: {
+      field: 'iin',
+      code: 'IIN_INVALID_CHECKSUM',
+      value: `${OSMS_EXAMPLE_IIN.slice(0, 11)}${(Number(OSMS_EXAMPLE_IIN[11]) + 1) % 10}`,
+    },
+  };
+}
+
 /**
  * The API documentation for МИС vendors, rendered on the server from the very objects the API publishes:
  * the OpenAPI 3.1 document (api/v1/openapi.ts), the CapabilityStatement (lib/fhir/capability-statement.ts),
@@ -46,22 +116,18 @@ const CONTENTS: readonly [string, string][] = [
  */
 export default async function ApiDocumentationPage() {
   const origin = await siteOrigin();
-  const today = moscowDate(new Date());
+  const profile = jurisdictionProfile();
+  const today = profile.today();
   const limit = rateLimitsFromEnv().api_key;
-  const enp = EXAMPLE_PERSON.enp;
-  const invalidEnp = `${enp.slice(0, 15)}${(Number(enp[15]) + 1) % 10}`;
+  const docs = nationalPart({ ru: russianDocs, kz: osmsDocs })(today);
   return (
     <>
       <p className="journey-caption">Для медицинских организаций</p>
       <h1>API для медицинских информационных систем</h1>
-      <p className="lead">
-        Медицинская информационная система (МИС) может проверять полис ОМС пациента сама, без регистратора: по
-        документу с датой рождения, по ЕНП или по СНИЛС с датой рождения, на дату приёма. Два интерфейса с
-        одними и теми же ответами — REST (JSON) и FHIR R4.
-      </p>
+      {docs.lead}
       <p>
         Каждое обращение записывается в журнал доступа с ключом и медицинской организацией; застрахованный
-        видит в личном кабинете, какая организация и когда проверяла его полис.
+        видит в личном кабинете, какая организация и когда проверяла его данные.
       </p>
       <nav aria-labelledby="contents-title" className="doc-contents">
         <h2 id="contents-title">Содержание</h2>
@@ -75,12 +141,7 @@ export default async function ApiDocumentationPage() {
       </nav>
 
       <DocSection id="klyuch" title="Как получить ключ">
-        <p>
-          Ключ выдаётся медицинской организации (по коду реестра F003), один на информационную систему. Его
-          выпускает оператор регистра — территориальный фонд ОМС вашего региона: обратитесь туда с кодом
-          медицинской организации. Ключ показывают один раз; регистр хранит только его хеш, поэтому потерянный
-          ключ не восстанавливают, а выпускают новый и отзывают старый. Отзыв действует сразу.
-        </p>
+        {docs.keyIssue}
         <p>
           Ключ передаётся в каждом запросе в заголовке <code>Authorization: Bearer &lt;ключ&gt;</code>. Вид
           ключа: <code>oms_&lt;префикс&gt;_&lt;секрет&gt;</code>. Без ключа, с неверным или отозванным ключом
@@ -95,11 +156,11 @@ export default async function ApiDocumentationPage() {
       </DocSection>
 
       <DocSection id="rest" title="REST API">
-        <RestReference origin={origin} examples={restExamples(EXAMPLE_PERSON, today)} />
+        <RestReference origin={origin} examples={docs.restExamples} />
       </DocSection>
 
       <DocSection id="fhir" title="FHIR R4">
-        <FhirReference origin={origin} examples={fhirExamples(EXAMPLE_PERSON, today)} />
+        <FhirReference origin={origin} examples={docs.fhirExamples} />
       </DocSection>
 
       <DocSection id="identifikatory" title="Системы идентификаторов">
@@ -107,7 +168,7 @@ export default async function ApiDocumentationPage() {
       </DocSection>
 
       <DocSection id="oshibki" title="Ошибки">
-        <ErrorsReference invalidEnp={invalidEnp} />
+        <ErrorsReference invalid={docs.invalid} />
       </DocSection>
 
       <p>

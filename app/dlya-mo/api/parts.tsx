@@ -144,3 +144,22 @@ export function ParameterTable({
     </DocTable>
   );
 }
+
+/** A group of URIs of the FHIR doors: a table caption and each URI with what it is for. */
+export type Group = { title: string; rows: readonly [string, string][] };
+
+/** Each group of URIs as a table: the URI and what it is for. */
+export function SystemGroups({ groups }: { groups: readonly Group[] }) {
+  return groups.map((g) => (
+    <DocTable key={g.title} caption={g.title} columns={['Система (URI)', 'Что это']}>
+      {g.rows.map(([uri, meaning]) => (
+        <tr key={uri}>
+          <td className="break">
+            <code>{uri}</code>
+          </td>
+          <td>{meaning}</td>
+        </tr>
+      ))}
+    </DocTable>
+  ));
+}

@@ -1,6 +1,7 @@
-import { openApiDocument } from '@/api/v1/openapi';
+import { lookupAnswerName, openApiDocument } from '@/api/v1/openapi';
 import { curlCommand, type ExampleRequest } from '@/lib/api-docs/examples';
 import { schemaFields } from '@/lib/api-docs/schema-fields';
+import { nationalPart } from '@/lib/jurisdiction/national';
 import { CodeBlock, Described, DocTable, FieldTable, Inline, ParameterTable } from './parts';
 
 type Operation = {
@@ -16,6 +17,11 @@ type Operation = {
 /** The REST API as its OpenAPI 3.1 document (the one /api/v1/openapi.json serves) describes it. */
 export function RestReference({ origin, examples }: { origin: string; examples: ExampleRequest[] }) {
   const doc = openApiDocument();
+  const answerName = lookupAnswerName();
+  const answerWhat = nationalPart({
+    ru: 'состояние полиса на дату приёма',
+    kz: 'статус в системе ОСМС на дату приёма: основание или причина, до какого дня',
+  });
   const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods as Record<string, Operation>)
       .map(([method, op]) => ({ path, method, op }))
@@ -75,14 +81,13 @@ export function RestReference({ origin, examples }: { origin: string; examples: 
         </div>
       ))}
 
-      <h3>Ответ: PolicyAnswer</h3>
+      <h3>Ответ: {answerName}</h3>
       <p>
-        Ответ <code>200</code> — состояние полиса на дату приёма, и ничего сверх нужного для приёма: без
-        адреса и истории.
+        Ответ <code>200</code> — {answerWhat}, и ничего сверх нужного для приёма: без адреса и истории.
       </p>
       <FieldTable
-        fields={schemaFields(doc.components.schemas.PolicyAnswer)}
-        caption="Поля ответа PolicyAnswer"
+        fields={schemaFields(doc.components.schemas[answerName]!)}
+        caption={`Поля ответа ${answerName}`}
       />
     </>
   );

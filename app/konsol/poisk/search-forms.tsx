@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useActionState } from 'react';
 import { coverageStatusText } from '@/lib/domain/ru/coverage';
 import { formatDateRu } from '@/lib/domain/dates';
@@ -11,6 +10,7 @@ import { emptyFormState, errorFor } from '../../_components/form-state';
 import { searchAction } from './actions';
 import type { SearchResult } from '@/lib/register/search-register';
 import { matchReasonText } from './match-reason';
+import { FoundPerson, SearchResults } from './result-pages';
 
 /**
  * Four small forms, one per way of searching; each posts to one server action (works without
@@ -79,66 +79,40 @@ export function SearchForms({ documentKinds }: { documentKinds: { code: number; 
         </form>
       </div>
       {result ? (
-        <section aria-labelledby="results-title" data-testid="search-results">
-          <h2 id="results-title">Результаты{result.page > 1 ? `, страница ${result.page}` : ''}</h2>
-          {result.hits.length === 0 ? (
-            <p>
-              Никого не найдено в вашей зоне доступа. Проверьте данные или попробуйте другой способ поиска.
-            </p>
-          ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">ФИО</th>
-                  <th scope="col">Дата рождения</th>
-                  <th scope="col">ЕНП</th>
-                  <th scope="col">Полис</th>
-                  <th scope="col">Почему найден</th>
+        <SearchResults
+          result={result}
+          emptyText="Никого не найдено в вашей зоне доступа. Проверьте данные или попробуйте другой способ поиска."
+          state={state}
+          action={action}
+          pending={pending}
+        >
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">ФИО</th>
+                <th scope="col">Дата рождения</th>
+                <th scope="col">ЕНП</th>
+                <th scope="col">Полис</th>
+                <th scope="col">Почему найден</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.hits.map((hit) => (
+                <tr key={hit.personId}>
+                  <FoundPerson hit={hit} />
+                  <td>{formatDateRu(hit.birthDate)}</td>
+                  <td>{hit.enp}</td>
+                  <td>
+                    {hit.coverage
+                      ? `${hit.coverage.insurerName}, регион ${hit.coverage.subjectCode}, ${coverageStatusText(hit.coverage.status)}`
+                      : 'нет полиса'}
+                  </td>
+                  <td>{matchReasonText(hit.match)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {result.hits.map((hit) => (
-                  <tr key={hit.personId}>
-                    <td>
-                      <Link href={`/konsol/lica/${hit.personId}`}>
-                        {[hit.lastName, hit.firstName, hit.patronymic].filter(Boolean).join(' ')}
-                      </Link>
-                      {hit.deathDate ? ` (умер(ла) ${formatDateRu(hit.deathDate)})` : null}
-                    </td>
-                    <td>{formatDateRu(hit.birthDate)}</td>
-                    <td>{hit.enp}</td>
-                    <td>
-                      {hit.coverage
-                        ? `${hit.coverage.insurerName}, регион ${hit.coverage.subjectCode}, ${coverageStatusText(hit.coverage.status)}`
-                        : 'нет полиса'}
-                    </td>
-                    <td>{matchReasonText(hit.match)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {result.page > 1 || result.hasMore ? (
-            <nav className="pagination" aria-label="Страницы результатов">
-              {[
-                ...(result.page > 1 ? [{ page: result.page - 1, label: 'Предыдущая страница' }] : []),
-                ...(result.hasMore ? [{ page: result.page + 1, label: 'Следующая страница' }] : []),
-              ].map((link) => (
-                <form key={link.label} action={action}>
-                  {Object.entries(state.values)
-                    .filter(([k]) => k !== 'page')
-                    .map(([k, v]) => (
-                      <input key={k} type="hidden" name={k} value={v} />
-                    ))}
-                  <input type="hidden" name="page" value={String(link.page)} />
-                  <button className="button button--secondary" type="submit" disabled={pending}>
-                    {link.label}
-                  </button>
-                </form>
               ))}
-            </nav>
-          ) : null}
-        </section>
+            </tbody>
+          </table>
+        </SearchResults>
       ) : null}
     </>
   );

@@ -2,10 +2,13 @@ import { createHmac } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Provider, { interactionPolicy, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { DEV_ISSUER_PATH, type CitizenAuthConfig } from '../citizen-config';
-import { PAGE_HEADERS, pageCsp, renderErrorPage, renderSignInPage } from './pages';
+import { DEV_PROVIDER_LOOKS, PAGE_HEADERS, pageCsp, renderErrorPage, renderSignInPage } from './pages';
 import type { SigningJwk } from './signing-key';
 import { isSyntheticSeed, SYNTHETIC_PREFIX, syntheticCitizenBySub } from './synthetic-citizens';
-import { TEST_CITIZENS, testCitizenBySub, testCitizenClaims } from './test-citizens';
+import { SYNTHETIC_KZ_PREFIX, syntheticKzCitizenBySub } from './synthetic-kz-citizens';
+import { KZ_TEST_CITIZENS } from './kz-test-citizens';
+import { TEST_CITIZENS, testCitizenClaims, type TestCitizen } from './test-citizens';
+import type { Jurisdiction } from '@/config/env';
 import { logger } from '@/lib/ops/logger';
 
 /**
@@ -34,8 +37,25 @@ const CLAIMS: Configuration['claims'] = {
   gender: ['gender'],
   snils: ['snils'],
   id_doc: ['passport_series', 'passport_number'],
-  // eGov's identity (Kazakhstan, ADR 0030): the ИИН is the person's one key.
+  // eGov's: Kazakhstan's register knows a person by the ИИН alone (ADR 0032).
   iin: ['iin'],
+};
+
+/** Each country's development accounts and synthetic citizens: eGov's carry an ИИН, ЕСИА's never do. */
+const DEV_ACCOUNTS: Record<
+  Jurisdiction,
+  {
+    citizens: readonly TestCitizen[];
+    syntheticPrefix: string;
+    syntheticBySub: (sub: string) => TestCitizen | undefined;
+  }
+> = {
+  ru: { citizens: TEST_CITIZENS, syntheticPrefix: SYNTHETIC_PREFIX, syntheticBySub: syntheticCitizenBySub },
+  kz: {
+    citizens: KZ_TEST_CITIZENS,
+    syntheticPrefix: SYNTHETIC_KZ_PREFIX,
+    syntheticBySub: syntheticKzCitizenBySub,
+  },
 };
 
 /**
@@ -69,8 +89,10 @@ export function createEsiaDevProvider(opts: {
 }): EsiaDevProvider {
   const { config } = opts;
   const synthetic = opts.syntheticCitizens === true;
+  // The accounts of the deployment's country only (ADR 0032).
+  const { citizens, syntheticPrefix, syntheticBySub } = DEV_ACCOUNTS[config.jurisdiction];
   const accountBySub = (sub: string) =>
-    testCitizenBySub(sub) ?? (synthetic ? syntheticCitizenBySub(sub) : undefined);
+    citizens.find((c) => c.sub === sub) ?? (synthetic ? syntheticBySub(sub) : undefined);
   if (config.mode !== 'dev') throw new Error('The development provider runs only without ESIA_ISSUER.');
   const issuerUrl = new URL(config.issuer);
   const mount = issuerUrl.pathname.replace(/\/$/, '');
@@ -178,8 +200,9 @@ export function createEsiaDevProvider(opts: {
         200,
         renderSignInPage({
           clientName: CLIENT_NAME,
-          citizens: TEST_CITIZENS,
+          citizens,
           syntheticCitizens: synthetic,
+          look: DEV_PROVIDER_LOOKS[config.jurisdiction],
           loginAction: `${mount}/interaction/${uid}/login`,
           abortAction: `${mount}/interaction/${uid}/abort`,
         }),
@@ -214,7 +237,7 @@ export function createEsiaDevProvider(opts: {
       );
       return;
     }
-    const account = seed !== undefined ? `${SYNTHETIC_PREFIX}${seed}` : (form.get('account') ?? '');
+    const account = seed !== undefined ? `${syntheticPrefix}${seed}` : (form.get('account') ?? '');
     if (!accountBySub(account)) {
       send(
         res,

@@ -22,10 +22,7 @@ export interface TestCitizen {
   gender: 'male' | 'female';
   snils: string | null;
   passport: { series: string; number: string } | null;
-  /**
-   * Kazakhstan's ИИН, on the accounts of the Kazakh register's demo (eGov's identity carries it; the
-   * claim `iin`, scope `iin`). Absent on Russian accounts.
-   */
+  /** Kazakhstan's ИИН: an eGov account of Kazakhstan's register carries it (ADR 0032); ЕСИА's never do. */
   iin?: string | null;
   /** What to try with this account, in Russian, shown on the provider's sign-in page. */
   note: string;

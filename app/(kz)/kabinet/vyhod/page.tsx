@@ -1,0 +1,7 @@
+import { CitizenSignOut, signOutMetadata } from '@/app/_components/citizen/sign-out-page';
+
+export const metadata = signOutMetadata;
+
+export default function KzSignOutPage() {
+  return <CitizenSignOut provider="eGov" />;
+}

@@ -1,0 +1,92 @@
+import { expect, test } from '@playwright/test';
+import { closeDb, getDb } from '../../db/client';
+import { CONSOLE_SECTIONS_OF } from '../../app/konsol/_shell/sections';
+import { d } from '../../testing/kz/osms';
+import { createKzPerson } from '../../testing/kz/register';
+import { readKzPersonCard } from '../../lib/kz/console/read-kz-person-card';
+import { formsOf } from '../fuzz/forms';
+import { e2eDatabaseUrl, KZ_CHECKED_TABLES, registerState } from '../fuzz/register';
+import { runDoor } from '../fuzz/run-door';
+import { cookieHeader } from '../support/cookies';
+import { connectTestDatabase } from '../support/people';
+import { newStaff, signInAsOwnStaff } from '../support/staff';
+import { KZ_DOORS, type KzFuzzContext } from './fuzz-doors';
+
+/**
+ * The fuzz suite of a Kazakh deployment (issue 9's rules, ADR 0034): hostile requests at every Kazakh door
+ * (e2e/kz/fuzz-doors.ts) against the production server on its real register. Every answer within a second,
+ * never a 5xx other than a deliberate 503, in the door's error format with the security headers — and the
+ * register, the ОСМС facts included, exactly as it was. FUZZ_CASES (default 1500) cases per door;
+ * FUZZ_SEED replays a run; `npm run fuzz -- --kz` runs only this file.
+ */
+const CASES = Number(process.env.FUZZ_CASES ?? 1500);
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+
+test.describe.configure({ mode: 'parallel' });
+
+let ctx: KzFuzzContext;
+let databaseUrl: string;
+
+test.beforeAll(async ({ browser, baseURL }) => {
+  databaseUrl = e2eDatabaseUrl();
+  connectTestDatabase();
+  const person = await createKzPerson(getDb(), {
+    facts: {
+      temporaryStatuses: [
+        { category: 'CHILDREN', uploadedOn: d('2026-01-10'), uploadedBy: 'person', revokedOn: null },
+      ],
+    },
+  });
+  const admin = await newStaff('ffoms_admin');
+  const card = await readKzPersonCard(
+    { kind: 'staff', id: admin.login, role: 'ffoms_admin' },
+    { personId: person.id, purpose: 'supervision' },
+  );
+  const temporaryStatusId = card.read.temporaryStatuses[0]!.id;
+
+  const adminContext = await browser.newContext({ baseURL });
+  await signInAsOwnStaff(await adminContext.newPage(), admin);
+  const adminCookie = await cookieHeader(adminContext, baseURL!);
+  await adminContext.close();
+  const operatorContext = await browser.newContext({ baseURL });
+  await signInAsOwnStaff(
+    await operatorContext.newPage(),
+    await newStaff('tfoms_operator', { subjectCode: '10' }),
+  );
+  const operatorCookie = await cookieHeader(operatorContext, baseURL!);
+  await operatorContext.close();
+
+  const consoleForms = [];
+  for (const path of [
+    ...CONSOLE_SECTIONS_OF.kz.filter((s) => s.href === '/konsol/poisk').map((s) => s.href),
+    `/konsol/lica/${person.id}`,
+    `/konsol/lica/${person.id}?cel=temporary_status`,
+  ]) {
+    const res = await fetch(new URL(path, baseURL), { headers: { cookie: adminCookie } });
+    expect(res.status, path).toBe(200);
+    consoleForms.push(...formsOf(path, await res.text()).filter((f) => f.fields.length > 0));
+  }
+  expect(
+    consoleForms.some((f) => f.fields.includes('reason')),
+    'the revocation form is among the forms',
+  ).toBe(true);
+  ctx = { adminCookie, operatorCookie, consoleForms, personId: person.id, temporaryStatusId };
+});
+
+test.afterAll(async () => {
+  await closeDb();
+});
+
+for (const door of KZ_DOORS) {
+  test(`fuzz (kz): ${door.name}`, async ({ baseURL }) => {
+    test.setTimeout(120_000 + CASES * 200);
+    const before = await registerState(databaseUrl, KZ_CHECKED_TABLES);
+    const run = await runDoor(new URL(baseURL!), door, ctx, CASES, SEED);
+    const after = await registerState(databaseUrl, KZ_CHECKED_TABLES);
+    console.log(
+      `[fuzz kz] ${run.door}: ${run.cases} cases in ${run.seconds.toFixed(1)} s, slowest ${run.slowestMs} ms, ` +
+        `statuses ${JSON.stringify(run.statuses)}`,
+    );
+    expect(after, 'the register is as it was').toEqual(before);
+  });
+}
