@@ -4,7 +4,7 @@
  * store); everything else goes to stderr. Runs as a system actor named after the operating-system user,
  * which is what the key's `created_by` / `revoked_by` records.
  */
-import { REGISTER_TIME_ZONE } from '@/config/time-zone';
+import { registerTimeZone } from '@/config/register-time-zone';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { listApiKeys } from '@/lib/api-keys/list-api-keys';
 import { revokeApiKey } from '@/lib/api-keys/revoke-api-key';
@@ -23,7 +23,7 @@ if (parsed.args.command === 'help') {
 }
 const command = parsed.args;
 
-const when = (d: Date) => d.toLocaleString('ru-RU', { timeZone: REGISTER_TIME_ZONE });
+const when = (d: Date) => d.toLocaleString('ru-RU', { timeZone: registerTimeZone() });
 
 async function run(cmd: Exclude<ClinicKeyCommand, { command: 'help' }>): Promise<void> {
   const actor = systemActor(operatorName('clinic-key'));

@@ -7,7 +7,7 @@
  *   npm run feeds:key -- --revoke <prefix>               revoke (refused from the next request on)
  */
 import { parseArgs } from 'node:util';
-import { REGISTER_TIME_ZONE } from '@/config/time-zone';
+import { registerTimeZone } from '@/config/register-time-zone';
 import { systemActor } from '@/lib/auth/actor';
 import { isFeedSource } from '@/lib/feeds/events';
 import { createFeedKey, listFeedKeys, revokeFeedKey } from '@/lib/feeds/feed-keys';
@@ -61,7 +61,7 @@ if (values.revoke !== undefined && !/^[0-9a-f]{8}$/.test(values.revoke)) {
   usageError(`--revoke: префикс — восемь шестнадцатеричных знаков, получено «${values.revoke}».`);
 }
 
-const when = (d: Date) => d.toLocaleString('ru-RU', { timeZone: REGISTER_TIME_ZONE });
+const when = (d: Date) => d.toLocaleString('ru-RU', { timeZone: registerTimeZone() });
 const actor = systemActor(operatorName('feeds-key'));
 
 await runAgainstRegister('feeds:key', async () => {

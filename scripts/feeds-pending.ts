@@ -5,7 +5,7 @@
  *   npm run feeds:pending -- [--source zags] [--retry]
  */
 import { parseArgs } from 'node:util';
-import { REGISTER_TIME_ZONE } from '@/config/time-zone';
+import { registerTimeZone } from '@/config/register-time-zone';
 import { systemActor } from '@/lib/auth/actor';
 import { retryPending } from '@/lib/feeds/apply-feed-events';
 import { isFeedSource } from '@/lib/feeds/events';
@@ -42,7 +42,7 @@ if (values.source !== undefined && !isFeedSource(values.source)) {
   process.exit(2);
 }
 const source = values.source;
-const when = (d: Date) => d.toLocaleString('ru-RU', { timeZone: REGISTER_TIME_ZONE });
+const when = (d: Date) => d.toLocaleString('ru-RU', { timeZone: registerTimeZone() });
 
 await runAgainstRegister('feeds:pending', async () => {
   if (values.retry) {

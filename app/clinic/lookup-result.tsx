@@ -1,4 +1,4 @@
-import { REGISTER_TIME_ZONE } from '@/config/time-zone';
+import { MOSCOW_TIME_ZONE } from '@/config/time-zone';
 import { formatDateRu } from '@/lib/domain/dates';
 import { formatEnp } from '@/lib/domain/ru/enp';
 import type { LookupOutcome } from '@/lib/lookup/policy-answer';
@@ -60,7 +60,7 @@ export function LookupResult({
           <strong>
             Регистр недоступен: показано последнее известное состояние на{' '}
             {a.staleSince
-              ? new Date(a.staleSince).toLocaleString('ru-RU', { timeZone: REGISTER_TIME_ZONE })
+              ? new Date(a.staleSince).toLocaleString('ru-RU', { timeZone: MOSCOW_TIME_ZONE })
               : '—'}
             . Право на медицинскую помощь сохраняется до восстановления работы.
           </strong>

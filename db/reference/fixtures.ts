@@ -1,4 +1,4 @@
-import { REGISTER_TIME_ZONE } from '@/config/time-zone';
+import { MOSCOW_TIME_ZONE } from '@/config/time-zone';
 import { innFrom, ogrnFrom } from './legal-ids';
 
 /**
@@ -114,7 +114,7 @@ const LARGE = new Set(['77', '50', '78', '23', '66', '61', '02', '16', '52', '54
  * whatever the year. A fixed date would turn it into "the insurer has left" once that date passed.
  */
 export function leavingInsurerTo(loadedAt: Date): string {
-  const year = new Intl.DateTimeFormat('en', { timeZone: REGISTER_TIME_ZONE, year: 'numeric' }).format(
+  const year = new Intl.DateTimeFormat('en', { timeZone: MOSCOW_TIME_ZONE, year: 'numeric' }).format(
     loadedAt,
   );
   return `${year}-12-31`;

@@ -1,4 +1,4 @@
-import { REGISTER_TIME_ZONE } from '@/config/time-zone';
+import { MOSCOW_TIME_ZONE } from '@/config/time-zone';
 import type { applicationKindEnum, applicationStatusEnum } from '@/db/schema';
 
 export type ApplicationKind = (typeof applicationKindEnum.enumValues)[number];
@@ -38,7 +38,7 @@ export const ALLOWED_TRANSITIONS: Record<ApplicationStatus, readonly Application
 };
 
 const MOSCOW_TIME = new Intl.DateTimeFormat('ru-RU', {
-  timeZone: REGISTER_TIME_ZONE,
+  timeZone: MOSCOW_TIME_ZONE,
   day: '2-digit',
   month: '2-digit',
   year: 'numeric',

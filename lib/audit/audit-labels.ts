@@ -25,6 +25,7 @@ export const CHANNEL_LABELS: Record<string, string> = {
   rest: 'REST API',
   fhir: 'FHIR API',
   feed: 'Ведомство',
+  status_check: 'Проверка статуса ОСМС',
 };
 
 export const ACTOR_KIND_LABELS: Record<string, string> = {
@@ -34,6 +35,7 @@ export const ACTOR_KIND_LABELS: Record<string, string> = {
   api_key: 'API-ключ МО',
   feed: 'Ведомство',
   system: 'Система',
+  public: 'Посетитель без входа',
 };
 
 /** The words for an entry's «what»: a staff action, a read's purpose, or the code itself. */

@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/errors';
-import type { Actor } from './actor';
+import type { Actor, FeedSource, KzFeedSource } from './actor';
 
 /**
  * Named permissions. A use case asks for one with the scope it touches; the answer depends only on the
@@ -24,7 +24,12 @@ export type Permission =
   | 'directory:manage' // import insurers, medical organisations and subjects, load production calendar years (ФФОМС)
   | 'person:merge' // review duplicate pairs, merge them or mark them as different people (scope: each person's)
   | 'person:merge_undo' // undo a merge (ФФОМС administrators only)
-  | 'dashboard:read'; // the console's dashboards (scope: the region shown; none = the country)
+  | 'dashboard:read' // the console's dashboards (scope: the region shown; none = the country)
+  // Kazakhstan's ОСМС (issue 14, ADR 0030):
+  | 'temporary_status:grant' // give the one-month status on an uploaded document (the person, a clinic)
+  | 'temporary_status:revoke' // revoke a temporary status (the fund's administrator)
+  | 'contribution:record' // record or reverse contributions (the payments feed)
+  | 'category:record'; // record category memberships (the category lists' feed)
 
 export interface PermissionScope {
   /** The person touched, when known. */
@@ -57,13 +62,34 @@ function canManageStaff(actor: Extract<Actor, { kind: 'staff' }>, scope: Permiss
   }
 }
 
-const FEED_PERMISSIONS: Record<'zags' | 'mvd' | 'military', readonly Permission[]> = {
+const FEED_PERMISSIONS: Record<FeedSource | KzFeedSource, readonly Permission[]> = {
   zags: ['person:register', 'person:correct', 'coverage:change'],
   mvd: ['person:register', 'person:correct', 'coverage:change'],
   military: ['coverage:change'],
+  payments: ['contribution:record'],
+  categories: ['category:record'],
 };
 
-const CITIZEN_PERMISSIONS: readonly Permission[] = ['coverage:change', 'attachment:change', 'person:read'];
+const CITIZEN_PERMISSIONS: readonly Permission[] = [
+  'coverage:change',
+  'attachment:change',
+  'person:read',
+  'temporary_status:grant',
+];
+
+/** What a clinic's registrar or a clinic's API key may do: look patients up, upload a category document. */
+const CLINIC_PERMISSIONS: readonly Permission[] = ['policy:lookup', 'temporary_status:grant'];
+
+/**
+ * Never staff's, whatever the role: the clinic lookup (a clinic's), a temporary status's grant (the person
+ * or the clinic that holds the document), and the feeds' facts (only the agencies send payments and lists).
+ */
+const NOT_STAFF: readonly Permission[] = [
+  'policy:lookup',
+  'temporary_status:grant',
+  'contribution:record',
+  'category:record',
+];
 
 export function can(actor: Actor, permission: Permission, scope: PermissionScope = {}): boolean {
   // Searching is console staff's alone; which persons a search may show is the actor's scope, applied by
@@ -76,7 +102,10 @@ export function can(actor: Actor, permission: Permission, scope: PermissionScope
       return FEED_PERMISSIONS[actor.source].includes(permission);
     case 'clinic':
     case 'api_key':
-      return permission === 'policy:lookup';
+      return CLINIC_PERMISSIONS.includes(permission);
+    case 'public':
+      // The public status check asks for no permission: it answers anyone, and only what anyone may know.
+      return false;
     case 'citizen': {
       if (!CITIZEN_PERMISSIONS.includes(permission) || scope.personId == null) return false;
       if (permission !== 'person:read' && !actor.trusted) return false;
@@ -84,15 +113,16 @@ export function can(actor: Actor, permission: Permission, scope: PermissionScope
     }
     case 'staff':
       if (permission === 'staff:manage') return canManageStaff(actor, scope);
+      if (NOT_STAFF.includes(permission)) return false;
       switch (actor.role) {
         case 'ffoms_admin':
-          return permission !== 'policy:lookup';
+          return true;
         case 'tfoms_operator':
           // The feeds' freshness and pending list concern every region's exchange with the agencies.
           if (permission === 'feed:read') return true;
           return (
-            permission !== 'policy:lookup' &&
             permission !== 'feed_key:manage' &&
+            permission !== 'temporary_status:revoke' &&
             permission !== 'jobs:read' &&
             permission !== 'directory:manage' &&
             permission !== 'person:merge_undo' &&

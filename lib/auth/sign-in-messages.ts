@@ -1,9 +1,9 @@
-import { REGISTER_TIME_ZONE } from '@/config/time-zone';
+import { MOSCOW_TIME_ZONE } from '@/config/time-zone';
 import { formatDateRu, moscowDate } from '@/lib/domain/dates';
 import { errorCatalogue } from '@/lib/errors';
 
 const clock = new Intl.DateTimeFormat('ru-RU', {
-  timeZone: REGISTER_TIME_ZONE,
+  timeZone: MOSCOW_TIME_ZONE,
   hour: '2-digit',
   minute: '2-digit',
   hourCycle: 'h23',

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
-import { REGISTER_TIME_ZONE } from '@/config/time-zone';
+import { MOSCOW_TIME_ZONE } from '@/config/time-zone';
 import { addDays, moscowDate } from '@/lib/domain/dates';
 
 /** Days recomputed on every run: the page shows 30, a few more absorb late-arriving rows. */
@@ -52,8 +52,8 @@ export async function refreshDashboard(opts: { now?: Date } = {}): Promise<Dashb
 }
 
 /** Moscow midnight starting `day`, as an instant: the per-day figures' lower bound on timestamps. */
-const dayStart = (day: string) => sql`(${day}::date::timestamp at time zone ${REGISTER_TIME_ZONE})`;
-const moscowDay = (column: string) => sql.raw(`(${column} at time zone '${REGISTER_TIME_ZONE}')::date`);
+const dayStart = (day: string) => sql`(${day}::date::timestamp at time zone ${MOSCOW_TIME_ZONE})`;
+const moscowDay = (column: string) => sql.raw(`(${column} at time zone '${MOSCOW_TIME_ZONE}')::date`);
 
 async function refreshCoverage(tx: Transaction, today: string): Promise<number> {
   await tx.execute(sql`delete from dashboard_coverage_counts`);

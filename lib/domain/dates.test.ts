@@ -5,6 +5,7 @@ import {
   ageOn,
   birthdayAt,
   compareDates,
+  dateInTimeZone,
   dateToEpochDays,
   dayOfWeek,
   endOfMoscowDay,
@@ -155,5 +156,23 @@ describe('birthdayAt', () => {
     expect(birthdayAt(d('2004-02-29'), 20)).toBe('2024-02-29');
     expect(ageOn(d('2004-02-29'), d('2018-02-28'))).toBe(13);
     expect(ageOn(d('2004-02-29'), birthdayAt(d('2004-02-29'), 14))).toBe(14);
+  });
+});
+
+describe('dateInTimeZone', () => {
+  it('counts the date in the zone, with the zone’s offset of the day', () => {
+    // 19:30 UTC: still the 5th in Moscow (22:30), already the 6th in Almaty (00:30, UTC+5 since 2024).
+    expect(dateInTimeZone(new Date('2026-12-05T19:30:00Z'), 'Europe/Moscow')).toBe('2026-12-05');
+    expect(dateInTimeZone(new Date('2026-12-05T19:30:00Z'), 'Asia/Almaty')).toBe('2026-12-06');
+    expect(dateInTimeZone(new Date('2026-12-05T18:59:59Z'), 'Asia/Almaty')).toBe('2026-12-05');
+    // Almaty was UTC+6 before 01.03.2024: 18:30 UTC was already the next day there.
+    expect(dateInTimeZone(new Date('2023-12-05T18:30:00Z'), 'Asia/Almaty')).toBe('2023-12-06');
+    expect(dateInTimeZone(new Date('2024-12-05T18:30:00Z'), 'Asia/Almaty')).toBe('2024-12-05');
+  });
+
+  it('agrees with the fixed Moscow offset', () => {
+    for (const iso of ['2026-01-01T20:59:59Z', '2026-01-01T21:00:00Z', '2026-06-30T23:00:00Z']) {
+      expect(dateInTimeZone(new Date(iso), 'Europe/Moscow')).toBe(moscowDate(new Date(iso)));
+    }
   });
 });

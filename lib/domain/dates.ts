@@ -91,6 +91,28 @@ export function moscowDate(instant: Date): LocalDate {
   return new Date(instant.getTime() + MOSCOW_OFFSET_MS).toISOString().slice(0, 10) as LocalDate;
 }
 
+const zoneDateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The calendar date in an IANA time zone at the given instant, with the zone's history of offsets (Almaty
+ * was UTC+6 until 01.03.2024, UTC+5 since). For registers whose zone is not a fixed offset in code.
+ */
+export function dateInTimeZone(instant: Date, timeZone: string): LocalDate {
+  let format = zoneDateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    zoneDateFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}` as LocalDate;
+}
+
 /** The last millisecond of the given date in Moscow, as an instant. */
 export function endOfMoscowDay(date: LocalDate): Date {
   return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS - 1 - MOSCOW_OFFSET_MS);

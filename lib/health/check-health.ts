@@ -2,7 +2,7 @@ import { env } from '@/config/env';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { replicaLag, type ReplicaLag } from '@/db/read-pools';
-import { REGISTER_TIME_ZONE } from '@/config/time-zone';
+import { MOSCOW_TIME_ZONE } from '@/config/time-zone';
 import { moscowDate, yearOf } from '@/lib/domain/dates';
 import { feedFreshness, silenceMessage } from '@/lib/feeds/freshness';
 import { logger } from '@/lib/ops/logger';
@@ -39,7 +39,7 @@ export interface HealthProblem {
 }
 
 const moscowInstant = (d: Date) =>
-  d.toLocaleString('ru-RU', { timeZone: REGISTER_TIME_ZONE, dateStyle: 'short', timeStyle: 'short' });
+  d.toLocaleString('ru-RU', { timeZone: MOSCOW_TIME_ZONE, dateStyle: 'short', timeStyle: 'short' });
 
 /**
  * Deadlines in a year without the official calendar count only the Labour Code's own holidays (provisional,

@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss';
 import { env } from '@/config/env';
 import { connectionOptions } from '@/db/primary';
-import { REGISTER_TIME_ZONE } from '@/config/time-zone';
+import { registerTimeZone } from '@/config/register-time-zone';
 import { JOB_DEFINITIONS, JOBS_ON_START, jobDefinition } from './definitions';
 import type { JobDefinition } from './job-definition';
 import { logger } from '@/lib/ops/logger';
@@ -88,7 +88,7 @@ export async function startJobWorkers(
       // The job's id is the context of every log line of its work (ADR 0028).
       return runInContext({ jobId: job.id, job: d.name }, () => runLogged(d, job.data));
     });
-    if (d.schedule) await boss.schedule(d.name, d.schedule, {}, { tz: REGISTER_TIME_ZONE });
+    if (d.schedule) await boss.schedule(d.name, d.schedule, {}, { tz: registerTimeZone() });
   }
   for (const name of onStart) await enqueueJob(name, {}, { singletonKey: `${name}:start` });
 }

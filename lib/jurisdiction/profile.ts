@@ -1,4 +1,5 @@
 import type { Jurisdiction } from '@/config/env';
+import type { LocalDate } from '@/lib/domain/dates';
 import type { Checked } from '@/lib/domain/result';
 
 /**
@@ -12,6 +13,8 @@ export interface JurisdictionProfile {
   readonly country: { readonly iso3: string; readonly name: string };
   /** The IANA zone "today", deadlines and instants shown to people are counted in. */
   readonly timeZone: string;
+  /** The calendar date in `timeZone` at an instant (now by default): "today" of a write or a status. */
+  today(now?: Date): LocalDate;
   readonly texts: ProfileTexts;
   /** The register's key for a person: what a lookup, a status check and a feed identify people by. */
   readonly personIdentifier: PersonIdentifier;

@@ -1,13 +1,14 @@
 import { ConfigError, type Jurisdiction } from '@/config/env';
 import type { JurisdictionProfile } from './profile';
+import { kzProfile } from './kz';
 import { ruProfile } from './ru';
 
 /**
- * The profiles this build has (ADR 0029). A jurisdiction the configuration names but this list lacks is
- * refused at start, before the database is opened: there is no placeholder profile. Kazakhstan's joins
- * this list in the change that wires its register (issue 14).
+ * The profiles this build has (ADR 0029): Russia's ОМС and Kazakhstan's ОСМС (ADR 0030). A jurisdiction
+ * the configuration names but this list lacks is refused at start, before the database is opened: there
+ * is no placeholder profile.
  */
-const PROFILES: Partial<Record<Jurisdiction, JurisdictionProfile>> = { ru: ruProfile };
+const PROFILES: Partial<Record<Jurisdiction, JurisdictionProfile>> = { ru: ruProfile, kz: kzProfile };
 
 /** The profile of `jurisdiction`; a `ConfigError` naming REGISTER_JURISDICTION when it is not wired. */
 export function profileOf(jurisdiction: Jurisdiction): JurisdictionProfile {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '@/config/env';
+import { JURISDICTIONS } from '@/config/env';
 import type { LocalDate } from '@/lib/domain/dates';
 import type { CoveragePeriod } from '@/lib/domain/ru/coverage';
 import { describeNotFound, describePolicyStatus } from '@/lib/domain/ru/policy-status';
@@ -27,9 +27,8 @@ describe('the jurisdiction profiles (ADR 0029)', () => {
     expect(profileOf('ru').id).toBe('ru');
   });
 
-  it('refuses Kazakhstan until its profile is wired, naming the variable', () => {
-    expect(() => profileOf('kz')).toThrow(ConfigError);
-    expect(() => profileOf('kz')).toThrow(/REGISTER_JURISDICTION: kz is not available.*available: ru$/);
+  it('every jurisdiction the configuration accepts has its profile, under its own id', () => {
+    for (const id of JURISDICTIONS) expect(profileOf(id).id).toBe(id);
   });
 });
 
@@ -43,6 +42,8 @@ describe('the Russian profile points at the Russian rules', () => {
     });
     expect(id.format('7700000000000016')).toBe('7700 0000 0000 0016');
     expect(id.digits).toBe(16);
+    expect(ruProfile.today(new Date('2026-12-05T20:59:59Z'))).toBe('2026-12-05');
+    expect(ruProfile.today(new Date('2026-12-05T21:00:00Z'))).toBe('2026-12-06');
     expect(identifierKindOf(id.fhirSystem)).toBe('enp');
   });
 

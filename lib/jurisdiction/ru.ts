@@ -1,4 +1,5 @@
-import { REGISTER_TIME_ZONE } from '@/config/time-zone';
+import { TIME_ZONES } from '@/config/time-zone';
+import { moscowDate } from '@/lib/domain/dates';
 import { formatEnp, validateEnp } from '@/lib/domain/ru/enp';
 import { POLICY_STATUS_CODES } from '@/lib/domain/ru/policy-status';
 import { eventTypesOf, FEED_SOURCES } from '@/lib/feeds/events';
@@ -16,7 +17,8 @@ import type { JurisdictionProfile } from './profile';
 export const ruProfile: JurisdictionProfile = {
   id: 'ru',
   country: { iso3: 'RUS', name: 'Российская Федерация' },
-  timeZone: REGISTER_TIME_ZONE,
+  timeZone: TIME_ZONES.ru,
+  today: (now = new Date()) => moscowDate(now),
   texts: {
     registerName: 'Единый регистр застрахованных лиц ОМС',
     schemeName: 'ОМС',

@@ -52,6 +52,7 @@ function limitedAs(actor: Actor): LimitedKind | null {
     case 'clinic':
     case 'staff':
     case 'citizen':
+    case 'public': // the ОСМС status check without sign-in: per client address (the id is derived from it)
       return 'user';
     case 'feed':
     case 'system':

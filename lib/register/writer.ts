@@ -4,7 +4,8 @@ import { getDb, type Transaction } from '@/db/client';
 import { persons, registerEvents } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { requirePermission, type Permission } from '@/lib/auth/permissions';
-import { moscowDate, type LocalDate } from '@/lib/domain/dates';
+import type { LocalDate } from '@/lib/domain/dates';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 import { AppError } from '@/lib/errors';
 import { latestCoverage, type CoverageRow } from './coverage-queries';
 import { toAppError } from './db-errors';
@@ -25,7 +26,7 @@ export interface WriteMeta {
   within?: Transaction;
 }
 
-export type EventEntity = 'person' | 'document' | 'coverage' | 'attachment' | 'representation';
+export type EventEntity = (typeof registerEvents.$inferInsert)['entity'];
 
 export interface RegisterEventInput {
   personId: number;
@@ -49,8 +50,9 @@ export class Writer {
     return this.meta.now ?? new Date();
   }
 
+  /** Today in the register's zone (the jurisdiction profile's: Moscow, Almaty). */
   get today(): LocalDate {
-    return moscowDate(this.now);
+    return jurisdictionProfile().today(this.now);
   }
 
   private recordTimeText: string | null = null;

@@ -52,4 +52,13 @@ export type {
   OsmsResidence,
   TemporaryStatus,
 } from './osms-facts';
-export { osmsStatusOn, type InsuredGround, type NotInsuredReason, type OsmsStatus } from './insured-status';
+export {
+  NOT_INSURED_REASONS,
+  OSMS_STATUS_CODES,
+  osmsStatusOn,
+  type InsuredGround,
+  type MonthMark,
+  type NotInsuredReason,
+  type OsmsStatus,
+} from './insured-status';
+export { INSURED_GROUNDS } from './status-periods';

@@ -25,16 +25,25 @@ import {
  * recorded by T.
  */
 
-export type NotInsuredReason =
-  | 'BEFORE_OSMS'
-  | 'NOT_A_PARTICIPANT'
-  | 'LUMP_SUM_NOT_ADVANCE'
-  | 'DEBT_IN_PAST_MONTHS'
-  | 'GRACE_ENDED'
-  | 'TEMPORARY_ENDED'
-  | 'NO_CONTRIBUTIONS';
+/** Why a person is not insured on a day (the "why not" rule's codes). */
+export const NOT_INSURED_REASONS = [
+  'BEFORE_OSMS',
+  'NOT_A_PARTICIPANT',
+  'LUMP_SUM_NOT_ADVANCE',
+  'DEBT_IN_PAST_MONTHS',
+  'GRACE_ENDED',
+  'TEMPORARY_ENDED',
+  'NO_CONTRIBUTIONS',
+] as const;
+export type NotInsuredReason = (typeof NOT_INSURED_REASONS)[number];
 
 export type InsuredGround = PeriodGround | 'SYSTEMS_UNAVAILABLE';
+
+/** Every code a status answers, and whether the person has the right to care in ОСМС under it. */
+export const OSMS_STATUS_CODES: readonly { code: InsuredGround | NotInsuredReason; insured: boolean }[] = [
+  ...[...INSURED_GROUNDS, 'SYSTEMS_UNAVAILABLE' as const].map((code) => ({ code, insured: true })),
+  ...NOT_INSURED_REASONS.map((code) => ({ code, insured: false })),
+];
 
 export interface MonthMark {
   month: Month;

@@ -1,0 +1,17 @@
+import type { KzFeedSource } from '@/lib/auth/actor';
+
+/**
+ * Kazakhstan's feed sources and the event types each may send (issue 14): the fund's payments (from the
+ * payment system and «Правительство для граждан») and the agencies' category lists (twice a month). The
+ * event schemas are the feeds' (lib/kz/feeds); this list is what the jurisdiction profile publishes.
+ */
+export const KZ_FEED_EVENT_TYPES = {
+  payments: ['contribution.paid', 'contribution.reversed'],
+  categories: ['category.joined', 'category.left'],
+} as const satisfies Record<KzFeedSource, readonly string[]>;
+
+export const KZ_FEED_SOURCES = Object.keys(KZ_FEED_EVENT_TYPES) as KzFeedSource[];
+
+export function isKzFeedSource(value: string): value is KzFeedSource {
+  return Object.hasOwn(KZ_FEED_EVENT_TYPES, value);
+}
