@@ -9,6 +9,8 @@ export const READ_PURPOSE_LABELS: Record<string, string> = {
   application_review: 'Просмотр заявления',
   extract_verify: 'Проверка выписки',
   audit_export: 'Выгрузка журнала аудита',
+  osms_status: 'Просмотр статуса ОСМС',
+  osms_status_check: 'Проверка статуса ОСМС по ИИН',
   // Card openings are logged as `card:<purpose>` (lib/register/person-card.ts).
   ...Object.fromEntries(
     Object.entries(CARD_PURPOSES).map(([code, label]) => [

@@ -62,3 +62,4 @@ export {
   type OsmsStatus,
 } from './insured-status';
 export { INSURED_GROUNDS } from './status-periods';
+export { publicOsmsStatus, type PublicOsmsStatus } from './public-status';
