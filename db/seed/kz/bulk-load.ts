@@ -15,6 +15,7 @@ import {
   localBody,
   type MonthlyPayment,
   type PlannedPerson,
+  type PopulationKind,
 } from './bulk-population';
 
 /**
@@ -69,6 +70,8 @@ export interface KzSeedOptions {
   seed: number;
   /** The date the register is seeded "as of" (Almaty): payments are made before it. */
   asOf: LocalDate;
+  /** The kinds' shares (default KIND_SHARES): tests ask for every kind in a small population. */
+  shares?: Record<PopulationKind, number>;
   chunkBytes?: number;
   onProgress?: (progress: { phase: 'persons' | 'contributions' | 'indexes'; detail: string }) => void;
 }
@@ -247,7 +250,7 @@ async function streamPopulation(
 ): Promise<Omit<KzSeedSummary, 'seconds' | 'loadSeconds' | 'indexSeconds'>> {
   const params = readOsmsParameters();
   const n = options.persons;
-  const planner = new KzPopulationPlanner(params, { seed: options.seed, asOf: options.asOf, capacity: n });
+  const planner = new KzPopulationPlanner(params, { ...options, capacity: n });
   const pipe = new CopyPipe(client, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
   const documents = new Prng(options.seed ^ 0xd0c);
   const ids: Ids = { contribution: 0, membership: 0, temporary: 0, permit: 0 };

@@ -226,10 +226,11 @@ export class KzPopulationPlanner {
 
   constructor(
     private readonly params: OsmsParameters,
-    options: { seed: number; asOf: LocalDate; capacity: number },
+    options: { seed: number; asOf: LocalDate; capacity: number; shares?: Record<PopulationKind, number> },
   ) {
     this.rng = new Prng(options.seed ^ 0x4b5a);
-    this.kinds = new WeightedTable(POPULATION_KINDS.map((k) => KIND_SHARES[k]));
+    const shares = options.shares ?? KIND_SHARES;
+    this.kinds = new WeightedTable(POPULATION_KINDS.map((k) => shares[k]));
     this.stateCategories = new WeightedTable(STATE_CATEGORY_WEIGHTS.map(([, w]) => w));
     this.asOfDay = epochDay(options.asOf);
     this.currentMonth = monthNumberOfDay(this.asOfDay);
