@@ -1,17 +1,32 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
+import { SITE_TEXTS } from './_national/site';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'Единый регистр застрахованных лиц ОМС', template: '%s — ЕРЗ ОМС' },
-  description:
-    'Полис ОМС онлайн: электронный полис, замена страховой компании, прикрепление к поликлинике, проверка полиса.',
-};
+/**
+ * The frame speaks for the deployment's register (ADR 0032): its words come from the profile and the
+ * national site texts, read per request — one build serves either country, so nothing national is baked
+ * in at build time.
+ */
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  const { texts, id } = jurisdictionProfile();
+  const site = SITE_TEXTS[id];
+  return {
+    title: { default: texts.registerName, template: `%s — ${site.title}` },
+    description: site.description,
+  };
+}
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
+  const { texts, id } = jurisdictionProfile();
+  const site = SITE_TEXTS[id];
   return (
     <html lang="ru">
       <body>
@@ -21,9 +36,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <header className="site-header">
           <div className="container">
             <Link href="/" className="site-title">
-              ЕРЗ ОМС
+              {site.title}
             </Link>
-            <span className="site-subtitle">Единый регистр застрахованных лиц</span>
+            <span className="site-subtitle">{site.subtitle}</span>
           </div>
         </header>
         <main id="main" className="container" tabIndex={-1}>
@@ -45,10 +60,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 </li>
               </ul>
             </nav>
-            <p>
-              Федеральный фонд обязательного медицинского страхования. Данные в демонстрационной версии
-              вымышлены.
-            </p>
+            <p>{texts.fundName}. Данные в демонстрационной версии вымышлены.</p>
           </div>
         </footer>
       </body>

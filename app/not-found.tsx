@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { citizenPortal } from '@/lib/auth/citizen-portal';
 
 export const metadata: Metadata = { title: 'Страница не найдена' };
 
@@ -15,7 +16,7 @@ export default function NotFound() {
           <a href="/">Главная страница</a>
         </li>
         <li>
-          <a href="/lk">Личный кабинет</a>
+          <a href={citizenPortal().cabinet}>Личный кабинет</a>
         </li>
       </ul>
     </>

@@ -1,71 +1,29 @@
 import type { Metadata } from 'next';
-import { JOURNEYS, SECTIONS } from '@/lib/portal/citizen-services';
-import { ServiceCards } from './_components/service-cards';
-
-export const metadata: Metadata = {
-  title: { absolute: 'Полис ОМС онлайн — Единый регистр застрахованных лиц ОМС' },
-};
+import { connection } from 'next/server';
+import type { ReactNode } from 'react';
+import type { Jurisdiction } from '@/config/env';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
+import { KazakhStart, KZ_START_TITLE } from './_national/kz-start';
+import { RussianStart, RU_START_TITLE } from './_national/ru-start';
 
 /**
- * The start page (GOV.UK pattern): what the service is, one start button into the sign-in, and every
- * service as a link to its own page — a signed-out visitor is sent through the sign-in and back there
- * (the cabinet's pages do that themselves). Clinics and staff find their ways in below and in the footer.
- * Plain HTML like the rest of the portal (ADR 0016): every link works without JavaScript.
+ * The start page is one URL in every register (ADR 0029); what it offers is national — Russia's ОМС
+ * journeys, Kazakhstan's status check and cabinet — so each country has its own start, chosen here once by
+ * the deployment's profile (ADR 0032).
  */
-export default function StartPage() {
-  return (
-    <>
-      <h1>Полис ОМС онлайн</h1>
-      <p className="lead">
-        Единый регистр застрахованных лиц хранит сведения обо всех, кто застрахован по обязательному
-        медицинскому страхованию в России. Полис ОМС — это ваш единый номер полиса (ЕНП) из 16 цифр: он не
-        меняется всю жизнь, при переезде и при смене страховой компании.
-      </p>
-      <p>
-        Здесь можно получить электронный полис себе и ребёнку, сменить страховую компанию, регион или
-        поликлинику и посмотреть, что о вашем полисе знает регистр.
-      </p>
-      <a className="button button--start" href="/lk/vhod" draggable={false}>
-        Войти через Госуслуги
-        <svg
-          className="button__arrow"
-          aria-hidden="true"
-          focusable="false"
-          viewBox="0 0 33 40"
-          width="17"
-          height="19"
-        >
-          <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
-        </svg>
-      </a>
-      <p className="hint start-hint">
-        Нужна учётная запись на Госуслугах. Подавать заявления можно с подтверждённой учётной записью.
-      </p>
+const STARTS: Record<Jurisdiction, { title: string; page: () => ReactNode }> = {
+  ru: { title: RU_START_TITLE, page: RussianStart },
+  kz: { title: KZ_START_TITLE, page: KazakhStart },
+};
 
-      <h2 id="zayavleniya">Заявления</h2>
-      <ServiceCards services={JOURNEYS} labelledBy="zayavleniya" />
-      <h2 id="svedeniya">Сведения о полисе</h2>
-      <ServiceCards services={SECTIONS} labelledBy="svedeniya" />
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  return { title: { absolute: STARTS[jurisdictionProfile().id].title } };
+}
 
-      <section className="audience" aria-labelledby="dlya-mo">
-        <h2 id="dlya-mo">Для медицинских организаций</h2>
-        <p>
-          Проверить полис пациента можно по документу, удостоверяющему личность, с датой рождения, по ЕНП или
-          по СНИЛС — в рабочем месте регистратора или из медицинской информационной системы (МИС) через API.
-        </p>
-        <ul className="link-list link-list--described">
-          <li>
-            <a href="/clinic">Рабочее место регистратора</a>
-            <span className="hint-block">Вход по логину и паролю сотрудника медицинской организации.</span>
-          </li>
-          <li>
-            <a href="/dlya-mo/api">API для медицинских информационных систем</a>
-            <span className="hint-block">
-              REST и FHIR R4: описание, примеры запросов, коды ошибок и как получить ключ.
-            </span>
-          </li>
-        </ul>
-      </section>
-    </>
-  );
+export default async function StartPage() {
+  // The build runs under one jurisdiction: the page is rendered per request, never baked in.
+  await connection();
+  const Start = STARTS[jurisdictionProfile().id].page;
+  return <Start />;
 }

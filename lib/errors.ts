@@ -59,6 +59,30 @@ export const errorCatalogue = {
   },
   IIN_INVALID_CHECKSUM: { status: 400, message: 'ИИН указан с ошибкой: не сходится контрольная цифра.' },
 
+  // Kazakhstan's temporary status on a category document (issue 14, lib/kz/temporary)
+  KZ_CATEGORY_UNKNOWN: { status: 400, message: 'Выберите льготную категорию из списка.' },
+  KZ_DOCUMENT_REQUIRED: { status: 400, message: 'Приложите документ, подтверждающий категорию.' },
+  KZ_DOCUMENT_TOO_LARGE: { status: 400, message: 'Файл больше 5 МБ. Уменьшите скан или фотографию.' },
+  KZ_DOCUMENT_TYPE: {
+    status: 400,
+    message: 'Документ должен быть в формате PDF, JPEG или PNG (проверяется содержимое файла, а не его имя).',
+  },
+  KZ_ALREADY_INSURED_ON_CATEGORY: {
+    status: 409,
+    message:
+      'Временный статус не нужен: данные о льготной категории уже поступили, статус застрахованного есть.',
+  },
+  KZ_TEMPORARY_STATUS_HOLDS: {
+    status: 409,
+    message: 'Временный статус по этой категории уже действует: повторная загрузка его не продлевает.',
+  },
+  KZ_TEMPORARY_STATUS_NOT_FOUND: { status: 404, message: 'Временный статус не найден.' },
+  KZ_TEMPORARY_STATUS_REVOKED: { status: 409, message: 'Временный статус уже отозван.' },
+  KZ_REVOKE_REASON_REQUIRED: {
+    status: 400,
+    message: 'Укажите причину отзыва: что не так с документом или категорией.',
+  },
+
   // Identity documents (F011)
   DOCUMENT_KIND_UNKNOWN: { status: 400, message: 'Неизвестный вид документа.' },
   DOCUMENT_SERIES_INVALID: { status: 400, message: 'Серия документа указана неверно.' },

@@ -11,9 +11,14 @@ import { gzipSync } from 'node:zlib';
 /** The enhancement script every plain portal page loads. */
 export const PORTAL_SCRIPT = '/portal.js';
 
-/** The portal: the start page, the cabinet, the extract check, the API documentation, the service status. */
+/**
+ * The portal: the start page, the cabinet, the extract check, the API documentation, the service status;
+ * in Kazakhstan's register the ОСМС cabinet and the public status check (ADR 0032).
+ */
 export function isPortalPage(pathname: string): boolean {
-  return pathname === '/' || /^\/(?:lk|verify|dlya-mo|sostoyanie)(?:\/|$)/.test(pathname);
+  return (
+    pathname === '/' || /^\/(?:lk|verify|dlya-mo|sostoyanie|kabinet|proverka-statusa)(?:\/|$)/.test(pathname)
+  );
 }
 
 const SCRIPT_ELEMENT = /<script\b[^>]*>[\s\S]*?<\/script\s*>/gi;

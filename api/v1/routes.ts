@@ -3,10 +3,13 @@ import { sendProblem, type Route, type RouteModule } from '../http';
 import { feedsHandler } from './feeds/handlers';
 import { getLookup } from './lookup';
 import { getOpenApi } from './openapi';
+import { getOsmsStatus } from './osms-status';
 
 const routes: Route[] = [
   { method: 'GET', path: '/api/v1/lookup', handler: getLookup },
   { method: 'GET', path: '/api/v1/openapi.json', handler: getOpenApi },
+  // Kazakhstan's public ОСМС status check (issue 14); answers 404 in another register.
+  { method: 'GET', path: '/api/v1/osms/status', handler: getOsmsStatus },
   { method: 'GET', path: '/api/v1/feeds/*', handler: feedsHandler },
   { method: 'POST', path: '/api/v1/feeds/*', handler: feedsHandler },
 ];

@@ -153,6 +153,7 @@ describe('submitPolicyApplication (journey 1)', () => {
       sex: 'M',
       snils: identity.snils ?? null,
       passport: { series: identity.passport!.series.replace(' ', ''), number: identity.passport!.number },
+      iin: null,
       trusted: true,
       accountLevel: 'verified',
     };

@@ -29,6 +29,7 @@ export const STAFF_ACTIONS = [
   'feed_key_revoked',
   'directory_imported',
   'calendar_year_loaded',
+  'temporary_status_revoked',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
@@ -57,6 +58,7 @@ export const STAFF_ACTION_NAMES: Record<StaffAction, string> = {
   feed_key_revoked: 'Отзыв ключа ведомственного обмена',
   directory_imported: 'Загрузка справочника',
   calendar_year_loaded: 'Загрузка производственного календаря',
+  temporary_status_revoked: 'Отзыв временного статуса ОСМС',
 };
 
 export interface StaffActionEntry {

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from 'next-auth';
 import type { Actor } from './actor';
 import { citizenSessionExpired, type CitizenSessionPart } from './citizen-claims';
 import { ESIA_PROVIDER_ID, parseCitizenAuthEnv } from './citizen-config';
+import { citizenPortal } from './citizen-portal';
 import { esiaProvider } from './citizen-provider';
 import type { StaffAccountRole } from './staff-accounts';
 
@@ -49,12 +50,13 @@ export const authOptions: NextAuthOptions = {
   // Staff sign in with a server action (app/vhod: lockout, second factor, server-side sessions; ADR 0017),
   // never through next-auth's providers or pages: the only flow that next-auth sends back to a sign-in or
   // error page is the citizens' ЕСИА sign-in.
-  pages: { signIn: '/lk/vhod', error: '/lk/vhod' },
+  pages: { signIn: citizenPortal().signIn, error: citizenPortal().signIn },
   providers: [...(citizenAuth.ok ? [esiaProvider(citizenAuth.config)] : [])],
   callbacks: {
     signIn({ user, account }) {
       // Claims the portal cannot use (no name, no subject) end the sign-in with a message, not a session.
-      if (account?.provider === ESIA_PROVIDER_ID && !user.identity?.citizen) return '/lk/vhod?error=Claims';
+      if (account?.provider === ESIA_PROVIDER_ID && !user.identity?.citizen)
+        return `${citizenPortal().signIn}?error=Claims`;
       return true;
     },
     jwt({ token, user }) {

@@ -33,6 +33,7 @@ describe('citizenClaimsFrom', () => {
       sex: 'M',
       snils: '14821563057',
       passport: { series: '4505', number: '318274' },
+      iin: null,
       trusted: true,
       accountLevel: 'verified',
     });
@@ -79,6 +80,7 @@ describe('citizenClaimsFrom', () => {
       sex: null,
       snils: null,
       passport: null,
+      iin: null,
       trusted: false,
       accountLevel: 'simplified',
     });
@@ -129,5 +131,14 @@ describe('citizenIdentity', () => {
     expect(citizenDisplayName({ lastName: 'Каримов', firstName: 'Рустам', patronymic: null })).toBe(
       'Каримов Рустам',
     );
+  });
+});
+
+describe('the ИИН claim (eGov, Kazakhstan’s register)', () => {
+  it('is kept when its check digit holds and dropped otherwise, like a wrong СНИЛС', () => {
+    const egov = { sub: 'egov-1', family_name: 'Ахметов', given_name: 'Ерлан', trusted: true };
+    expect(citizenClaimsFrom({ ...egov, iin: '880514 300 016' })?.iin).toBe('880514300016');
+    expect(citizenClaimsFrom({ ...egov, iin: '880514300015' })?.iin).toBeNull();
+    expect(citizenClaimsFrom({ ...egov, iin: 'abc' })?.iin).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDate } from '@/lib/domain/dates';
+import { validateIin } from '@/lib/domain/kz/iin';
 import { normalizeDocument } from '@/lib/domain/ru/documents';
 import { validateSnils } from '@/lib/domain/ru/snils';
 import type { CitizenActor } from './actor';
@@ -30,6 +31,8 @@ export interface CitizenClaims {
   snils: string | null;
   /** A Russian passport (F011 kind 14), normalised like the register stores it. */
   passport: { series: string; number: string } | null;
+  /** Kazakhstan's ИИН (eGov's claim `iin`), 12 digits, check digit valid; null from ЕСИА. */
+  iin: string | null;
   trusted: boolean;
   accountLevel: AccountLevel;
 }
@@ -62,6 +65,7 @@ export const providerClaimsSchema = z.object({
   snils: optionalText,
   passport_series: optionalText,
   passport_number: optionalText,
+  iin: optionalText,
   trusted: z.union([z.boolean(), z.enum(['true', 'false'])]).nullish(),
   account_level: z.enum(ACCOUNT_LEVELS).nullish(),
 });
@@ -95,6 +99,7 @@ export function citizenClaimsFrom(raw: unknown): CitizenClaims | null {
 
   const birth = c.birthdate ? parseDate('birthdate', c.birthdate) : null;
   const snils = c.snils ? validateSnils(c.snils) : null;
+  const iin = c.iin ? validateIin(c.iin) : null;
   const passport =
     c.passport_series && c.passport_number
       ? normalizeDocument({ kind: 14, series: c.passport_series, number: c.passport_number })
@@ -111,6 +116,7 @@ export function citizenClaimsFrom(raw: unknown): CitizenClaims | null {
       passport?.ok && passport.value.series
         ? { series: passport.value.series, number: passport.value.number }
         : null,
+    iin: iin?.ok ? iin.value.iin : null,
     trusted,
     accountLevel,
   };

@@ -21,6 +21,7 @@ describe('parseCitizenAuthEnv', () => {
     expect(parseCitizenAuthEnv(base)).toEqual({
       ok: true,
       config: {
+        jurisdiction: 'ru',
         mode: 'dev',
         issuer: 'http://localhost:3000/esia-dev',
         clientId: DEV_CLIENT_ID,
@@ -41,6 +42,7 @@ describe('parseCitizenAuthEnv', () => {
     expect(parsed).toEqual({
       ok: true,
       config: {
+        jurisdiction: 'ru',
         mode: 'external',
         issuer: 'https://esia.gosuslugi.ru',
         clientId: 'ERZ01',
@@ -98,5 +100,15 @@ describe('devProviderAllowed', () => {
     expect(devProviderAllowed({ prod: true, embedded: false, env: { ESIA_DEV_PROVIDER: 'true' } })).toBe(
       true,
     );
+  });
+});
+
+describe('the citizen sign-in of Kazakhstan’s register', () => {
+  it('asks the provider for the ИИН (eGov’s scope) instead of СНИЛС and the passport', () => {
+    const parsed = parseCitizenAuthEnv({ ...base, REGISTER_JURISDICTION: 'kz' });
+    expect(parsed.ok && parsed.config).toMatchObject({
+      jurisdiction: 'kz',
+      scope: 'openid fullname birthdate gender iin',
+    });
   });
 });

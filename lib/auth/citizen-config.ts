@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { parseEnv, readEnv } from '@/config/env';
+import { parseEnv, readEnv, type Jurisdiction } from '@/config/env';
+import { CITIZEN_PORTALS } from './citizen-portal';
 
 /**
  * Where citizens sign in. Production names a ЕСИА-compatible OpenID Connect issuer and the portal's client
@@ -10,8 +11,8 @@ import { parseEnv, readEnv } from '@/config/env';
 export const DEV_ISSUER_PATH = '/esia-dev';
 export const DEV_CLIENT_ID = 'erz-oms-portal';
 export const ESIA_PROVIDER_ID = 'esia';
-/** What the portal asks for: ФИО, birth date, sex, СНИЛС and the identity document (ЕСИА's scope names). */
-export const DEFAULT_ESIA_SCOPE = 'openid fullname birthdate gender snils id_doc';
+/** What the Russian portal asks for: ФИО, birth date, sex, СНИЛС and the identity document (ЕСИА's names). */
+export const DEFAULT_ESIA_SCOPE = CITIZEN_PORTALS.ru.scope;
 /** The default of CITIZEN_SESSION_SECONDS (config/env.ts). */
 export const DEFAULT_CITIZEN_SESSION_SECONDS = readEnv({}).CITIZEN_SESSION_SECONDS;
 
@@ -19,6 +20,8 @@ export const DEFAULT_CITIZEN_SESSION_SECONDS = readEnv({}).CITIZEN_SESSION_SECON
 export type Env = Readonly<Record<string, string | undefined>>;
 
 export interface CitizenAuthConfig {
+  /** Whose citizens sign in (ADR 0032): ЕСИА's for Russia's register, eGov's for Kazakhstan's. */
+  jurisdiction: Jurisdiction;
   /** `external`: a real ЕСИА-compatible issuer; `dev`: the provider mounted in this process. */
   mode: 'external' | 'dev';
   issuer: string;
@@ -55,7 +58,9 @@ export function parseCitizenAuthEnv(env: Env = process.env): ParsedCitizenAuthCo
   const e = parsed.env;
   const base = e.NEXTAUTH_URL!;
   const common = {
-    scope: e.ESIA_SCOPE ?? DEFAULT_ESIA_SCOPE,
+    jurisdiction: e.REGISTER_JURISDICTION,
+    // The deployment's country decides what its provider is asked for (eGov: the ИИН).
+    scope: e.ESIA_SCOPE ?? CITIZEN_PORTALS[e.REGISTER_JURISDICTION].scope,
     callbackUrl: `${base}/api/auth/callback/${ESIA_PROVIDER_ID}`,
     sessionSeconds: e.CITIZEN_SESSION_SECONDS,
   };

@@ -28,3 +28,13 @@ describe('cabinetPath', () => {
     expect(cabinetPath('http://localhost:3000.evil.example/lk', 'http://localhost:3000')).toBe('/lk');
   });
 });
+
+describe('cabinetPath in a register whose cabinet is /kabinet (Kazakhstan)', () => {
+  it('keeps paths of that cabinet and refuses the other country’s', () => {
+    const site = 'http://localhost:3000';
+    expect(cabinetPath('/kabinet/zagruzka', site, '/kabinet')).toBe('/kabinet/zagruzka');
+    expect(cabinetPath(`${site}/kabinet`, site, '/kabinet')).toBe('/kabinet');
+    for (const other of ['/lk', '/lk/polis', '/kabinetx', '/kabinet//evil', 'https://evil.example/kabinet'])
+      expect(cabinetPath(other, site, '/kabinet')).toBe('/kabinet');
+  });
+});

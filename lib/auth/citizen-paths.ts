@@ -1,4 +1,5 @@
 import { env } from '@/config/env';
+import { citizenPortal } from './citizen-portal';
 
 /** The site's own address: NEXTAUTH_URL when configured, else the origin the request came to. */
 export function siteUrl(requestOrigin: string): string {
@@ -6,12 +7,20 @@ export function siteUrl(requestOrigin: string): string {
 }
 
 /**
- * Where to land after signing in: a path of the personal cabinet only. next-auth hands back absolute
- * callback URLs of our own site; anything else (another site, a protocol-relative URL) becomes `/lk`.
+ * Where to land after signing in: a path of the personal cabinet only (`/lk`; `/kabinet` in Kazakhstan's
+ * register, lib/auth/citizen-portal.ts). next-auth hands back absolute callback URLs of our own site;
+ * anything else (another site, a protocol-relative URL) becomes the cabinet's start page.
  */
-export function cabinetPath(value: unknown, siteUrl: string | undefined = env().NEXTAUTH_URL): string {
+export function cabinetPath(
+  value: unknown,
+  siteUrl: string | undefined = env().NEXTAUTH_URL,
+  cabinet: string = citizenPortal().cabinet,
+): string {
   let s = typeof value === 'string' ? value.trim() : '';
   if (siteUrl && s.startsWith(`${siteUrl.replace(/\/+$/, '')}/`))
     s = s.slice(siteUrl.replace(/\/+$/, '').length);
-  return /^\/lk(\/[a-z0-9/_-]*)?(\?[a-z0-9=&_-]*)?$/i.test(s) && !s.includes('//') ? s : '/lk';
+  const inCabinet = s === cabinet || s.startsWith(`${cabinet}/`) || s.startsWith(`${cabinet}?`);
+  return inCabinet && /^\/[a-z]+(\/[a-z0-9/_-]*)?(\?[a-z0-9=&_-]*)?$/i.test(s) && !s.includes('//')
+    ? s
+    : cabinet;
 }

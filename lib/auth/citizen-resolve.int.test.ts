@@ -22,6 +22,7 @@ function claimsOf(input: RegisterPersonInput, overrides: Partial<CitizenClaims> 
     sex: input.person.sex === 'M' ? 'M' : 'F',
     snils: input.person.snils ?? null,
     passport: { series: input.document.series!.replace(/\s/g, ''), number: input.document.number },
+    iin: null,
     trusted: true,
     accountLevel: 'verified',
     ...overrides,

@@ -22,7 +22,7 @@ export interface ResolvedCitizen {
   /** The citizen's own register record; null when not in the register (or not looked for). */
   personId: number | null;
   /** How the record was found. */
-  matchedBy: 'snils' | 'passport' | 'application' | null;
+  matchedBy: 'iin' | 'snils' | 'passport' | 'application' | null;
   /** The children (and wards) the citizen represents today, youngest last (by birth date, then id). */
   representedPersonIds: number[];
 }
@@ -100,6 +100,13 @@ async function representedBy(personId: number, now: Date): Promise<number[]> {
 
 async function matchByClaims(claims: CitizenClaims): Promise<Omit<ResolvedCitizen, 'representedPersonIds'>> {
   const db = getDb();
+  // eGov vouches for the ИИН, Kazakhstan's one key (ADR 0032); ЕСИА sends none, and a Russian register
+  // holds no ИИН, so each register matches by its own key without asking which country it is.
+  if (claims.iin) {
+    const [row] = await db.select(candidateColumns).from(persons).where(eq(persons.iin, claims.iin));
+    const personId = await follow(row);
+    return personId === null ? NOT_FOUND : { personId, matchedBy: 'iin' };
+  }
   if (claims.snils) {
     const [row] = await db.select(candidateColumns).from(persons).where(eq(persons.snils, claims.snils));
     const personId = await follow(row);
@@ -126,7 +133,8 @@ async function matchByClaims(claims: CitizenClaims): Promise<Omit<ResolvedCitize
 }
 
 /**
- * Finds the register person behind a signed-in account: by СНИЛС, else by Russian passport series and
+ * Finds the register person behind a signed-in account: by ИИН when the provider vouched for one (eGov),
+ * else by СНИЛС, else by Russian passport series and
  * number together with the birth date, else through the portal application that registered them. A
  * simplified account is never matched — its data were not checked by anyone. Cheap (unique indexes), so it
  * runs once per request and the register, not the session, is the truth.

@@ -1,5 +1,5 @@
 import { headers } from 'next/headers';
-import { CLIENT_ADDRESS_HEADER } from './client-address-header';
+import { CLIENT_ADDRESS_HEADER, normalClientAddress } from './client-address-header';
 
 /**
  * The address of the client of the current page request or server action, as the launcher's edge read it
@@ -7,6 +7,5 @@ import { CLIENT_ADDRESS_HEADER } from './client-address-header';
  * served application). IPv4 peers seen through an IPv6 socket are written as plain IPv4.
  */
 export async function clientAddress(): Promise<string> {
-  const value = (await headers()).get(CLIENT_ADDRESS_HEADER) ?? 'unknown';
-  return value.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1').slice(0, 64);
+  return normalClientAddress((await headers()).get(CLIENT_ADDRESS_HEADER));
 }

@@ -65,9 +65,17 @@ export function changedFields(
   };
 }
 
-function checkReason(c: IssueCollector, reason: string): string {
+/**
+ * An employee's reason for a change (a correction; revoking a temporary status): 5 to 1000 characters of
+ * plain text; `missing` is the code a too-short reason is refused with.
+ */
+export function checkReason(
+  c: IssueCollector,
+  reason: string,
+  missing: 'CORRECTION_REASON_REQUIRED' | 'KZ_REVOKE_REASON_REQUIRED' = 'CORRECTION_REASON_REQUIRED',
+): string {
   const text = canonicalText(reason).trim();
-  if (text.length < 5) c.add(fieldIssue('reason', 'CORRECTION_REASON_REQUIRED'));
+  if (text.length < 5) c.add(fieldIssue('reason', missing));
   else if (text.length > CORRECTION_REASON_MAX || hasForbiddenCharacters(text))
     c.add(
       fieldIssue(

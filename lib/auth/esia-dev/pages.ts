@@ -45,7 +45,26 @@ export function pageCsp(portalOrigin: string): string {
   return `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${portalOrigin}; frame-ancestors 'none'; base-uri 'none'`;
 }
 
-function layout(title: string, body: string): string {
+/** Which national provider the development pages stand in for (ADR 0032). */
+export interface DevProviderLook {
+  /** Its name in the header and the heading: Госуслуги; eGov. */
+  readonly name: string;
+  /** What the portal asks it for, in the sign-in page's words. */
+  readonly asks: string;
+  /** The real provider it replaces. */
+  readonly replaces: string;
+}
+
+export const DEV_PROVIDER_LOOKS = {
+  ru: {
+    name: 'Госуслуги',
+    asks: 'ваши ФИО, дату рождения, пол, СНИЛС и паспортные данные',
+    replaces: 'ЕСИА',
+  },
+  kz: { name: 'eGov', asks: 'ваши ФИО, дату рождения, пол и ИИН', replaces: 'eGov' },
+} as const satisfies Record<string, DevProviderLook>;
+
+function layout(title: string, body: string, look: DevProviderLook = DEV_PROVIDER_LOOKS.ru): string {
   return `<!DOCTYPE html>
 <html lang="ru">
 <head>
@@ -56,7 +75,7 @@ function layout(title: string, body: string): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<header><p>Госуслуги · тестовый вход</p></header>
+<header><p>${escapeHtml(look.name)} · тестовый вход</p></header>
 <main>
 ${body}
 </main>
@@ -80,6 +99,7 @@ function citizenItem(c: TestCitizen, loginAction: string): string {
     c.birthdate ? `дата рождения ${formatBirthDate(c.birthdate)}` : null,
     c.snils ? 'СНИЛС есть' : null,
     c.passport ? 'паспорт РФ' : null,
+    c.iin ? `ИИН ${c.iin}` : null,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -100,7 +120,9 @@ export function renderSignInPage(opts: {
   syntheticCitizens?: boolean;
   loginAction: string;
   abortAction: string;
+  look?: DevProviderLook;
 }): string {
+  const look = opts.look ?? DEV_PROVIDER_LOOKS.ru;
   const groups = ACCOUNT_LEVELS.slice()
     .reverse()
     .map((level) => {
@@ -115,15 +137,16 @@ export function renderSignInPage(opts: {
     })
     .join('\n');
   return layout(
-    'Вход через Госуслуги — тестовый поставщик',
-    `<h1>Вход через Госуслуги</h1>
-<p>Сервис «${escapeHtml(opts.clientName)}» запрашивает ваши ФИО, дату рождения, пол, СНИЛС и паспортные данные.</p>
-<div class="warn"><p><strong>Это тестовый поставщик входа</strong> для разработки и демонстрации: он заменяет ЕСИА. Выберите тестового гражданина — пароль не нужен. Все данные вымышлены.</p></div>
+    `Вход через ${look.name} — тестовый поставщик`,
+    `<h1>Вход через ${escapeHtml(look.name)}</h1>
+<p>Сервис «${escapeHtml(opts.clientName)}» запрашивает ${escapeHtml(look.asks)}.</p>
+<div class="warn"><p><strong>Это тестовый поставщик входа</strong> для разработки и демонстрации: он заменяет ${escapeHtml(look.replaces)}. Выберите тестового гражданина — пароль не нужен. Все данные вымышлены.</p></div>
 ${groups}
 ${opts.syntheticCitizens ? syntheticForm(opts.loginAction) : ''}
 <form class="cancel" method="post" action="${escapeHtml(opts.abortAction)}">
 <button type="submit" class="secondary">Отменить вход и вернуться</button>
 </form>`,
+    look,
   );
 }
 

@@ -2,10 +2,11 @@ import { createHmac } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Provider, { interactionPolicy, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { DEV_ISSUER_PATH, type CitizenAuthConfig } from '../citizen-config';
-import { PAGE_HEADERS, pageCsp, renderErrorPage, renderSignInPage } from './pages';
+import { DEV_PROVIDER_LOOKS, PAGE_HEADERS, pageCsp, renderErrorPage, renderSignInPage } from './pages';
 import type { SigningJwk } from './signing-key';
 import { isSyntheticSeed, SYNTHETIC_PREFIX, syntheticCitizenBySub } from './synthetic-citizens';
-import { TEST_CITIZENS, testCitizenBySub, testCitizenClaims } from './test-citizens';
+import { SYNTHETIC_KZ_PREFIX, syntheticKzCitizenBySub } from './synthetic-kz-citizens';
+import { TEST_CITIZENS, testCitizenClaims } from './test-citizens';
 import { logger } from '@/lib/ops/logger';
 
 /**
@@ -34,6 +35,8 @@ const CLAIMS: Configuration['claims'] = {
   gender: ['gender'],
   snils: ['snils'],
   id_doc: ['passport_series', 'passport_number'],
+  // eGov's: Kazakhstan's register knows a person by the ИИН alone (ADR 0032).
+  iin: ['iin'],
 };
 
 /**
@@ -67,8 +70,13 @@ export function createEsiaDevProvider(opts: {
 }): EsiaDevProvider {
   const { config } = opts;
   const synthetic = opts.syntheticCitizens === true;
+  // The accounts of the deployment's country only: eGov's carry an ИИН, ЕСИА's never do (ADR 0032).
+  const kz = config.jurisdiction === 'kz';
+  const citizens = TEST_CITIZENS.filter((c) => Boolean(c.iin) === kz);
+  const syntheticPrefix = kz ? SYNTHETIC_KZ_PREFIX : SYNTHETIC_PREFIX;
+  const syntheticBySub = kz ? syntheticKzCitizenBySub : syntheticCitizenBySub;
   const accountBySub = (sub: string) =>
-    testCitizenBySub(sub) ?? (synthetic ? syntheticCitizenBySub(sub) : undefined);
+    citizens.find((c) => c.sub === sub) ?? (synthetic ? syntheticBySub(sub) : undefined);
   if (config.mode !== 'dev') throw new Error('The development provider runs only without ESIA_ISSUER.');
   const issuerUrl = new URL(config.issuer);
   const mount = issuerUrl.pathname.replace(/\/$/, '');
@@ -176,8 +184,9 @@ export function createEsiaDevProvider(opts: {
         200,
         renderSignInPage({
           clientName: CLIENT_NAME,
-          citizens: TEST_CITIZENS,
+          citizens,
           syntheticCitizens: synthetic,
+          look: DEV_PROVIDER_LOOKS[config.jurisdiction],
           loginAction: `${mount}/interaction/${uid}/login`,
           abortAction: `${mount}/interaction/${uid}/abort`,
         }),
@@ -212,7 +221,7 @@ export function createEsiaDevProvider(opts: {
       );
       return;
     }
-    const account = seed !== undefined ? `${SYNTHETIC_PREFIX}${seed}` : (form.get('account') ?? '');
+    const account = seed !== undefined ? `${syntheticPrefix}${seed}` : (form.get('account') ?? '');
     if (!accountBySub(account)) {
       send(
         res,

@@ -22,6 +22,8 @@ export interface TestCitizen {
   gender: 'male' | 'female';
   snils: string | null;
   passport: { series: string; number: string } | null;
+  /** Kazakhstan's ИИН: an eGov account of Kazakhstan's register carries it (ADR 0032); ЕСИА's never do. */
+  iin?: string | null;
   /** What to try with this account, in Russian, shown on the provider's sign-in page. */
   note: string;
 }
@@ -144,6 +146,7 @@ export function testCitizenClaims(c: TestCitizen): Record<string, unknown> {
     snils: c.snils,
     passport_series: c.passport?.series ?? null,
     passport_number: c.passport?.number ?? null,
+    iin: c.iin ?? null,
     trusted: c.level === 'verified',
     account_level: c.level,
   };

@@ -231,10 +231,19 @@ function advancePeriods(params: OsmsParameters, facts: OsmsFacts): StatusPeriod[
   return periods;
 }
 
-/** One month from the upload (its last day the day before the same date next month), cut by a revocation. */
+/**
+ * The last day of a temporary status uploaded on `uploadedOn` when nothing cuts it short: one month
+ * (`temporaryStatusMonths`) from the upload, i.e. the day before the same date a month later (end-of-month
+ * clamped). The upload's use case and its notification say this day; the status derivation uses it too.
+ */
+export function temporaryStatusLastDay(params: OsmsParameters, uploadedOn: LocalDate): LocalDate {
+  return addDays(addMonths(uploadedOn, params.rules.temporaryStatusMonths), -1);
+}
+
+/** One month from the upload (see temporaryStatusLastDay), cut by a revocation. */
 function temporaryPeriods(params: OsmsParameters, facts: OsmsFacts): StatusPeriod[] {
   return facts.temporaryStatuses.flatMap((t): StatusPeriod[] => {
-    const end = addDays(addMonths(t.uploadedOn, params.rules.temporaryStatusMonths), -1);
+    const end = temporaryStatusLastDay(params, t.uploadedOn);
     const to = t.revokedOn !== null && t.revokedOn <= end ? addDays(t.revokedOn, -1) : end;
     return to < t.uploadedOn
       ? []

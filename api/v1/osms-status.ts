@@ -1,0 +1,39 @@
+import { env } from '@/config/env';
+import { publicActor } from '@/lib/auth/actor';
+import { normalClientAddress } from '@/lib/auth/client-address-header';
+import { AppError, fieldIssue } from '@/lib/errors';
+import { checkOsmsStatusPublic } from '@/lib/kz/status/read-osms-status';
+import { enforceRateLimit } from '@/lib/rate-limit/rate-limits';
+import { sendJson, sendProblem, type ApiContext } from '../http';
+
+/**
+ * GET /api/v1/osms/status?iin=… — the public ОСМС status check for machines (the fund's app, a chat bot;
+ * issue 14): the same answer as the page /proverka-statusa, from the same use case — insured or not, the
+ * code and words of the ground or the reason, the advice, until when, the 12 months' paid marks; never
+ * amounts or names. No key: limited per client address (429 with Retry-After). Errors are problem+json
+ * with stable codes and every invalid parameter named. Kazakhstan's register only: 404 in another.
+ */
+export async function getOsmsStatus({ req, res, url }: ApiContext): Promise<void> {
+  const instance = url.pathname;
+  try {
+    if (env().REGISTER_JURISDICTION !== 'kz')
+      throw new AppError('NOT_FOUND', { message: 'Такого адреса в API нет.' });
+    const address = normalClientAddress(req.socket.remoteAddress);
+    enforceRateLimit(publicActor(address));
+    const names = [...url.searchParams.keys()];
+    const issues = [
+      ...names
+        .filter((n) => n !== 'iin')
+        .map((n) => fieldIssue(n, 'VALIDATION_FAILED', 'Неизвестный параметр запроса.')),
+      ...(url.searchParams.getAll('iin').length > 1
+        ? [fieldIssue('iin', 'VALIDATION_FAILED', 'Параметр указан несколько раз.')]
+        : []),
+      ...(url.searchParams.has('iin') ? [] : [fieldIssue('iin', 'FIELD_REQUIRED', 'Укажите ИИН: 12 цифр.')]),
+    ];
+    if (issues.length) throw AppError.validation(issues);
+    const answer = await checkOsmsStatusPublic({ iin: url.searchParams.get('iin')! }, { client: address });
+    sendJson(res, 200, answer);
+  } catch (error) {
+    sendProblem(res, error, instance);
+  }
+}

@@ -1,0 +1,6 @@
+import { nationalRoute } from '@/app/_national/jurisdiction-gate';
+import { startCitizenSignIn, toSignInPage } from '@/lib/auth/citizen-sign-in-start';
+
+/** «Войти через Госуслуги (ЕСИА)»: the form post that starts the sign-in (lib/auth/citizen-sign-in-start.ts). */
+export const POST = nationalRoute('ru', startCitizenSignIn);
+export const GET = nationalRoute('ru', toSignInPage);

@@ -1,0 +1,81 @@
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
+
+export const KZ_START_TITLE = 'Статус в системе ОСМС — Реестр участников ОСМС';
+
+/**
+ * Kazakhstan's start page: the public status check by ИИН first (no sign-in: anyone may check whether a
+ * person is insured and which months were paid, never amounts or names), then the cabinet through eGov,
+ * and the services the profile lists. Plain HTML like the rest of the portal: every link works without
+ * JavaScript.
+ */
+export function KazakhStart() {
+  const { portal, texts } = jurisdictionProfile();
+  const services = [...portal.journeys, ...portal.sections];
+  return (
+    <>
+      <h1>Статус в системе ОСМС</h1>
+      <p className="lead">
+        {texts.fundName} ведёт реестр участников обязательного социального медицинского страхования. Статус
+        застрахованного не оформляют по заявлению: он складывается из взносов, которые платят за вас
+        работодатель, вы сами или государство, и из льготных категорий, за которые взносы платит государство.
+      </p>
+      <a className="button button--start" href="/proverka-statusa" draggable={false}>
+        Проверить статус по ИИН
+        <svg
+          className="button__arrow"
+          aria-hidden="true"
+          focusable="false"
+          viewBox="0 0 33 40"
+          width="17"
+          height="19"
+        >
+          <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
+        </svg>
+      </a>
+      <p className="hint start-hint">
+        Без входа: статус и отметки об оплате за 12 месяцев. Суммы взносов и плательщики — в личном кабинете.
+      </p>
+
+      <h2 id="kabinet">Личный кабинет</h2>
+      <p>
+        Войдите через eGov, чтобы увидеть взносы по месяцам с суммами и плательщиками, льготные категории и
+        загрузить документ о льготной категории, если данные о ней ещё не поступили.
+      </p>
+      <p>
+        <a className="button" href="/kabinet/vhod">
+          Войти через eGov
+        </a>
+      </p>
+      {services.length > 0 ? (
+        <>
+          <h2 id="uslugi">Услуги</h2>
+          <ul className="link-list" aria-labelledby="uslugi">
+            {services.map((s) => (
+              <li key={s.href}>
+                <a href={s.href}>{s.title}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <section className="audience" aria-labelledby="dlya-mo">
+        <h2 id="dlya-mo">Для медицинских организаций</h2>
+        <p>
+          Проверить статус пациента можно по ИИН — в рабочем месте регистратора или из медицинской
+          информационной системы через API.
+        </p>
+        <ul className="link-list link-list--described">
+          <li>
+            <a href="/clinic">Рабочее место регистратора</a>
+            <span className="hint-block">Вход по логину и паролю сотрудника медицинской организации.</span>
+          </li>
+          <li>
+            <a href="/dlya-mo/api">API для медицинских информационных систем</a>
+            <span className="hint-block">REST и FHIR R4: описание, примеры запросов и коды ошибок.</span>
+          </li>
+        </ul>
+      </section>
+    </>
+  );
+}
