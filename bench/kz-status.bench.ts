@@ -21,6 +21,7 @@
  * Remove the register afterwards to free the disk: `rm -rf .data/bench-kz-status` (1 M persons ≈ 7 GB).
  */
 import { closeDb } from '../db/client';
+import type { KzSeedSummary } from '../db/seed/kz/bulk-load';
 import { startEmbeddedPostgres } from '../db/embedded';
 import { kzToday } from '../lib/kz/today';
 import { optionsOrExit, parseBenchFlags } from './lib/args';
@@ -50,6 +51,7 @@ const USAGE = `usage: npm run bench:kz-status -- [--persons N] [--duration S] [-
   --warmup S         seconds of load before each measurement, not counted (default 3)
   --connections L    comma-separated connection counts (default 16,64)
   --samples N        random ИИН to cycle through (default 10000)
+  --measure 0        seed (or reuse) the register, print its storage and stop: no server, no load
 Needs the production build: run \`npm run build\` first.`;
 
 function parseOptions(argv: readonly string[]) {
@@ -59,17 +61,34 @@ function parseOptions(argv: readonly string[]) {
     warmup: { kind: 'whole', min: 0, max: 600 },
     samples: { kind: 'whole', min: 1, max: 1_000_000 },
     connections: { kind: 'list', min: 1, max: 1000 },
+    measure: { kind: 'whole', min: 0, max: 1 },
   });
   if (typeof given === 'string') return given;
-  return { persons: 1_000_000, duration: 15, warmup: 3, connections: [16, 64], samples: 10_000, ...given };
+  return {
+    persons: 1_000_000,
+    duration: 15,
+    warmup: 3,
+    connections: [16, 64],
+    samples: 10_000,
+    measure: 1,
+    ...given,
+  };
 }
 
 const log = (line: string) =>
   console.log(`[bench:kz-status ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
+function printSeed(seeded: KzSeedSummary): void {
+  console.log(
+    `\nSeeded ${int(seeded.persons)} persons and ${int(seeded.contributions)} contributions in ` +
+      `${fixed(seeded.seconds, 1)} s (COPY ${fixed(seeded.loadSeconds, 1)} s + keys and indexes ` +
+      `${fixed(seeded.indexSeconds, 1)} s)`,
+  );
+}
+
 async function main(): Promise<void> {
   const options = optionsOrExit(parseOptions(process.argv.slice(2)), USAGE);
-  requireProductionBuild();
+  if (options.measure) requireProductionBuild();
   // This process migrates and binds the register as the server will: a Kazakh one.
   process.env.REGISTER_JURISDICTION = 'kz';
 
@@ -85,6 +104,9 @@ async function main(): Promise<void> {
       log,
     });
     const storage = await kzStorage(url);
+    if (seeded) printSeed(seeded);
+    printStorage(storage);
+    if (!options.measure) return;
     const iins = await pickIins(url, options.samples);
     log(`${int(iins.length)} random ИИН to check`);
 
@@ -105,14 +127,6 @@ async function main(): Promise<void> {
     try {
       const mix = await answerMix(servers.oursUrl, iins.slice(0, MIX_SAMPLES));
       const load = await measureStatusDoors(servers, iins, options, log);
-      if (seeded) {
-        console.log(
-          `\nSeeded ${int(seeded.persons)} persons and ${int(seeded.contributions)} contributions in ` +
-            `${fixed(seeded.seconds, 1)} s (COPY ${fixed(seeded.loadSeconds, 1)} s + keys and indexes ` +
-            `${fixed(seeded.indexSeconds, 1)} s): ${int(seeded.contributions / seeded.loadSeconds)} contribution rows/s loaded`,
-        );
-      }
-      printStorage(storage);
       printStatusReport(load, options, mix);
       console.log(`\n${int((performance.now() - started) / 1000)} s in all`);
     } finally {
