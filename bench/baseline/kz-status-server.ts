@@ -14,62 +14,24 @@
  *
  *   DATABASE_URL=… tsx bench/baseline/kz-status-server.ts --port 4000
  */
-import { createServer } from 'node:http';
 import pg from 'pg';
 import { factsStatement, logStatement } from './kz-status-statements';
+import { baselineArguments, serveBaseline } from './serve-baseline';
 
-const portArg = process.argv.indexOf('--port');
-const port = Number(portArg >= 0 ? process.argv[portArg + 1] : NaN);
-const url = process.env.DATABASE_URL;
-if (!Number.isInteger(port) || port < 1 || port > 65_535 || !url) {
-  console.error('usage: DATABASE_URL=… tsx bench/baseline/kz-status-server.ts --port N');
-  process.exit(2);
-}
+const { port, url } = baselineArguments('bench/baseline/kz-status-server.ts');
 
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 // The product's main pool (db/client.ts getDb), which the public check reads and logs through.
 const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 20) });
 const facts = await factsStatement();
 const log = logStatement();
-const READ_ONLY_PREFIX = '/read-only';
 
-async function answer(iin: string, logged: boolean): Promise<{ status: number; body: string }> {
-  const { rows } = await pool.query<{ id: number }>({ text: facts.text, values: facts.values(iin) });
+serveBaseline({ port, path: '/api/v1/osms/status', pool, label: 'status' }, async (q, logged) => {
+  const { rows } = await pool.query<{ id: number }>({
+    text: facts.text,
+    values: facts.values(q.get('iin') ?? ''),
+  });
   const row = rows[0];
   if (logged) await pool.query({ text: log.text, values: log.values(row?.id ?? null, 'baseline') });
   return row ? { status: 200, body: JSON.stringify(row) } : { status: 404, body: '{"found":false}' };
-}
-
-const server = createServer((req, res) => {
-  const u = new URL(req.url ?? '/', 'http://localhost');
-  if (u.pathname === '/health') {
-    res.writeHead(200).end('ok');
-    return;
-  }
-  const readOnly = u.pathname.startsWith(READ_ONLY_PREFIX);
-  const path = readOnly ? u.pathname.slice(READ_ONLY_PREFIX.length) : u.pathname;
-  if (path !== '/api/v1/osms/status') {
-    res.writeHead(404).end();
-    return;
-  }
-  answer(u.searchParams.get('iin') ?? '', !readOnly)
-    .then(({ status, body }) => {
-      res.writeHead(status, {
-        'Content-Type': 'application/json; charset=utf-8',
-        'Content-Length': Buffer.byteLength(body),
-      });
-      res.end(body);
-    })
-    .catch((error: unknown) => {
-      console.error(error);
-      res.writeHead(500).end();
-    });
 });
-server.listen(port, '127.0.0.1', () => console.log(`baseline status server on http://127.0.0.1:${port}`));
-
-const stop = () => {
-  server.closeAllConnections();
-  server.close(() => void pool.end().then(() => process.exit(0)));
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);

@@ -131,29 +131,17 @@ export function printStorage(storage: readonly TableStorage[]): void {
     s.rows > 0 ? int(s.total / s.rows) : '',
   ]);
   const register = storage.filter((s) => s.name !== 'person_names');
-  const sum = (list: readonly TableStorage[], k: 'table' | 'indexes' | 'total') =>
-    list.reduce((a, s) => a + s[k], 0);
+  const sum = (label: string, list: readonly TableStorage[]) => {
+    const bytes = (k: 'table' | 'indexes' | 'total') => per(list.reduce((a, s) => a + s[k], 0));
+    return [label, '', bytes('table'), bytes('indexes'), bytes('total'), ''];
+  };
   console.log(`\nStorage of the register, ${int(persons)} persons`);
   console.log(
     table([
       ['table', 'rows', 'heap B/person', 'index B/person', 'total B/person', 'B/row'],
       ...rows,
-      [
-        'persons + kz tables',
-        '',
-        per(sum(register, 'table')),
-        per(sum(register, 'indexes')),
-        per(sum(register, 'total')),
-        '',
-      ],
-      [
-        '… and person_names',
-        '',
-        per(sum(storage, 'table')),
-        per(sum(storage, 'indexes')),
-        per(sum(storage, 'total')),
-        '',
-      ],
+      sum('persons + kz tables', register),
+      sum('… and person_names', storage),
     ]),
   );
 }

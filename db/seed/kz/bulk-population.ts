@@ -400,6 +400,15 @@ export class KzPopulationPlanner {
       membership = { category, fromDay, toDay, receivedDay };
     };
 
+    // Employed until `least` (+ up to `spread`) months before the last paid month, 12 months at least;
+    // then a payment of their own in the last 2 months (`extraDay`).
+    const workedThenPaid = (least: number, spread: number) => {
+      employed(history(12, 24));
+      this.segTo[i] = this.segTo[i]! - least - rng.int(spread);
+      this.segFrom[i] = Math.min(this.segFrom[i]!, this.segTo[i] - 11);
+      this.extraDay[i] = recentDay(60);
+    };
+
     switch (kind) {
       case 'employee':
         employed(history(12, 36));
@@ -452,17 +461,11 @@ export class KzPopulationPlanner {
       }
       case 'advance':
         // Worked before, then paid 12 months ahead: 12 separate payments on one day in the last 2 months.
-        employed(history(12, 24));
-        this.segTo[i] = this.segTo[i]! - 3 - rng.int(12);
-        this.segFrom[i] = Math.min(this.segFrom[i]!, this.segTo[i] - 11);
-        this.extraDay[i] = recentDay(60);
+        workedThenPaid(3, 12);
         break;
       case 'lump-sum':
         // Worked until more than a year ago, then paid 12 months in ONE payment: not insured.
-        employed(history(12, 24));
-        this.segTo[i] = this.segTo[i]! - 14 - rng.int(12);
-        this.segFrom[i] = Math.min(this.segFrom[i]!, this.segTo[i] - 11);
-        this.extraDay[i] = recentDay(60);
+        workedThenPaid(14, 12);
         break;
     }
 
