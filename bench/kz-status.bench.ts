@@ -24,7 +24,7 @@ import { closeDb } from '../db/client';
 import type { KzSeedSummary } from '../db/seed/kz/bulk-load';
 import { startEmbeddedPostgres } from '../db/embedded';
 import { kzToday } from '../lib/kz/today';
-import { optionsOrExit, parseBenchFlags } from './lib/args';
+import { LOAD_DEFAULTS, LOAD_FLAGS, optionsOrExit, parseBenchFlags } from './lib/args';
 import { startDoorServers } from './lib/child-process';
 import { fixed, int } from './lib/format';
 import { kzStorage, reusedOrSeededKzRegister } from './lib/kz-register';
@@ -57,22 +57,11 @@ Needs the production build: run \`npm run build\` first.`;
 function parseOptions(argv: readonly string[]) {
   const given = parseBenchFlags(argv, {
     persons: { kind: 'whole', min: 10, max: 50_000_000 },
-    duration: { kind: 'whole', min: 1, max: 3600 },
-    warmup: { kind: 'whole', min: 0, max: 600 },
-    samples: { kind: 'whole', min: 1, max: 1_000_000 },
-    connections: { kind: 'list', min: 1, max: 1000 },
+    ...LOAD_FLAGS,
     measure: { kind: 'whole', min: 0, max: 1 },
   });
   if (typeof given === 'string') return given;
-  return {
-    persons: 1_000_000,
-    duration: 15,
-    warmup: 3,
-    connections: [16, 64],
-    samples: 10_000,
-    measure: 1,
-    ...given,
-  };
+  return { persons: 1_000_000, ...LOAD_DEFAULTS, measure: 1, ...given };
 }
 
 const log = (line: string) =>
