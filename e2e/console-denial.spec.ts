@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
-import { CONSOLE_SECTIONS } from '../app/konsol/_shell/sections';
+import { CONSOLE_SECTIONS_OF } from '../app/konsol/_shell/sections';
 import { formsOf } from './fuzz/forms';
 import type { PageForm } from './fuzz/doors';
 import { demoPerson } from './support/demo';
@@ -14,7 +14,7 @@ import { newStaff, signInAsOwnStaff, signInAsStaff } from './support/staff';
  * «Нет доступа»). Never any data: no register identifiers in what they get.
  */
 
-type Role = (typeof CONSOLE_SECTIONS)[number]['roles'][number];
+type Role = (typeof CONSOLE_SECTIONS_OF.ru)[number]['roles'][number];
 const LOGIN: Record<Role, string> = {
   ffoms_admin: 'ffoms',
   tfoms_operator: 'tfoms77',
@@ -81,7 +81,7 @@ async function withPersona<T>(browser: Browser, persona: Persona, run: (c: Brows
   }
 }
 
-const PAGES = [{ href: '/konsol', roles: ROLES }, ...CONSOLE_SECTIONS];
+const PAGES = [{ href: '/konsol', roles: ROLES }, ...CONSOLE_SECTIONS_OF.ru];
 
 test.describe('console pages refuse everyone they are not for', () => {
   for (const section of PAGES) {
@@ -113,7 +113,7 @@ function isSignOut(form: PageForm): boolean {
 }
 
 test.describe('console actions refuse everyone they are not for', () => {
-  for (const section of CONSOLE_SECTIONS) {
+  for (const section of CONSOLE_SECTIONS_OF.ru) {
     test(`the forms of ${section.href}`, async ({ browser }) => {
       // Every row form of a section, each posted by every persona refused it: slow, not stuck.
       test.setTimeout(120_000);

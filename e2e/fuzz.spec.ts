@@ -6,7 +6,7 @@ import { systemActor } from '../lib/auth/actor';
 import { createFeedKey, revokeFeedKey } from '../lib/feeds/feed-keys';
 import { signInAsCitizen } from './support/citizen';
 import { newStaff, signInAsOwnStaff, signInAsStaff } from './support/staff';
-import { CONSOLE_SECTIONS } from '../app/konsol/_shell/sections';
+import { CONSOLE_SECTIONS_OF } from '../app/konsol/_shell/sections';
 import { ADMIN_FORM_PAGES, DOORS, PORTAL_PAGES, type FuzzContext, type PageForm } from './fuzz/doors';
 import { formsOf } from './fuzz/forms';
 import { e2eDatabaseUrl, registerState } from './fuzz/register';
@@ -84,7 +84,9 @@ test.beforeAll(async ({ browser, baseURL }) => {
     await Promise.all(
       [
         '/konsol',
-        ...CONSOLE_SECTIONS.filter((section) => section.roles.includes('tfoms_operator')).map((x) => x.href),
+        ...CONSOLE_SECTIONS_OF.ru
+          .filter((section) => section.roles.includes('tfoms_operator'))
+          .map((x) => x.href),
       ].map(async (path) => {
         const res = await fetch(new URL(path, baseURL), { headers: { cookie: staffCookie } });
         expect(res.status, path).toBe(200);

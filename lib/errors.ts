@@ -58,6 +58,20 @@ export const errorCatalogue = {
     message: 'ИИН указан с ошибкой: седьмая цифра (век рождения и пол) должна быть от 1 до 6.',
   },
   IIN_INVALID_CHECKSUM: { status: 400, message: 'ИИН указан с ошибкой: не сходится контрольная цифра.' },
+  IIN_BIRTH_DATE_MISMATCH: {
+    status: 400,
+    message:
+      'Дата рождения не совпадает с датой, зашифрованной в ИИН. Если в документе дата иная, чем в ИИН, отметьте, что расхождение подтверждено документом.',
+  },
+  IIN_SEX_MISMATCH: {
+    status: 400,
+    message: 'Пол не совпадает с седьмой цифрой ИИН (нечётная — мужской, чётная — женский).',
+  },
+  IIN_ALREADY_REGISTERED: { status: 409, message: 'Человек с таким ИИН уже есть в реестре участников ОСМС.' },
+  RESIDENCE_PERMIT_FOR_CITIZEN: {
+    status: 400,
+    message: 'Вид на жительство указывается только для иностранцев и лиц без гражданства.',
+  },
 
   // Kazakhstan's temporary status on a category document (issue 14, lib/kz/temporary)
   KZ_CATEGORY_UNKNOWN: { status: 400, message: 'Выберите льготную категорию из списка.' },

@@ -6,7 +6,7 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import { env } from '@/config/env';
 import { closeDb } from '@/db/client';
-import { EMBEDDED_DATA_DIR, withDatabase } from '@/db/runtime';
+import { embeddedDataDir, withDatabase } from '@/db/runtime';
 import { isAppError, type AppError } from '@/lib/errors';
 
 /**
@@ -20,7 +20,7 @@ import { isAppError, type AppError } from '@/lib/errors';
  * server (db/embedded.ts treats a live postmaster.pid as a leftover): ask for its URL instead.
  */
 function embeddedServerInUse(): boolean {
-  const pidFile = path.join(EMBEDDED_DATA_DIR, 'postmaster.pid');
+  const pidFile = path.join(embeddedDataDir(), 'postmaster.pid');
   if (env().DATABASE_URL || !existsSync(pidFile)) return false;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   try {
@@ -53,7 +53,7 @@ export async function runAgainstRegister(
 ): Promise<void> {
   if (embeddedServerInUse()) {
     console.error(
-      `Встроенная база данных в ${EMBEDDED_DATA_DIR} уже запущена (npm run dev / npm start).\n` +
+      `Встроенная база данных в ${embeddedDataDir()} уже запущена (npm run dev / npm start).\n` +
         `Укажите её адрес: DATABASE_URL=postgres://… npm run ${script} -- …`,
     );
     process.exit(1);

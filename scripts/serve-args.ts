@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { env, type AppEnv } from '@/config/env';
+import { EMBEDDED_DATA_DIRS } from '@/db/runtime';
 
 /** Options of the launcher (`npm run dev`, `npm start`), validated like any other edge. */
 export const serveArgsSchema = z.object({
@@ -16,19 +17,19 @@ export const SERVE_USAGE = `usage: tsx scripts/serve.ts [--prod] [--port N] [--h
   --prod            serve the production build (run \`npm run build\` first)
   --port N          HTTP port (default: $PORT or 3000)
   --hostname H      interface to listen on (default: localhost)
-  --data-dir DIR    embedded PostgreSQL data directory when DATABASE_URL is unset (default: .data/pg)
+  --data-dir DIR    embedded PostgreSQL data directory when DATABASE_URL is unset (default: .data/pg; .data/pg-kz for kz)
   --demo-persons N  seed an empty register with the demo people and N generated persons
                     (default: 5000 on the embedded database, 0 with DATABASE_URL)`;
 
 export function parseServeArgs(
   argv: readonly string[],
-  defaults: Pick<AppEnv, 'PORT' | 'HOSTNAME_BIND'> = env(),
+  defaults: Pick<AppEnv, 'PORT' | 'HOSTNAME_BIND' | 'REGISTER_JURISDICTION'> = env(),
 ) {
   const raw: Record<string, unknown> = {
     prod: false,
     port: defaults.PORT,
     hostname: defaults.HOSTNAME_BIND ?? 'localhost',
-    dataDir: '.data/pg',
+    dataDir: EMBEDDED_DATA_DIRS[defaults.REGISTER_JURISDICTION],
   };
   const flags: Record<string, string> = {
     '--port': 'port',

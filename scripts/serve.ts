@@ -12,10 +12,9 @@ import { env } from '@/config/env';
 import { closeDb } from '@/db/client';
 import { connectionOptions } from '@/db/primary';
 import { startDatabaseOrExit } from '@/db/runtime';
-import { registerHasPersons, seedRegister } from '@/db/seed/seed-register';
-import { seedDemoApplications } from '@/lib/applications/demo-applications';
-import { seedDemoStaff } from '@/lib/auth/demo-staff';
+import { registerHasPersons } from '@/db/seed/seed-register';
 import { startCitizenSignIn } from '@/lib/auth/esia-dev/mount';
+import { DEMO_REGISTERS } from '@/lib/demo/demo-register';
 import { startJobWorkers, stopJobQueue } from '@/lib/jobs/job-queue';
 import { answerClientError, guardedHandler, refuseConnect, refusedCrossSitePost } from '@/api/edge';
 import { InFlight, withRequestScope } from '@/api/request-scope';
@@ -79,14 +78,14 @@ async function seedIfEmpty(): Promise<void> {
   try {
     if (await registerHasPersons(pool)) return;
     log.info(`Empty register: seeding the demo people and ${demoPersons} generated persons…`);
-    await seedRegister(pool, { persons: demoPersons, seed: 1, duplicateShare: DEMO_DUPLICATE_SHARE });
+    const lines = await DEMO_REGISTERS[env().REGISTER_JURISDICTION](pool, {
+      persons: demoPersons,
+      duplicateShare: DEMO_DUPLICATE_SHARE,
+    });
+    for (const line of lines) log.info(line);
   } finally {
     await pool.end();
   }
-  const staff = await seedDemoStaff();
-  if (staff) log.info(`Demo staff accounts: ${staff} (see README).`);
-  const queued = await seedDemoApplications();
-  log.info(`Demo applications for the console's queue: ${queued}.`);
 }
 await seedIfEmpty();
 

@@ -2,7 +2,7 @@
  * `npm test`: the whole suite, as CI runs it — type check, lint, unit and integration tests (Vitest, on
  * real PostgreSQL), the cluster suites (two failovers under load and the replica reads, on local
  * pg_auto_failover clusters: `npm run test:cluster`, ADR 0025), the production build, and the browser
- * tests (Playwright, OS Chromium). Stops at the first failing step and
+ * tests (Playwright, OS Chromium): the Russian pass, then the Kazakh one (playwright.kz.config.ts). Stops at the first failing step and
  * ends with one line of totals. A step with a time limit that runs past it is killed and fails.
  */
 import { spawn } from 'node:child_process';
@@ -69,6 +69,13 @@ const steps: Step[] = [
     // A fresh register for every run: the browser tests' own embedded database is re-created and seeded.
     before: () => rmSync('.data/e2e-pg', { recursive: true, force: true }),
   },
+  {
+    // The Kazakh deployment on the same build (ADR 0029, 0034): its own server, port and fresh register.
+    name: 'browser (kz)',
+    command: 'npx',
+    args: ['playwright', 'test', '--config', 'playwright.kz.config.ts'],
+    before: () => rmSync('.data/e2e-pg-kz', { recursive: true, force: true }),
+  },
 ];
 
 function run(step: Step): Promise<number> {
@@ -120,8 +127,9 @@ function counts(): { passed: number; failed: number; skipped: number } {
     total.failed += v.numFailedTests;
     total.skipped += v.numPendingTests;
   }
-  if (existsSync('test-results/e2e.json')) {
-    const p = JSON.parse(readFileSync('test-results/e2e.json', 'utf8')) as {
+  for (const file of ['test-results/e2e.json', 'test-results/e2e-kz.json']) {
+    if (!existsSync(file)) continue;
+    const p = JSON.parse(readFileSync(file, 'utf8')) as {
       stats: { expected: number; unexpected: number; skipped: number; flaky: number };
     };
     total.passed += p.stats.expected + p.stats.flaky;

@@ -1,3 +1,4 @@
+import { StartButton } from '../_components/start-button';
 import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 
 export const KZ_START_TITLE = 'Статус в системе ОСМС — Реестр участников ОСМС';
@@ -19,19 +20,7 @@ export function KazakhStart() {
         застрахованного не оформляют по заявлению: он складывается из взносов, которые платят за вас
         работодатель, вы сами или государство, и из льготных категорий, за которые взносы платит государство.
       </p>
-      <a className="button button--start" href="/proverka-statusa" draggable={false}>
-        Проверить статус по ИИН
-        <svg
-          className="button__arrow"
-          aria-hidden="true"
-          focusable="false"
-          viewBox="0 0 33 40"
-          width="17"
-          height="19"
-        >
-          <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
-        </svg>
-      </a>
+      <StartButton href="/proverka-statusa">Проверить статус по ИИН</StartButton>
       <p className="hint start-hint">
         Без входа: статус и отметки об оплате за 12 месяцев. Суммы взносов и плательщики — в личном кабинете.
       </p>

@@ -1,3 +1,4 @@
+import { StartButton } from '../_components/start-button';
 import { JOURNEYS, SECTIONS } from '@/lib/portal/citizen-services';
 import { ServiceCards } from '../_components/service-cards';
 
@@ -22,19 +23,7 @@ export function RussianStart() {
         Здесь можно получить электронный полис себе и ребёнку, сменить страховую компанию, регион или
         поликлинику и посмотреть, что о вашем полисе знает регистр.
       </p>
-      <a className="button button--start" href="/lk/vhod" draggable={false}>
-        Войти через Госуслуги
-        <svg
-          className="button__arrow"
-          aria-hidden="true"
-          focusable="false"
-          viewBox="0 0 33 40"
-          width="17"
-          height="19"
-        >
-          <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
-        </svg>
-      </a>
+      <StartButton href="/lk/vhod">Войти через Госуслуги</StartButton>
       <p className="hint start-hint">
         Нужна учётная запись на Госуслугах. Подавать заявления можно с подтверждённой учётной записью.
       </p>

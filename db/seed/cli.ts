@@ -5,8 +5,10 @@
 import { SingleBar } from 'cli-progress';
 import pg from 'pg';
 import { connectionOptions } from '../primary';
+import { env } from '@/config/env';
 import { withDatabase } from '../runtime';
 import { parseSeedArgs, USAGE } from './args';
+import { seedKzFromCli } from './kz/seed-cli';
 import { resetRegister } from './reset';
 import {
   defaultAsOf,
@@ -98,6 +100,11 @@ const code = await withDatabase(async (db): Promise<number> => {
           'Run again with --reset to wipe it and seed anew.',
       );
       return 1;
+    }
+    if (env().REGISTER_JURISDICTION === 'kz') {
+      // Kazakhstan's register has its own demo people and generated persons (ADR 0030).
+      for (const line of await seedKzFromCli(pool, args)) console.log(line);
+      return 0;
     }
     const asOf = args.asOf ?? defaultAsOf();
     console.log(`Seeding ${fmt(args.persons)} persons (seed ${args.seed}, as of ${asOf})…`);

@@ -11,7 +11,7 @@ import {
   cookieHeader,
   ownWriteCookie,
 } from './inputs';
-import { CONSOLE_SECTIONS } from '../../app/konsol/_shell/sections';
+import { CONSOLE_SECTIONS_OF } from '../../app/konsol/_shell/sections';
 import type { WireRequest } from './wire';
 
 /**
@@ -450,7 +450,7 @@ const formBody = (fields: [string, string][]) =>
     });
 
 /** Posts to one of `forms`: its hidden inputs (kept, bent or dropped), its fields and strangers, hostile values. */
-function formPosts(forms: PageForm[], cookie: string | null): fc.Arbitrary<WireRequest> {
+export function formPosts(forms: PageForm[], cookie: string | null): fc.Arbitrary<WireRequest> {
   return fc
     .nat({ max: forms.length - 1 })
     .chain((i) => {
@@ -512,7 +512,7 @@ const staffSignIn: Door = {
 /** The console's pages (one list: its sections) and its route handlers that take a query string. */
 export const CONSOLE_PAGES = [
   '/konsol',
-  ...CONSOLE_SECTIONS.map((s) => s.href),
+  ...CONSOLE_SECTIONS_OF.ru.map((s) => s.href),
   '/konsol/zhurnal/vygruzka',
   // Where the console's nested layouts send a refusal: they answer 403 and 404 with the site's own pages.
   '/net-dostupa',

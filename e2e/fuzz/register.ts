@@ -4,6 +4,7 @@ import pg from 'pg';
 import { databaseUrl } from '../../db/embedded';
 import { EMBEDDED_DATABASE } from '../../db/runtime';
 import { REGISTER_TABLES } from '../../db/seed/records';
+import { e2eDataDir } from '../support/data-dir';
 
 /**
  * The register's tables (the seeder's, and what the citizens' applications add): a fuzz case must leave
@@ -21,9 +22,9 @@ export const CHECKED_TABLES = [
 
 /**
  * The database behind the browser tests' server: E2E_DATABASE_URL, or the embedded server Playwright's
- * webServer started under .data/e2e-pg (its port is in postmaster.pid; credentials as in db/embedded.ts).
+ * webServer started under the pass's data directory (e2e/support/data-dir.ts; its port is in postmaster.pid; credentials as in db/embedded.ts).
  */
-export function e2eDatabaseUrl(dataDir = '.data/e2e-pg'): string {
+export function e2eDatabaseUrl(dataDir = e2eDataDir()): string {
   if (process.env.E2E_DATABASE_URL) return process.env.E2E_DATABASE_URL;
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) throw new Error(`No database under ${dataDir}: is the e2e server running?`);

@@ -14,9 +14,14 @@ const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * `choose` picks the account), next-auth's callback, and back to `next` in the cabinet. Works with
  * JavaScript on or off. Start from a context that is not signed in as a citizen.
  */
-async function signInThroughProvider(page: Page, next: string, choose: () => Promise<void>): Promise<void> {
-  await page.goto(`/lk/vhod?next=${encodeURIComponent(next)}`);
-  await page.getByRole('button', { name: 'Войти через Госуслуги (ЕСИА)' }).click();
+async function signInThroughProvider(
+  page: Page,
+  next: string,
+  choose: () => Promise<void>,
+  start: { page: string; button: string } = { page: '/lk/vhod', button: 'Войти через Госуслуги (ЕСИА)' },
+): Promise<void> {
+  await page.goto(`${start.page}?next=${encodeURIComponent(next)}`);
+  await page.getByRole('button', { name: start.button }).click();
   await expect(page).toHaveURL(/\/esia-dev\/interaction\//);
   await choose();
   await expect(page).toHaveURL(new RegExp(`${escaped(next)}$`));
@@ -46,4 +51,20 @@ export async function signOutCitizen(page: Page): Promise<void> {
   await page.goto('/lk/vyhod');
   await page.getByRole('button', { name: 'Выйти из личного кабинета' }).click();
   await expect(page).toHaveURL(/\/$/);
+}
+
+/**
+ * Signs a synthetic eGov citizen of Kazakhstan's register in by their seed (ADR 0032): the cabinet's
+ * «Войти через eGov», the development provider's «Синтетический гражданин» form, back to `next`.
+ */
+export async function signInAsSyntheticKz(page: Page, seed: string, next = '/kabinet'): Promise<void> {
+  await signInThroughProvider(
+    page,
+    next,
+    async () => {
+      await page.getByLabel('Ключ синтетического гражданина').fill(seed);
+      await page.getByRole('button', { name: 'Войти как синтетический гражданин' }).click();
+    },
+    { page: '/kabinet/vhod', button: 'Войти через eGov' },
+  );
 }

@@ -7,6 +7,7 @@ import { fullName } from '../../lib/auth/esia-dev/test-citizens';
 import { changeInsurer } from '../../lib/register/change-insurer';
 import { registerPerson, type RegisterPersonInput } from '../../lib/register/register-person';
 import type { WriteMeta } from '../../lib/register/writer';
+import { e2eDataDir } from './data-dir';
 
 /**
  * People of a test's own (epic-stack's insertNewUser): a synthetic ЕСИА identity from a fresh seed, and —
@@ -36,7 +37,7 @@ export function newIdentity(): OwnIdentity {
 /** The use cases run in this worker against the server's database (the embedded one writes its URL down). */
 export function connectTestDatabase(): void {
   if (process.env.DATABASE_URL) return;
-  const url = process.env.E2E_DATABASE_URL || readFileSync(embeddedUrlFile('.data/e2e-pg'), 'utf8').trim();
+  const url = process.env.E2E_DATABASE_URL || readFileSync(embeddedUrlFile(e2eDataDir()), 'utf8').trim();
   process.env.DATABASE_URL = url;
   process.env.DATABASE_POOL_MAX ??= '2';
 }

@@ -67,9 +67,39 @@ export const DEMO_STAFF: readonly NewStaffAccount[] = [
   },
 ];
 
-export async function seedDemoStaff(): Promise<number> {
+/**
+ * Staff of the Kazakh demo register (ADR 0030): the fund's (ФСМС) administrator — the platform's
+ * `ffoms_admin` role, the one that administers the register whichever country's fund runs it — and two
+ * clinic registrars of demo clinics (db/reference/kz/regions-and-clinics.ts).
+ */
+export const DEMO_STAFF_KZ: readonly NewStaffAccount[] = [
+  {
+    login: 'fsms',
+    password: 'demo-2026-fsms-admin',
+    fullName: 'Жумагулова Асель Маратовна',
+    role: 'ffoms_admin',
+    totpSecret: DEMO_ADMIN_TOTP_SECRET,
+  },
+  {
+    login: 'registrator-kz',
+    password: 'demo-2026-kz-750001',
+    fullName: 'Сейтжанова Гульмира Болатовна',
+    role: 'clinic_registrar',
+    moCode: '750001',
+  },
+  {
+    login: 'registrator-kz2',
+    password: 'demo-2026-kz-710001',
+    fullName: 'Ким Виктор Алексеевич',
+    role: 'clinic_registrar',
+    moCode: '710001',
+  },
+];
+
+/** Creates the demo staff accounts in a register that has none yet; returns how many were created. */
+export async function seedDemoStaff(accounts: readonly NewStaffAccount[] = DEMO_STAFF): Promise<number> {
   const [existing] = await getDb().select({ n: count() }).from(staffAccounts);
   if ((existing?.n ?? 0) > 0) return 0;
-  for (const account of DEMO_STAFF) await createStaffAccount(account);
-  return DEMO_STAFF.length;
+  for (const account of accounts) await createStaffAccount(account);
+  return accounts.length;
 }

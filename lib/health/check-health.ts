@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { replicaLag, type ReplicaLag } from '@/db/read-pools';
 import { MOSCOW_TIME_ZONE } from '@/config/time-zone';
-import { moscowDate, yearOf } from '@/lib/domain/dates';
+import { moscowDate, yearOf, type LocalDate } from '@/lib/domain/dates';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 import { feedFreshness, silenceMessage } from '@/lib/feeds/freshness';
 import { logger } from '@/lib/ops/logger';
 import { probeDatabase, type NodeRole } from './readiness';
@@ -21,7 +22,7 @@ export interface HealthReport {
   };
   /**
    * The years the deadlines need (this one, and from 1 October the next, in Moscow), and those of them whose production calendar
-   * is missing or incomplete.
+   * is missing or incomplete; null where the database is down or the jurisdiction counts no working days.
    */
   calendar: { years: number[]; missingYears: number[]; incompleteYears: number[] } | null;
   /** The agencies' feeds: when each last sent, and whether it is silent longer than expected. */
@@ -63,6 +64,23 @@ const startedAt = Date.now();
 /** From this day of the year (MM-DD, Moscow) the next year's production calendar is expected. */
 export const NEXT_YEAR_NEEDED_FROM = '10-01';
 
+/** The years the deadlines need from `today` (Moscow), and which of them lack the calendar or are incomplete. */
+async function calendarCoverage(today: LocalDate): Promise<NonNullable<HealthReport['calendar']>> {
+  const year = yearOf(today);
+  const { rows } = await getDb().execute<{ year: number; complete: boolean }>(
+    sql`select year, complete from calendar_years where year in (${year}, ${year + 1})`,
+  );
+  const loaded = new Map(rows.map((r) => [Number(r.year), r.complete]));
+  // Next year's calendar is asked for from 1 October: the decree on transfers usually appears in
+  // September, and deadlines of applications submitted in late December run into the new year.
+  const needed = today.slice(5) >= NEXT_YEAR_NEEDED_FROM ? [year, year + 1] : [year];
+  return {
+    years: needed,
+    missingYears: needed.filter((y) => !loaded.has(y)),
+    incompleteYears: needed.filter((y) => loaded.get(y) === false),
+  };
+}
+
 /** Whether the app can serve: the database answers, the migrations ran, the calendar covers the deadlines. */
 export async function checkHealth(now = new Date()): Promise<HealthReport> {
   const base = {
@@ -76,28 +94,20 @@ export async function checkHealth(now = new Date()): Promise<HealthReport> {
   const [probe, replicas] = await Promise.all([probeDatabase(), replicaLag()]);
   try {
     if (!probe.up) throw new Error('the database did not answer the probe');
-    const today = moscowDate(now);
-    const year = yearOf(today);
-    const { rows } = await getDb().execute<{ year: number; complete: boolean }>(
-      sql`select year, complete from calendar_years where year in (${year}, ${year + 1})`,
-    );
-    const loaded = new Map(rows.map((r) => [Number(r.year), r.complete]));
-    // Next year's calendar is asked for from 1 October: the decree on transfers usually appears in
-    // September, and deadlines of applications submitted in late December run into the new year.
-    const needed = today.slice(5) >= NEXT_YEAR_NEEDED_FROM ? [year, year + 1] : [year];
-    const missingYears = needed.filter((y) => !loaded.has(y));
-    const incompleteYears = needed.filter((y) => loaded.get(y) === false);
+    const calendar = jurisdictionProfile().directories.productionCalendar
+      ? await calendarCoverage(moscowDate(now))
+      : null;
     const feeds = await feedFreshness(getDb(), now);
     const silent = feeds.filter((f) => f.silent);
     return {
       ...base,
       status: 'ok',
       database: { status: 'up', latencyMs: probe.latencyMs, role: probe.role },
-      calendar: { years: needed, missingYears, incompleteYears },
+      calendar,
       feeds: feeds.map((f) => ({ ...f, lastReceivedAt: f.lastReceivedAt?.toISOString() ?? null })),
       replicas,
       problems: [
-        ...calendarProblems(missingYears, incompleteYears),
+        ...(calendar ? calendarProblems(calendar.missingYears, calendar.incompleteYears) : []),
         ...silent.map((f) => ({ code: 'FEED_SILENT' as const, message: silenceMessage(f, moscowInstant) })),
       ],
     };

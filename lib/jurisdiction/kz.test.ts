@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { can } from '@/lib/auth/permissions';
 import { DIRECTORY_FIELDS } from '@/lib/directories/directory-rows';
@@ -155,6 +156,7 @@ describe('the Kazakh profile points at the Kazakh rules', () => {
   it('loads no Russian directory', () => {
     for (const f of kzProfile.directories.files) expect(Object.keys(DIRECTORY_FIELDS)).toContain(f.kind);
     expect(kzProfile.directories.files).toEqual([]);
+    expect(kzProfile.directories.productionCalendar).toBe(false);
   });
 
   it('its feeds are the payments and the category lists, each source’s actor recording its own facts', () => {
@@ -171,8 +173,11 @@ describe('the Kazakh profile points at the Kazakh rules', () => {
     ]);
   });
 
-  it('its portal services are the ОСМС cabinet’s', () => {
+  it('its portal services are the ОСМС cabinet’s, each a page of Kazakhstan’s route group', () => {
     expect(kzProfile.portal.journeys).toBe(KZ_JOURNEYS);
     expect(kzProfile.portal.sections).toBe(KZ_SECTIONS);
+    const services = [...kzProfile.portal.journeys, ...kzProfile.portal.sections];
+    expect(services.length).toBeGreaterThan(0);
+    for (const s of services) expect(existsSync(`app/(kz)${s.href}/page.tsx`), s.href).toBe(true);
   });
 });

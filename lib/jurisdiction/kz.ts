@@ -45,8 +45,9 @@ export const kzProfile: JurisdictionProfile = {
     ],
   },
   status: { codeSystem: OSMS_STATUS_SYSTEM, codes: OSMS_STATUS_CODES },
-  // Kazakhstan loads no F0xx files: the clinics the register knows are its own list (ADR 0030).
-  directories: { files: [] },
+  // Kazakhstan loads no F0xx files: its regions and clinics are the register's own list (ADR 0030), and
+  // no deadline is counted in working days (status is derived, never applied for).
+  directories: { files: [], productionCalendar: false },
   feeds: {
     sources: KZ_FEED_SOURCES.map((source) => ({ source, eventTypes: KZ_FEED_EVENT_TYPES[source] })),
   },

@@ -25,7 +25,14 @@ export interface JurisdictionProfile {
   /** The coverage/status model's common face: the codes a lookup answers, whatever computes them. */
   readonly status: StatusModel;
   /** The reference directories the register keeps. */
-  readonly directories: { readonly files: readonly DirectoryFile[] };
+  readonly directories: {
+    readonly files: readonly DirectoryFile[];
+    /**
+     * Deadlines are counted in working days of a production calendar loaded by year (Russia's applications);
+     * the health check asks for this year's and next year's only where it is.
+     */
+    readonly productionCalendar: boolean;
+  };
   /** The agencies that feed the register, each with the event types it may send. */
   readonly feeds: { readonly sources: readonly FeedSourceSpec[] };
   /** What a citizen can do on the portal: journeys (applications) and sections (what the register knows). */

@@ -88,6 +88,7 @@ describe('the Russian profile points at the Russian rules', () => {
   it('every portal service it offers is a page of the cabinet', () => {
     const services = [...ruProfile.portal.journeys, ...ruProfile.portal.sections];
     expect(services.length).toBeGreaterThan(0);
-    for (const s of services) expect(existsSync(`app${s.href}/page.tsx`), s.href).toBe(true);
+    // Russia's own pages live in its route group (ADR 0032).
+    for (const s of services) expect(existsSync(`app/(ru)${s.href}/page.tsx`), s.href).toBe(true);
   });
 });

@@ -71,6 +71,7 @@ export const ruProfile: JurisdictionProfile = {
       { kind: 'medical_organisations', name: 'Медицинские организации (F003)' },
       { kind: 'subjects', name: 'Субъекты Российской Федерации (F010)' },
     ],
+    productionCalendar: true,
   },
   feeds: { sources: FEED_SOURCES.map((source) => ({ source, eventTypes: eventTypesOf(source) })) },
   portal: { journeys: JOURNEYS, sections: SECTIONS },

@@ -37,6 +37,8 @@ const UNIQUE_CONSTRAINTS: Record<string, () => AppError> = {
   persons_snils_key: () =>
     new AppError('SNILS_ALREADY_REGISTERED', { fields: [fieldIssue('snils', 'SNILS_ALREADY_REGISTERED')] }),
   identity_documents_one_current_per_kind: () => new AppError('CONFLICT'),
+  persons_iin_key: () =>
+    new AppError('IIN_ALREADY_REGISTERED', { fields: [fieldIssue('iin', 'IIN_ALREADY_REGISTERED')] }),
 };
 
 /**

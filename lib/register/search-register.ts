@@ -78,7 +78,8 @@ type Candidate = {
 /** The person-id candidates of a query (before scope), each with what matched, as SQL. */
 type Plan = { candidates: SQL; kind: SearchKind };
 
-function checkPage(c: IssueCollector, page: number | undefined): number {
+/** The results page asked for (1 when none), or an issue under `page`. */
+export function checkPage(c: IssueCollector, page: number | undefined): number {
   if (page === undefined) return 1;
   if (!Number.isInteger(page) || page < 1 || page > SEARCH_MAX_PAGE) {
     c.add(fieldIssue('page', 'VALIDATION_FAILED', `Номер страницы — от 1 до ${SEARCH_MAX_PAGE}.`));
@@ -86,7 +87,11 @@ function checkPage(c: IssueCollector, page: number | undefined): number {
   return page;
 }
 
-function nameCandidates(c: IssueCollector, query: Extract<SearchQuery, { kind: 'name' }>): SQL | null {
+/** Persons known (now or before) by a name like the query's, born on its birth date, with the score. */
+export function nameCandidates(
+  c: IssueCollector,
+  query: Pick<Extract<SearchQuery, { kind: 'name' }>, 'fullName' | 'birthDate'>,
+): SQL | null {
   const fullName = canonicalText(query.fullName).trim();
   if (fullName === '') c.add(fieldIssue('fullName', 'FIELD_REQUIRED', 'Укажите фамилию, имя и отчество.'));
   else if (fullName.length > FULL_NAME_MAX || hasForbiddenCharacters(fullName) || !/\p{L}{2}/u.test(fullName))
@@ -262,6 +267,21 @@ export async function searchRegister(actor: Actor, query: SearchQuery): Promise<
      limit ${SEARCH_PAGE_SIZE + 1} offset ${(page - 1) * SEARCH_PAGE_SIZE}`);
   const hits = rows.slice(0, SEARCH_PAGE_SIZE).map((row) => toHit(planned.kind, row));
 
+  await logSearch(actor, planned.kind, page, hits, SHOWN_IN_RESULTS);
+  return { hits, page, pageSize: SEARCH_PAGE_SIZE, hasMore: rows.length > SEARCH_PAGE_SIZE };
+}
+
+/**
+ * A console search's reads, in the access log: every person shown with the match that showed them and what
+ * a row tells about them (one insert); a search that showed nobody as one `not_found` entry.
+ */
+export async function logSearch(
+  actor: Actor,
+  by: string,
+  page: number,
+  hits: readonly { personId: number; match: unknown }[],
+  shown: readonly string[],
+): Promise<void> {
   await logAccesses(
     hits.length
       ? hits.map((hit) => ({
@@ -270,7 +290,7 @@ export async function searchRegister(actor: Actor, query: SearchQuery): Promise<
           personId: hit.personId,
           purpose: 'register_search',
           result: 'found',
-          details: JSON.stringify({ by: planned.kind, match: hit.match, shown: SHOWN_IN_RESULTS }),
+          details: JSON.stringify({ by, match: hit.match, shown }),
         }))
       : [
           {
@@ -279,11 +299,10 @@ export async function searchRegister(actor: Actor, query: SearchQuery): Promise<
             personId: null,
             purpose: 'register_search',
             result: 'not_found',
-            details: JSON.stringify({ by: planned.kind, page }),
+            details: JSON.stringify({ by, page }),
           },
         ],
   );
-  return { hits, page, pageSize: SEARCH_PAGE_SIZE, hasMore: rows.length > SEARCH_PAGE_SIZE };
 }
 
 /** What a result row tells the caller about a person (written to the access log with each row). */

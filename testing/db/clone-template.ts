@@ -1,6 +1,9 @@
 import { env } from '@/config/env';
 import { databaseUrl } from '@/db/embedded';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { REFERENCE_LOADERS } from '@/db/migrate';
 import { settleJurisdiction } from '@/db/register-settings';
+import * as schema from '@/db/schema';
 import { withClient } from './with-client';
 
 /**
@@ -33,6 +36,17 @@ export async function cloneStartedRegister(
   name: string,
 ): Promise<string> {
   const url = await cloneTemplate(serverUrl, template, name);
-  await withClient(url, (client) => settleJurisdiction(client, env().REGISTER_JURISDICTION));
+  const jurisdiction = env().REGISTER_JURISDICTION;
+  await withClient(url, async (client) => {
+    await settleJurisdiction(client, jurisdiction);
+    // The template holds Russia's directories (its migration is unbound); a Kazakh register's first start
+    // would have loaded Kazakhstan's instead (db/migrate.ts), so a Kazakh clone swaps them.
+    if (jurisdiction !== 'ru') {
+      await client.query(`delete from insurer_regions; delete from insurers;
+        delete from medical_organisations; delete from subjects`);
+      const db = drizzle(client, { schema, casing: 'snake_case' });
+      await db.transaction((tx) => REFERENCE_LOADERS[jurisdiction](tx));
+    }
+  });
   return url;
 }

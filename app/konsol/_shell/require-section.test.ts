@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StaffContext } from '@/lib/auth/staff-context';
 import { mayOpenConsolePage } from './require-section';
+import { CONSOLE_SECTIONS_OF } from './sections';
 
 const admin: StaffContext = {
   actor: { kind: 'staff', id: 'ffoms1', role: 'ffoms_admin' },
@@ -40,5 +41,23 @@ describe('mayOpenConsolePage: the gate of the section a page lies in', () => {
     expect(mayOpenConsolePage(tfoms, '/konsol/lenty')).toBe(true);
     expect(mayOpenConsolePage(tfoms, '/konsol/lenty/klyuchi', 'feed_key:manage')).toBe(false);
     expect(mayOpenConsolePage(admin, '/konsol/lenty/klyuchi', 'feed_key:manage')).toBe(true);
+  });
+});
+
+describe("the sections of each country's console (ADR 0034)", () => {
+  it('keeps the Russian-only sections out of the Kazakh list and the common frames in both', () => {
+    const hrefs = (j: 'ru' | 'kz') => CONSOLE_SECTIONS_OF[j].map((s) => s.href);
+    for (const ruOnly of [
+      '/konsol/zayavleniya',
+      '/konsol/dubli',
+      '/konsol/lenty',
+      '/konsol/spravochniki',
+      '/konsol/svodka',
+    ]) {
+      expect(hrefs('ru')).toContain(ruOnly);
+      expect(hrefs('kz')).not.toContain(ruOnly);
+    }
+    for (const common of ['/konsol/poisk', '/konsol/zhurnal', '/konsol/sotrudniki', '/konsol/profil'])
+      expect(hrefs('kz')).toContain(common);
   });
 });

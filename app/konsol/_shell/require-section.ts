@@ -1,8 +1,8 @@
 import { NO_ACCESS_PAGE } from './refusal-pages';
-import { redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { requireStaff, type StaffContext } from '@/lib/auth/staff-context';
-import { CONSOLE_SECTIONS } from './sections';
+import { consoleSections, isForeignSection, sectionOf } from './sections';
 
 /**
  * The section's own gate, called from the section's layout: the employee, or a redirect to the sign-in,
@@ -10,11 +10,13 @@ import { CONSOLE_SECTIONS } from './sections';
  * forbidden page inside the site's layout (as plain HTML); thrown from a page below the console's layout,
  * Next answers with its bare error document that only JavaScript fills in — so section pages leave the
  * role check to their layout and render finer refusals (a record out of scope) in place. The use cases
- * still check every permission: this is the door, not the lock.
+ * still check every permission: this is the door, not the lock. A section only another country's console
+ * has does not exist here: 404 before anything else (ADR 0034).
  */
 export async function requireSection(href: string): Promise<StaffContext> {
+  if (isForeignSection(href)) notFound();
   const staff = await requireStaff(href);
-  const section = CONSOLE_SECTIONS.find((s) => s.href === href);
+  const section = consoleSections().find((s) => s.href === href);
   if (!section?.roles.includes(staff.role)) redirect(NO_ACCESS_PAGE);
   return staff;
 }
@@ -27,6 +29,7 @@ export async function requireSection(href: string): Promise<StaffContext> {
  * sign-in's way back).
  */
 export async function requireConsolePage(href: string, permission?: Permission): Promise<StaffContext> {
+  if (isForeignSection(href.split('?', 1)[0]!)) notFound();
   const staff = await requireStaff(href);
   if (!mayOpenConsolePage(staff, href, permission)) redirect(NO_ACCESS_PAGE);
   return staff;
@@ -38,8 +41,7 @@ export function mayOpenConsolePage(
   href: string,
   permission?: Permission,
 ): boolean {
-  const path = href.split('?', 1)[0]!;
-  const section = CONSOLE_SECTIONS.find((s) => path === s.href || path.startsWith(`${s.href}/`));
+  const section = sectionOf(href.split('?', 1)[0]!);
   if (section && !section.roles.includes(staff.role)) return false;
   return permission === undefined || can(staff.actor, permission);
 }

@@ -1,22 +1,45 @@
 import type { Metadata } from 'next';
-import { requireConsolePage } from '../_shell/require-section';
+import type { ReactNode } from 'react';
+import type { Jurisdiction } from '@/config/env';
 import { DOCUMENT_KIND_CODES, documentKindName } from '@/lib/domain/ru/documents';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
+import { requireConsolePage } from '../_shell/require-section';
+import { KzSearchForms } from './_kz/kz-search-forms';
 import { SearchForms } from './search-forms';
 
 export const metadata: Metadata = { title: 'Поиск в регистре' };
 
-export default async function RegisterSearchPage() {
-  await requireConsolePage('/konsol/poisk');
-  const documentKinds = DOCUMENT_KIND_CODES.map((code) => ({ code, name: documentKindName(code) }));
-  return (
+/** One address in both countries (ADR 0029): each searches by its own identifiers. */
+const NATIONAL_SEARCH: Record<Jurisdiction, () => ReactNode> = {
+  ru: () => (
     <>
-      <h1>Поиск в регистре</h1>
       <p>
         Ищите по ФИО с датой рождения (допускаются опечатки, «е» вместо «ё» и прежние фамилии), по документу,
         ЕНП или СНИЛС. В результатах — только застрахованные вашего региона или вашей страховой организации.
         Каждый показанный человек записывается в журнал доступа.
       </p>
-      <SearchForms documentKinds={documentKinds} />
+      <SearchForms
+        documentKinds={DOCUMENT_KIND_CODES.map((code) => ({ code, name: documentKindName(code) }))}
+      />
+    </>
+  ),
+  kz: () => (
+    <>
+      <p>
+        Ищите по ИИН или по ФИО с датой рождения (допускаются опечатки и прежние фамилии). Каждый показанный
+        человек записывается в журнал доступа.
+      </p>
+      <KzSearchForms />
+    </>
+  ),
+};
+
+export default async function RegisterSearchPage() {
+  await requireConsolePage('/konsol/poisk');
+  return (
+    <>
+      <h1>Поиск в регистре</h1>
+      {NATIONAL_SEARCH[jurisdictionProfile().id]()}
     </>
   );
 }

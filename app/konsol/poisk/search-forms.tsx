@@ -11,6 +11,7 @@ import { emptyFormState, errorFor } from '../../_components/form-state';
 import { searchAction } from './actions';
 import type { SearchResult } from '@/lib/register/search-register';
 import { matchReasonText } from './match-reason';
+import { ResultPages } from './result-pages';
 
 /**
  * Four small forms, one per way of searching; each posts to one server action (works without
@@ -118,26 +119,13 @@ export function SearchForms({ documentKinds }: { documentKinds: { code: number; 
               </tbody>
             </table>
           )}
-          {result.page > 1 || result.hasMore ? (
-            <nav className="pagination" aria-label="Страницы результатов">
-              {[
-                ...(result.page > 1 ? [{ page: result.page - 1, label: 'Предыдущая страница' }] : []),
-                ...(result.hasMore ? [{ page: result.page + 1, label: 'Следующая страница' }] : []),
-              ].map((link) => (
-                <form key={link.label} action={action}>
-                  {Object.entries(state.values)
-                    .filter(([k]) => k !== 'page')
-                    .map(([k, v]) => (
-                      <input key={k} type="hidden" name={k} value={v} />
-                    ))}
-                  <input type="hidden" name="page" value={String(link.page)} />
-                  <button className="button button--secondary" type="submit" disabled={pending}>
-                    {link.label}
-                  </button>
-                </form>
-              ))}
-            </nav>
-          ) : null}
+          <ResultPages
+            page={result.page}
+            hasMore={result.hasMore}
+            state={state}
+            action={action}
+            pending={pending}
+          />
         </section>
       ) : null}
     </>

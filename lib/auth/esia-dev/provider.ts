@@ -6,7 +6,9 @@ import { DEV_PROVIDER_LOOKS, PAGE_HEADERS, pageCsp, renderErrorPage, renderSignI
 import type { SigningJwk } from './signing-key';
 import { isSyntheticSeed, SYNTHETIC_PREFIX, syntheticCitizenBySub } from './synthetic-citizens';
 import { SYNTHETIC_KZ_PREFIX, syntheticKzCitizenBySub } from './synthetic-kz-citizens';
-import { TEST_CITIZENS, testCitizenClaims } from './test-citizens';
+import { KZ_TEST_CITIZENS } from './kz-test-citizens';
+import { TEST_CITIZENS, testCitizenClaims, type TestCitizen } from './test-citizens';
+import type { Jurisdiction } from '@/config/env';
 import { logger } from '@/lib/ops/logger';
 
 /**
@@ -37,6 +39,23 @@ const CLAIMS: Configuration['claims'] = {
   id_doc: ['passport_series', 'passport_number'],
   // eGov's: Kazakhstan's register knows a person by the ИИН alone (ADR 0032).
   iin: ['iin'],
+};
+
+/** Each country's development accounts and synthetic citizens: eGov's carry an ИИН, ЕСИА's never do. */
+const DEV_ACCOUNTS: Record<
+  Jurisdiction,
+  {
+    citizens: readonly TestCitizen[];
+    syntheticPrefix: string;
+    syntheticBySub: (sub: string) => TestCitizen | undefined;
+  }
+> = {
+  ru: { citizens: TEST_CITIZENS, syntheticPrefix: SYNTHETIC_PREFIX, syntheticBySub: syntheticCitizenBySub },
+  kz: {
+    citizens: KZ_TEST_CITIZENS,
+    syntheticPrefix: SYNTHETIC_KZ_PREFIX,
+    syntheticBySub: syntheticKzCitizenBySub,
+  },
 };
 
 /**
@@ -70,11 +89,8 @@ export function createEsiaDevProvider(opts: {
 }): EsiaDevProvider {
   const { config } = opts;
   const synthetic = opts.syntheticCitizens === true;
-  // The accounts of the deployment's country only: eGov's carry an ИИН, ЕСИА's never do (ADR 0032).
-  const kz = config.jurisdiction === 'kz';
-  const citizens = TEST_CITIZENS.filter((c) => Boolean(c.iin) === kz);
-  const syntheticPrefix = kz ? SYNTHETIC_KZ_PREFIX : SYNTHETIC_PREFIX;
-  const syntheticBySub = kz ? syntheticKzCitizenBySub : syntheticCitizenBySub;
+  // The accounts of the deployment's country only (ADR 0032).
+  const { citizens, syntheticPrefix, syntheticBySub } = DEV_ACCOUNTS[config.jurisdiction];
   const accountBySub = (sub: string) =>
     citizens.find((c) => c.sub === sub) ?? (synthetic ? syntheticBySub(sub) : undefined);
   if (config.mode !== 'dev') throw new Error('The development provider runs only without ESIA_ISSUER.');

@@ -18,20 +18,63 @@ export function isSyntheticSeed(seed: string): boolean {
   return SEED.test(seed);
 }
 
-const FAMILY = ['Тестова', 'Пробина', 'Опытова', 'Проверкина', 'Образцова', 'Примерова'];
-const GIVEN_F = ['Алла', 'Вера', 'Галина', 'Дина', 'Елена', 'Жанна', 'Зоя', 'Инна'];
-const GIVEN_M = ['Антон', 'Борис', 'Глеб', 'Денис', 'Егор', 'Игорь', 'Кирилл', 'Лев'];
-const PATRONYMIC_F = ['Андреевна', 'Борисовна', 'Викторовна', 'Глебовна'];
-const PATRONYMIC_M = ['Андреевич', 'Борисович', 'Викторович', 'Глебович'];
-const masculine = (family: string) => family.slice(0, -1); // Тестова → Тестов
+/** A country's invented names: family names, and given names and patronymics by sex. */
+export interface SyntheticNames {
+  family: readonly string[];
+  /** The family name's form for the person's sex. */
+  familyFor: (family: string, female: boolean) => string;
+  givenF: readonly string[];
+  givenM: readonly string[];
+  patronymicF: readonly string[];
+  patronymicM: readonly string[];
+}
+
+/**
+ * The seed's digest as numbers (`n(offset, bytes)`), the sex and the names it picks: what every synthetic
+ * identity starts from, whatever the country. Throws on a malformed seed.
+ */
+export function seededIdentity(seed: string, label: string, names: SyntheticNames) {
+  if (!isSyntheticSeed(seed)) throw new Error(`A synthetic citizen's seed is 8–32 of a–z, 0–9: ${seed}`);
+  const h = createHash('sha256').update(`${label} ${seed}`).digest();
+  const n = (offset: number, bytes = 4) => h.readUIntBE(offset, bytes);
+  const female = n(0, 1) % 2 === 0;
+  const pick = (list: readonly string[], offset: number) => list[n(offset, 1) % list.length]!;
+  return {
+    n,
+    female,
+    familyName: names.familyFor(pick(names.family, 1), female),
+    givenName: female ? pick(names.givenF, 5) : pick(names.givenM, 5),
+    middleName: female ? pick(names.patronymicF, 6) : pick(names.patronymicM, 6),
+  };
+}
+
+/** The account behind a provider subject `<prefix><seed>`, made by `make`; undefined for any other. */
+export function syntheticBySub(
+  sub: string,
+  prefix: string,
+  make: (seed: string) => TestCitizen,
+): TestCitizen | undefined {
+  if (!sub.startsWith(prefix)) return undefined;
+  const seed = sub.slice(prefix.length);
+  return isSyntheticSeed(seed) ? make(seed) : undefined;
+}
+
+const RU_NAMES: SyntheticNames = {
+  family: ['Тестова', 'Пробина', 'Опытова', 'Проверкина', 'Образцова', 'Примерова'],
+  familyFor: (family, female) => (female ? family : family.slice(0, -1)), // Тестова → Тестов
+  givenF: ['Алла', 'Вера', 'Галина', 'Дина', 'Елена', 'Жанна', 'Зоя', 'Инна'],
+  givenM: ['Антон', 'Борис', 'Глеб', 'Денис', 'Егор', 'Игорь', 'Кирилл', 'Лев'],
+  patronymicF: ['Андреевна', 'Борисовна', 'Викторовна', 'Глебовна'],
+  patronymicM: ['Андреевич', 'Борисович', 'Викторович', 'Глебович'],
+};
 
 /** The seed's identity; throws on a malformed seed. */
 export function syntheticCitizen(seed: string): TestCitizen & { passportIssued: string } {
-  if (!isSyntheticSeed(seed)) throw new Error(`A synthetic citizen's seed is 8–32 of a–z, 0–9: ${seed}`);
-  const h = createHash('sha256').update(`oms-register synthetic citizen ${seed}`).digest();
-  const n = (offset: number, bytes = 4) => h.readUIntBE(offset, bytes);
-  const female = n(0, 1) % 2 === 0;
-  const family = FAMILY[n(1, 1) % FAMILY.length]!;
+  const { n, female, familyName, givenName, middleName } = seededIdentity(
+    seed,
+    'oms-register synthetic citizen',
+    RU_NAMES,
+  );
   // Born 1990–2000: an adult whose passport (issued at 20, valid until 45) stays valid through 2034.
   const year = 1990 + (n(2, 1) % 11);
   const month = 1 + (n(3, 1) % 12);
@@ -43,11 +86,9 @@ export function syntheticCitizen(seed: string): TestCitizen & { passportIssued: 
     key: seed,
     sub: `${SYNTHETIC_PREFIX}${seed}`,
     level: 'verified',
-    familyName: female ? family : masculine(family),
-    givenName: female ? GIVEN_F[n(5, 1) % GIVEN_F.length]! : GIVEN_M[n(5, 1) % GIVEN_M.length]!,
-    middleName: female
-      ? PATRONYMIC_F[n(6, 1) % PATRONYMIC_F.length]!
-      : PATRONYMIC_M[n(6, 1) % PATRONYMIC_M.length]!,
+    familyName,
+    givenName,
+    middleName,
     birthdate,
     gender: female ? 'female' : 'male',
     snils: snilsFromBody(100_000_000 + (n(8) % 890_000_000)),
@@ -60,7 +101,5 @@ export function syntheticCitizen(seed: string): TestCitizen & { passportIssued: 
 
 /** The account behind a provider subject, when it is a synthetic one. */
 export function syntheticCitizenBySub(sub: string): TestCitizen | undefined {
-  if (!sub.startsWith(SYNTHETIC_PREFIX)) return undefined;
-  const seed = sub.slice(SYNTHETIC_PREFIX.length);
-  return isSyntheticSeed(seed) ? syntheticCitizen(seed) : undefined;
+  return syntheticBySub(sub, SYNTHETIC_PREFIX, syntheticCitizen);
 }

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { LocalDate } from '@/lib/domain/dates';
 import { syntheticIin } from '@/lib/domain/kz/iin';
-import { isSyntheticSeed } from './synthetic-citizens';
+import { seededIdentity, syntheticBySub, type SyntheticNames } from './synthetic-citizens';
 import type { TestCitizen } from './test-citizens';
 
 /**
@@ -11,19 +10,22 @@ import type { TestCitizen } from './test-citizens';
  */
 export const SYNTHETIC_KZ_PREFIX = 'synthetic-kz-';
 
-const FAMILY = ['Ахметов', 'Серикбаев', 'Жумабеков', 'Касымов', 'Нурланов', 'Омаров', 'Бекмуханов'];
-const GIVEN_F = ['Айгуль', 'Динара', 'Жанар', 'Сауле', 'Гульнара', 'Асель', 'Мадина', 'Камила'];
-const GIVEN_M = ['Ерлан', 'Нурлан', 'Асхат', 'Данияр', 'Арман', 'Бауыржан', 'Тимур', 'Алихан'];
-const PATRONYMIC_F = ['Сериковна', 'Маратовна', 'Канатовна', 'Ерлановна'];
-const PATRONYMIC_M = ['Серикович', 'Маратович', 'Канатович', 'Ерланович'];
+const KZ_NAMES: SyntheticNames = {
+  family: ['Ахметов', 'Серикбаев', 'Жумабеков', 'Касымов', 'Нурланов', 'Омаров', 'Бекмуханов'],
+  familyFor: (family, female) => (female ? `${family}а` : family),
+  givenF: ['Айгуль', 'Динара', 'Жанар', 'Сауле', 'Гульнара', 'Асель', 'Мадина', 'Камила'],
+  givenM: ['Ерлан', 'Нурлан', 'Асхат', 'Данияр', 'Арман', 'Бауыржан', 'Тимур', 'Алихан'],
+  patronymicF: ['Сериковна', 'Маратовна', 'Канатовна', 'Ерлановна'],
+  patronymicM: ['Серикович', 'Маратович', 'Канатович', 'Ерланович'],
+};
 
 /** The seed's identity; throws on a malformed seed. */
 export function syntheticKzCitizen(seed: string): TestCitizen & { iin: string } {
-  if (!isSyntheticSeed(seed)) throw new Error(`A synthetic citizen's seed is 8–32 of a–z, 0–9: ${seed}`);
-  const h = createHash('sha256').update(`oms-register synthetic kz citizen ${seed}`).digest();
-  const n = (offset: number, bytes = 4) => h.readUIntBE(offset, bytes);
-  const female = n(0, 1) % 2 === 0;
-  const family = FAMILY[n(1, 1) % FAMILY.length]!;
+  const { n, female, familyName, givenName, middleName } = seededIdentity(
+    seed,
+    'oms-register synthetic kz citizen',
+    KZ_NAMES,
+  );
   const pad = (v: number) => String(v).padStart(2, '0');
   const birthdate = `${1970 + (n(2, 1) % 31)}-${pad(1 + (n(3, 1) % 12))}-${pad(1 + (n(4, 1) % 28))}`;
   // Serials of one birth date and sex: a few thousand valid ones, so two seeds rarely share a number
@@ -33,11 +35,9 @@ export function syntheticKzCitizen(seed: string): TestCitizen & { iin: string } 
     key: seed,
     sub: `${SYNTHETIC_KZ_PREFIX}${seed}`,
     level: 'verified',
-    familyName: female ? `${family}а` : family,
-    givenName: female ? GIVEN_F[n(5, 1) % GIVEN_F.length]! : GIVEN_M[n(5, 1) % GIVEN_M.length]!,
-    middleName: female
-      ? PATRONYMIC_F[n(6, 1) % PATRONYMIC_F.length]!
-      : PATRONYMIC_M[n(6, 1) % PATRONYMIC_M.length]!,
+    familyName,
+    givenName,
+    middleName,
     birthdate,
     gender: female ? 'female' : 'male',
     snils: null,
@@ -49,7 +49,5 @@ export function syntheticKzCitizen(seed: string): TestCitizen & { iin: string } 
 
 /** The account behind a provider subject, when it is a synthetic Kazakh one. */
 export function syntheticKzCitizenBySub(sub: string): TestCitizen | undefined {
-  if (!sub.startsWith(SYNTHETIC_KZ_PREFIX)) return undefined;
-  const seed = sub.slice(SYNTHETIC_KZ_PREFIX.length);
-  return isSyntheticSeed(seed) ? syntheticKzCitizen(seed) : undefined;
+  return syntheticBySub(sub, SYNTHETIC_KZ_PREFIX, syntheticKzCitizen);
 }

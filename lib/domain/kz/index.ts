@@ -63,3 +63,5 @@ export {
 } from './insured-status';
 export { INSURED_GROUNDS } from './status-periods';
 export { publicOsmsStatus, type PublicOsmsStatus } from './public-status';
+export { checkKzPersonData, type KzPersonData, type KzPersonInput } from './person-data';
+export { validateKzPersonName } from './person-name';

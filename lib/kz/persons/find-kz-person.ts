@@ -17,3 +17,13 @@ export async function findKzPersonByIin(db: Executor, iin: string): Promise<KzPe
     .limit(1);
   return row ? (row as KzPersonRow) : null;
 }
+
+/** The id of the Kazakh person under a (checked) ИИН, or null: all a permission check may read first. */
+export async function findKzPersonId(db: Executor, iin: string): Promise<number | null> {
+  const [row] = await db
+    .select({ id: persons.id })
+    .from(persons)
+    .where(and(eq(persons.iin, iin), eq(persons.jurisdiction, 'kz')))
+    .limit(1);
+  return row?.id ?? null;
+}

@@ -9,7 +9,8 @@ import { osmsParameters } from '@/lib/kz/parameters';
 import { kzToday } from '@/lib/kz/today';
 import { loadKzPersonFacts, toOsmsFacts, toOsmsRecords } from './facts-query';
 import type { OsmsRecords } from './osms-records';
-import { findKzPersonId, kzPersonNotFound, statusDetails } from './status-read-support';
+import { findKzPersonId } from '@/lib/kz/persons/find-kz-person';
+import { kzPersonNotFound, statusDetails } from './status-read-support';
 
 export { checkOsmsStatusPublic } from './check-osms-status-public';
 

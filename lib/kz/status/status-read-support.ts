@@ -1,19 +1,6 @@
-import { and, eq } from 'drizzle-orm';
-import type { Executor } from '@/db/client';
-import { persons } from '@/db/schema';
 import type { OsmsStatus } from '@/lib/domain/kz';
 import { AppError } from '@/lib/errors';
 import type { OsmsRecords } from './osms-records';
-
-/** The id of the Kazakh person under a (checked) ИИН, or null: all a permission check may read first. */
-export async function findKzPersonId(db: Executor, iin: string): Promise<number | null> {
-  const [row] = await db
-    .select({ id: persons.id })
-    .from(persons)
-    .where(and(eq(persons.iin, iin), eq(persons.jurisdiction, 'kz')))
-    .limit(1);
-  return row?.id ?? null;
-}
 
 export function kzPersonNotFound(): AppError {
   return new AppError('PERSON_NOT_FOUND', {

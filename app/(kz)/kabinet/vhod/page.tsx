@@ -1,22 +1,13 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
+import { signInTarget, type SignInSearchParams } from '@/app/_components/citizen/sign-in-target';
 import { SignInError } from '@/app/_components/citizen/sign-in-error';
-import { currentCitizen } from '@/lib/auth/citizen';
-import { cabinetPath } from '@/lib/auth/citizen-paths';
 import { citizenPortal } from '@/lib/auth/citizen-portal';
 
 export const metadata: Metadata = { title: 'Вход в личный кабинет' };
 
 /** The ОСМС cabinet's sign-in through eGov: a plain form post that starts the provider's flow. */
-export default async function KzSignInPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ next?: string; callbackUrl?: string; error?: string; csrf?: string }>;
-}) {
-  const params = await searchParams;
-  const next = cabinetPath(params.next ?? params.callbackUrl);
-  if (await currentCitizen()) redirect(next);
-  const error = typeof params.error === 'string' ? params.error : params.csrf ? 'Csrf' : null;
+export default async function KzSignInPage({ searchParams }: { searchParams: SignInSearchParams }) {
+  const { next, error } = await signInTarget(searchParams);
   return (
     <>
       <SignInError jurisdiction="kz" code={error} />

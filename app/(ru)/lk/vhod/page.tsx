@@ -1,21 +1,12 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
-import { currentCitizen } from '@/lib/auth/citizen';
-import { cabinetPath } from '@/lib/auth/citizen-paths';
+import { signInTarget, type SignInSearchParams } from '@/app/_components/citizen/sign-in-target';
 import { serviceAt } from '@/lib/portal/citizen-services';
 import { SignInError } from '@/app/_components/citizen/sign-in-error';
 
 export const metadata: Metadata = { title: 'Вход в личный кабинет' };
 
-export default async function CitizenSignInPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ next?: string; callbackUrl?: string; error?: string; csrf?: string }>;
-}) {
-  const params = await searchParams;
-  const next = cabinetPath(params.next ?? params.callbackUrl);
-  if (await currentCitizen()) redirect(next);
-  const error = typeof params.error === 'string' ? params.error : params.csrf ? 'Csrf' : null;
+export default async function CitizenSignInPage({ searchParams }: { searchParams: SignInSearchParams }) {
+  const { next, error } = await signInTarget(searchParams);
   // Someone who opened a service while signed out is told that the sign-in leads back to it.
   const service = serviceAt(next);
   return (

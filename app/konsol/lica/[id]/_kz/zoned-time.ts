@@ -1,0 +1,35 @@
+import { addDays, type LocalDate } from '@/lib/domain/dates';
+
+/** The offset of `timeZone` from UTC at `instant`, in minutes (Almaty: +300 since 01.03.2024, +360 before). */
+function offsetMinutes(instant: Date, timeZone: string): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(instant)
+    .find((p) => p.type === 'timeZoneName')!.value;
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
+/**
+ * The instant a day ends in `timeZone` (its next day's midnight there): "as known on ДД.ММ.ГГГГ" means
+ * everything the register had recorded by the end of that day where the register's people live.
+ */
+export function endOfDayIn(date: LocalDate, timeZone: string): Date {
+  const midnightUtc = Date.parse(`${addDays(date, 1)}T00:00:00Z`);
+  // The offset at the guess can differ from the one at the true instant only across a change of offset.
+  const first = midnightUtc - offsetMinutes(new Date(midnightUtc), timeZone) * 60_000;
+  return new Date(midnightUtc - offsetMinutes(new Date(first), timeZone) * 60_000);
+}
+
+/** ДД.ММ.ГГГГ ЧЧ:ММ of an instant in `timeZone`. */
+export function formatDateTimeIn(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('ru-RU', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+    .format(instant)
+    .replace(',', '');
+}

@@ -1,0 +1,158 @@
+import { expect, test, type Page } from '@playwright/test';
+import { sql } from 'drizzle-orm';
+import { closeDb, getDb } from '../../db/client';
+import { formatDateRu } from '../../lib/domain/dates';
+import { addMonthsToMonth, firstDayOf, monthOf } from '../../lib/domain/kz/months';
+import { kzToday } from '../../lib/kz/today';
+import { paid } from '../../testing/kz/osms';
+import { createKzPerson, TEST_PDF, type KzTestPerson } from '../../testing/kz/register';
+import { expectAccessible } from '../support/axe';
+import { connectTestDatabase } from '../support/people';
+import { newStaff, signInAsOwnStaff } from '../support/staff';
+
+/**
+ * The fund's console in a Kazakh register (ADR 0034), through the real staff sign-in (password and TOTP):
+ * search by ИИН, the card with the status, its history, the payments and the temporary statuses, the
+ * document's download and the revocation — with JavaScript and without. Every test works on a person of
+ * its own, made in the server's database with the fixtures of the integration tests.
+ */
+test.afterAll(async () => {
+  await closeDb();
+});
+
+/** Today in Almaty, away from its midnight (the card counts in that zone): waits past it when close. */
+async function almatyToday(): Promise<string> {
+  const now = Date.now();
+  const untilMidnight = 86_400_000 - ((now + 5 * 3_600_000) % 86_400_000);
+  if (untilMidnight < 120_000) await new Promise((resolve) => setTimeout(resolve, untilMidnight + 1_000));
+  return kzToday();
+}
+
+/** A person paid for by an employer for the two months before this one, with a self-payment retracted
+ * and a temporary status uploaded today by a clinic. */
+async function personOfOwn(today: string): Promise<KzTestPerson> {
+  connectTestDatabase();
+  const month = monthOf(today as never);
+  const [m1, m2] = [addMonthsToMonth(month, -2), addMonthsToMonth(month, -1)];
+  const person = await createKzPerson(getDb(), {
+    name: { lastName: 'Сейткалиева', firstName: 'Гульнар', patronymic: 'Ерлановна' },
+    facts: {
+      contributions: [
+        paid('employer', m1, firstDayOf(m1), 17_000),
+        paid('employer', m2, firstDayOf(m2), 17_000),
+        paid('self', month, today, 4_250),
+      ],
+      temporaryStatuses: [
+        { category: 'DISABILITY', uploadedOn: today as never, uploadedBy: 'clinic', revokedOn: null },
+      ],
+    },
+  });
+  await getDb().execute(
+    sql`update kz_contributions set retracted_at = now() where person_id = ${person.id} and payer_kind = 'self'`,
+  );
+  return person;
+}
+
+async function openCard(page: Page, person: KzTestPerson): Promise<void> {
+  await page.goto('/konsol/poisk');
+  const byIin = page.locator('form', { has: page.getByRole('heading', { name: 'По ИИН' }) });
+  await byIin.getByLabel('ИИН').fill(person.iin);
+  await byIin.getByRole('button', { name: 'Найти по ИИН' }).click();
+  const row = page.getByTestId('search-results').getByRole('row', { name: new RegExp(person.iin) });
+  await expect(row).toContainText('По ИИН');
+  await row.getByRole('link', { name: 'Сейткалиева Гульнар Ерлановна' }).click();
+  await page.getByLabel('Цель просмотра').selectOption('citizen_request');
+  await page.getByRole('button', { name: 'Открыть карточку' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Сейткалиева Гульнар Ерлановна' })).toBeVisible();
+}
+
+test('an administrator finds a person by ИИН and reads the status, its history and the payments', async ({
+  page,
+}) => {
+  const today = await almatyToday();
+  const person = await personOfOwn(today);
+  await signInAsOwnStaff(page, await newStaff('ffoms_admin'));
+  await openCard(page, person);
+  await expect(page.getByTestId('identity')).toContainText(person.iin);
+  await expect(page.getByTestId('osms-status')).toContainText('Застрахован');
+  await expect(page.getByTestId('osms-status-text')).toContainText('работодатель');
+  // 24 month starts, the newest first: this month's
+  const history = page.getByTestId('osms-timeline');
+  await expect(history.getByRole('row').nth(1)).toContainText(
+    formatDateRu(firstDayOf(monthOf(today as never))),
+  );
+  await expect(history.getByRole('row', { name: /начало месяца/ })).toHaveCount(24);
+  const payments = page.getByTestId('osms-payments');
+  await expect(payments.getByRole('row', { name: /Работодатель/ })).toHaveCount(2);
+  await expect(payments.getByRole('row', { name: /Работодатель/ }).first()).toContainText(
+    '17\u00a0000,00\u00a0₸',
+  );
+  await expect(payments.getByRole('row', { name: /Самостоятельно/ })).toContainText('отозван');
+  await expectAccessible(page);
+});
+
+test('an invalid ИИН is named beside its field, in Russian', async ({ page }) => {
+  await signInAsOwnStaff(page, await newStaff('ffoms_admin'));
+  await page.goto('/konsol/poisk');
+  const byIin = page.locator('form', { has: page.getByRole('heading', { name: 'По ИИН' }) });
+  await byIin.getByLabel('ИИН').fill('880315400001');
+  await byIin.getByRole('button', { name: 'Найти по ИИН' }).click();
+  await expect(page.getByRole('alert')).toContainText('не сходится контрольная цифра');
+  await expect(byIin.getByLabel('ИИН')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+});
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`the document is downloaded and the temporary status revoked with a reason (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({ baseURL, javaScriptEnabled });
+    const page = await context.newPage();
+    const today = await almatyToday();
+    const person = await personOfOwn(today);
+    await signInAsOwnStaff(page, await newStaff('ffoms_admin'));
+    await openCard(page, person);
+    const temporary = page.getByTestId('osms-temporary');
+    await expect(temporary).toContainText('Лица с инвалидностью');
+    await expect(temporary).toContainText('не отзывался');
+
+    const link = temporary.getByRole('link', { name: 'spravka.pdf' });
+    const download = await page.request.get((await link.getAttribute('href'))!);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('application/pdf');
+    expect(download.headers()['content-disposition']).toMatch(/^attachment;/);
+    expect(Buffer.from(await download.body()).equals(TEST_PDF)).toBe(true);
+
+    await temporary.getByRole('button', { name: 'Отозвать временный статус' }).click();
+    await expect(page.getByRole('alert')).toContainText('причин');
+    await temporary.getByLabel('Причина отзыва').fill('Справка не подтверждает инвалидность');
+    await temporary.getByRole('button', { name: 'Отозвать временный статус' }).click();
+    await expect(page.getByRole('status')).toContainText('Временный статус отозван');
+    await expect(page.getByTestId('osms-temporary')).toContainText(
+      `отозван с ${formatDateRu(today as never)}: Справка не подтверждает инвалидность`,
+    );
+    await expect(page.getByRole('button', { name: 'Отозвать временный статус' })).toHaveCount(0);
+    await expectAccessible(page);
+    await context.close();
+  });
+}
+
+test('the card as known at an earlier day: before the person was recorded, no payments were known', async ({
+  page,
+}) => {
+  const today = await almatyToday();
+  const person = await personOfOwn(today);
+  await signInAsOwnStaff(page, await newStaff('ffoms_admin'));
+  await openCard(page, person);
+  await page.getByLabel('Сведения, известные на дату').fill('31.12.2023');
+  await page.getByRole('button', { name: 'Показать' }).click();
+  const then = page.getByTestId('osms-known-at');
+  await expect(then.getByRole('heading', { name: /Как было известно на 01\.01\.2024 00:00/ })).toBeVisible();
+  await expect(then.getByTestId('osms-status')).toContainText('Не застрахован');
+  await page.getByLabel('Сведения, известные на дату').fill('31.02.2024');
+  await page.getByRole('button', { name: 'Показать' }).click();
+  await expect(page.getByRole('alert')).toContainText('ДД.ММ.ГГГГ');
+  await expect(page.getByTestId('osms-known-at')).toHaveCount(0);
+  await expectAccessible(page);
+});

@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test';
+import { closeDb } from '../../db/client';
+import { formatDateRu } from '../../lib/domain/dates';
+import { temporaryStatusLastDay } from '../../lib/domain/kz/status-periods';
+import { osmsParameters } from '../../lib/kz/parameters';
+import { kzToday } from '../../lib/kz/today';
+import { TEST_PDF } from '../../testing/kz/register';
+import { expectAccessible } from '../support/axe';
+import { signInAsSyntheticKz } from '../support/citizen';
+import { newKzPerson } from './people';
+
+/**
+ * The person's upload of a category document in the cabinet (issue 14): a multipart form that works
+ * without JavaScript; the file is judged by its bytes and size; the month's status and the notification.
+ */
+test.afterAll(async () => {
+  await closeDb();
+});
+
+const PNG = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+]);
+
+for (const javaScriptEnabled of [false, true]) {
+  test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
+    test.use({ javaScriptEnabled });
+
+    test('a wrong form is named field by field; a real document gives the status for one month', async ({
+      page,
+    }) => {
+      const person = await newKzPerson();
+      await signInAsSyntheticKz(page, person.seed, '/kabinet/vremennyi-status');
+      await expect(
+        page.getByRole('heading', { level: 1, name: 'Загрузить документ о льготной категории' }),
+      ).toBeVisible();
+      await expectAccessible(page);
+
+      await page.getByRole('button', { name: 'Загрузить документ' }).click();
+      const summary = page.locator('.error-summary');
+      await expect(summary).toContainText('Выберите льготную категорию.');
+      await expect(summary).toContainText('Приложите документ, подтверждающий категорию.');
+      await expectAccessible(page);
+
+      // A web page renamed to .pdf: the bytes say what it is.
+      await page.getByLabel('Льготная категория').selectOption({ label: 'Лица с инвалидностью' });
+      await page.getByLabel('Документ, подтверждающий категорию').setInputFiles({
+        name: 'spravka.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('<html><body>%PDF-1.4</body></html>'),
+      });
+      await page.getByRole('button', { name: 'Загрузить документ' }).click();
+      await expect(page.locator('#document-error')).toContainText('PDF, JPEG или PNG');
+      await expect(page.getByLabel('Льготная категория')).toHaveValue('DISABILITY');
+
+      const document = javaScriptEnabled
+        ? { name: 'foto.png', mimeType: 'image/png', buffer: PNG }
+        : { name: 'spravka.pdf', mimeType: 'application/pdf', buffer: TEST_PDF };
+      await page.getByLabel('Документ, подтверждающий категорию').setInputFiles(document);
+      await page.getByRole('button', { name: 'Загрузить документ' }).click();
+      const lastDay = formatDateRu(temporaryStatusLastDay(osmsParameters(), kzToday()));
+      const done = page.getByTestId('upload-done');
+      await expect(done).toContainText(`по ${lastDay} включительно`);
+      await expect(done).toContainText(document.name);
+      await expectAccessible(page);
+
+      await page.getByRole('link', { name: 'Вернуться к статусу' }).click();
+      await expect(page.getByTestId('osms-status')).toContainText('Застрахован');
+      await expect(page.getByTestId('osms-status-text')).toContainText('Временный статус');
+      await expect(page.getByTestId('temporary-statuses')).toContainText(`по ${lastDay}`);
+      await expect(page.getByTestId('notifications')).toContainText('Временный статус на один месяц');
+
+      // While it holds, a second upload for the same category is refused in words.
+      await page.goto('/kabinet/vremennyi-status');
+      await page.getByLabel('Льготная категория').selectOption('DISABILITY');
+      await page.getByLabel('Документ, подтверждающий категорию').setInputFiles(document);
+      await page.getByRole('button', { name: 'Загрузить документ' }).click();
+      await expect(page.locator('.error-summary')).toContainText('уже действует');
+    });
+  });
+}

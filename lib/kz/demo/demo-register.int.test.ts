@@ -1,0 +1,80 @@
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { seedKzBulkPersons } from '@/db/seed/kz/bulk-persons';
+import { KZ_DEMO_PEOPLE } from '@/db/seed/kz/demo-people';
+import { seedKzRegister } from '@/db/seed/kz/seed-kz-register';
+import { systemActor } from '@/lib/auth/actor';
+import { osmsStatusOn, validateIin } from '@/lib/domain/kz';
+import { loadOsmsFacts } from '@/lib/kz/status/facts-query';
+import { readOsmsStatus } from '@/lib/kz/status/read-osms-status';
+import { osmsParameters } from '@/lib/kz/parameters';
+import { kzToday } from '@/lib/kz/today';
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+afterAll(() => pool.end());
+const asOf = kzToday();
+const params = osmsParameters();
+const count = async (table: string) =>
+  Number(
+    (await getDb().execute<{ n: string }>(sql.raw(`select count(*)::text as n from ${table}`))).rows[0]!.n,
+  );
+
+describe('the generated persons of the Kazakh register', () => {
+  it('each has a valid ИИН and 12–18 months of contributions, and is insured on the seeding day', async () => {
+    const summary = await seedKzBulkPersons(pool, { persons: 300, seed: 3, asOf, params, chunk: 128 });
+    expect(summary.persons).toBe(300);
+    expect(await count('persons')).toBe(300);
+    expect(await count('kz_contributions')).toBe(summary.contributions);
+    const { rows } = await getDb().execute<{ id: string; iin: string; n: string }>(
+      sql`select p.id::text, p.iin, count(c.id)::text as n from persons p join kz_contributions c on c.person_id = p.id group by p.id`,
+    );
+    expect(rows).toHaveLength(300);
+    for (const r of rows) {
+      expect(validateIin(r.iin).ok, r.iin).toBe(true);
+      expect(Number(r.n)).toBeGreaterThanOrEqual(12);
+      expect(Number(r.n)).toBeLessThanOrEqual(18);
+    }
+    for (const r of rows.slice(0, 60)) {
+      const status = osmsStatusOn(params, await loadOsmsFacts(getDb(), Number(r.id)), asOf);
+      expect(status.insured, `${r.iin}: ${status.code}`).toBe(true);
+    }
+    // the ledger's key, index and foreign key are back after the load into the empty ledger
+    const { rows: objects } = await getDb().execute<{ name: string }>(
+      sql`select indexname as name from pg_indexes where tablename = 'kz_contributions'
+          union all select conname from pg_constraint where conname = 'kz_contributions_person_id_fkey'`,
+    );
+    expect(objects.map((o) => o.name).sort()).toEqual([
+      'kz_contributions_person_id_fkey',
+      'kz_contributions_person_idx',
+      'kz_contributions_pkey',
+      'kz_contributions_reference_key',
+    ]);
+  });
+
+  it('the demo people join them, each with the status of their kind', async () => {
+    const before = await count('persons');
+    const summary = await seedKzRegister(pool, {
+      persons: KZ_DEMO_PEOPLE.length + 50,
+      seed: 4,
+      asOf,
+      params,
+    });
+    expect(summary.demo).toBe(KZ_DEMO_PEOPLE.length);
+    expect(await count('persons')).toBe(before + KZ_DEMO_PEOPLE.length + 50);
+    for (const p of KZ_DEMO_PEOPLE) {
+      const read = await readOsmsStatus(
+        systemActor('test'),
+        { iin: p.iin, on: asOf },
+        { channel: 'console', purpose: 'osms_status' },
+      );
+      expect(read.status.code, p.key).toBe(p.kind);
+      expect(read.person).toMatchObject({ lastName: p.lastName, birthDate: p.birthDate, sex: p.sex });
+    }
+    const { rows } = await getDb().execute<{ n: string }>(
+      sql`select count(*)::text as n from representations r join persons c on c.id = r.child_id where c.iin = ${KZ_DEMO_PEOPLE.find((p) => p.key === 'child')!.iin}`,
+    );
+    expect(rows[0]!.n).toBe('1');
+  });
+});
