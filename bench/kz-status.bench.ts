@@ -21,7 +21,7 @@
  * Remove the register afterwards to free the disk: `rm -rf .data/bench-kz-status` (1 M persons ≈ 7 GB).
  */
 import { closeDb } from '../db/client';
-import type { KzSeedSummary } from '../db/seed/kz/bulk-load';
+import type { KzPopulationSummary } from '../db/seed/kz/bulk-load';
 import { startEmbeddedPostgres } from '../db/embedded';
 import { kzToday } from '../lib/kz/today';
 import { LOAD_DEFAULTS, LOAD_FLAGS, optionsOrExit, parseBenchFlags } from './lib/args';
@@ -67,7 +67,7 @@ function parseOptions(argv: readonly string[]) {
 const log = (line: string) =>
   console.log(`[bench:kz-status ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-function printSeed(seeded: KzSeedSummary): void {
+function printSeed(seeded: KzPopulationSummary): void {
   console.log(
     `\nSeeded ${int(seeded.persons)} persons and ${int(seeded.contributions)} contributions in ` +
       `${fixed(seeded.seconds, 1)} s (COPY ${fixed(seeded.loadSeconds, 1)} s + keys and indexes ` +

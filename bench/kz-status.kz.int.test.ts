@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '@/db/embedded';
-import { seedKzRegister } from '@/db/seed/kz/bulk-load';
+import { loadKzPopulation } from '@/db/seed/kz/bulk-load';
 import { kzToday } from '@/lib/kz/today';
 import { startApiServer, type TestApiServer } from '@/testing/api/api-server';
 import { startProcess, stopProcess, waitFor } from './lib/child-process';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   process.env.USER_RATE_LIMIT_PER_SECOND = '1000000';
   process.env.USER_RATE_LIMIT_BURST = '1000000';
   pool = new pg.Pool({ connectionString: url, max: 2 });
-  await seedKzRegister(pool, { persons: PERSONS, seed: 3, asOf: kzToday() });
+  await loadKzPopulation(pool, { persons: PERSONS, seed: 3, asOf: kzToday() });
   api = await startApiServer();
   const port = await freePort();
   baseline = startProcess('baseline', ['bench/baseline/kz-status-server.ts', '--port', String(port)], {

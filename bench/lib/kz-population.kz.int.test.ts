@@ -6,7 +6,7 @@ import { osmsStatusOn, validateIin, type OsmsStatus } from '@/lib/domain/kz';
 import { loadOsmsFacts } from '@/lib/kz/status/facts-query';
 import { kzToday } from '@/lib/kz/today';
 import { RegisterNotEmptyError } from '@/db/seed/seed-register';
-import { seedKzRegister, type KzSeedSummary } from '@/db/seed/kz/bulk-load';
+import { loadKzPopulation, type KzPopulationSummary } from '@/db/seed/kz/bulk-load';
 import { KzPopulationPlanner, POPULATION_KINDS, type PopulationKind } from '@/db/seed/kz/bulk-population';
 
 /** Every kind equally often, so a small population has each of them. */
@@ -17,13 +17,13 @@ const params = readOsmsParameters();
 const asOf = kzToday();
 
 let pool: pg.Pool;
-let summary: KzSeedSummary;
+let summary: KzPopulationSummary;
 /** Each person's kind, from a second planner on the same seed (person ids are 1…N in plan order). */
 const kinds: PopulationKind[] = [];
 
 beforeAll(async () => {
   pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
-  summary = await seedKzRegister(pool, { persons: PERSONS, seed: SEED, asOf, shares: EVEN });
+  summary = await loadKzPopulation(pool, { persons: PERSONS, seed: SEED, asOf, shares: EVEN });
   const planner = new KzPopulationPlanner(params, { seed: SEED, asOf, capacity: PERSONS, shares: EVEN });
   for (let i = 0; i < PERSONS; i++) {
     planner.next();
@@ -39,7 +39,7 @@ async function statusOf(personId: number): Promise<OsmsStatus> {
   return osmsStatusOn(params, await loadOsmsFacts(getDb(), personId), asOf);
 }
 
-describe('seedKzRegister', () => {
+describe('loadKzPopulation', () => {
   it('loads N persons, each with at least 12 monthly contributions, and counts what it loaded', async () => {
     const { rows } = await pool.query<{ persons: string; fewest: string; contributions: string }>(
       `select (select count(*) from persons where jurisdiction = 'kz') as persons,
@@ -117,7 +117,7 @@ describe('seedKzRegister', () => {
   });
 
   it('refuses a register that already has persons', async () => {
-    await expect(seedKzRegister(pool, { persons: 10, seed: 1, asOf })).rejects.toBeInstanceOf(
+    await expect(loadKzPopulation(pool, { persons: 10, seed: 1, asOf })).rejects.toBeInstanceOf(
       RegisterNotEmptyError,
     );
   });

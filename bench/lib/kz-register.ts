@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { databaseUrl } from '../../db/embedded';
 import { migrateDatabase } from '../../db/migrate';
-import { KZ_LOADED_TABLES, seedKzRegister, type KzSeedSummary } from '../../db/seed/kz/bulk-load';
+import { KZ_LOADED_TABLES, loadKzPopulation, type KzPopulationSummary } from '../../db/seed/kz/bulk-load';
 import type { LocalDate } from '../../lib/domain/dates';
 import { fixed, int } from './format';
 import { sizes, type Sizes } from './register-size';
@@ -16,13 +16,13 @@ import { reusedRegister } from './seeded-register';
 export async function seedKzBenchRegister(
   url: string,
   options: { persons: number; seed: number; asOf: LocalDate; log: (line: string) => void },
-): Promise<KzSeedSummary> {
+): Promise<KzPopulationSummary> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   try {
     await migrateDatabase(pool, { jurisdiction: 'kz' });
     options.log(`seeding ${int(options.persons)} ОСМС persons as of ${options.asOf}…`);
     let last = 0;
-    const summary = await seedKzRegister(pool, {
+    const summary = await loadKzPopulation(pool, {
       ...options,
       onProgress: ({ phase, detail }) => {
         if (performance.now() - last < 10_000) return;
@@ -52,7 +52,7 @@ export async function reusedOrSeededKzRegister(
   serverUrl: string,
   name: string,
   options: { persons: number; seed: number; asOf: LocalDate; marker: string; log: (line: string) => void },
-): Promise<{ url: string; seeded: KzSeedSummary | null }> {
+): Promise<{ url: string; seeded: KzPopulationSummary | null }> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {

@@ -64,7 +64,7 @@ const KZ_SEED_LOCK = 7_705_014;
 const SOURCE = 'seed';
 const DEFAULT_CHUNK_BYTES = 16 << 20;
 
-export interface KzSeedOptions {
+export interface KzPopulationOptions {
   persons: number;
   /** Same seed, count and date ⇒ the same rows. */
   seed: number;
@@ -76,7 +76,7 @@ export interface KzSeedOptions {
   onProgress?: (progress: { phase: 'persons' | 'contributions' | 'indexes'; detail: string }) => void;
 }
 
-export interface KzSeedSummary {
+export interface KzPopulationSummary {
   persons: number;
   contributions: number;
   memberships: number;
@@ -246,8 +246,8 @@ function payerOf(payment: MonthlyPayment, iin: string): { payerId: string; payer
  */
 async function streamPopulation(
   client: pg.ClientBase,
-  options: KzSeedOptions,
-): Promise<Omit<KzSeedSummary, 'seconds' | 'loadSeconds' | 'indexSeconds'>> {
+  options: KzPopulationOptions,
+): Promise<Omit<KzPopulationSummary, 'seconds' | 'loadSeconds' | 'indexSeconds'>> {
   const params = readOsmsParameters();
   const n = options.persons;
   const planner = new KzPopulationPlanner(params, { ...options, capacity: n });
@@ -322,7 +322,10 @@ async function streamPopulation(
  * Seeds an empty Kazakh register (bound to `kz`: the persons' jurisdiction references it) with N
  * synthetic ОСМС persons. Refuses a register that has persons or is not Kazakh.
  */
-export async function seedKzRegister(pool: pg.Pool, options: KzSeedOptions): Promise<KzSeedSummary> {
+export async function loadKzPopulation(
+  pool: pg.Pool,
+  options: KzPopulationOptions,
+): Promise<KzPopulationSummary> {
   if (!Number.isSafeInteger(options.persons) || options.persons < 1 || options.persons > 50_000_000)
     throw new RangeError(`persons must be an integer in 1…50000000, got ${options.persons}`);
   const started = performance.now();
