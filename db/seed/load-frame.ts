@@ -37,14 +37,17 @@ export class RegisterSchemaIncompleteError extends Error {
 export interface LoadFrame<T> {
   /** The tables loaded: their keys and indexes are dropped for the load and rebuilt after it. */
   tables: readonly string[];
-  /** Those emptied in the load's transaction and loaded with COPY FREEZE. */
+  /**
+   * Those to load with COPY FREEZE: the ones among them that are empty are truncated in the load's
+   * transaction (which FREEZE needs) and handed to `load`; a table that has rows is loaded as usual.
+   */
   freeze: readonly string[];
   /** An advisory lock serialising loaders of one database. */
   lock: number;
   /** In the transaction, before anything is dropped. */
   prepare?: (client: pg.ClientBase) => Promise<void>;
-  /** In the transaction, on the bare tables. */
-  load: (client: pg.ClientBase) => Promise<T>;
+  /** In the transaction, on the bare tables; `frozen`: the tables it may COPY with FREEZE. */
+  load: (client: pg.ClientBase, frozen: ReadonlySet<string>) => Promise<T>;
   /** Called as each key or index is rebuilt (its name), and once before the first. */
   onRebuild?: (detail?: string) => void;
 }
@@ -76,8 +79,15 @@ export async function loadIntoEmptyTables<T>(pool: pg.Pool, frame: LoadFrame<T>)
     // Emptied in this transaction (they are empty already, and nothing references them any more), the
     // tables accept COPY FREEZE: rows land frozen and hinted, so the rebuild's scans do not rewrite every
     // page to set hint bits, and vacuum has nothing to freeze later.
-    if (frame.freeze.length > 0) await main.query(`truncate ${frame.freeze.join(', ')}`);
-    const result = await frame.load(main);
+    const frozen = new Set<string>();
+    for (const table of frame.freeze) {
+      const { rows } = await main.query<{ empty: boolean }>(
+        `select not exists (select 1 from ${table}) as empty`,
+      );
+      if (rows[0]!.empty) frozen.add(table);
+    }
+    if (frozen.size > 0) await main.query(`truncate ${[...frozen].join(', ')}`);
+    const result = await frame.load(main, frozen);
     await main.query('commit');
     committed = true;
     const loaded = performance.now();

@@ -126,14 +126,15 @@ export async function seedRegister(pool: pg.Pool, options: SeedOptions): Promise
       directory = await loadSeedDirectory(main, asOf);
       checkDemoAgainstDirectory(directory, asOf);
     },
-    load: async (main) => {
+    load: async (main, frozen) => {
       const loaded = await streamRegisterRows(main, {
         persons: options.persons,
         seed: options.seed,
         asOf,
         chunkBytes,
         directory: directory!,
-        freeze: FREEZABLE,
+        // All of them: the register was checked empty.
+        freeze: FREEZABLE.filter((t) => frozen.has(t)),
         duplicateShare: options.duplicateShare,
         onBatch: (done, total) => options.onProgress?.({ phase: 'load', persons: done, total }),
         onPlanted: (pairs) => {

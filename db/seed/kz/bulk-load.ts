@@ -70,6 +70,11 @@ export interface KzPopulationOptions {
   seed: number;
   /** The date the register is seeded "as of" (Almaty): payments are made before it. */
   asOf: LocalDate;
+  /**
+   * Add the persons to a register that has some (the demo people: the demo register's seeder), after its
+   * ids and ИИН; by default the register must be empty.
+   */
+  append?: boolean;
   /** The kinds' shares (default KIND_SHARES): tests ask for every kind in a small population. */
   shares?: Record<PopulationKind, number>;
   chunkBytes?: number;
@@ -125,6 +130,7 @@ class CopyPipe {
   constructor(
     private readonly client: pg.ClientBase,
     private readonly chunkBytes: number,
+    private readonly frozen: ReadonlySet<string>,
   ) {}
 
   sink(table: KzTable): CopySink {
@@ -139,7 +145,7 @@ class CopyPipe {
       this.rows[table] += sink.rows;
       const text = sink.take();
       await this.inflight;
-      this.inflight = copyText(this.client, text, table, COLUMNS[table], true);
+      this.inflight = copyText(this.client, text, table, COLUMNS[table], this.frozen.has(table));
     }
     if (all) await this.inflight;
   }
@@ -246,22 +252,39 @@ function payerOf(payment: MonthlyPayment, iin: string): { payerId: string; payer
  */
 async function streamPopulation(
   client: pg.ClientBase,
+  frozen: ReadonlySet<string>,
   options: KzPopulationOptions,
 ): Promise<Omit<KzPopulationSummary, 'seconds' | 'loadSeconds' | 'indexSeconds'>> {
   const params = readOsmsParameters();
   const n = options.persons;
-  const planner = new KzPopulationPlanner(params, { ...options, capacity: n });
-  const pipe = new CopyPipe(client, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+  // Ids are explicit: after the rows already there (none in an empty register).
+  const last = async (table: KzTable) =>
+    Number((await client.query<{ n: string }>(`select coalesce(max(id), 0) as n from ${table}`)).rows[0]!.n);
+  const { rows: taken } = await client.query<{ iin: string }>(
+    'select iin from persons where iin is not null',
+  );
+  const planner = new KzPopulationPlanner(params, {
+    ...options,
+    capacity: n,
+    taken: new Set(taken.map((r) => r.iin)),
+  });
+  const pipe = new CopyPipe(client, options.chunkBytes ?? DEFAULT_CHUNK_BYTES, frozen);
   const documents = new Prng(options.seed ^ 0xd0c);
-  const ids: Ids = { contribution: 0, membership: 0, temporary: 0, permit: 0 };
+  const firstId = (await last('persons')) + 1;
+  const ids: Ids = {
+    contribution: await last('kz_contributions'),
+    membership: await last('kz_category_memberships'),
+    temporary: await last('kz_temporary_statuses'),
+    permit: await last('kz_residence_permits'),
+  };
   const iins: string[] = new Array<string>(n);
   const asOfDay = epochDay(options.asOf);
 
   for (let i = 0; i < n; i++) {
     const p = planner.next();
     iins[i] = p.iin;
-    writePerson(pipe, i + 1, p);
-    writeFacts(pipe, ids, i + 1, p, documents);
+    writePerson(pipe, firstId + i, p);
+    writeFacts(pipe, ids, firstId + i, p, documents);
     if (i % 5000 === 4999) {
       await pipe.flush();
       if (i % 100_000 === 99_999) options.onProgress?.({ phase: 'persons', detail: `${i + 1} / ${n}` });
@@ -277,7 +300,7 @@ async function streamPopulation(
         writeContribution(
           pipe,
           ids,
-          i + 1,
+          firstId + i,
           { payer: payment.payer, month, ...payerOf(payment, iins[i]!) },
           1,
           payment.amount,
@@ -289,14 +312,22 @@ async function streamPopulation(
       if (extra >= monthStart && extra < firstDayOfMonthNumber(month + 1) && extra < asOfDay) {
         const self = { payerId: iins[i]!, payerName: null };
         for (const a of planner.advancePayments(i)) {
-          writeContribution(pipe, ids, i + 1, { payer: 'self', month: a.month, ...self }, 1, a.amount, extra);
+          writeContribution(
+            pipe,
+            ids,
+            firstId + i,
+            { payer: 'self', month: a.month, ...self },
+            1,
+            a.amount,
+            extra,
+          );
         }
         const lump = planner.lumpSum(i);
         if (lump) {
           writeContribution(
             pipe,
             ids,
-            i + 1,
+            firstId + i,
             { payer: 'lump-sum', month: lump.firstMonth, ...self },
             lump.months,
             lump.amount,
@@ -341,9 +372,9 @@ export async function loadKzPopulation(
         throw new Error(
           `An ОСМС population goes into a Kazakh register; this one is ${rows[0]?.jurisdiction ?? 'unbound'}`,
         );
-      if (await registerHasPersons(client)) throw new RegisterNotEmptyError();
+      if (!options.append && (await registerHasPersons(client))) throw new RegisterNotEmptyError();
     },
-    load: (client) => streamPopulation(client, options),
+    load: (client, frozen) => streamPopulation(client, frozen, options),
     onRebuild: (detail) => options.onProgress?.({ phase: 'indexes', detail: detail ?? 'keys and indexes' }),
   });
   return { ...result, seconds: (performance.now() - started) / 1000, loadSeconds, indexSeconds };

@@ -205,6 +205,7 @@ export class KzPopulationPlanner {
   readonly currentMonth: number;
   private readonly systemStart: number;
   private readonly serials = new Map<number, number>();
+  private readonly taken: ReadonlySet<string>;
   private readonly selfPayerByYear = new Map<number, number>();
 
   // The plans (index = person's position in the generation order).
@@ -226,8 +227,16 @@ export class KzPopulationPlanner {
 
   constructor(
     private readonly params: OsmsParameters,
-    options: { seed: number; asOf: LocalDate; capacity: number; shares?: Record<PopulationKind, number> },
+    options: {
+      seed: number;
+      asOf: LocalDate;
+      capacity: number;
+      shares?: Record<PopulationKind, number>;
+      /** ИИН the register already has (the demo people's): never given again. */
+      taken?: ReadonlySet<string>;
+    },
   ) {
+    this.taken = options.taken ?? new Set();
     this.rng = new Prng(options.seed ^ 0x4b5a);
     const shares = options.shares ?? KIND_SHARES;
     this.kinds = new WeightedTable(POPULATION_KINDS.map((k) => shares[k]));
@@ -333,7 +342,7 @@ export class KzPopulationPlanner {
     let serial = this.serials.get(key) ?? 0;
     for (;;) {
       const iin = formIin(birthDate, sex === 'M' ? 'male' : 'female', serial++);
-      if (iin !== null) {
+      if (iin !== null && !this.taken.has(iin)) {
         this.serials.set(key, serial);
         return iin;
       }
