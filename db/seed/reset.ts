@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { migrateDatabase } from '../migrate';
+import { inTransaction } from './transaction';
 
 /**
  * Wipes the register: drops the application's schemas and migrates again (which reloads the reference
@@ -7,20 +8,12 @@ import { migrateDatabase } from '../migrate';
  * by design, so the only clean way to empty them is to drop the schema they live in.
  */
 export async function resetRegister(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  await inTransaction(pool, async (client) => {
     await client.query('drop schema public cascade');
     await client.query('drop schema if exists drizzle cascade');
     await client.query('create schema public');
     // As a new database has it: everyone may use the schema's objects (privileges still decide the rest).
     await client.query('grant usage on schema public to public');
-    await client.query('commit');
-  } catch (err) {
-    await client.query('rollback').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
   await migrateDatabase(pool);
 }

@@ -20,3 +20,17 @@ export function canonicalText(value: string | null | undefined): string {
 export function hasForbiddenCharacters(value: string): boolean {
   return FORBIDDEN.test(value);
 }
+
+/**
+ * A person's name as typed, tidied the same way in every country: canonical, trimmed, spaces collapsed
+ * (and removed around hyphens), dashes made hyphens, typographic apostrophes made plain. Which letters a
+ * name may hold is national (lib/domain/ru/person.ts, lib/domain/kz/person-name.ts).
+ */
+export function tidyNameText(value: string | null | undefined): string {
+  return canonicalText(value)
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[‐‑‒–—]/g, '-')
+    .replace(/[’‘ʼ`]/g, "'")
+    .replace(/ ?- ?/g, '-');
+}

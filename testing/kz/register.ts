@@ -9,6 +9,7 @@ import {
 } from '@/db/schema';
 import type { LocalDate } from '@/lib/domain/dates';
 import { syntheticIin, validateIin, type OsmsFacts } from '@/lib/domain/kz';
+import type { OsmsStatusRead } from '@/lib/kz/status/read-osms-status';
 
 /** Test builders for Kazakhstan's register: synthetic people with ОСМС facts (never real persons). */
 let counter = 0;
@@ -31,15 +32,8 @@ export interface KzPersonSpec {
   recordedAt?: Date;
 }
 
-export interface KzTestPerson {
-  id: number;
-  iin: string;
-  lastName: string;
-  firstName: string;
-  patronymic: string | null;
-  birthDate: LocalDate;
-  sex: 'M' | 'F';
-}
+/** What a test knows of the person it made: what readOsmsStatus answers as the person. */
+export type KzTestPerson = OsmsStatusRead['person'];
 
 /** A person of the Kazakh register with the given facts (the test database must be a kz register). */
 export async function createKzPerson(db: Executor, spec: KzPersonSpec = {}): Promise<KzTestPerson> {

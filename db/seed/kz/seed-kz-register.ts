@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { LocalDate } from '@/lib/domain/dates';
 import type { OsmsParameters } from '@/lib/domain/kz';
+import { inTransaction } from '../transaction';
 import { loadKzPopulation, type KzPopulationOptions, type KzPopulationSummary } from './bulk-load';
 import { KZ_DEMO_PEOPLE, KZ_DEMO_REPRESENTATIONS, kzDemoFacts } from './demo-people';
 
@@ -126,10 +127,8 @@ export async function seedKzRegister(
   pool: pg.Pool,
   o: KzSeedOptions,
 ): Promise<Pick<KzPopulationSummary, 'persons' | 'contributions' | 'seconds'> & { demo: number }> {
-  const client = await pool.connect();
   const ids = new Map<string, number>();
-  try {
-    await client.query('begin');
+  await inTransaction(pool, async (client) => {
     for (const person of KZ_DEMO_PEOPLE) ids.set(person.key, await insertDemoPerson(client, person, o));
     for (const r of KZ_DEMO_REPRESENTATIONS) {
       const child = KZ_DEMO_PEOPLE.find((p) => p.key === r.child)!;
@@ -138,13 +137,7 @@ export async function seedKzRegister(
         [ids.get(r.parent), ids.get(r.child), child.birthDate],
       );
     }
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
   const generated = Math.max(0, o.persons - KZ_DEMO_PEOPLE.length);
   // The one generator of synthetic ОСМС persons (the benchmarks' too), after the demo people's ids and ИИН.
   const bulk =

@@ -1,6 +1,6 @@
 import { fieldIssue } from '@/lib/errors';
 import { invalid, valid, type Checked } from '../result';
-import { canonicalText } from '../text';
+import { tidyNameText } from '../text';
 
 /**
  * A surname, first name or patronymic as Kazakhstan's documents write it: Cyrillic with the Kazakh letters
@@ -22,12 +22,7 @@ export function validateKzPersonName(
   value: string | null | undefined,
   options: { required: boolean },
 ): Checked<string | null> {
-  const s = canonicalText(value)
-    .trim()
-    .replace(/\s+/g, ' ')
-    .replace(/[‐‑‒–—]/g, '-')
-    .replace(/[’‘ʼ`]/g, "'")
-    .replace(/ ?- ?/g, '-');
+  const s = tidyNameText(value);
   if (s === '') return options.required ? invalid(fieldIssue(field, 'FIELD_REQUIRED')) : valid(null);
   if (s.length > KZ_NAME_MAX) {
     return invalid(fieldIssue(field, 'PERSON_NAME_INVALID', `Не длиннее ${KZ_NAME_MAX} символов.`));

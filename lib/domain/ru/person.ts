@@ -1,7 +1,7 @@
 import { fieldIssue } from '@/lib/errors';
 import { ageOn, birthdayAt, formatDateRu, makeDate, parseDate, type LocalDate } from '@/lib/domain/dates';
 import { invalid, valid, type Checked } from '@/lib/domain/result';
-import { canonicalText } from '@/lib/domain/text';
+import { tidyNameText } from '@/lib/domain/text';
 
 /** Pure checks of a person's data: ФИО, sex, date of birth, age thresholds. */
 
@@ -56,12 +56,7 @@ export function validatePersonName(
   value: string | null | undefined,
   options: NameOptions,
 ): Checked<string | null> {
-  const s = canonicalText(value)
-    .trim()
-    .replace(/\s+/g, ' ')
-    .replace(/[‐‑‒–—]/g, '-')
-    .replace(/[’‘ʼ`]/g, "'")
-    .replace(/ ?- ?/g, '-');
+  const s = tidyNameText(value);
   if (s === '') {
     return options.required ? invalid(fieldIssue(field, 'FIELD_REQUIRED')) : valid(null);
   }
