@@ -17,7 +17,7 @@ import { closeDb } from '../db/client';
 import { startEmbeddedPostgres } from '../db/embedded';
 import { measureLookupDoors, printLookupReport, requireProductionBuild } from './lib/lookup-doors';
 import { reusedOrSeededRegister } from './lib/seeded-register';
-import { optionsOrExit, parseBenchFlags } from './lib/args';
+import { LOAD_DEFAULTS, LOAD_FLAGS, optionsOrExit, parseBenchFlags } from './lib/args';
 
 const DATA_DIR = '.data/bench-lookup';
 const APP_DATA_DIR = '.data/bench-lookup-app';
@@ -43,13 +43,10 @@ interface Options {
 function parseOptions(argv: readonly string[]): Options | string {
   const given = parseBenchFlags(argv, {
     persons: { kind: 'whole', min: 1, max: 200_000_000 },
-    duration: { kind: 'whole', min: 1, max: 3600 },
-    warmup: { kind: 'whole', min: 0, max: 600 },
-    samples: { kind: 'whole', min: 1, max: 1_000_000 },
-    connections: { kind: 'list', min: 1, max: 1000 },
+    ...LOAD_FLAGS,
   });
   if (typeof given === 'string') return given;
-  return { persons: 1_000_000, duration: 15, warmup: 3, connections: [16, 64], samples: 10_000, ...given };
+  return { persons: 1_000_000, ...LOAD_DEFAULTS, ...given };
 }
 
 const log = (line: string) => console.log(`[bench:lookup] ${line}`);

@@ -52,3 +52,12 @@ export function optionsOrExit<T>(parsed: T | string, usage: string): T {
   }
   return parsed;
 }
+
+/** The flags of an HTTP load benchmark (bench:lookup, bench:kz-status) and their defaults. */
+export const LOAD_FLAGS = {
+  duration: { kind: 'whole', min: 1, max: 3600 },
+  warmup: { kind: 'whole', min: 0, max: 600 },
+  samples: { kind: 'whole', min: 1, max: 1_000_000 },
+  connections: { kind: 'list', min: 1, max: 1000 },
+} as const satisfies Record<string, FlagSpec>;
+export const LOAD_DEFAULTS = { duration: 15, warmup: 3, connections: [16, 64], samples: 10_000 };

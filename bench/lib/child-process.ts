@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { freePort } from '../../db/embedded';
 
 /** A structured log line below warning (pino's levels 10–30: one per request at `info`, ADR 0028). */
 const ROUTINE_LOG_LINE = /^\{"level":[123]0,/;
@@ -71,4 +73,61 @@ export async function waitFor(url: string, child: ChildProcess, timeoutMs = 180_
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`no answer from ${url} within ${timeoutMs / 1000} s`);
+}
+
+export interface DoorServers {
+  /** The baseline's origin; its read-only variant answers under `/read-only`. */
+  baseUrl: string;
+  /** The production server's origin. */
+  oursUrl: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * The production server and a baseline server (a TypeScript entry point taking `--port`) on the register
+ * at `url`, both answering: what the load benchmarks measure side by side. `env` adds the benchmark's own
+ * settings (e.g. its rate limits raised through the configuration, so the limiter stays in the path but
+ * does not refuse the load).
+ */
+export async function startDoorServers(
+  url: string,
+  options: { appDataDir: string; baselineScript: string; env: Record<string, string> },
+  log: (line: string) => void,
+): Promise<DoorServers> {
+  const serverEnv = {
+    ...process.env,
+    DATABASE_URL: url,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    // A production server on DATABASE_URL wants its session key; this run's sessions are throw-away.
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString('base64url'),
+    // Citizen sign-in is not measured: without a configured ЕСИА, run the development provider.
+    ...(process.env.ESIA_ISSUER ? {} : { ESIA_DEV_PROVIDER: 'true' }),
+    ...options.env,
+  } satisfies NodeJS.ProcessEnv;
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    for (const child of children) await stopProcess(child);
+  };
+  try {
+    const basePort = await freePort();
+    const oursPort = await freePort();
+    const baseline = startProcess(
+      'baseline',
+      [options.baselineScript, '--port', String(basePort)],
+      serverEnv,
+    );
+    children.push(baseline);
+    const ours = startProductionServer(oursPort, options.appDataDir, serverEnv);
+    children.push(ours);
+    const baseUrl = `http://127.0.0.1:${basePort}`;
+    const oursUrl = `http://127.0.0.1:${oursPort}`;
+    await waitFor(`${baseUrl}/health`, baseline);
+    await waitFor(`${oursUrl}/api/ready`, ours);
+    log('both servers answer');
+    return { baseUrl, oursUrl, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
 }

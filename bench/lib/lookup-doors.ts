@@ -1,14 +1,13 @@
-import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { closeDb } from '../../db/client';
-import { freePort } from '../../db/embedded';
 import { createApiKey } from '../../lib/api-keys/create-api-key';
 import { systemActor } from '../../lib/auth/actor';
-import { fixed, int, table } from './format';
-import { startProcess, startProductionServer, stopProcess, waitFor } from './child-process';
+import { int, table } from './format';
+import { startDoorServers } from './child-process';
+import { measure, printGoals, ratioTable, type Measurement, type Target } from './http-load';
+
+export type { Measurement, Target } from './http-load';
 
 /**
  * The clinic lookup under load (bench:lookup, bench:scale): the production server's REST and FHIR lookups
@@ -64,74 +63,6 @@ async function pickSamples(url: string, count: number): Promise<Sample[]> {
   }
 }
 
-export interface Target {
-  name: string;
-  /** The like-for-like baseline answering the same query, for the ratio; null for a baseline. */
-  baseline: string | null;
-  /** The read-only baseline answering the same query (the physical limit); null for a baseline. */
-  limit: string | null;
-  base: string;
-  paths: string[];
-  headers: Record<string, string>;
-}
-
-export interface Measurement {
-  target: string;
-  connections: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-  statuses: string;
-}
-
-async function drive(target: Target, connections: number, seconds: number): Promise<autocannon.Result> {
-  let next = 0;
-  const { paths } = target;
-  return autocannon({
-    url: target.base,
-    connections,
-    duration: seconds,
-    timeout: 10,
-    headers: target.headers,
-    requests: [
-      {
-        method: 'GET',
-        setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }),
-      },
-    ],
-  });
-}
-
-async function measure(
-  target: Target,
-  connections: number,
-  options: LookupLoadOptions,
-  log: (line: string) => void,
-): Promise<Measurement> {
-  if (options.warmup > 0) await drive(target, connections, options.warmup);
-  const r = await drive(target, connections, options.duration);
-  const statuses = Object.entries(r.statusCodeStats ?? {})
-    .map(([code, s]) => `${code}×${s.count ?? 0}`)
-    .join(' ');
-  const m: Measurement = {
-    target: target.name,
-    connections,
-    rps: r.requests.total / r.duration,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    non2xx: r.non2xx,
-    errors: r.errors + r.timeouts,
-    statuses,
-  };
-  log(
-    `${target.name} @ ${connections}: ${int(m.rps)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ` +
-      `non-2xx ${m.non2xx}, errors ${m.errors} (${statuses})`,
-  );
-  return m;
-}
-
 function documentPath(s: Sample): string {
   const q = new URLSearchParams({
     docType: 'passport',
@@ -161,7 +92,7 @@ export async function measureLookupDoors(
   options: LookupLoadOptions,
   log: (line: string) => void,
 ): Promise<LookupLoad> {
-  const children: ChildProcess[] = [];
+  let stop = async () => {};
   try {
     const samples = await pickSamples(url, options.samples);
     if (samples.length === 0) throw new Error('the register has no current passports to look up');
@@ -174,35 +105,19 @@ export async function measureLookupDoors(
     );
     await closeDb();
 
-    const serverEnv = {
-      ...process.env,
-      DATABASE_URL: url,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      // A production server on DATABASE_URL wants its session key; this run's sessions are throw-away.
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString('base64url'),
-      // Citizen sign-in is not measured: without a configured ЕСИА, run the development provider.
-      ...(process.env.ESIA_ISSUER ? {} : { ESIA_DEV_PROVIDER: 'true' }),
-      // The limiter stays in the path (its cost is measured), but must not refuse the load.
-      API_RATE_LIMIT_PER_SECOND: '1000000',
-      API_RATE_LIMIT_BURST: '1000000',
-    } satisfies NodeJS.ProcessEnv;
-    const basePort = await freePort();
-    const oursPort = await freePort();
-    const baseline = startProcess(
-      'baseline',
-      ['bench/baseline/lookup-server.ts', '--port', String(basePort)],
-      serverEnv,
+    const servers = await startDoorServers(
+      url,
+      {
+        appDataDir: options.appDataDir,
+        baselineScript: 'bench/baseline/lookup-server.ts',
+        // The limiter stays in the path (its cost is measured), but must not refuse the load.
+        env: { API_RATE_LIMIT_PER_SECOND: '1000000', API_RATE_LIMIT_BURST: '1000000' },
+      },
+      log,
     );
-    children.push(baseline);
-    const ours = startProductionServer(oursPort, options.appDataDir, serverEnv);
-    children.push(ours);
-    const baseUrl = `http://127.0.0.1:${basePort}`;
+    stop = servers.stop;
+    const { baseUrl, oursUrl } = servers;
     const readOnlyUrl = `${baseUrl}/read-only`;
-    const oursUrl = `http://127.0.0.1:${oursPort}`;
-    await waitFor(`${baseUrl}/health`, baseline);
-    await waitFor(`${oursUrl}/api/v1/openapi.json`, ours);
-    log('both servers answer');
 
     const auth = { authorization: `Bearer ${key}` };
     const probe = await fetch(`${oursUrl}${documentPath(samples[0]!)}`, { headers: auth });
@@ -242,7 +157,7 @@ export async function measureLookupDoors(
     }
     return { results, targets };
   } finally {
-    for (const child of children) await stopProcess(child);
+    await stop();
   }
 }
 
@@ -252,62 +167,10 @@ export function printLookupReport(
   options: LookupLoadOptions,
   ms: number,
 ): void {
-  const rows = [
-    [
-      'target',
-      'connections',
-      'req/s',
-      'p50 ms',
-      'p99 ms',
-      'non-2xx',
-      'errors',
-      'vs baseline',
-      'vs read-only',
-    ],
-  ];
-  const find = (name: string | null, c: number) =>
-    results.find((r) => r.target === name && r.connections === c);
-  const targetOf = (name: string) => targets.find((t) => t.name === name);
-  for (const r of results) {
-    const base = find(targetOf(r.target)?.baseline ?? null, r.connections);
-    const limit = find(targetOf(r.target)?.limit ?? null, r.connections);
-    rows.push([
-      r.target,
-      String(r.connections),
-      int(r.rps),
-      String(r.p50),
-      String(r.p99),
-      int(r.non2xx),
-      int(r.errors),
-      base ? fixed(r.rps / base.rps) : '',
-      limit ? fixed(r.rps / limit.rps) : '',
-    ]);
-  }
   console.log(
     `\nLookup, ${int(options.persons)} persons, ${options.duration} s per run ` +
       `(+${options.warmup} s warm-up), ${int(ms / 1000)} s in all\n`,
   );
-  console.log(table(rows));
-  console.log(
-    `\nGoals at ${GOAL_CONNECTIONS} connections: ≥ ${GOAL_RATIO} of the like-for-like baseline's throughput, ` +
-      `p99 ≤ ${GOAL_P99_MS} ms (the read-only ratio is shown, not judged: no door may skip the log)`,
-  );
-  for (const t of targets.filter((t) => t.baseline !== null)) {
-    const r = find(t.name, GOAL_CONNECTIONS);
-    const base = find(t.baseline, GOAL_CONNECTIONS);
-    const limit = find(t.limit, GOAL_CONNECTIONS);
-    if (!r || !base) {
-      console.log(`  ${t.name}: not measured at ${GOAL_CONNECTIONS} connections`);
-      continue;
-    }
-    const ratio = r.rps / base.rps;
-    const clean = r.non2xx === 0 && r.errors === 0;
-    const ok = ratio >= GOAL_RATIO && r.p99 <= GOAL_P99_MS && clean;
-    console.log(
-      `  ${t.name}: ratio ${fixed(ratio)} ${ratio >= GOAL_RATIO ? '✓' : '✗'}, p99 ${r.p99} ms ` +
-        `${r.p99 <= GOAL_P99_MS ? '✓' : '✗'}${clean ? '' : `, ${r.non2xx} non-2xx / ${r.errors} errors ✗`}` +
-        (limit ? `; ${fixed(r.rps / limit.rps)} of the read-only limit` : '') +
-        ` → ${ok ? 'met' : 'NOT met'}`,
-    );
-  }
+  console.log(table(ratioTable(results, targets)));
+  printGoals(results, targets, { connections: GOAL_CONNECTIONS, ratio: GOAL_RATIO, p99Ms: GOAL_P99_MS });
 }

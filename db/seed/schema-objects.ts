@@ -53,10 +53,12 @@ select format('%I.%I', n.nspname, cl.relname), ci.relname, 'i', pg_get_indexdef(
    and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid and c.contype in ('p', 'u', 'x'))
  order by 1, 2`;
 
-export async function registerSchemaObjects(client: pg.ClientBase): Promise<SchemaObject[]> {
-  const { rows } = await client.query<SchemaObject>(SNAPSHOT_SQL, [
-    REGISTER_TABLES.map((t) => `public.${t}`),
-  ]);
+/** `tables`: the register tables by default; the ОСМС loader passes persons and the kz_ tables. */
+export async function registerSchemaObjects(
+  client: pg.ClientBase,
+  tables: readonly string[] = REGISTER_TABLES,
+): Promise<SchemaObject[]> {
+  const { rows } = await client.query<SchemaObject>(SNAPSHOT_SQL, [tables.map((t) => `public.${t}`)]);
   return rows;
 }
 
@@ -67,9 +69,9 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
  * register tables: the seeder refuses to touch a schema that lacks any of them (e.g. after an
  * interrupted load), because it re-creates exactly what it found.
  */
-export function migrationObjectNames(): Set<string> {
+export function migrationObjectNames(loaded: readonly string[] = REGISTER_TABLES): Set<string> {
   const names = new Set<string>();
-  const tables = new Set<string>(REGISTER_TABLES);
+  const tables = new Set<string>(loaded);
   for (const file of readdirSync(migrationsFolder)
     .filter((f) => f.endsWith('.sql'))
     .sort()) {
@@ -222,8 +224,12 @@ export async function restoreSchemaObjects(
  * off for the register tables inside the load transaction and resets the option after the rebuild (the
  * tables then get vacuumed and analysed as usual).
  */
-export async function setAutovacuum(client: pg.ClientBase, enabled: boolean): Promise<void> {
-  for (const table of await storedTables(client)) {
+export async function setAutovacuum(
+  client: pg.ClientBase,
+  enabled: boolean,
+  tables: readonly string[] = REGISTER_TABLES,
+): Promise<void> {
+  for (const table of await storedTables(client, tables)) {
     await client.query(
       enabled
         ? `alter table ${table} reset (autovacuum_enabled)`
@@ -236,23 +242,26 @@ export async function setAutovacuum(client: pg.ClientBase, enabled: boolean): Pr
  * The tables holding the register's rows: each register table, or for a partitioned one its partitions
  * (a partitioned table stores nothing and takes no storage options).
  */
-async function storedTables(client: pg.ClientBase): Promise<string[]> {
+async function storedTables(client: pg.ClientBase, tables: readonly string[]): Promise<string[]> {
   // pg_partition_tree lists a partitioned table and its partitions, and nothing for a plain table.
   const { rows } = await client.query<{ t: string }>(
     `select coalesce(p.relid, r)::regclass::text as t
        from unnest($1::regclass[]) as r left join lateral pg_partition_tree(r) p on p.isleaf
       order by 1`,
-    [REGISTER_TABLES.map((t) => `public.${t}`)],
+    [tables.map((t) => `public.${t}`)],
   );
   return rows.map((r) => r.t);
 }
 
 /** Storage options of the register tables (none, as migrated). */
-export async function registerTableOptions(client: pg.ClientBase): Promise<string[]> {
+export async function registerTableOptions(
+  client: pg.ClientBase,
+  tables: readonly string[] = REGISTER_TABLES,
+): Promise<string[]> {
   const { rows } = await client.query<{ o: string }>(
     `select relname || ': ' || array_to_string(reloptions, ', ') as o from pg_class
       where oid = any($1::regclass[]) and reloptions is not null order by 1`,
-    [await storedTables(client)],
+    [await storedTables(client, tables)],
   );
   return rows.map((r) => r.o);
 }

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { isKnownSubjectCode } from '@/lib/domain/ru/subjects';
 import { moscowDate, parseDate } from '@/lib/domain/dates';
@@ -8,17 +8,10 @@ import { loadSeedDirectory, type SeedDirectory } from './directory';
 import { PersonGenerator } from './generator';
 import { PLANTED_TABLE_DDL, type PlantedPair } from './planted-duplicates';
 import { BatchWriter, COPY_COLUMNS, REGISTER_TABLES, type Chunk, type RegisterTable } from './records';
-import {
-  diffSchemaObjects,
-  dropSchemaObjects,
-  migrationObjectNames,
-  registerTableOptions,
-  setAutovacuum,
-  registerSchemaObjects,
-  restoreSchemaObjects,
-} from './schema-objects';
+import { loadIntoEmptyTables } from './load-frame';
 
 export { REGISTER_TABLES, type RegisterTable } from './records';
+export { RegisterSchemaIncompleteError } from './load-frame';
 
 /** The most persons one seed may load (the whole of Russia is ~146 million). */
 export const MAX_PERSONS = 200_000_000;
@@ -30,8 +23,6 @@ export const MAX_PERSONS = 200_000_000;
 export const DEFAULT_CHUNK_BYTES = 16 << 20;
 /** The register tables loaded with COPY FREEZE (all but the append-only register_events). */
 export const FREEZABLE: readonly RegisterTable[] = REGISTER_TABLES.filter((t) => t !== 'register_events');
-/** Sessions re-creating keys and constraints after the load. */
-const REBUILD_SESSIONS = 3;
 /** Serialises seeders on one database. */
 const SEED_LOCK = 7_705_002;
 
@@ -112,125 +103,61 @@ export async function registerHasPersons(db: pg.Pool | pg.ClientBase): Promise<b
   return rows[0]!.any;
 }
 
-export class RegisterSchemaIncompleteError extends Error {
-  constructor(missing: readonly string[]) {
-    super(
-      `The register's schema lacks ${missing.join(', ')} (an interrupted load?): reset the database ` +
-        '(the CLI does it with --reset) before seeding.',
-    );
-    this.name = 'RegisterSchemaIncompleteError';
-  }
-}
-
 /**
  * Loads a synthetic register into an empty database: the demo people first, then generated persons with
- * their documents, representations, coverage history, attachments and one `person.loaded` event each.
- *
- * 1. One transaction: check the register is empty and its schema complete, drop the keys, indexes,
- *    exclusion constraints and foreign keys of the register tables, stream the rows in through COPY
- *    (the next batch is generated while the server ingests the current one), commit.
- * 2. Re-create everything from the catalogue's own definitions on two connections in parallel, check the
- *    catalogue equals what it was, and move the identity sequences and `enp_serial_seq` past the loaded
- *    values.
- * If step 1 fails nothing is left behind. If step 2 fails the rows stay without some keys: the error says
- * so, and the register must be reset (the CLI's --reset) — it is never left looking complete.
+ * their documents, representations, coverage history, attachments and one `person.loaded` event each,
+ * in the bulk-load frame (load-frame.ts: keys dropped, COPY, keys rebuilt on several sessions and checked
+ * against the catalogue). The rows are streamed in through COPY, the next batch generated while the server
+ * ingests the current one; then the ЕНП serial sequence is moved past the loaded ids.
  */
 export async function seedRegister(pool: pg.Pool, options: SeedOptions): Promise<SeedSummary> {
   const { asOf, chunkBytes } = checkOptions(options);
   const started = performance.now();
-  const main = await pool.connect();
-  const clients: pg.ClientBase[] = [main];
-  const helpers: pg.Client[] = [];
-  let committed = false;
   let planted: readonly PlantedPair[] = [];
-  try {
-    await main.query('begin');
-    await main.query('select pg_advisory_xact_lock($1)', [SEED_LOCK]);
-    if (await registerHasPersons(main)) throw new RegisterNotEmptyError();
-    const directory = await loadSeedDirectory(main, asOf);
-    checkDemoAgainstDirectory(directory, asOf);
-
-    const objects = await registerSchemaObjects(main);
-    const present = new Set(objects.map((o) => o.name));
-    const missing = [...migrationObjectNames()].filter((n) => !present.has(n)).sort();
-    if (missing.length > 0) throw new RegisterSchemaIncompleteError(missing);
-    const options0 = await registerTableOptions(main);
-    await dropSchemaObjects(main, objects);
-    await setAutovacuum(main, false);
-    // Emptied in this transaction (they are empty already, and nothing references them any more), the
-    // tables accept COPY FREEZE: rows land frozen and hinted, so the rebuild's scans do not rewrite every
-    // page to set hint bits, and vacuum has nothing to freeze later. register_events refuses TRUNCATE by
-    // design (append-only) and is loaded normally.
-    await main.query(`truncate ${FREEZABLE.join(', ')}`);
-
-    const counts = await streamRegisterRows(main, {
-      persons: options.persons,
-      seed: options.seed,
-      asOf,
-      chunkBytes,
-      directory,
-      freeze: FREEZABLE,
-      duplicateShare: options.duplicateShare,
-      onBatch: (done, total) => options.onProgress?.({ phase: 'load', persons: done, total }),
-      onPlanted: (pairs) => {
-        planted = pairs;
-      },
-    });
-    await recordPlantedPairs(main, planted);
-    await main.query('commit');
-    committed = true;
-    const loaded = performance.now();
-
-    const progress = (detail?: string) =>
-      options.onProgress?.({ phase: 'indexes', persons: counts.persons, total: counts.persons, detail });
-    progress();
-    // Sessions of its own (not from the pool, which the caller may be using up): the two exclusion
-    // constraints' row-by-row checks run side by side while a third session builds the rest, which packs
-    // the work onto the machine's cores (the generator is idle by now).
-    for (let i = 0; i < REBUILD_SESSIONS - 1; i++) {
-      // The pool's own client class: on a cluster's multi-host URL it is the one that finds the primary.
-      const Client = (pool.options as { Client?: typeof pg.Client }).Client ?? pg.Client;
-      const helper = new Client(pool.options);
-      helpers.push(helper);
-      await helper.connect();
-      clients.push(helper);
-    }
-    // Index builds sort whole tables: give them room (reset when the connections go back to the pool).
-    for (const c of clients) await c.query(`set maintenance_work_mem = '1GB'`);
-    await restoreSchemaObjects(clients, objects, (o) => progress(o.name));
-    await setAutovacuum(main, true);
-    const differences = [
-      ...diffSchemaObjects(objects, await registerSchemaObjects(main)),
-      ...diffStrings(options0, await registerTableOptions(main), 'table options'),
-    ];
-    if (differences.length > 0)
-      throw new Error(`The schema differs after the load:\n${differences.join('\n')}`);
-    await advanceSequences(main);
-    const finished = performance.now();
-    options.onProgress?.({ phase: 'done', persons: counts.persons, total: counts.persons });
-    return {
-      ...counts,
-      seed: options.seed,
-      asOf,
-      seconds: (finished - started) / 1000,
-      loadSeconds: (loaded - started) / 1000,
-      indexSeconds: (finished - loaded) / 1000,
-    };
-  } catch (err) {
-    if (!committed) {
-      await main.query('rollback').catch(() => undefined);
-      throw err;
-    }
-    throw new Error(
-      'The rows were loaded but re-creating the keys and constraints failed; the register is incomplete: ' +
-        `reset it (the CLI's --reset) and seed again. Cause: ${err instanceof Error ? err.message : String(err)}`,
-      { cause: err },
-    );
-  } finally {
-    await main.query('reset maintenance_work_mem').catch(() => undefined);
-    main.release();
-    for (const h of helpers) await h.end().catch(() => undefined);
-  }
+  let directory: SeedDirectory | undefined;
+  let loadedPersons = 0;
+  const { result: counts, ...times } = await loadIntoEmptyTables(pool, {
+    tables: REGISTER_TABLES,
+    // register_events refuses TRUNCATE by design (append-only) and is loaded normally.
+    freeze: FREEZABLE,
+    lock: SEED_LOCK,
+    prepare: async (main) => {
+      if (await registerHasPersons(main)) throw new RegisterNotEmptyError();
+      directory = await loadSeedDirectory(main, asOf);
+      checkDemoAgainstDirectory(directory, asOf);
+    },
+    load: async (main, frozen) => {
+      const loaded = await streamRegisterRows(main, {
+        persons: options.persons,
+        seed: options.seed,
+        asOf,
+        chunkBytes,
+        directory: directory!,
+        // All of them: the register was checked empty.
+        freeze: FREEZABLE.filter((t) => frozen.has(t)),
+        duplicateShare: options.duplicateShare,
+        onBatch: (done, total) => options.onProgress?.({ phase: 'load', persons: done, total }),
+        onPlanted: (pairs) => {
+          planted = pairs;
+        },
+      });
+      await recordPlantedPairs(main, planted);
+      loadedPersons = loaded.persons;
+      return loaded;
+    },
+    onRebuild: (detail) =>
+      options.onProgress?.({ phase: 'indexes', persons: loadedPersons, total: loadedPersons, detail }),
+  });
+  // ЕНП serials are the person ids (1…N): demo people first, then the generated ones.
+  await pool.query(`select setval('enp_serial_seq', coalesce((select max(id) from persons), 0) + 1, false)`);
+  options.onProgress?.({ phase: 'done', persons: counts.persons, total: counts.persons });
+  return {
+    ...counts,
+    seed: options.seed,
+    asOf,
+    seconds: (performance.now() - started) / 1000,
+    ...times,
+  };
 }
 
 export interface StreamOptions {
@@ -298,7 +225,8 @@ export async function streamRegisterRows(client: pg.ClientBase, options: StreamO
     if (inflight || failure !== null) return;
     const chunk = queue.shift();
     if (!chunk) return;
-    inflight = copyChunk(client, chunk, target(chunk.table), freeze.includes(chunk.table)).then(
+    const columns = COPY_COLUMNS[chunk.table];
+    inflight = copyText(client, chunk.text, target(chunk.table), columns, freeze.includes(chunk.table)).then(
       () => {
         queued -= chunk.text.length;
         counts[field[chunk.table]] += chunk.rows;
@@ -358,43 +286,22 @@ async function recordPlantedPairs(client: pg.ClientBase, pairs: readonly Planted
   );
 }
 
-/** Sends one chunk through COPY (text format). */
-async function copyChunk(
+/** Sends COPY text (one row a line) into the target's columns. */
+export async function copyText(
   client: pg.ClientBase,
-  chunk: Chunk,
+  text: Buffer,
   target: string,
+  columns: readonly string[],
   freeze: boolean,
 ): Promise<void> {
   const stream = client.query(
-    copyFrom(
-      `copy ${target} (${COPY_COLUMNS[chunk.table].join(', ')}) from stdin${freeze ? ' with (freeze)' : ''}`,
-    ),
+    copyFrom(`copy ${target} (${columns.join(', ')}) from stdin${freeze ? ' with (freeze)' : ''}`),
   );
   await new Promise<void>((resolve, reject) => {
     stream.on('error', reject);
     stream.on('finish', resolve);
-    stream.end(chunk.text);
+    stream.end(text);
   });
-}
-
-function diffStrings(before: readonly string[], after: readonly string[], what: string): string[] {
-  return before.join('\n') === after.join('\n')
-    ? []
-    : [`${what}: was [${before.join('; ')}], now [${after.join('; ')}]`];
-}
-
-/** Moves the identity sequences and the ЕНП serial sequence past the loaded values. */
-async function advanceSequences(client: pg.ClientBase): Promise<void> {
-  for (const table of REGISTER_TABLES) {
-    await client.query(
-      `select setval(pg_get_serial_sequence($1, 'id'), coalesce((select max(id) from ${table}), 0) + 1, false)`,
-      [table],
-    );
-  }
-  // ЕНП serials are the person ids (1…N): demo people first, then the generated ones.
-  await client.query(
-    `select setval('enp_serial_seq', coalesce((select max(id) from persons), 0) + 1, false)`,
-  );
 }
 
 /** The demo people refer to fixture insurers and clinics: fail early and clearly if the directory lacks one. */

@@ -18,12 +18,10 @@ export async function seedKzFromCli(pool: pg.Pool, args: SeedArgs): Promise<stri
     seed: args.seed,
     asOf,
     params: readOsmsParameters(),
-    onProgress: (done, total) => {
-      if (performance.now() - last < 5000 && done < total) return;
+    onProgress: ({ phase, detail }) => {
+      if (performance.now() - last < 5000) return;
       last = performance.now();
-      console.log(
-        `loaded ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} generated persons`,
-      );
+      console.log(`generated persons, ${phase}: ${detail}`);
     },
   });
   const rate = summary.seconds > 0 ? Math.round(summary.persons / summary.seconds) : 0;

@@ -3,13 +3,13 @@ import type pg from 'pg';
 import type { LocalDate } from '@/lib/domain/dates';
 import type { OsmsParameters } from '@/lib/domain/kz';
 import { inTransaction } from '../transaction';
-import { seedKzBulkPersons, type KzBulkSummary } from './bulk-persons';
+import { loadKzPopulation, type KzPopulationOptions, type KzPopulationSummary } from './bulk-load';
 import { KZ_DEMO_PEOPLE, KZ_DEMO_REPRESENTATIONS, kzDemoFacts } from './demo-people';
 
 /**
  * The demo register of Kazakhstan (issue 14): the named demo people (db/seed/kz/demo-people.ts) with their
  * facts, the parent who acts for a child, and `persons − demo` generated persons with 12+ months of
- * contributions each. Written straight to the tables like the Russian seeder (ADR 0030): the register
+ * contributions each (bulk-load.ts, the population the benchmarks measure). Written straight to the tables like the Russian seeder (ADR 0030): the register
  * events of the demo people say what was recorded, by the seeder, and their status is never stored.
  */
 export interface KzSeedOptions {
@@ -18,7 +18,7 @@ export interface KzSeedOptions {
   seed: number;
   asOf: LocalDate;
   params: OsmsParameters;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: KzPopulationOptions['onProgress'];
 }
 
 /** A one-page PDF standing for a scanned certificate: the demo temporary statuses' document. */
@@ -126,7 +126,7 @@ async function insertDemoPerson(
 export async function seedKzRegister(
   pool: pg.Pool,
   o: KzSeedOptions,
-): Promise<KzBulkSummary & { demo: number }> {
+): Promise<Pick<KzPopulationSummary, 'persons' | 'contributions' | 'seconds'> & { demo: number }> {
   const ids = new Map<string, number>();
   await inTransaction(pool, async (client) => {
     for (const person of KZ_DEMO_PEOPLE) ids.set(person.key, await insertDemoPerson(client, person, o));
@@ -139,9 +139,16 @@ export async function seedKzRegister(
     }
   });
   const generated = Math.max(0, o.persons - KZ_DEMO_PEOPLE.length);
+  // The one generator of synthetic ОСМС persons (the benchmarks' too), after the demo people's ids and ИИН.
   const bulk =
     generated > 0
-      ? await seedKzBulkPersons(pool, { ...o, persons: generated })
+      ? await loadKzPopulation(pool, {
+          persons: generated,
+          seed: o.seed,
+          asOf: o.asOf,
+          append: true,
+          onProgress: o.onProgress,
+        })
       : { persons: 0, contributions: 0, seconds: 0 };
   return { ...bulk, demo: KZ_DEMO_PEOPLE.length };
 }
