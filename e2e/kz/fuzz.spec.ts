@@ -11,6 +11,7 @@ import { cookieHeader } from '../support/cookies';
 import { connectTestDatabase } from '../support/people';
 import { newStaff, signInAsOwnStaff } from '../support/staff';
 import { KZ_DOORS, type KzFuzzContext } from './fuzz-doors';
+import { ownIin } from './own-iin';
 
 /**
  * The fuzz suite of a Kazakh deployment (issue 9's rules, ADR 0034): hostile requests at every Kazakh door
@@ -31,6 +32,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
   databaseUrl = e2eDatabaseUrl();
   connectTestDatabase();
   const person = await createKzPerson(getDb(), {
+    iin: ownIin(),
     facts: {
       temporaryStatuses: [
         { category: 'CHILDREN', uploadedOn: d('2026-01-10'), uploadedBy: 'person', revokedOn: null },

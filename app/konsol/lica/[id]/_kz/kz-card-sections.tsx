@@ -43,7 +43,11 @@ export function StatusTimeline({ entries, caption }: { entries: readonly Timelin
             <th scope="row">{dateRu(e.on)}</th>
             <td>{statusCell(e.status)}</td>
             <td>{e.status.insured ? (e.status.until ? dateRu(e.status.until) : 'без срока') : '—'}</td>
-            <td>{e.changed ? 'изменение статуса' : 'начало месяца'}</td>
+            <td>
+              {[e.monthStart ? 'начало месяца' : null, e.changed ? 'изменение статуса' : null]
+                .filter(Boolean)
+                .join(', ')}
+            </td>
           </tr>
         ))}
       </tbody>
