@@ -1,3 +1,4 @@
+import { ClinicWays } from '../_components/clinic-ways';
 import { StartButton } from '../_components/start-button';
 import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 
@@ -48,23 +49,10 @@ export function KazakhStart() {
         </>
       ) : null}
 
-      <section className="audience" aria-labelledby="dlya-mo">
-        <h2 id="dlya-mo">Для медицинских организаций</h2>
-        <p>
-          Проверить статус пациента можно по ИИН — в рабочем месте регистратора или из медицинской
-          информационной системы через API.
-        </p>
-        <ul className="link-list link-list--described">
-          <li>
-            <a href="/clinic">Рабочее место регистратора</a>
-            <span className="hint-block">Вход по логину и паролю сотрудника медицинской организации.</span>
-          </li>
-          <li>
-            <a href="/dlya-mo/api">API для медицинских информационных систем</a>
-            <span className="hint-block">REST и FHIR R4: описание, примеры запросов и коды ошибок.</span>
-          </li>
-        </ul>
-      </section>
+      <ClinicWays api="REST и FHIR R4: описание, примеры запросов и коды ошибок.">
+        Проверить статус пациента можно по ИИН — в рабочем месте регистратора или из медицинской
+        информационной системы через API.
+      </ClinicWays>
     </>
   );
 }

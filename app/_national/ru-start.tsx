@@ -1,3 +1,4 @@
+import { ClinicWays } from '../_components/clinic-ways';
 import { StartButton } from '../_components/start-button';
 import { JOURNEYS, SECTIONS } from '@/lib/portal/citizen-services';
 import { ServiceCards } from '../_components/service-cards';
@@ -33,25 +34,10 @@ export function RussianStart() {
       <h2 id="svedeniya">Сведения о полисе</h2>
       <ServiceCards services={SECTIONS} labelledBy="svedeniya" />
 
-      <section className="audience" aria-labelledby="dlya-mo">
-        <h2 id="dlya-mo">Для медицинских организаций</h2>
-        <p>
-          Проверить полис пациента можно по документу, удостоверяющему личность, с датой рождения, по ЕНП или
-          по СНИЛС — в рабочем месте регистратора или из медицинской информационной системы (МИС) через API.
-        </p>
-        <ul className="link-list link-list--described">
-          <li>
-            <a href="/clinic">Рабочее место регистратора</a>
-            <span className="hint-block">Вход по логину и паролю сотрудника медицинской организации.</span>
-          </li>
-          <li>
-            <a href="/dlya-mo/api">API для медицинских информационных систем</a>
-            <span className="hint-block">
-              REST и FHIR R4: описание, примеры запросов, коды ошибок и как получить ключ.
-            </span>
-          </li>
-        </ul>
-      </section>
+      <ClinicWays api="REST и FHIR R4: описание, примеры запросов, коды ошибок и как получить ключ.">
+        Проверить полис пациента можно по документу, удостоверяющему личность, с датой рождения, по ЕНП или по
+        СНИЛС — в рабочем месте регистратора или из медицинской информационной системы (МИС) через API.
+      </ClinicWays>
     </>
   );
 }
