@@ -10,6 +10,7 @@ import { parseFeedEvent, type EventOutcome, type ParsedEvent } from '@/lib/feeds
 import { registerChecksum, KZ_CHECKSUM_PARTS } from '@/testing/feeds/register-checksum';
 import { KZ_FEED_NOW } from '@/testing/kz/feed-registers';
 import { createKzPerson } from '@/testing/kz/register';
+import { registerKzPerson } from '@/lib/kz/persons/register-kz-person';
 
 /**
  * The ОСМС feeds through the feeds' seam (ADR 0031): every event type and its effect on the ledger, the
@@ -220,6 +221,20 @@ describe('contribution.paid', () => {
     });
     expect(await ledgerOf(person.id)).toHaveLength(1);
     expect(statuses(await post('payments', event))).toEqual(['duplicate']);
+  });
+
+  it('applies the pending payments of a person as soon as the fund registers them', async () => {
+    const iin = unknownIin();
+    const event = paid(iin);
+    expect(statuses(await post('payments', event))).toEqual(['pending']);
+    const admin = { kind: 'staff', id: 'fund-admin', role: 'ffoms_admin' } as const;
+    const { personId } = await registerKzPerson(
+      { actor: admin, source: 'console', now: KZ_FEED_NOW },
+      { iin, lastName: 'Жақсылықов', firstName: 'Ерлан', citizenship: 'kaz' },
+    );
+    expect(await ledgerOf(personId)).toHaveLength(1);
+    const [record] = await db().select().from(feedEvents).where(eq(feedEvents.eventId, event.eventId));
+    expect(record).toMatchObject({ status: 'applied', personId });
   });
 });
 

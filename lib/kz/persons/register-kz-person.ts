@@ -2,6 +2,7 @@ import { kzResidencePermits, persons } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/permissions';
 import { checkKzPersonData, type KzPersonInput } from '@/lib/domain/kz';
 import { AppError, fieldIssue } from '@/lib/errors';
+import { retryPending } from '@/lib/feeds/apply-feed-events';
 import { runWrite, type WriteMeta } from '@/lib/register/writer';
 import { findKzPersonId } from './find-kz-person';
 
@@ -20,7 +21,7 @@ export interface RegisteredKzPerson {
  */
 export async function registerKzPerson(meta: WriteMeta, input: KzPersonInput): Promise<RegisteredKzPerson> {
   requirePermission(meta.actor, 'person:register');
-  return runWrite(meta, async (w) => {
+  const registered = await runWrite(meta, async (w) => {
     const checked = checkKzPersonData(input, w.today);
     if (!checked.ok) throw AppError.validation(checked.issues);
     const { residencePermits, ...person } = checked.value;
@@ -63,4 +64,9 @@ export async function registerKzPerson(meta: WriteMeta, input: KzPersonInput): P
     }
     return { personId, iin: person.iin, permitIds };
   });
+  // Payments and category lists that came before the person wait as pending under the ИИН (ADR 0031); now
+  // that the person is committed they apply, each in its own transaction. Inside an enclosing transaction
+  // the person is not committed yet: that caller (a feed run) retries the persons it touched itself.
+  if (!meta.within) await retryPending({ personIds: [registered.personId] }, { now: meta.now });
+  return registered;
 }
