@@ -52,6 +52,9 @@ describe('GET /api/v1/openapi.json', () => {
     for (const status of ['400', '401', '403', '404', '429', '503'])
       expect(Object.keys(lookup.responses[status]!.content)).toEqual(['application/problem+json']);
     expect(doc.paths['/api/v1/openapi.json']!.get.security).toEqual([]);
+    // Kazakhstan's public status check is not a door of a Russian register.
+    expect(doc.paths['/api/v1/osms/status']).toBeUndefined();
+    expect(doc.components.schemas.OsmsPublicStatus).toBeUndefined();
   });
 
   it('has schemas that compile as JSON Schema 2020-12 and reject what the API never sends', async () => {

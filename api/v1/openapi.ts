@@ -3,7 +3,7 @@ import type { Jurisdiction } from '@/config/env';
 import { SECURITY_HEADERS, type ApiContext } from '../http';
 import { feedPaths, feedSchemas, feedSecurityScheme } from './feeds/openapi-paths';
 import { nationalPart } from '@/lib/jurisdiction/national';
-import { osmsAnswerSchema, osmsLookupQuerySchema } from './osms-schemas';
+import { osmsAnswerSchema, osmsLookupQuerySchema, osmsPublicStatusSchema } from './osms-schemas';
 import { lookupQuerySchema, policyAnswerSchema, problemSchema } from './schemas';
 
 /**
@@ -97,6 +97,56 @@ const LOOKUP_OPERATION: Record<Jurisdiction, LookupOperation> = {
   },
 };
 
+const OSMS_STATUS_CHECK_DESCRIPTION = `The public ОСМС status check by ИИН, for the fund's site, the eGov portal, the mobile app and
+chat bots: insured or not today, the code and words of the ground or of the reason (naming no category),
+what to do when not insured, until when, and whether contributions were made in each of the previous 12
+months — never amounts, payers, names or other personal data. No key: limited per client address. Every
+check is written to the access log.`;
+
+/** The public status check (Kazakhstan's deployment only; a Russian one answers 404 at this path). */
+const STATUS_CHECK_PATHS = {
+  ru: {},
+  kz: {
+    '/api/v1/osms/status': {
+      get: {
+        operationId: 'checkOsmsStatus',
+        tags: ['status'],
+        summary: 'Check anyone’s ОСМС status by ИИН (public)',
+        description: OSMS_STATUS_CHECK_DESCRIPTION,
+        security: [],
+        parameters: [
+          {
+            name: 'iin',
+            in: 'query',
+            required: true,
+            description: 'ИИН, 12 digits (spaces and hyphens ignored)',
+            schema: { type: 'string', maxLength: 20 },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The person is in the register: their status today (possibly not insured, with why).',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/OsmsPublicStatus' } } },
+          },
+          '400': problemResponse(
+            'Invalid query (`VALIDATION_FAILED`, `FIELD_REQUIRED`, the `IIN_*` codes): `errors` names each parameter.',
+          ),
+          '404': problemResponse('Nobody in the register has this ИИН (`PERSON_NOT_FOUND`).'),
+          '429': problemResponse('Too many checks from this address (`RATE_LIMITED`).', {
+            'Retry-After': { $ref: '#/components/headers/RetryAfter' },
+          }),
+        },
+      },
+    },
+  },
+} as const;
+
+const STATUS_CHECK_SCHEMAS: Record<Jurisdiction, Record<string, JsonSchema>> = {
+  ru: {},
+  kz: { OsmsPublicStatus: jsonSchema(osmsPublicStatusSchema, 'output') },
+};
+
 function buildDocument() {
   const lookup = nationalPart(LOOKUP_OPERATION);
   return {
@@ -110,6 +160,7 @@ function buildDocument() {
     servers: [{ url: '/' }],
     tags: [
       { name: 'lookup', description: 'Policy lookup' },
+      { name: 'status', description: 'Public status check (ОСМС)' },
       { name: 'feeds', description: 'Agency feeds (ЗАГС, МВД, military): for the agencies’ systems' },
     ],
     paths: {
@@ -166,6 +217,7 @@ function buildDocument() {
           },
         },
       },
+      ...nationalPart(STATUS_CHECK_PATHS),
       ...feedPaths(),
     },
     components: {
@@ -188,6 +240,7 @@ function buildDocument() {
       schemas: {
         [lookup.answer.name]: jsonSchema(lookup.answer.schema, 'output'),
         Problem: jsonSchema(problemSchema, 'output'),
+        ...nationalPart(STATUS_CHECK_SCHEMAS),
         ...feedSchemas(),
       },
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OSMS_CATEGORIES } from '@/lib/domain/kz/categories';
 import type { OsmsAnswer } from '@/lib/kz/lookup/osms-answer';
+import type { PublicOsmsStatus } from '@/lib/domain/kz';
 import { OSMS_STATUS_CODES } from '@/lib/domain/kz/insured-status';
 
 /**
@@ -61,10 +62,34 @@ export const osmsAnswerSchema = z
   })
   .meta({ title: 'OsmsAnswer' });
 
+/** The public status check's answer (GET /api/v1/osms/status): what anyone may know, never a name or amount. */
+export const osmsPublicStatusSchema = z
+  .strictObject({
+    insured: z.boolean().describe('Whether the person has the right to care in ОСМС today'),
+    code: osmsAnswerSchema.shape.code,
+    text: z.string().describe('The ground or the reason, in Russian, naming no category'),
+    advice: osmsAnswerSchema.shape.advice,
+    until: osmsAnswerSchema.shape.until,
+    months: z
+      .array(
+        z.strictObject({
+          month: z
+            .string()
+            .regex(/^\d{4}-\d{2}$/)
+            .describe('YYYY-MM'),
+          paid: z.boolean().describe('Whether any contribution was made for the month (no amounts)'),
+        }),
+      )
+      .describe('The 12 months before the current one, oldest first'),
+  })
+  .meta({ title: 'OsmsPublicStatus' });
+
 // The handler sends this type; fail the build if it stops fitting the schema that documents it.
 type Fits<Sent, Schema extends z.ZodType> = Sent extends z.output<Schema> ? true : never;
 type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : never) : never;
 const _schemaConformance: [
   Fits<OsmsAnswer, typeof osmsAnswerSchema>,
   SameKeys<OsmsAnswer, z.output<typeof osmsAnswerSchema>>,
-] = [true, true];
+  Fits<PublicOsmsStatus, typeof osmsPublicStatusSchema>,
+  SameKeys<PublicOsmsStatus, z.output<typeof osmsPublicStatusSchema>>,
+] = [true, true, true, true];

@@ -5,6 +5,7 @@ import { publicActor } from '@/lib/auth/actor';
 import { syntheticIin } from '@/lib/domain/kz';
 import { setRateLimitClock } from '@/lib/rate-limit/rate-limits';
 import { call, type TestApiServer, startApiServer } from '@/testing/api/api-server';
+import { Contract } from '@/testing/api/contract';
 import { citizen, d, membership } from '@/testing/kz/osms';
 import { createKzPerson } from '@/testing/kz/register';
 
@@ -87,6 +88,18 @@ describe('GET /api/v1/osms/status (the public ОСМС status check, Kazakhstan�
     expect(limited.body).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 2 });
     now += 2_000;
     expect((await status(`?iin=${person.iin}`)).status).toBe(200);
+  });
+
+  it('answers as its OpenAPI document says, and the document refuses what the door never sends', async () => {
+    now += 60_000; // a full bucket
+    const person = await createKzPerson(getDb(), { facts: citizen({ memberships: [] }) });
+    const contract = await Contract.fetch(server.base);
+    const schema = contract.schema('OsmsPublicStatus');
+    const res = await status(`?iin=${person.iin}`);
+    expect(res.status).toBe(200);
+    expect(schema(res.body)).toBe(true);
+    expect(schema({ ...res.body, amount: '4250.00' })).toBe(false);
+    expect(schema({ ...res.body, iin: person.iin })).toBe(false);
   });
 
   it('another method is 405 with Allow', async () => {
