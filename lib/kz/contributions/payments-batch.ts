@@ -62,11 +62,17 @@ function moveStaged(source: string, sample: Paid, now: Date): SQL {
   return sql`
     with staged as (delete from ${sql.raw(STAGE)} returning *),
     ready as (
-      select s.*, coalesce(p.merged_into_id, p.id) as person_id
-      from staged s join ${persons} p on p.jurisdiction = 'kz' and p.iin = s.iin
-      where not exists (
-        select 1 from ${kzContributions} c
-        where c.payment_reference = s.payment_reference and c.retracted_at is null)
+      -- Lateral lookups with a limit: one index probe per staged row, never a scan of the register's
+      -- persons or ledger (a hash join would read them whole for every batch).
+      select s.*, p.person_id
+      from staged s
+      cross join lateral (
+        select coalesce(p.merged_into_id, p.id) as person_id from ${persons} p
+        where p.iin = s.iin and p.jurisdiction = 'kz' limit 1) p
+      left join lateral (
+        select true as standing from ${kzContributions} c
+        where c.payment_reference = s.payment_reference and c.retracted_at is null limit 1) c on true
+      where c.standing is null
     ),
     claimed as (
       insert into ${feedEvents} (source, event_id, type, occurred_at, received_at, status, person_id, decided_at)
