@@ -5,7 +5,7 @@ import { feedEvents, kzContributions, persons, registerEvents } from '@/db/schem
 import type { LocalDate } from '@/lib/domain/dates';
 import { syntheticIin } from '@/lib/domain/kz';
 import { applyBatch } from '@/lib/feeds/bulk/apply-batch';
-import { parseFeedEvent, type ParsedEvent } from '@/lib/feeds/outcome';
+import { paidEvent, parsedEvents, testId } from '@/testing/kz/feed-events';
 import { KZ_FEED_NOW } from '@/testing/kz/feed-registers';
 import { createKzPerson } from '@/testing/kz/register';
 
@@ -13,35 +13,11 @@ import { createKzPerson } from '@/testing/kz/register';
  * The payments writer's staged path (ADR 0031): what it resolves in SQL — the person by ИИН (following a
  * merge), a reference already standing, an unknown ИИН — and the COPY of awkward text, in one batch.
  */
-let n = 0;
-const id = (prefix: string) => `${prefix}-${++n}-${Math.random().toString(36).slice(2, 8)}`;
+const id = testId;
+const paid = paidEvent;
 
-function paid(iin: string, over: Record<string, unknown> = {}) {
-  return {
-    eventId: id('pay'),
-    type: 'contribution.paid',
-    occurredAt: '2026-10-20T10:00:00+05:00',
-    data: {
-      iin,
-      payer: { kind: 'employer', id: '190340012345', name: 'ТОО «Пример»' },
-      month: '2026-09',
-      amount: 4000,
-      paidOn: '2026-10-20',
-      reference: id('REF'),
-      ...over,
-    },
-  };
-}
-
-function parsed(events: object[]): ParsedEvent[] {
-  return events.map((e, i) => {
-    const r = parseFeedEvent('payments', e, i + 1);
-    if (!r.ok) throw new Error(`test event refused by its schema: ${JSON.stringify(r.outcome)}`);
-    return r.parsed;
-  });
-}
-
-const batch = (...events: object[]) => applyBatch('payments', parsed(events), { now: KZ_FEED_NOW });
+const batch = (...events: object[]) =>
+  applyBatch('payments', parsedEvents('payments', events), { now: KZ_FEED_NOW });
 
 describe('the staged payments writer', () => {
   it('resolves persons, merges and standing references in SQL and leaves the rest to the one-event path', async () => {
