@@ -42,7 +42,7 @@ const PRODUCED: readonly { table: string; where: (before: Map<string, number>) =
 const flags = parseBenchFlags(process.argv.slice(2), {
   rows: { kind: 'whole', min: 1000, max: 20_000_000 },
   persons: { kind: 'whole', min: 100, max: 2_000_000 },
-  batch: { kind: 'whole', min: 1, max: 5000 },
+  batch: { kind: 'whole', min: 1, max: 50_000 },
 });
 if (typeof flags === 'string') {
   console.error(`${flags}\nusage: npm run bench:kz-payments -- [--rows N] [--persons P] [--batch B]`);

@@ -96,7 +96,7 @@ describe('parseImportArgs', () => {
     [['--source', 'zags'], /Укажите файл/],
     [['--source', 'zags', 'a', 'b'], /Лишний аргумент: b/],
     [['--source', 'zags', 'a', '--batch', '0'], /--batch/],
-    [['--source', 'zags', 'a', '--batch', '5001'], /--batch/],
+    [['--source', 'zags', 'a', '--batch', '50001'], /--batch/],
     [['--source', 'zags', 'a', '--no-progress=1'], /--no-progress указывается без значения/],
     [['--source', 'zags', ' '], /Имя файла/],
   ])('refuses %j', (argv, message) => {

@@ -31,7 +31,7 @@ export const IMPORT_USAGE = `Использование:
   --source            источник событий файла (zags, mvd, military — регистр ОМС; payments,
                       categories — регистр ОСМС)
   ФАЙЛ                события по одному JSON-объекту в строке (NDJSON)
-  --batch N           событий в одной транзакции пакетной записи, 1…5000 (по умолчанию 1000)
+  --batch N           событий в одной транзакции пакетной записи, 1…50000 (по умолчанию 1000)
   --no-progress       без индикатора (только итог)
 Прерванный импорт (Ctrl-C, kill -9) запускается заново той же командой: уже применённые события
 распознаются как повторы и ничего не меняют. База данных: DATABASE_URL или встроенный PostgreSQL в .data/pg.`;
@@ -99,7 +99,7 @@ const importSchema = z.strictObject({
           : `--source: источник — ${servedSourcesText()}, получено «${shown(i.input)}».`,
     },
   ),
-  batch: wholeNumber('--batch', 1, 5000).default(1000),
+  batch: wholeNumber('--batch', 1, 50_000).default(1000),
   'no-progress': z.boolean().default(false),
 });
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { feedDailyCounts, feedEvents, persons } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -11,6 +11,7 @@ import type { WriteMeta } from '@/lib/register/writer';
 import { EFFECTS, EVENT_PERMISSION, WAITS_ON } from './effects';
 import type { Affected, Effect } from './effects/context';
 import type { FeedEvent } from './events';
+import { anyOf } from './bulk/batch-queries';
 import { iinKey, PersonNotFound, subjectKey } from './find-person';
 import type { ApplyFeedEvents, ApplyOptions, EventOutcome, ParsedEvent } from './outcome';
 
@@ -252,7 +253,7 @@ async function keysOf(personIds: number[]): Promise<string[]> {
       firstName: persons.firstName,
     })
     .from(persons)
-    .where(inArray(persons.id, personIds));
+    .where(anyOf(persons.id, personIds));
   return rows.map((r) => (r.iin !== null ? iinKey(r.iin) : subjectKey(r)));
 }
 
@@ -272,6 +273,13 @@ export async function retryPending(
   options: ApplyOptions = {},
 ): Promise<RetrySummary> {
   const summary: RetrySummary = { retried: 0, applied: 0, rejected: 0, stillPending: 0 };
+  // Nothing waits (the usual case after a bulk batch): one probe of the pending index, not a search by persons.
+  const [anyPending] = await getDb()
+    .select({ one: sql`1` })
+    .from(feedEvents)
+    .where(eq(feedEvents.status, 'pending'))
+    .limit(1);
+  if (!anyPending) return summary;
   let personIds = filter.personIds;
   for (let round = 0; round < 5; round++) {
     const keys = personIds ? await keysOf(personIds) : null;
@@ -283,9 +291,7 @@ export async function retryPending(
         and(
           eq(feedEvents.status, 'pending'),
           filter.source ? eq(feedEvents.source, filter.source) : undefined,
-          keys
-            ? or(inArray(feedEvents.subjectKey, keys), inArray(feedEvents.personId, personIds!))
-            : undefined,
+          keys ? or(anyOf(feedEvents.subjectKey, keys), anyOf(feedEvents.personId, personIds!)) : undefined,
         ),
       )
       .orderBy(feedEvents.occurredAt);

@@ -11,8 +11,8 @@ import { parseFeedEvent, type ApplyFeedEvents, type EventOutcome, type ParsedEve
 import { ndjsonLines } from './ndjson-file';
 
 /**
- * The bulk import of a feed file: the file is read line by line (backpressure: reading waits while a
- * batch is written), each line validated on its own by the feeds' own parser, and the valid events handed
+ * The bulk import of a feed file: the file is read line by line (backpressure: with one batch being
+ * written, reading the next waits until that one is done), each line validated on its own by the feeds' own parser, and the valid events handed
  * in batches to the feeds' apply seam — the same validation and use cases as the API. A resume point per
  * file (feed_import_runs) is moved after each batch, so an interrupted import goes on where it stopped;
  * the exactly-once guarantee itself is the events' dedup records, which make any replayed line a no-op.
@@ -122,6 +122,9 @@ export async function importFeedFile(options: ImportOptions): Promise<ImportSumm
     if (outcome.status === 'rejected')
       rejected.push({ line: outcome.line, eventId: outcome.eventId, issues: outcome.issues });
   };
+  // Lines refused while reading a batch are counted with it, so a saved resume point never counts lines
+  // beyond it (they are read, and refused, again after a resume).
+  let refusedInBatch: EventOutcome[] = [];
   const checkpoint = async (line: number, offset: number) => {
     linesDone = line;
     bytesDone = offset;
@@ -131,47 +134,73 @@ export async function importFeedFile(options: ImportOptions): Promise<ImportSumm
       .where(eq(feedImportRuns.id, run.id));
     options.onProgress?.({ bytesDone, fileBytes, linesDone, counts: { ...counts } });
   };
-  const flush = async (line: number, offset: number) => {
-    if (batch.length > 0) {
-      const outcomes = await options.apply(options.source, batch);
-      if (outcomes.length !== batch.length)
-        throw new Error(`apply answered ${outcomes.length} outcomes for ${batch.length} events`);
+  const writeBatch = async (
+    events: ParsedEvent[],
+    refusals: EventOutcome[],
+    line: number,
+    offset: number,
+  ) => {
+    refusals.forEach(count);
+    if (events.length > 0) {
+      const outcomes = await options.apply(options.source, events);
+      if (outcomes.length !== events.length)
+        throw new Error(`apply answered ${outcomes.length} outcomes for ${events.length} events`);
       outcomes.forEach(count);
-      batch = [];
     }
     await checkpoint(line, offset);
   };
+  // One batch is written while the next is read and checked (Node's parsing overlaps the database's
+  // writing); batches still go one after another, each with its resume point, in the file's order.
+  let inFlight: Promise<void> = Promise.resolve();
+  const flush = async (line: number, offset: number) => {
+    await inFlight;
+    inFlight = writeBatch(batch, refusedInBatch, line, offset);
+    // Awaited by the next flush or at the end; marked handled so a failure waits for that await.
+    inFlight.catch(() => undefined);
+    batch = [];
+    refusedInBatch = [];
+  };
 
   let last = { line: linesDone, end: bytesDone };
-  for await (const l of ndjsonLines(options.file, {
-    maxLineBytes: options.maxLineBytes,
-    start: { offset: bytesDone, line: linesDone },
-  })) {
-    last = l;
-    const refused = (issue: FieldIssue) =>
-      count({ line: l.line, eventId: null, type: null, status: 'rejected', issues: [issue] });
-    if (l.text === null) {
-      refused(fieldIssue('line', 'FEED_LINE_TOO_LONG', `Строка длиннее ${options.maxLineBytes} байт.`));
-    } else {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(l.text);
-      } catch {
-        raw = undefined;
-        refused(fieldIssue('line', 'FEED_STREAM_MALFORMED', 'Строка не разбирается как JSON.'));
+  try {
+    for await (const l of ndjsonLines(options.file, {
+      maxLineBytes: options.maxLineBytes,
+      start: { offset: bytesDone, line: linesDone },
+    })) {
+      last = l;
+      const refused = (issue: FieldIssue) =>
+        refusedInBatch.push({ line: l.line, eventId: null, type: null, status: 'rejected', issues: [issue] });
+      if (l.text === null) {
+        refused(fieldIssue('line', 'FEED_LINE_TOO_LONG', `Строка длиннее ${options.maxLineBytes} байт.`));
+      } else {
+        let raw: unknown;
+        try {
+          raw = JSON.parse(l.text);
+        } catch {
+          raw = undefined;
+          refused(fieldIssue('line', 'FEED_STREAM_MALFORMED', 'Строка не разбирается как JSON.'));
+        }
+        if (raw !== undefined) {
+          const parsed = parseFeedEvent(options.source, raw, l.line);
+          if (parsed.ok) batch.push(parsed.parsed);
+          else refusedInBatch.push(parsed.outcome);
+        }
       }
-      if (raw !== undefined) {
-        const parsed = parseFeedEvent(options.source, raw, l.line);
-        if (parsed.ok) batch.push(parsed.parsed);
-        else count(parsed.outcome);
+      if (batch.length >= options.batchSize) {
+        await flush(l.line, l.end);
+        if (options.signal?.aborted) {
+          await inFlight;
+          options.signal.throwIfAborted();
+        }
       }
     }
-    if (batch.length >= options.batchSize) {
-      await flush(l.line, l.end);
-      options.signal?.throwIfAborted();
-    }
+  } catch (error) {
+    // A read failure: the batch being written settles first (its resume point), then the error.
+    await inFlight.catch(() => undefined);
+    throw error;
   }
   await flush(Math.max(last.line, linesDone), fileBytes);
+  await inFlight;
   await getDb()
     .update(feedImportRuns)
     .set({ finishedAt: sql`now()`, updatedAt: sql`now()` })

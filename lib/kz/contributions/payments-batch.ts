@@ -1,5 +1,5 @@
-import { isNull, sql } from 'drizzle-orm';
-import { feedEvents, kzContributions, registerEvents } from '@/db/schema';
+import { sql, type SQL } from 'drizzle-orm';
+import { feedEvents, kzContributions, persons, registerEvents } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import {
   countReceivedMany,
@@ -8,27 +8,27 @@ import {
   recordedDecision,
   toOutcome,
 } from '@/lib/feeds/apply-feed-events';
-import { anyOf, knownEventIds, type BatchWriter } from '@/lib/feeds/bulk/batch-queries';
-import { unnestInsert } from '@/lib/feeds/bulk/unnest-insert';
+import { knownEventIds, type BatchWriter } from '@/lib/feeds/bulk/batch-queries';
+import { stageRows } from '@/lib/feeds/bulk/copy-stage';
 import type { EventOutcome } from '@/lib/feeds/outcome';
 import type { ContributionPaid } from '@/lib/kz/feeds/events';
 import { kzToday } from '@/lib/kz/today';
-import { kzPersonIdsByIin } from '@/lib/kz/persons-by-iin';
 import { registerEventRow } from '@/lib/register/writer';
 import { checkPayment, type Payment } from './payment-input';
 import { contributionPaidEvent, contributionRow } from './record-contributions';
 
 /**
  * The bulk import's writer for payments (ADR 0031): payments are independent rows, so a whole run of
- * `contribution.paid` events is written with a handful of statements — the persons by ИИН and the
- * standing references asked once, then one multi-row INSERT each for the dedup records, the ledger rows and
- * their register events — instead of a transaction and ~8 round trips per payment. It writes exactly the
- * rows the one-event path (recordContribution) writes, from the same pieces (checkPayment, contributionRow,
- * contributionPaidEvent, feedWriteMeta, recordedDecision, countReceivedMany), and takes only what it can
- * decide from those reads: a valid payment for a person the register knows, whose reference is new to the
- * register and to the run, under an event id new to the run. Everything else — invalid data, an unknown
- * ИИН (pending), a reference already recorded (duplicate or conflict), repeats within the run — is left
- * (null) to the one-event path, which then runs after this run's rows, as a sequential apply would.
+ * `contribution.paid` events is written with three round trips — the known event ids asked once, the checked
+ * payments COPYed into a staging table, and one statement that resolves the persons by ИИН and the standing
+ * references in SQL and writes the dedup records, the ledger rows and their register events by
+ * `INSERT … SELECT` — instead of a transaction and ~8 round trips per payment. It writes exactly the rows the
+ * one-event path (recordContribution) writes, from the same pieces (checkPayment, contributionRow,
+ * contributionPaidEvent, registerEventRow, feedWriteMeta, recordedDecision, countReceivedMany), and takes
+ * only what it can decide set-wise: a valid payment for a person the register knows, whose reference is new
+ * to the register and to the run, under an event id new to the run. Everything else — invalid data, an
+ * unknown ИИН (pending), a reference already recorded (duplicate or conflict), repeats within the run — is
+ * left (null) to the one-event path, which then runs after this run's rows, as a sequential apply would.
  */
 
 type Paid = ContributionPaid;
@@ -39,6 +39,66 @@ interface Decided {
   event: Paid;
   payment: Payment;
   personId: number;
+}
+
+/** The connection's staging table of a run's checked payments (its columns in the order `stageRows` gets). */
+const STAGE = 'kz_payments_stage';
+const STAGE_COLUMNS = `ord integer not null, event_id text not null, type text not null,
+  occurred_at timestamptz not null, iin char(12) not null, payer_kind text not null, payer_id text not null,
+  payer_name text, month_covered char(7) not null, months smallint not null, amount numeric(14,2) not null,
+  paid_on date not null, payment_reference text not null, ledger_source text not null, ev_entity text not null,
+  ev_action text not null, ev_effective_date date not null, ev_actor_kind text not null,
+  ev_actor_id text not null, ev_source text not null, ev_reason text, ev_data jsonb`;
+
+/**
+ * The staged payments into the register (and the staging emptied, so a second run in the same transaction
+ * starts clean): per staged row that found its person and a free reference, its ordinal, person and whether
+ * its event was claimed here. The dedup record holds the same decision recordedDecision writes for an
+ * applied event. Rows are inserted in the run's order, so ids follow it as the one-event path's would.
+ */
+function moveStaged(source: string, sample: Paid, now: Date): SQL {
+  // An applied event's dedup record holds the decision the one-event path records (its person from SQL).
+  const d = recordedDecision({ status: 'applied', person: { id: 0, iin: '' } }, sample, now);
+  return sql`
+    with staged as (delete from ${sql.raw(STAGE)} returning *),
+    ready as (
+      -- Lateral lookups with a limit: one index probe per staged row, never a scan of the register's
+      -- persons or ledger (a hash join would read them whole for every batch).
+      select s.*, p.person_id
+      from staged s
+      cross join lateral (
+        select coalesce(p.merged_into_id, p.id) as person_id from ${persons} p
+        where p.iin = s.iin and p.jurisdiction = 'kz' limit 1) p
+      left join lateral (
+        select true as standing from ${kzContributions} c
+        where c.payment_reference = s.payment_reference and c.retracted_at is null limit 1) c on true
+      where c.standing is null
+    ),
+    claimed as (
+      insert into ${feedEvents} (source, event_id, type, occurred_at, received_at, status, person_id, decided_at)
+      select ${source}, event_id, type, occurred_at, ${now}, ${d.status}, person_id, ${d.decidedAt}
+      from ready order by ord
+      on conflict do nothing
+      returning event_id
+    ),
+    ledger as (
+      insert into ${kzContributions} (person_id, payer_kind, payer_id, payer_name, month_covered, months, amount,
+        paid_on, payment_reference, source)
+      select r.person_id, r.payer_kind, r.payer_id, r.payer_name, r.month_covered, r.months, r.amount, r.paid_on,
+        r.payment_reference, r.ledger_source
+      from ready r join claimed using (event_id) order by r.ord
+      returning id, payment_reference
+    ),
+    logged as (
+      insert into ${registerEvents} (person_id, entity, entity_id, action, effective_date, actor_kind, actor_id,
+        source, reason, data)
+      select r.person_id, r.ev_entity::event_entity, l.id, r.ev_action, r.ev_effective_date,
+        r.ev_actor_kind::actor_kind, r.ev_actor_id, r.ev_source, r.ev_reason, r.ev_data
+      from ready r join ledger l using (payment_reference) order by r.ord
+    )
+    select r.ord, r.person_id::text as person_id, c.event_id is not null as claimed
+    from ready r left join claimed c using (event_id)
+    order by r.ord`;
 }
 
 export const writePayments: BatchWriter = async (tx, source, items, options) => {
@@ -72,82 +132,63 @@ export const writePayments: BatchWriter = async (tx, source, items, options) => 
   });
   if (checked.length === 0) return out;
 
-  // 2. The persons by ИИН and the references already standing, one statement each.
-  const people = await kzPersonIdsByIin(
+  // 2. The decided rows staged by one COPY — the ledger row and register event built by the one-event
+  //    path's own pieces, their person and ledger ids left to the statement below.
+  const meta = (event: Paid) => feedWriteMeta(source, event, options);
+  await stageRows(
     tx,
-    checked.map((c) => c.payment.iin),
+    STAGE,
+    STAGE_COLUMNS,
+    checked.map((c, ord) => {
+      const row = contributionRow(0, c.payment, `feed:${source}`);
+      const ev = registerEventRow(meta(c.event), contributionPaidEvent(0, 0, c.payment));
+      return [
+        ord,
+        c.event.eventId,
+        c.event.type,
+        c.event.occurredAt,
+        c.payment.iin,
+        row.payerKind,
+        row.payerId,
+        row.payerName,
+        row.monthCovered,
+        row.months,
+        row.amount,
+        row.paidOn,
+        row.paymentReference,
+        row.source,
+        ev.entity,
+        ev.action,
+        ev.effectiveDate,
+        ev.actorKind,
+        ev.actorId,
+        ev.source,
+        ev.reason,
+        JSON.stringify(ev.data),
+      ];
+    }),
   );
-  const standing = new Set(
-    (
-      await tx
-        .select({ reference: kzContributions.paymentReference })
-        .from(kzContributions)
-        .where(
-          sql`${anyOf(
-            kzContributions.paymentReference,
-            checked.map((c) => c.payment.reference),
-          )} and ${isNull(kzContributions.retractedAt)}`,
-        )
-    ).map((r) => r.reference),
-  );
-  const ready: Decided[] = [];
-  for (const c of checked) {
-    const personId = people.get(c.payment.iin);
-    if (personId !== undefined && !standing.has(c.payment.reference)) ready.push({ ...c, personId });
-  }
-  if (ready.length === 0) return out;
 
-  // 3. The dedup records with their decision; an event a concurrent import or post claimed first is a
-  //    duplicate and writes nothing.
-  const claimed = new Set(
-    (
-      await unnestInsert(
-        tx,
-        feedEvents,
-        ready.map((r) => ({
-          source,
-          eventId: r.event.eventId,
-          type: r.event.type,
-          occurredAt: new Date(r.event.occurredAt),
-          receivedAt: now,
-          ...recordedDecision(
-            { status: 'applied', person: { id: r.personId, iin: r.payment.iin } },
-            r.event,
-            now,
-          ),
-        })),
-        ['eventId'],
-        { onConflictDoNothing: true },
-      )
-    ).map((r) => r.eventId as string),
-  );
-  const applied = ready.filter((r) => {
-    if (claimed.has(r.event.eventId)) return true;
-    out[r.index] = { line: r.line, eventId: r.event.eventId, type: r.event.type, status: 'duplicate' };
-    return false;
-  });
+  // 3. One statement moves them: the persons by ИИН (following a merge) and the standing references are
+  //    resolved in SQL; a payment whose person is unknown or whose reference already stands stays out (null:
+  //    the one-event path decides it). The dedup records come first: an event a concurrent import or post
+  //    claimed first is a duplicate and writes nothing. The ledger rows follow (a concurrent writer of one
+  //    of these references fails the unique index, and the caller applies the batch again event by event),
+  //    then their register events.
+  const moved = (
+    await tx.execute<{ ord: number; person_id: string; claimed: boolean }>(
+      moveStaged(source, checked[0]!.event, now),
+    )
+  ).rows;
+  const applied: Decided[] = [];
+  for (const m of moved) {
+    const c = checked[m.ord]!;
+    if (m.claimed) applied.push({ ...c, personId: Number(m.person_id) });
+    else out[c.index] = { line: c.line, eventId: c.event.eventId, type: c.event.type, status: 'duplicate' };
+  }
   if (applied.length === 0) return out;
 
-  // 4. The ledger rows (a concurrent writer of one of these references fails the unique index, and the
-  //    caller applies the batch again event by event), then their register events and the counts.
-  const inserted = await unnestInsert(
-    tx,
-    kzContributions,
-    applied.map((r) => contributionRow(r.personId, r.payment, `feed:${source}`)),
-    ['id', 'paymentReference'],
-  );
-  const idOf = new Map(inserted.map((r) => [r.paymentReference as string, Number(r.id)]));
-  await unnestInsert(
-    tx,
-    registerEvents,
-    applied.map((r) =>
-      registerEventRow(
-        feedWriteMeta(source, r.event, options),
-        contributionPaidEvent(r.personId, idOf.get(r.payment.reference)!, r.payment),
-      ),
-    ),
-  );
-  const lastOccurred = new Date(Math.max(...applied.map((r) => Date.parse(r.event.occurredAt))));
+  const lastOccurred = new Date(applied.reduce((m, r) => Math.max(m, Date.parse(r.event.occurredAt)), 0));
   await countReceivedMany(
     tx,
     source,

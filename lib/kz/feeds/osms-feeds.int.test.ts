@@ -6,8 +6,9 @@ import { syntheticIin, type Iin } from '@/lib/domain/kz';
 import type { LocalDate } from '@/lib/domain/dates';
 import { applyFeedEvents, retryPending } from '@/lib/feeds/apply-feed-events';
 import type { AnyFeedSource } from '@/lib/feeds/events';
-import { parseFeedEvent, type EventOutcome, type ParsedEvent } from '@/lib/feeds/outcome';
+import type { EventOutcome } from '@/lib/feeds/outcome';
 import { registerChecksum, KZ_CHECKSUM_PARTS } from '@/testing/feeds/register-checksum';
+import { paidEvent, parsedEvents, testId } from '@/testing/kz/feed-events';
 import { KZ_FEED_NOW } from '@/testing/kz/feed-registers';
 import { createKzPerson } from '@/testing/kz/register';
 import { registerKzPerson } from '@/lib/kz/persons/register-kz-person';
@@ -18,37 +19,14 @@ import { registerKzPerson } from '@/lib/kz/persons/register-kz-person';
  * there yet and applied when it comes; refusals with every invalid field named.
  */
 const db = () => getDb();
-let n = 0;
-const id = (prefix: string) => `${prefix}-${++n}-${Math.random().toString(36).slice(2, 8)}`;
+const id = testId;
 const at = (date: string) => `${date}T10:00:00+05:00`;
-
-function parsed(source: AnyFeedSource, events: object[]): ParsedEvent[] {
-  return events.map((e, i) => {
-    const r = parseFeedEvent(source, e, i + 1);
-    if (!r.ok) throw new Error(`test event refused by its schema: ${JSON.stringify(r.outcome)}`);
-    return r.parsed;
-  });
-}
+const parsed = parsedEvents;
 
 const post = (source: AnyFeedSource, ...events: object[]) =>
   applyFeedEvents(source, parsed(source, events), { now: KZ_FEED_NOW });
 
-function paid(iin: string, over: Record<string, unknown> = {}, eventId = id('pay')) {
-  return {
-    eventId,
-    type: 'contribution.paid',
-    occurredAt: at('2026-10-20'),
-    data: {
-      iin,
-      payer: { kind: 'employer', id: '190340012345', name: 'ТОО «Пример»' },
-      month: '2026-09',
-      amount: 4000,
-      paidOn: '2026-10-20',
-      reference: id('REF'),
-      ...over,
-    },
-  };
-}
+const paid = paidEvent;
 
 const reversed = (iin: string, reference: string, occurredAt = at('2026-10-28')) => ({
   eventId: id('rev'),
@@ -94,7 +72,8 @@ const historyOf = (personId: number) =>
 
 const statuses = (outcomes: EventOutcome[]) => outcomes.map((o) => o.status);
 /** A fresh ИИН the register does not know (a new serial of a fixed date). */
-const unknownIin = (): Iin => syntheticIin('1991-04-12' as LocalDate, 'male', 3000 + ++n);
+let serial = 3000;
+const unknownIin = (): Iin => syntheticIin('1991-04-12' as LocalDate, 'male', ++serial);
 
 describe('contribution.paid', () => {
   it('records the payment in the ledger with a register event and the dedup record, naming the person by ИИН', async () => {
