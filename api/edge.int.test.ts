@@ -181,6 +181,22 @@ describe('request lines the server cannot read', () => {
     expect(answer.text).toContain('"resourceType":"OperationOutcome"');
   });
 
+  it('a path with dot segments is judged as the path they resolve to', async () => {
+    // Found by the fuzz suite: `/fhir/…/../..//x` was taken for a FHIR door here, while the router and Next
+    // served `/x` — a page answered without the pages' headers.
+    for (const path of ['/fhir/Patient/../..//konsol', '/api/v1/%2e%2e/%2E%2E/konsol']) {
+      const answer = await raw(`GET ${path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
+      expect(answer.text).toMatch(/^HTTP\/1\.1 404 /);
+      expect(answer.text).toMatch(/\r\nX-Content-Type-Options: nosniff\r\n/i);
+      expect(answer.text).toMatch(/\r\nContent-Security-Policy: default-src 'none'/i);
+    }
+    const fhir = await raw(
+      `GET /api/../fhir/Patient/./enp-1 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${key}\r\nConnection: close\r\n\r\n`,
+    );
+    expect(fhir.text).toMatch(/^HTTP\/1\.1 404 /);
+    expect(fhir.text).toContain('"resourceType":"OperationOutcome"');
+  });
+
   it('OPTIONS * lists the methods', async () => {
     const answer = await raw('OPTIONS * HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
     expect(answer.text).toMatch(/^HTTP\/1\.1 204 /);

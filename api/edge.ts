@@ -130,12 +130,22 @@ export function readTarget(raw: string | undefined): Target {
   }
   // `//evil/…` would read as a host to URL parsers downstream: one leading slash is the path.
   originForm = originForm.replace(/^\/{2,}/, '/');
-  const pathname = originForm.split('?', 1)[0]!;
+  let pathname = originForm.split('?', 1)[0]!;
   if (!parses(originForm) || hasBrokenEscapes(pathname)) {
     return { ok: false, pathname };
   }
+  if (DOT_SEGMENT.test(pathname)) {
+    // The router and Next resolve dot segments (`/fhir/Patient/../..//x` is `//x`), so the door a request
+    // is judged by here — its error format and headers — must be the path they serve, resolved the same way.
+    const resolved = new URL(originForm, 'http://localhost');
+    pathname = resolved.pathname.replace(/^\/{2,}/, '/');
+    originForm = `${pathname}${resolved.search}`;
+  }
   return { ok: true, pathname, originForm };
 }
+
+/** A `.` or `..` path segment, written plainly or percent-encoded, as URL parsing resolves them. */
+const DOT_SEGMENT = /(^|\/)(\.|%2e){1,2}(\/|$)/i;
 
 const BAD_TARGET = () =>
   new AppError('BAD_REQUEST', {
