@@ -1,4 +1,3 @@
-import { env } from '@/config/env';
 import { publicActor } from '@/lib/auth/actor';
 import { normalClientAddress } from '@/lib/auth/client-address-header';
 import { AppError, fieldIssue } from '@/lib/errors';
@@ -11,13 +10,11 @@ import { sendJson, sendProblem, type ApiContext } from '../http';
  * issue 14): the same answer as the page /proverka-statusa, from the same use case — insured or not, the
  * code and words of the ground or the reason, the advice, until when, the 12 months' paid marks; never
  * amounts or names. No key: limited per client address (429 with Retry-After). Errors are problem+json
- * with stable codes and every invalid parameter named. Kazakhstan's register only: 404 in another.
+ * with stable codes and every invalid parameter named. Kazakhstan's register only (routes.ts).
  */
 export async function getOsmsStatus({ req, res, url }: ApiContext): Promise<void> {
   const instance = url.pathname;
   try {
-    if (env().REGISTER_JURISDICTION !== 'kz')
-      throw new AppError('NOT_FOUND', { message: 'Такого адреса в API нет.' });
     const address = normalClientAddress(req.socket.remoteAddress);
     enforceRateLimit(publicActor(address));
     const names = [...url.searchParams.keys()];

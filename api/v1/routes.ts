@@ -1,6 +1,6 @@
 import { AppError } from '@/lib/errors';
 import { nationalPart } from '@/lib/jurisdiction/national';
-import { sendProblem, type Route, type RouteModule } from '../http';
+import { sendProblem, type ApiContext, type Route, type RouteModule } from '../http';
 import { feedsHandler } from './feeds/handlers';
 import { getLookup } from './lookup';
 import { getOpenApi } from './openapi';
@@ -15,8 +15,13 @@ const routes: Route[] = [
     handler: (ctx) => nationalPart({ ru: getLookup, kz: getOsmsLookup })(ctx),
   },
   { method: 'GET', path: '/api/v1/openapi.json', handler: getOpenApi },
-  // Kazakhstan's public ОСМС status check (issue 14); answers 404 in another register.
-  { method: 'GET', path: '/api/v1/osms/status', handler: getOsmsStatus },
+  // Kazakhstan's public ОСМС status check (issue 14); a path a Russian register does not have.
+  {
+    method: 'GET',
+    path: '/api/v1/osms/status',
+    handler: (ctx) =>
+      nationalPart({ ru: (c: ApiContext) => restApi.notFound(c, 'path'), kz: getOsmsStatus })(ctx),
+  },
   { method: 'GET', path: '/api/v1/feeds/*', handler: feedsHandler },
   { method: 'POST', path: '/api/v1/feeds/*', handler: feedsHandler },
 ];
