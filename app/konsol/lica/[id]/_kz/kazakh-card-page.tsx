@@ -19,7 +19,7 @@ import {
   StatusTimeline,
 } from './kz-card-sections';
 import { RevokeForm } from './revoke-form';
-import { endOfDayIn, formatDateTimeIn } from './zoned-time';
+import { endOfDayIn, formatDateTimeIn } from '@/lib/domain/zoned-time';
 
 type Issue = { field: string; message: string };
 

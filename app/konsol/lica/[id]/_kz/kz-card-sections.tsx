@@ -7,7 +7,7 @@ import type { LedgerRow } from '@/lib/kz/console/payment-ledger';
 import { dateRu, monthRu, tenge } from '../../../../(kz)/_osms/format';
 import { PAYER_KINDS } from '../../../../(kz)/_osms/records-parts';
 import { StatusTag } from '../../../../(kz)/_osms/status-parts';
-import { formatDateTimeIn } from './zoned-time';
+import { formatDateTimeIn } from '@/lib/domain/zoned-time';
 
 /** A category's name (its code if the register holds one this build does not know). */
 export const categoryText = (code: string) => (isOsmsCategory(code) ? categoryName(code) : code);

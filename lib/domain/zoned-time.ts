@@ -1,8 +1,13 @@
-import { addDays, type LocalDate } from '@/lib/domain/dates';
+import { addDays, zonedFormat, type LocalDate } from './dates';
+
+/**
+ * Instants in a register's IANA zone (common: the Kazakh register counts in Almaty's, whose offset changed in
+ * 2024; the Russian one keeps its fixed Moscow helpers in dates.ts).
+ */
 
 /** The offset of `timeZone` from UTC at `instant`, in minutes (Almaty: +300 since 01.03.2024, +360 before). */
 function offsetMinutes(instant: Date, timeZone: string): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+  const name = zonedFormat('en-US', timeZone, { timeZoneName: 'longOffset' })
     .formatToParts(instant)
     .find((p) => p.type === 'timeZoneName')!.value;
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
@@ -22,8 +27,7 @@ export function endOfDayIn(date: LocalDate, timeZone: string): Date {
 
 /** ДД.ММ.ГГГГ ЧЧ:ММ of an instant in `timeZone`. */
 export function formatDateTimeIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('ru-RU', {
-    timeZone,
+  return zonedFormat('ru-RU', timeZone, {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
