@@ -129,7 +129,7 @@ test('a fresh start proposes the demo register s planted duplicates without anyo
   page,
 }) => {
   // The server seeded one generated person in a hundred twice (scripts/serve.ts) and queued the duplicate
-  // scan at start (JOBS_ON_START): every planted pair becomes a candidate on its own.
+  // scan at start (jobsOnStart): every planted pair becomes a candidate on its own.
   const db = getDb();
   const { rows: plantedRows } = await db.execute<{ n: number }>(
     sql`select count(*)::int as n from seed_planted_duplicates`,

@@ -10,7 +10,7 @@ import { closeDb } from '@/db/client';
 import { startDatabaseOrExit } from '@/db/runtime';
 import { drainAccessLog } from '@/lib/audit/access-log';
 import { startJobWorkers, stopJobQueue } from '@/lib/jobs/job-queue';
-import { JOB_DEFINITIONS } from '@/lib/jobs/definitions';
+import { jobDefinitions } from '@/lib/jobs/definitions';
 import { routeConsoleToLog } from '@/lib/ops/console-to-log';
 import { logger } from '@/lib/ops/logger';
 import { onStopSignals } from '@/lib/ops/shutdown';
@@ -25,9 +25,8 @@ routeConsoleToLog();
 // runs against an older schema or another country's register.
 await startDatabaseOrExit();
 await startJobWorkers();
-logger().info(
-  `Worker: ${JOB_DEFINITIONS.length} kinds of job (${JOB_DEFINITIONS.map((d) => d.name).join(', ')})`,
-);
+const kinds = jobDefinitions();
+logger().info(`Worker: ${kinds.length} kinds of job (${kinds.map((d) => d.name).join(', ')})`);
 
 // SIGTERM/SIGINT: running jobs finish (pg-boss waits up to 20 s), buffered access-log rows are written,
 // the pools close (ADR 0028).

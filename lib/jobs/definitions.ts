@@ -4,8 +4,10 @@ import { pruneSignInRecords } from '@/lib/auth/prune-sign-in-records';
 import { INSURER_LEAVING_JOB, notifyInsuredOfLeavingInsurers } from '@/lib/directories/insurer-leaving';
 import { refreshDashboard } from '@/lib/dashboard/refresh-dashboard';
 import { scanDuplicates } from '@/lib/duplicates/scan-duplicates';
-import { env } from '@/config/env';
-import { formatDateRu, moscowDate, toLocalDate } from '@/lib/domain/dates';
+import { env, type Jurisdiction } from '@/config/env';
+import { formatDateRu, toLocalDate } from '@/lib/domain/dates';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
+import { nationalPart } from '@/lib/jurisdiction/national';
 import { monthRu, upkeepPartitions } from '@/lib/partitions/partition-upkeep';
 import { defineJob, type JobDefinition } from './job-definition';
 
@@ -17,6 +19,7 @@ const recomputeDueTimes = defineJob({
   retryDelaySeconds: 30,
   expireInSeconds: 15 * 60,
   // Every night, and whenever a worker starts (a new year may have been loaded with the directories).
+  reconcileAtStart: true,
   schedule: '20 3 * * *',
   async run() {
     const r = await recomputeProvisionalDueTimes();
@@ -36,6 +39,7 @@ const notifyInsurerLeaving = defineJob({
   expireInSeconds: 60 * 60,
   // Queued by a directory import that ends an insurer's activity; nightly and at start it catches anyone
   // insured since (or a run that was lost).
+  reconcileAtStart: true,
   schedule: '40 3 * * *',
   async run() {
     const r = await notifyInsuredOfLeavingInsurers();
@@ -54,6 +58,7 @@ const scanForDuplicates = defineJob({
   retryDelaySeconds: 60,
   expireInSeconds: 60 * 60,
   // Nightly; a retried run resumes after the last birth-date slice done (ADR 0023).
+  reconcileAtStart: true,
   schedule: '40 2 * * *',
   async run() {
     const r = await scanDuplicates();
@@ -72,6 +77,7 @@ const refreshDashboards = defineJob({
   retryDelaySeconds: 60,
   expireInSeconds: 10 * 60,
   // The dashboards say how fresh they are; every 10 minutes keeps «по состоянию на» within that (ADR 0024).
+  reconcileAtStart: true,
   schedule: '*/10 * * * *',
   async run() {
     const r = await refreshDashboard();
@@ -115,11 +121,12 @@ const keepPartitions = defineJob({
   retryDelaySeconds: 60,
   expireInSeconds: 15 * 60,
   // Nightly, and at every worker start, so the coming months exist long before their first row (ADR 0027).
+  reconcileAtStart: true,
   schedule: '10 3 * * *',
   async run(data) {
     const config = env();
     const r = await upkeepPartitions({
-      today: data.today ? toLocalDate(data.today) : moscowDate(new Date()),
+      today: data.today ? toLocalDate(data.today) : jurisdictionProfile().today(),
       monthsAhead: config.PARTITION_MONTHS_AHEAD,
       retentionMonths: config.ACCESS_LOG_RETENTION_MONTHS,
     });
@@ -133,29 +140,36 @@ const keepPartitions = defineJob({
   },
 });
 
-/** Every kind of background job the register runs: the one list the worker and the job page read. */
-export const JOB_DEFINITIONS: readonly JobDefinition[] = [
-  recomputeDueTimes,
-  notifyInsurerLeaving,
-  scanForDuplicates,
-  refreshDashboards,
-  pruneSignIns,
-  keepPartitions,
-];
+/** Jobs every register runs, whatever its country. */
+const COMMON_JOBS: readonly JobDefinition[] = [pruneSignIns, keepPartitions];
 
 /**
- * Jobs queued each time a worker starts, to reconcile what changed while no worker ran. The duplicate scan
- * is among them so that a register loaded while no worker ran (a fresh demo, an import) has its candidate
- * pairs without waiting for the night; a scan is idempotent (known pairs and "not a duplicate" stay).
+ * Jobs of one country's register: Russia's applications, insurers, duplicates and dashboards. Kazakhstan's
+ * register has none of its own: a status is derived from the facts when it is read (ADR 0030), so nothing
+ * waits for a night to become true.
  */
-export const JOBS_ON_START: readonly string[] = [
-  recomputeDueTimes.name,
-  notifyInsurerLeaving.name,
-  scanForDuplicates.name,
-  refreshDashboards.name,
-  keepPartitions.name,
-];
+const NATIONAL_JOBS: Readonly<Record<Jurisdiction, readonly JobDefinition[]>> = {
+  ru: [recomputeDueTimes, notifyInsurerLeaving, scanForDuplicates, refreshDashboards],
+  kz: [],
+};
+
+/** Every kind of background job this deployment's register runs: the one list the worker and the job page read. */
+export function jobDefinitions(): readonly JobDefinition[] {
+  return [...nationalPart(NATIONAL_JOBS), ...COMMON_JOBS];
+}
+
+/**
+ * Jobs queued each time a worker starts, to reconcile what changed while no worker ran (those marked
+ * `reconcileAtStart`). The duplicate scan is among them so that a register loaded while no worker ran (a
+ * fresh demo, an import) has its candidate pairs without waiting for the night; a scan is idempotent (known
+ * pairs and "not a duplicate" stay).
+ */
+export function jobsOnStart(): string[] {
+  return jobDefinitions()
+    .filter((d) => d.reconcileAtStart)
+    .map((d) => d.name);
+}
 
 export function jobDefinition(name: string): JobDefinition | undefined {
-  return JOB_DEFINITIONS.find((d) => d.name === name);
+  return jobDefinitions().find((d) => d.name === name);
 }

@@ -18,8 +18,10 @@ export interface JobDefinition<Schema extends z.ZodType = z.ZodType> {
   retryDelaySeconds: number;
   /** A run that takes longer is considered dead and retried. */
   expireInSeconds: number;
-  /** A recurring run (cron, Moscow time), when the job also runs on its own. */
+  /** A recurring run (cron, in the register's time zone), when the job also runs on its own. */
   schedule?: string;
+  /** Queued each time a worker starts, to reconcile what changed while no worker ran. */
+  reconcileAtStart?: boolean;
   run(data: z.output<Schema>): Promise<JobOutcome>;
 }
 

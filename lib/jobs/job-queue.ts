@@ -2,7 +2,7 @@ import PgBoss from 'pg-boss';
 import { env } from '@/config/env';
 import { connectionOptions } from '@/db/primary';
 import { registerTimeZone } from '@/config/register-time-zone';
-import { JOB_DEFINITIONS, JOBS_ON_START, jobDefinition } from './definitions';
+import { jobDefinition, jobDefinitions, jobsOnStart } from './definitions';
 import type { JobDefinition } from './job-definition';
 import { logger } from '@/lib/ops/logger';
 import { runInContext } from '@/lib/ops/request-context';
@@ -34,7 +34,7 @@ export function jobQueue(): Promise<PgBoss> {
     });
     b.on('error', (err: Error) => logger().error({ err }, 'jobs: queue error'));
     await b.start();
-    await ensureQueues(b, JOB_DEFINITIONS);
+    await ensureQueues(b, jobDefinitions());
     return b;
   })();
   cache.__omsJobs = { url, boss };
@@ -77,8 +77,8 @@ export async function enqueueJob(
  * stay free for requests); `definitions` are the register's own unless a test brings its own, recurring jobs are scheduled, and the reconciling jobs are queued once.
  */
 export async function startJobWorkers(
-  definitions: readonly JobDefinition[] = JOB_DEFINITIONS,
-  onStart: readonly string[] = JOBS_ON_START,
+  definitions: readonly JobDefinition[] = jobDefinitions(),
+  onStart: readonly string[] = jobsOnStart(),
 ): Promise<void> {
   const boss = await jobQueue();
   await ensureQueues(boss, definitions);

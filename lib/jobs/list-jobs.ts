@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/actor';
-import { JOB_DEFINITIONS } from './definitions';
+import { jobDefinitions } from './definitions';
 import { JOB_SCHEMA } from './job-queue';
 
 export type JobState = 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
@@ -63,8 +63,8 @@ export async function listJobs(actor: Actor, opts: { limit?: number } = {}): Pro
   const { rows: present } = await db.execute<{ ok: boolean }>(
     sql`select to_regclass(${`${JOB_SCHEMA}.job`}) is not null as ok`,
   );
-  const titles = new Map(JOB_DEFINITIONS.map((d) => [d.name, d.title]));
-  const kinds = JOB_DEFINITIONS.map((d) => ({ name: d.name, title: d.title, counts: { ...EMPTY_COUNTS } }));
+  const titles = new Map(jobDefinitions().map((d) => [d.name, d.title]));
+  const kinds = jobDefinitions().map((d) => ({ name: d.name, title: d.title, counts: { ...EMPTY_COUNTS } }));
   if (!present[0]?.ok) return { installed: false, kinds, recent: [] };
   const { rows: counts } = await db.execute<{ name: string; state: JobState; n: number }>(
     sql`select name, state::text as state, count(*)::int as n from pgboss.job group by name, state`,

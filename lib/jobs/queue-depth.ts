@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { JOB_DEFINITIONS } from './definitions';
+import { jobDefinitions } from './definitions';
 import { JOB_SCHEMA } from './job-queue';
 
 /**
@@ -18,5 +18,5 @@ export async function jobQueueDepths(): Promise<{ job: string; waiting: number }
     sql`select name, count(*)::int as n from pgboss.job where state in ('created', 'retry') group by name`,
   );
   const waiting = new Map(rows.map((r) => [r.name, Number(r.n)]));
-  return JOB_DEFINITIONS.map((d) => ({ job: d.name, waiting: waiting.get(d.name) ?? 0 }));
+  return jobDefinitions().map((d) => ({ job: d.name, waiting: waiting.get(d.name) ?? 0 }));
 }
