@@ -146,7 +146,9 @@ export function auditEntriesSql(q: AuditQuery, bind: Bind): string | null {
   if (branches.length === 0) return null;
   return `select e.source, e.id, e.at,
       to_char(e.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "atKey",
-      e.actor_kind as "actorKind", e.actor, e.organisation, e.person_id as "personId", p.enp, e.what,
+      e.actor_kind as "actorKind", e.actor, e.organisation, e.person_id as "personId",
+      -- A person carries one country's key (persons_national_key): the register's ЕНП or ИИН.
+      coalesce(p.enp, p.iin) as "personKey", e.what,
       e.channel, e.result, e.target, e.details, e.address, e.note
     from (${branches.join(' union all ')}) e
     left join persons p on p.id = e.person_id

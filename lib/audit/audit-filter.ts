@@ -1,6 +1,7 @@
 import { accessChannelEnum } from '@/db/schema';
-import { endOfMoscowDay, parseDate, type LocalDate } from '@/lib/domain/dates';
-import { validateEnp } from '@/lib/domain/ru/enp';
+import { addDays, parseDate, type LocalDate } from '@/lib/domain/dates';
+import { endOfDayIn } from '@/lib/domain/zoned-time';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 import { IssueCollector } from '@/lib/domain/result';
 import { canonicalText, hasForbiddenCharacters } from '@/lib/domain/text';
 import { AppError, fieldIssue } from '@/lib/errors';
@@ -11,23 +12,24 @@ export interface AuditFilterInput {
   who?: string | null;
   /** Organisation code as logged: `ffoms`, `tfoms:77`, `smo:77001`, an МО code `770001`, `feed:zags`. */
   organisation?: string | null;
-  /** Whom: the person's ЕНП. */
-  enp?: string | null;
+  /** Whom: the person's key in the register (ЕНП; ИИН). */
+  person?: string | null;
   /** What: a staff action code, a read's purpose, or `read` for every read of personal data. */
   what?: string | null;
   channel?: string | null;
-  /** ДД.ММ.ГГГГ (or ISO), Moscow days, both ends included. */
+  /** ДД.ММ.ГГГГ (or ISO), days in the register's zone, both ends included. */
   from?: string | null;
   to?: string | null;
 }
 
 export type AuditChannel = (typeof accessChannelEnum.enumValues)[number];
 
-/** The checked filters. Instants bound the Moscow days given. */
+/** The checked filters. Instants bound the days given, in the register's zone. */
 export interface AuditFilter {
   who: string | null;
   organisation: string | null;
-  enp: string | null;
+  /** The person's key, normalised. */
+  person: string | null;
   what: string | null;
   channel: AuditChannel | null;
   from: LocalDate | null;
@@ -71,8 +73,10 @@ export function parseAuditFilter(input: AuditFilterInput): AuditFilter {
       ),
     );
   }
-  const enpText = optional(input.enp)?.replace(/\s+/g, '') ?? null;
-  const enp = enpText === null ? null : (c.take(validateEnp(enpText, 'enp')) ?? null);
+  const profile = jurisdictionProfile();
+  const personText = optional(input.person)?.replace(/\s+/g, '') ?? null;
+  const person =
+    personText === null ? null : (c.take(profile.personIdentifier.validate(personText, 'person')) ?? null);
   const what = optional(input.what);
   if (what !== null && !CODE.test(what)) {
     c.add(fieldIssue('what', 'VALIDATION_FAILED', 'Выберите действие из списка.'));
@@ -98,13 +102,14 @@ export function parseAuditFilter(input: AuditFilterInput): AuditFilter {
   return {
     who,
     organisation,
-    enp,
+    person,
     what,
     channel,
     from,
     to,
-    // The first instant of a Moscow day is the last instant of the day before, plus one millisecond.
-    fromInstant: from ? new Date(endOfMoscowDay(from).getTime() - 86_400_000 + 1) : null,
-    toInstant: to ? endOfMoscowDay(to) : null,
+    // The first instant of a day is the last instant of the day before, plus one millisecond (a day
+    // across a change of the zone's offset is not 24 hours long).
+    fromInstant: from ? new Date(endOfDayIn(addDays(from, -1), profile.timeZone).getTime() + 1) : null,
+    toInstant: to ? endOfDayIn(to, profile.timeZone) : null,
   };
 }

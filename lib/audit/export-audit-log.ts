@@ -2,34 +2,41 @@ import { Readable } from 'node:stream';
 import { escapeLiteral } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { getDb } from '@/db/client';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 import type { Actor } from '@/lib/auth/actor';
 import { actorOrganisation } from '@/lib/auth/actor';
 import { logAccess } from './access-log';
 import { auditEntriesSql } from './audit-entries-sql';
 import { parseAuditFilter, type AuditFilterInput } from './audit-filter';
 import { ACTOR_KIND_LABELS, CHANNEL_LABELS, READ_PURPOSE_LABELS } from './audit-labels';
-import { auditScope, personIdByEnp } from './read-audit-log';
+import { auditScope, personIdByKey } from './read-audit-log';
 import { recordStaffAction, STAFF_ACTION_NAMES, STAFF_ACTIONS } from './staff-actions';
 
 /** Excel opens a UTF-8 CSV as UTF-8 only with the byte-order mark. */
 export const UTF8_BOM = '\uFEFF';
 
-/** The export's columns, in Russian; dates are Moscow time ДД.ММ.ГГГГ ЧЧ:ММ:СС (ADR 0020). */
-export const AUDIT_CSV_HEADER = [
-  'Время (МСК)',
-  'Запись',
-  'Кто (вид)',
-  'Кто',
-  'Организация',
-  'Что',
-  'Канал',
-  'ЕНП',
-  'Объект',
-  'Результат',
-  'Подробности',
-  'Адрес',
-  'Примечание',
-];
+/**
+ * The export's columns, in Russian; times are the register's ДД.ММ.ГГГГ ЧЧ:ММ:СС (ADR 0020), named by the
+ * zone's short name (МСК), the person by the register's key (ЕНП; ИИН).
+ */
+export function auditCsvHeader(): string[] {
+  const profile = jurisdictionProfile();
+  return [
+    `Время (${profile.texts.timeZoneShort})`,
+    'Запись',
+    'Кто (вид)',
+    'Кто',
+    'Организация',
+    'Что',
+    'Канал',
+    profile.personIdentifier.label,
+    'Объект',
+    'Результат',
+    'Подробности',
+    'Адрес',
+    'Примечание',
+  ];
+}
 
 const lit = (value: string) => `${escapeLiteral(value)}::text`;
 
@@ -43,9 +50,9 @@ function safe(column: string): string {
   return `case when ${column} ~ '^[=+\\-@\\t\\r]' then '''' || ${column} else ${column} end`;
 }
 
-/** The CSV rows' SELECT over the entries (each value a text column, in AUDIT_CSV_HEADER's order). */
-function csvSelect(entries: string): string {
-  return `select to_char(e.at at time zone 'Europe/Moscow', 'DD.MM.YYYY HH24:MI:SS'),
+/** The CSV rows' SELECT over the entries (each value a text column, in auditCsvHeader's order). */
+function csvSelect(entries: string, timeZone: string): string {
+  return `select to_char(e.at at time zone ${lit(timeZone)}, 'DD.MM.YYYY HH24:MI:SS'),
       case e.source when 'a' then 'Действие сотрудника' else 'Чтение персональных данных' end,
       ${labelCase('e."actorKind"', ACTOR_KIND_LABELS)},
       ${safe('e.actor')},
@@ -53,7 +60,7 @@ function csvSelect(entries: string): string {
       case when e.source = 'a' then ${labelCase('e.what', STAFF_ACTION_NAMES)}
         else ${labelCase('e.what', READ_PURPOSE_LABELS)} end,
       ${labelCase('e.channel', CHANNEL_LABELS)},
-      e.enp,
+      e."personKey",
       ${safe('e.target')},
       ${safe('e.result')},
       ${safe('e.details')},
@@ -87,9 +94,9 @@ export async function exportAuditLog(
 ): Promise<Readable> {
   const scope = auditScope(request.actor);
   const filter = parseAuditFilter(input);
-  const personId = filter.enp ? await personIdByEnp(filter.enp) : null;
+  const personId = filter.person ? await personIdByKey(filter.person) : null;
   const filters = Object.fromEntries(
-    (['who', 'organisation', 'enp', 'what', 'channel', 'from', 'to'] as const)
+    (['who', 'organisation', 'person', 'what', 'channel', 'from', 'to'] as const)
       .filter((k) => filter[k] !== null)
       .map((k) => [k, filter[k]]),
   );
@@ -112,13 +119,16 @@ export async function exportAuditLog(
     details: JSON.stringify(filters),
   });
 
-  const header = UTF8_BOM + csvLine(AUDIT_CSV_HEADER);
+  const header = UTF8_BOM + csvLine(auditCsvHeader());
   const entries =
-    filter.enp && personId === null
+    filter.person && personId === null
       ? null
       : auditEntriesSql({ filter, scope, personId, staffActionCodes: STAFF_ACTIONS }, lit);
   if (entries === null) return Readable.from([header]);
-  return copyRows(header, `copy (${csvSelect(entries)}) to stdout with (format csv, delimiter ';')`);
+  return copyRows(
+    header,
+    `copy (${csvSelect(entries, jurisdictionProfile().timeZone)}) to stdout with (format csv, delimiter ';')`,
+  );
 }
 
 /** Streams the header, then the COPY's output; the connection goes back to the pool only if it finished. */

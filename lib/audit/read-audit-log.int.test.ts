@@ -102,13 +102,13 @@ describe('readAuditLog: ФФОМС sees everything, newest first', () => {
     expect(lookup).toMatchObject({
       actorKind: 'api_key',
       organisation: '690001',
-      enp: moscowPerson.enp,
+      personKey: moscowPerson.enp,
       channel: 'rest',
       whatLabel: 'Проверка полиса (МО)',
     });
     expect(page.entries.find((e) => e.actor === 'smo69001')).toMatchObject({
       channel: 'console',
-      enp: tverPerson.enp,
+      personKey: tverPerson.enp,
       whatLabel: 'Решение по заявлению',
     });
   });
@@ -166,7 +166,7 @@ describe('readAuditLog: filters', () => {
 
   it('whom: by ЕНП (spaces allowed), staff actions and reads about that person only', async () => {
     const enp = `${tverPerson.enp.slice(0, 4)} ${tverPerson.enp.slice(4)}`;
-    const page = await readAuditLog({ enp }, ffoms);
+    const page = await readAuditLog({ person: enp }, ffoms);
     expect(keys(page.entries)).toEqual([
       'r:policy_view:admin',
       'a:application_decided:smo69001',
@@ -176,7 +176,7 @@ describe('readAuditLog: filters', () => {
   });
 
   it('an ЕНП nobody has: an empty page that says so', async () => {
-    const page = await readAuditLog({ enp: generateEnp('77', 9_999_999_999n) }, ffoms);
+    const page = await readAuditLog({ person: generateEnp('77', 9_999_999_999n) }, ffoms);
     expect(page.entries).toEqual([]);
     expect(page.personFound).toBe(false);
   });
@@ -184,16 +184,16 @@ describe('readAuditLog: filters', () => {
   it('invalid filters: every field named at once, nothing read', async () => {
     const error = await rejection(
       readAuditLog(
-        { enp: '123', channel: 'telegraph', from: '31.02.2026', what: 'DROP TABLE', organisation: 'a b' },
+        { person: '123', channel: 'telegraph', from: '31.02.2026', what: 'DROP TABLE', organisation: 'a b' },
         ffoms,
       ),
     );
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.fields.map((f) => f.field).sort()).toEqual([
       'channel',
-      'enp',
       'from',
       'organisation',
+      'person',
       'what',
     ]);
   });
@@ -234,7 +234,7 @@ describe('readAuditLog: scope', () => {
 
   it('a filter cannot widen the scope', async () => {
     expect((await readAuditLog({ organisation: 'smo:69001' }, tfoms50)).entries).toEqual([]);
-    expect((await readAuditLog({ enp: tverPerson.enp }, tfoms77)).entries).toEqual([]);
+    expect((await readAuditLog({ person: tverPerson.enp }, tfoms77)).entries).toEqual([]);
   });
 
   const denied: [string, Actor][] = [
@@ -245,7 +245,7 @@ describe('readAuditLog: scope', () => {
     ['a feed', { kind: 'feed', id: 'zags', source: 'zags' }],
   ];
   it.each(denied)('%s: FORBIDDEN before any filter is looked at', async (_name, actor) => {
-    const error = await rejection(readAuditLog({ enp: 'not an enp' }, actor));
+    const error = await rejection(readAuditLog({ person: 'not an enp' }, actor));
     expect(error.code).toBe('FORBIDDEN');
     expect(error.fields).toEqual([]);
   });

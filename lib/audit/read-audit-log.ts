@@ -1,6 +1,7 @@
 import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
+import { nationalPart } from '@/lib/jurisdiction/national';
 import { AppError } from '@/lib/errors';
 import { auditEntriesSql, type AuditCursor, type AuditScope } from './audit-entries-sql';
 import { parseAuditFilter, type AuditFilter, type AuditFilterInput } from './audit-filter';
@@ -26,7 +27,8 @@ export interface AuditEntry {
   actor: string;
   organisation: string | null;
   personId: number | null;
-  enp: string | null;
+  /** The person's key in the register (ЕНП; ИИН). */
+  personKey: string | null;
   what: string;
   whatLabel: string;
   channel: string;
@@ -72,11 +74,13 @@ export function decodeCursor(text: string): AuditCursor {
 /** A row as the entry SQL gives it: the entry without its words, and the time at full precision. */
 type EntryRow = Omit<AuditEntry, 'whatLabel'> & { atKey: string };
 
-/** The person an ЕНП names (the filter «кого»), or null. */
-export async function personIdByEnp(enp: string): Promise<number | null> {
-  const { rows } = await getDb().$client.query<{ id: number }>('select id from persons where enp = $1', [
-    enp,
-  ]);
+/** The person a key names (the filter «кого»: an ЕНП; an ИИН), or null. */
+export async function personIdByKey(key: string): Promise<number | null> {
+  const column = nationalPart({ ru: 'enp', kz: 'iin' } as const);
+  const { rows } = await getDb().$client.query<{ id: number }>(
+    `select id from persons where ${column} = $1`,
+    [key],
+  );
   return rows[0]?.id ?? null;
 }
 
@@ -93,8 +97,8 @@ export async function readAuditLog(
   const filter = parseAuditFilter(input);
   const cursor = input.after ? decodeCursor(input.after) : null;
   const pageSize = options.pageSize ?? AUDIT_PAGE_SIZE;
-  const personId = filter.enp ? await personIdByEnp(filter.enp) : null;
-  if (filter.enp && personId === null) return { entries: [], next: null, filter, personFound: false };
+  const personId = filter.person ? await personIdByKey(filter.person) : null;
+  if (filter.person && personId === null) return { entries: [], next: null, filter, personFound: false };
 
   const values: string[] = [];
   const text = auditEntriesSql(

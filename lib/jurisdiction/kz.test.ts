@@ -32,6 +32,7 @@ describe('the Kazakh profile is chosen by the configuration', () => {
       schemeName: 'ОСМС',
       fundName: 'Фонд социального медицинского страхования',
       timeZoneName: 'время Астаны',
+      timeZoneShort: 'Астана',
       fundShortName: 'ФСМС',
     });
   });

@@ -22,6 +22,7 @@ export const kzProfile: JurisdictionProfile = {
     schemeName: 'ОСМС',
     fundName: 'Фонд социального медицинского страхования',
     timeZoneName: 'время Астаны',
+    timeZoneShort: 'Астана',
     fundShortName: 'ФСМС',
   },
   personIdentifier: {

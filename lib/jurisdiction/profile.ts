@@ -52,6 +52,8 @@ export interface ProfileTexts {
   readonly fundName: string;
   /** How a time of day in `timeZone` is named after it: «время московское»; «время Астаны». */
   readonly timeZoneName: string;
+  /** Its short name in a column's heading: «МСК»; «Астана». */
+  readonly timeZoneShort: string;
   /** Its abbreviation, as staff see it beside their name (ФФОМС; ФСМС). */
   readonly fundShortName: string;
 }

@@ -24,6 +24,7 @@ export const ruProfile: JurisdictionProfile = {
     schemeName: 'ОМС',
     fundName: 'Федеральный фонд обязательного медицинского страхования',
     timeZoneName: 'время московское',
+    timeZoneShort: 'МСК',
     fundShortName: 'ФФОМС',
   },
   personIdentifier: {

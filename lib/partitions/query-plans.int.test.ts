@@ -192,7 +192,7 @@ describe('queries on the partitioned tables (ADR 0027)', () => {
       [{ who: 'reg77' }, 'actor_id_at'],
       [{ organisation: '770003' }, 'organisation_code_at'],
       [{ what: 'policy_lookup' }, 'purpose_at'],
-      [{ enp: citizen.enp }, 'person_id_at'],
+      [{ person: citizen.enp }, 'person_id_at'],
       [{ channel: 'clinic_ui' }, 'at'],
       [{}, 'at'],
     ] as const) {

@@ -3,17 +3,17 @@ import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { Field } from '@/app/_components/field';
-import { formatMoscowDateTime } from '@/lib/applications/labels';
 import { ACTOR_KIND_LABELS, CHANNEL_LABELS, READ_PURPOSE_LABELS } from '@/lib/audit/audit-labels';
 import { ANY_READ } from '@/lib/audit/audit-filter';
 import { readAuditLog, type AuditEntry, type AuditPage } from '@/lib/audit/read-audit-log';
 import { STAFF_ACTION_NAMES, STAFF_ACTIONS } from '@/lib/audit/staff-actions';
 import { requireConsolePage } from '../_shell/require-section';
-import { formatEnp } from '@/lib/domain/ru/enp';
+import { formatDateTimeIn } from '@/lib/domain/zoned-time';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 import { isAppError } from '@/lib/errors';
 import {
-  AUDIT_PARAMS,
   auditInputFromParams,
+  auditParams,
   auditQuery,
   type AuditField,
   type SearchParams,
@@ -38,7 +38,7 @@ function TextFilter(props: {
   return (
     <Field
       id={props.field}
-      name={AUDIT_PARAMS[props.field]}
+      name={auditParams()[props.field]}
       label={props.label}
       hint={props.hint}
       error={props.error}
@@ -65,15 +65,19 @@ interface TextFilterSpec {
   inputMode?: 'numeric';
 }
 
-const WHO_WHERE_WHOM: readonly TextFilterSpec[] = [
-  { field: 'who', label: 'Кто', hint: 'Логин сотрудника, регистратора или ключа' },
-  {
-    field: 'organisation',
-    label: 'Организация',
-    hint: 'Например: ffoms, tfoms:77, smo:77001 или код МО 770001',
-  },
-  { field: 'enp', label: 'Кого: ЕНП', hint: '16 цифр', inputMode: 'numeric' },
-];
+/** Who, where, whom: the person by the register's key (ЕНП; ИИН). */
+function whoWhereWhom(): readonly TextFilterSpec[] {
+  const key = jurisdictionProfile().personIdentifier;
+  return [
+    { field: 'who', label: 'Кто', hint: 'Логин сотрудника, регистратора или ключа' },
+    {
+      field: 'organisation',
+      label: 'Организация',
+      hint: 'Например: ffoms, tfoms:77, smo:77001 или код МО 770001',
+    },
+    { field: 'person', label: `Кого: ${key.label}`, hint: `${key.digits} цифр`, inputMode: 'numeric' },
+  ];
+}
 
 const PERIOD: readonly TextFilterSpec[] = [
   { field: 'from', label: 'С даты', hint: 'ДД.ММ.ГГГГ' },
@@ -81,7 +85,7 @@ const PERIOD: readonly TextFilterSpec[] = [
 ];
 
 function whom(e: AuditEntry) {
-  if (e.enp) return formatEnp(e.enp);
+  if (e.personKey) return jurisdictionProfile().personIdentifier.format(e.personKey);
   return e.personId ? `№ ${e.personId}` : '—';
 }
 
@@ -121,6 +125,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   const errorFor = (field: AuditField) =>
     outcome.ok ? undefined : outcome.errors.find((e) => e.field === field)?.message;
   const query = auditQuery(input);
+  const profile = jurisdictionProfile();
+  const names = auditParams();
 
   return (
     <>
@@ -132,10 +138,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
       </p>
       {!outcome.ok ? <ErrorSummary errors={outcome.errors} formError={outcome.formError} /> : null}
       <form method="get" action={PATH} className="filters" aria-label="Фильтры журнала" noValidate>
-        {WHO_WHERE_WHOM.map((f) => (
+        {whoWhereWhom().map((f) => (
           <TextFilter key={f.field} {...f} value={input[f.field]} error={errorFor(f.field)} />
         ))}
-        <Field id="what" name={AUDIT_PARAMS.what} label="Что" error={errorFor('what')}>
+        <Field id="what" name={names.what} label="Что" error={errorFor('what')}>
           {(p) => (
             <select {...p} className="select" defaultValue={input.what}>
               <option value="">Любое действие</option>
@@ -157,7 +163,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
             </select>
           )}
         </Field>
-        <Field id="channel" name={AUDIT_PARAMS.channel} label="Канал" error={errorFor('channel')}>
+        <Field id="channel" name={names.channel} label="Канал" error={errorFor('channel')}>
           {(p) => (
             <select {...p} className="select" defaultValue={input.channel}>
               <option value="">Любой канал</option>
@@ -187,12 +193,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
               Выгрузить в CSV всё, что подходит под фильтры
             </a>{' '}
             <span className="hint">
-              (кодировка UTF-8, разделитель «;», время московское; выгрузка записывается в журнал)
+              (кодировка UTF-8, разделитель «;», {profile.texts.timeZoneName}; выгрузка записывается в журнал)
             </span>
           </p>
           {!outcome.page.personFound ? (
             <div className="panel" data-testid="audit-no-person">
-              <p>Застрахованного с таким ЕНП в регистре нет.</p>
+              <p>Человека с таким {profile.personIdentifier.label} в регистре нет.</p>
             </div>
           ) : outcome.page.entries.length === 0 ? (
             <div className="panel" data-testid="audit-empty">
@@ -203,11 +209,11 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
               <caption>Записи журнала, сначала последние</caption>
               <thead>
                 <tr>
-                  <th scope="col">Время (МСК)</th>
+                  <th scope="col">Время ({profile.texts.timeZoneShort})</th>
                   <th scope="col">Кто</th>
                   <th scope="col">Организация</th>
                   <th scope="col">Что</th>
-                  <th scope="col">Кого (ЕНП)</th>
+                  <th scope="col">Кого ({profile.personIdentifier.label})</th>
                   <th scope="col">Канал</th>
                   <th scope="col">Подробности</th>
                 </tr>
@@ -216,7 +222,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
                 {outcome.page.entries.map((e) => (
                   <tr key={`${e.source}${e.id}`} data-testid="audit-entry">
                     <td>
-                      <time dateTime={e.at.toISOString()}>{formatMoscowDateTime(e.at)}</time>
+                      <time dateTime={e.at.toISOString()}>{formatDateTimeIn(e.at, profile.timeZone)}</time>
                     </td>
                     <td>
                       {e.actor}

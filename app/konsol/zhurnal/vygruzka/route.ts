@@ -2,7 +2,9 @@ import { Readable } from 'node:stream';
 import { exportAuditLog } from '@/lib/audit/export-audit-log';
 import { currentIdentity } from '@/lib/auth/session';
 import { currentStaff } from '@/lib/auth/staff-context';
+import { zonedFormat } from '@/lib/domain/dates';
 import { errorCatalogue, isAppError } from '@/lib/errors';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 import { auditInputFromParams, auditQuery } from '../audit-params';
 
 const PAGE = '/konsol/zhurnal';
@@ -14,10 +16,17 @@ function textAnswer(status: number, text: string): Response {
   });
 }
 
-/** `zhurnal-audita-2026-12-04-2315.csv`, Moscow time. */
+/** `zhurnal-audita-2026-12-04-2315.csv`, in the register's time zone. */
 function fileName(now: Date): string {
-  const moscow = new Date(now.getTime() + 3 * 3600_000).toISOString();
-  return `zhurnal-audita-${moscow.slice(0, 10)}-${moscow.slice(11, 13)}${moscow.slice(14, 16)}.csv`;
+  const local = zonedFormat('sv-SE', jurisdictionProfile().timeZone, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(now); // 2026-12-04 23:15
+  return `zhurnal-audita-${local.slice(0, 10)}-${local.slice(11, 13)}${local.slice(14, 16)}.csv`;
 }
 
 /**
