@@ -1,5 +1,6 @@
 import { TIME_ZONES } from '@/config/time-zone';
 import { formatDateRu } from '@/lib/domain/dates';
+import { formatDateTimeIn } from '@/lib/domain/zoned-time';
 import type { OsmsLookupOutcome } from '@/lib/kz/lookup/osms-answer';
 import { RegisterUnavailable } from './register-unavailable';
 
@@ -39,8 +40,8 @@ export function OsmsLookupResult({ outcome }: { outcome: OsmsLookupOutcome }) {
         <p>
           <strong>
             Регистр недоступен: статус определён по последним известным сведениям на{' '}
-            {a.staleSince ? new Date(a.staleSince).toLocaleString('ru-RU', { timeZone: TIME_ZONES.kz }) : '—'}
-            . Право на медицинскую помощь сохраняется до восстановления работы.
+            {a.staleSince ? formatDateTimeIn(new Date(a.staleSince), TIME_ZONES.kz) : '—'}. Право на
+            медицинскую помощь сохраняется до восстановления работы.
           </strong>
         </p>
       ) : null}

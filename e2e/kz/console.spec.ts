@@ -153,7 +153,7 @@ test('the card as known at an earlier day: before the person was recorded, no pa
   await page.getByLabel('Сведения, известные на дату').fill('31.12.2023');
   await page.getByRole('button', { name: 'Показать' }).click();
   const then = page.getByTestId('osms-known-at');
-  await expect(then.getByRole('heading', { name: /Как было известно на 01\.01\.2024 00:00/ })).toBeVisible();
+  await expect(then.getByRole('heading', { name: /Как было известно на 31\.12\.2023 23:59/ })).toBeVisible();
   await expect(then.getByTestId('osms-status')).toContainText('Не застрахован');
   await page.getByLabel('Сведения, известные на дату').fill('31.02.2024');
   await page.getByRole('button', { name: 'Показать' }).click();

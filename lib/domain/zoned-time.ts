@@ -15,14 +15,15 @@ function offsetMinutes(instant: Date, timeZone: string): number {
 }
 
 /**
- * The instant a day ends in `timeZone` (its next day's midnight there): "as known on ДД.ММ.ГГГГ" means
- * everything the register had recorded by the end of that day where the register's people live.
+ * The last millisecond of a day in `timeZone` (like `endOfMoscowDay`): "as known on ДД.ММ.ГГГГ" means
+ * everything the register had recorded by the end of that day where the register's people live, and facts
+ * are read `recorded_at <= T`, so T must not be the next day's midnight (a fact recorded then is not known).
  */
 export function endOfDayIn(date: LocalDate, timeZone: string): Date {
   const midnightUtc = Date.parse(`${addDays(date, 1)}T00:00:00Z`);
   // The offset at the guess can differ from the one at the true instant only across a change of offset.
   const first = midnightUtc - offsetMinutes(new Date(midnightUtc), timeZone) * 60_000;
-  return new Date(midnightUtc - offsetMinutes(new Date(first), timeZone) * 60_000);
+  return new Date(midnightUtc - offsetMinutes(new Date(first), timeZone) * 60_000 - 1);
 }
 
 /** ДД.ММ.ГГГГ ЧЧ:ММ of an instant in `timeZone`. */
