@@ -3,7 +3,12 @@ import type { Jurisdiction } from '@/config/env';
 import { SECURITY_HEADERS, type ApiContext } from '../http';
 import { feedPaths, feedSchemas, feedSecurityScheme } from './feeds/openapi-paths';
 import { nationalPart } from '@/lib/jurisdiction/national';
-import { osmsAnswerSchema, osmsLookupQuerySchema, osmsPublicStatusSchema } from './osms-schemas';
+import {
+  osmsAnswerSchema,
+  osmsLookupQuerySchema,
+  osmsPublicStatusSchema,
+  osmsStatusQuerySchema,
+} from './osms-schemas';
 import { lookupQuerySchema, policyAnswerSchema, problemSchema } from './schemas';
 
 /**
@@ -28,10 +33,19 @@ function problemResponse(description: string, headers?: Record<string, unknown>)
 }
 
 function queryParameters(query: z.ZodType): JsonSchema[] {
-  const schema = jsonSchema(query, 'input') as { properties: Record<string, JsonSchema> };
+  const schema = jsonSchema(query, 'input') as {
+    properties: Record<string, JsonSchema>;
+    required?: string[];
+  };
   return Object.entries(schema.properties).map(([name, property]) => {
     const { description, ...rest } = property;
-    return { name, in: 'query', required: false, description, schema: rest };
+    return {
+      name,
+      in: 'query',
+      required: schema.required?.includes(name) ?? false,
+      description,
+      schema: rest,
+    };
   });
 }
 
@@ -114,15 +128,7 @@ const STATUS_CHECK_PATHS = {
         summary: 'Check anyone’s ОСМС status by ИИН (public)',
         description: OSMS_STATUS_CHECK_DESCRIPTION,
         security: [],
-        parameters: [
-          {
-            name: 'iin',
-            in: 'query',
-            required: true,
-            description: 'ИИН, 12 digits (spaces and hyphens ignored)',
-            schema: { type: 'string', maxLength: 20 },
-          },
-        ],
+        parameters: queryParameters(osmsStatusQuerySchema),
         responses: {
           '200': {
             description:

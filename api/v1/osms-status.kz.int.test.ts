@@ -65,11 +65,15 @@ describe('GET /api/v1/osms/status (the public ОСМС status check, Kazakhstan�
       status(''),
       status('?iin=1&iin=2'),
       status('?iin=880514300016&enp=1'),
+      status(`?iin=${'8'.repeat(21)}`),
+      status('?x=1&x=2'),
     ]);
     expect(problems.map((p) => [p.status, p.body.errors?.map((e) => `${e.field}:${e.code}`)])).toEqual([
       [400, ['iin:FIELD_REQUIRED']],
       [400, ['iin:VALIDATION_FAILED']],
       [400, ['enp:VALIDATION_FAILED']],
+      [400, ['iin:VALIDATION_FAILED']],
+      [400, ['x:VALIDATION_FAILED', 'iin:FIELD_REQUIRED', 'x:VALIDATION_FAILED']],
     ]);
     const unknown = await status(`?iin=${syntheticIin(d('1931-01-01'), 'male', 4321)}`);
     expect(unknown.status).toBe(404);
