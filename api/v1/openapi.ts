@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Jurisdiction } from '@/config/env';
 import { SECURITY_HEADERS, type ApiContext } from '../http';
 import { feedPaths, feedSchemas, feedSecurityScheme } from './feeds/openapi-paths';
+import { servedSourceNames } from '@/lib/feeds/served-sources';
 import { nationalPart } from '@/lib/jurisdiction/national';
 import {
   osmsAnswerSchema,
@@ -153,6 +154,15 @@ const STATUS_CHECK_SCHEMAS: Record<Jurisdiction, Record<string, JsonSchema>> = {
   kz: { OsmsPublicStatus: jsonSchema(osmsPublicStatusSchema, 'output') },
 };
 
+/** The tags of the deployment's own operations: a Russian register has no public status check. */
+const LOOKUP_TAGS: Record<Jurisdiction, { name: string; description: string }[]> = {
+  ru: [{ name: 'lookup', description: 'Policy lookup (ОМС)' }],
+  kz: [
+    { name: 'lookup', description: 'Status lookup by ИИН (ОСМС)' },
+    { name: 'status', description: 'Public status check (ОСМС)' },
+  ],
+};
+
 function buildDocument() {
   const lookup = nationalPart(LOOKUP_OPERATION);
   return {
@@ -165,9 +175,8 @@ function buildDocument() {
     },
     servers: [{ url: '/' }],
     tags: [
-      { name: 'lookup', description: 'Policy lookup' },
-      { name: 'status', description: 'Public status check (ОСМС)' },
-      { name: 'feeds', description: 'Agency feeds (ЗАГС, МВД, military): for the agencies’ systems' },
+      ...nationalPart(LOOKUP_TAGS),
+      { name: 'feeds', description: `Agency feeds (${servedSourceNames()}): for the agencies’ systems` },
     ],
     paths: {
       '/api/v1/lookup': {

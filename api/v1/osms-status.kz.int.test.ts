@@ -6,6 +6,7 @@ import { syntheticIin } from '@/lib/domain/kz';
 import { setRateLimitClock } from '@/lib/rate-limit/rate-limits';
 import { call, type TestApiServer, startApiServer } from '@/testing/api/api-server';
 import { Contract } from '@/testing/api/contract';
+import { declaredAndUsedTags } from '@/testing/api/openapi-tags';
 import { citizen, d, membership } from '@/testing/kz/osms';
 import { createKzPerson } from '@/testing/kz/register';
 
@@ -110,5 +111,16 @@ describe('GET /api/v1/osms/status (the public ОСМС status check, Kazakhstan�
     const res = await call(server.base, '/api/v1/osms/status?iin=1', { method: 'POST' });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('GET');
+  });
+});
+
+describe('the OpenAPI document of a Kazakh register', () => {
+  it('declares the tags its operations use, and speaks of this register only', async () => {
+    const r = await call(server.base, '/api/v1/openapi.json');
+    const { declared, used } = declaredAndUsedTags(r.body);
+    expect(declared).toEqual(['feeds', 'lookup', 'status']);
+    expect(used).toEqual(declared);
+    // Russia's agencies and its person number are not in a Kazakh register's document.
+    expect(JSON.stringify(r.body)).not.toMatch(/ЗАГС|МВД|ЕНП/);
   });
 });
