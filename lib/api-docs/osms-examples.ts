@@ -1,5 +1,6 @@
 import type { LocalDate } from '@/lib/domain/dates';
 import { syntheticIin } from '@/lib/domain/kz/iin';
+import { kzProfile } from '@/lib/jurisdiction/kz';
 import { IIN_SYSTEM } from '@/lib/kz/fhir-systems';
 import { eligibilityExample, type ExampleRequest } from './examples';
 
@@ -43,7 +44,7 @@ export function osmsFhirExamples(iin: string, visitDate: string): ExampleRequest
     eligibilityExample(
       'Есть ли право на помощь в системе ОСМС на дату приёма',
       visitDate,
-      'Фонд социального медицинского страхования',
+      kzProfile.texts.fundName,
       { identifier: [{ system: IIN_SYSTEM, value: iin }] },
     ),
   ];
