@@ -184,7 +184,13 @@ describe('request lines the server cannot read', () => {
   it('a path with dot segments is judged as the path they resolve to', async () => {
     // Found by the fuzz suite: `/fhir/…/../..//x` was taken for a FHIR door here, while the router and Next
     // served `/x` — a page answered without the pages' headers.
-    for (const path of ['/fhir/Patient/../..//konsol', '/api/v1/%2e%2e/%2E%2E/konsol']) {
+    // URL takes `\` for `/`, so backslash separators resolve too.
+    const paths = [
+      '/fhir/Patient/../..//konsol',
+      '/api/v1/%2e%2e/%2E%2E/konsol',
+      '/fhir/Patient\\..\\..\\konsol',
+    ];
+    for (const path of paths) {
       const answer = await raw(`GET ${path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
       expect(answer.text).toMatch(/^HTTP\/1\.1 404 /);
       expect(answer.text).toMatch(/\r\nX-Content-Type-Options: nosniff\r\n/i);

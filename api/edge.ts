@@ -96,15 +96,6 @@ function hasBrokenEscapes(path: string): boolean {
   }
 }
 
-function parses(originForm: string): boolean {
-  try {
-    new URL(originForm, 'http://localhost');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export type Target = { ok: true; pathname: string; originForm: string } | { ok: false; pathname: string };
 
 /**
@@ -130,22 +121,21 @@ export function readTarget(raw: string | undefined): Target {
   }
   // `//evil/…` would read as a host to URL parsers downstream: one leading slash is the path.
   originForm = originForm.replace(/^\/{2,}/, '/');
-  let pathname = originForm.split('?', 1)[0]!;
-  if (!parses(originForm) || hasBrokenEscapes(pathname)) {
+  const pathname = originForm.split('?', 1)[0]!;
+  if (hasBrokenEscapes(pathname)) return { ok: false, pathname };
+  let resolved: URL;
+  try {
+    resolved = new URL(originForm, 'http://localhost');
+  } catch {
     return { ok: false, pathname };
   }
-  if (DOT_SEGMENT.test(pathname)) {
-    // The router and Next resolve dot segments (`/fhir/Patient/../..//x` is `//x`), so the door a request
-    // is judged by here — its error format and headers — must be the path they serve, resolved the same way.
-    const resolved = new URL(originForm, 'http://localhost');
-    pathname = resolved.pathname.replace(/^\/{2,}/, '/');
-    originForm = `${pathname}${resolved.search}`;
-  }
-  return { ok: true, pathname, originForm };
+  // The router and Next resolve the path as URL does — dot segments, plain or percent-encoded, and `\` taken
+  // for `/` (`/fhir/Patient\..\..\konsol` is `/konsol`) — so the door a request is judged by here (its error
+  // format and headers) must be the path they serve, resolved the same way rather than guessed by a pattern.
+  const served = resolved.pathname.replace(/^\/{2,}/, '/');
+  if (served === pathname) return { ok: true, pathname, originForm };
+  return { ok: true, pathname: served, originForm: `${served}${resolved.search}` };
 }
-
-/** A `.` or `..` path segment, written plainly or percent-encoded, as URL parsing resolves them. */
-const DOT_SEGMENT = /(^|\/)(\.|%2e){1,2}(\/|$)/i;
 
 const BAD_TARGET = () =>
   new AppError('BAD_REQUEST', {

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
-import type { Jurisdiction } from '@/config/env';
-import { jurisdictionProfile } from '@/lib/jurisdiction/current';
+import { nationalPart } from '@/lib/jurisdiction/national';
 import { KazakhStart, KZ_START_TITLE } from './_national/kz-start';
 import { RussianStart, RU_START_TITLE } from './_national/ru-start';
 
@@ -11,19 +10,20 @@ import { RussianStart, RU_START_TITLE } from './_national/ru-start';
  * journeys, Kazakhstan's status check and cabinet — so each country has its own start, chosen here once by
  * the deployment's profile (ADR 0032).
  */
-const STARTS: Record<Jurisdiction, { title: string; page: () => ReactNode }> = {
-  ru: { title: RU_START_TITLE, page: RussianStart },
-  kz: { title: KZ_START_TITLE, page: KazakhStart },
-};
+const start = () =>
+  nationalPart<{ title: string; page: () => ReactNode }>({
+    ru: { title: RU_START_TITLE, page: RussianStart },
+    kz: { title: KZ_START_TITLE, page: KazakhStart },
+  });
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
-  return { title: { absolute: STARTS[jurisdictionProfile().id].title } };
+  return { title: { absolute: start().title } };
 }
 
 export default async function StartPage() {
   // The build runs under one jurisdiction: the page is rendered per request, never baked in.
   await connection();
-  const Start = STARTS[jurisdictionProfile().id].page;
+  const Start = start().page;
   return <Start />;
 }

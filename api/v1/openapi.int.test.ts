@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, startApiServer, type TestApiServer } from '@/testing/api/api-server';
 import { Contract } from '@/testing/api/contract';
+import { declaredAndUsedTags } from '@/testing/api/openapi-tags';
 
 let server: TestApiServer;
 
@@ -55,6 +56,15 @@ describe('GET /api/v1/openapi.json', () => {
     // Kazakhstan's public status check is not a door of a Russian register.
     expect(doc.paths['/api/v1/osms/status']).toBeUndefined();
     expect(doc.components.schemas.OsmsPublicStatus).toBeUndefined();
+  });
+
+  it('declares the tags its operations use, and speaks of this register only', async () => {
+    const r = await call(server.base, '/api/v1/openapi.json');
+    const { declared, used } = declaredAndUsedTags(r.body);
+    expect(declared).toEqual(['feeds', 'lookup']);
+    expect(used).toEqual(declared);
+    // Kazakhstan's words (its identifier, its fund, its scheme) are not in a Russian register's document.
+    expect(JSON.stringify(r.body)).not.toMatch(/ИИН|ФСМС|ОСМС/);
   });
 
   it('has schemas that compile as JSON Schema 2020-12 and reject what the API never sends', async () => {

@@ -2,8 +2,14 @@ import { z } from 'zod';
 import type { Jurisdiction } from '@/config/env';
 import { SECURITY_HEADERS, type ApiContext } from '../http';
 import { feedPaths, feedSchemas, feedSecurityScheme } from './feeds/openapi-paths';
+import { servedSourceNames } from '@/lib/feeds/served-sources';
 import { nationalPart } from '@/lib/jurisdiction/national';
-import { osmsAnswerSchema, osmsLookupQuerySchema, osmsPublicStatusSchema } from './osms-schemas';
+import {
+  osmsAnswerSchema,
+  osmsLookupQuerySchema,
+  osmsPublicStatusSchema,
+  osmsStatusQuerySchema,
+} from './osms-schemas';
 import { lookupQuerySchema, policyAnswerSchema, problemSchema } from './schemas';
 
 /**
@@ -28,10 +34,19 @@ function problemResponse(description: string, headers?: Record<string, unknown>)
 }
 
 function queryParameters(query: z.ZodType): JsonSchema[] {
-  const schema = jsonSchema(query, 'input') as { properties: Record<string, JsonSchema> };
+  const schema = jsonSchema(query, 'input') as {
+    properties: Record<string, JsonSchema>;
+    required?: string[];
+  };
   return Object.entries(schema.properties).map(([name, property]) => {
     const { description, ...rest } = property;
-    return { name, in: 'query', required: false, description, schema: rest };
+    return {
+      name,
+      in: 'query',
+      required: schema.required?.includes(name) ?? false,
+      description,
+      schema: rest,
+    };
   });
 }
 
@@ -114,15 +129,7 @@ const STATUS_CHECK_PATHS = {
         summary: 'Check anyone’s ОСМС status by ИИН (public)',
         description: OSMS_STATUS_CHECK_DESCRIPTION,
         security: [],
-        parameters: [
-          {
-            name: 'iin',
-            in: 'query',
-            required: true,
-            description: 'ИИН, 12 digits (spaces and hyphens ignored)',
-            schema: { type: 'string', maxLength: 20 },
-          },
-        ],
+        parameters: queryParameters(osmsStatusQuerySchema),
         responses: {
           '200': {
             description:
@@ -147,6 +154,15 @@ const STATUS_CHECK_SCHEMAS: Record<Jurisdiction, Record<string, JsonSchema>> = {
   kz: { OsmsPublicStatus: jsonSchema(osmsPublicStatusSchema, 'output') },
 };
 
+/** The tags of the deployment's own operations: a Russian register has no public status check. */
+const LOOKUP_TAGS: Record<Jurisdiction, { name: string; description: string }[]> = {
+  ru: [{ name: 'lookup', description: 'Policy lookup (ОМС)' }],
+  kz: [
+    { name: 'lookup', description: 'Status lookup by ИИН (ОСМС)' },
+    { name: 'status', description: 'Public status check (ОСМС)' },
+  ],
+};
+
 function buildDocument() {
   const lookup = nationalPart(LOOKUP_OPERATION);
   return {
@@ -159,9 +175,8 @@ function buildDocument() {
     },
     servers: [{ url: '/' }],
     tags: [
-      { name: 'lookup', description: 'Policy lookup' },
-      { name: 'status', description: 'Public status check (ОСМС)' },
-      { name: 'feeds', description: 'Agency feeds (ЗАГС, МВД, military): for the agencies’ systems' },
+      ...nationalPart(LOOKUP_TAGS),
+      { name: 'feeds', description: `Agency feeds (${servedSourceNames()}): for the agencies’ systems` },
     ],
     paths: {
       '/api/v1/lookup': {

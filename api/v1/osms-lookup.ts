@@ -6,7 +6,7 @@ import type { OsmsAnswer } from '@/lib/kz/lookup/osms-answer';
 import { kzToday } from '@/lib/kz/today';
 import { enforceRateLimit } from '@/lib/rate-limit/rate-limits';
 import { sendJson, sendProblem, type ApiContext } from '../http';
-import { queryParams, shapeIssues } from './lookup';
+import { parseQuery } from './query';
 import { osmsLookupQuerySchema } from './osms-schemas';
 
 /**
@@ -18,12 +18,7 @@ export async function getOsmsLookup({ req, res, url }: ApiContext): Promise<void
   try {
     const actor = await verifyApiKey(req.headers.authorization);
     enforceRateLimit(actor);
-    const { values, repeated } = queryParams(url);
-    const params = osmsLookupQuerySchema.safeParse(values);
-    if (!params.success || repeated.length) {
-      throw AppError.validation([...repeated, ...(params.success ? [] : shapeIssues(params.error.issues))]);
-    }
-    const query = parseOsmsLookup(params.data, kzToday());
+    const query = parseOsmsLookup(parseQuery(url, osmsLookupQuerySchema), kzToday());
     const outcome = await lookupOsmsStatus(query, { actor, channel: 'rest' });
     switch (outcome.kind) {
       case 'found':

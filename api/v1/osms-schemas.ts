@@ -10,9 +10,11 @@ import { OSMS_STATUS_CODES } from '@/lib/domain/kz/insured-status';
  * the OpenAPI document, like the Russian ones.
  */
 
+const iinParameter = z.string().max(20).describe('ИИН, 12 digits (spaces and hyphens ignored)');
+
 export const osmsLookupQuerySchema = z
   .strictObject({
-    iin: z.string().max(20).optional().describe('ИИН, 12 digits (spaces and hyphens ignored)'),
+    iin: iinParameter.optional(),
     onDate: z
       .string()
       .max(10)
@@ -20,6 +22,9 @@ export const osmsLookupQuerySchema = z
       .describe('As-of date (the visit date), YYYY-MM-DD; default today in Astana (UTC+5)'),
   })
   .describe('The ИИН, and optionally the visit date');
+
+/** The public status check's query (GET /api/v1/osms/status): the ИИН, and nothing else. */
+export const osmsStatusQuerySchema = z.strictObject({ iin: iinParameter }).describe('The ИИН');
 
 const localDate = z.iso.date();
 

@@ -6,6 +6,7 @@ import { syntheticIin } from '@/lib/domain/kz';
 import { setRateLimitClock } from '@/lib/rate-limit/rate-limits';
 import { call, type TestApiServer, startApiServer } from '@/testing/api/api-server';
 import { Contract } from '@/testing/api/contract';
+import { declaredAndUsedTags } from '@/testing/api/openapi-tags';
 import { citizen, d, membership } from '@/testing/kz/osms';
 import { createKzPerson } from '@/testing/kz/register';
 
@@ -65,11 +66,15 @@ describe('GET /api/v1/osms/status (the public ОСМС status check, Kazakhstan�
       status(''),
       status('?iin=1&iin=2'),
       status('?iin=880514300016&enp=1'),
+      status(`?iin=${'8'.repeat(21)}`),
+      status('?x=1&x=2'),
     ]);
     expect(problems.map((p) => [p.status, p.body.errors?.map((e) => `${e.field}:${e.code}`)])).toEqual([
       [400, ['iin:FIELD_REQUIRED']],
       [400, ['iin:VALIDATION_FAILED']],
       [400, ['enp:VALIDATION_FAILED']],
+      [400, ['iin:VALIDATION_FAILED']],
+      [400, ['x:VALIDATION_FAILED', 'iin:FIELD_REQUIRED', 'x:VALIDATION_FAILED']],
     ]);
     const unknown = await status(`?iin=${syntheticIin(d('1931-01-01'), 'male', 4321)}`);
     expect(unknown.status).toBe(404);
@@ -106,5 +111,16 @@ describe('GET /api/v1/osms/status (the public ОСМС status check, Kazakhstan�
     const res = await call(server.base, '/api/v1/osms/status?iin=1', { method: 'POST' });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('GET');
+  });
+});
+
+describe('the OpenAPI document of a Kazakh register', () => {
+  it('declares the tags its operations use, and speaks of this register only', async () => {
+    const r = await call(server.base, '/api/v1/openapi.json');
+    const { declared, used } = declaredAndUsedTags(r.body);
+    expect(declared).toEqual(['feeds', 'lookup', 'status']);
+    expect(used).toEqual(declared);
+    // Russia's agencies and its person number are not in a Kazakh register's document.
+    expect(JSON.stringify(r.body)).not.toMatch(/ЗАГС|МВД|ЕНП/);
   });
 });

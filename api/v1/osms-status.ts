@@ -1,9 +1,10 @@
 import { publicActor } from '@/lib/auth/actor';
 import { normalClientAddress } from '@/lib/auth/client-address-header';
-import { AppError, fieldIssue } from '@/lib/errors';
 import { checkOsmsStatusPublic } from '@/lib/kz/status/read-osms-status';
 import { enforceRateLimit } from '@/lib/rate-limit/rate-limits';
 import { sendJson, sendProblem, type ApiContext } from '../http';
+import { osmsStatusQuerySchema } from './osms-schemas';
+import { parseQuery } from './query';
 
 /**
  * GET /api/v1/osms/status?iin=… — the public ОСМС status check for machines (the fund's app, a chat bot;
@@ -17,18 +18,8 @@ export async function getOsmsStatus({ req, res, url }: ApiContext): Promise<void
   try {
     const address = normalClientAddress(req.socket.remoteAddress);
     enforceRateLimit(publicActor(address));
-    const names = [...url.searchParams.keys()];
-    const issues = [
-      ...names
-        .filter((n) => n !== 'iin')
-        .map((n) => fieldIssue(n, 'VALIDATION_FAILED', 'Неизвестный параметр запроса.')),
-      ...(url.searchParams.getAll('iin').length > 1
-        ? [fieldIssue('iin', 'VALIDATION_FAILED', 'Параметр указан несколько раз.')]
-        : []),
-      ...(url.searchParams.has('iin') ? [] : [fieldIssue('iin', 'FIELD_REQUIRED', 'Укажите ИИН: 12 цифр.')]),
-    ];
-    if (issues.length) throw AppError.validation(issues);
-    const answer = await checkOsmsStatusPublic({ iin: url.searchParams.get('iin')! }, { client: address });
+    const { iin } = parseQuery(url, osmsStatusQuerySchema);
+    const answer = await checkOsmsStatusPublic({ iin }, { client: address });
     sendJson(res, 200, answer);
   } catch (error) {
     sendProblem(res, error, instance);

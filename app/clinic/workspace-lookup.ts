@@ -1,10 +1,9 @@
 import type { Actor } from '@/lib/auth/actor';
-import { isAppError } from '@/lib/errors';
 import { enforceRateLimit } from '@/lib/rate-limit/rate-limits';
 import { lookupPolicy, lookupToday } from '@/lib/lookup/lookup-policy';
 import { lookupWarnings, parseLookupQuery, type LookupInput } from '@/lib/lookup/lookup-query';
 import type { LookupOutcome } from '@/lib/lookup/policy-answer';
-import type { FormState } from '../_components/form-state';
+import { refusalState, type FormState } from '../_components/form-state';
 
 /** The answer, and what is worth saying without refusing (an ЕНП prefix outside today's directory). */
 export interface LookupFormResult {
@@ -52,20 +51,6 @@ export async function workspaceLookup(actor: Actor, values: LookupFormValues): P
     const warnings = lookupWarnings(query).map((w) => w.message);
     return { values, errors: [], formError: null, result: { outcome, warnings } };
   } catch (error) {
-    return refusedLookup(values, error);
+    return refusalState(values, error);
   }
-}
-
-/** A lookup the use case refused: each invalid field under its name, anything else for the whole form. */
-export function refusedLookup(values: Record<string, string>, error: unknown): FormState<never> {
-  if (!isAppError(error)) throw error;
-  if (error.fields.length) {
-    return {
-      values,
-      errors: error.fields.map((f) => ({ field: f.field, message: f.message })),
-      formError: null,
-      result: null,
-    };
-  }
-  return { values, errors: [], formError: error.message, result: null };
 }

@@ -4,8 +4,7 @@ import type { OsmsLookupOutcome } from '@/lib/kz/lookup/osms-answer';
 import { parseOsmsLookup } from '@/lib/kz/lookup/osms-lookup-query';
 import { kzToday } from '@/lib/kz/today';
 import { enforceRateLimit } from '@/lib/rate-limit/rate-limits';
-import type { FormState } from '../_components/form-state';
-import { refusedLookup } from './workspace-lookup';
+import { refusalState, type FormState } from '../_components/form-state';
 
 export type OsmsLookupFormState = FormState<OsmsLookupOutcome>;
 
@@ -27,6 +26,6 @@ export async function workspaceOsmsLookup(
     const outcome = await lookupOsmsStatus(query, { actor, channel: 'clinic_ui' });
     return { values, errors: [], formError: null, result: outcome };
   } catch (error) {
-    return refusedLookup(values, error);
+    return refusalState(values, error);
   }
 }

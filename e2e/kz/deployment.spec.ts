@@ -40,6 +40,9 @@ test("Russia's console sections do not exist here: the sign-in first, then 404",
     const response = await page.goto(`${section.href}`);
     expect(response?.status(), section.href).toBe(404);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Страница не найдена');
+    // Said in the HTML itself, not filled in by scripts: the page reads the same without JavaScript.
+    const html = await (await page.request.get(section.href)).text();
+    expect(html, section.href).toMatch(/<h1[^>]*>Страница не найдена<\/h1>/);
   }
   await expectAccessible(page);
 });

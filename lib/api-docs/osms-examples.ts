@@ -1,21 +1,23 @@
 import type { LocalDate } from '@/lib/domain/dates';
 import { syntheticIin } from '@/lib/domain/kz/iin';
+import { kzProfile } from '@/lib/jurisdiction/kz';
 import { IIN_SYSTEM } from '@/lib/kz/fhir-systems';
 import { eligibilityExample, type ExampleRequest } from './examples';
 
 /**
- * The example requests of the API documentation page in a Kazakh deployment, built from one ИИН, so the
- * same builder serves the page (a demo person) and the test that sends every example to the real API
- * (lib/kz/lookup/osms-examples.int.test.ts).
- */
-/**
  * The ИИН of the documentation page's examples: the Kazakh demo register's first person, «employee»
- * (db/seed/kz/demo-people.ts; a unit test holds them equal), so on a demo server every example answers.
+ * (db/seed/kz/demo-people.ts; osms-examples.test.ts holds them equal), so on a demo server every example
+ * answers.
  */
 export const OSMS_EXAMPLE_IIN = syntheticIin('1990-05-14' as LocalDate, 'female', 7);
 
 const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
+/**
+ * The example requests of the API documentation page in a Kazakh deployment (REST here, FHIR below), built
+ * from one ИИН, so the same builder serves the page (a demo person) and the test that sends every example
+ * to the real API (osms-examples.kz.int.test.ts).
+ */
 export function osmsRestExamples(iin: string, visitDate: string): ExampleRequest[] {
   return [
     { title: 'По ИИН на сегодня', method: 'GET', path: `/api/v1/lookup?${query({ iin })}` },
@@ -43,7 +45,7 @@ export function osmsFhirExamples(iin: string, visitDate: string): ExampleRequest
     eligibilityExample(
       'Есть ли право на помощь в системе ОСМС на дату приёма',
       visitDate,
-      'Фонд социального медицинского страхования',
+      kzProfile.texts.fundName,
       { identifier: [{ system: IIN_SYSTEM, value: iin }] },
     ),
   ];

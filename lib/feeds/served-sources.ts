@@ -1,4 +1,5 @@
 import { jurisdictionProfile } from '@/lib/jurisdiction/current';
+import { kzProfile } from '@/lib/jurisdiction/kz';
 import { isFeedSource, type AnyFeedSource } from './events';
 
 /**
@@ -20,4 +21,20 @@ export function isServedFeedSource(s: string): s is AnyFeedSource {
 export function servedSourcesText(conjunction = 'или'): string {
   const list = servedFeedSources();
   return list.length > 1 ? `${list.slice(0, -1).join(', ')} ${conjunction} ${list.at(-1)}` : list.join('');
+}
+
+/** Each source's name for people: the console's feed pages and the API document say it the same way. */
+export const FEED_SOURCE_NAMES: Record<AnyFeedSource, string> = {
+  zags: 'ЗАГС',
+  mvd: 'МВД',
+  military: 'Военные комиссариаты',
+  payments: `Платежи ${kzProfile.texts.fundShortName}`,
+  categories: 'Списки льготных категорий',
+};
+
+/** The served sources' names, for a text about them (`ЗАГС, МВД, Военные комиссариаты`). */
+export function servedSourceNames(): string {
+  return servedFeedSources()
+    .map((s) => FEED_SOURCE_NAMES[s])
+    .join(', ');
 }

@@ -1,11 +1,8 @@
-import type {
-  CapabilityStatement,
-  CapabilityStatementRestResource,
-  CapabilityStatementRestResourceSearchParam,
-} from '@medplum/fhirtypes';
+import type { CapabilityStatement, CapabilityStatementRestResourceSearchParam } from '@medplum/fhirtypes';
 import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 import { nationalPart } from '@/lib/jurisdiction/national';
 import type { JurisdictionProfile } from '@/lib/jurisdiction/profile';
+import { identifierSystems, type NationalCapability } from './capability-parts';
 import { osmsCapability } from './kz/capability-statement';
 import { ENP_SYSTEM, F011_SYSTEM, POLICY_STATE_EXTENSION, POLICY_SUSPENDED_MODIFIER } from './systems';
 
@@ -19,13 +16,6 @@ import { ENP_SYSTEM, F011_SYSTEM, POLICY_STATE_EXTENSION, POLICY_SUSPENDED_MODIF
 export const CAPABILITY_STATEMENT_DATE = '2026-12-05';
 
 const SP = 'http://hl7.org/fhir/SearchParameter';
-
-/** The profile's patient identifier systems (ADR 0029), each with its name and whether it needs birthdate. */
-export function identifierSystems(profile: JurisdictionProfile): string {
-  return profile.fhir.patientIdentifiers
-    .map((i) => `${i.system} (${i.label}${i.needsBirthDate ? ', only with birthdate' : ''})`)
-    .join('; ');
-}
 
 const patientSearchParams = (profile: JurisdictionProfile): CapabilityStatementRestResourceSearchParam[] => [
   {
@@ -62,13 +52,6 @@ const coverageSearchParams: CapabilityStatementRestResourceSearchParam[] = [
       'beneficiary.birthdate; the chain may be typed (beneficiary:Patient.identifier).',
   },
 ];
-
-/** What a jurisdiction's FHIR doors do (ADR 0033): the frame around it is common. */
-export interface NationalCapability {
-  description: string;
-  documentation: string;
-  resources: CapabilityStatementRestResource[];
-}
 
 function russianCapability(profile: JurisdictionProfile): NationalCapability {
   return {

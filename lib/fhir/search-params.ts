@@ -46,7 +46,7 @@ export interface FhirLookup {
 }
 
 /** The patient identifier systems of the deployment's profile (ADR 0029), for the refusal that lists them. */
-export function supportedSystems(): string {
+function supportedSystems(): string {
   return jurisdictionProfile()
     .fhir.patientIdentifiers.map((i) => `${i.system} (${i.label})`)
     .join(', ');

@@ -13,7 +13,7 @@ import { feedEventsJsonSchema, type feedAnswerSchema, type feedOutcomeSchema } f
 type Answer = z.infer<typeof feedAnswerSchema>;
 type Outcome = z.infer<typeof feedOutcomeSchema>;
 
-/** The wire form of an outcome: `accepted` with the person's ЕНП (internal ids stay inside). */
+/** The wire form of an outcome: `accepted` with the person's ЕНП or ИИН (internal ids stay inside). */
 function wire(o: EventOutcome): Outcome {
   const base = { line: o.line, eventId: o.eventId, type: o.type };
   switch (o.status) {

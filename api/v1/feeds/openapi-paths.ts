@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { feedEventSchemas } from '@/lib/feeds/events';
-import { servedFeedSources } from '@/lib/feeds/served-sources';
+import { FEED_SOURCE_NAMES, servedFeedSources, servedSourceNames } from '@/lib/feeds/served-sources';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 import { FEED_LIMITS } from './limits';
-import { feedAnswerSchema, pendingListSchema } from './schemas';
+import { nationalFeedAnswerSchema, pendingListSchema } from './schemas';
 
 /**
  * The feed API's part of the OpenAPI document (tag `feeds`): its paths, security scheme and schemas, all
@@ -16,14 +17,6 @@ const problem = (description: string, headers?: Record<string, unknown>) => ({
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 });
 
-const SOURCE_NAMES: Record<string, string> = {
-  zags: 'zags (ЗАГС)',
-  mvd: 'mvd (МВД)',
-  military: 'military (military commissariats)',
-  payments: 'payments (the fund’s payment system)',
-  categories: 'categories (the agencies’ category lists)',
-};
-
 /** The deployment's sources (its jurisdiction profile's). */
 function sourceParameter() {
   const sources = servedFeedSources();
@@ -31,14 +24,15 @@ function sourceParameter() {
     name: 'source',
     in: 'path',
     required: true,
-    description: `The source system: ${sources.map((s) => SOURCE_NAMES[s]).join(', ')}`,
+    description: `The source system: ${sources.map((s) => `${s} (${FEED_SOURCE_NAMES[s]})`).join(', ')}`,
     schema: { type: 'string', enum: sources },
   };
 }
 
-const POST_DESCRIPTION = `Posts a batch of one source's events: a JSON array (\`application/json\`) or an NDJSON stream
+const postDescription =
+  () => `Posts a batch of one source's events: a JSON array (\`application/json\`) or an NDJSON stream
 (\`application/x-ndjson\`, one event per line). Each event is validated and applied on its own, exactly once
-per (source, eventId): the answer lists every event as accepted (with the person's ЕНП), duplicate (seen
+per (source, eventId): the answer lists every event as accepted (with the person's ${jurisdictionProfile().personIdentifier.label}), duplicate (seen
 before: nothing changed), pending (its person is not in the register yet, or it waits for an earlier event:
 kept and applied when they arrive) or rejected (with the field-level reasons). One person's events apply in
 \`occurredAt\` order.
@@ -58,8 +52,8 @@ export function feedPaths() {
       post: {
         operationId: 'postFeedEvents',
         tags: ['feeds'],
-        summary: 'Post agency events (ЗАГС, МВД, military)',
-        description: POST_DESCRIPTION,
+        summary: `Post agency events (${servedSourceNames()})`,
+        description: postDescription(),
         security: [{ feedKey: [] }],
         parameters: [sourceParameter()],
         requestBody: {
@@ -139,7 +133,7 @@ export function feedSchemas(): Record<string, JsonSchema> {
       description: 'An event of any source (each source accepts only its own types)',
       oneOf: servedFeedSources().map((s) => jsonSchema(feedEventSchemas[s], 'input')),
     },
-    FeedAnswer: jsonSchema(feedAnswerSchema, 'output'),
+    FeedAnswer: jsonSchema(nationalFeedAnswerSchema(), 'output'),
     FeedPendingList: jsonSchema(pendingListSchema, 'output'),
   };
 }

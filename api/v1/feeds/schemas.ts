@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ALL_FEED_SOURCES, feedEventSchemas } from '@/lib/feeds/events';
 import { servedFeedSources } from '@/lib/feeds/served-sources';
+import { nationalPart } from '@/lib/jurisdiction/national';
 import { fieldErrorSchema } from '../schemas';
 
 /** The feed API's answers, in zod: they type the handlers and generate the OpenAPI document. */
@@ -10,33 +11,52 @@ const outcomeBase = {
   type: z.string().nullable(),
 };
 
-export const feedOutcomeSchema = z.discriminatedUnion('status', [
-  z.strictObject({
-    ...outcomeBase,
-    status: z.literal('accepted'),
-    enp: z.string().optional().describe('ЕНП of the person the event concerns (the Russian register)'),
-    iin: z.string().optional().describe('ИИН of the person the event concerns (the ОСМС register)'),
-  }),
-  z.strictObject({ ...outcomeBase, status: z.literal('duplicate') }),
-  z.strictObject({
-    ...outcomeBase,
-    status: z.literal('pending'),
-    reason: z.strictObject({ code: z.string(), message: z.string() }),
-  }),
-  z.strictObject({ ...outcomeBase, status: z.literal('rejected'), errors: z.array(fieldErrorSchema) }),
-]);
+/** How an accepted event names its person: by the register's own key (ADR 0029). */
+const PERSON_KEYS = {
+  ru: { enp: z.string().describe('ЕНП of the person the event concerns') },
+  kz: { iin: z.string().describe('ИИН of the person the event concerns') },
+} as const;
 
-export const feedAnswerSchema = z
-  .strictObject({
-    source: z.enum(ALL_FEED_SOURCES),
-    received: z.number().int(),
-    accepted: z.number().int(),
-    duplicate: z.number().int(),
-    pending: z.number().int(),
-    rejected: z.number().int(),
-    events: z.array(feedOutcomeSchema).describe('One entry per event, in the request’s order'),
-  })
-  .describe('What became of each event of the request');
+function outcomeSchema<Key extends z.ZodRawShape>(personKey: Key) {
+  return z.discriminatedUnion('status', [
+    z.strictObject({ ...outcomeBase, status: z.literal('accepted'), ...personKey }),
+    z.strictObject({ ...outcomeBase, status: z.literal('duplicate') }),
+    z.strictObject({
+      ...outcomeBase,
+      status: z.literal('pending'),
+      reason: z.strictObject({ code: z.string(), message: z.string() }),
+    }),
+    z.strictObject({ ...outcomeBase, status: z.literal('rejected'), errors: z.array(fieldErrorSchema) }),
+  ]);
+}
+
+function answerSchema<Outcome extends z.ZodType>(outcome: Outcome) {
+  return z
+    .strictObject({
+      source: z.enum(ALL_FEED_SOURCES),
+      received: z.number().int(),
+      accepted: z.number().int(),
+      duplicate: z.number().int(),
+      pending: z.number().int(),
+      rejected: z.number().int(),
+      events: z.array(outcome).describe('One entry per event, in the request’s order'),
+    })
+    .describe('What became of each event of the request');
+}
+
+/** An outcome as the handlers send it: an accepted event names its person by ЕНП or by ИИН. */
+export const feedOutcomeSchema = outcomeSchema({
+  enp: PERSON_KEYS.ru.enp.optional(),
+  iin: PERSON_KEYS.kz.iin.optional(),
+});
+
+/** The answer as the handlers send it. */
+export const feedAnswerSchema = answerSchema(feedOutcomeSchema);
+
+/** The answer as this deployment documents it: an accepted event names its person by the register's key. */
+export function nationalFeedAnswerSchema(): z.ZodType {
+  return answerSchema(outcomeSchema(nationalPart<z.ZodRawShape>(PERSON_KEYS)));
+}
 
 export const pendingListSchema = z.strictObject({
   source: z.enum(ALL_FEED_SOURCES),

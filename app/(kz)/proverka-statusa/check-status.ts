@@ -1,8 +1,7 @@
 import { publicActor } from '@/lib/auth/actor';
-import { isAppError } from '@/lib/errors';
 import { checkOsmsStatusPublic } from '@/lib/kz/status/read-osms-status';
 import { enforceRateLimit } from '@/lib/rate-limit/rate-limits';
-import type { FormState } from '@/app/_components/form-state';
+import { refusalState, type FormState } from '@/app/_components/form-state';
 import type { StatusView } from '../_osms/status-parts';
 
 export type StatusCheckState = FormState<StatusView>;
@@ -20,11 +19,6 @@ export async function checkStatusFor(address: string, iin: string): Promise<Stat
     const answer = await checkOsmsStatusPublic({ iin }, { client: address });
     return { values, errors: [], formError: null, result: answer };
   } catch (error) {
-    if (!isAppError(error)) throw error;
-    if (error.fields.length) {
-      const errors = error.fields.map((f) => ({ field: f.field, message: f.message }));
-      return { values, errors, formError: null, result: null };
-    }
-    return { values, errors: [], formError: error.message, result: null };
+    return refusalState(values, error);
   }
 }

@@ -6,6 +6,7 @@ import { OSMS_EXAMPLE_IIN, osmsFhirExamples, osmsRestExamples } from '@/lib/api-
 import { generateEnp } from '@/lib/domain/ru/enp';
 import type { ErrorCode } from '@/lib/errors';
 import { jurisdictionProfile } from '@/lib/jurisdiction/current';
+import { kzProfile } from '@/lib/jurisdiction/kz';
 import { nationalPart } from '@/lib/jurisdiction/national';
 import { rateLimitsFromEnv } from '@/lib/rate-limit/rate-limits';
 import { CLINIC_KEY_USAGE } from '@/scripts/clinic-key-args';
@@ -94,9 +95,9 @@ function osmsDocs(today: string): NationalDocs {
     keyIssue: (
       <p>
         Ключ выдаётся медицинской организации, один на информационную систему. Его выпускает оператор регистра
-        — Фонд социального медицинского страхования: обратитесь в филиал фонда с кодом медицинской
-        организации. Ключ показывают один раз; регистр хранит только его хеш, поэтому потерянный ключ не
-        восстанавливают, а выпускают новый и отзывают старый. Отзыв действует сразу.
+        — {kzProfile.texts.fundName}: обратитесь в филиал фонда с кодом медицинской организации. Ключ
+        показывают один раз; регистр хранит только его хеш, поэтому потерянный ключ не восстанавливают, а
+        выпускают новый и отзывают старый. Отзыв действует сразу.
       </p>
     ),
     restExamples: osmsRestExamples(OSMS_EXAMPLE_IIN, today),

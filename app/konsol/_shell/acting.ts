@@ -2,8 +2,7 @@ import { clientAddress } from '@/lib/auth/client-address';
 import type { StaffActing } from '@/lib/auth/manage-staff';
 import { requireStaff } from '@/lib/auth/staff-context';
 import { isAppError } from '@/lib/errors';
-import type { FormState } from '../../_components/form-state';
-import { refusalState } from './form-result';
+import { refusalState, type FormState } from '@/app/_components/form-state';
 
 /** The signed-in employee as the audit trail names them, with the client's address (server actions). */
 export async function staffActing(path: string): Promise<StaffActing & { sessionId: string }> {

@@ -1,5 +1,5 @@
-import { NO_ACCESS_PAGE } from './refusal-pages';
-import { notFound, redirect } from 'next/navigation';
+import { redirect } from 'next/navigation';
+import { NO_ACCESS_PAGE, NOT_FOUND_PAGE } from './refusal-pages';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { requireStaff, type StaffContext } from '@/lib/auth/staff-context';
 import { consoleSections, isForeignSection, sectionOf } from './sections';
@@ -11,10 +11,11 @@ import { consoleSections, isForeignSection, sectionOf } from './sections';
  * Next answers with its bare error document that only JavaScript fills in — so section pages leave the
  * role check to their layout and render finer refusals (a record out of scope) in place. The use cases
  * still check every permission: this is the door, not the lock. A section only another country's console
- * has does not exist here: 404 before anything else (ADR 0034).
+ * has does not exist here: the site's 404 page before anything else (ADR 0034), by the same redirect as
+ * the national groups' gate (app/_national/jurisdiction-gate.ts) — notFound() would be the bare document.
  */
 export async function requireSection(href: string): Promise<StaffContext> {
-  if (isForeignSection(href)) notFound();
+  if (isForeignSection(href)) redirect(NOT_FOUND_PAGE);
   const staff = await requireStaff(href);
   const section = consoleSections().find((s) => s.href === href);
   if (!section?.roles.includes(staff.role)) redirect(NO_ACCESS_PAGE);
@@ -29,7 +30,7 @@ export async function requireSection(href: string): Promise<StaffContext> {
  * sign-in's way back).
  */
 export async function requireConsolePage(href: string, permission?: Permission): Promise<StaffContext> {
-  if (isForeignSection(href.split('?', 1)[0]!)) notFound();
+  if (isForeignSection(href.split('?', 1)[0]!)) redirect(NOT_FOUND_PAGE);
   const staff = await requireStaff(href);
   if (!mayOpenConsolePage(staff, href, permission)) redirect(NO_ACCESS_PAGE);
   return staff;

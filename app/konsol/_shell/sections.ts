@@ -1,6 +1,6 @@
 import type { Jurisdiction } from '@/config/env';
 import type { StaffContext } from '@/lib/auth/staff-context';
-import { jurisdictionProfile } from '@/lib/jurisdiction/current';
+import { nationalPart } from '@/lib/jurisdiction/national';
 
 type ConsoleRole = StaffContext['role'];
 
@@ -125,7 +125,7 @@ export const CONSOLE_SECTIONS_OF: Record<Jurisdiction, readonly ConsoleSection[]
 
 /** The sections of the jurisdiction this deployment runs. */
 export function consoleSections(): readonly ConsoleSection[] {
-  return CONSOLE_SECTIONS_OF[jurisdictionProfile().id];
+  return nationalPart(CONSOLE_SECTIONS_OF);
 }
 
 export function sectionsFor(role: ConsoleRole): ConsoleSection[] {

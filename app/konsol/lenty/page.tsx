@@ -2,21 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { formatMoscowDateTime } from '@/lib/applications/labels';
-import type { AnyFeedSource } from '@/lib/feeds/events';
 import { can } from '@/lib/auth/permissions';
 import { requireConsolePage } from '../_shell/require-section';
 import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
 import { feedsOverview } from '@/lib/feeds/feeds-overview';
+import { FEED_SOURCE_NAMES } from '@/lib/feeds/served-sources';
 
 export const metadata: Metadata = { title: 'Ведомственный обмен' };
-
-const SOURCE_NAMES: Record<AnyFeedSource, string> = {
-  zags: 'ЗАГС',
-  mvd: 'МВД',
-  military: 'Военные комиссариаты',
-  payments: 'Платежи ФСМС',
-  categories: 'Списки льготных категорий',
-};
 
 const period = (hours: number) => (hours === 24 ? 'ежедневно' : `раз в ${hours / 24} дней`);
 
@@ -50,7 +42,7 @@ export default async function FeedsPage() {
         <tbody>
           {freshness.map((f) => (
             <tr key={f.source}>
-              <th scope="row">{SOURCE_NAMES[f.source]}</th>
+              <th scope="row">{FEED_SOURCE_NAMES[f.source]}</th>
               <td>{f.lastReceivedAt ? formatMoscowDateTime(f.lastReceivedAt) : 'ещё не присылал'}</td>
               <td>{period(f.expectedPeriodHours)}</td>
               <td>
@@ -88,7 +80,7 @@ export default async function FeedsPage() {
             {days.map((d) => (
               <tr key={`${d.day}-${d.source}`}>
                 <td>{formatDateRu(d.day as LocalDate)}</td>
-                <td>{SOURCE_NAMES[d.source]}</td>
+                <td>{FEED_SOURCE_NAMES[d.source]}</td>
                 <td>{d.received}</td>
                 <td>{d.applied}</td>
                 <td>{d.pending}</td>
@@ -122,7 +114,7 @@ export default async function FeedsPage() {
             <tbody>
               {pending.map((p) => (
                 <tr key={`${p.source}-${p.eventId}`}>
-                  <td>{SOURCE_NAMES[p.source]}</td>
+                  <td>{FEED_SOURCE_NAMES[p.source]}</td>
                   <td className="break">
                     <code>{p.eventId}</code>
                   </td>

@@ -1,7 +1,6 @@
 import type { Actor } from '@/lib/auth/actor';
 import { searchRegister, type SearchQuery, type SearchResult } from '@/lib/register/search-register';
-import type { FormState } from '../../_components/form-state';
-import { refusalState } from '../_shell/form-result';
+import { refusalState, type FormState } from '@/app/_components/form-state';
 
 export type SearchFormState = FormState<SearchResult>;
 

@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
-import type { ReactNode } from 'react';
-import type { Jurisdiction } from '@/config/env';
 import { DOCUMENT_KIND_CODES, documentKindName } from '@/lib/domain/ru/documents';
-import { jurisdictionProfile } from '@/lib/jurisdiction/current';
+import { nationalPart } from '@/lib/jurisdiction/national';
 import { requireConsolePage } from '../_shell/require-section';
 import { KzSearchForms } from './_kz/kz-search-forms';
 import { SearchForms } from './search-forms';
@@ -10,7 +8,7 @@ import { SearchForms } from './search-forms';
 export const metadata: Metadata = { title: 'Поиск в регистре' };
 
 /** One address in both countries (ADR 0029): each searches by its own identifiers. */
-const NATIONAL_SEARCH: Record<Jurisdiction, () => ReactNode> = {
+const NATIONAL_SEARCH = {
   ru: () => (
     <>
       <p>
@@ -39,7 +37,7 @@ export default async function RegisterSearchPage() {
   return (
     <>
       <h1>Поиск в регистре</h1>
-      {NATIONAL_SEARCH[jurisdictionProfile().id]()}
+      {nationalPart(NATIONAL_SEARCH)()}
     </>
   );
 }

@@ -1,6 +1,5 @@
 import type { JurisdictionProfile } from '@/lib/jurisdiction/profile';
-import type { NationalCapability } from '../capability-statement';
-import { identifierSystems } from '../capability-statement';
+import { identifierSystems, type NationalCapability } from '../capability-parts';
 import { IIN_SYSTEM, OSMS_CATEGORY_SYSTEM, OSMS_STATUS_SYSTEM } from '@/lib/kz/fhir-systems';
 import { OSMS_STATUS_EXTENSION } from './systems';
 

@@ -1,4 +1,5 @@
 import type { Coverage, Extension, Organization, Patient, Reference } from '@medplum/fhirtypes';
+import { kzProfile } from '@/lib/jurisdiction/kz';
 import type { OsmsAnswer } from '@/lib/kz/lookup/osms-answer';
 import { extensionParts, fhirText, staleMeta } from '../common';
 import { ORGANIZATION_TYPE_SYSTEM, SUBSCRIBER_RELATIONSHIP_SYSTEM, V3_ACT_CODE_SYSTEM } from '../systems';
@@ -44,10 +45,10 @@ export function fundOrganization(id: string = FUND_LOCAL_ID): Organization {
     type: [
       {
         coding: [{ system: ORGANIZATION_TYPE_SYSTEM, code: 'pay', display: 'Payer' }],
-        text: 'Фонд социального медицинского страхования',
+        text: 'Плательщик',
       },
     ],
-    name: 'НАО «Фонд социального медицинского страхования»',
+    name: kzProfile.texts.fundName,
   };
 }
 

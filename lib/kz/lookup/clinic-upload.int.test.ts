@@ -42,7 +42,7 @@ describe('the registrar uploads a category document', () => {
         code: 'PENSIONER',
         name: 'Получатели пенсионных выплат, в том числе ветераны Великой Отечественной войны',
       },
-      until: addDays(addMonths(today, 1), -1),
+      lastDay: addDays(addMonths(today, 1), -1),
       documentName: 'photo.png',
     });
     const [row] = await rowsOf(p.id);

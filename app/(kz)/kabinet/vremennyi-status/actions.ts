@@ -2,7 +2,7 @@
 
 import { formText } from '@/app/_components/form-state';
 import { currentCitizen } from '@/lib/auth/citizen';
-import { categoryName, isOsmsCategory } from '@/lib/domain/kz';
+import { documentPart } from '../../_osms/temporary-upload';
 import { uploadOwnDocument, type UploadState } from './upload';
 
 /** «Загрузить документ»: a multipart form post, with or without JavaScript; the actor is the session's. */
@@ -17,8 +17,5 @@ export async function uploadAction(_prev: UploadState, form: FormData): Promise<
       result: null,
     };
   }
-  const file = form.get('document');
-  return uploadOwnDocument(citizen, category, file instanceof File ? file : null, (c) =>
-    isOsmsCategory(c) ? categoryName(c) : c,
-  );
+  return uploadOwnDocument(citizen, category, await documentPart(form));
 }

@@ -19,7 +19,7 @@ export function UploadForm({ categories }: { categories: readonly { code: string
       <div className="notice notice--success" role="status" data-testid="upload-done">
         <h2>Временный статус дан</h2>
         <p>
-          Документ «{state.result.documentName}» о категории «{state.result.categoryName}» загружен. Вы
+          Документ «{state.result.documentName}» о категории «{state.result.category.name}» загружен. Вы
           застрахованы в системе ОСМС по {dateRu(state.result.lastDay)} включительно.
         </p>
         <p>Постоянный статус появится, когда данные о категории поступят в фонд.</p>

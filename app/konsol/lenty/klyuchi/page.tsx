@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireConsolePage } from '../../_shell/require-section';
 import { listFeedKeys } from '@/lib/feeds/feed-keys';
+import { FEED_SOURCE_NAMES } from '@/lib/feeds/served-sources';
 import { keyPrefixParam } from '../../_keys/key-actions';
 import { KeysTable } from '../../_keys/keys-table';
 import { OutcomeBanner } from '../../_shell/outcome-banner';
@@ -9,14 +10,6 @@ import { revokeFeedKeyAction } from './actions';
 import { IssueFeedKeyForm } from './issue-form';
 
 export const metadata: Metadata = { title: 'Ключи ведомственного обмена' };
-
-const SOURCE_NAMES = {
-  zags: 'ЗАГС',
-  mvd: 'МВД',
-  military: 'Военный комиссариат',
-  payments: 'Платежи ФСМС',
-  categories: 'Списки льготных категорий',
-} as const;
 
 export default async function FeedKeysPage({
   searchParams,
@@ -47,7 +40,7 @@ export default async function FeedKeysPage({
         caption="Выпущенные ключи, новые сверху (показаны только префиксы)"
         ownerColumn="Источник"
         revoke={revokeFeedKeyAction}
-        keys={keys.map((k) => ({ ...k, owner: SOURCE_NAMES[k.source] }))}
+        keys={keys.map((k) => ({ ...k, owner: FEED_SOURCE_NAMES[k.source] }))}
       />
     </>
   );

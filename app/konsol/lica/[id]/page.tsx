@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import type { Jurisdiction } from '@/config/env';
-import { jurisdictionProfile } from '@/lib/jurisdiction/current';
+import { nationalPart } from '@/lib/jurisdiction/national';
 import { KazakhCardPage } from './_kz/kazakh-card-page';
 import type { PersonPageProps } from './_card/page-input';
 import { RussianCardPage } from './_card/russian-card-page';
@@ -9,11 +8,10 @@ import { RussianCardPage } from './_card/russian-card-page';
 export const metadata: Metadata = { title: 'Карточка застрахованного' };
 
 /** One address in both countries (ADR 0029): each country's card shows its own register's facts. */
-const NATIONAL_CARD: Record<Jurisdiction, (props: PersonPageProps) => Promise<ReactNode>> = {
-  ru: RussianCardPage,
-  kz: KazakhCardPage,
-};
-
 export default async function PersonCardPage(props: PersonPageProps) {
-  return NATIONAL_CARD[jurisdictionProfile().id](props);
+  const page = nationalPart<(props: PersonPageProps) => Promise<ReactNode>>({
+    ru: RussianCardPage,
+    kz: KazakhCardPage,
+  });
+  return page(props);
 }

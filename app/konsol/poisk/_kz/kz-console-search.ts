@@ -1,7 +1,6 @@
 import type { Actor } from '@/lib/auth/actor';
 import { searchKzPersons, type KzSearchQuery, type KzSearchResult } from '@/lib/kz/console/search-kz-persons';
-import type { FormState } from '../../../_components/form-state';
-import { refusalState } from '../../_shell/form-result';
+import { refusalState, type FormState } from '@/app/_components/form-state';
 
 export type KzSearchFormState = FormState<KzSearchResult>;
 

@@ -1,5 +1,6 @@
 import { can } from '@/lib/auth/permissions';
 import { parseDate } from '@/lib/domain/dates';
+import { categoryName } from '@/lib/domain/kz';
 import { isAppError } from '@/lib/errors';
 import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 import { isKzCardPurpose, KZ_CARD_PURPOSES, type KzCardPurpose } from '@/lib/kz/console/kz-card-purposes';
@@ -11,13 +12,7 @@ import { Field } from '../../../../_components/field';
 import { ConsoleRefusal } from '../../../_shell/refusal';
 import { personPageInput, type PersonPageProps } from '../_card/page-input';
 import { PurposeForm } from '../_card/purpose-form';
-import {
-  categoryText,
-  DocumentLink,
-  MembershipsTable,
-  PaymentsTable,
-  StatusTimeline,
-} from './kz-card-sections';
+import { DocumentLink, MembershipsTable, PaymentsTable, StatusTimeline } from './kz-card-sections';
 import { RevokeForm } from './revoke-form';
 import { endOfDayIn, formatDateTimeIn } from '@/lib/domain/zoned-time';
 
@@ -179,7 +174,7 @@ function Card({
               <h3>Временный статус от {dateRu(t.uploadedOn)}</h3>
               <dl className="summary-list">
                 <dt>Категория</dt>
-                <dd>{categoryText(t.category)}</dd>
+                <dd>{categoryName(t.category)}</dd>
                 <dt>Документ загрузил</dt>
                 <dd>
                   {t.uploadedBy === 'clinic'

@@ -1,6 +1,6 @@
 import type { Route } from 'next';
 import Link from 'next/link';
-import { categoryName, categoryPayer, isOsmsCategory, type OsmsStatus } from '@/lib/domain/kz';
+import { categoryName, categoryPayer, type OsmsStatus } from '@/lib/domain/kz';
 import type { TimelineEntry } from '@/lib/domain/kz/status-timeline';
 import type { KzPersonCard } from '@/lib/kz/console/read-kz-person-card';
 import type { LedgerRow } from '@/lib/kz/console/payment-ledger';
@@ -8,9 +8,6 @@ import { dateRu, monthRu, tenge } from '../../../../(kz)/_osms/format';
 import { PAYER_KINDS } from '../../../../(kz)/_osms/records-parts';
 import { StatusTag } from '../../../../(kz)/_osms/status-parts';
 import { formatDateTimeIn } from '@/lib/domain/zoned-time';
-
-/** A category's name (its code if the register holds one this build does not know). */
-export const categoryText = (code: string) => (isOsmsCategory(code) ? categoryName(code) : code);
 
 /** The status's words for a table cell: the ground, or why not. */
 function statusCell(status: OsmsStatus) {
@@ -114,7 +111,7 @@ export function MembershipsTable({ card, timeZone }: { card: KzPersonCard; timeZ
       <tbody>
         {rows.map((m) => (
           <tr key={m.id}>
-            <th scope="row">{categoryText(m.category)}</th>
+            <th scope="row">{categoryName(m.category)}</th>
             <td>{categoryPayer(m.category) === 'state' ? 'государство' : 'местный исполнительный орган'}</td>
             <td>{dateRu(m.from)}</td>
             <td>{m.to ? dateRu(m.to) : 'по настоящее время'}</td>

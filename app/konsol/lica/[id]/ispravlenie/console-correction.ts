@@ -4,8 +4,7 @@ import { correctCoverage } from '@/lib/register/correct-coverage';
 import { correctDocument } from '@/lib/register/correct-document';
 import { correctPersonData, PERSON_FIELDS } from '@/lib/register/correct-person-data';
 import type { CorrectionAuthor } from '@/lib/register/correction';
-import type { FormState } from '../../../../_components/form-state';
-import { refusalState } from '../../../_shell/form-result';
+import { refusalState, type FormState } from '@/app/_components/form-state';
 
 /** What can be corrected, by the `chto` of the address. */
 export const CORRECTION_KINDS = {
