@@ -94,7 +94,7 @@ async function decide(
 }
 
 /** The person's key as the outcome carries it: the ЕНП in Russia, the ИИН in Kazakhstan. */
-export function personKey(p: Affected): { enp: string } | { iin: string } | Record<string, never> {
+function personKey(p: Affected): { enp: string } | { iin: string } | Record<string, never> {
   return p.iin !== undefined ? { iin: p.iin } : p.enp !== undefined ? { enp: p.enp } : {};
 }
 
