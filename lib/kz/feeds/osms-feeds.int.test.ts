@@ -1,7 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { feedEvents, kzCategoryMemberships, kzContributions, registerEvents } from '@/db/schema';
+import {
+  feedDailyCounts,
+  feedEvents,
+  kzCategoryMemberships,
+  kzContributions,
+  registerEvents,
+} from '@/db/schema';
 import { syntheticIin, type Iin } from '@/lib/domain/kz';
 import type { LocalDate } from '@/lib/domain/dates';
 import { applyFeedEvents, retryPending } from '@/lib/feeds/apply-feed-events';
@@ -54,6 +60,18 @@ const left = (iin: string, to: string, listDate: string, category = 'PENSIONER')
   occurredAt: at(listDate),
   data: { iin, category, to, listDate },
 });
+
+/** The payments source's counters (all days): what freshness and the dashboard read. */
+const paymentCounts = async () =>
+  (
+    await db()
+      .select({
+        received: sql<number>`sum(${feedDailyCounts.received})::int`,
+        applied: sql<number>`sum(${feedDailyCounts.applied})::int`,
+      })
+      .from(feedDailyCounts)
+      .where(eq(feedDailyCounts.source, 'payments'))
+  )[0];
 
 const ledgerOf = (personId: number) =>
   db()
@@ -113,9 +131,13 @@ describe('contribution.paid', () => {
     const event = paid(person.iin);
     expect(statuses(await post('payments', event))).toEqual(['applied']);
     const again = { ...event, eventId: id('pay') };
+    const countsBefore = await paymentCounts();
     expect(statuses(await post('payments', event, again))).toEqual(['duplicate', 'duplicate']);
     expect(await ledgerOf(person.id)).toHaveLength(1);
     expect(await historyOf(person.id)).toHaveLength(1);
+    // Changed nothing, so like the replay it is neither recorded nor counted.
+    expect(await db().select().from(feedEvents).where(eq(feedEvents.eventId, again.eventId))).toEqual([]);
+    expect(await paymentCounts()).toEqual(countsBefore);
   });
 
   it('refuses the same reference with other facts, naming the reference', async () => {
