@@ -13,7 +13,7 @@ import type { LocalDate } from '@/lib/domain/dates';
 import { applyFeedEvents, retryPending } from '@/lib/feeds/apply-feed-events';
 import type { AnyFeedSource } from '@/lib/feeds/events';
 import type { EventOutcome } from '@/lib/feeds/outcome';
-import { registerChecksum, KZ_CHECKSUM_PARTS } from '@/testing/feeds/register-checksum';
+import { registerChecksum, KZ_CHECKSUM } from '@/testing/feeds/register-checksum';
 import { paidEvent, parsedEvents, testId } from '@/testing/kz/feed-events';
 import { KZ_FEED_NOW } from '@/testing/kz/feed-registers';
 import { createKzPerson } from '@/testing/kz/register';
@@ -351,9 +351,9 @@ describe('replays and concurrency', () => {
     const p2 = paid(person.iin, { month: '2026-09' });
     const events = [p1, p2, reversed(person.iin, p1.data.reference, at('2026-10-29'))];
     await post('payments', ...events);
-    const once = await registerChecksum(db().$client, KZ_CHECKSUM_PARTS);
+    const once = await registerChecksum(db().$client, KZ_CHECKSUM);
     expect(statuses(await post('payments', ...events))).toEqual(['duplicate', 'duplicate', 'duplicate']);
-    expect(await registerChecksum(db().$client, KZ_CHECKSUM_PARTS)).toEqual(once);
+    expect(await registerChecksum(db().$client, KZ_CHECKSUM)).toEqual(once);
     expect((await ledgerOf(person.id)).map((r) => [r.monthCovered, r.retractedAt === null])).toEqual([
       ['2026-08', false],
       ['2026-09', true],
