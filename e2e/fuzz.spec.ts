@@ -11,7 +11,7 @@ import { CONSOLE_SECTIONS_OF } from '../app/konsol/_shell/sections';
 import { ADMIN_FORM_PAGES, DOORS, PORTAL_PAGES, type FuzzContext, type PageForm } from './fuzz/doors';
 import { formsOf } from './fuzz/forms';
 import { e2eDatabaseUrl, registerState } from './fuzz/register';
-import { runDoor } from './fuzz/run-door';
+import { CASES, runDoor, SEED } from './fuzz/run-door';
 
 /**
  * Issue 9's fuzz suite: property-based hostile requests at every door that takes outside input (the list
@@ -20,8 +20,6 @@ import { runDoor } from './fuzz/run-door';
  * security headers — and the register must be exactly as it was. FUZZ_CASES (default 1500) is the
  * number of cases per door; FUZZ_SEED replays a run. `npm run fuzz -- --cases N` runs only this file.
  */
-const CASES = Number(process.env.FUZZ_CASES ?? 1500);
-const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 const KEYS = 24;
 /** The citizen whose cabinet is fuzzed (a demo person: the suite only reads, as it proves). */
 const CITIZEN = 'active-moscow-parent';

@@ -8,8 +8,8 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { getDb } from '@/db/client';
-import { registerTimeZone } from '@/config/register-time-zone';
-import { dateInTimeZone, type LocalDate } from '@/lib/domain/dates';
+import type { LocalDate } from '@/lib/domain/dates';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 import { zagsTestFeed } from '@/lib/feeds/generate/generate-feed';
 import { osmsTestFeed } from '@/lib/kz/feeds/generate/osms-feeds';
 import type { LineKind } from '@/lib/feeds/generate/test-feed';
@@ -24,7 +24,7 @@ async function write(out: Writable, text: string): Promise<void> {
 
 const counts: Record<LineKind, number> = { event: 0, invalid: 0, duplicate: 0, late: 0 };
 await runAgainstRegister('feeds:generate', async () => {
-  const asOf = (args.asOf ?? dateInTimeZone(new Date(), registerTimeZone())) as LocalDate;
+  const asOf = (args.asOf as LocalDate | null) ?? jurisdictionProfile().today();
   const lines =
     args.source === 'zags'
       ? await zagsTestFeed(getDb().$client, { ...args, asOf })

@@ -15,6 +15,7 @@
  *   DATABASE_URL=… tsx bench/baseline/kz-status-server.ts --port 4000
  */
 import pg from 'pg';
+import { env } from '@/config/env';
 import { factsStatement, logStatement } from './kz-status-statements';
 import { baselineArguments, serveBaseline } from './serve-baseline';
 
@@ -22,7 +23,7 @@ const { port, url } = baselineArguments('bench/baseline/kz-status-server.ts');
 
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 // The product's main pool (db/client.ts getDb), which the public check reads and logs through.
-const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 20) });
+const pool = new pg.Pool({ connectionString: url, max: env().DATABASE_POOL_MAX });
 const facts = await factsStatement();
 const log = logStatement();
 

@@ -13,6 +13,7 @@
  *   DATABASE_URL=… tsx bench/baseline/lookup-server.ts --port 4000
  */
 import pg from 'pg';
+import { env } from '@/config/env';
 import { LOOKUP_STATEMENTS, READ_ONLY_LOOKUP_STATEMENTS } from '@/lib/lookup/lookup-sql';
 import { baselineArguments, serveBaseline } from './serve-baseline';
 
@@ -22,7 +23,7 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 // The same pool settings as the product's lookup pool (db/client.ts getLoggedReadPool).
 const pool = new pg.Pool({
   connectionString: url,
-  max: Number(process.env.DATABASE_POOL_MAX ?? 20),
+  max: env().DATABASE_POOL_MAX,
   options: '-c synchronous_commit=off',
 });
 const MOSCOW_OFFSET_MS = 3 * 3600_000;

@@ -12,6 +12,7 @@ import {
   ownWriteCookie,
 } from './inputs';
 import { CONSOLE_SECTIONS_OF } from '../../app/konsol/_shell/sections';
+import { TEMPORARY_DOCUMENT_MAX_BYTES } from '../../lib/domain/kz/temporary-document';
 import type { WireRequest } from './wire';
 
 /**
@@ -26,6 +27,8 @@ export interface PageForm {
   action: string;
   hidden: [string, string][];
   fields: string[];
+  /** The fields that take a file (`<input type="file">`): posts send file parts for them. */
+  files?: string[];
 }
 
 export interface FuzzContext {
@@ -59,13 +62,19 @@ export interface FuzzContext {
  */
 export type ErrorFormat = 'problem' | 'fhir' | 'page' | 'http';
 
-export interface Door {
+/** A door whose requests are made from a context of its suite's own (what the suite's beforeAll set up). */
+export interface DoorOf<Context> {
   name: string;
   format: ErrorFormat;
+  /** Pages that take a return address: every redirect must stay on the site (no open redirect). */
+  sameSiteRedirects?: boolean;
   /** Share of the run's cases, relative to the other doors (slow doors get fewer). */
   weight: number;
-  requests: (ctx: FuzzContext) => fc.Arbitrary<WireRequest>;
+  requests: (ctx: Context) => fc.Arbitrary<WireRequest>;
 }
+
+/** A door of the Russian suite (e2e/fuzz.spec.ts). */
+export type Door = DoorOf<FuzzContext>;
 
 const authorization = (keys: string[]) =>
   fc.oneof(
@@ -362,7 +371,7 @@ export const PORTAL_PAGES = [
   '/dlya-mo/api',
   `/verify/${'0'.repeat(26)}`,
 ] as const;
-const PORTAL_PARAMS = [
+export const PORTAL_PARAMS = [
   'chelovek',
   'next',
   'shag',
@@ -379,6 +388,7 @@ const PORTAL_PARAMS = [
 const portalQuery: Door = {
   name: 'portal pages (query strings, path segments)',
   format: 'page',
+  sameSiteRedirects: true,
   weight: 2,
   requests: ({ citizenCookie }) =>
     fc
@@ -418,31 +428,71 @@ const portalQuery: Door = {
       })),
 };
 
-/** Encodes fields as multipart/form-data or urlencoded, sometimes malformed, with a claimed content type. */
-const formBody = (fields: [string, string][]) =>
+/** The most a document upload takes (the ОСМС temporary status's document, 5 MiB). */
+const DOCUMENT_LIMIT = TEMPORARY_DOCUMENT_MAX_BYTES;
+
+/** A file part: its field, the name the client claims, its bytes. */
+type FilePart = [field: string, filename: string, bytes: Buffer];
+
+/**
+ * Bytes for a file field that are never a valid PDF, JPEG or PNG — none, junk, a signature cut short, or
+ * more than the 5 MiB a document upload takes — so no upload can succeed and the register stays as it was.
+ */
+const notADocument: fc.Arbitrary<Buffer> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(Buffer.alloc(0)) },
+  { weight: 4, arbitrary: hostileText(300).map((t) => Buffer.from(`x${t}`, 'utf8')) },
+  { weight: 2, arbitrary: fc.constantFrom('%PD', '\xff\xd8', '\x89PN').map((s) => Buffer.from(s, 'latin1')) },
+  { weight: 1, arbitrary: fc.constant(Buffer.alloc(DOCUMENT_LIMIT + 1, 0x25)) },
+);
+const fileName = fc.oneof(
+  fc.constantFrom('spravka.pdf', 'фото.jpg', '', '../../etc/passwd', 'a"b.png', `${'я'.repeat(300)}.pdf`),
+  hostileText(40),
+);
+
+/** One to two file parts for the form's file fields (none when it has none). */
+const fileParts = (form: PageForm): fc.Arbitrary<FilePart[]> =>
+  form.files?.length
+    ? fc.array(fc.tuple(fc.constantFrom(...form.files), fileName, notADocument), {
+        minLength: 1,
+        maxLength: 2,
+      })
+    : fc.constant([]);
+
+/** Encodes fields (and file parts) as multipart/form-data or urlencoded, sometimes malformed, with a claimed content type. */
+const formBody = (fields: [string, string][], files: FilePart[]) =>
   fc
     .record({
       kind: fc.constantFrom('multipart', 'multipart', 'urlencoded', 'broken-multipart', 'json'),
       boundary: fc.constantFrom('----fuzz', 'x', '----fuzz'),
     })
-    .map(({ kind, boundary }) => {
+    .map(({ kind, boundary }): { type: string; body: Buffer } => {
       switch (kind) {
         case 'urlencoded':
           return {
             type: 'application/x-www-form-urlencoded',
-            body: fields.map(([n, v]) => `${escaped(n, false)}=${escaped(v, false)}`).join('&'),
+            body: Buffer.from(fields.map(([n, v]) => `${escaped(n, false)}=${escaped(v, false)}`).join('&')),
           };
         case 'json':
-          return { type: 'application/json', body: JSON.stringify(Object.fromEntries(fields)) };
+          return { type: 'application/json', body: Buffer.from(JSON.stringify(Object.fromEntries(fields))) };
         default: {
-          const parts = fields.map(
-            ([n, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${n}"\r\n\r\n${v}\r\n`,
-          );
-          const whole = `${parts.join('')}--${boundary}--\r\n`;
+          const parts = [
+            ...fields.map(([n, v]) =>
+              Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${n}"\r\n\r\n${v}\r\n`),
+            ),
+            ...files.flatMap(([n, filename, bytes]) => [
+              Buffer.from(
+                `--${boundary}\r\nContent-Disposition: form-data; name="${n}"; filename="${filename}"\r\n` +
+                  'Content-Type: application/pdf\r\n\r\n',
+              ),
+              bytes,
+              Buffer.from('\r\n'),
+            ]),
+          ];
+          const whole = Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]);
           return kind === 'broken-multipart'
             ? {
                 type: `multipart/form-data; boundary=${boundary}`,
-                body: whole.slice(0, Math.max(0, whole.length - 7 - fields.length)),
+                body: whole.subarray(0, Math.max(0, whole.length - 7 - fields.length)),
               }
             : { type: `multipart/form-data; boundary=${boundary}`, body: whole };
         }
@@ -479,18 +529,24 @@ export function formPosts(forms: PageForm[], cookie: string | null): fc.Arbitrar
         origin: fc.constantFrom(null, null, null, 'https://evil.example', 'null'),
         signedIn: cookie === null ? fc.constant(false) : fc.constantFrom(true, true, true, false),
         ownWrite: ownWriteCookie,
+        files: fileParts(form),
       });
     })
-    .chain(({ form, hidden, fields, origin, signedIn, ownWrite }) =>
-      formBody([...hidden, ...fields]).map(({ type, body }) => ({
+    .chain(({ form, hidden, fields, origin, signedIn, ownWrite, files }) =>
+      formBody([...hidden, ...fields], files).map(({ type, body }) => ({
         method: 'POST',
         target: form.action,
         headers: [
           ['Content-Type', type],
-          ...(origin ? [['Origin', origin] as [string, string]] : []),
+          // A cross-site post is refused at the edge before its body is read: a client still sending
+          // megabytes then meets a TCP reset that can discard the answer before it is read. So the
+          // oversize files go same-site, where the upload's own size check answers them.
+          ...(origin && !files.some(([, , bytes]) => bytes.length > DOCUMENT_LIMIT)
+            ? [['Origin', origin] as [string, string]]
+            : []),
           ...cookieHeader(signedIn ? cookie : null, ownWrite),
         ] as [string, string][],
-        body: Buffer.from(body, 'utf8'),
+        body,
       })),
     );
 }
@@ -856,82 +912,107 @@ const feedEvent = fc
   )
   .map((e) => JSON.stringify(e));
 
-const FEED_SOURCES = ['zags', 'mvd', 'military'] as const;
-/** The key for the path's source (zags's for a source that does not exist). */
-const ownSource = (source: string) =>
-  (FEED_SOURCES as readonly string[]).includes(source) ? (source as (typeof FEED_SOURCES)[number]) : 'zags';
+/**
+ * A feed API door (ADR 0031): hostile posts of `event`s to each of `sources` (and to sources that do not
+ * exist), with the source's own key, another's or none — one generator for every jurisdiction's feeds.
+ */
+export function feedsDoor<Context, Source extends string>(spec: {
+  name: string;
+  sources: readonly Source[];
+  event: fc.Arbitrary<string>;
+  keys: (ctx: Context) => Record<Source, string>;
+}): DoorOf<Context> {
+  const { sources, event } = spec;
+  /** The key for the path's source (the first source's for a source that does not exist). */
+  const ownSource = (source: string): Source =>
+    (sources as readonly string[]).includes(source) ? (source as Source) : sources[0]!;
+  return {
+    name: spec.name,
+    format: 'problem',
+    weight: 2,
+    requests: (ctx) => feedRequests(sources, event, ownSource, spec.keys(ctx)),
+  };
+}
 
-const feeds: Door = {
+function feedRequests<Source extends string>(
+  sources: readonly Source[],
+  feedEvent: fc.Arbitrary<string>,
+  ownSource: (source: string) => Source,
+  feedKeys: Record<Source, string>,
+): fc.Arbitrary<WireRequest> {
+  return fc
+    .record({
+      source: fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom(...sources) },
+        { weight: 1, arbitrary: fc.oneof(hostileText(12), fc.constantFrom('fns', 'ZAGS', '', '..')) },
+      ),
+      // Mostly the source's own key (so events reach validation), sometimes another's or none.
+      keyOf: fc.oneof(
+        { weight: 8, arbitrary: fc.constant('own' as const) },
+        { weight: 1, arbitrary: fc.constantFrom(...sources) },
+        { weight: 1, arbitrary: fc.constant(null) },
+      ),
+      what: fc.oneof(
+        {
+          weight: 6,
+          arbitrary: fc.constantFrom('events', 'events', 'events', 'events', 'pending', 'schema'),
+        },
+        { weight: 1, arbitrary: hostileText(10) },
+      ),
+      method: fc.oneof(
+        { weight: 8, arbitrary: fc.constant('POST') },
+        { weight: 1, arbitrary: fc.constantFrom('GET', 'PUT', 'DELETE', 'PATCH') },
+      ),
+      ndjson: fc.boolean(),
+      events: fc.array(feedEvent, { maxLength: 6 }),
+      junk: fc.oneof(
+        { weight: 5, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: hostileText(200) },
+        {
+          weight: 1,
+          arbitrary: fc.integer({ min: 65_537, max: 200_000 }).map((n) => `{"eventId":"${'a'.repeat(n)}"}`),
+        },
+      ),
+      type: fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: contentType }),
+      truncate: fc.oneof(
+        { weight: 9, arbitrary: fc.constant(false) },
+        { weight: 1, arbitrary: fc.constant(true) },
+      ),
+    })
+    .map(({ source, keyOf, what, method, ndjson, events, junk, type, truncate }) => {
+      const text = junk ?? (ndjson ? events.join('\n') : `[${events.join(',')}]`);
+      const bytes = Buffer.from(text, 'utf8');
+      const contentTypeHeader = type ?? (ndjson ? 'application/x-ndjson' : 'application/json');
+      const target =
+        what === 'schema'
+          ? '/api/v1/feeds/schema'
+          : `/api/v1/feeds/${escaped(source, false)}/${escaped(what, false)}`;
+      return {
+        method,
+        target,
+        headers: [
+          ...(keyOf
+            ? [
+                ['Authorization', `Bearer ${feedKeys[keyOf === 'own' ? ownSource(source) : keyOf]}`] as [
+                  string,
+                  string,
+                ],
+              ]
+            : []),
+          ['Content-Type', contentTypeHeader] as [string, string],
+        ],
+        body: bytes,
+        ...(truncate ? { truncateBodyAt: Math.floor(bytes.length / 2), halfClose: true } : {}),
+      };
+    });
+}
+
+const feeds: Door = feedsDoor<FuzzContext, 'zags' | 'mvd' | 'military'>({
   name: 'feed API /api/v1/feeds',
-  format: 'problem',
-  weight: 2,
-  requests: ({ feedKeys }) =>
-    fc
-      .record({
-        source: fc.oneof(
-          { weight: 6, arbitrary: fc.constantFrom(...FEED_SOURCES) },
-          { weight: 1, arbitrary: fc.oneof(hostileText(12), fc.constantFrom('fns', 'ZAGS', '', '..')) },
-        ),
-        // Mostly the source's own key (so events reach validation), sometimes another's or none.
-        keyOf: fc.oneof(
-          { weight: 8, arbitrary: fc.constant('own' as const) },
-          { weight: 1, arbitrary: fc.constantFrom(...FEED_SOURCES) },
-          { weight: 1, arbitrary: fc.constant(null) },
-        ),
-        what: fc.oneof(
-          {
-            weight: 6,
-            arbitrary: fc.constantFrom('events', 'events', 'events', 'events', 'pending', 'schema'),
-          },
-          { weight: 1, arbitrary: hostileText(10) },
-        ),
-        method: fc.oneof(
-          { weight: 8, arbitrary: fc.constant('POST') },
-          { weight: 1, arbitrary: fc.constantFrom('GET', 'PUT', 'DELETE', 'PATCH') },
-        ),
-        ndjson: fc.boolean(),
-        events: fc.array(feedEvent, { maxLength: 6 }),
-        junk: fc.oneof(
-          { weight: 5, arbitrary: fc.constant(null) },
-          { weight: 1, arbitrary: hostileText(200) },
-          {
-            weight: 1,
-            arbitrary: fc.integer({ min: 65_537, max: 200_000 }).map((n) => `{"eventId":"${'a'.repeat(n)}"}`),
-          },
-        ),
-        type: fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: contentType }),
-        truncate: fc.oneof(
-          { weight: 9, arbitrary: fc.constant(false) },
-          { weight: 1, arbitrary: fc.constant(true) },
-        ),
-      })
-      .map(({ source, keyOf, what, method, ndjson, events, junk, type, truncate }) => {
-        const text = junk ?? (ndjson ? events.join('\n') : `[${events.join(',')}]`);
-        const bytes = Buffer.from(text, 'utf8');
-        const contentTypeHeader = type ?? (ndjson ? 'application/x-ndjson' : 'application/json');
-        const target =
-          what === 'schema'
-            ? '/api/v1/feeds/schema'
-            : `/api/v1/feeds/${escaped(source, false)}/${escaped(what, false)}`;
-        return {
-          method,
-          target,
-          headers: [
-            ...(keyOf
-              ? [
-                  ['Authorization', `Bearer ${feedKeys[keyOf === 'own' ? ownSource(source) : keyOf]}`] as [
-                    string,
-                    string,
-                  ],
-                ]
-              : []),
-            ['Content-Type', contentTypeHeader] as [string, string],
-          ],
-          body: bytes,
-          ...(truncate ? { truncateBodyAt: Math.floor(bytes.length / 2), halfClose: true } : {}),
-        };
-      }),
-};
+  sources: ['zags', 'mvd', 'military'],
+  event: feedEvent,
+  keys: ({ feedKeys }) => feedKeys,
+});
 
 /**
  * The operations doors (ADR 0028): liveness, readiness and the metrics (the suite's server is on loopback,

@@ -1,9 +1,13 @@
 import fc from 'fast-check';
-import type { Door, ErrorFormat, FuzzContext } from './doors';
+import type { DoorOf, ErrorFormat, FuzzContext } from './doors';
 import { describe, exchange, type WireAnswer, type WireRequest } from './wire';
 
 /** Every answer must be complete within this time (the server closes: every request says so). */
 export const DEADLINE_MS = Number(process.env.FUZZ_DEADLINE_MS ?? 1_000);
+
+/** Cases per door (FUZZ_CASES, default 1500) and the seed that replays a run (FUZZ_SEED), for every fuzz suite. */
+export const CASES = Number(process.env.FUZZ_CASES ?? 1500);
+export const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 
 const CYRILLIC = /[А-Яа-яЁё]/;
 
@@ -63,6 +67,26 @@ export function fault(format: ErrorFormat, request: WireRequest, a: WireAnswer):
   }
 }
 
+/** A redirect that leaves the site (another origin, or a scheme- or backslash-relative address), or null. */
+export function offSite(base: URL, a: WireAnswer): string | null {
+  const location = a.headers.get('location');
+  if (a.status < 300 || a.status >= 400 || !location) return null;
+  // Browsers read `\` as `/`, so `/\evil.example` is as scheme-relative as `//evil.example`.
+  let target: URL;
+  try {
+    target = new URL(location.replace(/\\/g, '/'), base);
+  } catch {
+    return `${a.status} redirects to an address that is no URL: ${location}`;
+  }
+  // The server names itself by its configured address (localhost) where the suite calls 127.0.0.1.
+  const loopback = (host: string) => host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+  const here =
+    target.protocol === base.protocol &&
+    target.port === base.port &&
+    (target.hostname === base.hostname || (loopback(target.hostname) && loopback(base.hostname)));
+  return here ? null : `${a.status} redirects off the site: ${location}`;
+}
+
 export interface DoorRun {
   door: string;
   cases: number;
@@ -74,7 +98,7 @@ export interface DoorRun {
 /** Runs `cases` generated requests at one door; throws (with fast-check's shrunk counterexample) on a fault. */
 export async function runDoor<Context = FuzzContext>(
   base: URL,
-  door: Omit<Door, 'requests'> & { requests: (ctx: Context) => fc.Arbitrary<WireRequest> },
+  door: DoorOf<Context>,
   ctx: Context,
   cases: number,
   seed?: number,
@@ -90,7 +114,8 @@ export async function runDoor<Context = FuzzContext>(
       } catch (error) {
         throw new Error(`${describe(request)}: ${(error as Error).message.slice(0, 300)}`, { cause: error });
       }
-      const problem = fault(door.format, request, answer);
+      const problem =
+        fault(door.format, request, answer) ?? (door.sameSiteRedirects ? offSite(base, answer) : null);
       if (problem) throw new Error(`${describe(request)} → ${problem}`);
       statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
       slowestMs = Math.max(slowestMs, answer.ms);

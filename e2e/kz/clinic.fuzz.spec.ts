@@ -4,36 +4,37 @@ import { closeDb } from '../../db/client';
 import { createApiKey } from '../../lib/api-keys/create-api-key';
 import { revokeApiKey } from '../../lib/api-keys/revoke-api-key';
 import { systemActor } from '../../lib/auth/actor';
+import { ENP_SYSTEM } from '../../lib/fhir/systems';
 import { IIN_SYSTEM } from '../../lib/kz/fhir-systems';
-import { formPosts, type Door, type PageForm } from '../fuzz/doors';
+import { brokenAt, formPosts, isoDate, withQuery, type DoorOf, type PageForm } from '../fuzz/doors';
 import { formsOf } from '../fuzz/forms';
-import { fuzzDoors, iinLike } from './fuzz-frame';
-import { contentType, escaped, fieldValue, hostileText, oddDate, params, queryString } from '../fuzz/inputs';
+import { contentType, escaped, fieldValue, hostileText, params } from '../fuzz/inputs';
+import { cookieHeader } from '../support/cookies';
 import { connectTestDatabase } from '../support/people';
+import { iinLike } from './fuzz-doors';
+import { fuzzDoors } from './fuzz-frame';
 import { newStaff, signInAsOwnStaff } from '../support/staff';
 
 /**
  * The clinic doors of a Kazakh register in the fuzz suite (issue 9's rules, ADR 0033): the REST lookup by
  * ИИН, FHIR search, read and CoverageEligibilityRequest, the registrar's lookup and upload form posts —
  * hostile requests must be answered within the deadline, never with a 5xx, in the door's error format, and
- * leave the ОСМС facts as they were (no file part is ever sent, so no upload can succeed).
+ * leave the register as it was (the upload's file parts are never a valid document, so no upload succeeds).
  */
 test.describe.configure({ mode: 'parallel' });
 
-const isoDate = fc.oneof(oddDate, fc.constantFrom('2026-06-15', '2019-12-31', '2026-11-22'));
-const brokenAt = fc.oneof(
-  { weight: 7, arbitrary: fc.constant(-1) },
-  { weight: 1, arbitrary: fc.nat({ max: 6 }) },
-);
-const withQuery = (path: string, pairs: [string, string][], broken: number) =>
-  pairs.length ? `${path}?${queryString(pairs, broken)}` : path;
-const ENP_SYSTEM = 'https://fhir.ru/ig/core/systems/oms';
+/** What the clinic doors' requests are made from: the suite's API keys, and the registrar's session and forms. */
+interface ClinicContext {
+  keys: string[];
+  cookie: string;
+  forms: PageForm[];
+}
+type ClinicDoor = DoorOf<ClinicContext>;
 
-let keys: string[] = [];
+let ctx: ClinicContext;
 const issued: string[] = [];
-let clinic: { cookie: string; forms: PageForm[] };
 
-const authorization = () =>
+const authorization = (keys: string[]) =>
   fc.oneof(
     { weight: 8, arbitrary: fc.nat({ max: keys.length - 1 }).map((i) => `Bearer ${keys[i]}`) },
     {
@@ -47,11 +48,11 @@ const authorization = () =>
   );
 const auth = (value: string): [string, string][] => (value ? [['Authorization', value]] : []);
 
-const restLookup: Door = {
+const restLookup: ClinicDoor = {
   name: 'ОСМС REST lookup (/api/v1/lookup?iin=)',
   format: 'problem',
   weight: 3,
-  requests: () =>
+  requests: ({ keys }) =>
     fc
       .record({
         method: fc.oneof(
@@ -60,7 +61,7 @@ const restLookup: Door = {
         ),
         pairs: params(['iin', 'onDate', 'enp', 'birthDate'], fieldValue(iinLike, isoDate)),
         broken: brokenAt,
-        auth: authorization(),
+        auth: authorization(keys),
       })
       .map(({ method, pairs, broken, auth: a }) => ({
         method,
@@ -76,11 +77,11 @@ const identifierToken = fc.oneof(
   fc.tuple(hostileText(20), hostileText(20)).map(([s, v]) => `${s}|${v}`),
 );
 
-const fhirSearch: Door = {
+const fhirSearch: ClinicDoor = {
   name: 'ОСМС FHIR search and read',
   format: 'fhir',
   weight: 3,
-  requests: () =>
+  requests: ({ keys }) =>
     fc
       .record({
         path: fc.oneof(
@@ -104,7 +105,7 @@ const fhirSearch: Door = {
           fieldValue(identifierToken, isoDate, fc.constant('Coverage:beneficiary')),
         ),
         broken: brokenAt,
-        auth: authorization(),
+        auth: authorization(keys),
       })
       .map(({ path, pairs, broken, auth: a }) => ({
         method: 'GET',
@@ -119,11 +120,11 @@ const jsonish = fc.oneof(
   fc.constantFrom(null, 0, -1, true, [], {}),
 );
 
-const fhirPost: Door = {
+const fhirPost: ClinicDoor = {
   name: 'ОСМС FHIR CoverageEligibilityRequest',
   format: 'fhir',
   weight: 3,
-  requests: () =>
+  requests: ({ keys }) =>
     fc
       .record({
         body: fc.oneof(
@@ -168,7 +169,7 @@ const fhirPost: Door = {
           { weight: 4, arbitrary: fc.constant('application/fhir+json') },
           { weight: 1, arbitrary: contentType },
         ),
-        auth: authorization(),
+        auth: authorization(keys),
       })
       .map(({ body, type, auth: a }) => ({
         method: 'POST',
@@ -180,6 +181,7 @@ const fhirPost: Door = {
 
 test.beforeAll(async ({ browser, baseURL }) => {
   connectTestDatabase();
+  const keys: string[] = [];
   for (let i = 0; i < 4; i++) {
     const { key, prefix } = await createApiKey(
       { moCode: '750001', label: 'fuzz suite (kz)' },
@@ -190,10 +192,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
   }
   const context = await browser.newContext({ baseURL });
   await signInAsOwnStaff(await context.newPage(), await newStaff('clinic_registrar', { moCode: '750001' }));
-  const cookie = (await context.cookies())
-    .filter((c) => c.domain === new URL(baseURL!).hostname)
-    .map((c) => `${c.name}=${c.value}`)
-    .join('; ');
+  const cookie = await cookieHeader(context, baseURL!);
   await context.close();
   const formsOn = async (path: string) => {
     const res = await fetch(new URL(path, baseURL), { headers: { cookie } });
@@ -201,29 +200,30 @@ test.beforeAll(async ({ browser, baseURL }) => {
     // Forms with fields only: the sign-out button would end the session a few cases in.
     return formsOf(path, await res.text()).filter((f) => f.fields.length > 0);
   };
-  clinic = { cookie, forms: [...(await formsOn('/clinic')), ...(await formsOn('/clinic/vremennyi-status'))] };
+  ctx = {
+    keys,
+    cookie,
+    forms: [...(await formsOn('/clinic')), ...(await formsOn('/clinic/vremennyi-status'))],
+  };
   expect(
-    clinic.forms.map((f) => f.fields.includes('iin')),
-    'the lookup form and the upload form',
-  ).toEqual([true, true]);
+    ctx.forms.map((f) => [f.fields.includes('iin'), f.files]),
+    'the lookup form, and the upload form with its document a file field',
+  ).toEqual([
+    [true, []],
+    [true, ['document']],
+  ]);
 });
 
 test.afterAll(async () => {
   for (const prefix of issued.splice(0)) await revokeApiKey({ prefix }, systemActor('fuzz-suite'));
-  keys = [];
   await closeDb();
 });
 
-const doors: (() => Door)[] = [
-  () => restLookup,
-  () => fhirSearch,
-  () => fhirPost,
-  () => ({
-    name: 'ОСМС registrar: lookup and upload form posts',
-    format: 'page',
-    weight: 2,
-    requests: () => formPosts(clinic.forms, clinic.cookie),
-  }),
-];
+const registrarForms: ClinicDoor = {
+  name: 'ОСМС registrar: lookup and upload form posts',
+  format: 'page',
+  weight: 2,
+  requests: ({ forms, cookie }) => formPosts(forms, cookie),
+};
 
-fuzzDoors(doors);
+fuzzDoors([restLookup, fhirSearch, fhirPost, registrarForms], () => ctx);

@@ -1,17 +1,21 @@
 import { expect, test } from '@playwright/test';
 import { closeDb, getDb } from '../../db/client';
 import { CONSOLE_SECTIONS_OF } from '../../app/konsol/_shell/sections';
+import { systemActor, type KzFeedSource } from '../../lib/auth/actor';
+import { createFeedKey, revokeFeedKey } from '../../lib/feeds/feed-keys';
+import { KZ_FEED_SOURCES } from '../../lib/kz/feed-sources';
 import { d } from '../../testing/kz/osms';
 import { createKzPerson } from '../../testing/kz/register';
 import { readKzPersonCard } from '../../lib/kz/console/read-kz-person-card';
 import { formsOf } from '../fuzz/forms';
-import { e2eDatabaseUrl, KZ_CHECKED_TABLES, registerState } from '../fuzz/register';
-import { runDoor } from '../fuzz/run-door';
+import { signInAsSyntheticKz } from '../support/citizen';
 import { cookieHeader } from '../support/cookies';
 import { connectTestDatabase } from '../support/people';
 import { newStaff, signInAsOwnStaff } from '../support/staff';
 import { KZ_DOORS, type KzFuzzContext } from './fuzz-doors';
+import { fuzzDoors } from './fuzz-frame';
 import { ownIin } from './own-iin';
+import { newKzPerson } from './people';
 
 /**
  * The fuzz suite of a Kazakh deployment (issue 9's rules, ADR 0034): hostile requests at every Kazakh door
@@ -20,16 +24,12 @@ import { ownIin } from './own-iin';
  * register, the ОСМС facts included, exactly as it was. FUZZ_CASES (default 1500) cases per door;
  * FUZZ_SEED replays a run; `npm run fuzz -- --kz` runs only this file.
  */
-const CASES = Number(process.env.FUZZ_CASES ?? 1500);
-const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
-
 test.describe.configure({ mode: 'parallel' });
 
 let ctx: KzFuzzContext;
-let databaseUrl: string;
+const issuedFeedKeys: string[] = [];
 
 test.beforeAll(async ({ browser, baseURL }) => {
-  databaseUrl = e2eDatabaseUrl();
   connectTestDatabase();
   const person = await createKzPerson(getDb(), {
     iin: ownIin(),
@@ -72,23 +72,39 @@ test.beforeAll(async ({ browser, baseURL }) => {
     consoleForms.some((f) => f.fields.includes('reason')),
     'the revocation form is among the forms',
   ).toBe(true);
-  ctx = { adminCookie, operatorCookie, consoleForms, personId: person.id, temporaryStatusId };
+  const citizenContext = await browser.newContext({ baseURL });
+  await signInAsSyntheticKz(await citizenContext.newPage(), (await newKzPerson()).seed, '/kabinet');
+  const citizenCookie = await cookieHeader(citizenContext, baseURL!);
+  await citizenContext.close();
+  const registrarContext = await browser.newContext({ baseURL });
+  await signInAsOwnStaff(
+    await registrarContext.newPage(),
+    await newStaff('clinic_registrar', { moCode: '750001' }),
+  );
+  const registrarCookie = await cookieHeader(registrarContext, baseURL!);
+  await registrarContext.close();
+
+  const feedKeys = {} as Record<KzFeedSource, string>;
+  for (const source of KZ_FEED_SOURCES) {
+    const created = await createFeedKey({ source, label: 'fuzz suite (kz)' }, systemActor('fuzz-suite'));
+    feedKeys[source] = created.key;
+    issuedFeedKeys.push(created.prefix);
+  }
+  ctx = {
+    adminCookie,
+    operatorCookie,
+    consoleForms,
+    personId: person.id,
+    temporaryStatusId,
+    citizenCookie,
+    registrarCookie,
+    feedKeys,
+  };
 });
 
 test.afterAll(async () => {
+  for (const prefix of issuedFeedKeys.splice(0)) await revokeFeedKey({ prefix }, systemActor('fuzz-suite'));
   await closeDb();
 });
 
-for (const door of KZ_DOORS) {
-  test(`fuzz (kz): ${door.name}`, async ({ baseURL }) => {
-    test.setTimeout(120_000 + CASES * 200);
-    const before = await registerState(databaseUrl, KZ_CHECKED_TABLES);
-    const run = await runDoor(new URL(baseURL!), door, ctx, CASES, SEED);
-    const after = await registerState(databaseUrl, KZ_CHECKED_TABLES);
-    console.log(
-      `[fuzz kz] ${run.door}: ${run.cases} cases in ${run.seconds.toFixed(1)} s, slowest ${run.slowestMs} ms, ` +
-        `statuses ${JSON.stringify(run.statuses)}`,
-    );
-    expect(after, 'the register is as it was').toEqual(before);
-  });
-}
+fuzzDoors(KZ_DOORS, () => ctx);

@@ -1,22 +1,32 @@
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
 import { closeDb } from '../../db/client';
-import { formPosts, type Door, type PageForm } from '../fuzz/doors';
+import { brokenAt, formPosts, withQuery, type DoorOf, type PageForm } from '../fuzz/doors';
 import { formsOf } from '../fuzz/forms';
-import { fuzzDoors, iinLike } from './fuzz-frame';
-import { escaped, fieldValue, hostileText, params, queryString } from '../fuzz/inputs';
+import { escaped, fieldValue, hostileText, params } from '../fuzz/inputs';
 import { signInAsSyntheticKz } from '../support/citizen';
+import { cookieHeader } from '../support/cookies';
+import { iinLike } from './fuzz-doors';
+import { fuzzDoors } from './fuzz-frame';
 import { newKzPerson } from './people';
 
 /**
  * The ОСМС portal's doors in the fuzz suite (issue 9's rules, ADR 0032): the public status check's JSON
  * door and page, the eGov sign-in page, and the signed-in person's upload form — hostile requests must be
- * answered within the deadline, never with a 5xx, in the door's error format, and leave the ОСМС facts as
- * they were (no file part is ever sent, so no upload can succeed).
+ * answered within the deadline, never with a 5xx, in the door's error format, and leave the register as
+ * it was (the upload's file parts are never a valid document, so no upload succeeds).
  */
 test.describe.configure({ mode: 'parallel' });
 
-const statusApi: Door = {
+/** What the portal doors' requests are made from: the public forms, the person's session and cabinet forms. */
+interface PortalContext {
+  public: PageForm[];
+  cabinet: PageForm[];
+  cookie: string;
+}
+type PortalDoor = DoorOf<PortalContext>;
+
+const statusApi: PortalDoor = {
   name: 'ОСМС status check API (/api/v1/osms/status)',
   format: 'problem',
   weight: 2,
@@ -33,28 +43,22 @@ const statusApi: Door = {
           { weight: 1, arbitrary: fc.constantFrom('POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS') },
         ),
         pairs: params(['iin', 'enp', 'on'], fieldValue(iinLike)),
-        broken: fc.oneof(
-          { weight: 7, arbitrary: fc.constant(-1) },
-          { weight: 1, arbitrary: fc.nat({ max: 4 }) },
-        ),
+        broken: brokenAt,
       })
       .map(({ path, method, pairs, broken }) => ({
         method,
-        target: pairs.length ? `${path}?${queryString(pairs, broken)}` : path,
+        target: withQuery(path, pairs, broken),
         headers: [],
       })),
 };
 
-let forms: { public: PageForm[]; cabinet: PageForm[]; cookie: string };
+let forms: PortalContext;
 
 test.beforeAll(async ({ browser, baseURL }) => {
   const person = await newKzPerson();
   const context = await browser.newContext({ baseURL });
   await signInAsSyntheticKz(await context.newPage(), person.seed, '/kabinet/vremennyi-status');
-  const cookie = (await context.cookies())
-    .filter((c) => c.domain === new URL(baseURL!).hostname)
-    .map((c) => `${c.name}=${c.value}`)
-    .join('; ');
+  const cookie = await cookieHeader(context, baseURL!);
   await context.close();
   const formsOn = async (path: string, signedIn: boolean) => {
     const res = await fetch(new URL(path, baseURL), { headers: signedIn ? { cookie } : {} });
@@ -69,29 +73,29 @@ test.beforeAll(async ({ browser, baseURL }) => {
   };
   expect(forms.public.length, 'the status check and the sign-in forms').toBe(2);
   expect(
-    forms.cabinet.some((f) => f.fields.includes('category')),
-    'the upload form',
-  ).toBe(true);
+    forms.cabinet.filter((f) => f.fields.includes('category')).map((f) => f.files),
+    'the upload form, its document a file field',
+  ).toEqual([['document']]);
 });
 
 test.afterAll(async () => {
   await closeDb();
 });
 
-const doors: (() => Door)[] = [
-  () => statusApi,
-  () => ({
+const doors: PortalDoor[] = [
+  statusApi,
+  {
     name: 'ОСМС public pages (status check, eGov sign-in form posts)',
     format: 'page',
     weight: 2,
-    requests: () => formPosts(forms.public, null),
-  }),
-  () => ({
+    requests: (ctx) => formPosts(ctx.public, null),
+  },
+  {
     name: 'ОСМС cabinet upload form posts',
     format: 'page',
     weight: 2,
-    requests: () => formPosts(forms.cabinet, forms.cookie),
-  }),
+    requests: (ctx) => formPosts(ctx.cabinet, ctx.cookie),
+  },
 ];
 
-fuzzDoors(doors);
+fuzzDoors(doors, () => forms);

@@ -94,7 +94,7 @@ async function decide(
 }
 
 /** The person's key as the outcome carries it: the ЕНП in Russia, the ИИН in Kazakhstan. */
-export function personKey(p: Affected): { enp: string } | { iin: string } | Record<string, never> {
+function personKey(p: Affected): { enp: string } | { iin: string } | Record<string, never> {
   return p.iin !== undefined ? { iin: p.iin } : p.enp !== undefined ? { enp: p.enp } : {};
 }
 
@@ -103,7 +103,6 @@ export function toOutcome(line: number, event: FeedEvent, d: Decision): EventOut
   const base = { line, eventId: event.eventId, type: event.type };
   switch (d.status) {
     case 'applied':
-      if (d.person.unchanged) return { ...base, status: 'duplicate' };
       return { ...base, status: 'applied', personId: d.person.id, ...personKey(d.person) };
     case 'pending':
       return { ...base, status: 'pending', reason: { code: d.code, message: d.message } };
@@ -207,10 +206,18 @@ export async function applyEventInTransaction(
     .returning({ eventId: feedEvents.eventId });
   if (!claimed) return { line, eventId: event.eventId, type: event.type, status: 'duplicate' };
   const decision = await decide(tx, source, event, options);
+  const record = and(eq(feedEvents.source, source), eq(feedEvents.eventId, event.eventId));
+  // An event whose facts the register already holds (a payment reference standing with the same facts, a
+  // repeated membership) changed nothing: like a replay it is a duplicate in the answer, leaves no record
+  // and is counted nowhere, so the register is exactly as it was; sent again it is judged the same way.
+  if (decision.status === 'applied' && decision.person.unchanged) {
+    await tx.delete(feedEvents).where(record);
+    return { line, eventId: event.eventId, type: event.type, status: 'duplicate' };
+  }
   await tx
     .update(feedEvents)
     .set(recordedDecision(decision, event, now))
-    .where(and(eq(feedEvents.source, source), eq(feedEvents.eventId, event.eventId)));
+    .where(record);
   await countReceived(tx, source, event, decision.status, now);
   return toOutcome(line, event, decision);
 }

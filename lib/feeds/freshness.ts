@@ -2,30 +2,13 @@ import { desc, max, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { feedDailyCounts } from '@/db/schema';
 import type { AnyFeedSource } from './events';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 import { servedFeedSources } from './served-sources';
-
-/**
- * How often each source is expected to send: ЗАГС and МВД daily, military commissariats every 14 days; in
- * Kazakhstan the fund's payments daily and the category lists twice a month (every 16 days at the latest).
- */
-export const EXPECTED_PERIOD_HOURS: Record<AnyFeedSource, number> = {
-  zags: 24,
-  mvd: 24,
-  military: 14 * 24,
-  payments: 24,
-  categories: 16 * 24,
-};
-
-const SOURCE_NAMES: Record<AnyFeedSource, string> = {
-  zags: 'ЗАГС',
-  mvd: 'МВД',
-  military: 'военных комиссариатов',
-  payments: 'платёжной системы ФСМС',
-  categories: 'ведомств со списками льготных категорий',
-};
 
 export interface SourceFreshness {
   source: AnyFeedSource;
+  /** Who sends it, as the operators' messages name it (the profile's FeedSourceSpec). */
+  name: string;
   /** When its last event arrived; null when the source has never sent one (not connected yet). */
   lastReceivedAt: Date | null;
   expectedPeriodHours: number;
@@ -40,19 +23,21 @@ export async function feedFreshness(db: Executor, now: Date): Promise<SourceFres
     .from(feedDailyCounts)
     .groupBy(feedDailyCounts.source);
   const last = new Map(rows.map((r) => [r.source, r.last]));
+  // The served sources' specs: who they are and how often the profile expects them.
+  const specs = new Map(jurisdictionProfile().feeds.sources.map((s) => [s.source, s]));
   return servedFeedSources().map((source) => {
+    const { name, expectedPeriodHours } = specs.get(source)!;
     const lastReceivedAt = last.get(source) ?? null;
-    const expectedPeriodHours = EXPECTED_PERIOD_HOURS[source];
     const silent =
       lastReceivedAt !== null && now.getTime() - lastReceivedAt.getTime() > expectedPeriodHours * 3_600_000;
-    return { source, lastReceivedAt, expectedPeriodHours, silent };
+    return { source, name, lastReceivedAt, expectedPeriodHours, silent };
   });
 }
 
 /** The operators' words for a silent source. */
 export function silenceMessage(f: SourceFreshness, formatInstant: (d: Date) => string): string {
   const period = f.expectedPeriodHours === 24 ? 'ежедневно' : `раз в ${f.expectedPeriodHours / 24} дней`;
-  return `Нет событий от ${SOURCE_NAMES[f.source]} с ${formatInstant(f.lastReceivedAt!)}, хотя они ожидаются ${period}: проверьте обмен с источником.`;
+  return `Нет событий от ${f.name} с ${formatInstant(f.lastReceivedAt!)}, хотя они ожидаются ${period}: проверьте обмен с источником.`;
 }
 
 export interface DailyCount {

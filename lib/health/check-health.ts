@@ -104,7 +104,11 @@ export async function checkHealth(now = new Date()): Promise<HealthReport> {
       status: 'ok',
       database: { status: 'up', latencyMs: probe.latencyMs, role: probe.role },
       calendar,
-      feeds: feeds.map((f) => ({ ...f, lastReceivedAt: f.lastReceivedAt?.toISOString() ?? null })),
+      // The report's published shape: the source's key, not its operators' name.
+      feeds: feeds.map(({ name: _name, ...f }) => ({
+        ...f,
+        lastReceivedAt: f.lastReceivedAt?.toISOString() ?? null,
+      })),
       replicas,
       problems: [
         ...(calendar ? calendarProblems(calendar.missingYears, calendar.incompleteYears) : []),

@@ -164,8 +164,18 @@ describe('the Kazakh profile points at the Kazakh rules', () => {
 
   it('its feeds are the payments and the category lists, each source’s actor recording its own facts', () => {
     expect(kzProfile.feeds.sources).toEqual([
-      { source: 'payments', eventTypes: KZ_FEED_EVENT_TYPES.payments },
-      { source: 'categories', eventTypes: KZ_FEED_EVENT_TYPES.categories },
+      {
+        source: 'payments',
+        eventTypes: KZ_FEED_EVENT_TYPES.payments,
+        name: 'платёжной системы ФСМС',
+        expectedPeriodHours: 24,
+      },
+      {
+        source: 'categories',
+        eventTypes: KZ_FEED_EVENT_TYPES.categories,
+        name: 'ведомств со списками льготных категорий',
+        expectedPeriodHours: 16 * 24,
+      },
     ]);
     const payments = { kind: 'feed', id: 'p', source: 'payments' } as const;
     const categories = { kind: 'feed', id: 'c', source: 'categories' } as const;

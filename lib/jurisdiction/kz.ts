@@ -1,7 +1,7 @@
 import { TIME_ZONES } from '@/config/time-zone';
 import { OSMS_STATUS_CODES, validateIin } from '@/lib/domain/kz';
 import { valid } from '@/lib/domain/result';
-import { KZ_FEED_EVENT_TYPES, KZ_FEED_SOURCES } from '@/lib/kz/feed-sources';
+import { KZ_FEED_EVENT_TYPES, KZ_FEED_SENDERS, KZ_FEED_SOURCES } from '@/lib/kz/feed-sources';
 import { IIN_SYSTEM, OSMS_STATUS_SYSTEM } from '@/lib/kz/fhir-systems';
 import { KZ_JOURNEYS, KZ_SECTIONS } from '@/lib/kz/portal-services';
 import { kzToday } from '@/lib/kz/today';
@@ -52,7 +52,11 @@ export const kzProfile: JurisdictionProfile = {
   // no deadline is counted in working days (status is derived, never applied for).
   directories: { files: [], productionCalendar: false },
   feeds: {
-    sources: KZ_FEED_SOURCES.map((source) => ({ source, eventTypes: KZ_FEED_EVENT_TYPES[source] })),
+    sources: KZ_FEED_SOURCES.map((source) => ({
+      source,
+      eventTypes: KZ_FEED_EVENT_TYPES[source],
+      ...KZ_FEED_SENDERS[source],
+    })),
   },
   portal: { journeys: KZ_JOURNEYS, sections: KZ_SECTIONS },
 };

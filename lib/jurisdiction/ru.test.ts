@@ -83,6 +83,11 @@ describe('the Russian profile points at the Russian rules', () => {
       expect(s.eventTypes).toEqual(eventTypesOf(s.source as (typeof FEED_SOURCES)[number]));
       expect(s.eventTypes.length).toBeGreaterThan(0);
     }
+    expect(ruProfile.feeds.sources.map((s) => [s.name, s.expectedPeriodHours])).toEqual([
+      ['ЗАГС', 24],
+      ['МВД', 24],
+      ['военных комиссариатов', 14 * 24],
+    ]);
   });
 
   it('every portal service it offers is a page of the cabinet', () => {

@@ -11,7 +11,15 @@ import {
   SNILS_SYSTEM,
 } from '@/lib/fhir/systems';
 import { JOURNEYS, SECTIONS } from '@/lib/portal/citizen-services';
-import type { JurisdictionProfile } from './profile';
+import type { FeedSource } from '@/lib/auth/actor';
+import type { FeedSourceSpec, JurisdictionProfile } from './profile';
+
+/** Who each Russian source is and how often it sends: ЗАГС and МВД daily, the commissariats every 14 days. */
+const RU_FEED_SENDERS: Record<FeedSource, Pick<FeedSourceSpec, 'name' | 'expectedPeriodHours'>> = {
+  zags: { name: 'ЗАГС', expectedPeriodHours: 24 },
+  mvd: { name: 'МВД', expectedPeriodHours: 24 },
+  military: { name: 'военных комиссариатов', expectedPeriodHours: 14 * 24 },
+};
 
 /** Russia's ОМС register: the ЕРЗ of ФФОМС (ADR 0029). Each member points at the Russian definition. */
 export const ruProfile: JurisdictionProfile = {
@@ -76,6 +84,12 @@ export const ruProfile: JurisdictionProfile = {
     ],
     productionCalendar: true,
   },
-  feeds: { sources: FEED_SOURCES.map((source) => ({ source, eventTypes: eventTypesOf(source) })) },
+  feeds: {
+    sources: FEED_SOURCES.map((source) => ({
+      source,
+      eventTypes: eventTypesOf(source),
+      ...RU_FEED_SENDERS[source],
+    })),
+  },
   portal: { journeys: JOURNEYS, sections: SECTIONS },
 };

@@ -10,6 +10,15 @@ export const KZ_FEED_EVENT_TYPES = {
   categories: ['category.joined', 'category.left'],
 } as const satisfies Record<KzFeedSource, readonly string[]>;
 
+/**
+ * Who each source is and how often it sends: the fund's payments daily, the category lists twice a month
+ * (every 16 days at the latest).
+ */
+export const KZ_FEED_SENDERS = {
+  payments: { name: 'платёжной системы ФСМС', expectedPeriodHours: 24 },
+  categories: { name: 'ведомств со списками льготных категорий', expectedPeriodHours: 16 * 24 },
+} as const satisfies Record<KzFeedSource, { name: string; expectedPeriodHours: number }>;
+
 export const KZ_FEED_SOURCES = Object.keys(KZ_FEED_EVENT_TYPES) as KzFeedSource[];
 
 export function isKzFeedSource(value: string): value is KzFeedSource {

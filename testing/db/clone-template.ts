@@ -1,7 +1,7 @@
 import { env } from '@/config/env';
 import { databaseUrl } from '@/db/embedded';
 import { drizzle } from 'drizzle-orm/node-postgres';
-import { REFERENCE_LOADERS } from '@/db/migrate';
+import { REFERENCE_LOADERS, TEMPLATE_REFERENCE } from '@/db/migrate';
 import { settleJurisdiction } from '@/db/register-settings';
 import * as schema from '@/db/schema';
 import { withClient } from './with-client';
@@ -39,13 +39,14 @@ export async function cloneStartedRegister(
   const jurisdiction = env().REGISTER_JURISDICTION;
   await withClient(url, async (client) => {
     await settleJurisdiction(client, jurisdiction);
-    // The template holds Russia's directories (its migration is unbound); a Kazakh register's first start
-    // would have loaded Kazakhstan's instead (db/migrate.ts), so a Kazakh clone swaps them.
-    if (jurisdiction !== 'ru') {
-      await client.query(`delete from insurer_regions; delete from insurers;
-        delete from medical_organisations; delete from subjects`);
+    // The template holds TEMPLATE_REFERENCE's directories (its migration is unbound); another country's
+    // first start would have loaded its own instead (db/migrate.ts), so such a clone swaps them.
+    if (jurisdiction !== TEMPLATE_REFERENCE) {
       const db = drizzle(client, { schema, casing: 'snake_case' });
-      await db.transaction((tx) => REFERENCE_LOADERS[jurisdiction](tx));
+      await db.transaction(async (tx) => {
+        await REFERENCE_LOADERS[TEMPLATE_REFERENCE].clear(tx);
+        await REFERENCE_LOADERS[jurisdiction].load(tx);
+      });
     }
   });
   return url;

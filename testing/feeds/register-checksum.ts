@@ -17,7 +17,7 @@ const KEYS = `with keys as (
 /** An ЕНП as printed in a notice. */
 const ENP = /\d{4} \d{4} \d{4} \d{4}/.source;
 
-export const CHECKSUM_PARTS: Record<string, string> = {
+const CHECKSUM_PARTS: Record<string, string> = {
   persons: `select k.k, x.last_name, x.first_name, x.patronymic, x.sex, x.birth_date, x.birth_place,
                    x.citizenship, x.snils, x.category, x.death_date, left(x.enp, 2) as region, x.merged_into_id,
                    x.version
@@ -48,7 +48,7 @@ export const CHECKSUM_PARTS: Record<string, string> = {
  */
 const KZ_KEYS = `with keys as (select p.id, 'iin:' || p.iin as k from persons p)`;
 
-export const KZ_CHECKSUM_PARTS: Record<string, string> = {
+const KZ_CHECKSUM_PARTS: Record<string, string> = {
   persons: `select k.k, x.last_name, x.first_name, x.sex, x.birth_date, x.version
               from persons x join keys k on k.id = x.id`,
   contributions: `select k.k, x.payer_kind, x.payer_id, x.payer_name, x.month_covered, x.months, x.amount,
@@ -63,13 +63,23 @@ export const KZ_CHECKSUM_PARTS: Record<string, string> = {
   counts: CHECKSUM_PARTS.counts!,
 };
 
+/** What a checksum reads: the parts' queries and the `keys` they name persons by. */
+export interface ChecksumSpec {
+  keys: string;
+  parts: Record<string, string>;
+}
+
+/** The Russian register's checksum (the default). */
+export const RU_CHECKSUM: ChecksumSpec = { keys: KEYS, parts: CHECKSUM_PARTS };
+/** The ОСМС register's checksum. */
+export const KZ_CHECKSUM: ChecksumSpec = { keys: KZ_KEYS, parts: KZ_CHECKSUM_PARTS };
+
 /** Per part: row count and the md5 of its rows in a stable order. */
 export async function registerChecksum(
   db: Pick<pg.Pool, 'query'>,
-  parts: Record<string, string> = CHECKSUM_PARTS,
+  { keys, parts }: ChecksumSpec = RU_CHECKSUM,
 ): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  const keys = parts === KZ_CHECKSUM_PARTS ? KZ_KEYS : KEYS;
   for (const [part, query] of Object.entries(parts)) {
     const { rows } = await db.query<{ n: string; md5: string | null }>(
       `${keys} select count(*)::text as n, md5(string_agg(t::text, E'\\n' order by t::text)) as md5 from (${query}) t`,
@@ -82,7 +92,7 @@ export async function registerChecksum(
 /** The checksum of the register at `url`, on a connection of its own. */
 export async function registerChecksumAt(
   url: string,
-  parts: Record<string, string> = CHECKSUM_PARTS,
+  checksum: ChecksumSpec = RU_CHECKSUM,
 ): Promise<Record<string, string>> {
-  return withClient(url, (c) => registerChecksum(c, parts));
+  return withClient(url, (c) => registerChecksum(c, checksum));
 }

@@ -1,13 +1,19 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { feedEvents, kzCategoryMemberships, kzContributions, registerEvents } from '@/db/schema';
+import {
+  feedDailyCounts,
+  feedEvents,
+  kzCategoryMemberships,
+  kzContributions,
+  registerEvents,
+} from '@/db/schema';
 import { syntheticIin, type Iin } from '@/lib/domain/kz';
 import type { LocalDate } from '@/lib/domain/dates';
 import { applyFeedEvents, retryPending } from '@/lib/feeds/apply-feed-events';
 import type { AnyFeedSource } from '@/lib/feeds/events';
 import type { EventOutcome } from '@/lib/feeds/outcome';
-import { registerChecksum, KZ_CHECKSUM_PARTS } from '@/testing/feeds/register-checksum';
+import { registerChecksum, KZ_CHECKSUM } from '@/testing/feeds/register-checksum';
 import { paidEvent, parsedEvents, testId } from '@/testing/kz/feed-events';
 import { KZ_FEED_NOW } from '@/testing/kz/feed-registers';
 import { createKzPerson } from '@/testing/kz/register';
@@ -54,6 +60,18 @@ const left = (iin: string, to: string, listDate: string, category = 'PENSIONER')
   occurredAt: at(listDate),
   data: { iin, category, to, listDate },
 });
+
+/** The payments source's counters (all days): what freshness and the dashboard read. */
+const paymentCounts = async () =>
+  (
+    await db()
+      .select({
+        received: sql<number>`sum(${feedDailyCounts.received})::int`,
+        applied: sql<number>`sum(${feedDailyCounts.applied})::int`,
+      })
+      .from(feedDailyCounts)
+      .where(eq(feedDailyCounts.source, 'payments'))
+  )[0];
 
 const ledgerOf = (personId: number) =>
   db()
@@ -113,9 +131,13 @@ describe('contribution.paid', () => {
     const event = paid(person.iin);
     expect(statuses(await post('payments', event))).toEqual(['applied']);
     const again = { ...event, eventId: id('pay') };
+    const countsBefore = await paymentCounts();
     expect(statuses(await post('payments', event, again))).toEqual(['duplicate', 'duplicate']);
     expect(await ledgerOf(person.id)).toHaveLength(1);
     expect(await historyOf(person.id)).toHaveLength(1);
+    // Changed nothing, so like the replay it is neither recorded nor counted.
+    expect(await db().select().from(feedEvents).where(eq(feedEvents.eventId, again.eventId))).toEqual([]);
+    expect(await paymentCounts()).toEqual(countsBefore);
   });
 
   it('refuses the same reference with other facts, naming the reference', async () => {
@@ -329,9 +351,9 @@ describe('replays and concurrency', () => {
     const p2 = paid(person.iin, { month: '2026-09' });
     const events = [p1, p2, reversed(person.iin, p1.data.reference, at('2026-10-29'))];
     await post('payments', ...events);
-    const once = await registerChecksum(db().$client, KZ_CHECKSUM_PARTS);
+    const once = await registerChecksum(db().$client, KZ_CHECKSUM);
     expect(statuses(await post('payments', ...events))).toEqual(['duplicate', 'duplicate', 'duplicate']);
-    expect(await registerChecksum(db().$client, KZ_CHECKSUM_PARTS)).toEqual(once);
+    expect(await registerChecksum(db().$client, KZ_CHECKSUM)).toEqual(once);
     expect((await ledgerOf(person.id)).map((r) => [r.monthCovered, r.retractedAt === null])).toEqual([
       ['2026-08', false],
       ['2026-09', true],

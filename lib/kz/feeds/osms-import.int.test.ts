@@ -7,7 +7,7 @@ import { applyBatch } from '@/lib/feeds/bulk/apply-batch';
 import { importFeedFile, type ImportSummary } from '@/lib/feeds/bulk/import-feed';
 import { secondDatabase, useDatabase } from '@/testing/feeds/feed-registers';
 import { killAndResume, query, startImport, type ImportRun, type Kill } from '@/testing/feeds/import-crash';
-import { KZ_CHECKSUM_PARTS, registerChecksumAt } from '@/testing/feeds/register-checksum';
+import { KZ_CHECKSUM, registerChecksumAt } from '@/testing/feeds/register-checksum';
 import { KZ_FEED_NOW, seedKzFeedRegister, writeKzTestFeed } from '@/testing/kz/feed-registers';
 
 /**
@@ -73,8 +73,8 @@ describe('the bulk path of the ОСМС feeds', () => {
 
   it('leaves the register the one-event path leaves', async () => {
     const [a, b] = [
-      await registerChecksumAt(url, KZ_CHECKSUM_PARTS),
-      await registerChecksumAt(other.url, KZ_CHECKSUM_PARTS),
+      await registerChecksumAt(url, KZ_CHECKSUM),
+      await registerChecksumAt(other.url, KZ_CHECKSUM),
     ];
     expect(a).toEqual(b);
     expect(Number(a.contributions!.split(':')[0])).toBeGreaterThan(1300);
@@ -132,8 +132,8 @@ describe('a payments import killed with SIGKILL and run again', () => {
 
   it('leaves the register a clean run leaves', async () => {
     const [a, b] = [
-      await registerChecksumAt(crashed.url, KZ_CHECKSUM_PARTS),
-      await registerChecksumAt(clean.url, KZ_CHECKSUM_PARTS),
+      await registerChecksumAt(crashed.url, KZ_CHECKSUM),
+      await registerChecksumAt(clean.url, KZ_CHECKSUM),
     ];
     expect(a).toEqual(b);
     expect(Number(a.contributions!.split(':')[0])).toBeGreaterThan(EVENTS * 0.85);
