@@ -34,10 +34,14 @@ export async function feedFreshness(db: Executor, now: Date): Promise<SourceFres
   });
 }
 
+/** How often a source is expected, in words: «ежедневно», «раз в 14 дней». */
+export function expectedPeriodText(hours: number): string {
+  return hours === 24 ? 'ежедневно' : `раз в ${hours / 24} дней`;
+}
+
 /** The operators' words for a silent source. */
 export function silenceMessage(f: SourceFreshness, formatInstant: (d: Date) => string): string {
-  const period = f.expectedPeriodHours === 24 ? 'ежедневно' : `раз в ${f.expectedPeriodHours / 24} дней`;
-  return `Нет событий от ${f.name} с ${formatInstant(f.lastReceivedAt!)}, хотя они ожидаются ${period}: проверьте обмен с источником.`;
+  return `Нет событий от ${f.name} с ${formatInstant(f.lastReceivedAt!)}, хотя они ожидаются ${expectedPeriodText(f.expectedPeriodHours)}: проверьте обмен с источником.`;
 }
 
 export interface DailyCount {

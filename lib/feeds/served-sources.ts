@@ -1,5 +1,4 @@
 import { jurisdictionProfile } from '@/lib/jurisdiction/current';
-import { kzProfile } from '@/lib/jurisdiction/kz';
 import { isFeedSource, type AnyFeedSource } from './events';
 
 /**
@@ -23,18 +22,21 @@ export function servedSourcesText(conjunction = 'или'): string {
   return list.length > 1 ? `${list.slice(0, -1).join(', ')} ${conjunction} ${list.at(-1)}` : list.join('');
 }
 
-/** Each source's name for people: the console's feed pages and the API document say it the same way. */
-export const FEED_SOURCE_NAMES: Record<AnyFeedSource, string> = {
-  zags: 'ЗАГС',
-  mvd: 'МВД',
-  military: 'Военные комиссариаты',
-  payments: `Платежи ${kzProfile.texts.fundShortName}`,
-  categories: 'Списки льготных категорий',
-};
+/**
+ * A source's title for people (the profile's: «ЗАГС», «Платежи ФСМС»): the console's feed pages and the API
+ * document say it the same way. A source this deployment does not serve is shown by its key.
+ */
+export function feedSourceTitle(source: string): string {
+  return jurisdictionProfile().feeds.sources.find((s) => s.source === source)?.title ?? source;
+}
 
-/** The served sources' names, for a text about them (`ЗАГС, МВД, Военные комиссариаты`). */
+/** The served sources' senders, for a sentence («Сведения органов ЗАГС, МВД и военных комиссариатов»). */
+export function servedSendersText(): string {
+  const names = jurisdictionProfile().feeds.sources.map((s) => s.name);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} и ${names.at(-1)}` : names.join('');
+}
+
+/** The served sources' titles, for a text about them (`ЗАГС, МВД, Военные комиссариаты`). */
 export function servedSourceNames(): string {
-  return servedFeedSources()
-    .map((s) => FEED_SOURCE_NAMES[s])
-    .join(', ');
+  return servedFeedSources().map(feedSourceTitle).join(', ');
 }

@@ -121,7 +121,7 @@ describe('the health check and the agencies’ feeds', () => {
     ]);
     const feedProblems = report.problems.filter((p) => p.code === 'FEED_SILENT');
     expect(feedProblems).toHaveLength(1);
-    expect(feedProblems[0]!.message).toMatch(/Нет событий от ЗАГС с 30\.05\.2040, 11:00/);
+    expect(feedProblems[0]!.message).toMatch(/Нет событий от органов ЗАГС с 30\.05\.2040, 11:00/);
     // The public page's verdict does not depend on the feeds.
     expect(serviceStatus(report).verdict).toBe(serviceStatus({ ...report, feeds: [], problems: [] }).verdict);
     const later = await checkHealth(new Date('2040-06-04T09:00:00Z'));

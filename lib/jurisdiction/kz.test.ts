@@ -167,12 +167,14 @@ describe('the Kazakh profile points at the Kazakh rules', () => {
       {
         source: 'payments',
         eventTypes: KZ_FEED_EVENT_TYPES.payments,
+        title: 'Платежи ФСМС',
         name: 'платёжной системы ФСМС',
         expectedPeriodHours: 24,
       },
       {
         source: 'categories',
         eventTypes: KZ_FEED_EVENT_TYPES.categories,
+        title: 'Списки льготных категорий',
         name: 'ведомств со списками льготных категорий',
         expectedPeriodHours: 16 * 24,
       },

@@ -100,6 +100,8 @@ export interface FeedSourceSpec {
   /** The source key in the feed API's path: /api/v1/feeds/{source}/events. */
   readonly source: string;
   readonly eventTypes: readonly string[];
+  /** What it is called in a list or a table's row (nominative): «ЗАГС», «Военные комиссариаты». */
+  readonly title: string;
   /** Who sends it, as the operators' messages name it after «от» (genitive): «ЗАГС», «военных комиссариатов». */
   readonly name: string;
   /** How often it is expected to send: silent for longer, the health check and the console warn. */

@@ -83,10 +83,10 @@ describe('the Russian profile points at the Russian rules', () => {
       expect(s.eventTypes).toEqual(eventTypesOf(s.source as (typeof FEED_SOURCES)[number]));
       expect(s.eventTypes.length).toBeGreaterThan(0);
     }
-    expect(ruProfile.feeds.sources.map((s) => [s.name, s.expectedPeriodHours])).toEqual([
-      ['ЗАГС', 24],
-      ['МВД', 24],
-      ['военных комиссариатов', 14 * 24],
+    expect(ruProfile.feeds.sources.map((s) => [s.title, s.name, s.expectedPeriodHours])).toEqual([
+      ['Органы ЗАГС', 'органов ЗАГС', 24],
+      ['МВД', 'МВД', 24],
+      ['Военные комиссариаты', 'военных комиссариатов', 14 * 24],
     ]);
   });
 

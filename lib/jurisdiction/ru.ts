@@ -15,10 +15,10 @@ import type { FeedSource } from '@/lib/auth/actor';
 import type { FeedSourceSpec, JurisdictionProfile } from './profile';
 
 /** Who each Russian source is and how often it sends: ЗАГС and МВД daily, the commissariats every 14 days. */
-const RU_FEED_SENDERS: Record<FeedSource, Pick<FeedSourceSpec, 'name' | 'expectedPeriodHours'>> = {
-  zags: { name: 'ЗАГС', expectedPeriodHours: 24 },
-  mvd: { name: 'МВД', expectedPeriodHours: 24 },
-  military: { name: 'военных комиссариатов', expectedPeriodHours: 14 * 24 },
+const RU_FEED_SENDERS: Record<FeedSource, Pick<FeedSourceSpec, 'title' | 'name' | 'expectedPeriodHours'>> = {
+  zags: { title: 'Органы ЗАГС', name: 'органов ЗАГС', expectedPeriodHours: 24 },
+  mvd: { title: 'МВД', name: 'МВД', expectedPeriodHours: 24 },
+  military: { title: 'Военные комиссариаты', name: 'военных комиссариатов', expectedPeriodHours: 14 * 24 },
 };
 
 /** Russia's ОМС register: the ЕРЗ of ФФОМС (ADR 0029). Each member points at the Russian definition. */

@@ -15,9 +15,13 @@ export const KZ_FEED_EVENT_TYPES = {
  * (every 16 days at the latest).
  */
 export const KZ_FEED_SENDERS = {
-  payments: { name: 'платёжной системы ФСМС', expectedPeriodHours: 24 },
-  categories: { name: 'ведомств со списками льготных категорий', expectedPeriodHours: 16 * 24 },
-} as const satisfies Record<KzFeedSource, { name: string; expectedPeriodHours: number }>;
+  payments: { title: 'Платежи ФСМС', name: 'платёжной системы ФСМС', expectedPeriodHours: 24 },
+  categories: {
+    title: 'Списки льготных категорий',
+    name: 'ведомств со списками льготных категорий',
+    expectedPeriodHours: 16 * 24,
+  },
+} as const satisfies Record<KzFeedSource, { title: string; name: string; expectedPeriodHours: number }>;
 
 export const KZ_FEED_SOURCES = Object.keys(KZ_FEED_EVENT_TYPES) as KzFeedSource[];
 

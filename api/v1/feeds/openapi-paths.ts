@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { feedEventSchemas } from '@/lib/feeds/events';
-import { FEED_SOURCE_NAMES, servedFeedSources, servedSourceNames } from '@/lib/feeds/served-sources';
+import { feedSourceTitle, servedFeedSources, servedSourceNames } from '@/lib/feeds/served-sources';
 import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 import { FEED_LIMITS } from './limits';
 import { nationalFeedAnswerSchema, pendingListSchema } from './schemas';
@@ -24,7 +24,7 @@ function sourceParameter() {
     name: 'source',
     in: 'path',
     required: true,
-    description: `The source system: ${sources.map((s) => `${s} (${FEED_SOURCE_NAMES[s]})`).join(', ')}`,
+    description: `The source system: ${sources.map((s) => `${s} (${feedSourceTitle(s)})`).join(', ')}`,
     schema: { type: 'string', enum: sources },
   };
 }

@@ -70,6 +70,11 @@ const FEEDS: ConsoleSection = {
   roles: FUNDS,
 };
 
+const KZ_FEEDS: ConsoleSection = {
+  ...FEEDS,
+  text: 'Платежи и списки льготных категорий: свежесть, события в ожидании.',
+};
+
 const DIRECTORIES: ConsoleSection = {
   href: '/konsol/spravochniki',
   title: 'Справочники',
@@ -120,7 +125,7 @@ export const CONSOLE_SECTIONS_OF: Record<Jurisdiction, readonly ConsoleSection[]
     JOBS,
     PROFILE,
   ],
-  kz: [KZ_SEARCH, AUDIT, STAFF, CLINIC_KEYS, JOBS, PROFILE],
+  kz: [KZ_SEARCH, AUDIT, STAFF, CLINIC_KEYS, KZ_FEEDS, JOBS, PROFILE],
 };
 
 /** The sections of the jurisdiction this deployment runs. */

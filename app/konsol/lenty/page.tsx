@@ -1,21 +1,23 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
-import { formatMoscowDateTime } from '@/lib/applications/labels';
 import { can } from '@/lib/auth/permissions';
 import { requireConsolePage } from '../_shell/require-section';
 import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
+import { formatDateTimeIn } from '@/lib/domain/zoned-time';
 import { feedsOverview } from '@/lib/feeds/feeds-overview';
-import { FEED_SOURCE_NAMES } from '@/lib/feeds/served-sources';
+import { expectedPeriodText } from '@/lib/feeds/freshness';
+import { feedSourceTitle, servedSendersText } from '@/lib/feeds/served-sources';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 
 export const metadata: Metadata = { title: 'Ведомственный обмен' };
-
-const period = (hours: number) => (hours === 24 ? 'ежедневно' : `раз в ${hours / 24} дней`);
 
 export default async function FeedsPage() {
   const staff = await requireConsolePage('/konsol/lenty');
   if (!can(staff.actor, 'feed:read')) forbidden();
   const { freshness, days, pending } = await feedsOverview(staff.actor);
+  const { timeZone, texts } = jurisdictionProfile();
+  const at = (instant: Date) => formatDateTimeIn(instant, timeZone);
   return (
     <>
       <h1>Ведомственный обмен</h1>
@@ -25,8 +27,9 @@ export default async function FeedsPage() {
         </p>
       ) : null}
       <p>
-        Сведения органов ЗАГС, МВД и военных комиссариатов поступают в регистр через API обмена. Каждое
-        событие применяется один раз; событие о человеке, которого ещё нет в регистре, ждёт его появления.
+        Сведения {servedSendersText()} поступают в регистр через API обмена. Каждое событие применяется один
+        раз; событие о человеке, которого ещё нет в регистре, ждёт его появления. Время — {texts.timeZoneName}
+        .
       </p>
       <h2>Свежесть источников</h2>
       <table className="table">
@@ -42,9 +45,9 @@ export default async function FeedsPage() {
         <tbody>
           {freshness.map((f) => (
             <tr key={f.source}>
-              <th scope="row">{FEED_SOURCE_NAMES[f.source]}</th>
-              <td>{f.lastReceivedAt ? formatMoscowDateTime(f.lastReceivedAt) : 'ещё не присылал'}</td>
-              <td>{period(f.expectedPeriodHours)}</td>
+              <th scope="row">{feedSourceTitle(f.source)}</th>
+              <td>{f.lastReceivedAt ? at(f.lastReceivedAt) : 'ещё не присылал'}</td>
+              <td>{expectedPeriodText(f.expectedPeriodHours)}</td>
               <td>
                 {f.lastReceivedAt === null ? (
                   <span className="tag">Не подключён</span>
@@ -64,7 +67,7 @@ export default async function FeedsPage() {
       ) : (
         <table className="table">
           <caption className="visually-hidden">
-            Полученные события по источникам и дням (по московскому времени)
+            Полученные события по источникам и дням ({texts.timeZoneName})
           </caption>
           <thead>
             <tr>
@@ -80,7 +83,7 @@ export default async function FeedsPage() {
             {days.map((d) => (
               <tr key={`${d.day}-${d.source}`}>
                 <td>{formatDateRu(d.day as LocalDate)}</td>
-                <td>{FEED_SOURCE_NAMES[d.source]}</td>
+                <td>{feedSourceTitle(d.source)}</td>
                 <td>{d.received}</td>
                 <td>{d.applied}</td>
                 <td>{d.pending}</td>
@@ -114,14 +117,14 @@ export default async function FeedsPage() {
             <tbody>
               {pending.map((p) => (
                 <tr key={`${p.source}-${p.eventId}`}>
-                  <td>{FEED_SOURCE_NAMES[p.source]}</td>
+                  <td>{feedSourceTitle(p.source)}</td>
                   <td className="break">
                     <code>{p.eventId}</code>
                   </td>
                   <td>
                     <code>{p.type}</code>
                   </td>
-                  <td>{formatMoscowDateTime(p.receivedAt)}</td>
+                  <td>{at(p.receivedAt)}</td>
                   <td>{p.attempts}</td>
                   <td className="break">{p.reason}</td>
                 </tr>

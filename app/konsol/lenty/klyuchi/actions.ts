@@ -2,15 +2,14 @@
 
 import type { AnyFeedSource } from '@/lib/feeds/events';
 import { createFeedKey, revokeFeedKey } from '@/lib/feeds/feed-keys';
-import { isServedFeedSource } from '@/lib/feeds/served-sources';
+import { isServedFeedSource, servedSourceNames } from '@/lib/feeds/served-sources';
 import type { FormState } from '../../../_components/form-state';
 import { issueKeyFromForm, revokeKeyFromForm, type KeyOwnerField } from '../../_keys/key-actions';
 
 const PATH = '/konsol/lenty/klyuchi';
 const SOURCE: KeyOwnerField = {
   name: 'source',
-  check: (value) =>
-    isServedFeedSource(value) ? null : 'Выберите источник: ЗАГС, МВД или военный комиссариат.',
+  check: (value) => (isServedFeedSource(value) ? null : `Выберите источник: ${servedSourceNames()}.`),
 };
 
 export interface IssuedFeedKey {

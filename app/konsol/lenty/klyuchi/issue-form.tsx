@@ -5,13 +5,8 @@ import { RadioGroup } from '../../../_components/radio-group';
 import { IssueKeyForm } from '../../_keys/issue-key-form';
 import { issueFeedKey } from './actions';
 
-const SOURCE_OPTIONS = [
-  ['zags', 'Органы ЗАГС'],
-  ['mvd', 'МВД'],
-  ['military', 'Военные комиссариаты'],
-] as const;
-
-export function IssueFeedKeyForm() {
+/** `sources`: the served sources with their titles (the profile's), as the page reads them on the server. */
+export function IssueFeedKeyForm({ sources }: { sources: readonly (readonly [string, string])[] }) {
   return (
     <IssueKeyForm
       issue={issueFeedKey}
@@ -27,7 +22,7 @@ export function IssueFeedKeyForm() {
         <RadioGroup
           name="source"
           legend="Источник"
-          options={SOURCE_OPTIONS}
+          options={sources}
           value={state.values.source}
           error={errorFor(state, 'source')}
         />

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireConsolePage } from '../../_shell/require-section';
 import { listFeedKeys } from '@/lib/feeds/feed-keys';
-import { FEED_SOURCE_NAMES } from '@/lib/feeds/served-sources';
+import { feedSourceTitle, servedFeedSources } from '@/lib/feeds/served-sources';
 import { keyPrefixParam } from '../../_keys/key-actions';
 import { KeysTable } from '../../_keys/keys-table';
 import { OutcomeBanner } from '../../_shell/outcome-banner';
@@ -34,13 +34,13 @@ export default async function FeedKeysPage({
       </p>
       <OutcomeBanner done={revoked ? `Ключ с префиксом ${revoked} отозван.` : null} failed={failed} />
       <h2>Выпустить ключ</h2>
-      <IssueFeedKeyForm />
+      <IssueFeedKeyForm sources={servedFeedSources().map((s) => [s, feedSourceTitle(s)] as const)} />
       <KeysTable
         testId="feed-keys"
         caption="Выпущенные ключи, новые сверху (показаны только префиксы)"
         ownerColumn="Источник"
         revoke={revokeFeedKeyAction}
-        keys={keys.map((k) => ({ ...k, owner: FEED_SOURCE_NAMES[k.source] }))}
+        keys={keys.map((k) => ({ ...k, owner: feedSourceTitle(k.source) }))}
       />
     </>
   );
