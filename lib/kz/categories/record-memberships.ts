@@ -8,7 +8,7 @@ import { AppError, fieldIssue } from '@/lib/errors';
 import type { Affected } from '@/lib/feeds/effects/context';
 import type { CategoryJoined, CategoryLeft } from '@/lib/kz/feeds/events';
 import { kzToday } from '@/lib/kz/today';
-import { kzPersonIdsByIin } from '@/lib/kz/persons-by-iin';
+import { findKzPersonId } from '@/lib/kz/persons/find-kz-person';
 import { runWrite, type WriteMeta, type Writer } from '@/lib/register/writer';
 
 /**
@@ -41,8 +41,8 @@ function checkListEvent(
 
 /** The person, locked, after the permission is checked for them. */
 async function lockedPerson(w: Writer, iin: string): Promise<number> {
-  const id = (await kzPersonIdsByIin(w.tx, [iin])).get(iin);
-  if (id === undefined) {
+  const id = await findKzPersonId(w.tx, iin);
+  if (id === null) {
     throw new AppError('PERSON_NOT_FOUND', { fields: [fieldIssue('data.iin', 'PERSON_NOT_FOUND')] });
   }
   requirePermission(w.meta.actor, 'category:record', { personId: id });

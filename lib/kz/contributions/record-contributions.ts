@@ -7,7 +7,7 @@ import { AppError, fieldIssue } from '@/lib/errors';
 import type { Affected } from '@/lib/feeds/effects/context';
 import type { ContributionPaid, ContributionReversed } from '@/lib/kz/feeds/events';
 import { kzToday } from '@/lib/kz/today';
-import { kzPersonIdsByIin } from '@/lib/kz/persons-by-iin';
+import { findKzPersonId } from '@/lib/kz/persons/find-kz-person';
 import { runWrite, type RegisterEventInput, type WriteMeta, type Writer } from '@/lib/register/writer';
 import { checkPayment, samePayment, type Payment } from './payment-input';
 
@@ -53,8 +53,8 @@ export function contributionPaidEvent(
 }
 
 async function personOf(w: Writer, iin: string): Promise<number> {
-  const id = (await kzPersonIdsByIin(w.tx, [iin])).get(iin);
-  if (id === undefined) {
+  const id = await findKzPersonId(w.tx, iin);
+  if (id === null) {
     throw new AppError('PERSON_NOT_FOUND', { fields: [fieldIssue('data.iin', 'PERSON_NOT_FOUND')] });
   }
   return id;

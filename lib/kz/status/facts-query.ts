@@ -4,6 +4,7 @@ import type { LocalDate } from '@/lib/domain/dates';
 import type { OsmsContribution, OsmsFacts } from '@/lib/domain/kz';
 import { toMonth } from '@/lib/domain/kz/months';
 import { AppError } from '@/lib/errors';
+import { kzPersonIdOfIin } from '@/lib/kz/persons/find-kz-person';
 import type {
   ContributionRecord,
   MembershipRecord,
@@ -84,7 +85,7 @@ export async function loadKzPersonFacts(
   by: { iin: string } | { personId: number },
   knownAt?: Date,
 ): Promise<KzPersonFactsRow | null> {
-  const where = 'iin' in by ? sql`p.iin = ${by.iin}` : sql`p.id = ${by.personId}`;
+  const where = sql`p.id = ${'iin' in by ? kzPersonIdOfIin(sql`${by.iin}`) : by.personId}`;
   const { rows } = await db.execute<KzPersonFactsRow & Record<string, unknown>>(
     recordsStatement(where, knownAt),
   );

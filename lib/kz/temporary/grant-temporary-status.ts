@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
-import { kzTemporaryStatuses, persons } from '@/db/schema';
+import { kzTemporaryStatuses } from '@/db/schema';
 import { actorOrganisation, type Actor } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
 import type { LocalDate } from '@/lib/domain/dates';
@@ -8,6 +7,7 @@ import { categoryName, osmsStatusOn, validateIin, type OsmsCategory } from '@/li
 import { temporaryStatusLastDay } from '@/lib/domain/kz/status-periods';
 import { checkTemporaryUpload, type CheckedTemporaryDocument } from '@/lib/domain/kz/temporary-document';
 import { AppError } from '@/lib/errors';
+import { findKzPersonId } from '@/lib/kz/persons/find-kz-person';
 import { loadOsmsFacts } from '@/lib/kz/status/facts-query';
 import { osmsParameters } from '@/lib/kz/parameters';
 import { kzToday } from '@/lib/kz/today';
@@ -73,11 +73,8 @@ export async function grantTemporaryStatus(
   const bytes = Buffer.from(input.document!.bytes);
 
   return runWrite(meta, async (w) => {
-    const [person] = await w.tx
-      .select({ id: persons.id })
-      .from(persons)
-      .where(and(eq(persons.iin, iin.value.iin), eq(persons.jurisdiction, 'kz')))
-      .for('update');
+    const personId = await findKzPersonId(w.tx, iin.value.iin, { lock: true });
+    const person = personId === null ? null : { id: personId };
     // Whether an ИИН is in the register is itself personal data: who may not upload for anyone learns
     // nothing from the answer.
     requirePermission(meta.actor, 'temporary_status:grant', { personId: person?.id ?? null });
