@@ -21,6 +21,8 @@
  * - insured-status.ts — `osmsStatusOn`: insured or not on a date, the ground or the reason with Russian
  *   words and advice (the "why not" rule), until when, the 12 previous months paid or not, and the right
  *   kept while the information systems are down.
+ * - temporary-status.ts — when a document may give a temporary status (`temporaryStatusRefusal`) and the
+ *   day a revocation takes effect (`revokedOnFor`).
  *
  * Sources of the facts: issue 14 (the fund's and the ministry's public statements 2020–2025), the ФСМС
  * branches' published notes on rates and categories, the republican budget laws for МЗП (details and what
@@ -65,3 +67,4 @@ export { INSURED_GROUNDS } from './status-periods';
 export { publicOsmsStatus, type PublicOsmsStatus } from './public-status';
 export { checkKzPersonData, type KzPersonData, type KzPersonInput } from './person-data';
 export { validateKzPersonName } from './person-name';
+export { revokedOnFor, temporaryStatusRefusal, type TemporaryStatusRefusal } from './temporary-status';

@@ -3,7 +3,7 @@ import { kzTemporaryStatuses } from '@/db/schema';
 import { actorOrganisation, type Actor } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
 import type { LocalDate } from '@/lib/domain/dates';
-import { categoryName, osmsStatusOn, validateIin, type OsmsCategory } from '@/lib/domain/kz';
+import { categoryName, temporaryStatusRefusal, validateIin, type OsmsCategory } from '@/lib/domain/kz';
 import { temporaryStatusLastDay } from '@/lib/domain/kz/status-periods';
 import { checkTemporaryUpload, type CheckedTemporaryDocument } from '@/lib/domain/kz/temporary-document';
 import { AppError } from '@/lib/errors';
@@ -37,9 +37,6 @@ export interface GrantedTemporaryStatus {
   document: CheckedTemporaryDocument & { sha256: string };
 }
 
-/** The grounds on which a person is insured because their category's data has arrived. */
-const CATEGORY_GROUNDS = new Set(['STATE_CATEGORY', 'LOCAL_BODY_CATEGORY']);
-
 /** Who uploaded, as the table records it: the person (a citizen for themselves or a child) or a clinic. */
 function uploader(actor: Actor): 'person' | 'clinic' {
   return actor.kind === 'citizen' ? 'person' : 'clinic';
@@ -52,8 +49,8 @@ function uploader(actor: Actor): 'person' | 'clinic' {
  *
  * The input's shape is checked first (it says nothing about anyone); then the person is found by ИИН and
  * locked, and the permission (`temporary_status:grant`: the person or their representative, a clinic) is
- * checked before anything about them is read. Refused when the person is already insured on a category
- * (its data is there) or still holds an unexpired temporary status for the same category. The status lasts
+ * checked before anything about them is read. Refused as lib/domain/kz's `temporaryStatusRefusal` says
+ * (already insured on a category, or an unexpired temporary status for the same category). The status lasts
  * one month from today (lib/domain/kz's rule, `temporaryStatusLastDay`). The row with the document and its
  * SHA-256, the register event and the notification to the person commit together.
  */
@@ -83,23 +80,8 @@ export async function grantTemporaryStatus(
     const today = kzToday(w.now);
     const params = osmsParameters();
     const facts = await loadOsmsFacts(w.tx, person.id);
-    const status = osmsStatusOn(params, facts, today);
-    if (status.insured && CATEGORY_GROUNDS.has(status.code)) {
-      throw new AppError('KZ_ALREADY_INSURED_ON_CATEGORY', {
-        details: { category: status.category, ground: status.code },
-      });
-    }
-    const holding = facts.temporaryStatuses.find(
-      (t) =>
-        t.category === category &&
-        t.revokedOn === null &&
-        temporaryStatusLastDay(params, t.uploadedOn) >= today,
-    );
-    if (holding) {
-      throw new AppError('KZ_TEMPORARY_STATUS_HOLDS', {
-        details: { category, until: temporaryStatusLastDay(params, holding.uploadedOn) },
-      });
-    }
+    const refusal = temporaryStatusRefusal(params, facts, category, today);
+    if (refusal) throw new AppError(refusal.code, { details: refusal.details });
 
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const uploadedBy = uploader(meta.actor);

@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
 import { recordStaffAction } from '@/lib/audit/staff-actions';
 import type { LocalDate } from '@/lib/domain/dates';
-import { categoryName, isOsmsCategory } from '@/lib/domain/kz';
+import { categoryName, isOsmsCategory, revokedOnFor } from '@/lib/domain/kz';
 import { IssueCollector } from '@/lib/domain/result';
 import { AppError } from '@/lib/errors';
 import { kzToday } from '@/lib/kz/today';
@@ -66,8 +66,7 @@ export async function revokeTemporaryStatus(
     if (row.revokedAt !== null) throw new AppError('KZ_TEMPORARY_STATUS_REVOKED');
 
     const today = kzToday(w.now);
-    // Never before the upload day (the table's check): an upload made "today" is revoked from today.
-    const revokedOn = (today < row.uploadedOn ? row.uploadedOn : today) as LocalDate;
+    const revokedOn = revokedOnFor(row.uploadedOn as LocalDate, today);
     await w.tx
       .update(kzTemporaryStatuses)
       .set({ revokedOn, revokedAt: await w.recordTime(), revokedBy: author.actor.id, revokeReason: reason })
