@@ -21,6 +21,7 @@
  * - insured-status.ts — `osmsStatusOn`: insured or not on a date, the ground or the reason with Russian
  *   words and advice (the "why not" rule), until when, the 12 previous months paid or not, and the right
  *   kept while the information systems are down.
+ * - payment.ts — a payment's data checked (`checkPayment`) and when two records are the same payment.
  * - temporary-status.ts — when a document may give a temporary status (`temporaryStatusRefusal`) and the
  *   day a revocation takes effect (`revokedOnFor`).
  *
@@ -68,3 +69,4 @@ export { publicOsmsStatus, type PublicOsmsStatus } from './public-status';
 export { checkKzPersonData, type KzPersonData, type KzPersonInput } from './person-data';
 export { validateKzPersonName } from './person-name';
 export { revokedOnFor, temporaryStatusRefusal, type TemporaryStatusRefusal } from './temporary-status';
+export { checkPayment, samePayment, type Payment, type PaymentData, type PayerKind } from './payment';

@@ -13,9 +13,10 @@ import { stageRows } from '@/lib/feeds/bulk/copy-stage';
 import type { EventOutcome } from '@/lib/feeds/outcome';
 import type { ContributionPaid } from '@/lib/kz/feeds/events';
 import { kzPersonIdOfIin } from '@/lib/kz/persons/find-kz-person';
+import { osmsParameters } from '@/lib/kz/parameters';
 import { kzToday } from '@/lib/kz/today';
 import { registerEventRow } from '@/lib/register/writer';
-import { checkPayment, type Payment } from './payment-input';
+import { checkPayment, type Payment } from '@/lib/domain/kz';
 import { contributionPaidEvent, contributionRow } from './record-contributions';
 
 /**
@@ -106,6 +107,7 @@ export const writePayments: BatchWriter = async (tx, source, items, options) => 
   if (!can(feedActor(source, options.clientId), 'contribution:record')) return out;
   const now = options.now ?? new Date();
   const today = kzToday(now);
+  const params = osmsParameters();
   const known = await knownEventIds(tx, source, items);
 
   // 1. Checked without the database; an event id or reference seen twice in the run goes one by one.
@@ -126,7 +128,7 @@ export const writePayments: BatchWriter = async (tx, source, items, options) => 
       return;
     }
     if (ids.get(event.eventId)! > 1 || references.get(event.data.reference)! > 1) return;
-    const payment = checkPayment(event.data, today);
+    const payment = checkPayment(params, event.data, today);
     if (payment.ok) checked.push({ index, line, event, payment: payment.value });
   });
   if (checked.length === 0) return out;

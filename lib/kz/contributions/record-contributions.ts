@@ -2,14 +2,14 @@ import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { kzContributions } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/permissions';
 import type { LocalDate } from '@/lib/domain/dates';
-import { validateIin } from '@/lib/domain/kz';
+import { checkPayment, samePayment, validateIin, type Payment } from '@/lib/domain/kz';
 import { AppError, fieldIssue } from '@/lib/errors';
 import type { Affected } from '@/lib/feeds/effects/context';
 import type { ContributionPaid, ContributionReversed } from '@/lib/kz/feeds/events';
+import { osmsParameters } from '@/lib/kz/parameters';
 import { kzToday } from '@/lib/kz/today';
 import { findKzPersonId } from '@/lib/kz/persons/find-kz-person';
 import { runWrite, type RegisterEventInput, type WriteMeta, type Writer } from '@/lib/register/writer';
-import { checkPayment, samePayment, type Payment } from './payment-input';
 
 /**
  * The contributions ledger's write use cases (issue 14, ADR 0031): a payment recorded, a payment reversed.
@@ -88,7 +88,7 @@ function judgeStanding(
 export async function recordContribution(data: ContributionPaid['data'], meta: WriteMeta): Promise<Affected> {
   requirePermission(meta.actor, 'contribution:record');
   return runWrite(meta, async (w) => {
-    const checked = checkPayment(data, kzToday(w.now));
+    const checked = checkPayment(osmsParameters(), data, kzToday(w.now));
     if (!checked.ok) throw AppError.validation(checked.issues);
     const p = checked.value;
     const personId = await personOf(w, p.iin);
