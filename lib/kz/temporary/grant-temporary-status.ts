@@ -13,7 +13,8 @@ import { osmsParameters } from '@/lib/kz/parameters';
 import { kzToday } from '@/lib/kz/today';
 import { runWrite, type WriteMeta } from '@/lib/register/writer';
 import { notifyPerson } from '@/lib/notifications/person-recipient';
-import { grantedText, KZ_PERSON_NOT_FOUND } from './temporary-status-texts';
+import { kzPersonNotFound } from '@/lib/kz/status/status-read-support';
+import { grantedText } from './temporary-status-texts';
 
 export interface GrantTemporaryStatusInput {
   /** Whose status: the person's ИИН (the register's only key). */
@@ -75,7 +76,7 @@ export async function grantTemporaryStatus(
     // Whether an ИИН is in the register is itself personal data: who may not upload for anyone learns
     // nothing from the answer.
     requirePermission(meta.actor, 'temporary_status:grant', { personId: person?.id ?? null });
-    if (!person) throw new AppError('PERSON_NOT_FOUND', { message: KZ_PERSON_NOT_FOUND });
+    if (!person) throw kzPersonNotFound();
 
     const today = kzToday(w.now);
     const params = osmsParameters();
