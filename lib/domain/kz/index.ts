@@ -66,7 +66,7 @@ export {
 } from './insured-status';
 export { INSURED_GROUNDS } from './status-periods';
 export { publicOsmsStatus, type PublicOsmsStatus } from './public-status';
-export { checkKzPersonData, type KzPersonData, type KzPersonInput } from './person-data';
+export { checkKzPersonData, KZ_CITIZENSHIP, type KzPersonData, type KzPersonInput } from './person-data';
 export { validateKzPersonName } from './person-name';
 export { revokedOnFor, temporaryStatusRefusal, type TemporaryStatusRefusal } from './temporary-status';
 export { checkPayment, samePayment, type Payment, type PaymentData, type PayerKind } from './payment';

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import type { LocalDate } from '@/lib/domain/dates';
-import type { OsmsContribution, OsmsFacts } from '@/lib/domain/kz';
+import { KZ_CITIZENSHIP, type OsmsContribution, type OsmsFacts } from '@/lib/domain/kz';
 import { toMonth } from '@/lib/domain/kz/months';
 import { AppError } from '@/lib/errors';
 import { kzPersonIdOfIin } from '@/lib/kz/persons/find-kz-person';
@@ -12,9 +12,6 @@ import type {
   ResidencePermitRecord,
   TemporaryStatusRecord,
 } from './osms-records';
-
-/** Kazakhstan's citizenship (ISO 3166 alpha-3): a citizen takes part in ОСМС without a permit. */
-export const KZ_CITIZENSHIP = 'KAZ';
 
 /**
  * The person and their facts in one statement (one round trip: the status check is the register's

@@ -1,5 +1,5 @@
 import type { LocalDate } from '@/lib/domain/dates';
-import type { OsmsCategory } from '@/lib/domain/kz';
+import type { KZ_CITIZENSHIP, OsmsCategory } from '@/lib/domain/kz';
 
 /**
  * What the register holds about a person's ОСМС facts, as known at one instant (ADR 0030): the rows the
@@ -60,7 +60,7 @@ export interface ResidencePermitRecord {
 
 /** A citizen of Kazakhstan takes part in ОСМС; anyone else while a residence permit holds. */
 export type ResidenceRecord =
-  | { kind: 'citizen'; citizenship: 'KAZ' }
+  | { kind: 'citizen'; citizenship: typeof KZ_CITIZENSHIP }
   | { kind: 'foreign'; citizenship: string; permits: ResidencePermitRecord[] };
 
 export interface OsmsRecords {
