@@ -7,7 +7,6 @@ import { IssueCollector } from '@/lib/domain/result';
 import { AppError, fieldIssue } from '@/lib/errors';
 import type { Affected } from '@/lib/feeds/effects/context';
 import type { CategoryJoined, CategoryLeft } from '@/lib/kz/feeds/events';
-import { kzToday } from '@/lib/kz/today';
 import { findKzPersonId } from '@/lib/kz/persons/find-kz-person';
 import { runWrite, type WriteMeta, type Writer } from '@/lib/register/writer';
 
@@ -101,7 +100,7 @@ export async function joinCategory(data: CategoryJoined['data'], meta: WriteMeta
   requirePermission(meta.actor, 'category:record');
   return runWrite(meta, async (w) => {
     const c = new IssueCollector();
-    const checked = checkListEvent(data, kzToday(w.now), c);
+    const checked = checkListEvent(data, w.today, c);
     const to = data.to ?? null;
     if (to !== null && to < data.from) c.add(fieldIssue('data.to', 'DATE_RANGE_INVALID'));
     if (c.issues.length || !checked) throw AppError.validation(c.issues);
@@ -137,7 +136,7 @@ export async function leaveCategory(data: CategoryLeft['data'], meta: WriteMeta)
   requirePermission(meta.actor, 'category:record');
   return runWrite(meta, async (w) => {
     const c = new IssueCollector();
-    const checked = checkListEvent(data, kzToday(w.now), c);
+    const checked = checkListEvent(data, w.today, c);
     if (c.issues.length || !checked) throw AppError.validation(c.issues);
     const personId = await lockedPerson(w, checked.iin);
     const membership = (await standing(w, personId, data.category)).find((r) => r.fromDate <= data.to);

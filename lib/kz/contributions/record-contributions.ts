@@ -7,7 +7,6 @@ import { AppError, fieldIssue } from '@/lib/errors';
 import type { Affected } from '@/lib/feeds/effects/context';
 import type { ContributionPaid, ContributionReversed } from '@/lib/kz/feeds/events';
 import { osmsParameters } from '@/lib/kz/parameters';
-import { kzToday } from '@/lib/kz/today';
 import { findKzPersonId } from '@/lib/kz/persons/find-kz-person';
 import { runWrite, type RegisterEventInput, type WriteMeta, type Writer } from '@/lib/register/writer';
 
@@ -88,7 +87,7 @@ function judgeStanding(
 export async function recordContribution(data: ContributionPaid['data'], meta: WriteMeta): Promise<Affected> {
   requirePermission(meta.actor, 'contribution:record');
   return runWrite(meta, async (w) => {
-    const checked = checkPayment(osmsParameters(), data, kzToday(w.now));
+    const checked = checkPayment(osmsParameters(), data, w.today);
     if (!checked.ok) throw AppError.validation(checked.issues);
     const p = checked.value;
     const personId = await personOf(w, p.iin);
@@ -122,7 +121,7 @@ export async function reverseContribution(
   return runWrite(meta, async (w) => {
     const iin = validateIin(data.iin, 'data.iin');
     const issues = iin.ok ? [] : iin.issues;
-    if (data.reversedOn > kzToday(w.now)) issues.push(fieldIssue('data.reversedOn', 'DATE_IN_FUTURE'));
+    if (data.reversedOn > w.today) issues.push(fieldIssue('data.reversedOn', 'DATE_IN_FUTURE'));
     if (!iin.ok || issues.length) throw AppError.validation(issues);
     const personId = await personOf(w, iin.value.iin);
     const standing = await standingPayment(w, data.reference, true);

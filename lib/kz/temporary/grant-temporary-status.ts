@@ -10,7 +10,6 @@ import { AppError } from '@/lib/errors';
 import { findKzPersonId } from '@/lib/kz/persons/find-kz-person';
 import { loadOsmsFacts } from '@/lib/kz/status/facts-query';
 import { osmsParameters } from '@/lib/kz/parameters';
-import { kzToday } from '@/lib/kz/today';
 import { runWrite, type WriteMeta } from '@/lib/register/writer';
 import { notifyPerson } from '@/lib/notifications/person-recipient';
 import { kzPersonNotFound } from '@/lib/kz/status/status-read-support';
@@ -78,7 +77,7 @@ export async function grantTemporaryStatus(
     requirePermission(meta.actor, 'temporary_status:grant', { personId: person?.id ?? null });
     if (!person) throw kzPersonNotFound();
 
-    const today = kzToday(w.now);
+    const today = w.today;
     const params = osmsParameters();
     const facts = await loadOsmsFacts(w.tx, person.id);
     const refusal = temporaryStatusRefusal(params, facts, category, today);

@@ -7,7 +7,6 @@ import type { LocalDate } from '@/lib/domain/dates';
 import { categoryName, isOsmsCategory, revokedOnFor } from '@/lib/domain/kz';
 import { IssueCollector } from '@/lib/domain/result';
 import { AppError } from '@/lib/errors';
-import { kzToday } from '@/lib/kz/today';
 import { notifyPerson } from '@/lib/notifications/person-recipient';
 import { checkReason } from '@/lib/register/correction';
 import { runWrite } from '@/lib/register/writer';
@@ -65,7 +64,7 @@ export async function revokeTemporaryStatus(
     requirePermission(author.actor, 'temporary_status:revoke', { personId: row.personId });
     if (row.revokedAt !== null) throw new AppError('KZ_TEMPORARY_STATUS_REVOKED');
 
-    const today = kzToday(w.now);
+    const today = w.today;
     const revokedOn = revokedOnFor(row.uploadedOn as LocalDate, today);
     await w.tx
       .update(kzTemporaryStatuses)
