@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
+import type { OsmsCategory } from '@/lib/domain/kz/categories';
 import { actorKindEnum } from './enums';
 import { persons } from './persons';
 
@@ -100,7 +101,7 @@ export const kzCategoryMemberships = pgTable(
     personId: bigint('person_id', { mode: 'number' })
       .notNull()
       .references(() => persons.id),
-    category: varchar('category', { length: 40 }).notNull(),
+    category: varchar('category', { length: 40 }).$type<OsmsCategory>().notNull(),
     fromDate: date('from_date', { mode: 'string' }).notNull(),
     toDate: date('to_date', { mode: 'string' }),
     /** When the category data reached the fund. */
@@ -130,7 +131,7 @@ export const kzTemporaryStatuses = pgTable(
     personId: bigint('person_id', { mode: 'number' })
       .notNull()
       .references(() => persons.id),
-    category: varchar('category', { length: 40 }).notNull(),
+    category: varchar('category', { length: 40 }).$type<OsmsCategory>().notNull(),
     uploadedOn: date('uploaded_on', { mode: 'string' }).notNull(),
     uploadedBy: text('uploaded_by', { enum: ['clinic', 'person'] }).notNull(),
     uploaderActorKind: actorKindEnum('uploader_actor_kind').notNull(),

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { kzCategoryMemberships } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/permissions';
 import type { LocalDate } from '@/lib/domain/dates';
-import { validateIin, type Iin } from '@/lib/domain/kz';
+import { validateIin, type Iin, type OsmsCategory } from '@/lib/domain/kz';
 import { IssueCollector } from '@/lib/domain/result';
 import { AppError, fieldIssue } from '@/lib/errors';
 import type { Affected } from '@/lib/feeds/effects/context';
@@ -50,7 +50,7 @@ async function lockedPerson(w: Writer, iin: string): Promise<number> {
 }
 
 /** The person's standing memberships of one category, latest start first. */
-function standing(w: Writer, personId: number, category: string): Promise<Membership[]> {
+function standing(w: Writer, personId: number, category: OsmsCategory): Promise<Membership[]> {
   return w.tx
     .select()
     .from(kzCategoryMemberships)

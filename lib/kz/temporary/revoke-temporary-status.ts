@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
 import { recordStaffAction } from '@/lib/audit/staff-actions';
 import type { LocalDate } from '@/lib/domain/dates';
-import { categoryName, isOsmsCategory, revokedOnFor } from '@/lib/domain/kz';
+import { categoryName, revokedOnFor } from '@/lib/domain/kz';
 import { IssueCollector } from '@/lib/domain/result';
 import { AppError } from '@/lib/errors';
 import { notifyPerson } from '@/lib/notifications/person-recipient';
@@ -92,7 +92,7 @@ export async function revokeTemporaryStatus(
       personId: row.personId,
       aboutPersonId: row.personId,
       text: revokedText({
-        categoryName: isOsmsCategory(row.category) ? categoryName(row.category) : row.category,
+        categoryName: categoryName(row.category),
         revokedOn,
         reason,
       }),
