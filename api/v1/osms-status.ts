@@ -1,7 +1,7 @@
 import { publicActor } from '@/lib/auth/actor';
 import { normalClientAddress } from '@/lib/auth/client-address-header';
 import { AppError, fieldIssue } from '@/lib/errors';
-import { checkOsmsStatusPublic } from '@/lib/kz/status/read-osms-status';
+import { checkOsmsStatusPublic } from '@/lib/kz/status/check-osms-status-public';
 import { enforceRateLimit } from '@/lib/rate-limit/rate-limits';
 import { sendJson, sendProblem, type ApiContext } from '../http';
 

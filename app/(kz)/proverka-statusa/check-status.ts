@@ -1,6 +1,6 @@
 import { publicActor } from '@/lib/auth/actor';
 import { isAppError } from '@/lib/errors';
-import { checkOsmsStatusPublic } from '@/lib/kz/status/read-osms-status';
+import { checkOsmsStatusPublic } from '@/lib/kz/status/check-osms-status-public';
 import { enforceRateLimit } from '@/lib/rate-limit/rate-limits';
 import type { FormState } from '@/app/_components/form-state';
 import type { StatusView } from '../_osms/status-parts';

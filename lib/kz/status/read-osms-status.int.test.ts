@@ -8,7 +8,8 @@ import { rejection } from '@/testing/expect-error';
 import { advanceBlock, citizen, d, m, membership, osmsParameters, paid } from '@/testing/kz/osms';
 import { addKzFacts, createKzPerson } from '@/testing/kz/register';
 import { loadOsmsFacts } from './facts-query';
-import { checkOsmsStatusPublic, readOsmsStatus } from './read-osms-status';
+import { checkOsmsStatusPublic } from './check-osms-status-public';
+import { readOsmsStatus } from './read-osms-status';
 
 const admin: Actor = { kind: 'staff', id: 'fund-admin', role: 'ffoms_admin' };
 const clinic: Actor = { kind: 'clinic', id: 'registrar-1', moCode: 'KZ0001' };

@@ -12,8 +12,6 @@ import type { OsmsRecords } from './osms-records';
 import { findKzPersonId } from '@/lib/kz/persons/find-kz-person';
 import { kzPersonNotFound, statusDetails } from './status-read-support';
 
-export { checkOsmsStatusPublic } from './check-osms-status-public';
-
 export interface OsmsStatusQuery {
   /** As typed or sent: checked by the ИИН rule, every failed check named under `iin`. */
   iin: string;
