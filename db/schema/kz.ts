@@ -93,7 +93,11 @@ export const kzContributions = pgTable(
   ],
 );
 
-/** Membership in a category the state or a local body pays for, as the agencies' lists say it. */
+/**
+ * Membership in a category the state or a local body pays for, as the agencies' lists say it. A person's
+ * standing memberships of one category never overlap: the exclusion constraint
+ * `kz_category_memberships_no_overlap` (migration 0022, which drizzle's DSL cannot express).
+ */
 export const kzCategoryMemberships = pgTable(
   'kz_category_memberships',
   {
