@@ -115,15 +115,14 @@ export async function joinCategory(data: CategoryJoined['data'], meta: WriteMeta
       receivedOn: checked.listDate,
     };
     const same = rows.find((r) => r.fromDate === data.from);
-    if (same) {
-      if (same.toDate === to || checked.listDate < same.receivedOn) return { ...affected, unchanged: true };
-      await write(w, 'category.corrected', same, next);
-      return affected;
+    if (same && (same.toDate === to || checked.listDate < same.receivedOn)) {
+      return { ...affected, unchanged: true };
     }
-    if (rows.some((r) => overlaps(r.fromDate, r.toDate, data.from, to))) {
+    // A correction of the period starting that day may not stretch over another one either.
+    if (rows.some((r) => r !== same && overlaps(r.fromDate, r.toDate, data.from, to))) {
       throw new AppError('KZ_CATEGORY_OVERLAP', { fields: [fieldIssue('data.from', 'KZ_CATEGORY_OVERLAP')] });
     }
-    await write(w, 'category.joined', null, next);
+    await write(w, same ? 'category.corrected' : 'category.joined', same ?? null, next);
     return affected;
   });
 }

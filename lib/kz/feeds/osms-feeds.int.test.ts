@@ -322,6 +322,30 @@ describe('category lists', () => {
     expect(await membershipsOf(person.id)).toHaveLength(1);
   });
 
+  it('refuses a correction that would stretch a period over the next one of the same category', async () => {
+    const person = await createKzPerson(db());
+    await post(
+      'categories',
+      joined(person.iin, '2025-01-01', '2025-01-05', '2025-03-31'),
+      joined(person.iin, '2025-06-01', '2025-06-05'),
+    );
+    const [stretched, shortened] = await post(
+      'categories',
+      joined(person.iin, '2025-01-01', '2025-07-01'),
+      joined(person.iin, '2025-01-01', '2025-07-02', '2025-02-28'),
+    );
+    expect(stretched).toMatchObject({
+      status: 'rejected',
+      issues: [{ field: 'data.from', code: 'KZ_CATEGORY_OVERLAP' }],
+    });
+    expect(shortened).toMatchObject({ status: 'applied' });
+    const standing = (await membershipsOf(person.id)).filter((r) => r.retractedAt === null);
+    expect(standing.map((r) => [r.fromDate, r.toDate]).sort()).toEqual([
+      ['2025-01-01', '2025-02-28'],
+      ['2025-06-01', null],
+    ]);
+  });
+
   it('the database refuses an overlapping standing membership even past the use case (KZ_CATEGORY_OVERLAP)', async () => {
     const person = await createKzPerson(db());
     const row = (category: 'CHILDREN' | 'DISABILITY', from: string, to: string | null) => ({
