@@ -45,6 +45,8 @@ export interface TemporaryStatusRecord {
   documentSize: number;
   documentSha256: string;
   recordedAt: Date;
+  /** Its last day by the rule (one month from the upload, lib/domain/kz); a revocation ends it sooner. */
+  lastDay: LocalDate;
   /** The revocation as known at the instant read: null when none was recorded by then. */
   revokedOn: LocalDate | null;
   revokeReason: string | null;

@@ -102,7 +102,7 @@ describe('readOsmsStatus: the status on a day, derived from the facts the regist
     }
   });
 
-  it('shows each fact with its payer and exact amount, and never a document’s bytes', async () => {
+  it('shows each fact with its payer and exact amount, a temporary status with its last day, and never a document’s bytes', async () => {
     const person = await createKzPerson(getDb(), {
       facts: citizen({
         contributions: [paid('employer', '2026-04', '2026-05-20', 14_000.5), paid('self', '2026-05')],
@@ -118,7 +118,12 @@ describe('readOsmsStatus: the status on a day, derived from the facts the regist
     ]);
     expect(read.temporaryStatuses).toHaveLength(1);
     expect(read.temporaryStatuses[0]).not.toHaveProperty('document');
-    expect(read.temporaryStatuses[0]).toMatchObject({ documentType: 'application/pdf', revokedOn: null });
+    // Its last day by the domain rule (one month from the upload), so no screen computes it.
+    expect(read.temporaryStatuses[0]).toMatchObject({
+      documentType: 'application/pdf',
+      lastDay: '2026-07-09',
+      revokedOn: null,
+    });
     expect(read.residence).toEqual({ kind: 'citizen', citizenship: 'KAZ' });
   });
 
