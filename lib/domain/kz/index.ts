@@ -1,8 +1,8 @@
 /**
  * Kazakhstan's ОСМС (обязательное социальное медицинское страхование) — the pure rules of the second
  * jurisdiction (issue 14). No I/O and nothing Russian: only the common helpers of lib/domain (dates,
- * results) and the error catalogue. Not wired into the app yet: the jurisdiction profile (ADR 0029) decides
- * how a deployment reaches them.
+ * results) and the error catalogue. A Kazakh deployment (REGISTER_JURISDICTION=kz, ADR 0029/0030) reaches
+ * them through its use cases in lib/kz, behind the jurisdiction profile; a Russian one never calls them.
  *
  * - iin.ts — the ИИН: validation naming every failed check (IIN_INVALID_FORMAT, _DATE, _CENTURY,
  *   _CHECKSUM), decoding (encoded birth date, sex, serial), and synthetic numbers for seeds and tests.
