@@ -152,6 +152,25 @@ export default tseslint.config(
     },
   },
   {
+    // The Kazakh demo seeder enters its demo people through the register's use case (ADR 0030).
+    files: ['db/seed/kz/seed-kz-register.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/app/*', 'next', 'next/*', 'react'], message: 'The seeder never imports the app.' },
+            {
+              regex: '^@/lib/(?!domain/|kz/persons/register-kz-person$|register/writer$|auth/actor$)',
+              message: 'The seeder uses the pure domain rules and, for the demo people, registerKzPerson.',
+            },
+            noTestSupport,
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['app/**/*.ts', 'app/**/*.tsx', 'api/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -1,6 +1,6 @@
 import { publicActor } from '@/lib/auth/actor';
 import { normalClientAddress } from '@/lib/auth/client-address-header';
-import { checkOsmsStatusPublic } from '@/lib/kz/status/read-osms-status';
+import { checkOsmsStatusPublic } from '@/lib/kz/status/check-osms-status-public';
 import { enforceRateLimit } from '@/lib/rate-limit/rate-limits';
 import { sendJson, sendProblem, type ApiContext } from '../http';
 import { osmsStatusQuerySchema } from './osms-schemas';

@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
+import type { OsmsCategory } from '@/lib/domain/kz/categories';
 import { actorKindEnum } from './enums';
 import { persons } from './persons';
 
@@ -92,7 +93,11 @@ export const kzContributions = pgTable(
   ],
 );
 
-/** Membership in a category the state or a local body pays for, as the agencies' lists say it. */
+/**
+ * Membership in a category the state or a local body pays for, as the agencies' lists say it. A person's
+ * standing memberships of one category never overlap: the exclusion constraint
+ * `kz_category_memberships_no_overlap` (migration 0022, which drizzle's DSL cannot express).
+ */
 export const kzCategoryMemberships = pgTable(
   'kz_category_memberships',
   {
@@ -100,7 +105,7 @@ export const kzCategoryMemberships = pgTable(
     personId: bigint('person_id', { mode: 'number' })
       .notNull()
       .references(() => persons.id),
-    category: varchar('category', { length: 40 }).notNull(),
+    category: varchar('category', { length: 40 }).$type<OsmsCategory>().notNull(),
     fromDate: date('from_date', { mode: 'string' }).notNull(),
     toDate: date('to_date', { mode: 'string' }),
     /** When the category data reached the fund. */
@@ -130,7 +135,7 @@ export const kzTemporaryStatuses = pgTable(
     personId: bigint('person_id', { mode: 'number' })
       .notNull()
       .references(() => persons.id),
-    category: varchar('category', { length: 40 }).notNull(),
+    category: varchar('category', { length: 40 }).$type<OsmsCategory>().notNull(),
     uploadedOn: date('uploaded_on', { mode: 'string' }).notNull(),
     uploadedBy: text('uploaded_by', { enum: ['clinic', 'person'] }).notNull(),
     uploaderActorKind: actorKindEnum('uploader_actor_kind').notNull(),

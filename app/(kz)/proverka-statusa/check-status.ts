@@ -1,5 +1,5 @@
 import { publicActor } from '@/lib/auth/actor';
-import { checkOsmsStatusPublic } from '@/lib/kz/status/read-osms-status';
+import { checkOsmsStatusPublic } from '@/lib/kz/status/check-osms-status-public';
 import { enforceRateLimit } from '@/lib/rate-limit/rate-limits';
 import { refusalState, type FormState } from '@/app/_components/form-state';
 import type { StatusView } from '../_osms/status-parts';

@@ -1,16 +1,29 @@
 import { createHash } from 'node:crypto';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
+import type { Transaction } from '@/db/client';
+import * as schema from '@/db/schema';
+import { TIME_ZONES } from '@/config/time-zone';
+import { systemActor } from '@/lib/auth/actor';
 import type { LocalDate } from '@/lib/domain/dates';
 import type { OsmsParameters } from '@/lib/domain/kz';
-import { inTransaction } from '../transaction';
+import { endOfDayIn } from '@/lib/domain/zoned-time';
+import { registerKzPerson } from '@/lib/kz/persons/register-kz-person';
+import { registerEventRow, type EventEntity, type WriteMeta } from '@/lib/register/writer';
 import { loadKzPopulation, type KzPopulationOptions, type KzPopulationSummary } from './bulk-load';
 import { KZ_DEMO_PEOPLE, KZ_DEMO_REPRESENTATIONS, kzDemoFacts } from './demo-people';
+
+const { kzCategoryMemberships, kzContributions, kzTemporaryStatuses, registerEvents, representations } =
+  schema;
 
 /**
  * The demo register of Kazakhstan (issue 14): the named demo people (db/seed/kz/demo-people.ts) with their
  * facts, the parent who acts for a child, and `persons − demo` generated persons with 12+ months of
- * contributions each (bulk-load.ts, the population the benchmarks measure). Written straight to the tables like the Russian seeder (ADR 0030): the register
- * events of the demo people say what was recorded, by the seeder, and their status is never stored.
+ * contributions each (bulk-load.ts, the population the benchmarks measure). Each demo person enters through
+ * the register's use case (`registerKzPerson`, with their residence permits) as of the seeding day, all in
+ * one transaction; their payments, category memberships and temporary statuses — facts the agencies' feeds
+ * and the clinics bring, dated long before the seeding day — are written straight to the tables with a
+ * register event each (ADR 0030), by the seeder. Their status is never stored.
  */
 export interface KzSeedOptions {
   /** Persons in the register after the seed, the demo people included. */
@@ -30,94 +43,95 @@ export const DEMO_CERTIFICATE = Buffer.from(
 const SOURCE = 'seed';
 
 async function insertDemoPerson(
-  client: pg.PoolClient,
+  tx: Transaction,
   person: (typeof KZ_DEMO_PEOPLE)[number],
   o: KzSeedOptions,
 ): Promise<number> {
-  const { rows } = await client.query<{ id: string }>(
-    `insert into persons (jurisdiction, iin, last_name, first_name, patronymic, sex, birth_date, citizenship)
-     values ('kz', $1, $2, $3, $4, $5, $6, $7) returning id`,
-    [
-      person.iin,
-      person.lastName,
-      person.firstName,
-      person.patronymic,
-      person.sex,
-      person.birthDate,
-      person.citizenship,
-    ],
-  );
-  const id = Number(rows[0]!.id);
-  const event = (entity: string, entityId: number, action: string, effective: string, data: unknown) =>
-    client.query(
-      `insert into register_events (person_id, entity, entity_id, action, effective_date, actor_kind, actor_id, source, data)
-       values ($1, $2, $3, $4, $5, 'system', 'seed', $6, $7)`,
-      [id, entity, entityId, action, effective, SOURCE, JSON.stringify(data)],
-    );
-  await event('person', id, 'person.registered', o.asOf, {
-    iin: person.iin,
-    citizenship: person.citizenship,
-  });
+  // The last instant of the seeding day in Almaty: the use case's "today" is the seeding day.
+  const meta: WriteMeta = {
+    actor: systemActor('seed'),
+    source: SOURCE,
+    now: new Date(endOfDayIn(o.asOf, TIME_ZONES.kz).getTime() - 1),
+    within: tx,
+  };
   const facts = kzDemoFacts(person.key, o.asOf, o.params);
+  const { personId: id } = await registerKzPerson(meta, {
+    iin: person.iin,
+    lastName: person.lastName,
+    firstName: person.firstName,
+    patronymic: person.patronymic,
+    birthDate: person.birthDate,
+    sex: person.sex,
+    citizenship: person.citizenship,
+    residencePermits: facts.residence.kind === 'foreign' ? facts.residence.permits : [],
+  });
+  const event = (
+    entity: EventEntity,
+    entityId: number,
+    action: string,
+    effective: LocalDate,
+    data: unknown,
+  ) =>
+    tx
+      .insert(registerEvents)
+      .values(
+        registerEventRow(meta, { personId: id, entity, entityId, action, effectiveDate: effective, data }),
+      );
   for (const [i, c] of facts.contributions.entries()) {
     const month = c.kind === 'lump-sum' ? c.firstMonth : c.month;
-    const { rows: r } = await client.query<{ id: string }>(
-      `insert into kz_contributions (person_id, payer_kind, payer_id, payer_name, month_covered, months, amount,
-         paid_on, payment_reference, source)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
-      [
-        id,
-        c.kind,
-        c.payerId,
-        c.payerName,
-        month,
-        c.kind === 'lump-sum' ? c.months : 1,
-        c.amount,
-        c.paidOn,
-        `DEMO-${person.iin}-${i}`,
-        SOURCE,
-      ],
-    );
-    await event('contribution', Number(r[0]!.id), 'contribution.paid', c.paidOn, { month, amount: c.amount });
+    const [row] = await tx
+      .insert(kzContributions)
+      .values({
+        personId: id,
+        payerKind: c.kind,
+        payerId: c.payerId,
+        payerName: c.payerName,
+        monthCovered: month,
+        months: c.kind === 'lump-sum' ? c.months : 1,
+        amount: String(c.amount),
+        paidOn: c.paidOn,
+        paymentReference: `DEMO-${person.iin}-${i}`,
+        source: SOURCE,
+      })
+      .returning({ id: kzContributions.id });
+    await event('contribution', row!.id, 'contribution.paid', c.paidOn, { month, amount: c.amount });
   }
   for (const m of facts.memberships) {
-    const { rows: r } = await client.query<{ id: string }>(
-      `insert into kz_category_memberships (person_id, category, from_date, to_date, received_on, source)
-       values ($1, $2, $3, $4, $5, $6) returning id`,
-      [id, m.category, m.from, m.to, m.receivedOn, SOURCE],
-    );
-    await event('category', Number(r[0]!.id), 'category.joined', m.from, m);
+    const [row] = await tx
+      .insert(kzCategoryMemberships)
+      .values({
+        personId: id,
+        category: m.category,
+        fromDate: m.from,
+        toDate: m.to,
+        receivedOn: m.receivedOn,
+        source: SOURCE,
+      })
+      .returning({ id: kzCategoryMemberships.id });
+    await event('category', row!.id, 'category.joined', m.from, m);
   }
   for (const t of facts.temporaryStatuses) {
-    const { rows: r } = await client.query<{ id: string }>(
-      `insert into kz_temporary_statuses (person_id, category, uploaded_on, uploaded_by, uploader_actor_kind,
-         uploader_actor_id, uploader_organisation, document_name, document_type, document_size, document_sha256, document)
-       values ($1, $2, $3, $4, $5, $6, $7, 'spravka.pdf', 'application/pdf', $8, $9, $10) returning id`,
-      [
-        id,
-        t.category,
-        t.uploadedOn,
-        t.uploadedBy,
-        t.uploadedBy === 'clinic' ? 'clinic' : 'citizen',
-        t.uploadedBy === 'clinic' ? 'registrator-kz' : (person.accountSub ?? 'seed'),
-        t.uploadedBy === 'clinic' ? '750001' : null,
-        DEMO_CERTIFICATE.length,
-        createHash('sha256').update(DEMO_CERTIFICATE).digest('hex'),
-        DEMO_CERTIFICATE,
-      ],
-    );
-    await event('temporary_status', Number(r[0]!.id), 'temporary_status.granted', t.uploadedOn, {
+    const byClinic = t.uploadedBy === 'clinic';
+    const [row] = await tx
+      .insert(kzTemporaryStatuses)
+      .values({
+        personId: id,
+        category: t.category,
+        uploadedOn: t.uploadedOn,
+        uploadedBy: t.uploadedBy,
+        uploaderActorKind: byClinic ? 'clinic' : 'citizen',
+        uploaderActorId: byClinic ? 'registrator-kz' : (person.accountSub ?? 'seed'),
+        uploaderOrganisation: byClinic ? '750001' : null,
+        documentName: 'spravka.pdf',
+        documentType: 'application/pdf',
+        documentSize: DEMO_CERTIFICATE.length,
+        documentSha256: createHash('sha256').update(DEMO_CERTIFICATE).digest('hex'),
+        document: DEMO_CERTIFICATE,
+      })
+      .returning({ id: kzTemporaryStatuses.id });
+    await event('temporary_status', row!.id, 'temporary_status.granted', t.uploadedOn, {
       category: t.category,
     });
-  }
-  if (facts.residence.kind === 'foreign') {
-    for (const p of facts.residence.permits) {
-      const { rows: r } = await client.query<{ id: string }>(
-        `insert into kz_residence_permits (person_id, basis, from_date, to_date, source) values ($1, $2, $3, $4, $5) returning id`,
-        [id, p.basis, p.from, p.to, SOURCE],
-      );
-      await event('residence', Number(r[0]!.id), 'residence.recorded', p.from, p);
-    }
   }
   return id;
 }
@@ -128,14 +142,16 @@ export async function seedKzRegister(
   o: KzSeedOptions,
 ): Promise<Pick<KzPopulationSummary, 'persons' | 'contributions' | 'seconds'> & { demo: number }> {
   const ids = new Map<string, number>();
-  await inTransaction(pool, async (client) => {
-    for (const person of KZ_DEMO_PEOPLE) ids.set(person.key, await insertDemoPerson(client, person, o));
+  await drizzle(pool, { schema }).transaction(async (tx) => {
+    for (const person of KZ_DEMO_PEOPLE) ids.set(person.key, await insertDemoPerson(tx, person, o));
     for (const r of KZ_DEMO_REPRESENTATIONS) {
       const child = KZ_DEMO_PEOPLE.find((p) => p.key === r.child)!;
-      await client.query(
-        `insert into representations (representative_id, child_id, kind, valid_from) values ($1, $2, 'parent', $3)`,
-        [ids.get(r.parent), ids.get(r.child), child.birthDate],
-      );
+      await tx.insert(representations).values({
+        representativeId: ids.get(r.parent)!,
+        childId: ids.get(r.child)!,
+        kind: 'parent',
+        validFrom: child.birthDate,
+      });
     }
   });
   const generated = Math.max(0, o.persons - KZ_DEMO_PEOPLE.length);

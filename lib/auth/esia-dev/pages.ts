@@ -1,5 +1,6 @@
 import { ACCOUNT_LEVEL_NAMES, ACCOUNT_LEVELS, type AccountLevel } from '../citizen-claims';
 import { fullName, type TestCitizen } from './test-citizens';
+import type { Jurisdiction } from '@/config/env';
 
 /**
  * The development provider's own pages: plain HTML forms, no script, in Russian. They live outside Next
@@ -62,7 +63,7 @@ export const DEV_PROVIDER_LOOKS = {
     replaces: 'ЕСИА',
   },
   kz: { name: 'eGov', asks: 'ваши ФИО, дату рождения, пол и ИИН', replaces: 'eGov' },
-} as const satisfies Record<string, DevProviderLook>;
+} as const satisfies Record<Jurisdiction, DevProviderLook>;
 
 function layout(title: string, body: string, look: DevProviderLook = DEV_PROVIDER_LOOKS.ru): string {
   return `<!DOCTYPE html>

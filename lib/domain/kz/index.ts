@@ -1,8 +1,8 @@
 /**
  * Kazakhstan's ОСМС (обязательное социальное медицинское страхование) — the pure rules of the second
  * jurisdiction (issue 14). No I/O and nothing Russian: only the common helpers of lib/domain (dates,
- * results) and the error catalogue. Not wired into the app yet: the jurisdiction profile (ADR 0029) decides
- * how a deployment reaches them.
+ * results) and the error catalogue. A Kazakh deployment (REGISTER_JURISDICTION=kz, ADR 0029/0030) reaches
+ * them through its use cases in lib/kz, behind the jurisdiction profile; a Russian one never calls them.
  *
  * - iin.ts — the ИИН: validation naming every failed check (IIN_INVALID_FORMAT, _DATE, _CENTURY,
  *   _CHECKSUM), decoding (encoded birth date, sex, serial), and synthetic numbers for seeds and tests.
@@ -21,6 +21,9 @@
  * - insured-status.ts — `osmsStatusOn`: insured or not on a date, the ground or the reason with Russian
  *   words and advice (the "why not" rule), until when, the 12 previous months paid or not, and the right
  *   kept while the information systems are down.
+ * - payment.ts — a payment's data checked (`checkPayment`) and when two records are the same payment.
+ * - temporary-status.ts — when a document may give a temporary status (`temporaryStatusRefusal`) and the
+ *   day a revocation takes effect (`revokedOnFor`).
  *
  * Sources of the facts: issue 14 (the fund's and the ministry's public statements 2020–2025), the ФСМС
  * branches' published notes on rates and categories, the republican budget laws for МЗП (details and what
@@ -63,5 +66,7 @@ export {
 } from './insured-status';
 export { INSURED_GROUNDS } from './status-periods';
 export { publicOsmsStatus, type PublicOsmsStatus } from './public-status';
-export { checkKzPersonData, type KzPersonData, type KzPersonInput } from './person-data';
+export { checkKzPersonData, KZ_CITIZENSHIP, type KzPersonData, type KzPersonInput } from './person-data';
 export { validateKzPersonName } from './person-name';
+export { revokedOnFor, temporaryStatusRefusal, type TemporaryStatusRefusal } from './temporary-status';
+export { checkPayment, samePayment, type Payment, type PaymentData, type PayerKind } from './payment';

@@ -4,6 +4,9 @@ import { IssueCollector, invalid, valid, type Checked } from '../result';
 import { validateIin, type Iin } from './iin';
 import { validateKzPersonName } from './person-name';
 
+/** Kazakhstan's citizenship (ISO 3166 alpha-3): a citizen takes part in ОСМС without a residence permit. */
+export const KZ_CITIZENSHIP = 'KAZ';
+
 /** A new person of the Kazakh register, as typed or sent (every field checked and named). */
 export interface KzPersonInput {
   iin: string;
@@ -101,7 +104,7 @@ export function checkKzPersonData(input: KzPersonInput, today: LocalDate): Check
       fieldIssue('citizenship', 'VALIDATION_FAILED', 'Гражданство — трёхбуквенный код страны, например KAZ.'),
     );
   }
-  const residencePermits = checkPermits(c, input, citizenship === 'KAZ');
+  const residencePermits = checkPermits(c, input, citizenship === KZ_CITIZENSHIP);
   if (c.issues.length > 0 || !decoded || !lastName || !firstName || patronymic === undefined || !birthDate)
     return invalid(...c.issues);
   return valid({

@@ -2,13 +2,12 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { kzCategoryMemberships } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/permissions';
 import type { LocalDate } from '@/lib/domain/dates';
-import { validateIin, type Iin } from '@/lib/domain/kz';
+import { validateIin, type Iin, type OsmsCategory } from '@/lib/domain/kz';
 import { IssueCollector } from '@/lib/domain/result';
 import { AppError, fieldIssue } from '@/lib/errors';
 import type { Affected } from '@/lib/feeds/effects/context';
 import type { CategoryJoined, CategoryLeft } from '@/lib/kz/feeds/events';
-import { kzToday } from '@/lib/kz/today';
-import { kzPersonIdsByIin } from '@/lib/kz/persons-by-iin';
+import { findKzPersonId } from '@/lib/kz/persons/find-kz-person';
 import { runWrite, type WriteMeta, type Writer } from '@/lib/register/writer';
 
 /**
@@ -41,8 +40,8 @@ function checkListEvent(
 
 /** The person, locked, after the permission is checked for them. */
 async function lockedPerson(w: Writer, iin: string): Promise<number> {
-  const id = (await kzPersonIdsByIin(w.tx, [iin])).get(iin);
-  if (id === undefined) {
+  const id = await findKzPersonId(w.tx, iin);
+  if (id === null) {
     throw new AppError('PERSON_NOT_FOUND', { fields: [fieldIssue('data.iin', 'PERSON_NOT_FOUND')] });
   }
   requirePermission(w.meta.actor, 'category:record', { personId: id });
@@ -51,7 +50,7 @@ async function lockedPerson(w: Writer, iin: string): Promise<number> {
 }
 
 /** The person's standing memberships of one category, latest start first. */
-function standing(w: Writer, personId: number, category: string): Promise<Membership[]> {
+function standing(w: Writer, personId: number, category: OsmsCategory): Promise<Membership[]> {
   return w.tx
     .select()
     .from(kzCategoryMemberships)
@@ -101,7 +100,7 @@ export async function joinCategory(data: CategoryJoined['data'], meta: WriteMeta
   requirePermission(meta.actor, 'category:record');
   return runWrite(meta, async (w) => {
     const c = new IssueCollector();
-    const checked = checkListEvent(data, kzToday(w.now), c);
+    const checked = checkListEvent(data, w.today, c);
     const to = data.to ?? null;
     if (to !== null && to < data.from) c.add(fieldIssue('data.to', 'DATE_RANGE_INVALID'));
     if (c.issues.length || !checked) throw AppError.validation(c.issues);
@@ -116,15 +115,14 @@ export async function joinCategory(data: CategoryJoined['data'], meta: WriteMeta
       receivedOn: checked.listDate,
     };
     const same = rows.find((r) => r.fromDate === data.from);
-    if (same) {
-      if (same.toDate === to || checked.listDate < same.receivedOn) return { ...affected, unchanged: true };
-      await write(w, 'category.corrected', same, next);
-      return affected;
+    if (same && (same.toDate === to || checked.listDate < same.receivedOn)) {
+      return { ...affected, unchanged: true };
     }
-    if (rows.some((r) => overlaps(r.fromDate, r.toDate, data.from, to))) {
+    // A correction of the period starting that day may not stretch over another one either.
+    if (rows.some((r) => r !== same && overlaps(r.fromDate, r.toDate, data.from, to))) {
       throw new AppError('KZ_CATEGORY_OVERLAP', { fields: [fieldIssue('data.from', 'KZ_CATEGORY_OVERLAP')] });
     }
-    await write(w, 'category.joined', null, next);
+    await write(w, same ? 'category.corrected' : 'category.joined', same ?? null, next);
     return affected;
   });
 }
@@ -137,7 +135,7 @@ export async function leaveCategory(data: CategoryLeft['data'], meta: WriteMeta)
   requirePermission(meta.actor, 'category:record');
   return runWrite(meta, async (w) => {
     const c = new IssueCollector();
-    const checked = checkListEvent(data, kzToday(w.now), c);
+    const checked = checkListEvent(data, w.today, c);
     if (c.issues.length || !checked) throw AppError.validation(c.issues);
     const personId = await lockedPerson(w, checked.iin);
     const membership = (await standing(w, personId, data.category)).find((r) => r.fromDate <= data.to);

@@ -50,6 +50,14 @@ describe('searchKzPersons: the console search of a Kazakh register', () => {
     ]);
   });
 
+  it('finds the surviving record by a merged duplicate’s ИИН, as every door does', async () => {
+    const duplicate = await createKzPerson(getDb());
+    const survivor = await createKzPerson(getDb());
+    await getDb().execute(sql`update persons set merged_into_id = ${survivor.id} where id = ${duplicate.id}`);
+    const result = await searchKzPersons(admin, { kind: 'iin', iin: duplicate.iin });
+    expect(result.hits.map((h) => [h.personId, h.iin])).toEqual([[survivor.id, survivor.iin]]);
+  });
+
   it('finds a person by a misspelt name with the birth date, and nobody born on another day', async () => {
     const actor: Actor = { ...admin, id: 'kz-search-name' };
     const person = await createKzPerson(getDb(), {

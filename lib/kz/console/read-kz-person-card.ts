@@ -6,7 +6,6 @@ import { requirePermission } from '@/lib/auth/permissions';
 import type { LocalDate } from '@/lib/domain/dates';
 import type { OsmsStatus } from '@/lib/domain/kz';
 import { addMonthsToMonth, firstDayOf, monthOf } from '@/lib/domain/kz/months';
-import { temporaryStatusLastDay } from '@/lib/domain/kz/status-periods';
 import { osmsStatusTimeline, type TimelineEntry } from '@/lib/domain/kz/status-timeline';
 import { AppError, fieldIssue } from '@/lib/errors';
 import { osmsParameters } from '@/lib/kz/parameters';
@@ -86,15 +85,12 @@ export async function readKzPersonCard(actor: Actor, request: KzCardRequest): Pr
   const read = await readOsmsStatus(actor, { iin: person.iin, on: today }, ctx);
   const knownAt = request.knownAt ?? null;
   const then = knownAt ? await readOsmsStatus(actor, { iin: person.iin, on: today, knownAt }, ctx) : null;
-  const params = osmsParameters();
   return {
     read,
     today,
     ...statusView(read, today),
     ledger: await paymentLedger(db, read.person.id),
-    temporaryLastDay: Object.fromEntries(
-      read.temporaryStatuses.map((t) => [t.id, temporaryStatusLastDay(params, t.uploadedOn)]),
-    ),
+    temporaryLastDay: Object.fromEntries(read.temporaryStatuses.map((t) => [t.id, t.lastDay])),
     knownAt: then && knownAt ? { at: knownAt, ...statusView(then, today) } : null,
   };
 }

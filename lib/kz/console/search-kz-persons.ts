@@ -5,6 +5,7 @@ import type { LocalDate } from '@/lib/domain/dates';
 import { validateIin } from '@/lib/domain/kz/iin';
 import { IssueCollector } from '@/lib/domain/result';
 import { AppError, fieldIssue } from '@/lib/errors';
+import { kzPersonIdOfIin } from '@/lib/kz/persons/find-kz-person';
 import { readHandle } from '@/lib/register/replica-reads';
 import { checkPage, logSearch, nameCandidates, SEARCH_PAGE_SIZE } from '@/lib/register/search-register';
 
@@ -44,8 +45,9 @@ function candidates(c: IssueCollector, query: KzSearchQuery): SQL | null {
   }
   const decoded = c.take(validateIin(query.iin, 'iin'));
   if (!decoded) return null;
-  return sql`select p.id as person_id, 1::float8 as score, null::text as matched_name, false as former
-               from persons p where p.iin = ${decoded.iin}`;
+  // The one ИИН rule: a merged duplicate's ИИН finds the surviving record.
+  return sql`select ${kzPersonIdOfIin(sql`${decoded.iin}`)} as person_id, 1::float8 as score,
+               null::text as matched_name, false as former`;
 }
 
 type HitRow = {

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { feedEvents, kzContributions, persons, registerEvents } from '@/db/schema';
+import { feedEvents, kzContributions, registerEvents } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import {
   countReceivedMany,
@@ -12,9 +12,11 @@ import { knownEventIds, type BatchWriter } from '@/lib/feeds/bulk/batch-queries'
 import { stageRows } from '@/lib/feeds/bulk/copy-stage';
 import type { EventOutcome } from '@/lib/feeds/outcome';
 import type { ContributionPaid } from '@/lib/kz/feeds/events';
+import { kzPersonIdOfIin } from '@/lib/kz/persons/find-kz-person';
+import { osmsParameters } from '@/lib/kz/parameters';
 import { kzToday } from '@/lib/kz/today';
 import { registerEventRow } from '@/lib/register/writer';
-import { checkPayment, type Payment } from './payment-input';
+import { checkPayment, type Payment } from '@/lib/domain/kz';
 import { contributionPaidEvent, contributionRow } from './record-contributions';
 
 /**
@@ -66,13 +68,11 @@ function moveStaged(source: string, sample: Paid, now: Date): SQL {
       -- persons or ledger (a hash join would read them whole for every batch).
       select s.*, p.person_id
       from staged s
-      cross join lateral (
-        select coalesce(p.merged_into_id, p.id) as person_id from ${persons} p
-        where p.iin = s.iin and p.jurisdiction = 'kz' limit 1) p
+      cross join lateral (select ${kzPersonIdOfIin(sql`s.iin`)} as person_id) p
       left join lateral (
         select true as standing from ${kzContributions} c
         where c.payment_reference = s.payment_reference and c.retracted_at is null limit 1) c on true
-      where c.standing is null
+      where c.standing is null and p.person_id is not null
     ),
     claimed as (
       insert into ${feedEvents} (source, event_id, type, occurred_at, received_at, status, person_id, decided_at)
@@ -107,6 +107,7 @@ export const writePayments: BatchWriter = async (tx, source, items, options) => 
   if (!can(feedActor(source, options.clientId), 'contribution:record')) return out;
   const now = options.now ?? new Date();
   const today = kzToday(now);
+  const params = osmsParameters();
   const known = await knownEventIds(tx, source, items);
 
   // 1. Checked without the database; an event id or reference seen twice in the run goes one by one.
@@ -127,7 +128,7 @@ export const writePayments: BatchWriter = async (tx, source, items, options) => 
       return;
     }
     if (ids.get(event.eventId)! > 1 || references.get(event.data.reference)! > 1) return;
-    const payment = checkPayment(event.data, today);
+    const payment = checkPayment(params, event.data, today);
     if (payment.ok) checked.push({ index, line, event, payment: payment.value });
   });
   if (checked.length === 0) return out;

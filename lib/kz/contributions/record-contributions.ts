@@ -2,14 +2,13 @@ import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { kzContributions } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/permissions';
 import type { LocalDate } from '@/lib/domain/dates';
-import { validateIin } from '@/lib/domain/kz';
+import { checkPayment, samePayment, validateIin, type Payment } from '@/lib/domain/kz';
 import { AppError, fieldIssue } from '@/lib/errors';
 import type { Affected } from '@/lib/feeds/effects/context';
 import type { ContributionPaid, ContributionReversed } from '@/lib/kz/feeds/events';
-import { kzToday } from '@/lib/kz/today';
-import { kzPersonIdsByIin } from '@/lib/kz/persons-by-iin';
+import { osmsParameters } from '@/lib/kz/parameters';
+import { findKzPersonId } from '@/lib/kz/persons/find-kz-person';
 import { runWrite, type RegisterEventInput, type WriteMeta, type Writer } from '@/lib/register/writer';
-import { checkPayment, samePayment, type Payment } from './payment-input';
 
 /**
  * The contributions ledger's write use cases (issue 14, ADR 0031): a payment recorded, a payment reversed.
@@ -53,8 +52,8 @@ export function contributionPaidEvent(
 }
 
 async function personOf(w: Writer, iin: string): Promise<number> {
-  const id = (await kzPersonIdsByIin(w.tx, [iin])).get(iin);
-  if (id === undefined) {
+  const id = await findKzPersonId(w.tx, iin);
+  if (id === null) {
     throw new AppError('PERSON_NOT_FOUND', { fields: [fieldIssue('data.iin', 'PERSON_NOT_FOUND')] });
   }
   return id;
@@ -88,7 +87,7 @@ function judgeStanding(
 export async function recordContribution(data: ContributionPaid['data'], meta: WriteMeta): Promise<Affected> {
   requirePermission(meta.actor, 'contribution:record');
   return runWrite(meta, async (w) => {
-    const checked = checkPayment(data, kzToday(w.now));
+    const checked = checkPayment(osmsParameters(), data, w.today);
     if (!checked.ok) throw AppError.validation(checked.issues);
     const p = checked.value;
     const personId = await personOf(w, p.iin);
@@ -122,7 +121,7 @@ export async function reverseContribution(
   return runWrite(meta, async (w) => {
     const iin = validateIin(data.iin, 'data.iin');
     const issues = iin.ok ? [] : iin.issues;
-    if (data.reversedOn > kzToday(w.now)) issues.push(fieldIssue('data.reversedOn', 'DATE_IN_FUTURE'));
+    if (data.reversedOn > w.today) issues.push(fieldIssue('data.reversedOn', 'DATE_IN_FUTURE'));
     if (!iin.ok || issues.length) throw AppError.validation(issues);
     const personId = await personOf(w, iin.value.iin);
     const standing = await standingPayment(w, data.reference, true);

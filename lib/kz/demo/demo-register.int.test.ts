@@ -71,5 +71,21 @@ describe('the generated persons of the Kazakh register', () => {
       sql`select count(*)::text as n from representations r join persons c on c.id = r.child_id where c.iin = ${KZ_DEMO_PEOPLE.find((p) => p.key === 'child')!.iin}`,
     );
     expect(rows[0]!.n).toBe('1');
+    // Each entered through registerKzPerson as of the seeding day: the checked person in its event, and the
+    // foreigner's residence permit with its own.
+    const foreigner = KZ_DEMO_PEOPLE.find((p) => p.key === 'foreigner')!;
+    const { rows: events } = await getDb().execute<{ action: string; effective: string; data: unknown }>(
+      sql`select e.action, e.effective_date::text as effective, e.data from register_events e
+            join persons p on p.id = e.person_id
+          where p.iin = ${foreigner.iin} and e.entity in ('person', 'residence') order by e.id`,
+    );
+    expect(events).toMatchObject([
+      {
+        action: 'person.registered',
+        effective: asOf,
+        data: { iin: foreigner.iin, lastName: foreigner.lastName, birthDate: foreigner.birthDate },
+      },
+      { action: 'residence.recorded', data: { basis: 'treaty' } },
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import { eventSchema, localDate } from '@/lib/feeds/envelope';
  * made for a person and their reversals) and the agencies' category lists (`categories`: a person joined
  * or left a category the state or a local body pays for). Shapes only, like the Russian feeds: the ИИН's
  * check digit, the month's range and the amount are judged by the use cases' own checks when applied
- * (lib/kz/contributions/payment-input.ts, lib/kz/categories/membership-input.ts), so the answer names the
+ * (lib/domain/kz/payment.ts, lib/kz/categories/membership-input.ts), so the answer names the
  * field and the event is recorded as rejected.
  */
 

@@ -18,6 +18,7 @@ import { paidEvent, parsedEvents, testId } from '@/testing/kz/feed-events';
 import { KZ_FEED_NOW } from '@/testing/kz/feed-registers';
 import { createKzPerson } from '@/testing/kz/register';
 import { registerKzPerson } from '@/lib/kz/persons/register-kz-person';
+import { toAppError } from '@/lib/register/db-errors';
 
 /**
  * The ОСМС feeds through the feeds' seam (ADR 0031): every event type and its effect on the ledger, the
@@ -341,6 +342,73 @@ describe('category lists', () => {
       issues: [{ field: 'data.to', code: 'DATE_RANGE_INVALID' }],
     });
     expect(await membershipsOf(person.id)).toHaveLength(1);
+  });
+
+  it('refuses a correction that would stretch a period over the next one of the same category', async () => {
+    const person = await createKzPerson(db());
+    await post(
+      'categories',
+      joined(person.iin, '2025-01-01', '2025-01-05', '2025-03-31'),
+      joined(person.iin, '2025-06-01', '2025-06-05'),
+    );
+    const [stretched, shortened] = await post(
+      'categories',
+      joined(person.iin, '2025-01-01', '2025-07-01'),
+      joined(person.iin, '2025-01-01', '2025-07-02', '2025-02-28'),
+    );
+    expect(stretched).toMatchObject({
+      status: 'rejected',
+      issues: [{ field: 'data.from', code: 'KZ_CATEGORY_OVERLAP' }],
+    });
+    expect(shortened).toMatchObject({ status: 'applied' });
+    const standing = (await membershipsOf(person.id)).filter((r) => r.retractedAt === null);
+    expect(standing.map((r) => [r.fromDate, r.toDate]).sort()).toEqual([
+      ['2025-01-01', '2025-02-28'],
+      ['2025-06-01', null],
+    ]);
+  });
+
+  it('the database refuses an overlapping standing membership even past the use case (KZ_CATEGORY_OVERLAP)', async () => {
+    const person = await createKzPerson(db());
+    const row = (category: 'CHILDREN' | 'DISABILITY', from: string, to: string | null) => ({
+      personId: person.id,
+      category,
+      fromDate: from,
+      toDate: to,
+      receivedOn: from,
+      source: 'test',
+    });
+    const [first] = await db()
+      .insert(kzCategoryMemberships)
+      .values(row('CHILDREN', '2025-01-01', '2025-01-31'))
+      .returning({ id: kzCategoryMemberships.id });
+    // Both ends count: a period starting on the other's last day overlaps it.
+    const refused = await db()
+      .insert(kzCategoryMemberships)
+      .values(row('CHILDREN', '2025-01-31', null))
+      .then(
+        () => null,
+        (e: unknown) => toAppError(e),
+      );
+    expect(refused).toMatchObject({
+      code: 'KZ_CATEGORY_OVERLAP',
+      fields: [{ field: 'data.from', code: 'KZ_CATEGORY_OVERLAP' }],
+    });
+    // The day after, another category, and a period over a retracted row are all recorded.
+    await db()
+      .insert(kzCategoryMemberships)
+      .values(row('CHILDREN', '2025-02-01', null));
+    await db()
+      .insert(kzCategoryMemberships)
+      .values(row('DISABILITY', '2025-01-15', null));
+    await db()
+      .update(kzCategoryMemberships)
+      .set({ retractedAt: new Date() })
+      .where(eq(kzCategoryMemberships.id, first!.id));
+    await db()
+      .insert(kzCategoryMemberships)
+      .values(row('CHILDREN', '2025-01-10', '2025-01-20'));
+    expect(await membershipsOf(person.id)).toHaveLength(4);
   });
 });
 

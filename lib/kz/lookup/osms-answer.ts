@@ -1,6 +1,7 @@
 import type { LocalDate } from '@/lib/domain/dates';
 import type { OsmsCategory } from '@/lib/domain/kz/categories';
 import type { InsuredGround, NotInsuredReason } from '@/lib/domain/kz/insured-status';
+import { KZ_PERSON_NOT_FOUND_TEXT } from '@/lib/kz/status/status-read-support';
 
 /**
  * What a clinic is told about a person's ОСМС status — and nothing more: no amounts, no payers, no
@@ -49,7 +50,7 @@ export interface OsmsNotFound {
 /** Nobody has this ИИН in the register: never "not insured" — the fund's data may not have arrived. */
 export const OSMS_NOT_FOUND: OsmsNotFound = {
   code: 'NOT_FOUND',
-  text: 'Человек с таким ИИН не найден в реестре участников ОСМС.',
+  text: KZ_PERSON_NOT_FOUND_TEXT,
   advice:
     'Сверьте ИИН с удостоверением личности. Если ИИН верный, человеку нужно обратиться в филиал фонда социального медицинского страхования.',
 };

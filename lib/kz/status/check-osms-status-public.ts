@@ -47,7 +47,8 @@ export async function checkOsmsStatusPublic(
     await log(null, 'not_found', 'ИИН не найден');
     throw kzPersonNotFound();
   }
-  const status = osmsStatusOn(osmsParameters(), toOsmsFacts(toOsmsRecords(row)), kzToday(now));
+  const params = osmsParameters();
+  const status = osmsStatusOn(params, toOsmsFacts(toOsmsRecords(row, params)), kzToday(now));
   await log(row.id, 'found', statusDetails(status));
   return publicOsmsStatus(status);
 }

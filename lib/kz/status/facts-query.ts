@@ -1,9 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import type { LocalDate } from '@/lib/domain/dates';
-import type { OsmsContribution, OsmsFacts } from '@/lib/domain/kz';
+import { KZ_CITIZENSHIP, type OsmsContribution, type OsmsFacts, type OsmsParameters } from '@/lib/domain/kz';
 import { toMonth } from '@/lib/domain/kz/months';
+import { temporaryStatusLastDay } from '@/lib/domain/kz/status-periods';
 import { AppError } from '@/lib/errors';
+import { osmsParameters } from '@/lib/kz/parameters';
+import { kzPersonIdOfIin } from '@/lib/kz/persons/find-kz-person';
 import type {
   ContributionRecord,
   MembershipRecord,
@@ -11,9 +14,6 @@ import type {
   ResidencePermitRecord,
   TemporaryStatusRecord,
 } from './osms-records';
-
-/** Kazakhstan's citizenship (ISO 3166 alpha-3): a citizen takes part in ОСМС without a permit. */
-export const KZ_CITIZENSHIP = 'KAZ';
 
 /**
  * The person and their facts in one statement (one round trip: the status check is the register's
@@ -72,7 +72,7 @@ export interface KzPersonFactsRow {
   citizenship: string;
   contributions: Stamped<ContributionRecord>[];
   memberships: Stamped<MembershipRecord>[];
-  temporary: Stamped<TemporaryStatusRecord>[];
+  temporary: Stamped<Omit<TemporaryStatusRecord, 'lastDay'>>[];
   permits: ResidencePermitRecord[];
 }
 
@@ -84,7 +84,7 @@ export async function loadKzPersonFacts(
   by: { iin: string } | { personId: number },
   knownAt?: Date,
 ): Promise<KzPersonFactsRow | null> {
-  const where = 'iin' in by ? sql`p.iin = ${by.iin}` : sql`p.id = ${by.personId}`;
+  const where = sql`p.id = ${'iin' in by ? kzPersonIdOfIin(sql`${by.iin}`) : by.personId}`;
   const { rows } = await db.execute<KzPersonFactsRow & Record<string, unknown>>(
     recordsStatement(where, knownAt),
   );
@@ -92,12 +92,15 @@ export async function loadKzPersonFacts(
   return row ? { ...row, id: Number(row.id) } : null;
 }
 
-/** The records of the statement's row, typed for callers. */
-export function toOsmsRecords(row: KzPersonFactsRow): OsmsRecords {
+/** The records of the statement's row, typed for callers; a temporary status carries its last day. */
+export function toOsmsRecords(row: KzPersonFactsRow, params: OsmsParameters): OsmsRecords {
   return {
     contributions: row.contributions.map((c) => stamped<ContributionRecord>(c)),
     memberships: row.memberships.map((m) => stamped<MembershipRecord>(m)),
-    temporaryStatuses: row.temporary.map((s) => stamped<TemporaryStatusRecord>(s)),
+    temporaryStatuses: row.temporary.map((s) => ({
+      ...stamped<Omit<TemporaryStatusRecord, 'lastDay'>>(s),
+      lastDay: temporaryStatusLastDay(params, s.uploadedOn),
+    })),
     residence:
       row.citizenship === KZ_CITIZENSHIP
         ? { kind: 'citizen', citizenship: KZ_CITIZENSHIP }
@@ -145,5 +148,5 @@ export function toOsmsFacts(records: OsmsRecords): OsmsFacts {
 export async function loadOsmsFacts(db: Executor, personId: number, knownAt?: Date): Promise<OsmsFacts> {
   const row = await loadKzPersonFacts(db, { personId }, knownAt);
   if (!row) throw new AppError('PERSON_NOT_FOUND');
-  return toOsmsFacts(toOsmsRecords(row));
+  return toOsmsFacts(toOsmsRecords(row, osmsParameters()));
 }

@@ -1,5 +1,5 @@
 import type { LocalDate } from '@/lib/domain/dates';
-import type { OsmsCategory } from '@/lib/domain/kz';
+import type { KZ_CITIZENSHIP, OsmsCategory } from '@/lib/domain/kz';
 
 /**
  * What the register holds about a person's ОСМС facts, as known at one instant (ADR 0030): the rows the
@@ -45,6 +45,8 @@ export interface TemporaryStatusRecord {
   documentSize: number;
   documentSha256: string;
   recordedAt: Date;
+  /** Its last day by the rule (one month from the upload, lib/domain/kz); a revocation ends it sooner. */
+  lastDay: LocalDate;
   /** The revocation as known at the instant read: null when none was recorded by then. */
   revokedOn: LocalDate | null;
   revokeReason: string | null;
@@ -60,7 +62,7 @@ export interface ResidencePermitRecord {
 
 /** A citizen of Kazakhstan takes part in ОСМС; anyone else while a residence permit holds. */
 export type ResidenceRecord =
-  | { kind: 'citizen'; citizenship: 'KAZ' }
+  | { kind: 'citizen'; citizenship: typeof KZ_CITIZENSHIP }
   | { kind: 'foreign'; citizenship: string; permits: ResidencePermitRecord[] };
 
 export interface OsmsRecords {

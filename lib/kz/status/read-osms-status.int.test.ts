@@ -8,7 +8,8 @@ import { rejection } from '@/testing/expect-error';
 import { advanceBlock, citizen, d, m, membership, osmsParameters, paid } from '@/testing/kz/osms';
 import { addKzFacts, createKzPerson } from '@/testing/kz/register';
 import { loadOsmsFacts } from './facts-query';
-import { checkOsmsStatusPublic, readOsmsStatus } from './read-osms-status';
+import { checkOsmsStatusPublic } from './check-osms-status-public';
+import { readOsmsStatus } from './read-osms-status';
 
 const admin: Actor = { kind: 'staff', id: 'fund-admin', role: 'ffoms_admin' };
 const clinic: Actor = { kind: 'clinic', id: 'registrar-1', moCode: 'KZ0001' };
@@ -101,7 +102,7 @@ describe('readOsmsStatus: the status on a day, derived from the facts the regist
     }
   });
 
-  it('shows each fact with its payer and exact amount, and never a document’s bytes', async () => {
+  it('shows each fact with its payer and exact amount, a temporary status with its last day, and never a document’s bytes', async () => {
     const person = await createKzPerson(getDb(), {
       facts: citizen({
         contributions: [paid('employer', '2026-04', '2026-05-20', 14_000.5), paid('self', '2026-05')],
@@ -117,7 +118,12 @@ describe('readOsmsStatus: the status on a day, derived from the facts the regist
     ]);
     expect(read.temporaryStatuses).toHaveLength(1);
     expect(read.temporaryStatuses[0]).not.toHaveProperty('document');
-    expect(read.temporaryStatuses[0]).toMatchObject({ documentType: 'application/pdf', revokedOn: null });
+    // Its last day by the domain rule (one month from the upload), so no screen computes it.
+    expect(read.temporaryStatuses[0]).toMatchObject({
+      documentType: 'application/pdf',
+      lastDay: '2026-07-09',
+      revokedOn: null,
+    });
     expect(read.residence).toEqual({ kind: 'citizen', citizenship: 'KAZ' });
   });
 

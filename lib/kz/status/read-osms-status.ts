@@ -12,8 +12,6 @@ import type { OsmsRecords } from './osms-records';
 import { findKzPersonId } from '@/lib/kz/persons/find-kz-person';
 import { kzPersonNotFound, statusDetails } from './status-read-support';
 
-export { checkOsmsStatusPublic } from './check-osms-status-public';
-
 export interface OsmsStatusQuery {
   /** As typed or sent: checked by the ИИН rule, every failed check named under `iin`. */
   iin: string;
@@ -89,9 +87,10 @@ export async function readOsmsStatus(
     await log(null, 'not_found', 'ИИН не найден');
     throw kzPersonNotFound();
   }
-  const records = toOsmsRecords(row);
+  const params = osmsParameters();
+  const records = toOsmsRecords(row, params);
   const on = query.on ?? kzToday(now);
-  const status = osmsStatusOn(osmsParameters(), toOsmsFacts(records), on, {
+  const status = osmsStatusOn(params, toOsmsFacts(records), on, {
     dataUnavailableSince: ctx.dataUnavailableSince,
   });
   await log(row.id, 'found', statusDetails(status, query.knownAt, records));

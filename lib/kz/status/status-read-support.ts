@@ -2,10 +2,11 @@ import type { OsmsStatus } from '@/lib/domain/kz';
 import { AppError } from '@/lib/errors';
 import type { OsmsRecords } from './osms-records';
 
+/** Nobody in the Kazakh register has the ИИН: the one wording of every door (status, lookup, uploads). */
+export const KZ_PERSON_NOT_FOUND_TEXT = 'Человек с таким ИИН не найден в реестре участников ОСМС.';
+
 export function kzPersonNotFound(): AppError {
-  return new AppError('PERSON_NOT_FOUND', {
-    message: 'Человек с таким ИИН не найден в реестре участников ОСМС.',
-  });
+  return new AppError('PERSON_NOT_FOUND', { message: KZ_PERSON_NOT_FOUND_TEXT });
 }
 
 /**

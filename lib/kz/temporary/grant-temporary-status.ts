@@ -1,19 +1,19 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
-import { kzTemporaryStatuses, persons } from '@/db/schema';
+import { kzTemporaryStatuses } from '@/db/schema';
 import { actorOrganisation, type Actor } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
 import type { LocalDate } from '@/lib/domain/dates';
-import { categoryName, osmsStatusOn, validateIin, type OsmsCategory } from '@/lib/domain/kz';
+import { categoryName, temporaryStatusRefusal, validateIin, type OsmsCategory } from '@/lib/domain/kz';
 import { temporaryStatusLastDay } from '@/lib/domain/kz/status-periods';
 import { checkTemporaryUpload, type CheckedTemporaryDocument } from '@/lib/domain/kz/temporary-document';
 import { AppError } from '@/lib/errors';
+import { findKzPersonId } from '@/lib/kz/persons/find-kz-person';
 import { loadOsmsFacts } from '@/lib/kz/status/facts-query';
 import { osmsParameters } from '@/lib/kz/parameters';
-import { kzToday } from '@/lib/kz/today';
 import { runWrite, type WriteMeta } from '@/lib/register/writer';
 import { notifyPerson } from '@/lib/notifications/person-recipient';
-import { grantedText, KZ_PERSON_NOT_FOUND } from './temporary-status-texts';
+import { kzPersonNotFound } from '@/lib/kz/status/status-read-support';
+import { grantedText } from './temporary-status-texts';
 
 export interface GrantTemporaryStatusInput {
   /** Whose status: the person's ИИН (the register's only key). */
@@ -37,9 +37,6 @@ export interface GrantedTemporaryStatus {
   document: CheckedTemporaryDocument & { sha256: string };
 }
 
-/** The grounds on which a person is insured because their category's data has arrived. */
-const CATEGORY_GROUNDS = new Set(['STATE_CATEGORY', 'LOCAL_BODY_CATEGORY']);
-
 /** Who uploaded, as the table records it: the person (a citizen for themselves or a child) or a clinic. */
 function uploader(actor: Actor): 'person' | 'clinic' {
   return actor.kind === 'citizen' ? 'person' : 'clinic';
@@ -52,8 +49,8 @@ function uploader(actor: Actor): 'person' | 'clinic' {
  *
  * The input's shape is checked first (it says nothing about anyone); then the person is found by ИИН and
  * locked, and the permission (`temporary_status:grant`: the person or their representative, a clinic) is
- * checked before anything about them is read. Refused when the person is already insured on a category
- * (its data is there) or still holds an unexpired temporary status for the same category. The status lasts
+ * checked before anything about them is read. Refused as lib/domain/kz's `temporaryStatusRefusal` says
+ * (already insured on a category, or an unexpired temporary status for the same category). The status lasts
  * one month from today (lib/domain/kz's rule, `temporaryStatusLastDay`). The row with the document and its
  * SHA-256, the register event and the notification to the person commit together.
  */
@@ -73,36 +70,18 @@ export async function grantTemporaryStatus(
   const bytes = Buffer.from(input.document!.bytes);
 
   return runWrite(meta, async (w) => {
-    const [person] = await w.tx
-      .select({ id: persons.id })
-      .from(persons)
-      .where(and(eq(persons.iin, iin.value.iin), eq(persons.jurisdiction, 'kz')))
-      .for('update');
+    const personId = await findKzPersonId(w.tx, iin.value.iin, { lock: true });
+    const person = personId === null ? null : { id: personId };
     // Whether an ИИН is in the register is itself personal data: who may not upload for anyone learns
     // nothing from the answer.
     requirePermission(meta.actor, 'temporary_status:grant', { personId: person?.id ?? null });
-    if (!person) throw new AppError('PERSON_NOT_FOUND', { message: KZ_PERSON_NOT_FOUND });
+    if (!person) throw kzPersonNotFound();
 
-    const today = kzToday(w.now);
+    const today = w.today;
     const params = osmsParameters();
     const facts = await loadOsmsFacts(w.tx, person.id);
-    const status = osmsStatusOn(params, facts, today);
-    if (status.insured && CATEGORY_GROUNDS.has(status.code)) {
-      throw new AppError('KZ_ALREADY_INSURED_ON_CATEGORY', {
-        details: { category: status.category, ground: status.code },
-      });
-    }
-    const holding = facts.temporaryStatuses.find(
-      (t) =>
-        t.category === category &&
-        t.revokedOn === null &&
-        temporaryStatusLastDay(params, t.uploadedOn) >= today,
-    );
-    if (holding) {
-      throw new AppError('KZ_TEMPORARY_STATUS_HOLDS', {
-        details: { category, until: temporaryStatusLastDay(params, holding.uploadedOn) },
-      });
-    }
+    const refusal = temporaryStatusRefusal(params, facts, category, today);
+    if (refusal) throw new AppError(refusal.code, { details: refusal.details });
 
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const uploadedBy = uploader(meta.actor);

@@ -4,10 +4,9 @@ import type { Actor } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
 import { recordStaffAction } from '@/lib/audit/staff-actions';
 import type { LocalDate } from '@/lib/domain/dates';
-import { categoryName, isOsmsCategory } from '@/lib/domain/kz';
+import { categoryName, revokedOnFor } from '@/lib/domain/kz';
 import { IssueCollector } from '@/lib/domain/result';
 import { AppError } from '@/lib/errors';
-import { kzToday } from '@/lib/kz/today';
 import { notifyPerson } from '@/lib/notifications/person-recipient';
 import { checkReason } from '@/lib/register/correction';
 import { runWrite } from '@/lib/register/writer';
@@ -65,9 +64,8 @@ export async function revokeTemporaryStatus(
     requirePermission(author.actor, 'temporary_status:revoke', { personId: row.personId });
     if (row.revokedAt !== null) throw new AppError('KZ_TEMPORARY_STATUS_REVOKED');
 
-    const today = kzToday(w.now);
-    // Never before the upload day (the table's check): an upload made "today" is revoked from today.
-    const revokedOn = (today < row.uploadedOn ? row.uploadedOn : today) as LocalDate;
+    const today = w.today;
+    const revokedOn = revokedOnFor(row.uploadedOn as LocalDate, today);
     await w.tx
       .update(kzTemporaryStatuses)
       .set({ revokedOn, revokedAt: await w.recordTime(), revokedBy: author.actor.id, revokeReason: reason })
@@ -94,7 +92,7 @@ export async function revokeTemporaryStatus(
       personId: row.personId,
       aboutPersonId: row.personId,
       text: revokedText({
-        categoryName: isOsmsCategory(row.category) ? categoryName(row.category) : row.category,
+        categoryName: categoryName(row.category),
         revokedOn,
         reason,
       }),

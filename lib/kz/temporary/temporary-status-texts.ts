@@ -1,7 +1,5 @@
 import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
 
-export const KZ_PERSON_NOT_FOUND = 'Человек с таким ИИН не найден в реестре участников ОСМС.';
-
 /** The notification a person gets when a temporary status is given on a document (issue 14). */
 export function grantedText(t: {
   categoryName: string;

@@ -1,9 +1,24 @@
 import { compareDates, type LocalDate } from '@/lib/domain/dates';
-import { validateIin, type Iin } from '@/lib/domain/kz';
-import { addMonthsToMonth, isMonth, monthOf, type Month } from '@/lib/domain/kz/months';
 import { IssueCollector, invalid, valid, type Checked } from '@/lib/domain/result';
 import { fieldIssue } from '@/lib/errors';
-import type { ContributionPaid } from '@/lib/kz/feeds/events';
+import { validateIin, type Iin } from './iin';
+import { addMonthsToMonth, isMonth, monthOf, type Month } from './months';
+import type { OsmsContribution } from './osms-facts';
+import type { OsmsParameters } from './parameters';
+
+/** Who paid: an employer, the person themselves, the budget, a local body, or one lump sum for many months. */
+export type PayerKind = OsmsContribution['kind'];
+
+/** A payment's data as a feed sends it (a `contribution.paid` event's `data`, shape already checked). */
+export interface PaymentData {
+  iin: string;
+  payer: { kind: PayerKind; id: string; name?: string | null };
+  month: string;
+  months?: number | null;
+  amount: number | string;
+  paidOn: string;
+  reference: string;
+}
 
 /**
  * A payment as the register records it, checked: the one judgement of a `contribution.paid` event's data
@@ -12,7 +27,7 @@ import type { ContributionPaid } from '@/lib/kz/feeds/events';
  */
 export interface Payment {
   iin: Iin;
-  payerKind: ContributionPaid['data']['payer']['kind'];
+  payerKind: PayerKind;
   payerId: string;
   payerName: string | null;
   /** The month covered; for a lump sum, the first of its months. */
@@ -24,11 +39,13 @@ export interface Payment {
   reference: string;
 }
 
-/** Contributions began on 1 July 2017 (employers' deductions under the Law on ОСМС). */
+/**
+ * Contributions began on 1 July 2017 (employers' deductions under the Law on ОСМС of 16.11.2015), two and a
+ * half years before benefits did (`rules.systemStart`, 2020-01): a payment for a month before the status
+ * rules start is still a real payment the fund holds, so the earliest month is this and not the parameters'.
+ */
 const FIRST_MONTH = '2017-07' as Month;
 const FIRST_DAY = '2017-07-01' as LocalDate;
-/** An advance payment is for at most 12 months ahead of the month it is paid in. */
-const MONTHS_AHEAD = 12;
 const MAX_CENTS = 99_999_999_999_99;
 
 /** Tenge as whole tiyn (cents), or null when not a positive amount with at most two decimals. */
@@ -46,9 +63,13 @@ function amountInTiyn(amount: number | string): number | null {
 
 const tiynText = (tiyn: number) => `${Math.floor(tiyn / 100)}.${String(tiyn % 100).padStart(2, '0')}`;
 
-/** Checks a payment's data; every invalid field is named under `field` (`data.iin`, `data.amount`, …). */
+/**
+ * Checks a payment's data; every invalid field is named under `field` (`data.iin`, `data.amount`, …). A
+ * month may be paid in advance at most `rules.advanceMonths` ahead of the month the payment is made in.
+ */
 export function checkPayment(
-  data: ContributionPaid['data'],
+  params: OsmsParameters,
+  data: PaymentData,
   today: LocalDate,
   field = 'data',
 ): Checked<Payment> {
@@ -60,7 +81,7 @@ export function checkPayment(
   if (
     !isMonth(month) ||
     month < FIRST_MONTH ||
-    (paidOnValid && month > addMonthsToMonth(monthOf(data.paidOn as LocalDate), MONTHS_AHEAD))
+    (paidOnValid && month > addMonthsToMonth(monthOf(data.paidOn as LocalDate), params.rules.advanceMonths))
   ) {
     c.add(fieldIssue(`${field}.month`, 'KZ_CONTRIBUTION_MONTH_INVALID'));
   }

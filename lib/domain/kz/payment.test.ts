@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalDate } from '@/lib/domain/dates';
-import { syntheticIin } from '@/lib/domain/kz';
-import { eventTypesOf, KZ_FEED_SOURCES } from '@/lib/feeds/events';
-import { KZ_FEED_EVENT_TYPES } from '@/lib/kz/feed-sources';
-import type { ContributionPaid } from '@/lib/kz/feeds/events';
-import { checkPayment, samePayment } from './payment-input';
+import { osmsParameters as params } from '@/testing/kz/osms';
+import { syntheticIin } from './iin';
+import { checkPayment, samePayment, type PaymentData } from './payment';
 
 const today = '2026-11-25' as LocalDate;
 const iin = syntheticIin('1985-02-14' as LocalDate, 'female', 7);
-const data = (over: Partial<ContributionPaid['data']> = {}): ContributionPaid['data'] => ({
+const data = (over: Partial<PaymentData> = {}): PaymentData => ({
   iin,
   payer: { kind: 'employer', id: '190340012345', name: null },
   month: '2026-10',
@@ -17,15 +15,15 @@ const data = (over: Partial<ContributionPaid['data']> = {}): ContributionPaid['d
   reference: 'R-1',
   ...over,
 });
-const codes = (over: Partial<ContributionPaid['data']>) => {
-  const r = checkPayment(data(over), today);
+const codes = (over: Partial<PaymentData>) => {
+  const r = checkPayment(params, data(over), today);
   return r.ok ? [] : r.issues.map((i) => `${i.field}:${i.code}`);
 };
 
 describe('checkPayment', () => {
   it('normalises the amount to tenge with two decimals, from a number or a decimal string', () => {
     const amounts = [4000, 3500.5, '3500.5', '17000', 0.3, '0.01'].map((amount) => {
-      const r = checkPayment(data({ amount }), today);
+      const r = checkPayment(params, data({ amount }), today);
       return r.ok ? r.value.amount : null;
     });
     expect(amounts).toEqual(['4000.00', '3500.50', '3500.50', '17000.00', '0.30', '0.01']);
@@ -36,7 +34,8 @@ describe('checkPayment', () => {
       expect(codes({ amount })).toEqual(['data.amount:KZ_CONTRIBUTION_AMOUNT_INVALID']);
   });
 
-  it('takes months from July 2017 to 12 months after the month of payment', () => {
+  it('takes months from July 2017 to rules.advanceMonths (12) after the month of payment', () => {
+    expect(params.rules.advanceMonths).toBe(12);
     expect(codes({ month: '2017-07', paidOn: '2017-08-01' })).toEqual([]);
     expect(codes({ month: '2017-06', paidOn: '2017-08-01' })).toEqual([
       'data.month:KZ_CONTRIBUTION_MONTH_INVALID',
@@ -73,7 +72,7 @@ describe('checkPayment', () => {
   });
 
   it('a recorded payment is the same one only when every fact agrees', () => {
-    const p = checkPayment(data(), today);
+    const p = checkPayment(params, data(), today);
     if (!p.ok) throw new Error('valid payment refused');
     const recorded = {
       personId: 5,
@@ -88,12 +87,5 @@ describe('checkPayment', () => {
     expect(samePayment(recorded, 6, p.value)).toBe(false);
     expect(samePayment({ ...recorded, amount: '4000.01' }, 5, p.value)).toBe(false);
     expect(samePayment({ ...recorded, monthCovered: '2026-09' }, 5, p.value)).toBe(false);
-  });
-});
-
-describe('the ОСМС sources', () => {
-  it('publish in the profile exactly the event types their schemas validate', () => {
-    for (const source of KZ_FEED_SOURCES)
-      expect(eventTypesOf(source)).toEqual([...KZ_FEED_EVENT_TYPES[source]]);
   });
 });
