@@ -217,7 +217,7 @@ describe('readTemporaryDocument: the document behind a temporary status', () => 
       now: NOW,
     });
     const [status] = card.read.temporaryStatuses;
-    expect(card.temporaryLastDay[status!.id]).toBe('2026-06-30');
+    expect(status!.lastDay).toBe('2026-06-30');
     const doc = await readTemporaryDocument(actor, { personId: person.id, temporaryStatusId: status!.id });
     expect(doc).toEqual({ name: 'spravka.pdf', type: 'application/pdf', bytes: TEST_PDF });
     const log = await accessRows(actor.id);

@@ -39,8 +39,6 @@ export interface KzPersonCard extends StatusView {
   today: LocalDate;
   /** Every payment row, the retracted ones too (newest month first). */
   ledger: LedgerRow[];
-  /** The last day each temporary status holds by the rule (before any revocation), by its id. */
-  temporaryLastDay: Record<number, LocalDate>;
   knownAt: (StatusView & { at: Date }) | null;
 }
 
@@ -90,7 +88,6 @@ export async function readKzPersonCard(actor: Actor, request: KzCardRequest): Pr
     today,
     ...statusView(read, today),
     ledger: await paymentLedger(db, read.person.id),
-    temporaryLastDay: Object.fromEntries(read.temporaryStatuses.map((t) => [t.id, t.lastDay])),
     knownAt: then && knownAt ? { at: knownAt, ...statusView(then, today) } : null,
   };
 }

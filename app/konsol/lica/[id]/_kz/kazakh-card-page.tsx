@@ -186,7 +186,7 @@ function Card({
                   <DocumentLink personId={person.id} t={t} />
                 </dd>
                 <dt>Действует по правилу</dt>
-                <dd>по {dateRu(card.temporaryLastDay[t.id]!)}</dd>
+                <dd>по {dateRu(t.lastDay)}</dd>
                 <dt>Отзыв</dt>
                 <dd>
                   {t.revokedOn ? `отозван с ${dateRu(t.revokedOn)}: ${t.revokeReason}` : 'не отзывался'}
