@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { PAGE_BODY_LIMIT } from './config/page-body-limit';
 import { API_SECURITY_HEADERS } from './lib/security-headers';
 
 const nextConfig: NextConfig = {
@@ -26,8 +27,10 @@ const nextConfig: NextConfig = {
   experimental: {
     authInterrupts: true,
     // Directory files (F002/F003, up to 20 MB: lib/directories) are uploaded through server actions;
-    // Next's default of 1 MB would refuse a national F003 file.
-    serverActions: { bodySizeLimit: '21mb' },
+    // Next's default of 1 MB would refuse a national F003 file, and its proxy's default of 10 MB would
+    // cut the body short (the action then cannot read the form at all).
+    serverActions: { bodySizeLimit: PAGE_BODY_LIMIT },
+    proxyClientMaxBodySize: PAGE_BODY_LIMIT,
   },
   // `npm test` type-checks the whole project (tsc --noEmit) as its own step; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { systemActor } from '@/lib/auth/actor';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/auth/client-address-header';
+import { PAGE_BODY_LIMIT_BYTES } from '@/config/page-body-limit';
 import { answerClientError, guardedHandler } from './edge';
 import { startApiServer, type TestApiServer } from '@/testing/api/api-server';
 import { captureLog } from '@/testing/ops/captured-log';
@@ -230,6 +231,30 @@ describe('a body over the limit', () => {
     );
     expect(answer.text).toMatch(/^HTTP\/1\.1 413 /);
     expect(answer.text).toContain('"too-long"');
+  });
+});
+
+describe("a page form post over the pages' limit", () => {
+  it('is 413 with the Russian page at once, before the body is sent, and the connection closed', async () => {
+    const answer = await raw(
+      'POST /kabinet/vremennyi-status HTTP/1.1\r\nHost: localhost\r\n' +
+        'Content-Type: multipart/form-data; boundary=x\r\n' +
+        `Content-Length: ${PAGE_BODY_LIMIT_BYTES + 1}\r\n\r\n--x\r\n`,
+    );
+    expect(answer.closed).toBe(true);
+    expect(answer.text).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer.text).toMatch(/\r\nconnection: close\r\n/i);
+    expect(Buffer.from(answer.text, 'latin1').toString('utf8')).toContain('Слишком большой запрос');
+  });
+
+  it('a post of the limit itself goes on to the pages', async () => {
+    const answer = await raw(
+      'POST /kabinet/vremennyi-status HTTP/1.1\r\nHost: localhost\r\n' +
+        'Content-Type: multipart/form-data; boundary=x\r\n' +
+        `Content-Length: ${PAGE_BODY_LIMIT_BYTES}\r\nConnection: close\r\n\r\n--x\r\n`,
+      500,
+    );
+    expect(answer.text).not.toMatch(/^HTTP\/1\.1 413 /);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { PAGE_BODY_LIMIT_BYTES } from '@/config/page-body-limit';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/auth/client-address-header';
 import { AppError } from '@/lib/errors';
 import { toOperationOutcome } from '@/lib/fhir/operation-outcome';
@@ -51,7 +52,11 @@ const PAGES: Record<number, string> = {
   ),
   404: page('Страница не найдена', 'Проверьте адрес страницы или перейдите на главную страницу.'),
   405: page('Действие не поддерживается', 'Этот адрес не принимает такой запрос.'),
-  413: page('Слишком большой запрос', 'Отправленные данные больше, чем сервис принимает.'),
+  413: page(
+    'Слишком большой запрос',
+    'Отправленные данные больше, чем сервис принимает. Вернитесь на страницу формы и приложите файл ' +
+      'меньшего размера: допустимый размер указан рядом с полем файла.',
+  ),
   431: page('Слишком длинный адрес', 'Адрес страницы или заголовки запроса слишком длинные.'),
   500: page(
     'Сервис временно недоступен',
@@ -174,6 +179,13 @@ export function guardedHandler(handler: RequestHandler): RequestHandler {
       // Answers Next gives before proxy.ts runs (a trailing-slash redirect) still say: no sniffing, no
       // framing; proxy.ts (and the development ЕСИА provider) replace these with the page's own policy.
       for (const [name, value] of Object.entries(PAGE_HEADERS)) res.setHeader(name, value);
+      // A form post longer than any page takes: answered before Next reads it (Next would answer its own
+      // English error), and the connection closed rather than the rest of the body read.
+      if (req.method === 'POST' && Number(req.headers['content-length'] ?? 0) > PAGE_BODY_LIMIT_BYTES) {
+        res.setHeader('Connection', 'close');
+        answerAtEdge(res, target.pathname, new AppError('PAYLOAD_TOO_LARGE'));
+        return;
+      }
       russianErrorPages(req, res);
     }
     inFlight.set(req.socket, { pathname: target.pathname, res });

@@ -79,3 +79,34 @@ for (const javaScriptEnabled of [false, true]) {
     });
   });
 }
+
+test.describe('a file too large, without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('over 5 MB is named on the field; over what any form takes is the Russian 413 page', async ({
+    page,
+  }) => {
+    const person = await newKzPerson();
+    await signInAsSyntheticKz(page, person.seed, '/kabinet/vremennyi-status');
+    const pdfOf = (bytes: number) => ({
+      name: 'skan.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([TEST_PDF, Buffer.alloc(bytes - TEST_PDF.length, 0x20)]),
+    });
+    // 12 MB: more than Next's proxy keeps by default (10 MB), less than a page takes.
+    await page.getByLabel('Льготная категория').selectOption('DISABILITY');
+    await page.getByLabel('Документ, подтверждающий категорию').setInputFiles(pdfOf(12 * 1024 * 1024));
+    await page.getByRole('button', { name: 'Загрузить документ' }).click();
+    await expect(page.locator('#document-error')).toContainText('Файл больше 5 МБ');
+    await expect(page.getByLabel('Льготная категория')).toHaveValue('DISABILITY');
+
+    await page.getByLabel('Документ, подтверждающий категорию').setInputFiles(pdfOf(22 * 1024 * 1024));
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Загрузить документ' }).click(),
+    ]);
+    expect(answer.status()).toBe(413);
+    await expect(page.getByRole('heading', { level: 1, name: 'Слишком большой запрос' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'На главную страницу' })).toBeVisible();
+  });
+});
