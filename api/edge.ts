@@ -65,6 +65,12 @@ const PAGES: Record<number, string> = {
   ),
 };
 
+/** A form post whose body could not be read (the client's fault): not the address's, as a 400 page says. */
+const UNREADABLE_FORM_PAGE = page(
+  'Форму не удалось прочитать',
+  'Отправленные данные повреждены или неполны. Откройте страницу заново и отправьте форму ещё раз.',
+);
+
 const CYRILLIC = /[А-Яа-яЁё]/;
 
 function pageFor(status: number): string {
@@ -327,7 +333,8 @@ function russianErrorPages(req: IncomingMessage, res: ServerResponse): void {
 
   async function settle(body: Buffer): Promise<void> {
     const type = String(res.getHeader('content-type') ?? '');
-    const status = res.statusCode === 500 && (await malformed()) ? 400 : res.statusCode;
+    const unreadable = res.statusCode === 500 && (await malformed());
+    const status = unreadable ? 400 : res.statusCode;
     const russian = /html|json/.test(type) || CYRILLIC.test(body.toString('utf8'));
     if (status === res.statusCode && russian) {
       res.setHeader('Content-Length', body.length);
@@ -335,7 +342,7 @@ function russianErrorPages(req: IncomingMessage, res: ServerResponse): void {
       end(body);
       return;
     }
-    const page = Buffer.from(pageFor(status));
+    const page = Buffer.from(unreadable ? UNREADABLE_FORM_PAGE : pageFor(status));
     for (const name of res.getHeaderNames())
       if (!/^(set-cookie|x-request-id)$/i.test(name)) res.removeHeader(name);
     for (const [name, value] of Object.entries(PAGE_HEADERS)) res.setHeader(name, value);

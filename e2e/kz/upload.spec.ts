@@ -110,3 +110,15 @@ test.describe('a file too large, without JavaScript', () => {
     await expect(page.getByRole('link', { name: 'На главную страницу' })).toBeVisible();
   });
 });
+
+test('a torn form body gets the Russian «form unreadable» page, not a 5xx', async ({ page }) => {
+  const person = await newKzPerson();
+  await signInAsSyntheticKz(page, person.seed, '/kabinet/vremennyi-status');
+  // A multipart body cut off before its closing boundary: the platform's parser (Next's) refuses it.
+  const answer = await page.request.post('/kabinet/vremennyi-status', {
+    headers: { 'content-type': 'multipart/form-data; boundary=torn' },
+    data: Buffer.from('--torn\r\nContent-Disposition: form-data; name="category"\r\n\r\nDISABILITY'),
+  });
+  expect(answer.status()).toBe(400);
+  expect(await answer.text()).toContain('Форму не удалось прочитать');
+});
