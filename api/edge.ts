@@ -160,6 +160,23 @@ function stampClientAddress(req: IncomingMessage): void {
   req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown';
 }
 
+/** How much of a refused request's body is read and dropped before the connection is cut instead. */
+const DROPPED_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * For an answer given before the body was read (a form post too long, a post from another site): the
+ * rest of the body is read and dropped while the client still sends it, so the client gets the answer.
+ * Closing with unread data resets the connection (RFC 9112 §9.6), and the reset may wipe the answer from
+ * the client's buffer before it is read. A body beyond 64 MB more is not worth reading: the socket is cut.
+ */
+function dropUnreadBody(req: IncomingMessage): void {
+  let dropped = 0;
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > DROPPED_BODY_LIMIT_BYTES) req.socket.destroy();
+  });
+}
+
 /** The request a connection is serving, for a parse error that comes after its head (a broken body). */
 const inFlight = new WeakMap<object, { pathname: string; res: ServerResponse }>();
 
@@ -186,9 +203,9 @@ export function guardedHandler(handler: RequestHandler): RequestHandler {
       // framing; proxy.ts (and the development ЕСИА provider) replace these with the page's own policy.
       for (const [name, value] of Object.entries(PAGE_HEADERS)) res.setHeader(name, value);
       // A form post longer than any page takes: answered before Next reads it (Next would answer its own
-      // English error), and the connection closed rather than the rest of the body read.
+      // English error).
       if (req.method === 'POST' && Number(req.headers['content-length'] ?? 0) > PAGE_BODY_LIMIT_BYTES) {
-        res.setHeader('Connection', 'close');
+        dropUnreadBody(req);
         answerAtEdge(res, target.pathname, new AppError('PAYLOAD_TOO_LARGE'));
         return;
       }
@@ -226,6 +243,7 @@ export function refusedCrossSitePost(req: IncomingMessage, res: ServerResponse):
   } catch {
     // not a URL: not our origin
   }
+  dropUnreadBody(req);
   answerAtEdge(res, pathname, new AppError('FORBIDDEN', { message: 'Запрос с чужого сайта.' }));
   return true;
 }
