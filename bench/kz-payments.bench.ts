@@ -12,32 +12,20 @@
  * ceiling: the same rows written again into the real tables by one INSERT … SELECT per table. Prints rows/s
  * of each, the ratios (goal bulk/COPY ≥ 0.4) and the bytes per payment row the register keeps.
  */
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { FEED_LIMITS } from '../api/v1/feeds/limits';
 import { closeDb } from '../db/client';
 import { readOsmsParameters } from '../db/reference/kz/osms-parameters';
 import { addMonthsToMonth, monthOf, monthsFrom } from '../lib/domain/kz/months';
-import { applyBatch } from '../lib/feeds/bulk/apply-batch';
-import { importFeedFile } from '../lib/feeds/bulk/import-feed';
-import { PaymentFeed } from '../lib/kz/feeds/generate/osms-feeds';
 import { kzToday } from '../lib/kz/today';
-import { copyKzPersons } from '../testing/kz/feed-registers';
 import { parseBenchFlags } from './lib/args';
-import { bareCopy, totalSize } from './lib/bare-copy';
 import { freshDatabase } from './lib/fresh-database';
 import { fixed, int, mib, table } from './lib/format';
+import { runPaymentsBench } from './lib/kz-payments';
 
 const GOAL_RATIO = 0.4;
-
-/** The tables a payment writes rows to, and how to pick the rows the import wrote. */
-const PRODUCED: readonly { table: string; where: (before: Map<string, number>) => string }[] = [
-  { table: 'kz_contributions', where: (b) => `id > ${b.get('kz_contributions')}` },
-  { table: 'register_events', where: (b) => `id > ${b.get('register_events')}` },
-  { table: 'feed_events', where: () => `source = 'payments'` },
-];
 
 const flags = parseBenchFlags(process.argv.slice(2), {
   rows: { kind: 'whole', min: 1000, max: 20_000_000 },
@@ -65,54 +53,6 @@ if (persons * months < rows) {
   process.exit(2);
 }
 
-/** The payments feed: N lines of `contribution.paid`, in the order they happened. */
-async function writeFeed(client: pg.ClientBase, file: string): Promise<void> {
-  const { rows: iins } = await client.query<{ iin: string }>(
-    `select iin from persons where jurisdiction = 'kz' order by id`,
-  );
-  const feed = new PaymentFeed(
-    iins.map((r) => r.iin),
-    { seed: 1, total: rows, asOf, reversals: false },
-  );
-  const out = createWriteStream(file);
-  let buffer = '';
-  for (let i = 0; i < rows; i++) {
-    buffer += `${JSON.stringify(feed.next())}\n`;
-    if (buffer.length > 1 << 20) {
-      if (!out.write(buffer)) await new Promise<void>((r) => out.once('drain', () => r()));
-      buffer = '';
-    }
-  }
-  await new Promise<void>((r) => out.end(buffer, () => r()));
-}
-
-async function maxId(client: pg.ClientBase, t: string): Promise<number> {
-  return Number(
-    (await client.query<{ m: string | null }>(`select max(id)::text as m from ${t}`)).rows[0]!.m ?? 0,
-  );
-}
-
-/**
- * The ceiling with the register's constraints: the very rows the import wrote, taken out (triggers off for
- * that delete only) and written again into the REAL tables — every key, index, foreign key and check — by
- * one `INSERT … SELECT` per table from the bare copies: what the bulk path would cost with no Node work,
- * no reads and no batches. The register ends as it was.
- */
-async function insertCeiling(client: pg.ClientBase, before: Map<string, number>): Promise<number> {
-  await client.query('begin');
-  await client.query('set local session_replication_role = replica');
-  for (const { table: t, where } of [...PRODUCED].reverse())
-    await client.query(`delete from ${t} where ${where(before)}`);
-  await client.query('commit');
-  await client.query(`vacuum analyze ${PRODUCED.map((p) => p.table).join(', ')}`);
-  await client.query('checkpoint').catch(() => undefined);
-  const started = performance.now();
-  await client.query('begin');
-  for (const { table: t } of PRODUCED) await client.query(`insert into ${t} select * from ${t}_bare`);
-  await client.query('commit');
-  return (performance.now() - started) / 1000;
-}
-
 async function main(): Promise<void> {
   console.log(
     `ОСМС payments benchmark: ${int(rows)} payment rows for ${int(persons)} persons (${months} months), batches of ${int(batch)}`,
@@ -125,67 +65,21 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'oms-bench-kz-payments-'));
   const admin = await pool.connect();
   try {
-    let t = performance.now();
-    await copyKzPersons(admin, persons);
-    console.log(`  seeded ${int(persons)} persons in ${fixed((performance.now() - t) / 1000, 1)} s`);
-    t = performance.now();
-    const file = path.join(dir, 'payments.ndjson');
-    await writeFeed(admin, file);
-    console.log(`  generated ${int(rows)} payments in ${fixed((performance.now() - t) / 1000, 1)} s`);
-    await admin.query('vacuum analyze');
-    await admin.query('checkpoint').catch(() => undefined);
-    const before = new Map([
-      ['kz_contributions', await maxId(admin, 'kz_contributions')],
-      ['register_events', await maxId(admin, 'register_events')],
-    ]);
-
-    // 1. The bulk path.
-    let lastReport = performance.now();
-    const bulk = await importFeedFile({
-      source: 'payments',
-      file,
-      batchSize: batch,
-      startedBy: 'bench',
-      apply: applyBatch,
-      maxLineBytes: FEED_LIMITS.lineBytes,
-      onProgress: (p) => {
-        if (performance.now() - lastReport < 30_000) return;
-        lastReport = performance.now();
-        console.log(`  bulk: ${int(p.linesDone)} / ${int(rows)} lines`);
-      },
-    });
-    if (bulk.counts.applied !== rows)
-      throw new Error(
-        `The bulk import applied ${bulk.counts.applied} of ${rows}: ${JSON.stringify(bulk.counts)}`,
-      );
-    const bulkRate = rows / bulk.seconds;
-    const ledgerBytes = await totalSize(admin, ['kz_contributions']);
-    const producedBytes = await totalSize(
-      admin,
-      PRODUCED.map((p) => p.table),
-    );
-
-    // 2. The baseline: the same rows, bare COPY into unindexed copies.
-    const bareSeconds = await bareCopy(
-      admin,
-      PRODUCED.map(({ table: t, where }) => ({ table: t, where: where(before) })),
-      dir,
-    );
-    const bareRate = rows / bareSeconds;
+    const run = await runPaymentsBench(admin, { persons, rows, batch, asOf, dir, log: console.log });
+    const bulkRate = rows / run.bulkSeconds;
+    const bareRate = rows / run.bareSeconds;
     const ratio = bulkRate / bareRate;
-    // 3. The ceiling: the same rows into the register's own tables, all at once.
-    const ceilingSeconds = await insertCeiling(admin, before);
-    const ceilingRate = rows / ceilingSeconds;
+    const ceilingRate = rows / run.ceilingSeconds;
     console.log('');
     console.log(
       table([
         ['figure', 'measured', 'goal', ''],
         ['register persons', int(persons), '', ''],
-        ['payment rows imported (applied)', int(bulk.counts.applied), '', ''],
+        ['payment rows imported (applied)', int(run.applied), '', ''],
         ['bulk batch, events', int(batch), '', ''],
-        ['bulk time, s', fixed(bulk.seconds, 1), '', ''],
+        ['bulk time, s', fixed(run.bulkSeconds, 1), '', ''],
         ['bulk rows/s', int(bulkRate), '', ''],
-        ['bare COPY of its rows (3 tables), s', fixed(bareSeconds, 1), '', ''],
+        ['bare COPY of its rows (3 tables), s', fixed(run.bareSeconds, 1), '', ''],
         ['bare COPY rows/s', int(bareRate), '', ''],
         [
           'ratio bulk/COPY',
@@ -195,16 +89,16 @@ async function main(): Promise<void> {
         ],
         [
           'INSERT ceiling: its rows, real tables, one statement per table, s',
-          fixed(ceilingSeconds, 1),
+          fixed(run.ceilingSeconds, 1),
           '',
           '',
         ],
         ['INSERT ceiling rows/s', int(ceilingRate), '', ''],
         ['ratio INSERT ceiling/COPY', fixed(ceilingRate / bareRate, 2), '', ''],
         ['ratio bulk/INSERT ceiling', fixed(bulkRate / ceilingRate, 2), '', ''],
-        ['ledger bytes/payment (kz_contributions with indexes)', int(ledgerBytes / rows), '', ''],
-        ['bytes/payment with its register event and dedup record', int(producedBytes / rows), '', ''],
-        ['  of which all three tables', mib(producedBytes), '', ''],
+        ['ledger bytes/payment (kz_contributions with indexes)', int(run.ledgerBytes / rows), '', ''],
+        ['bytes/payment with its register event and dedup record', int(run.producedBytes / rows), '', ''],
+        ['  of which all three tables', mib(run.producedBytes), '', ''],
       ]),
     );
   } finally {

@@ -3,12 +3,12 @@ import { closeDb } from '../db/client';
 import { createApiKey } from '../lib/api-keys/create-api-key';
 import { revokeApiKey } from '../lib/api-keys/revoke-api-key';
 import { systemActor } from '../lib/auth/actor';
-import { createFeedKey, revokeFeedKey } from '../lib/feeds/feed-keys';
 import { signInAsCitizen } from './support/citizen';
 import { cookieHeader } from './support/cookies';
 import { newStaff, signInAsOwnStaff, signInAsStaff } from './support/staff';
 import { CONSOLE_SECTIONS_OF } from '../app/konsol/_shell/sections';
 import { ADMIN_FORM_PAGES, DOORS, PORTAL_PAGES, type FuzzContext, type PageForm } from './fuzz/doors';
+import { issueFeedKeys } from './fuzz/feed-keys';
 import { formsOf } from './fuzz/forms';
 import { e2eDatabaseUrl, registerState } from './fuzz/register';
 import { CASES, runDoor, SEED } from './fuzz/run-door';
@@ -36,7 +36,7 @@ test.describe.configure({ mode: 'parallel' });
 let ctx: FuzzContext;
 let databaseUrl: string;
 const issued: string[] = [];
-const issuedFeedKeys: string[] = [];
+let revokeFeedKeys: () => Promise<void> = () => Promise.resolve();
 
 test.beforeAll(async ({ browser, baseURL }) => {
   databaseUrl = e2eDatabaseUrl();
@@ -126,12 +126,8 @@ test.beforeAll(async ({ browser, baseURL }) => {
     staffForm?.hidden.some(([n]) => n.startsWith('$ACTION')),
     'the sign-in form is a server action',
   ).toBe(true);
-  const feedKeys = { zags: '', mvd: '', military: '' };
-  for (const source of ['zags', 'mvd', 'military'] as const) {
-    const created = await createFeedKey({ source, label: 'fuzz suite' }, admin);
-    feedKeys[source] = created.key;
-    issuedFeedKeys.push(created.prefix);
-  }
+  const feedKeys = await issueFeedKeys(['zags', 'mvd', 'military'], 'fuzz suite');
+  revokeFeedKeys = feedKeys.revoke;
   ctx = {
     keys,
     citizenCookie,
@@ -143,14 +139,14 @@ test.beforeAll(async ({ browser, baseURL }) => {
     adminCookie,
     adminForms,
     cardForms,
-    feedKeys,
+    feedKeys: feedKeys.keys,
   };
 });
 
 test.afterAll(async () => {
   const admin = systemActor('fuzz-suite');
   for (const prefix of issued.splice(0)) await revokeApiKey({ prefix }, admin);
-  for (const prefix of issuedFeedKeys.splice(0)) await revokeFeedKey({ prefix }, admin);
+  await revokeFeedKeys();
   await closeDb();
 });
 

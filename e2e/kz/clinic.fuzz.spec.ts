@@ -9,7 +9,7 @@ import { IIN_SYSTEM } from '../../lib/kz/fhir-systems';
 import { brokenAt, formPosts, isoDate, withQuery, type DoorOf, type PageForm } from '../fuzz/doors';
 import { formsOf } from '../fuzz/forms';
 import { contentType, escaped, fieldValue, hostileText, params } from '../fuzz/inputs';
-import { cookieHeader } from '../support/cookies';
+import { sessionCookie } from '../support/cookies';
 import { connectTestDatabase } from '../support/people';
 import { iinLike } from './fuzz-doors';
 import { fuzzDoors } from './fuzz-frame';
@@ -190,10 +190,9 @@ test.beforeAll(async ({ browser, baseURL }) => {
     keys.push(key);
     issued.push(prefix);
   }
-  const context = await browser.newContext({ baseURL });
-  await signInAsOwnStaff(await context.newPage(), await newStaff('clinic_registrar', { moCode: '750001' }));
-  const cookie = await cookieHeader(context, baseURL!);
-  await context.close();
+  const cookie = await sessionCookie(browser, baseURL!, async (page) =>
+    signInAsOwnStaff(page, await newStaff('clinic_registrar', { moCode: '750001' })),
+  );
   const formsOn = async (path: string) => {
     const res = await fetch(new URL(path, baseURL), { headers: { cookie } });
     expect(res.status, path).toBe(200);

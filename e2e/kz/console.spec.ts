@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { sql } from 'drizzle-orm';
 import { closeDb, getDb } from '../../db/client';
-import { formatDateRu } from '../../lib/domain/dates';
+import { formatDateRu, makeDate, type LocalDate } from '../../lib/domain/dates';
 import { addMonthsToMonth, firstDayOf, monthOf } from '../../lib/domain/kz/months';
 import { kzToday } from '../../lib/kz/today';
 import { paid } from '../../testing/kz/osms';
@@ -21,19 +21,25 @@ test.afterAll(async () => {
   await closeDb();
 });
 
-/** Today in Almaty, away from its midnight (the card counts in that zone): waits past it when close. */
-async function almatyToday(): Promise<string> {
-  const now = Date.now();
-  const untilMidnight = 86_400_000 - ((now + 5 * 3_600_000) % 86_400_000);
-  if (untilMidnight < 120_000) await new Promise((resolve) => setTimeout(resolve, untilMidnight + 1_000));
-  return kzToday();
+/**
+ * The day the card counts as today, as the page says it (its timeline's caption, in Almaty's zone): what a
+ * test asserts about "today" is pinned to it, so a test running across midnight still agrees with the page.
+ */
+async function cardToday(page: Page): Promise<LocalDate> {
+  const caption = await page
+    .getByRole('table', { name: /как известно сейчас/ })
+    .locator('caption')
+    .innerText();
+  const [, day, month, year] = /по (\d\d)\.(\d\d)\.(\d{4})/.exec(caption) ?? [];
+  expect(year, `the timeline's caption names its day: ${caption}`).toBeDefined();
+  return makeDate(Number(year), Number(month), Number(day));
 }
 
 /** A person paid for by an employer for the two months before this one, with a self-payment retracted
  * and a temporary status uploaded today by a clinic. */
-async function personOfOwn(today: string): Promise<KzTestPerson> {
+async function personOfOwn(today: LocalDate): Promise<KzTestPerson> {
   connectTestDatabase();
-  const month = monthOf(today as never);
+  const month = monthOf(today);
   const [m1, m2] = [addMonthsToMonth(month, -2), addMonthsToMonth(month, -1)];
   const person = await createKzPerson(getDb(), {
     iin: ownIin(),
@@ -45,7 +51,7 @@ async function personOfOwn(today: string): Promise<KzTestPerson> {
         paid('self', month, today, 4_250),
       ],
       temporaryStatuses: [
-        { category: 'DISABILITY', uploadedOn: today as never, uploadedBy: 'clinic', revokedOn: null },
+        { category: 'DISABILITY', uploadedOn: today, uploadedBy: 'clinic', revokedOn: null },
       ],
     },
   });
@@ -56,12 +62,12 @@ async function personOfOwn(today: string): Promise<KzTestPerson> {
 }
 
 /** A person of the test's own, and their card opened by an administrator of the test's own. */
-async function ownCardOpened(page: Page): Promise<{ today: string; person: KzTestPerson }> {
-  const today = await almatyToday();
-  const person = await personOfOwn(today);
+/** A person of the test's own (their facts dated by today in Kazakhstan), their card opened by an administrator. */
+async function ownCardOpened(page: Page): Promise<KzTestPerson> {
+  const person = await personOfOwn(kzToday());
   await signInAsOwnStaff(page, await newStaff('ffoms_admin'));
   await openCard(page, person);
-  return { today, person };
+  return person;
 }
 
 async function openCard(page: Page, person: KzTestPerson): Promise<void> {
@@ -80,14 +86,14 @@ async function openCard(page: Page, person: KzTestPerson): Promise<void> {
 test('an administrator finds a person by ИИН and reads the status, its history and the payments', async ({
   page,
 }) => {
-  const { today, person } = await ownCardOpened(page);
+  const person = await ownCardOpened(page);
   await expect(page.getByTestId('identity')).toContainText(person.iin);
   await expect(page.getByTestId('osms-status')).toContainText('Застрахован');
   await expect(page.getByTestId('osms-status-text')).toContainText('работодатель');
   // 24 month starts, the newest first: this month's
   const history = page.getByTestId('osms-timeline');
   await expect(history.getByRole('row').nth(1)).toContainText(
-    formatDateRu(firstDayOf(monthOf(today as never))),
+    formatDateRu(firstDayOf(monthOf(await cardToday(page)))),
   );
   await expect(history.getByRole('row', { name: /начало месяца/ })).toHaveCount(24);
   const payments = page.getByTestId('osms-payments');
@@ -119,7 +125,7 @@ for (const javaScriptEnabled of [true, false]) {
   }) => {
     const context = await browser.newContext({ baseURL, javaScriptEnabled });
     const page = await context.newPage();
-    const { today } = await ownCardOpened(page);
+    await ownCardOpened(page);
     const temporary = page.getByTestId('osms-temporary');
     await expect(temporary).toContainText('Лица с инвалидностью');
     await expect(temporary).toContainText('не отзывался');
@@ -136,8 +142,9 @@ for (const javaScriptEnabled of [true, false]) {
     await temporary.getByLabel('Причина отзыва').fill('Справка не подтверждает инвалидность');
     await temporary.getByRole('button', { name: 'Отозвать временный статус' }).click();
     await expect(page.getByText('Временный статус отозван. Человеку отправлено уведомление.')).toBeVisible();
+    // Revoked as of the day the card, drawn right after the revocation, counts as today.
     await expect(page.getByTestId('osms-temporary')).toContainText(
-      `отозван с ${formatDateRu(today as never)}: Справка не подтверждает инвалидность`,
+      `отозван с ${formatDateRu(await cardToday(page))}: Справка не подтверждает инвалидность`,
     );
     await expect(page.getByRole('button', { name: 'Отозвать временный статус' })).toHaveCount(0);
     // axe runs in the page: only where the page runs scripts

@@ -1,15 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { closeDb, getDb } from '../../db/client';
 import { CONSOLE_SECTIONS_OF } from '../../app/konsol/_shell/sections';
-import { systemActor, type KzFeedSource } from '../../lib/auth/actor';
-import { createFeedKey, revokeFeedKey } from '../../lib/feeds/feed-keys';
 import { KZ_FEED_SOURCES } from '../../lib/kz/feed-sources';
 import { d } from '../../testing/kz/osms';
 import { createKzPerson } from '../../testing/kz/register';
 import { readKzPersonCard } from '../../lib/kz/console/read-kz-person-card';
+import { issueFeedKeys } from '../fuzz/feed-keys';
 import { formsOf } from '../fuzz/forms';
 import { signInAsSyntheticKz } from '../support/citizen';
-import { cookieHeader } from '../support/cookies';
+import { sessionCookie } from '../support/cookies';
 import { connectTestDatabase } from '../support/people';
 import { newStaff, signInAsOwnStaff } from '../support/staff';
 import { KZ_DOORS, type KzFuzzContext } from './fuzz-doors';
@@ -27,7 +26,7 @@ import { newKzPerson } from './people';
 test.describe.configure({ mode: 'parallel' });
 
 let ctx: KzFuzzContext;
-const issuedFeedKeys: string[] = [];
+let revokeFeedKeys: () => Promise<void> = () => Promise.resolve();
 
 test.beforeAll(async ({ browser, baseURL }) => {
   connectTestDatabase();
@@ -46,17 +45,10 @@ test.beforeAll(async ({ browser, baseURL }) => {
   );
   const temporaryStatusId = card.read.temporaryStatuses[0]!.id;
 
-  const adminContext = await browser.newContext({ baseURL });
-  await signInAsOwnStaff(await adminContext.newPage(), admin);
-  const adminCookie = await cookieHeader(adminContext, baseURL!);
-  await adminContext.close();
-  const operatorContext = await browser.newContext({ baseURL });
-  await signInAsOwnStaff(
-    await operatorContext.newPage(),
-    await newStaff('tfoms_operator', { subjectCode: '10' }),
+  const adminCookie = await sessionCookie(browser, baseURL!, (page) => signInAsOwnStaff(page, admin));
+  const operatorCookie = await sessionCookie(browser, baseURL!, async (page) =>
+    signInAsOwnStaff(page, await newStaff('tfoms_operator', { subjectCode: '10' })),
   );
-  const operatorCookie = await cookieHeader(operatorContext, baseURL!);
-  await operatorContext.close();
 
   const consoleForms = [];
   for (const path of [
@@ -72,24 +64,14 @@ test.beforeAll(async ({ browser, baseURL }) => {
     consoleForms.some((f) => f.fields.includes('reason')),
     'the revocation form is among the forms',
   ).toBe(true);
-  const citizenContext = await browser.newContext({ baseURL });
-  await signInAsSyntheticKz(await citizenContext.newPage(), (await newKzPerson()).seed, '/kabinet');
-  const citizenCookie = await cookieHeader(citizenContext, baseURL!);
-  await citizenContext.close();
-  const registrarContext = await browser.newContext({ baseURL });
-  await signInAsOwnStaff(
-    await registrarContext.newPage(),
-    await newStaff('clinic_registrar', { moCode: '750001' }),
+  const citizenCookie = await sessionCookie(browser, baseURL!, async (page) =>
+    signInAsSyntheticKz(page, (await newKzPerson()).seed, '/kabinet'),
   );
-  const registrarCookie = await cookieHeader(registrarContext, baseURL!);
-  await registrarContext.close();
-
-  const feedKeys = {} as Record<KzFeedSource, string>;
-  for (const source of KZ_FEED_SOURCES) {
-    const created = await createFeedKey({ source, label: 'fuzz suite (kz)' }, systemActor('fuzz-suite'));
-    feedKeys[source] = created.key;
-    issuedFeedKeys.push(created.prefix);
-  }
+  const registrarCookie = await sessionCookie(browser, baseURL!, async (page) =>
+    signInAsOwnStaff(page, await newStaff('clinic_registrar', { moCode: '750001' })),
+  );
+  const feedKeys = await issueFeedKeys(KZ_FEED_SOURCES, 'fuzz suite (kz)');
+  revokeFeedKeys = feedKeys.revoke;
   ctx = {
     adminCookie,
     operatorCookie,
@@ -98,12 +80,12 @@ test.beforeAll(async ({ browser, baseURL }) => {
     temporaryStatusId,
     citizenCookie,
     registrarCookie,
-    feedKeys,
+    feedKeys: feedKeys.keys,
   };
 });
 
 test.afterAll(async () => {
-  for (const prefix of issuedFeedKeys.splice(0)) await revokeFeedKey({ prefix }, systemActor('fuzz-suite'));
+  await revokeFeedKeys();
   await closeDb();
 });
 

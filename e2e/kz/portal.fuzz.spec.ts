@@ -5,7 +5,7 @@ import { brokenAt, formPosts, withQuery, type DoorOf, type PageForm } from '../f
 import { formsOf } from '../fuzz/forms';
 import { escaped, fieldValue, hostileText, params } from '../fuzz/inputs';
 import { signInAsSyntheticKz } from '../support/citizen';
-import { cookieHeader } from '../support/cookies';
+import { sessionCookie } from '../support/cookies';
 import { iinLike } from './fuzz-doors';
 import { fuzzDoors } from './fuzz-frame';
 import { newKzPerson } from './people';
@@ -56,10 +56,9 @@ let forms: PortalContext;
 
 test.beforeAll(async ({ browser, baseURL }) => {
   const person = await newKzPerson();
-  const context = await browser.newContext({ baseURL });
-  await signInAsSyntheticKz(await context.newPage(), person.seed, '/kabinet/vremennyi-status');
-  const cookie = await cookieHeader(context, baseURL!);
-  await context.close();
+  const cookie = await sessionCookie(browser, baseURL!, (page) =>
+    signInAsSyntheticKz(page, person.seed, '/kabinet/vremennyi-status'),
+  );
   const formsOn = async (path: string, signedIn: boolean) => {
     const res = await fetch(new URL(path, baseURL), { headers: signedIn ? { cookie } : {} });
     expect(res.status, path).toBe(200);
