@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { getDb } from '@/db/client';
 import { recordStaffAction } from '@/lib/audit/staff-actions';
 import { readableRandom } from '@/lib/auth/recovery-codes';
-import { createStaffAccount, STAFF_ROLE_NAMES } from '@/lib/auth/staff-accounts';
+import { createStaffAccount, staffRoleName } from '@/lib/auth/staff-accounts';
 import { operatorName, runAgainstRegister } from './cli-database';
 import { parseStaffCreateArgs, STAFF_CREATE_USAGE } from './staff-create-args';
 
@@ -54,7 +54,7 @@ await runAgainstRegister('staff:create', async () => {
       },
     });
   });
-  console.error(`Учётная запись ${args.login} создана: ${STAFF_ROLE_NAMES[args.role]}.`);
+  console.error(`Учётная запись ${args.login} создана: ${staffRoleName(args.role)}.`);
   if (!args.passwordFromStdin) {
     console.error('Пароль (показывается один раз):');
     console.log(password);

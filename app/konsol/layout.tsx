@@ -1,9 +1,9 @@
 import type { Metadata, Route } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { STAFF_ROLE_NAMES } from '@/lib/auth/staff-accounts';
+import { staffRoleName } from '@/lib/auth/staff-accounts';
+import { organisationOf } from './sotrudniki/labels';
 import { requireStaff } from '@/lib/auth/staff-context';
-import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 import { StaffUserBar } from '../vhod/staff-user-bar';
 import { sectionsFor } from './_shell/sections';
 
@@ -16,17 +16,18 @@ export const metadata: Metadata = { title: { default: 'Консоль', template
  */
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const staff = await requireStaff();
-  const organisation =
-    staff.actor.role === 'tfoms_operator'
-      ? `ТФОМС, регион ${staff.actor.subjectCode}`
-      : staff.actor.role === 'smo_operator'
-        ? `СМО ${staff.actor.insurerCode}`
-        : jurisdictionProfile().texts.fundShortName;
+  const { actor } = staff;
+  const organisation = organisationOf({
+    role: actor.role,
+    subjectCode: actor.role === 'tfoms_operator' ? actor.subjectCode : null,
+    insurerCode: actor.role === 'smo_operator' ? actor.insurerCode : null,
+    moCode: null,
+  });
   return (
     <div className="console">
       <StaffUserBar>
         <p>
-          {staff.fullName} · {STAFF_ROLE_NAMES[staff.role]} · {organisation}
+          {staff.fullName} · {staffRoleName(staff.role)} · {organisation}
         </p>
       </StaffUserBar>
       <nav aria-label="Разделы консоли">

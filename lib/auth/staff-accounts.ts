@@ -1,6 +1,7 @@
 import { getDb, type Executor } from '@/db/client';
 import { staffAccounts } from '@/db/schema';
 import { AppError, fieldIssue, type FieldIssue } from '@/lib/errors';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 import { findInsurer, findMedicalOrganisation, subjectExists } from '@/lib/register/directory-queries';
 import type { Actor } from './actor';
 import { hashPassword } from './passwords';
@@ -32,12 +33,16 @@ export interface NewStaffAccount extends StaffScope {
   totpSecret?: string | null;
 }
 
-export const STAFF_ROLE_NAMES: Record<StaffAccountRole, string> = {
-  ffoms_admin: 'Администратор ФФОМС',
-  tfoms_operator: 'Оператор ТФОМС',
-  smo_operator: 'Оператор страховой медицинской организации',
-  clinic_registrar: 'Регистратор медицинской организации',
-};
+/** The roles this deployment's register has (its profile's), in the platform's order. */
+export function servedStaffRoles(): StaffAccountRole[] {
+  const named = jurisdictionProfile().staffRoles;
+  return STAFF_ROLES.filter((r) => named[r] !== undefined);
+}
+
+/** A role's name in this register (Администратор ФФОМС; Администратор ФСМС). */
+export function staffRoleName(role: StaffAccountRole): string {
+  return jurisdictionProfile().staffRoles[role] ?? role;
+}
 
 /** The acting identity of a staff account: what use cases authorise against. */
 export function staffActor(
@@ -67,6 +72,8 @@ const SCOPE_FIELD = {
  * a known region, insurer or МО. Throws VALIDATION_FAILED naming the field.
  */
 export async function checkedScope(db: Executor, scope: StaffScope): Promise<Required<StaffScope>> {
+  if (!servedStaffRoles().includes(scope.role))
+    throw AppError.validation([fieldIssue('role', 'VALIDATION_FAILED', 'Выберите роль из списка.')]);
   const field = SCOPE_FIELD[scope.role];
   const value = field ? (scope[field] ?? '').trim() : '';
   const result = {

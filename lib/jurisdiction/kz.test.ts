@@ -34,6 +34,7 @@ describe('the Kazakh profile is chosen by the configuration', () => {
       timeZoneName: 'время Астаны',
       timeZoneShort: 'Астана',
       fundShortName: 'ФСМС',
+      regionalFundName: 'Филиал ФСМС',
     });
   });
 });

@@ -24,6 +24,12 @@ export const kzProfile: JurisdictionProfile = {
     timeZoneName: 'время Астаны',
     timeZoneShort: 'Астана',
     fundShortName: 'ФСМС',
+    regionalFundName: 'Филиал ФСМС',
+  },
+  staffRoles: {
+    ffoms_admin: 'Администратор ФСМС',
+    tfoms_operator: 'Оператор филиала ФСМС',
+    clinic_registrar: 'Регистратор медицинской организации',
   },
   personIdentifier: {
     kind: 'iin',

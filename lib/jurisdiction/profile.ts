@@ -1,4 +1,5 @@
 import type { Jurisdiction } from '@/config/env';
+import type { StaffAccountRole } from '@/lib/auth/staff-accounts';
 import type { LocalDate } from '@/lib/domain/dates';
 import type { Checked } from '@/lib/domain/result';
 
@@ -16,6 +17,11 @@ export interface JurisdictionProfile {
   /** The calendar date in `timeZone` at an instant (now by default): "today" of a write or a status. */
   today(now?: Date): LocalDate;
   readonly texts: ProfileTexts;
+  /**
+   * The staff roles this country's register has, with their names: Russia's all four; Kazakhstan's no
+   * insurers' operators (one fund, no insurers to choose), its regional operators the fund's branches.
+   */
+  readonly staffRoles: Readonly<Partial<Record<StaffAccountRole, string>>>;
   /** The register's key for a person: what a lookup, a status check and a feed identify people by. */
   readonly personIdentifier: PersonIdentifier;
   readonly fhir: {
@@ -56,6 +62,8 @@ export interface ProfileTexts {
   readonly timeZoneShort: string;
   /** Its abbreviation, as staff see it beside their name (ФФОМС; ФСМС). */
   readonly fundShortName: string;
+  /** A regional operator's organisation, before its region (ТФОМС; Филиал ФСМС). */
+  readonly regionalFundName: string;
 }
 
 export interface PersonIdentifier {

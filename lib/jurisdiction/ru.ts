@@ -34,6 +34,13 @@ export const ruProfile: JurisdictionProfile = {
     timeZoneName: 'время московское',
     timeZoneShort: 'МСК',
     fundShortName: 'ФФОМС',
+    regionalFundName: 'ТФОМС',
+  },
+  staffRoles: {
+    ffoms_admin: 'Администратор ФФОМС',
+    tfoms_operator: 'Оператор ТФОМС',
+    smo_operator: 'Оператор страховой медицинской организации',
+    clinic_registrar: 'Регистратор медицинской организации',
   },
   personIdentifier: {
     kind: 'enp',

@@ -1,15 +1,17 @@
 import type { StaffListing } from '@/lib/auth/manage-staff';
-import type { StaffAccountRole } from '@/lib/auth/staff-accounts';
+import { servedStaffRoles, type StaffAccountRole } from '@/lib/auth/staff-accounts';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 
-/** The organisation of an account, in words for the table. */
+/** The organisation of an account, in words for the table and the console's header. */
 export function organisationOf(
   a: Pick<StaffListing, 'role' | 'subjectCode' | 'insurerCode' | 'moCode'>,
 ): string {
+  const { texts } = jurisdictionProfile();
   switch (a.role) {
     case 'ffoms_admin':
-      return 'ФФОМС';
+      return texts.fundShortName;
     case 'tfoms_operator':
-      return `ТФОМС, регион ${a.subjectCode}`;
+      return `${texts.regionalFundName}, регион ${a.subjectCode}`;
     case 'smo_operator':
       return `СМО ${a.insurerCode}`;
     case 'clinic_registrar':
@@ -17,11 +19,14 @@ export function organisationOf(
   }
 }
 
-/** Roles an employee may give: the administrator any, a ТФОМС operator those it manages. */
+/**
+ * Roles an employee may give, of those this register has: the administrator any, a regional operator
+ * those it manages (lib/auth/permissions.ts decides; this is the form's list).
+ */
 export function assignableRoles(role: StaffAccountRole): StaffAccountRole[] {
-  return role === 'ffoms_admin'
-    ? ['ffoms_admin', 'tfoms_operator', 'smo_operator', 'clinic_registrar']
-    : ['smo_operator', 'clinic_registrar'];
+  const manages: readonly StaffAccountRole[] =
+    role === 'ffoms_admin' ? servedStaffRoles() : ['smo_operator', 'clinic_registrar'];
+  return servedStaffRoles().filter((r) => manages.includes(r));
 }
 
 export const DONE_MESSAGES: Record<string, string> = {

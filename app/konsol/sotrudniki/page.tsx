@@ -1,7 +1,7 @@
 import type { Metadata, Route } from 'next';
 import Link from 'next/link';
 import type { StaffListing } from '@/lib/auth/manage-staff';
-import { STAFF_ROLE_NAMES } from '@/lib/auth/staff-accounts';
+import { staffRoleName } from '@/lib/auth/staff-accounts';
 import { formatDateRu, moscowDate } from '@/lib/domain/dates';
 import { OutcomeBanner } from '../_shell/outcome-banner';
 import { manageableAccounts } from './accounts';
@@ -52,7 +52,7 @@ export default async function StaffAccountsPage({
   const done = typeof sdelano === 'string' ? DONE_MESSAGES[sdelano] : undefined;
   const failed =
     typeof oshibka === 'string' ? (ERROR_MESSAGES[oshibka] ?? ERROR_MESSAGES.FORBIDDEN) : undefined;
-  const roles = assignableRoles(role).map((r) => ({ value: r, label: STAFF_ROLE_NAMES[r] }));
+  const roles = assignableRoles(role).map((r) => ({ value: r, label: staffRoleName(r) }));
   return (
     <>
       <h1>Сотрудники</h1>
@@ -81,7 +81,7 @@ export default async function StaffAccountsPage({
             <tr key={a.id} data-login={a.login}>
               <th scope="row">{a.login}</th>
               <td>{a.fullName}</td>
-              <td>{STAFF_ROLE_NAMES[a.role]}</td>
+              <td>{staffRoleName(a.role)}</td>
               <td>{organisationOf(a)}</td>
               <td>{a.active ? 'Действует' : 'Заблокирована'}</td>
               <td>{a.totpEnabled ? 'Подключён' : 'Нет'}</td>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { STAFF_ROLE_NAMES } from '@/lib/auth/staff-accounts';
+import { staffRoleName } from '@/lib/auth/staff-accounts';
 import { assignableRoles, organisationOf } from '../labels';
 import { manageableAccounts } from '../accounts';
 import { RescopeForm } from '../rescope-form';
@@ -26,12 +26,12 @@ export default async function RescopePage({ params }: { params: Promise<{ id: st
       </>
     );
   }
-  const roles = assignableRoles(role).map((r) => ({ value: r, label: STAFF_ROLE_NAMES[r] }));
+  const roles = assignableRoles(role).map((r) => ({ value: r, label: staffRoleName(r) }));
   return (
     <>
       <h1>Полномочия: {account.login}</h1>
       <p>
-        {account.fullName}, сейчас — {STAFF_ROLE_NAMES[account.role]}, {organisationOf(account)}. Смена роли
+        {account.fullName}, сейчас — {staffRoleName(account.role)}, {organisationOf(account)}. Смена роли
         завершает сеансы сотрудника.
       </p>
       <RescopeForm
