@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { PAGE_BODY_LIMIT_BYTES } from '@/config/page-body-limit';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/auth/client-address-header';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 import { AppError } from '@/lib/errors';
 import { toOperationOutcome } from '@/lib/fhir/operation-outcome';
 import { FHIR_JSON, sendOutcome } from './fhir/respond';
@@ -31,17 +32,26 @@ const PAGE_HEADERS: Record<string, string> = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
 };
 
+/** A value made on first use, then kept. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+/** One of the edge's own pages, titled with the site's name (the register's profile: ЕРЗ ОМС; ОСМС). */
 function page(title: string, text: string): string {
+  const site = jurisdictionProfile().texts.siteName;
   return (
     `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"/><meta name="robots" content="noindex"/>` +
-    `<meta name="viewport" content="width=device-width, initial-scale=1"/><title>${title} — ЕРЗ ОМС</title>` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1"/><title>${title} — ${site}</title>` +
     `<style>body{font:1.0625rem/1.5 system-ui,sans-serif;max-width:40rem;margin:1rem;color:#0b0c0c}` +
     `a{color:#0d4cd3}</style></head><body><main><h1>${title}</h1><p>${text}</p>` +
     `<p><a href="/">На главную страницу</a></p></main></body></html>`
   );
 }
 
-const PAGES: Record<number, string> = {
+/** The edge's pages by status, made once per process (the profile does not change while it runs). */
+const pages = once((): Record<number, string> => ({
   400: page(
     'Адрес страницы указан неверно',
     'Адрес содержит недопустимые символы. Проверьте его или перейдите на главную страницу.',
@@ -61,20 +71,23 @@ const PAGES: Record<number, string> = {
   500: page(
     'Сервис временно недоступен',
     'Страницу не удалось открыть. Попробуйте обновить её через несколько минут. Перерыв в работе сайта ' +
-      'не влияет на действие полиса ОМС.',
+      `не влияет на права застрахованных в ${jurisdictionProfile().texts.schemeName}.`,
   ),
-};
+}));
 
 /** A form post whose body could not be read (the client's fault): not the address's, as a 400 page says. */
-const UNREADABLE_FORM_PAGE = page(
-  'Форму не удалось прочитать',
-  'Отправленные данные повреждены или неполны. Откройте страницу заново и отправьте форму ещё раз.',
+const unreadableFormPage = once(() =>
+  page(
+    'Форму не удалось прочитать',
+    'Отправленные данные повреждены или неполны. Откройте страницу заново и отправьте форму ещё раз.',
+  ),
 );
 
 const CYRILLIC = /[А-Яа-яЁё]/;
 
 function pageFor(status: number): string {
-  return PAGES[status] ?? PAGES[status >= 500 ? 500 : 400]!;
+  const all = pages();
+  return all[status] ?? all[status >= 500 ? 500 : 400]!;
 }
 
 /** Answers `error` in the format of the door at `pathname`; used only before or after the door's own code. */
@@ -360,7 +373,7 @@ function russianErrorPages(req: IncomingMessage, res: ServerResponse): void {
       end(body);
       return;
     }
-    const page = Buffer.from(unreadable ? UNREADABLE_FORM_PAGE : pageFor(status));
+    const page = Buffer.from(unreadable ? unreadableFormPage() : pageFor(status));
     for (const name of res.getHeaderNames())
       if (!/^(set-cookie|x-request-id)$/i.test(name)) res.removeHeader(name);
     for (const [name, value] of Object.entries(PAGE_HEADERS)) res.setHeader(name, value);

@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
   const { texts, id } = jurisdictionProfile();
   const site = SITE_TEXTS[id];
   return {
-    title: { default: texts.registerName, template: `%s — ${site.title}` },
+    title: { default: texts.registerName, template: `%s — ${texts.siteName}` },
     description: site.description,
   };
 }
@@ -36,7 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <header className="site-header">
           <div className="container">
             <Link href="/" className="site-title">
-              {site.title}
+              {texts.siteName}
             </Link>
             <span className="site-subtitle">{site.subtitle}</span>
           </div>

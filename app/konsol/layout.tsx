@@ -2,12 +2,15 @@ import type { Metadata, Route } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { staffRoleName } from '@/lib/auth/staff-accounts';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 import { organisationOf } from './sotrudniki/labels';
 import { requireStaff } from '@/lib/auth/staff-context';
 import { StaffUserBar } from '../vhod/staff-user-bar';
 import { sectionsFor } from './_shell/sections';
 
-export const metadata: Metadata = { title: { default: 'Консоль', template: '%s — консоль ЕРЗ ОМС' } };
+export function generateMetadata(): Metadata {
+  return { title: { default: 'Консоль', template: `%s — консоль ${jurisdictionProfile().texts.siteName}` } };
+}
 
 /**
  * The console's frame: staff only (signed out → sign-in; anyone else signed in → 403). Every page and

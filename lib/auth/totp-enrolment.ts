@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { staffAccounts, staffRecoveryCodes, staffSessions } from '@/db/schema';
 import { recordStaffAction } from '@/lib/audit/staff-actions';
 import { AppError, fieldIssue } from '@/lib/errors';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 import { hashRecoveryCode, newRecoveryCodes, normaliseRecoveryCode } from './recovery-codes';
 import { auditWho, completeSignIn } from './staff-sign-in';
 import { readStaffSession } from './staff-sessions';
@@ -39,7 +40,11 @@ export async function totpEnrolmentOffer(sessionId: string, now = new Date()): P
       .set({ pendingTotpSecret: secret })
       .where(eq(staffSessions.id, sessionId));
   }
-  return { secret, uri: totpUri(secret, account.login), login: account.login };
+  return {
+    secret,
+    uri: totpUri(secret, account.login, jurisdictionProfile().texts.siteName),
+    login: account.login,
+  };
 }
 
 /** Confirms the offered secret with a code from the app; returns the recovery codes (their only showing). */

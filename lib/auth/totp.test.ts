@@ -42,8 +42,9 @@ describe('TOTP', () => {
     const s = newTotpSecret();
     expect(s).toMatch(/^[A-Z2-7]{32}$/);
     expect(newTotpSecret()).not.toBe(s);
-    const uri = new URL(totpUri(s, 'ffoms'));
+    const uri = new URL(totpUri(s, 'ffoms', 'ЕРЗ ОМС'));
     expect(uri.protocol).toBe('otpauth:');
+    expect(uri.searchParams.get('issuer')).toBe('ЕРЗ ОМС');
     expect(uri.searchParams.get('secret')).toBe(s);
     expect(uri.searchParams.get('digits')).toBe('6');
   });

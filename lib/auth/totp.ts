@@ -8,16 +8,15 @@ const PERIOD = 30;
 const DIGITS = 6;
 /** One step either side: a phone whose clock is up to 30 s off still works. */
 const WINDOW = 1;
-export const TOTP_ISSUER = 'ЕРЗ ОМС';
 
 /** A new secret: 160 random bits, base32 (what the QR code and manual entry carry). */
 export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
 
-function totp(secret: string, login = ''): TOTP {
+function totp(secret: string, login = '', issuer = ''): TOTP {
   return new TOTP({
-    issuer: TOTP_ISSUER,
+    issuer,
     label: login,
     algorithm: 'SHA1',
     digits: DIGITS,
@@ -26,9 +25,9 @@ function totp(secret: string, login = ''): TOTP {
   });
 }
 
-/** The `otpauth://` URI an authenticator app scans. */
-export function totpUri(secret: string, login: string): string {
-  return totp(secret, login).toString();
+/** The `otpauth://` URI an authenticator app scans; `issuer` is what the app shows (the site's name). */
+export function totpUri(secret: string, login: string, issuer: string): string {
+  return totp(secret, login, issuer).toString();
 }
 
 export const totpStep = (at: Date): number => Math.floor(at.getTime() / 1000 / PERIOD);

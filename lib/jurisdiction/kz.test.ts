@@ -29,6 +29,7 @@ describe('the Kazakh profile is chosen by the configuration', () => {
     expect(kzProfile.country.iso3).toBe('KAZ');
     expect(kzProfile.texts).toEqual({
       registerName: 'Реестр участников ОСМС',
+      siteName: 'ОСМС',
       schemeName: 'ОСМС',
       fundName: 'Фонд социального медицинского страхования',
       timeZoneName: 'время Астаны',

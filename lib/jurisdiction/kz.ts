@@ -19,6 +19,7 @@ export const kzProfile: JurisdictionProfile = {
   today: kzToday,
   texts: {
     registerName: 'Реестр участников ОСМС',
+    siteName: 'ОСМС',
     schemeName: 'ОСМС',
     fundName: 'Фонд социального медицинского страхования',
     timeZoneName: 'время Астаны',

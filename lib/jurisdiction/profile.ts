@@ -52,6 +52,11 @@ export interface JurisdictionProfile {
 export interface ProfileTexts {
   /** The register's full name, as a publisher or a page title says it. */
   readonly registerName: string;
+  /**
+   * The site's short name (ЕРЗ ОМС; ОСМС): the header, every page title's suffix (the edge's own pages
+   * too), the machine documents' titles and the issuer an authenticator app shows.
+   */
+  readonly siteName: string;
   /** The insurance scheme's short name (ОМС; ОСМС). */
   readonly schemeName: string;
   /** Who runs the register (ФФОМС; ФСМС). */

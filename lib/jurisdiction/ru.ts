@@ -29,6 +29,7 @@ export const ruProfile: JurisdictionProfile = {
   today: (now = new Date()) => moscowDate(now),
   texts: {
     registerName: 'Единый регистр застрахованных лиц ОМС',
+    siteName: 'ЕРЗ ОМС',
     schemeName: 'ОМС',
     fundName: 'Федеральный фонд обязательного медицинского страхования',
     timeZoneName: 'время московское',

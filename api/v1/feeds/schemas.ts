@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ALL_FEED_SOURCES, feedEventSchemas } from '@/lib/feeds/events';
 import { servedFeedSources } from '@/lib/feeds/served-sources';
+import { jurisdictionProfile } from '@/lib/jurisdiction/current';
 import { nationalPart } from '@/lib/jurisdiction/national';
 import { fieldErrorSchema } from '../schemas';
 
@@ -85,7 +86,7 @@ export function feedEventsJsonSchema(): Record<string, unknown> {
   );
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    title: 'ЕРЗ ОМС — agency feed events',
+    title: `${jurisdictionProfile().texts.siteName} — agency feed events`,
     description:
       'Events each source posts to POST /api/v1/feeds/{source}/events, one schema per source (a key may ' +
       'post only its own source’s types).',
