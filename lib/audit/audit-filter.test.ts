@@ -16,6 +16,20 @@ describe('audit filter and labels', () => {
     expect(f.toInstant?.toISOString()).toBe('2026-03-10T20:59:59.999Z');
   });
 
+  it('a wrong organisation is told the codes the log is written with', () => {
+    expect(() => parseAuditFilter({ organisation: 'a b' })).toThrow(
+      expect.objectContaining({
+        fields: [
+          expect.objectContaining({
+            field: 'organisation',
+            message:
+              'Укажите код организации: ffoms, tfoms:<код региона>, smo:<код СМО> или код МО из 6 цифр.',
+          }),
+        ],
+      }),
+    );
+  });
+
   it('empty fields are no filter; text is trimmed and the organisation lower-cased', () => {
     expect(parseAuditFilter({ who: '  ', organisation: ' SMO:77001 ', channel: '' })).toMatchObject({
       who: null,

@@ -2,6 +2,7 @@ import { accessChannelEnum } from '@/db/schema';
 import { addDays, parseDate, type LocalDate } from '@/lib/domain/dates';
 import { endOfDayIn } from '@/lib/domain/zoned-time';
 import { jurisdictionProfile } from '@/lib/jurisdiction/current';
+import { servedStaffRoles } from '@/lib/auth/staff-accounts';
 import { IssueCollector } from '@/lib/domain/result';
 import { canonicalText, hasForbiddenCharacters } from '@/lib/domain/text';
 import { AppError, fieldIssue } from '@/lib/errors';
@@ -45,6 +46,20 @@ export const ANY_READ = 'read';
 const CODE = /^[a-z][a-z0-9_:]{0,63}$/;
 const ORGANISATION = /^[a-z0-9:_]{1,16}$/;
 
+/**
+ * The organisation codes the log is written with, in words, of the roles this register has (no insurers in
+ * a Kazakh one): «ffoms, tfoms:<код региона>, smo:<код СМО> или код МО из 6 цифр».
+ */
+export function organisationCodesText(): string {
+  const roles = servedStaffRoles();
+  const codes = [
+    'ffoms',
+    roles.includes('tfoms_operator') ? 'tfoms:<код региона>' : null,
+    roles.includes('smo_operator') ? 'smo:<код СМО>' : null,
+  ].filter((c) => c !== null);
+  return `${codes.join(', ')} или код МО из 6 цифр`;
+}
+
 function optional(value: string | null | undefined): string | null {
   const text = canonicalText(value).trim();
   return text === '' ? null : text;
@@ -66,11 +81,7 @@ export function parseAuditFilter(input: AuditFilterInput): AuditFilter {
   const organisation = optional(input.organisation)?.toLowerCase() ?? null;
   if (organisation !== null && !ORGANISATION.test(organisation)) {
     c.add(
-      fieldIssue(
-        'organisation',
-        'VALIDATION_FAILED',
-        'Укажите код организации: ffoms, tfoms:77, smo:77001 или код МО из 6 цифр.',
-      ),
+      fieldIssue('organisation', 'VALIDATION_FAILED', `Укажите код организации: ${organisationCodesText()}.`),
     );
   }
   const profile = jurisdictionProfile();

@@ -27,6 +27,13 @@ describe('the audit log of a Kazakh register', () => {
     );
   });
 
+  it('a wrong organisation is told this register’s codes: no insurers here', async () => {
+    const error = await rejection(readAuditLog({ organisation: 'a b' }, ffoms));
+    expect(error.fields.map((f) => [f.field, f.message])).toEqual([
+      ['organisation', 'Укажите код организации: ffoms, tfoms:<код региона> или код МО из 6 цифр.'],
+    ]);
+  });
+
   it('«кого» is an ИИН: checked by its check digit, named under the field', async () => {
     const error = await rejection(readAuditLog({ person: '900101300001' }, ffoms));
     expect(error.code).toBe('VALIDATION_FAILED');

@@ -4,7 +4,7 @@ import { forbidden } from 'next/navigation';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { Field } from '@/app/_components/field';
 import { ACTOR_KIND_LABELS, CHANNEL_LABELS, READ_PURPOSE_LABELS } from '@/lib/audit/audit-labels';
-import { ANY_READ } from '@/lib/audit/audit-filter';
+import { ANY_READ, organisationCodesText } from '@/lib/audit/audit-filter';
 import { readAuditLog, type AuditEntry, type AuditPage } from '@/lib/audit/read-audit-log';
 import { STAFF_ACTION_NAMES, STAFF_ACTIONS } from '@/lib/audit/staff-actions';
 import { requireConsolePage } from '../_shell/require-section';
@@ -73,7 +73,7 @@ function whoWhereWhom(): readonly TextFilterSpec[] {
     {
       field: 'organisation',
       label: 'Организация',
-      hint: 'Например: ffoms, tfoms:77, smo:77001 или код МО 770001',
+      hint: `Например: ${organisationCodesText()}`,
     },
     { field: 'person', label: `Кого: ${key.label}`, hint: `${key.digits} цифр`, inputMode: 'numeric' },
   ];
