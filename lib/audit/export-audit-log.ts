@@ -8,7 +8,7 @@ import { actorOrganisation } from '@/lib/auth/actor';
 import { logAccess } from './access-log';
 import { auditEntriesSql } from './audit-entries-sql';
 import { parseAuditFilter, type AuditFilterInput } from './audit-filter';
-import { ACTOR_KIND_LABELS, CHANNEL_LABELS, READ_PURPOSE_LABELS } from './audit-labels';
+import { ACTOR_KIND_LABELS, channelLabels, readPurposeLabels } from './audit-labels';
 import { auditScope, personIdByKey } from './read-audit-log';
 import { recordStaffAction, STAFF_ACTION_NAMES, STAFF_ACTIONS } from './staff-actions';
 
@@ -58,8 +58,8 @@ function csvSelect(entries: string, timeZone: string): string {
       ${safe('e.actor')},
       ${safe('e.organisation')},
       case when e.source = 'a' then ${labelCase('e.what', STAFF_ACTION_NAMES)}
-        else ${labelCase('e.what', READ_PURPOSE_LABELS)} end,
-      ${labelCase('e.channel', CHANNEL_LABELS)},
+        else ${labelCase('e.what', readPurposeLabels())} end,
+      ${labelCase('e.channel', channelLabels())},
       e."personKey",
       ${safe('e.target')},
       ${safe('e.result')},

@@ -71,8 +71,14 @@ describe('the audit log of a Kazakh register', () => {
     expect(header).toBe(
       'Время (Астана);Запись;Кто (вид);Кто;Организация;Что;Канал;ИИН;Объект;Результат;Подробности;Адрес;Примечание',
     );
-    // 05:00 UTC is 10:00 in Astana (UTC+5).
-    expect(row).toMatch(new RegExp(`^10\\.03\\.2026 10:00:00;.*;${person.iin};`));
+    // 05:00 UTC is 10:00 in Astana (UTC+5); the clinic's lookup is a status check here, not a policy's.
+    expect(row).toMatch(
+      new RegExp(
+        `^10\\.03\\.2026 10:00:00;Чтение персональных данных;Регистратор МО;reg-almaty;750001;` +
+          `Проверка статуса ОСМС \\(МО\\);Рабочее место МО;${person.iin};`,
+      ),
+    );
+    expect(page.entries[0]!.whatLabel).toBe('Проверка статуса ОСМС (МО)');
   });
 
   it('an ИИН nobody has: an empty page that says so', async () => {

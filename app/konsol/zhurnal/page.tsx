@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { Field } from '@/app/_components/field';
-import { ACTOR_KIND_LABELS, CHANNEL_LABELS, READ_PURPOSE_LABELS } from '@/lib/audit/audit-labels';
+import { ACTOR_KIND_LABELS, channelLabels, readPurposeLabels } from '@/lib/audit/audit-labels';
 import { ANY_READ, organisationCodesText } from '@/lib/audit/audit-filter';
 import { readAuditLog, type AuditEntry, type AuditPage } from '@/lib/audit/read-audit-log';
 import { STAFF_ACTION_NAMES, STAFF_ACTIONS } from '@/lib/audit/staff-actions';
@@ -154,7 +154,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
               </optgroup>
               <optgroup label="Обращения к персональным данным">
                 <option value={ANY_READ}>Любое обращение</option>
-                {Object.entries(READ_PURPOSE_LABELS).map(([code, label]) => (
+                {Object.entries(readPurposeLabels()).map(([code, label]) => (
                   <option key={code} value={code}>
                     {label}
                   </option>
@@ -167,7 +167,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
           {(p) => (
             <select {...p} className="select" defaultValue={input.channel}>
               <option value="">Любой канал</option>
-              {Object.entries(CHANNEL_LABELS).map(([code, label]) => (
+              {Object.entries(channelLabels()).map(([code, label]) => (
                 <option key={code} value={code}>
                   {label}
                 </option>
@@ -231,7 +231,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
                     <td>{e.organisation ?? '—'}</td>
                     <td>{e.whatLabel}</td>
                     <td>{whom(e)}</td>
-                    <td>{CHANNEL_LABELS[e.channel] ?? e.channel}</td>
+                    <td>{channelLabels()[e.channel] ?? e.channel}</td>
                     <td>{detailsOf(e) || '—'}</td>
                   </tr>
                 ))}
