@@ -1,10 +1,11 @@
 import { CodeField, Field } from '../../_components/field';
 import { errorFor, type FormState } from '../../_components/form-state';
 
+/** Each organisation code, with the role that needs it: a field is shown only when that role may be given. */
 const CODE_FIELDS = [
-  { name: 'subjectCode', label: 'Код региона', hint: 'Для оператора ТФОМС: две цифры, например 77' },
-  { name: 'insurerCode', label: 'Код СМО', hint: 'Для оператора СМО: пять цифр, например 77001' },
-  { name: 'moCode', label: 'Код МО', hint: 'Для регистратора: шесть цифр, например 770001' },
+  { name: 'subjectCode', role: 'tfoms_operator', label: 'Код региона', shape: 'две цифры' },
+  { name: 'insurerCode', role: 'smo_operator', label: 'Код СМО', shape: 'пять цифр' },
+  { name: 'moCode', role: 'clinic_registrar', label: 'Код МО', shape: 'шесть цифр' },
 ] as const;
 
 /** The role and its organisation (no hooks: used by client forms, given the role names as props): one code field per kind, only the role's own is used. */
@@ -33,16 +34,19 @@ export function ScopeFields({
           </select>
         )}
       </Field>
-      {CODE_FIELDS.map((f) => (
-        <CodeField
-          key={f.name}
-          id={f.name}
-          label={f.label}
-          hint={f.hint}
-          error={errorFor(state, f.name)}
-          defaultValue={value(f.name)}
-        />
-      ))}
+      {CODE_FIELDS.map((f) => {
+        const role = roles.find((r) => r.value === f.role);
+        return role ? (
+          <CodeField
+            key={f.name}
+            id={f.name}
+            label={f.label}
+            hint={`Для роли «${role.label}»: ${f.shape}`}
+            error={errorFor(state, f.name)}
+            defaultValue={value(f.name)}
+          />
+        ) : null;
+      })}
     </>
   );
 }

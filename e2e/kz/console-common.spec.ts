@@ -10,8 +10,9 @@ import { ownIin } from './own-iin';
 /**
  * The common console frames as a Kazakh register shows them, through the real staff sign-in: the feeds
  * section speaks of the fund's payments and the category lists (keys for those sources only, a payment for
- * an ИИН the register does not know waits with its reason), and the audit log finds a person by ИИН, in
- * Astana's time. Each test works on a person, a key and an event of its own.
+ * an ИИН the register does not know waits with its reason), the audit log finds a person by ИИН, in
+ * Astana's time, and the staff accounts offer this register's roles only. Each test works on a person, a
+ * key, an event and an account of its own.
  */
 test.afterAll(async () => {
   await closeDb();
@@ -85,5 +86,33 @@ test('audit log: «кого» is an ИИН; a card opened is found by it, timed 
   await expect(entries.getByRole('columnheader', { name: 'Кого (ИИН)' })).toBeVisible();
   await expect(entries.getByTestId('audit-entry').first()).toContainText(person.iin);
   await expect(entries.getByTestId('audit-entry').first()).toContainText('Открытие карточки');
+  await expectAccessible(page);
+});
+
+test('staff accounts: the fund’s roles only, no insurers; a branch operator is created with its region', async ({
+  page,
+}) => {
+  await signInAsOwnStaff(page, await newStaff('ffoms_admin'), '/konsol/sotrudniki');
+  const form = page.locator('form', { has: page.getByRole('button', { name: 'Создать учётную запись' }) });
+  const roles = form.getByLabel('Роль').locator('option');
+  await expect(roles).toHaveText([
+    'Выберите роль',
+    'Администратор ФСМС',
+    'Оператор филиала ФСМС',
+    'Регистратор медицинской организации',
+  ]);
+  await expect(form.getByLabel('Код СМО')).toHaveCount(0);
+  await expect(page.getByText(/ФФОМС|ТФОМС|страховой медицинской/)).toHaveCount(0);
+  const login = `kz.branch.${Date.now()}.${test.info().workerIndex}`;
+  await form.getByLabel('Логин').fill(login);
+  await form.getByLabel('ФИО сотрудника').fill('Нурланова Сауле Маратовна');
+  await form.getByLabel('Роль').selectOption({ label: 'Оператор филиала ФСМС' });
+  await form.getByLabel('Код региона').fill('10');
+  await form.getByRole('button', { name: 'Создать учётную запись' }).click();
+  await expect(page.getByTestId('account-created')).toContainText(`Учётная запись ${login} создана`);
+  await page.goto('/konsol/sotrudniki');
+  await expect(page.locator(`[data-testid="staff-accounts"] tr[data-login="${login}"]`)).toContainText(
+    'Филиал ФСМС, регион 10',
+  );
   await expectAccessible(page);
 });
