@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Executor } from '@/db/client';
 import { requirePermission } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/actor';
 import { jobDefinitions } from './definitions';
@@ -66,31 +66,21 @@ export async function listJobs(actor: Actor, opts: { limit?: number } = {}): Pro
   const titles = new Map(jobDefinitions().map((d) => [d.name, d.title]));
   const kinds = jobDefinitions().map((d) => ({ name: d.name, title: d.title, counts: { ...EMPTY_COUNTS } }));
   if (!present[0]?.ok) return { installed: false, kinds, recent: [] };
-  const { rows: counts } = await db.execute<{ name: string; state: JobState; n: number }>(
-    sql`select name, state::text as state, count(*)::int as n from pgboss.job group by name, state`,
+  // The counts and the runs from one snapshot: a job finishing between two reads would be a run shown
+  // done while its kind still counts it running.
+  const { counts, rows } = await db.transaction(
+    async (tx) => {
+      const counted = await tx.execute<{ name: string; state: JobState; n: number }>(
+        sql`select name, state::text as state, count(*)::int as n from pgboss.job group by name, state`,
+      );
+      return { counts: counted.rows, rows: (await recentRuns(tx, opts.limit ?? 50)).rows };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
   for (const c of counts) {
     const kind = kinds.find((k) => k.name === c.name);
     if (kind) kind.counts[c.state] = c.n;
   }
-  const { rows } = await db.execute<{
-    id: string;
-    name: string;
-    state: JobState;
-    retry_count: number;
-    retry_limit: number;
-    created_on: string;
-    started_on: string | null;
-    completed_on: string | null;
-    output: unknown;
-  }>(
-    sql`select id::text, name, state::text as state, retry_count, retry_limit, created_on, started_on,
-               completed_on, output
-          from pgboss.job
-         where left(name, 2) <> '__'
-         order by created_on desc
-         limit ${opts.limit ?? 50}`,
-  );
   return {
     installed: true,
     kinds,
@@ -107,4 +97,26 @@ export async function listJobs(actor: Actor, opts: { limit?: number } = {}): Pro
       output: describeOutput(r.output),
     })),
   };
+}
+
+/** The latest runs, newest first (pg-boss's own bookkeeping queues, `__…`, left out). */
+function recentRuns(db: Executor, limit: number) {
+  return db.execute<{
+    id: string;
+    name: string;
+    state: JobState;
+    retry_count: number;
+    retry_limit: number;
+    created_on: string;
+    started_on: string | null;
+    completed_on: string | null;
+    output: unknown;
+  }>(
+    sql`select id::text, name, state::text as state, retry_count, retry_limit, created_on, started_on,
+               completed_on, output
+          from pgboss.job
+         where left(name, 2) <> '__'
+         order by created_on desc
+         limit ${limit}`,
+  );
 }
