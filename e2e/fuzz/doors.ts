@@ -383,6 +383,8 @@ export const PORTAL_PARAMS = [
   'error',
   'callbackUrl',
   'id',
+  // The lookups' journal pages earlier entries by `do` (Russia's /lk/prosmotry, Kazakhstan's /kabinet/prosmotry).
+  'do',
 ];
 
 const portalQuery: Door = {

@@ -1,10 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { closeDb } from '../../db/client';
+import { KZ_CLINICS } from '../../db/reference/kz/regions-and-clinics';
+import { formatDateRu } from '../../lib/domain/dates';
 import { addMonthsToMonth, firstDayOf, monthOf } from '../../lib/domain/kz/months';
 import { kzToday } from '../../lib/kz/today';
 import { membership, paid } from '../../testing/kz/osms';
 import { expectAccessible } from '../support/axe';
 import { signInAsSyntheticKz } from '../support/citizen';
+import { newStaff, signInAsOwnStaff } from '../support/staff';
 import { newKzPerson } from './people';
 
 /**
@@ -15,6 +18,8 @@ import { newKzPerson } from './people';
 test.afterAll(async () => {
   await closeDb();
 });
+
+const CLINIC_750001 = KZ_CLINICS.find((c) => c.code === '750001')!.nameShort;
 
 async function paidByEmployerAndFormerStudent() {
   const month = monthOf(kzToday());
@@ -69,5 +74,35 @@ test('an eGov account whose ИИН the register does not know is told so, and se
   await signInAsSyntheticKz(page, `nobody${Date.now().toString(36)}`);
   await expect(page.getByTestId('not-in-register')).toContainText('не нашли вас в реестре участников ОСМС');
   await expect(page.getByTestId('payments')).toHaveCount(0);
+  await expectAccessible(page);
+  await page.goto('/kabinet/prosmotry');
+  await expect(page.getByTestId('not-in-register')).toContainText('не нашли вас в реестре участников ОСМС');
+  await expect(page.getByTestId('lookups')).toHaveCount(0);
+});
+
+test('a registrar’s check of the status is listed for the person: the clinic, the day, how, not who', async ({
+  browser,
+  page,
+}) => {
+  const person = await paidByEmployerAndFormerStudent();
+  const desk = await browser.newPage();
+  const registrar = await newStaff('clinic_registrar', { moCode: '750001' });
+  await signInAsOwnStaff(desk, registrar, '/clinic');
+  const form = desk.locator('form', { has: desk.getByRole('heading', { name: 'По ИИН' }) });
+  await form.getByLabel('ИИН').fill(person.iin);
+  await form.getByRole('button', { name: 'Проверить статус' }).click();
+  await expect(desk.getByTestId('lookup-result')).toContainText(person.iin);
+  await desk.close();
+
+  await signInAsSyntheticKz(page, person.seed, '/kabinet');
+  await page.getByRole('link', { name: 'Кто проверял мой статус' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Кто проверял мой статус');
+  const checks = page.getByTestId('lookup');
+  await expect(checks).toHaveCount(1);
+  await expect(checks.first()).toContainText(CLINIC_750001);
+  await expect(checks.first()).toContainText('Регистратура медицинской организации');
+  await expect(checks.first()).toContainText('Сведения о статусе в ОСМС получены');
+  await expect(checks.first()).toContainText(formatDateRu(kzToday()));
+  await expect(page.locator('main')).not.toContainText(registrar.login);
   await expectAccessible(page);
 });

@@ -116,6 +116,7 @@ const KZ_PAGES = [
   '/kabinet',
   '/kabinet/vyhod',
   '/kabinet/vremennyi-status',
+  '/kabinet/prosmotry',
   '/proverka-statusa',
   '/kabinet/vhod',
   '/kabinet/vhod/egov',

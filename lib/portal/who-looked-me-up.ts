@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import { accessLog, medicalOrganisations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { nationalPart } from '@/lib/jurisdiction/national';
 import { readHandle } from '@/lib/register/replica-reads';
 import { citizenContext, resolveSubject, type UseCaseOptions } from '@/lib/auth/citizen-actor';
 
@@ -37,17 +38,21 @@ const CHANNEL_LABELS: Record<LookupEntry['channel'], string> = {
   portal: 'Проверка выписки по коду',
 };
 
-const RESULT_LABELS: Record<string, string> = {
-  found: 'Сведения о полисе получены',
-  stale: 'Получены последние известные сведения (регистр был недоступен)',
-  valid: 'Выписка подтверждена',
-  changed: 'Выписка подтверждена, сведения после неё изменились',
-};
+/** What the clinic was told, in words; a clinic's lookup reads a policy in Russia, a status in Kazakhstan. */
+function resultLabels(): Record<string, string> {
+  return {
+    found: nationalPart({ ru: 'Сведения о полисе получены', kz: 'Сведения о статусе в ОСМС получены' }),
+    stale: 'Получены последние известные сведения (регистр был недоступен)',
+    valid: 'Выписка подтверждена',
+    changed: 'Выписка подтверждена, сведения после неё изменились',
+  };
+}
 
 const CLINIC_CHANNELS = ['clinic_ui', 'rest', 'fhir'] as const;
 
 /**
- * Journey 9: who looked up the citizen's (or their child's) policy — clinics' lookups through their
+ * Journey 9 (and the ОСМС cabinet's «Кто проверял мой статус»): who looked up the citizen's (or their
+ * child's) policy or status — clinics' lookups through their
  * workspace or their information systems, and checks of the citizen's extracts by code. It shows when,
  * which МО and how; never the staff member, the API key or internal details, and not the funds' and
  * insurers' own work in the console (their reads are audited for the supervisors, not published).
@@ -94,6 +99,7 @@ export async function whoLookedMeUp(
     .orderBy(desc(accessLog.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
+  const labels = resultLabels();
   return {
     personId,
     entries: page.map((r) => {
@@ -105,7 +111,7 @@ export async function whoLookedMeUp(
         channel,
         channelLabel: CHANNEL_LABELS[channel],
         result: r.result,
-        resultLabel: RESULT_LABELS[r.result] ?? r.result,
+        resultLabel: labels[r.result] ?? r.result,
       };
     }),
     nextCursor: rows.length > limit ? page.at(-1)!.id : null,

@@ -25,6 +25,9 @@ export default async function KzCabinetLayout({ children }: { children: ReactNod
           <li>
             <a href="/kabinet/vremennyi-status">Загрузить документ о категории</a>
           </li>
+          <li>
+            <a href="/kabinet/prosmotry">Кто проверял мой статус</a>
+          </li>
         </ul>
       </nav>
       {children}

@@ -6,6 +6,7 @@ import { readOsmsStatus, type OsmsStatusRead } from '@/lib/kz/status/read-osms-s
 import { listNotifications } from '@/lib/notifications/list-notifications';
 import { dateRu } from '../_osms/format';
 import { Memberships, PaymentsByMonth, TemporaryStatuses } from '../_osms/records-parts';
+import { NotInKzRegister } from '../_osms/not-in-register';
 import { StatusPanel } from '../_osms/status-parts';
 
 export const metadata: Metadata = { title: 'Личный кабинет' };
@@ -60,17 +61,7 @@ export default async function KzCabinetPage() {
           </p>
         </>
       ) : (
-        <div className="panel panel--action" data-testid="not-in-register">
-          <p>
-            {refusal ??
-              (claims.iin
-                ? 'Мы не нашли вас в реестре участников ОСМС по ИИН из eGov.'
-                : 'eGov не передал ваш ИИН: без него сведения о статусе показать нельзя.')}
-          </p>
-          <p>
-            Обратитесь в филиал фонда социального медицинского страхования или в центр обслуживания населения.
-          </p>
-        </div>
+        <NotInKzRegister hasIin={Boolean(claims.iin)} refusal={refusal} />
       )}
       <h2>Уведомления</h2>
       {notifications.length === 0 ? (

@@ -10,6 +10,7 @@ import {
   type SearchParams,
 } from '../_cabinet/cabinet';
 import { PersonSwitcher, RefusalPanel, personName } from '../_cabinet/parts';
+import { LookupList, LookupPages } from '@/app/_components/citizen/lookup-list';
 
 export const metadata: Metadata = { title: 'Кто смотрел мой полис' };
 
@@ -57,38 +58,16 @@ export default async function WhoLookedPage({ searchParams }: { searchParams: Se
         информационной системы, — и когда кто-то проверял вашу выписку по коду. Если вы не обращались в эту
         организацию, сообщите в свою страховую компанию.
       </p>
-      {log.entries.length === 0 ? (
-        <div className="panel" data-testid="no-lookups">
-          <p>{before !== null ? 'Более ранних проверок нет.' : 'Полис пока никто не проверял.'}</p>
-        </div>
-      ) : (
-        <ol className="lookup-list" data-testid="lookups" aria-label="Проверки полиса, сначала последние">
-          {log.entries.map((e) => (
-            <li key={e.id} className="lookup" data-testid="lookup">
-              <p className="lookup__when">
-                <time dateTime={e.at.toISOString()}>{dateTimeRu(e.at)}</time>
-              </p>
-              <p className="lookup__who">
-                {e.organisation ? (
-                  <>
-                    <strong>{e.organisation.name}</strong>
-                    <span className="hint-block">{e.channelLabel}</span>
-                  </>
-                ) : (
-                  <strong>{e.channelLabel}</strong>
-                )}
-              </p>
-              <p className="lookup__result">{e.resultLabel}</p>
-            </li>
-          ))}
-        </ol>
-      )}
-      {before !== null || log.nextCursor !== null ? (
-        <nav className="pagination" aria-label="Страницы журнала проверок">
-          {before !== null ? <a href={base}>Последние проверки</a> : null}
-          {log.nextCursor !== null ? <a href={more(log.nextCursor)}>Более ранние</a> : null}
-        </nav>
-      ) : null}
+      <LookupList
+        entries={log.entries}
+        label="Проверки полиса, сначала последние"
+        empty={before !== null ? 'Более ранних проверок нет.' : 'Полис пока никто не проверял.'}
+        formatAt={dateTimeRu}
+      />
+      <LookupPages
+        newest={before !== null ? base : null}
+        earlier={log.nextCursor !== null ? more(log.nextCursor) : null}
+      />
     </>
   );
 }
