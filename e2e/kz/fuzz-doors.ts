@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { CONSOLE_SECTIONS_OF } from '../../app/konsol/_shell/sections';
+import { auditParams } from '../../app/konsol/zhurnal/audit-params';
 import { kzDemoPerson } from '../../db/seed/kz/demo-people';
 import type { KzFeedSource } from '../../lib/auth/actor';
 import { KZ_FEED_SOURCES } from '../../lib/kz/feed-sources';
@@ -51,7 +52,17 @@ export const iinLike = fc.oneof(
   fc.constantFrom('880315400003', '000000000000', kzDemoPerson('pensioner').iin),
   fc.constant(`${employee.slice(0, 6)} ${employee.slice(6)}`),
 );
-const KZ_CARD_PARAMS = ['cel', 'izvestno', 'otozvan', 'zayavlenie', 'next'];
+/** The card's parameters, and the audit log's filters (its person by ИИН) with its page cursor. */
+const KZ_CARD_PARAMS = [
+  'cel',
+  'izvestno',
+  'otozvan',
+  'zayavlenie',
+  'next',
+  ...Object.values(auditParams()),
+  'dalee',
+  'oshibka',
+];
 
 /**
  * The console of a Kazakh register: its sections and the card's pages and the document's download, with
@@ -71,6 +82,8 @@ const kzConsole: KzDoor = {
             fc.constantFrom(
               '/konsol',
               ...CONSOLE_SECTIONS_OF.kz.map((s) => s.href),
+              '/konsol/zhurnal/vygruzka',
+              '/konsol/lenty/klyuchi',
               `/konsol/lica/${personId}`,
               `/konsol/lica/${personId}/dokument/${temporaryStatusId}`,
             ),

@@ -53,6 +53,8 @@ test.beforeAll(async ({ browser, baseURL }) => {
   const consoleForms = [];
   for (const path of [
     ...CONSOLE_SECTIONS_OF.kz.filter((s) => s.href === '/konsol/poisk').map((s) => s.href),
+    // The feed keys' forms (issue, revoke): posted as the branch operator, who may not manage keys.
+    '/konsol/lenty/klyuchi',
     `/konsol/lica/${person.id}`,
     `/konsol/lica/${person.id}?cel=temporary_status`,
   ]) {

@@ -5,11 +5,11 @@ import { coverageStatusText } from '@/lib/domain/ru/coverage';
 import { formatDateRu } from '@/lib/domain/dates';
 import { ErrorSummary } from '../../_components/error-summary';
 import { DocumentKindField } from '../../_components/document-kind-field';
-import { Field } from '../../_components/field';
 import { emptyFormState, errorFor } from '../../_components/form-state';
 import { searchAction } from './actions';
 import type { SearchResult } from '@/lib/register/search-register';
 import { matchReasonText } from './match-reason';
+import { searchFormParts } from './search-form-parts';
 import { FoundPerson, SearchResults } from './result-pages';
 
 /**
@@ -22,23 +22,7 @@ export function SearchForms({ documentKinds }: { documentKinds: { code: number; 
   const mode = state.values.po ?? 'name';
   const err = (m: string, f: string) => (mode === m ? errorFor(state, f) : undefined);
   const val = (m: string, f: string) => (mode === m ? state.values[f] : undefined);
-  const text = (m: string, name: string, label: string, opts: { hint?: string; wide?: boolean } = {}) => (
-    <Field id={`${m}-${name}`} name={name} label={label} hint={opts.hint} error={err(m, name)}>
-      {(p) => (
-        <input
-          {...p}
-          className={opts.wide ? 'input' : 'input input--short'}
-          autoComplete="off"
-          defaultValue={val(m, name)}
-        />
-      )}
-    </Field>
-  );
-  const submit = (label: string) => (
-    <button className="button" type="submit" disabled={pending}>
-      {label}
-    </button>
-  );
+  const { text, submit } = searchFormParts(state, pending, mode);
   const result = state.result;
   return (
     <>

@@ -4,17 +4,14 @@ import { useActionState } from 'react';
 import { formatDateRu } from '@/lib/domain/dates';
 import type { KzMatch, KzSearchResult } from '@/lib/kz/console/search-kz-persons';
 import { ErrorSummary } from '../../../_components/error-summary';
-import { Field } from '../../../_components/field';
-import { emptyFormState, errorFor } from '../../../_components/form-state';
+import { emptyFormState } from '../../../_components/form-state';
+import { nameMatchText } from '../match-reason';
+import { searchFormParts } from '../search-form-parts';
 import { FoundPerson, SearchResults } from '../result-pages';
 import { kzSearchAction } from './actions';
 
 function matchText(match: KzMatch): string {
-  if (match.kind === 'iin') return 'По ИИН';
-  const similarity = match.similarity.toFixed(2).replace('.', ',');
-  return match.former
-    ? `По прежнему ФИО «${match.matchedName}» (сходство ${similarity})`
-    : `По ФИО и дате рождения (сходство ${similarity})`;
+  return match.kind === 'iin' ? 'По ИИН' : nameMatchText(match);
 }
 
 /**
@@ -25,25 +22,7 @@ function matchText(match: KzMatch): string {
 export function KzSearchForms() {
   const [state, action, pending] = useActionState(kzSearchAction, emptyFormState<KzSearchResult>());
   const mode = state.values.po === 'name' ? 'name' : 'iin';
-  const field = (m: 'iin' | 'name', name: string, label: string, hint: string, wide = false) => (
-    <Field
-      id={`${m}-${name}`}
-      name={name}
-      label={label}
-      hint={hint}
-      error={mode === m ? errorFor(state, name) : undefined}
-    >
-      {(p) => (
-        <input
-          {...p}
-          className={wide ? 'input' : 'input input--short'}
-          autoComplete="off"
-          inputMode={name === 'fullName' ? undefined : 'numeric'}
-          defaultValue={mode === m ? state.values[name] : undefined}
-        />
-      )}
-    </Field>
-  );
+  const { text, submit } = searchFormParts(state, pending, mode);
   const result = state.result;
   return (
     <>
@@ -52,19 +31,18 @@ export function KzSearchForms() {
         <form action={action} className="panel" aria-labelledby="by-iin" noValidate>
           <h2 id="by-iin">По ИИН</h2>
           <input type="hidden" name="po" value="iin" />
-          {field('iin', 'iin', 'ИИН', '12 цифр', true)}
-          <button className="button" type="submit" disabled={pending}>
-            Найти по ИИН
-          </button>
+          {text('iin', 'iin', 'ИИН', { hint: '12 цифр', wide: true, numeric: true })}
+          {submit('Найти по ИИН')}
         </form>
         <form action={action} className="panel" aria-labelledby="by-name" noValidate>
           <h2 id="by-name">По ФИО и дате рождения</h2>
           <input type="hidden" name="po" value="name" />
-          {field('name', 'fullName', 'Фамилия, имя, отчество', 'Как в удостоверении личности', true)}
-          {field('name', 'birthDate', 'Дата рождения', 'ДД.ММ.ГГГГ')}
-          <button className="button" type="submit" disabled={pending}>
-            Найти по ФИО
-          </button>
+          {text('name', 'fullName', 'Фамилия, имя, отчество', {
+            hint: 'Как в удостоверении личности',
+            wide: true,
+          })}
+          {text('name', 'birthDate', 'Дата рождения', { hint: 'ДД.ММ.ГГГГ', numeric: true })}
+          {submit('Найти по ФИО')}
         </form>
       </div>
       {result ? (
