@@ -25,7 +25,7 @@ import { closeDb } from '../db/client';
 import { REGISTER_TABLES, seedRegister } from '../db/seed/seed-register';
 import { systemActor } from '../lib/auth/actor';
 import { moscowDate, type LocalDate } from '../lib/domain/dates';
-import { applyBatch } from '../lib/feeds/bulk/apply-batch';
+import { applyBatch, mayOverlap } from '../lib/feeds/bulk/apply-batch';
 import { importFeedFile } from '../lib/feeds/bulk/import-feed';
 import { createFeedKey } from '../lib/feeds/feed-keys';
 import { zagsTestFeed } from '../lib/feeds/generate/generate-feed';
@@ -259,6 +259,7 @@ async function main(): Promise<void> {
         batchSize: bulkBatch,
         startedBy: 'bench',
         apply: applyBatch,
+        mayOverlap,
         maxLineBytes: FEED_LIMITS.lineBytes,
         onProgress: (p) => {
           if (performance.now() - lastReport < 10_000) return;

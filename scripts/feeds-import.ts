@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import { FEED_LIMITS } from '@/api/v1/feeds/limits';
-import { applyBatch } from '@/lib/feeds/bulk/apply-batch';
+import { applyBatch, mayOverlap } from '@/lib/feeds/bulk/apply-batch';
 import { importFeedFile, type ImportProgress, type ImportSummary } from '@/lib/feeds/bulk/import-feed';
 import { formatImportSummary } from '@/lib/feeds/bulk/import-summary';
 import { runInContext } from '@/lib/ops/request-context';
@@ -76,6 +76,7 @@ await runAgainstRegister('feeds:import', async () => {
         batchSize: args.batch,
         startedBy: operatorName('feeds-import'),
         apply: applyBatch,
+        mayOverlap,
         maxLineBytes: FEED_LIMITS.lineBytes,
         onProgress,
         signal: stop.signal,

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import { FEED_LIMITS } from '@/api/v1/feeds/limits';
-import { applyBatch } from '@/lib/feeds/bulk/apply-batch';
+import { applyBatch, mayOverlap } from '@/lib/feeds/bulk/apply-batch';
 import { importFeedFile } from '@/lib/feeds/bulk/import-feed';
 import type { LocalDate } from '@/lib/domain/dates';
 import { PaymentFeed } from '@/lib/kz/feeds/generate/osms-feeds';
@@ -121,6 +121,7 @@ export async function runPaymentsBench(
     batchSize: batch,
     startedBy: 'bench',
     apply: applyBatch,
+    mayOverlap,
     maxLineBytes: FEED_LIMITS.lineBytes,
     onProgress: (p) => {
       if (performance.now() - lastReport < 30_000) return;

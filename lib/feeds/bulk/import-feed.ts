@@ -62,7 +62,15 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Stops the import after the batch in hand (its resume point saved). */
   signal?: AbortSignal;
+  /**
+   * Whether a batch may be written beside another such batch, on its own connection (apply-batch.ts's
+   * `mayOverlap`: independent rows only). Without it, batches are written one after another.
+   */
+  mayOverlap?: (events: readonly ParsedEvent[]) => boolean;
 }
+
+/** Batches written at once at most (two: the database has two cores here, and Node needs some of them). */
+const MAX_IN_FLIGHT = 2;
 
 async function fileSha256(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -134,29 +142,43 @@ export async function importFeedFile(options: ImportOptions): Promise<ImportSumm
       .where(eq(feedImportRuns.id, run.id));
     options.onProgress?.({ bytesDone, fileBytes, linesDone, counts: { ...counts } });
   };
-  const writeBatch = async (
-    events: ParsedEvent[],
-    refusals: EventOutcome[],
-    line: number,
-    offset: number,
-  ) => {
-    refusals.forEach(count);
-    if (events.length > 0) {
-      const outcomes = await options.apply(options.source, events);
+  // Batches are applied by `apply` and then settled — counted and their resume point saved — strictly in
+  // file order, each after the one before it: a resume point never passes a batch not yet written, and a
+  // batch that fails stops every later one from saving theirs (their events are duplicates next time).
+  let settled: Promise<void> = Promise.resolve();
+  const writeBatch = (events: ParsedEvent[], refusals: EventOutcome[], line: number, offset: number) => {
+    const applying = events.length > 0 ? options.apply(options.source, events) : Promise.resolve([]);
+    // Marked handled here; the settling below awaits it.
+    applying.catch(() => undefined);
+    const before = settled;
+    settled = (async () => {
+      const outcomes = await applying;
+      await before;
       if (outcomes.length !== events.length)
         throw new Error(`apply answered ${outcomes.length} outcomes for ${events.length} events`);
+      refusals.forEach(count);
       outcomes.forEach(count);
-    }
-    await checkpoint(line, offset);
+      await checkpoint(line, offset);
+    })();
+    // Awaited by a later flush or at the end; marked handled so a failure waits for that await.
+    settled.catch(() => undefined);
+    return settled;
   };
-  // One batch is written while the next is read and checked (Node's parsing overlaps the database's
-  // writing); batches still go one after another, each with its resume point, in the file's order.
-  let inFlight: Promise<void> = Promise.resolve();
+  // While one batch is written the next is read and checked (Node's parsing overlaps the database's
+  // writing). A batch of independent rows (`mayOverlap`) may also be written beside another such batch.
+  let inFlight: { done: Promise<void>; overlaps: boolean }[] = [];
+  const whenAllWritten = () => settled;
   const flush = async (line: number, offset: number) => {
-    await inFlight;
-    inFlight = writeBatch(batch, refusedInBatch, line, offset);
-    // Awaited by the next flush or at the end; marked handled so a failure waits for that await.
-    inFlight.catch(() => undefined);
+    const overlaps = batch.length > 0 && (options.mayOverlap?.(batch) ?? false);
+    const roomFor = () =>
+      overlaps ? inFlight.length < MAX_IN_FLIGHT && inFlight.every((b) => b.overlaps) : inFlight.length === 0;
+    while (!roomFor()) await Promise.race(inFlight.map((b) => b.done));
+    const entry = { done: writeBatch(batch, refusedInBatch, line, offset), overlaps };
+    inFlight.push(entry);
+    void entry.done.then(
+      () => (inFlight = inFlight.filter((b) => b !== entry)),
+      () => undefined,
+    );
     batch = [];
     refusedInBatch = [];
   };
@@ -189,18 +211,18 @@ export async function importFeedFile(options: ImportOptions): Promise<ImportSumm
       if (batch.length >= options.batchSize) {
         await flush(l.line, l.end);
         if (options.signal?.aborted) {
-          await inFlight;
+          await whenAllWritten();
           options.signal.throwIfAborted();
         }
       }
     }
   } catch (error) {
     // A read failure: the batch being written settles first (its resume point), then the error.
-    await inFlight.catch(() => undefined);
+    await whenAllWritten().catch(() => undefined);
     throw error;
   }
   await flush(Math.max(last.line, linesDone), fileBytes);
-  await inFlight;
+  await whenAllWritten();
   await getDb()
     .update(feedImportRuns)
     .set({ finishedAt: sql`now()`, updatedAt: sql`now()` })

@@ -1,10 +1,11 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb } from '@/db/client';
 import { FEED_LIMITS } from '@/api/v1/feeds/limits';
 import { applyFeedEvents } from '@/lib/feeds/apply-feed-events';
-import { applyBatch } from '@/lib/feeds/bulk/apply-batch';
+import { applyBatch, mayOverlap } from '@/lib/feeds/bulk/apply-batch';
 import { importFeedFile, type ImportSummary } from '@/lib/feeds/bulk/import-feed';
+import { parseFeedEvent, type EventOutcome } from '@/lib/feeds/outcome';
 import { secondDatabase, useDatabase } from '@/testing/feeds/feed-registers';
 import { killAndResume, query, startImport, type ImportRun, type Kill } from '@/testing/feeds/import-crash';
 import { KZ_CHECKSUM, registerChecksumAt } from '@/testing/feeds/register-checksum';
@@ -32,6 +33,8 @@ const run = (source: 'payments' | 'categories', apply: typeof applyBatch) =>
     batchSize: 200,
     startedBy: 'test',
     apply: (s, events) => apply(s, events, { now: KZ_FEED_NOW }),
+    // The bulk path writes payment batches two at a time, as `feeds:import` does.
+    mayOverlap: apply === applyBatch ? mayOverlap : undefined,
     maxLineBytes: FEED_LIMITS.lineBytes,
   });
 
@@ -137,5 +140,62 @@ describe('a payments import killed with SIGKILL and run again', () => {
     ];
     expect(a).toEqual(b);
     expect(Number(a.contributions!.split(':')[0])).toBeGreaterThan(EVENTS * 0.85);
+  });
+});
+
+describe('two bulk writers of overlapping payment batches at once', () => {
+  let racing: Awaited<ReturnType<typeof secondDatabase>>;
+  let sequential: Awaited<ReturnType<typeof secondDatabase>>;
+  let answers: EventOutcome[][] = [];
+
+  beforeAll(async () => {
+    [racing, sequential] = [await secondDatabase(), await secondDatabase()];
+    await seedKzFeedRegister(racing.url, PERSONS);
+    await seedKzFeedRegister(sequential.url, PERSONS);
+    const events = readFileSync(files.payments, 'utf8')
+      .split('\n')
+      .flatMap((text, i) => {
+        if (!text) return [];
+        try {
+          const parsed = parseFeedEvent('payments', JSON.parse(text), i + 1);
+          // The batched writer's events only: a reversal racing its payment is pending until the payment
+          // commits, a different (and correct) history from a sequential apply's.
+          return parsed.ok && parsed.parsed.event.type === 'contribution.paid' ? [parsed.parsed] : [];
+        } catch {
+          return [];
+        }
+      });
+    // Two thirds each, the middle third in both: both writers read the middle third as new, and the one
+    // that commits second meets the other's dedup records and references in its COPY.
+    const third = Math.floor(events.length / 3);
+    const [a, b] = [events.slice(0, 2 * third), events.slice(third)];
+    await useDatabase(racing.url);
+    answers = await Promise.all([a, b].map((batch) => applyBatch('payments', batch, { now: KZ_FEED_NOW })));
+    await useDatabase(sequential.url);
+    await applyFeedEvents('payments', events, { now: KZ_FEED_NOW });
+    await useDatabase(url);
+  }, 120_000);
+
+  afterAll(async () => {
+    await racing.drop();
+    await sequential.drop();
+  });
+
+  it('applies each payment of the overlap once and answers it a duplicate in the other', () => {
+    const applied = new Map<string, number>();
+    for (const o of answers.flat())
+      if (o.status === 'applied') applied.set(o.eventId!, (applied.get(o.eventId!) ?? 0) + 1);
+    expect(Math.max(...applied.values())).toBe(1);
+    const duplicates = answers.flat().filter((o) => o.status === 'duplicate').length;
+    expect(duplicates).toBeGreaterThan(EVENTS / 4);
+  });
+
+  it('leaves the register one writer leaves', async () => {
+    const [a, b] = [
+      await registerChecksumAt(racing.url, KZ_CHECKSUM),
+      await registerChecksumAt(sequential.url, KZ_CHECKSUM),
+    ];
+    expect(a).toEqual(b);
+    expect(Number(a.contributions!.split(':')[0])).toBeGreaterThan(1300);
   });
 });
