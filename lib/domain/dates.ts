@@ -81,8 +81,11 @@ export function makeDate(year: number, month: number, day: number): LocalDate {
   return d;
 }
 
-/** `ДД.ММ.ГГГГ`, the way dates are shown on screen and in documents. */
-export function formatDateRu(date: LocalDate): string {
+/**
+ * `ДД.ММ.ГГГГ`, the way dates are shown on screen and in documents. Takes any ISO `YYYY-MM-DD` text (a
+ * LocalDate, or a `date` column as the driver returns it): it only reorders the parts.
+ */
+export function formatDateRu(date: LocalDate | string): string {
   return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
 }
 

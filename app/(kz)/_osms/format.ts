@@ -1,4 +1,4 @@
-import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
+import { formatDateRu } from '@/lib/domain/dates';
 
 const MONTHS = [
   'январь',
@@ -23,7 +23,7 @@ export function monthRu(month: string): string {
 
 /** ДД.ММ.ГГГГ. */
 export function dateRu(date: string): string {
-  return formatDateRu(date as LocalDate);
+  return formatDateRu(date);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { formatMoscowDateTime } from '@/lib/applications/labels';
-import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
+import { formatDateRu } from '@/lib/domain/dates';
 import { isAppError } from '@/lib/errors';
 
 /** What Next hands a page as its query string. */
@@ -29,7 +29,7 @@ export function personQuery(personId: number | undefined, self: boolean): string
 
 /** ДД.ММ.ГГГГ. */
 export function dateRu(date: string): string {
-  return formatDateRu(date as LocalDate);
+  return formatDateRu(date);
 }
 
 /** ДД.ММ.ГГГГ, ЧЧ:ММ in Moscow time. */
