@@ -67,7 +67,12 @@ test('search with a typo → card with a purpose → retroactive coverage correc
   await expect(page.getByRole('status')).toHaveText('Исправление записано в регистр.');
   const now = page.locator('table').filter({ hasText: 'Записано' }).first();
   await expect(now).toContainText(ru(`${since.slice(0, 4)}-01-10`));
-  await expect(page.getByTestId('register-history')).toContainText('Дата начала введена неверно');
+  const history = page.getByTestId('register-history');
+  await expect(history).toContainText('Дата начала введена неверно');
+  // Every event in words, never its code (`coverage.corrected`).
+  await expect(history).toContainText('Исправление периода страхования');
+  await expect(history).toContainText('Включение в регистр');
+  await expect(history).not.toContainText(/\b[a-z_]+\.[a-z_]+\b/);
   await page.getByRole('link', { name: /до исправления от/ }).click();
   const before = page.getByTestId('coverage-known-at');
   await expect(before.getByRole('heading', { name: /Как было известно на/ })).toBeVisible();

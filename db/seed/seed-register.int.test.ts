@@ -14,6 +14,7 @@ import {
   type SchemaObject,
 } from './schema-objects';
 import { RegisterNotEmptyError, seedRegister, type SeedSummary } from './seed-register';
+import { REGISTER_EVENT_LABELS } from '@/lib/register/event-labels';
 
 const AS_OF = '2026-11-22';
 const PERSONS = 3000;
@@ -71,6 +72,13 @@ describe('seedRegister', () => {
     expect(summary.coverages).toBeGreaterThan(PERSONS);
     expect(summary.attachments).toBeGreaterThan(PERSONS * 0.85);
     expect(summary.representations).toBeGreaterThan(PERSONS * 0.1);
+  });
+
+  it('writes only register events the console can name', async () => {
+    const actions = (await pool.query<{ action: string }>('select distinct action from register_events'))
+      .rows;
+    expect(actions.length).toBeGreaterThan(1);
+    for (const { action } of actions) expect(Object.keys(REGISTER_EVENT_LABELS)).toContain(action);
   });
 
   it('leaves the schema exactly as migrated: same keys, indexes and constraints, all validated', async () => {

@@ -29,7 +29,7 @@ export function serviceDate(
       fieldIssue(
         field,
         'COVERAGE_DATE_BEFORE_CURRENT',
-        `Укажите дату не раньше ${formatDateRu(latest.validFrom as LocalDate)}: с этого дня действует текущее состояние полиса.`,
+        `Укажите дату не раньше ${formatDateRu(latest.validFrom)}: с этого дня действует текущее состояние полиса.`,
       ),
     );
     return null;

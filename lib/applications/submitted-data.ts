@@ -1,4 +1,4 @@
-import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
+import { formatDateRu } from '@/lib/domain/dates';
 import { formatSnils } from '@/lib/domain/ru/snils';
 import type { ApplicationKind } from './labels';
 
@@ -35,7 +35,7 @@ function shown(key: string, value: unknown): string | null {
   if (key === 'sex')
     return text === 'M' || text === 'М' ? 'мужской' : text === 'F' || text === 'Ж' ? 'женский' : text;
   if (key === 'snils' && /^\d{11}$/.test(text)) return formatSnils(text);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDateRu(text as LocalDate);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDateRu(text);
   return text;
 }
 

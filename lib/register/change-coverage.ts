@@ -11,6 +11,7 @@ import { AppError, fieldIssue } from '@/lib/errors';
 import { coverageTimeline, toPeriod, type CoverageRow } from './coverage-queries';
 import { effectiveDate } from './effective-date';
 import { runWrite, type PersonRow, type WriteMeta, type Writer } from './writer';
+import type { RegisterEventAction } from './event-labels';
 
 export interface CoverageChangeResult {
   personId: number;
@@ -18,7 +19,7 @@ export interface CoverageChangeResult {
   truncated: CoveragePeriod | null;
 }
 
-const ACTIONS: Record<CoverageCommand['type'], string> = {
+const ACTIONS: Record<CoverageCommand['type'], RegisterEventAction> = {
   issue: 'coverage.issued',
   suspend: 'coverage.suspended',
   renew: 'coverage.renewed',

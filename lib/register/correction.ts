@@ -9,6 +9,7 @@ import { canonicalText, hasForbiddenCharacters } from '@/lib/domain/text';
 import { AppError, fieldIssue } from '@/lib/errors';
 import type { CoverageRow } from './coverage-queries';
 import { runWrite, type EventEntity, type PersonRow, type Writer } from './writer';
+import type { RegisterEventAction } from './event-labels';
 
 type StaffActor = Extract<Actor, { kind: 'staff' }>;
 
@@ -43,7 +44,7 @@ type Apply = () => Promise<CorrectionOutcome>;
 export interface CorrectionOutcome {
   entity: EventEntity;
   entityId: number;
-  action: string;
+  action: RegisterEventAction;
   effectiveDate: LocalDate;
   before: Record<string, unknown>;
   after: Record<string, unknown>;

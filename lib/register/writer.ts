@@ -1,6 +1,7 @@
 import { afterOwnWrite } from './replica-reads';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
+import type { RegisterEventAction } from './event-labels';
 import { persons, registerEvents } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { requirePermission, type Permission } from '@/lib/auth/permissions';
@@ -32,7 +33,7 @@ export interface RegisterEventInput {
   personId: number;
   entity: EventEntity;
   entityId: number | null;
-  action: string;
+  action: RegisterEventAction;
   effectiveDate: LocalDate;
   data?: unknown;
 }

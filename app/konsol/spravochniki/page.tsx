@@ -5,11 +5,11 @@ import { formatMoscowDateTime } from '@/lib/applications/labels';
 import { can } from '@/lib/auth/permissions';
 import { requireConsolePage } from '../_shell/require-section';
 import { directoryOverview, MO_PAGE_LIMIT } from '@/lib/directories/directory-views';
-import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
+import { formatDateRu } from '@/lib/domain/dates';
 
 export const metadata: Metadata = { title: 'Справочники' };
 
-const day = (d: string | null) => (d ? formatDateRu(d as LocalDate) : '—');
+const day = (d: string | null) => (d ? formatDateRu(d) : '—');
 
 export default async function DirectoriesPage({
   searchParams,

@@ -15,7 +15,7 @@ import {
   statusChart,
 } from '@/lib/dashboard/chart-options';
 import { readDashboard, type Dashboard, type InsuredRow } from '@/lib/dashboard/read-dashboard';
-import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
+import { formatDateRu } from '@/lib/domain/dates';
 import { isAppError, type FieldIssue } from '@/lib/errors';
 import { ErrorSummary } from '../../_components/error-summary';
 import { Field } from '../../_components/field';
@@ -25,7 +25,7 @@ export const metadata: Metadata = { title: 'Сводка' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const day = (iso: string) => formatDateRu(iso as LocalDate);
+const day = (iso: string) => formatDateRu(iso);
 const count = formatCount;
 
 function RegionForm({ d, value, error }: { d: Dashboard; value: string; error?: string }) {

@@ -35,8 +35,11 @@ export const KZ_LOADED_TABLES = [
   'kz_category_memberships',
   'kz_temporary_statuses',
   'kz_residence_permits',
+  'register_events',
 ] as const;
 type KzTable = (typeof KZ_LOADED_TABLES)[number];
+/** register_events refuses TRUNCATE by design (append-only): it is loaded without FREEZE. */
+const KZ_FROZEN_TABLES = KZ_LOADED_TABLES.filter((t) => t !== 'register_events');
 
 // prettier-ignore
 const COLUMNS: Readonly<Record<KzTable, readonly string[]>> = {
@@ -57,6 +60,10 @@ const COLUMNS: Readonly<Record<KzTable, readonly string[]>> = {
     'recorded_at',
   ],
   kz_residence_permits: ['id', 'person_id', 'basis', 'from_date', 'to_date', 'source', 'recorded_at'],
+  register_events: [
+    'id', 'person_id', 'entity', 'entity_id', 'action', 'effective_date', 'recorded_at', 'actor_kind', 'actor_id',
+    'source', 'data',
+  ],
 };
 
 /** Serialises ОСМС loaders on one database. */
@@ -151,16 +158,25 @@ class CopyPipe {
   }
 }
 
-function writePerson(pipe: CopyPipe, id: number, p: PlannedPerson): void {
+/**
+ * The person and their register event: loaded from the initial data by the seeder (`person.loaded`, as
+ * the Russian loader records its persons), so the history of every person begins with how they came in.
+ */
+function writePerson(pipe: CopyPipe, ids: Ids, id: number, p: PlannedPerson): void {
   const s = pipe.sink('persons');
   s.int(id).tab().text('kz').tab().text(p.iin).tab().text(p.lastName).tab().text(p.firstName).tab();
   s.opt(p.patronymic).tab().text(p.sex).tab().date(p.birthDay).tab().text(p.birthPlace).tab();
   s.text(p.citizenship).tab().int(1).tab();
   evening(s, p.createdDay).tab();
   evening(s, p.createdDay).end();
+  const e = pipe.sink('register_events');
+  e.int(++ids.event).tab().int(id).tab().text('person').tab().int(id).tab().text('person.loaded').tab();
+  e.date(p.createdDay).tab();
+  evening(e, p.createdDay).tab().text('system').tab().text('seeder').tab().text(SOURCE).tab().nul().end();
 }
 
 interface Ids {
+  event: number;
   contribution: number;
   membership: number;
   temporary: number;
@@ -272,6 +288,7 @@ async function streamPopulation(
   const documents = new Prng(options.seed ^ 0xd0c);
   const firstId = (await last('persons')) + 1;
   const ids: Ids = {
+    event: await last('register_events'),
     contribution: await last('kz_contributions'),
     membership: await last('kz_category_memberships'),
     temporary: await last('kz_temporary_statuses'),
@@ -283,7 +300,7 @@ async function streamPopulation(
   for (let i = 0; i < n; i++) {
     const p = planner.next();
     iins[i] = p.iin;
-    writePerson(pipe, firstId + i, p);
+    writePerson(pipe, ids, firstId + i, p);
     writeFacts(pipe, ids, firstId + i, p, documents);
     if (i % 5000 === 4999) {
       await pipe.flush();
@@ -362,7 +379,7 @@ export async function loadKzPopulation(
   const started = performance.now();
   const { result, loadSeconds, indexSeconds } = await loadIntoEmptyTables(pool, {
     tables: KZ_LOADED_TABLES,
-    freeze: KZ_LOADED_TABLES,
+    freeze: KZ_FROZEN_TABLES,
     lock: KZ_SEED_LOCK,
     prepare: async (client) => {
       const { rows } = await client.query<{ jurisdiction: string }>(

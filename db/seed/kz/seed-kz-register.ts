@@ -9,7 +9,12 @@ import type { LocalDate } from '@/lib/domain/dates';
 import type { OsmsParameters } from '@/lib/domain/kz';
 import { endOfDayIn } from '@/lib/domain/zoned-time';
 import { registerKzPerson } from '@/lib/kz/persons/register-kz-person';
-import { registerEventRow, type EventEntity, type WriteMeta } from '@/lib/register/writer';
+import {
+  registerEventRow,
+  type EventEntity,
+  type RegisterEventInput,
+  type WriteMeta,
+} from '@/lib/register/writer';
 import { loadKzPopulation, type KzPopulationOptions, type KzPopulationSummary } from './bulk-load';
 import { KZ_DEMO_PEOPLE, KZ_DEMO_REPRESENTATIONS, kzDemoFacts } from './demo-people';
 
@@ -68,7 +73,7 @@ async function insertDemoPerson(
   const event = (
     entity: EventEntity,
     entityId: number,
-    action: string,
+    action: RegisterEventInput['action'],
     effective: LocalDate,
     data: unknown,
   ) =>

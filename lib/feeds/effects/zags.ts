@@ -97,7 +97,7 @@ export const deathRegistered: Effect<'death.registered'> = async ({ tx, meta }, 
   const person = await findReferencedPerson(tx, event.data.person, 'data.person');
   if (person.deathDate) {
     throw new AppError('PERSON_DECEASED', {
-      message: `Смерть этого человека уже зарегистрирована (дата смерти ${formatDateRu(person.deathDate as LocalDate)}): повторно не применяется.`,
+      message: `Смерть этого человека уже зарегистрирована (дата смерти ${formatDateRu(person.deathDate)}): повторно не применяется.`,
       fields: [fieldIssue('data.person', 'PERSON_DECEASED', 'Смерть уже зарегистрирована.')],
     });
   }

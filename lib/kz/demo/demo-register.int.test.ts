@@ -10,6 +10,7 @@ import { validateIin } from '@/lib/domain/kz';
 import { readOsmsStatus } from '@/lib/kz/status/read-osms-status';
 import { osmsParameters } from '@/lib/kz/parameters';
 import { kzToday } from '@/lib/kz/today';
+import { REGISTER_EVENT_LABELS } from '@/lib/register/event-labels';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
 afterAll(() => pool.end());
@@ -32,6 +33,13 @@ describe('the generated persons of the Kazakh register', () => {
             join kz_contributions c on c.person_id = p.id and c.months = 1 group by p.id`,
     );
     expect(rows).toHaveLength(300);
+    // Each person's history begins with how they came in, in words the console knows.
+    const { rows: loaded } = await getDb().execute<{ n: string; actions: string[] }>(
+      sql`select count(distinct person_id)::text as n, array_agg(distinct action) as actions
+            from register_events where action = 'person.loaded' and source = 'seed'`,
+    );
+    expect(loaded[0]).toEqual({ n: '300', actions: ['person.loaded'] });
+    expect(Object.keys(REGISTER_EVENT_LABELS)).toContain('person.loaded');
     for (const r of rows) {
       expect(validateIin(r.iin).ok, r.iin).toBe(true);
       expect(Number(r.n)).toBeGreaterThanOrEqual(12);
@@ -87,5 +95,12 @@ describe('the generated persons of the Kazakh register', () => {
       },
       { action: 'residence.recorded', data: { basis: 'treaty' } },
     ]);
+    // The generated persons appended after them have their `person.loaded` events too (ids after the demo
+    // people's events), and every event of the register is one the console can name.
+    const { rows: history } = await getDb().execute<{ action: string; persons: string }>(
+      sql`select action, count(distinct person_id)::text as persons from register_events group by action`,
+    );
+    expect(history.find((h) => h.action === 'person.loaded')?.persons).toBe(String(300 + 50));
+    for (const h of history) expect(Object.keys(REGISTER_EVENT_LABELS)).toContain(h.action);
   });
 });

@@ -1,6 +1,6 @@
 import type { DecidedApplication } from '@/lib/applications/immediate-application';
 import { formatMoscowDateTime } from '@/lib/applications/labels';
-import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
+import { formatDateRu } from '@/lib/domain/dates';
 
 /** What the confirmation of journeys 3–6 shows: the register's decision, ready to print (no Date objects). */
 /**
@@ -65,5 +65,5 @@ export function resultText(value: unknown): string {
 }
 
 export function ruDate(date: string | null | undefined): string | null {
-  return date ? formatDateRu(date as LocalDate) : null;
+  return date ? formatDateRu(date) : null;
 }

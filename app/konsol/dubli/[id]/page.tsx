@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { requireConsolePage } from '../../_shell/require-section';
-import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
+import { formatDateRu } from '@/lib/domain/dates';
 import { DUPLICATE_REASON_NAMES } from '@/lib/domain/ru/duplicates';
 import { formatEnp } from '@/lib/domain/ru/enp';
 import { readCandidate, type CandidateReview, type PersonSide } from '@/lib/duplicates/review-duplicates';
@@ -22,7 +22,7 @@ const STATUS: Record<string, string> = {
   not_duplicate: 'Разные люди',
 };
 const SEX: Record<string, string> = { M: 'мужской', F: 'женский' };
-const date = (d: string | null) => (d ? formatDateRu(d as LocalDate) : '—');
+const date = (d: string | null) => (d ? formatDateRu(d) : '—');
 const period = (from: string, to: string | null) => `${date(from)} — ${to ? date(to) : 'бессрочно'}`;
 
 type Row = [label: string, a: string, b: string];

@@ -6,8 +6,9 @@ import {
   formatMoscowDateTime,
 } from '@/lib/applications/labels';
 import { coverageReasonText, coverageStatusText, type CoverageReason } from '@/lib/domain/ru/coverage';
-import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
+import { formatDateRu } from '@/lib/domain/dates';
 import { documentKindName, formatDocument, isDocumentKind } from '@/lib/domain/ru/documents';
+import { feedSourceTitle } from '@/lib/feeds/served-sources';
 import { registerEventLabel } from '@/lib/register/event-labels';
 import {
   CARD_PURPOSES,
@@ -16,7 +17,7 @@ import {
   type PersonCard,
 } from '@/lib/register/person-card';
 
-const date = (d: string | null) => (d ? formatDateRu(d as LocalDate) : '—');
+const date = (d: string | null) => (d ? formatDateRu(d) : '—');
 const fix = (personId: number, what: string, record?: number) =>
   `/konsol/lica/${personId}/ispravlenie?chto=${what}${record ? `&zapis=${record}` : ''}` as Route;
 
@@ -192,6 +193,12 @@ const SOURCE_NAMES: Record<string, string> = {
   system: 'регистр',
 };
 
+/** Where an event came from, in words: an agency's feed (`feed:zags`) by its sender's title. */
+function sourceName(source: string): string {
+  if (source.startsWith('feed:')) return `сведения: ${feedSourceTitle(source.slice(5))}`;
+  return SOURCE_NAMES[source] ?? source;
+}
+
 export function EventsTable({ card }: { card: PersonCard }) {
   return (
     <table className="table" data-testid="register-history">
@@ -211,7 +218,7 @@ export function EventsTable({ card }: { card: PersonCard }) {
             <td>{date(e.effectiveDate)}</td>
             <td>{formatMoscowDateTime(e.recordedAt)}</td>
             <td>
-              {e.actorId} ({SOURCE_NAMES[e.source] ?? e.source})
+              {e.actorId} ({sourceName(e.source)})
             </td>
             <td>{e.reason ?? '—'}</td>
           </tr>

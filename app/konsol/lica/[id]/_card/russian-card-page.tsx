@@ -2,7 +2,7 @@ import type { Route } from 'next';
 import Link from 'next/link';
 import { formatMoscowDateTime } from '@/lib/applications/labels';
 import { ConsoleRefusal } from '../../../_shell/refusal';
-import { formatDateRu, moscowDate, type LocalDate } from '@/lib/domain/dates';
+import { formatDateRu, moscowDate } from '@/lib/domain/dates';
 import { isAppError } from '@/lib/errors';
 import { isCardPurpose, readPersonCard, type CardPurpose, type PersonCard } from '@/lib/register/person-card';
 import { CoverageTimeline } from './coverage-timeline';
@@ -99,7 +99,7 @@ function Card({ card, purpose, corrected }: { card: PersonCard; purpose: CardPur
         <dt>ЕНП</dt>
         <dd>{person.enp}</dd>
         <dt>Дата рождения</dt>
-        <dd>{formatDateRu(person.birthDate as LocalDate)}</dd>
+        <dd>{formatDateRu(person.birthDate)}</dd>
         <dt>Пол</dt>
         <dd>{person.sex === 'M' ? 'мужской' : 'женский'}</dd>
         <dt>Место рождения</dt>
@@ -111,7 +111,7 @@ function Card({ card, purpose, corrected }: { card: PersonCard; purpose: CardPur
         {person.deathDate ? (
           <>
             <dt>Дата смерти</dt>
-            <dd>{formatDateRu(person.deathDate as LocalDate)}</dd>
+            <dd>{formatDateRu(person.deathDate)}</dd>
           </>
         ) : null}
       </dl>

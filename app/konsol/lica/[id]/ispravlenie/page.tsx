@@ -1,7 +1,7 @@
 import type { Metadata, Route } from 'next';
 import Link from 'next/link';
 import { ConsoleRefusal } from '../../../_shell/refusal';
-import { formatDateRu, type LocalDate } from '@/lib/domain/dates';
+import { formatDateRu } from '@/lib/domain/dates';
 import { isAppError } from '@/lib/errors';
 import { readPersonCard, type PersonCard } from '@/lib/register/person-card';
 import { personPageInput, RECORD_ID, type PersonPageProps } from '../_card/page-input';
@@ -10,7 +10,7 @@ import { CORRECTION_KINDS, isCorrectionKind, type CorrectionKind } from './conso
 
 export const metadata: Metadata = { title: 'Исправление данных' };
 
-const ru = (d: string | null) => (d ? formatDateRu(d as LocalDate) : '');
+const ru = (d: string | null) => (d ? formatDateRu(d) : '');
 const DATE_HINT = 'ДД.ММ.ГГГГ';
 
 /** The fields of each correction and what the register holds in them now; null when there is no such record. */
