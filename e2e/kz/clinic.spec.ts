@@ -46,7 +46,7 @@ for (const javaScriptEnabled of [false, true]) {
       await lookUp(page, person.iin);
       await expect(result(page).getByRole('heading', { level: 2 })).toHaveText('Застрахован в системе ОСМС');
       await expect(result(page)).toContainText(`${person.lastName} ${person.firstName}`);
-      await expect(result(page)).toContainText(formatDateRu(person.birthDate as never));
+      await expect(result(page)).toContainText(formatDateRu(person.birthDate));
       await expect(page.getByTestId('lookup-ground')).toContainText('льготная категория');
       if (javaScriptEnabled) await expectAccessible(page);
     });
