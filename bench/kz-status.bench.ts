@@ -41,8 +41,8 @@ const DATA_DIR = '.data/bench-kz-status';
 const APP_DATA_DIR = '.data/bench-kz-status-app';
 const DATABASE = 'oms_bench_kz_status';
 const SEED = 1;
-/** Bump when the generated population changes, so a kept register is re-seeded. */
-const GENERATOR = 1;
+/** Bump when the generated population changes, so a kept register is re-seeded (2: person.loaded events). */
+const GENERATOR = 2;
 const MIX_SAMPLES = 1000;
 
 const USAGE = `usage: npm run bench:kz-status -- [--persons N] [--duration S] [--warmup S] [--connections 16,64] [--samples N]
