@@ -1,5 +1,11 @@
 import type { LookupEntry } from '@/lib/portal/who-looked-me-up';
 
+/** The list's page cursor from the query string (`?do=<id>`): a plain id, or null for the newest page. */
+export function lookupCursor(value: string | string[] | undefined): number | null {
+  const text = Array.isArray(value) ? value[0] : value;
+  return text && /^\d{1,15}$/.test(text) ? Number(text) : null;
+}
+
 /**
  * The clinics' checks of a person, newest first (who looked me up: Russia's policy, Kazakhstan's status):
  * when, which МО and how, and what it was told; never the staff member or the key. Each country's page

@@ -16,7 +16,7 @@ import type { Transaction } from '@/db/client';
  */
 
 /** The connection a drizzle node-postgres transaction runs on (COPY needs the driver's client itself). */
-export function transactionClient(tx: Transaction): pg.ClientBase {
+function transactionClient(tx: Transaction): pg.ClientBase {
   const client = (tx as unknown as { session?: { client?: pg.ClientBase } }).session?.client;
   if (!client || typeof client.query !== 'function')
     throw new Error('transactionClient: not a node-postgres transaction');
@@ -24,7 +24,7 @@ export function transactionClient(tx: Transaction): pg.ClientBase {
 }
 
 /** A field's value: `object` only for `json`/`jsonb` columns (written as JSON). */
-export type CopyValue = string | number | boolean | Date | null | undefined | object;
+type CopyValue = string | number | boolean | Date | null | undefined | object;
 
 /** One field of COPY's text format: `\N` for null, backslash, tab and line breaks escaped. */
 function copyField(value: CopyValue, json: boolean): string {

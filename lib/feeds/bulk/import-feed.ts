@@ -11,9 +11,10 @@ import { parseFeedEvent, type ApplyFeedEvents, type EventOutcome, type ParsedEve
 import { ndjsonLines } from './ndjson-file';
 
 /**
- * The bulk import of a feed file: the file is read line by line (backpressure: with one batch being
- * written, reading the next waits until that one is done), each line validated on its own by the feeds' own parser, and the valid events handed
- * in batches to the feeds' apply seam — the same validation and use cases as the API. A resume point per
+ * The bulk import of a feed file: the file is read line by line (backpressure: while a batch is written —
+ * two, when both are of independent rows (`mayOverlap`) — reading the next waits for room), each line
+ * validated on its own by the feeds' own parser, and the valid events handed in batches to the feeds'
+ * apply seam — the same validation and use cases as the API. A resume point per
  * file (feed_import_runs) is moved after each batch, so an interrupted import goes on where it stopped;
  * the exactly-once guarantee itself is the events' dedup records, which make any replayed line a no-op.
  */

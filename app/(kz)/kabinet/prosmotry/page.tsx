@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { signedInCitizen } from '@/app/_components/citizen/signed-in';
-import { LookupList, LookupPages } from '@/app/_components/citizen/lookup-list';
+import { LookupList, LookupPages, lookupCursor } from '@/app/_components/citizen/lookup-list';
 import { NotInKzRegister } from '../../_osms/not-in-register';
 import { formatDateTimeIn } from '@/lib/domain/zoned-time';
 import { isAppError } from '@/lib/errors';
@@ -22,9 +22,7 @@ export default async function KzWhoCheckedPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const raw = (await searchParams).do;
-  const text = Array.isArray(raw) ? raw[0] : raw;
-  const before = text && /^\d{1,15}$/.test(text) ? Number(text) : null;
+  const before = lookupCursor((await searchParams).do);
   const { claims, actor } = await signedInCitizen(before !== null ? `${PATH}?do=${before}` : PATH);
   let log: WhoLookedMeUp | null = null;
   let refusal: string | null = null;

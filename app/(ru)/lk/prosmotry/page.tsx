@@ -10,7 +10,7 @@ import {
   type SearchParams,
 } from '../_cabinet/cabinet';
 import { PersonSwitcher, RefusalPanel, personName } from '../_cabinet/parts';
-import { LookupList, LookupPages } from '@/app/_components/citizen/lookup-list';
+import { LookupList, LookupPages, lookupCursor } from '@/app/_components/citizen/lookup-list';
 
 export const metadata: Metadata = { title: 'Кто смотрел мой полис' };
 
@@ -23,8 +23,7 @@ const PAGE_SIZE = 50;
 export default async function WhoLookedPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const chosen = personChoice(params.chelovek);
-  const rawBefore = firstParam(params.do);
-  const before = rawBefore && /^\d{1,15}$/.test(rawBefore) ? Number(rawBefore) : null;
+  const before = lookupCursor(params.do);
   const query = [
     chosen !== undefined ? `chelovek=${firstParam(params.chelovek)}` : null,
     before !== null ? `do=${before}` : null,
